@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Records the differential corpus against a live CPython 3.11.
+//
+//   node test/differential/record.mjs            re-record every fixture (writes NAME.expected.json)
+//   node test/differential/record.mjs --check    write nothing; exit 1 listing fixtures whose
+//                                                recording drifted from the live interpreter
+//   node test/differential/record.mjs [--check] lang/closures.py ...   only these fixtures
+//
+// Each fixture runs as `PYTHONHASHSEED=0 python3 NAME.py` with cwd = the fixture's directory.
+// CPython >= 3.9 makes the script path absolute (tracebacks say File "/abs/dir/NAME.py"), so the
+// fixture directory prefix is stripped from stdout/stderr: recordings say File "NAME.py", which is
+// what runSource(source, 'NAME.py') must print.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const DIFF_DIR = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES_DIR = join(DIFF_DIR, 'fixtures');
+export const TIMEOUT_MS = 20_000;
+export const PYTHON = process.env.REFSCOPE_PYTHON || 'python3';
+
+/** Fixture paths relative to fixtures/, with forward slashes, sorted. */
+export function listFixtures() {
+  const out = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.py')) out.push(relative(FIXTURES_DIR, p).split(sep).join('/'));
+    }
+  };
+  walk(FIXTURES_DIR);
+  return out;
+}
+
+export function expectedPath(fixture) {
+  return join(FIXTURES_DIR, fixture.replace(/\.py$/, '.expected.json'));
+}
+
+export function readExpected(fixture) {
+  return JSON.parse(readFileSync(expectedPath(fixture), 'utf8'));
+}
+
+/** Returns { ok: true, version } when `python3 --version` is 3.11.x, else { ok: false, version, reason }. */
+export function checkPython() {
+  const r = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
+  if (r.error) {
+    return { ok: false, version: null, reason: `cannot run ${PYTHON}: ${r.error.message}` };
+  }
+  const text = `${r.stdout}${r.stderr}`.trim();
+  const m = /^Python (\d+)\.(\d+)\.(\d+)\S*$/.exec(text);
+  if (!m) return { ok: false, version: null, reason: `${PYTHON} --version printed ${JSON.stringify(text)}` };
+  const version = `${m[1]}.${m[2]}.${m[3]}`;
+  if (m[1] !== '3' || m[2] !== '11') {
+    return {
+      ok: false,
+      version,
+      reason: `${PYTHON} is ${version}, but the corpus records CPython 3.11 behaviour ` +
+        '(refcounts, tracebacks and GC differ in other versions)',
+    };
+  }
+  return { ok: true, version };
+}
+
+function cleanEnv() {
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PYTHONHASHSEED: '0',
+    PYTHONIOENCODING: 'utf-8',
+    PYTHONDONTWRITEBYTECODE: '1',
+    LC_ALL: 'C.UTF-8',
+    LANG: 'C.UTF-8',
+  };
+  if (process.env.HOME) env.HOME = process.env.HOME;
+  return env;
+}
+
+/** Runs one fixture under CPython; returns { stdout, stderr, exit } (exit is null on timeout/signal). */
+export function runFixture(fixture) {
+  const file = join(FIXTURES_DIR, fixture);
+  const cwd = dirname(file);
+  const base = fixture.split('/').pop();
+  const r = spawnSync(PYTHON, [base], {
+    cwd,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error && r.error.code === 'ETIMEDOUT') {
+    return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exit: null, error: `timed out after ${TIMEOUT_MS} ms` };
+  }
+  if (r.error) return { stdout: '', stderr: '', exit: null, error: r.error.message };
+  const strip = (s) => s.split(cwd + sep).join('');
+  return {
+    stdout: strip(r.stdout),
+    stderr: strip(r.stderr),
+    exit: r.status,
+    error: r.status === null ? `killed by ${r.signal}` : undefined,
+  };
+}
+
+/** Compares recordings with the live interpreter. Returns a list of { fixture, problem }. */
+export function checkRecordings(fixtures = listFixtures()) {
+  const drift = [];
+  for (const fixture of fixtures) {
+    if (!existsSync(expectedPath(fixture))) {
+      drift.push({ fixture, problem: 'no recording (NAME.expected.json missing)' });
+      continue;
+    }
+    const want = readExpected(fixture);
+    const got = runFixture(fixture);
+    if (got.error) {
+      drift.push({ fixture, problem: got.error });
+      continue;
+    }
+    const parts = [];
+    for (const key of ['stdout', 'stderr', 'exit']) {
+      if (want[key] !== got[key]) parts.push(`${key} differs: recorded ${JSON.stringify(want[key])}, live ${JSON.stringify(got[key])}`);
+    }
+    if (parts.length) drift.push({ fixture, problem: parts.join('; ') });
+  }
+  return drift;
+}
+
+function main(argv) {
+  const check = argv.includes('--check');
+  const named = argv.filter((a) => !a.startsWith('--'));
+  const py = checkPython();
+  if (!py.ok) {
+    console.error(`record.mjs: refusing to run: ${py.reason}`);
+    return 2;
+  }
+  const all = listFixtures();
+  for (const n of named) {
+    if (!all.includes(n)) {
+      console.error(`record.mjs: no such fixture: ${n}`);
+      return 2;
+    }
+  }
+  const fixtures = named.length ? named : all;
+  if (check) {
+    const drift = checkRecordings(fixtures);
+    if (drift.length) {
+      console.error(`${drift.length} of ${fixtures.length} fixtures drifted from Python ${py.version}:`);
+      for (const d of drift) console.error(`  ${d.fixture}: ${d.problem}`);
+      return 1;
+    }
+    console.log(`all ${fixtures.length} recordings match Python ${py.version}`);
+    return 0;
+  }
+  let failed = 0;
+  for (const fixture of fixtures) {
+    const got = runFixture(fixture);
+    if (got.error) {
+      console.error(`  ${fixture}: ${got.error} (not recorded)`);
+      failed++;
+      continue;
+    }
+    const rec = { python: py.version, stdout: got.stdout, stderr: got.stderr, exit: got.exit };
+    writeFileSync(expectedPath(fixture), JSON.stringify(rec, null, 2) + '\n');
+  }
+  console.log(`recorded ${fixtures.length - failed} of ${fixtures.length} fixtures with Python ${py.version}`);
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  process.exitCode = main(process.argv.slice(2));
+}
