@@ -134,13 +134,18 @@ export function parseFormatSpec(spec: string, typeName = 'object', defaultType =
       case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case '':
         break;
       case 'b': case 'o': case 'x': case 'X':
+        // '_' every four digits in bin/oct/hex (PEP 515); ',' is invalid
         if (f.thousandsSep === '_') { f.groupSize = 4; break; }
-      // fall through
+        throw invalidThousandsSeparatorType(f.thousandsSep, f.type);
       default:
-        throw new FormatError('ValueError', `Cannot specify '${f.thousandsSep}' with '${codeToDisplay(f.type.codePointAt(0)!)}'.`);
+        throw invalidThousandsSeparatorType(f.thousandsSep, f.type);
     }
   }
   return f;
+}
+
+function invalidThousandsSeparatorType(sep: string, type: string): FormatError {
+  return new FormatError('ValueError', `Cannot specify '${sep}' with '${codeToDisplay(type.codePointAt(0)!)}'.`);
 }
 
 function unknownPresentationType(type: string, typeName: string): FormatError {
