@@ -165,8 +165,8 @@ export class SetTable<K> {
             if (cmp) return false;
             if (table !== this.table || table[j] !== startkey) continue restart;
             mask = this.mask;
-          } else if (k === SET_DUMMY && freeslot < 0) {
-            freeslot = j;
+          } else if (k === SET_DUMMY) {
+            freeslot = j; // 3.11: the last dummy seen on the probe path (no `freeslot == NULL` test)
           }
           j++;
         } while (probes-- > 0);
