@@ -86,6 +86,7 @@ export function pyRepr(o: PyVal): string {
   if (typeof o === 'string') return strRepr(o);
   if (o instanceof PyTuple) return o.items.length === 1 ? `(${pyRepr(o.items[0])},)` : `(${o.items.map(pyRepr).join(', ')})`;
   if (o instanceof PyList) return `[${o.items.map(pyRepr).join(', ')}]`;
+  if (o instanceof PyDict) return `{${o.entries.map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
   return pyStr(o);
 }
 

@@ -20,7 +20,12 @@ def enc(v):
     if v is True or v is False or v is None:
         return v
     if isinstance(v, int):
-        return {'i': str(v)}
+        old = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)
+        try:
+            return {'i': str(v)}
+        finally:
+            sys.set_int_max_str_digits(old)
     if isinstance(v, float):
         return {'f': struct.pack('>d', v).hex()}
     if isinstance(v, str):
@@ -98,7 +103,8 @@ def rand_hashable(r, depth=0):
     if k < 0.3:
         return rand_int(r)
     if k < 0.55:
-        return rand_float(r)
+        f = rand_float(r)
+        return f if f == f else 0.5  # hash(nan) depends on the object's identity
     if k < 0.8:
         return rand_str(r, 8)
     if k < 0.85:
@@ -114,17 +120,18 @@ def rand_spec(r, kind):
         if r.random() < 0.5:
             parts.append(r.choice(['*', '0', 'x', ' ', '\u00e9', '\U0001f600', '_', ',']))
         parts.append(r.choice('<>=^'))
-    if r.random() < 0.3:
+    rare = 0.25 if kind == 'str' else 1.0
+    if r.random() < 0.3 * rare:
         parts.append(r.choice('+- '))
-    if r.random() < 0.08:
+    if r.random() < 0.08 * rare:
         parts.append('z')
-    if r.random() < 0.2:
+    if r.random() < 0.2 * rare:
         parts.append('#')
     if r.random() < 0.2:
         parts.append('0')
     if r.random() < 0.5:
         parts.append(str(r.randint(0, 40)))
-    if r.random() < 0.25:
+    if r.random() < 0.25 * rare:
         parts.append(r.choice([',', '_', ',', '_', ',_']))
     if r.random() < 0.4:
         parts.append('.' + str(r.choice([0, 1, 2, 3, 6, 10, 17, 20, 30, 60, 120])))
@@ -186,6 +193,55 @@ def rand_percent(r):
     return ''.join(tmpl), tuple(args)
 
 
+FLOAT_EDGE_VALUES = [0.0, -0.0, 1.0, -1.5, 1234567.891, 1e-7, 1e16, 1e100, float('inf'), float('-inf'), float('nan'),
+                     0.5, 2.5, 123.456, -0.0004, 99.99999, 5e-324, 1.7976931348623157e308]
+FLOAT_EDGE_SPECS = ['', 'z', 'z.0f', 'z.1e', '010', '=+12.3f', '^20,.2f', '_.3e', '#.0f', '#g', '.0%', ',', '_', '010,.2f',
+                    'n', '.3n', '012n', 'x<12', '0<12.2f', '\U0001f600^9', '-', ' ', '+.2', '.2', '.17', '.100g', '#.3G',
+                    'E', 'F', ',.2%', '030_.4f', '0=30,', '*^+15,.1f', '#', '#.0e', '#.3', '.0', '.0e', '-020.3g', ' =9f',
+                    '.1000f', ',.15g', '\u0661\u0660', '.\u0663f', '^', '99999999999999999999', '.99999999999f']
+INT_EDGE_VALUES = [0, 1, -1, 7, 255, -255, 65, 123456789, -123456789, 10 ** 30, -10 ** 30, 0x10ffff, 0x110000,
+                   2 ** 63, -2 ** 63 - 1, 10 ** 400]
+INT_EDGE_SPECS = ['', 'c', 'x', '#x', '#X', '#010x', '_x', '_b', '#_b', '#_o', ',d', '_d', ',', '012,', '0=12', '+', ' ',
+                  '-', '^10', 'x^+#12_x', 'n', '010n', ',n', 'e', '.2f', '%', ',.2f', 'g', '#o', '#b', 'z', '.2', 's', ',x',
+                  ',c', '=10', '0<10', '\U0001f600>8', '+c', '#c', '10c', '<5c', '0=+#20_X', '#012_b', 'G', '_e', '015,.3%',
+                  ',_', '_,', '.', 'xx', '\x01', '\U0001f600', '\u0661\u0662']
+STR_EDGE_VALUES = ['', 'a', 'abc', '\xe9t\xe9', '\U0001f600x\U0001f600', 'hello world']
+STR_EDGE_SPECS = ['', 's', '5', '<5', '>5', '^6', '*^7', '.1', '.0', '5.2', '\U0001f600^7.1s', '=5', '+', ' ', '-', 'z',
+                  '#', '05', '0', ',', '_s', 'd', 'x', ',s', '.2x', '0>4', '0<4', '\u0661']
+PERCENT_EDGE = [
+    ('%5s|', 'ab'), ('%-5s|', 'ab'), ('%.1s', 'ab'), ('%05d', -3), ('%+05d', 3), ('% d', 3), ('% 05d', 3), ('%#x', 255),
+    ('%#08x', 255), ('%#-8x|', 255), ('%#08o', 8), ('%#o', 0), ('%#X', 255), ('%#08X', -255), ('%08.3f', -1.5),
+    ('%-08.3f|', 1.5), ('%+.0e', 12345.0), ('%#.0f', 1.0), ('%g', 1e-5), ('%G', 1e20), ('%.3d', 7), ('%.3x', -7),
+    ('%#.3X', 255), ('%#10.3x|', 255), ('%#010.3x|', 255), ('%c', '\xe9'), ('%5c', 65), ('%-3c|', 'x'), ('%05c', 'x'),
+    ('%(a)s %(b)d', {'a': 1, 'b': 2}), ('%(a)s', {'a': 'x'}), ('%(a)s %s', {'a': 1}), ('%s', {'a': 1}),
+    ('abc', []), ('abc', {}), ('abc', ()), ('abc', 5), ('%s', []), ('%(a', {'a': 1}), ('%(a)', {'a': 1}),
+    ('%((a))s', {'(a)': 3}), ('%*.*f', (8, 2, 3.14159)), ('%-*d|', (-5, 3)), ('%*d|', (-5, 3)), ('%.*f', (-3, 1.5)),
+    ('%*s', ('5', 'x')), ('%5%', (1,)), ('%l', ()), ('%ld', (5,)), ('%hd %Lf', (5, 1.5)), ('%05s', 'ab'), ('%+s', 'a'),
+    ('%05f', float('nan')), ('%+f', float('nan')), ('% f', float('inf')), ('%010.3e', float('-inf')), ('%x', True),
+    ('%d', 3.99), ('%d', -3.99), ('%d', float('nan')), ('%d', float('inf')), ('%c', 0x110000), ('%c', 'ab'),
+    ('%c', '\U0001f600'), ('%r', "a'b"), ('%r', 'a\'"b'), ('%a', '\xe9\U0001f600'), ('%s %s', (1,)), ('%s', (1, 2)),
+    ('%', ()), ('%s%', (1,)), ('%-', (1,)), ('%*', (1,)), ('%.', (1,)), ('%5', (1,)), ('\U0001f600%q', (1,)),
+    ('%\U0001f600', (1,)), ('%\x7f', (1,)), ('%\x1f', (1,)), ('%s', ((1, 2),)), ('%s', (1, 2, 3)), ('%i%%', 5),
+    ('%.3s|%-6.2r|', ('\U0001f600abc', 'xy')), ('%e', 10 ** 400), ('%f', 'x'), ('%d', None), ('%.0f %.0f', (0.5, 1.5)),
+    ('%.2f', 0.125), ('%.1e', 0.25), ('%.100f', 0.1), ('%.120e', 1 / 3), ('%d', 10 ** 5000), ('%x', 10 ** 5000 // 10 ** 4990),
+    ('%-+08.2f|', 3.14159), ('%+-8d|', 5), ('% -8d|', 5), ('%0-8d|', 5), ('%#-10o|', 8), ('%#+010x', 255),
+]
+
+
+def record_edges(out):
+    for v in FLOAT_EDGE_VALUES:
+        for spec in FLOAT_EDGE_SPECS:
+            out['format_float'].append([enc(v)['f'], spec, res(lambda: format(v, spec))])
+    for v in INT_EDGE_VALUES:
+        for spec in INT_EDGE_SPECS:
+            out['format_int'].append([str(v), spec, res(lambda: format(v, spec))])
+    for v in STR_EDGE_VALUES:
+        for spec in STR_EDGE_SPECS:
+            out['format_str'].append([v, spec, res(lambda: format(v, spec))])
+    for t, a in PERCENT_EDGE:
+        out['percent'].append([t, enc(a), res(lambda: t % a)])
+
+
 def record(seed, scale):
     r = random.Random(seed)
     S = lambda n: int(n * scale)  # noqa
@@ -205,8 +261,8 @@ def record(seed, scale):
     out['hash_tuple'] = [[enc(t), str(hash(t))] for t in tuples]
     fsets = [frozenset(rand_hashable(r) for _ in range(r.randint(0, 6))) for _ in range(S(300))]
     out['hash_frozenset'] = [[enc(f), str(hash(f))] for f in fsets]
-    cs = [complex(rand_float(r), rand_float(r)) for _ in range(S(300))] + [complex(0, 0), complex(1, 0), complex(0, 1)]
-    out['hash_complex'] = [[enc(c), str(hash(c))] for c in cs if c == c]
+    cs = [complex(rand_float(r), rand_float(r) if r.random() < .9 else float('nan')) for _ in range(S(300))] + [complex(0, 0), complex(1, 0), complex(0, 1)]
+    out['hash_complex'] = [[enc(c), str(hash(c))] for c in cs if c.real == c.real and c.imag == c.imag]
 
     # ---- float repr / PyOS_double_to_string (via format without sign/width)
     fl = [rand_float(r) for _ in range(S(6000))]
@@ -305,6 +361,7 @@ def record(seed, scale):
         for v in (10 ** (d - 1) + 7, -10 ** (d - 1) - 7, 10 ** d - 1):
             io.append([hex(v), None, None, res(lambda: str(v))])
     out['int_output'] = io
+    record_edges(out)
     return out
 
 
