@@ -42,11 +42,17 @@
  *   d.popitem()                     popitem() -> outKey/outValue (false -> KeyError)
  *   d.setdefault(k, v)              setdefault(k, hash, v)
  *   d.clear()                       clear()
- *   d.copy(), dict(d) for exact dicts, copy.copy
- *                                   copy()   (PyDict_Copy: clones the keys -- same size, same
+ *   d.copy(), copy.copy(d)          copy()   (PyDict_Copy: clones the keys -- same size, same
  *                                   dummies -- unless > 1/3 of the entries are deleted)
- *   dict(d) / d.update(d2) / {**d2} / dict(**d2)  with d2 a dict whose __iter__ isn't overridden
- *                                   merge(d2, 1)   (dict_merge; BUILD_MAP 0 + DICT_UPDATE for {**d2})
+ *   dict(d2) / d.update(d2) / {**d2} / dict(**d2)  with d2 a dict whose __iter__ isn't overridden
+ *                                   new DictTable + merge(d2, 1) (dict_merge: NOT the same as copy():
+ *                                   clones only a clean d2 of 8 slots or more than half full,
+ *                                   otherwise pre-resizes and re-inserts; {**d2} is BUILD_MAP 0 +
+ *                                   DICT_UPDATE)
+ *   dict display with > 15 items    the compiler splits it (compiler_dict, STACK_USE_GUIDELINE 30):
+ *                                   chunks of 17 built with BUILD_MAP 0 + MAP_ADD, the last chunk of
+ *                                   <= 15 with BUILD_MAP n (presized), merged with DICT_UPDATE;
+ *                                   see dictDisplay() in test/core/runtime/tables/tables.test.ts
  *   f(**d2) argument dicts          merge(d2, 2)  (DICT_MERGE: duplicates -> MERGE_DUP_KEY)
  *   dict(pairs) / update(pairs) / update(mapping)   set() per item (PyDict_MergeFromSeq2 / keys())
  *   dict.fromkeys(d2, v) (d2 exact dict)   new DictTable + fromkeysDict(d2, v)

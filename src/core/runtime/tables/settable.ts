@@ -25,7 +25,10 @@
  *                                   the constant frozenset is built with add() in source order, then
  *                                   new SetTable().update(thatFrozenset)  (set_merge: pre-resizes to
  *                                   used*2 and re-inserts in the frozenset's table order -> a different,
- *                                   smaller table: sys.getsizeof({1,2,3,4,5}) == 472, not 728)
+ *                                   smaller table: sys.getsizeof({1,2,3,4,5}) == 472, not 728).
+ *                                   NB merge_consts_recursive (compile.c) rebuilds the constant as
+ *                                   frozenset(tuple(first_frozenset in table order)), which changes
+ *                                   the order of e.g. 40-str literals: mirror that too.
  *   {x for x in it}                 BUILD_SET 0 + SET_ADD: add() per item
  *   {*a, *b}                        BUILD_SET 0 + SET_UPDATE per starred operand: update(a) if a is a
  *                                   set/frozenset/dict, else add() per item
