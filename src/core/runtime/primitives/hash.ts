@@ -17,7 +17,7 @@ const MIN_SAFE_BIG = -MAX_SAFE_BIG;
 function fromHalves(hi: number, lo: number): HashValue {
   const v = (hi | 0) * TWO32 + lo;
   if (Number.isSafeInteger(v)) return v;
-  return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
+  return (BigInt(hi | 0) << 32n) | BigInt(lo >>> 0);
 }
 
 /** Canonicalise a bigint into the number|bigint convention. */
@@ -50,34 +50,8 @@ export function hashFromBigInt(b: bigint): HashValue {
 // ---------------------------------------------------------------------------
 // SipHash-1-3 (Python/pyhash.c siphash13, key k0 = k1 = 0) on 32-bit halves.
 
-let v0h = 0, v0l = 0, v1h = 0, v1l = 0, v2h = 0, v2l = 0, v3h = 0, v3l = 0;
-
-// Python/pyhash.c SINGLE_ROUND = HALF_ROUND(v0,v1,v2,v3,13,16); HALF_ROUND(v2,v1,v0,v3,17,21)
-function sipRound(): void {
-  let lo: number, h: number, l: number;
-  // v0 += v1; v2 += v3
-  lo = (v0l + v1l) >>> 0; v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
-  lo = (v2l + v3l) >>> 0; v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
-  // v1 = ROTL(v1, 13) ^ v0
-  h = (v1h << 13) | (v1l >>> 19); l = (v1l << 13) | (v1h >>> 19);
-  v1h = (h ^ v0h) >>> 0; v1l = (l ^ v0l) >>> 0;
-  // v3 = ROTL(v3, 16) ^ v2
-  h = (v3h << 16) | (v3l >>> 16); l = (v3l << 16) | (v3h >>> 16);
-  v3h = (h ^ v2h) >>> 0; v3l = (l ^ v2l) >>> 0;
-  // v0 = ROTL(v0, 32)
-  h = v0h; v0h = v0l; v0l = h;
-  // v2 += v1; v0 += v3
-  lo = (v2l + v1l) >>> 0; v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
-  lo = (v0l + v3l) >>> 0; v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
-  // v1 = ROTL(v1, 17) ^ v2
-  h = (v1h << 17) | (v1l >>> 15); l = (v1l << 17) | (v1h >>> 15);
-  v1h = (h ^ v2h) >>> 0; v1l = (l ^ v2l) >>> 0;
-  // v3 = ROTL(v3, 21) ^ v0
-  h = (v3h << 21) | (v3l >>> 11); l = (v3l << 21) | (v3h >>> 11);
-  v3h = (h ^ v0h) >>> 0; v3l = (l ^ v0l) >>> 0;
-  // v2 = ROTL(v2, 32)
-  h = v2h; v2h = v2l; v2l = h;
-}
+// Python/pyhash.c siphash13 with k0 = k1 = 0; 64-bit lanes as (high, low)
+// unsigned 32-bit halves in local variables, rounds written out (hot loop).
 
 /**
  * Python/pyhash.c _Py_HashBytes with siphash13 (secret 0): empty → 0,
@@ -85,11 +59,11 @@ function sipRound(): void {
  */
 function hashBuffer(b: Uint8Array, len: number): HashValue {
   if (len === 0) return 0;
-  // k0 = k1 = 0, so v_i are just the constants
-  v0h = 0x736f6d65; v0l = 0x70736575;
-  v1h = 0x646f7261; v1l = 0x6e646f6d;
-  v2h = 0x6c796765; v2l = 0x6e657261;
-  v3h = 0x74656462; v3l = 0x79746573;
+  let v0h = 0x736f6d65, v0l = 0x70736575;
+  let v1h = 0x646f7261, v1l = 0x6e646f6d;
+  let v2h = 0x6c796765, v2l = 0x6e657261;
+  let v3h = 0x74656462, v3l = 0x79746573;
+  let lo = 0, t = 0, u = 0;
   let i = 0;
   const end8 = len - (len & 7);
   while (i < end8) {
@@ -97,7 +71,17 @@ function hashBuffer(b: Uint8Array, len: number): HashValue {
     const mh = (b[i + 4] | (b[i + 5] << 8) | (b[i + 6] << 16) | (b[i + 7] << 24)) >>> 0;
     i += 8;
     v3h = (v3h ^ mh) >>> 0; v3l = (v3l ^ ml) >>> 0;
-    sipRound();
+    // SINGLE_ROUND: HALF_ROUND(v0,v1,v2,v3,13,16); HALF_ROUND(v2,v1,v0,v3,17,21)
+    lo = (v0l + v1l) >>> 0; v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+    lo = (v2l + v3l) >>> 0; v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+    t = (v1h << 13) | (v1l >>> 19); u = (v1l << 13) | (v1h >>> 19); v1h = (t ^ v0h) >>> 0; v1l = (u ^ v0l) >>> 0;
+    t = (v3h << 16) | (v3l >>> 16); u = (v3l << 16) | (v3h >>> 16); v3h = (t ^ v2h) >>> 0; v3l = (u ^ v2l) >>> 0;
+    t = v0h; v0h = v0l; v0l = t;
+    lo = (v2l + v1l) >>> 0; v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+    lo = (v0l + v3l) >>> 0; v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+    t = (v1h << 17) | (v1l >>> 15); u = (v1l << 17) | (v1h >>> 15); v1h = (t ^ v2h) >>> 0; v1l = (u ^ v2l) >>> 0;
+    t = (v3h << 21) | (v3l >>> 11); u = (v3l << 21) | (v3h >>> 11); v3h = (t ^ v0h) >>> 0; v3l = (u ^ v0l) >>> 0;
+    t = v2h; v2h = v2l; v2l = t;
     v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
   }
   // tail: b = len << 56 | remaining bytes (little-endian)
@@ -110,10 +94,20 @@ function hashBuffer(b: Uint8Array, len: number): HashValue {
   }
   th >>>= 0; tl >>>= 0;
   v3h = (v3h ^ th) >>> 0; v3l = (v3l ^ tl) >>> 0;
-  sipRound();
-  v0h = (v0h ^ th) >>> 0; v0l = (v0l ^ tl) >>> 0;
-  v2l = (v2l ^ 0xff) >>> 0;
-  sipRound(); sipRound(); sipRound();
+  for (let r = 0; r < 4; r++) {
+    if (r === 1) { v0h = (v0h ^ th) >>> 0; v0l = (v0l ^ tl) >>> 0; v2l = (v2l ^ 0xff) >>> 0; }
+      // SINGLE_ROUND: HALF_ROUND(v0,v1,v2,v3,13,16); HALF_ROUND(v2,v1,v0,v3,17,21)
+      lo = (v0l + v1l) >>> 0; v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+      lo = (v2l + v3l) >>> 0; v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+      t = (v1h << 13) | (v1l >>> 19); u = (v1l << 13) | (v1h >>> 19); v1h = (t ^ v0h) >>> 0; v1l = (u ^ v0l) >>> 0;
+      t = (v3h << 16) | (v3l >>> 16); u = (v3l << 16) | (v3h >>> 16); v3h = (t ^ v2h) >>> 0; v3l = (u ^ v2l) >>> 0;
+      t = v0h; v0h = v0l; v0l = t;
+      lo = (v2l + v1l) >>> 0; v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+      lo = (v0l + v3l) >>> 0; v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+      t = (v1h << 17) | (v1l >>> 15); u = (v1l << 17) | (v1h >>> 15); v1h = (t ^ v2h) >>> 0; v1l = (u ^ v2l) >>> 0;
+      t = (v3h << 21) | (v3l >>> 11); u = (v3l << 21) | (v3h >>> 11); v3h = (t ^ v0h) >>> 0; v3l = (u ^ v0l) >>> 0;
+      t = v2h; v2h = v2l; v2l = t;
+  }
   const rh = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
   const rl = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
   if (rh === 0xffffffff && rl === 0xffffffff) return -2;

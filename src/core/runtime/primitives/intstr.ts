@@ -89,10 +89,21 @@ function hex2(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
+/**
+ * Code points assigned after Unicode 14.0 (CPython 3.11's database) by the
+ * largest Unicode 15.0/15.1 additions, which the JS engine (ICU) may already
+ * know: CJK Ext. H and Ext. I, Kawi, Nag Mundari. Smaller additions are a known gap.
+ */
+function isNewerThanUnicode14(cp: number): boolean {
+  return (cp >= 0x31350 && cp <= 0x323af) || (cp >= 0x2ebf0 && cp <= 0x2ee5d) ||
+    (cp >= 0x11f00 && cp <= 0x11f5f) || (cp >= 0x1e4d0 && cp <= 0x1e4ff);
+}
+
 /** Py_UNICODE_ISPRINTABLE (approximated with the JS engine's Unicode tables). */
 export function isPrintableCodePoint(cp: number): boolean {
   if (cp < 0x7f) return cp >= 0x20;
   if (cp < 0xa1) return false;
+  if (isNewerThanUnicode14(cp)) return false;
   return !NON_PRINTABLE.test(String.fromCodePoint(cp));
 }
 
@@ -170,7 +181,7 @@ export function unicodeDecimalValue(cp: number): number {
   const cached = decimalCache.get(cp);
   if (cached !== undefined) return cached;
   let v = -1;
-  if (ND.test(String.fromCodePoint(cp))) {
+  if (!isNewerThanUnicode14(cp) && ND.test(String.fromCodePoint(cp))) {
     // Nd characters come in contiguous runs 0..9
     let start = cp;
     while (start > 0 && ND.test(String.fromCodePoint(start - 1))) start--;

@@ -147,3 +147,10 @@ test('hashStr is fast', () => {
   const perMiB = (performance.now() - t0) / (40 * 128 / 1024);
   assert.ok(perMiB < 200, `${perMiB.toFixed(1)} ms per MiB`);
 });
+
+test('extra recording from $PRIMITIVES_FIXTURE (for big ad-hoc runs)', (t) => {
+  const path = process.env.PRIMITIVES_FIXTURE;
+  if (!path) { t.skip('PRIMITIVES_FIXTURE not set'); return; }
+  const bad = checkAll(JSON.parse(readFileSync(path, 'utf8')));
+  assert.deepEqual(bad, [], bad.join('\n'));
+});
