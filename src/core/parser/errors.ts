@@ -1,0 +1,79 @@
+// SyntaxError values as CPython 3.11 builds them, and the text python3.11 prints for them.
+
+export interface SyntaxErrorInfo {
+  type: 'SyntaxError' | 'IndentationError' | 'TabError';
+  msg: string;
+  filename: string;
+  lineno: number;
+  /** 1-based, in code points of `text` (CPython's SyntaxError.offset) */
+  offset: number;
+  end_lineno: number;
+  end_offset: number;
+  /** the source line (with its newline when CPython keeps it) */
+  text: string | null;
+}
+
+function utf8Len(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * What python3.11 writes to stderr for an uncaught SyntaxError raised while compiling a script
+ * (Python/pythonrun.c: print_exception_file_and_line + print_error_text).
+ */
+export function formatSyntaxError(err: SyntaxErrorInfo): string {
+  let out = `  File "${err.filename}", line ${err.lineno}\n`;
+  if (err.text !== null) {
+    let offset = err.offset;
+    let endOffset = err.end_offset;
+    const text = err.text;
+    const lineSize = utf8Len(text);
+    // a multi-line error location: highlight to the end of the first line
+    if (err.end_lineno > err.lineno) endOffset = lineSize;
+    if (endOffset > lineSize + 1) endOffset = lineSize + 1;
+    out += errorText(offset, endOffset, text);
+    void offset;
+  }
+  out += `${err.type}: ${err.msg}\n`;
+  return out;
+}
+
+function errorText(offset: number, endOffset: number, textIn: string): string {
+  const caretRepetitions = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+  // work on code points (the C code mixes bytes and characters; for ASCII lines they agree)
+  let text = Array.from(textIn);
+  offset--;
+  let k = 0;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\f')) {
+    k++;
+    offset--;
+  }
+  text = text.slice(k);
+  let len = text.length;
+  if (len > 0 && text[len - 1] === '\n') len--;
+  if (offset > len) offset = len;
+  // skip past newlines embedded in the text
+  for (;;) {
+    const nl = text.indexOf('\n');
+    if (nl < 0 || nl >= offset) break;
+    const inl = nl + 1;
+    text = text.slice(inl);
+    len -= inl;
+    offset -= inl;
+  }
+  let out = '    ' + text.join('');
+  if (text[len] !== '\n') out += '\n';
+  if (offset < 0) return out;
+  out += '    ' + ' '.repeat(offset) + '^'.repeat(caretRepetitions) + '\n';
+  return out;
+}
