@@ -1,23 +1,42 @@
 // Entry point shared by the CLI, the worker and the tests: run one Python source file.
 
+import { Interpreter } from './runtime/interp';
+import { bufferIO } from './modules/io_shared';
+import { Unsupported } from './runtime/errors';
+
 export interface RunOptions {
-  /** Check after every instruction that each object's refcount equals the references held. */
+  /** Check at every new line that each object's refcount equals the references held. */
   audit?: boolean;
   /** Text served to input() and sys.stdin. */
   stdin?: string;
   /** sys.argv[1:] */
   argv?: string[];
+  /** stop after this many bytecode instructions */
+  stepLimit?: number;
 }
 
 export interface RunResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** set when the audit found a refcount that differs from the references held */
+  auditError?: string | null;
 }
 
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
-  void source;
-  void filename;
-  void options;
-  return { stdout: '', stderr: 'refscope: the interpreter is not built yet\n', exitCode: 1 };
+  const io = bufferIO(options.stdin ?? '');
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit });
+  let exitCode: number;
+  let auditError: string | null = null;
+  try {
+    const r = interp.run(source, filename);
+    exitCode = r.exitCode;
+    auditError = r.auditError;
+  } catch (e) {
+    exitCode = 1;
+    if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
+    else if (e instanceof RangeError) io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
+    else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError };
 }

@@ -1,0 +1,253 @@
+// Constant folding of the AST, after CPython 3.11's Python/ast_opt.c. Folded results are source
+// constants too (the script runner's arena owns one reference to each), which is why this matters
+// for reference counts.
+
+import type * as A from '../parser/ast';
+import * as N from '../runtime/numeric';
+
+/** A folded tuple / frozenset constant (only produced here). */
+export type FoldedSeq = { type: 'ftuple'; elts: A.Constant[] } | { type: 'ffrozenset'; elts: A.Constant[] };
+
+const cache = new WeakMap<A.Expr, A.Expr>();
+
+// ast_opt.c limits
+const MAX_INT_SIZE = 128; // bits
+const MAX_COLLECTION_SIZE = 256;
+const MAX_STR_SIZE = 4096;
+
+function mk(e: A.Pos, value: A.ConstantValue | FoldedSeq): A.Constant {
+  return {
+    kind: 'Constant',
+    value: value as A.ConstantValue,
+    constKind: null,
+    lineno: e.lineno,
+    col_offset: e.col_offset,
+    end_lineno: e.end_lineno,
+    end_col_offset: e.end_col_offset,
+  };
+}
+
+export function foldExpr(e: A.Expr): A.Expr {
+  const c = cache.get(e);
+  if (c) return c;
+  const r = fold(e);
+  cache.set(e, r);
+  return r;
+}
+
+function fold(e: A.Expr): A.Expr {
+  switch (e.kind) {
+    case 'UnaryOp': {
+      const o = foldExpr(e.operand);
+      if (o.kind !== 'Constant') return e;
+      const v = o.value;
+      try {
+        const r = foldUnary(e.op, v);
+        return r ? mk(e, r) : e;
+      } catch {
+        return e;
+      }
+    }
+    case 'BinOp': {
+      const l = foldExpr(e.left);
+      const r = foldExpr(e.right);
+      if (l.kind !== 'Constant' || r.kind !== 'Constant') return e;
+      try {
+        const v = foldBin(e.op, l.value, r.value);
+        return v ? mk(e, v) : e;
+      } catch {
+        return e;
+      }
+    }
+    case 'Tuple': {
+      if (e.ctx !== 'Load') return e;
+      const elts = e.elts.map(foldExpr);
+      if (!elts.every((x) => x.kind === 'Constant')) return e;
+      return mk(e, { type: 'ftuple', elts: elts as A.Constant[] });
+    }
+    default:
+      return e;
+  }
+}
+
+/** fold_iter: `for x in [1, 2]` and `x in [1, 2]` use a constant tuple / frozenset. */
+export function foldIter(e: A.Expr): A.Expr {
+  if (e.kind === 'List' && e.ctx === 'Load' && !e.elts.some((x) => x.kind === 'Starred')) {
+    const elts = e.elts.map(foldExpr);
+    if (elts.every((x) => x.kind === 'Constant')) return mk(e, { type: 'ftuple', elts: elts as A.Constant[] });
+  }
+  if (e.kind === 'Set') {
+    const elts = e.elts.map(foldExpr);
+    if (elts.every((x) => x.kind === 'Constant')) return mk(e, { type: 'ffrozenset', elts: elts as A.Constant[] });
+  }
+  return foldExpr(e);
+}
+
+type CV = A.ConstantValue | FoldedSeq;
+
+function asInt(v: CV): N.Int | null {
+  if (v.type === 'int') return N.norm(v.value);
+  if (v.type === 'bool') return v.value ? 1 : 0;
+  return null;
+}
+function intConst(i: N.Int): CV {
+  return { type: 'int', value: N.big(i) };
+}
+function bits(i: N.Int): number {
+  const b = N.big(i);
+  return (b < 0n ? -b : b).toString(2).length;
+}
+
+function foldUnary(op: A.UnaryOp['op'], v: CV): CV | null {
+  const i = asInt(v);
+  if (op === 'Not') {
+    const t = truth(v);
+    return t === null ? null : { type: 'bool', value: !t };
+  }
+  if (i !== null) {
+    if (op === 'USub') return intConst(N.intNeg(i));
+    if (op === 'UAdd') return intConst(i);
+    if (op === 'Invert') return intConst(N.intInvert(i));
+  }
+  if (v.type === 'float') {
+    if (op === 'USub') return { type: 'float', value: -v.value };
+    if (op === 'UAdd') return v;
+    return null;
+  }
+  if (v.type === 'complex') {
+    if (op === 'USub') return null; // -1j is complex(-0.0, -1.0): keep it unfolded for simplicity
+    if (op === 'UAdd') return v;
+  }
+  return null;
+}
+
+function truth(v: CV): boolean | null {
+  switch (v.type) {
+    case 'None':
+      return false;
+    case 'Ellipsis':
+      return true;
+    case 'bool':
+      return v.value;
+    case 'int':
+      return v.value !== 0n;
+    case 'float':
+      return v.value !== 0;
+    case 'complex':
+      return v.imag !== 0;
+    case 'str':
+      return v.value.length > 0;
+    case 'bytes':
+      return v.value.length > 0;
+    case 'ftuple':
+    case 'ffrozenset':
+      return v.elts.length > 0;
+  }
+}
+
+function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
+  const a = asInt(l);
+  const b = asInt(r);
+  if (a !== null && b !== null) {
+    switch (op) {
+      case 'Add':
+        return intConst(N.intAdd(a, b));
+      case 'Sub':
+        return intConst(N.intSub(a, b));
+      case 'Mult':
+        // safe_multiply
+        if (bits(a) + bits(b) > MAX_INT_SIZE && N.intSign(a) !== 0 && N.intSign(b) !== 0) return null;
+        return intConst(N.intMul(a, b));
+      case 'FloorDiv':
+        return intConst(N.intFloorDiv(a, b));
+      case 'Mod':
+        return intConst(N.intMod(a, b));
+      case 'Div':
+        return { type: 'float', value: N.intTrueDiv(a, b) };
+      case 'Pow': {
+        // safe_power
+        if (N.intSign(b) >= 0 && N.intSign(a) !== 0) {
+          const eb = Number(N.big(b));
+          if (bits(a) * eb > MAX_INT_SIZE) return null;
+        }
+        const p = N.intPow(a, b);
+        return typeof p === 'number' && N.intSign(b) < 0 ? { type: 'float', value: p } : intConst(p as N.Int);
+      }
+      case 'LShift': {
+        // safe_lshift
+        if (N.intSign(b) < 0) return null;
+        if (N.intSign(a) !== 0 && (N.intCmp(b, MAX_INT_SIZE) > 0 || bits(a) > MAX_INT_SIZE - Number(N.big(b)))) return null;
+        return intConst(N.intLshift(a, b));
+      }
+      case 'RShift':
+        return intConst(N.intRshift(a, b));
+      case 'BitAnd':
+        return intConst(N.intAnd(a, b));
+      case 'BitOr':
+        return intConst(N.intOr(a, b));
+      case 'BitXor':
+        return intConst(N.intXor(a, b));
+      default:
+        return null;
+    }
+  }
+  const fa = l.type === 'float' ? l.value : a !== null ? safeFloat(a) : null;
+  const fb = r.type === 'float' ? r.value : b !== null ? safeFloat(b) : null;
+  if ((l.type === 'float' || r.type === 'float') && fa !== null && fb !== null) {
+    switch (op) {
+      case 'Add':
+        return { type: 'float', value: fa + fb };
+      case 'Sub':
+        return { type: 'float', value: fa - fb };
+      case 'Mult':
+        return { type: 'float', value: fa * fb };
+      case 'Div':
+        return { type: 'float', value: N.floatDiv(fa, fb) };
+      case 'FloorDiv':
+        return { type: 'float', value: N.floatFloorDiv(fa, fb) };
+      case 'Mod':
+        return { type: 'float', value: N.floatMod(fa, fb) };
+      case 'Pow': {
+        const p = N.floatPow(fa, fb);
+        return p === null ? null : { type: 'float', value: p };
+      }
+      default:
+        return null;
+    }
+  }
+  if (l.type === 'str' && r.type === 'str' && op === 'Add') {
+    if (l.value.length + r.value.length > MAX_STR_SIZE) return null;
+    return { type: 'str', value: l.value + r.value };
+  }
+  if (op === 'Mult') {
+    // safe_multiply for sequences
+    const [s, n] = l.type === 'str' && b !== null ? [l, b] : r.type === 'str' && a !== null ? [r, a] : [null, null];
+    if (s && n !== null && s.type === 'str') {
+      const k = Number(n);
+      if (k < 0) return { type: 'str', value: '' };
+      if (s.value.length * k > MAX_STR_SIZE) return null;
+      return { type: 'str', value: s.value.repeat(k) };
+    }
+    const [t, m] = l.type === 'ftuple' && b !== null ? [l, b] : r.type === 'ftuple' && a !== null ? [r, a] : [null, null];
+    if (t && m !== null && t.type === 'ftuple') {
+      const k = Number(m);
+      if (t.elts.length * Math.max(k, 0) > MAX_COLLECTION_SIZE) return null;
+      const elts: A.Constant[] = [];
+      for (let i = 0; i < k; i++) elts.push(...t.elts);
+      return { type: 'ftuple', elts };
+    }
+  }
+  if (op === 'Add' && l.type === 'ftuple' && r.type === 'ftuple') {
+    if (l.elts.length + r.elts.length > MAX_COLLECTION_SIZE) return null;
+    return { type: 'ftuple', elts: [...l.elts, ...r.elts] };
+  }
+  return null;
+}
+
+function safeFloat(i: N.Int): number | null {
+  try {
+    return N.intToFloat(i);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,627 @@
+// The builtins module (Python/bltinmodule.c): functions and the iterator types it owns
+// (enumerate, zip, map, filter, reversed). Constructors and methods of the data types live with
+// those types (runtime/objects/*_methods.ts).
+
+import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf } from '../runtime/object';
+import { TypeType, ObjectType, PyBuiltinFunction, builtinTypes } from '../runtime/types';
+import * as abs from '../runtime/abstract';
+import { Cmp } from '../runtime/abstract';
+import { PyInt, IntType, BoolType, newInt, newBool, True, False } from '../runtime/objects/int';
+import { PyFloat, FloatType, newFloat } from '../runtime/objects/float';
+import { PyStr, StrType, newStr } from '../runtime/objects/str';
+import { PyTuple, newTuple, TupleType } from '../runtime/objects/tuple';
+import { PyList, newList, ListType } from '../runtime/objects/list';
+import { PyDict, newDict } from '../runtime/objects/dict';
+import { None, Ellipsis, NotImplemented } from '../runtime/objects/singletons';
+import { PyFunction, PyMethod, PropertyType, ClassMethodType, StaticMethodType } from '../runtime/objects/function';
+import { PyModule } from '../runtime/objects/instance';
+import { excTypes, PyBaseException, StopIteration } from '../runtime/objects/exception';
+import * as E from '../runtime/objects/exception';
+import * as misc from '../runtime/objects/misc';
+import { SuperType, buildClass } from '../runtime/typeobject';
+import { checkArgs, parseArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
+import { raise, typeError } from '../runtime/errors';
+import { vmState } from '../runtime/vm/eval';
+import { gcNewObject } from '../runtime/gc';
+import * as N from '../runtime/numeric';
+import { intToHex, intToOct, intToBin } from '../runtime/primitives/intstr';
+import { formatObject, sortList } from './shared';
+import type { RuntimeIO } from './io_shared';
+
+export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
+  const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
+
+  fn('print', (args, kw) => {
+    const nkw = kw ? kw.length : 0;
+    const npos = args.length - nkw;
+    let sep = ' ';
+    let end = '\n';
+    let file: PyObject | null = null;
+    for (let i = 0; i < nkw; i++) {
+      const k = kw![i];
+      const v = args[npos + i];
+      if (k === 'sep') {
+        if (v !== None) {
+          if (!(v instanceof PyStr)) typeError(`sep must be None or a string, not ${v.type.name}`);
+          sep = v.v;
+        }
+      } else if (k === 'end') {
+        if (v !== None) {
+          if (!(v instanceof PyStr)) typeError(`end must be None or a string, not ${v.type.name}`);
+          end = v.v;
+        }
+      } else if (k === 'file') {
+        if (v !== None) file = v;
+      } else if (k === 'flush') {
+        /* always flushed */
+      } else typeError(`'${k}' is an invalid keyword argument for print()`);
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < npos; i++) parts.push(abs.str(args[i]));
+    const text = parts.join(sep) + end;
+    if (file) {
+      const w = abs.getAttr(file, 'write');
+      try {
+        const s = newStr(text);
+        decref(abs.call(w, [s], null));
+        decref(s);
+      } finally {
+        decref(w);
+      }
+    } else io.writeStdout(text);
+    return newRef(None);
+  });
+
+  fn('len', (args, kw) => {
+    checkArgs('len', args, kw, 1, 1);
+    return newInt(abs.length(args[0]));
+  });
+  fn('repr', (args, kw) => {
+    checkArgs('repr', args, kw, 1, 1);
+    return newStr(abs.repr(args[0]));
+  });
+  fn('ascii', (args, kw) => {
+    checkArgs('ascii', args, kw, 1, 1);
+    return newStr(asciiRepr(abs.repr(args[0])));
+  });
+  fn('id', (args, kw) => {
+    checkArgs('id', args, kw, 1, 1);
+    return newInt(addressOf(args[0]));
+  });
+  fn('hash', (args, kw) => {
+    checkArgs('hash', args, kw, 1, 1);
+    return newInt(abs.hash(args[0]));
+  });
+  fn('callable', (args, kw) => {
+    checkArgs('callable', args, kw, 1, 1);
+    const o = args[0];
+    return newBool(o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyMethod || o instanceof PyType || !!o.type.slots.call || abs.typeLookup(o.type, '__call__') !== null);
+  });
+  fn('isinstance', (args, kw) => {
+    checkArgs('isinstance', args, kw, 2, 2);
+    return newBool(isInstanceOf(args[0], args[1]));
+  });
+  fn('issubclass', (args, kw) => {
+    checkArgs('issubclass', args, kw, 2, 2);
+    if (!(args[0] instanceof PyType)) typeError('issubclass() arg 1 must be a class');
+    return newBool(isSubclassOf(args[0], args[1]));
+  });
+  fn('getattr', (args, kw) => {
+    checkArgs('getattr', args, kw, 2, 3);
+    const name = args[1];
+    if (!(name instanceof PyStr)) typeError(`attribute name must be string, not '${name.type.name}'`);
+    if (args.length === 3) {
+      const r = abs.lookupAttr(args[0], name.v);
+      return r ?? newRef(args[2]);
+    }
+    return abs.getAttr(args[0], name.v);
+  });
+  fn('setattr', (args, kw) => {
+    checkArgs('setattr', args, kw, 3, 3);
+    const name = args[1];
+    if (!(name instanceof PyStr)) typeError(`attribute name must be string, not '${name.type.name}'`);
+    abs.setAttr(args[0], name.v, args[2]);
+    return newRef(None);
+  });
+  fn('delattr', (args, kw) => {
+    checkArgs('delattr', args, kw, 2, 2);
+    const name = args[1];
+    if (!(name instanceof PyStr)) typeError(`attribute name must be string, not '${name.type.name}'`);
+    abs.setAttr(args[0], name.v, null);
+    return newRef(None);
+  });
+  fn('hasattr', (args, kw) => {
+    checkArgs('hasattr', args, kw, 2, 2);
+    const name = args[1];
+    if (!(name instanceof PyStr)) typeError(`attribute name must be string, not '${name.type.name}'`);
+    const r = abs.lookupAttr(args[0], name.v);
+    if (r) decref(r);
+    return newBool(r !== null);
+  });
+  fn('iter', (args, kw) => {
+    checkArgs('iter', args, kw, 1, 2);
+    if (args.length === 2) {
+      const it = new misc.PyChainIter(misc.CallIterType, [newRef(args[0]), newRef(args[1])]);
+      gcNewObject(it, true);
+      return it;
+    }
+    return abs.getIter(args[0]);
+  });
+  misc.CallIterType.slots.next = (o) => {
+    const it = o as misc.PyChainIter;
+    if (!it.parts.length) return null;
+    const r = abs.call(it.parts[0], [], null);
+    if (abs.richCompareBool(r, it.parts[1], Cmp.EQ)) {
+      decref(r);
+      const p = it.parts;
+      it.parts = [];
+      for (const x of p) decref(x);
+      return null;
+    }
+    return r;
+  };
+  fn('next', (args, kw) => {
+    checkArgs('next', args, kw, 1, 2);
+    const it = args[0];
+    if (!abs.hasNext(it)) typeError(`'${it.type.name}' object is not an iterator`);
+    if (args.length === 2) {
+      const r = abs.iterNext(it);
+      return r ?? newRef(args[1]);
+    }
+    const n = it.type.slots.next;
+    if (n) {
+      const r = n(it);
+      if (!r) raise(StopIteration, null);
+      return r;
+    }
+    return abs.callSpecial(it, '__next__', [])!;
+  });
+  fn('abs', (args, kw) => {
+    checkArgs('abs', args, kw, 1, 1);
+    const o = args[0];
+    if (o.type === IntType || o.type === BoolType) return newInt(N.intAbs((o as PyInt).v));
+    if (o.type === FloatType) return newFloat(Math.abs((o as PyFloat).v));
+    const r = abs.callSpecial(o, '__abs__', []);
+    if (!r) typeError(`bad operand type for abs(): '${o.type.name}'`);
+    return r;
+  });
+  fn('divmod', (args, kw) => {
+    checkArgs('divmod', args, kw, 2, 2);
+    const [a, b] = args;
+    const r = abs.binaryDispatch(a, b, '__divmod__', '__rdivmod__');
+    if (!r) typeError(`unsupported operand type(s) for divmod(): '${a.type.name}' and '${b.type.name}'`);
+    return r;
+  });
+  fn('pow', (args, kw) => {
+    const [base, exp, mod] = parseArgs({ name: 'pow', params: ['base', 'exp', 'mod'], required: 2 }, args, kw);
+    if (mod && mod !== None) {
+      if (!(base instanceof PyInt) || !(exp instanceof PyInt) || !(mod instanceof PyInt)) typeError('pow() 3rd argument not allowed unless all arguments are integers');
+      try {
+        return newInt(N.intPowMod(base.v, exp.v, mod.v));
+      } catch (e) {
+        if (e instanceof N.NumErr) raise(excTypes.get(e.pyType)!, e.message);
+        throw e;
+      }
+    }
+    return abs.binaryOp(base!, exp!, 8);
+  });
+  fn('round', (args, kw) => {
+    const [num, nd] = parseArgs({ name: 'round', params: ['number', 'ndigits'], required: 1 }, args, kw);
+    const f = abs.typeLookup(num!.type, '__round__');
+    if (!f) typeError(`type ${num!.type.name} doesn't define __round__ method`);
+    return abs.callMethodObj(f, num!, nd && nd !== None ? [nd] : []);
+  });
+  fn('min', (args, kw) => minmax(args, kw, 'min', Cmp.LT));
+  fn('max', (args, kw) => minmax(args, kw, 'max', Cmp.GT));
+  fn('sum', (args, kw) => {
+    const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1 }, args, kw);
+    if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    let acc: PyObject = start ? newRef(start) : newInt(0);
+    const it = abs.getIter(iterable!);
+    try {
+      for (;;) {
+        const x = abs.iterNext(it);
+        if (!x) break;
+        try {
+          const r = abs.binaryOp(acc, x, 0);
+          decref(acc);
+          acc = r;
+        } finally {
+          decref(x);
+        }
+      }
+    } catch (e) {
+      decref(acc);
+      throw e;
+    } finally {
+      decref(it);
+    }
+    return acc;
+  });
+  fn('any', (args, kw) => {
+    checkArgs('any', args, kw, 1, 1);
+    return anyAll(args[0], true);
+  });
+  fn('all', (args, kw) => {
+    checkArgs('all', args, kw, 1, 1);
+    return anyAll(args[0], false);
+  });
+  fn('sorted', (args, kw) => {
+    const nkw = kw ? kw.length : 0;
+    if (args.length - nkw !== 1) typeError(`sorted expected 1 argument, got ${args.length - nkw}`);
+    const l = newList(abs.toArray(args[0]));
+    try {
+      const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'] }, args.slice(1), kw);
+      sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
+    } catch (e) {
+      decref(l);
+      throw e;
+    }
+    return l;
+  });
+  fn('chr', (args, kw) => {
+    checkArgs('chr', args, kw, 1, 1);
+    const v = abs.index(args[0]);
+    if (typeof v === 'bigint' || v < 0 || v > 0x10ffff) raise(E.ValueError, 'chr() arg not in range(0x110000)');
+    return newStr(String.fromCodePoint(v));
+  });
+  fn('ord', (args, kw) => {
+    checkArgs('ord', args, kw, 1, 1);
+    const s = args[0];
+    if (!(s instanceof PyStr)) typeError(`ord() expected string of length 1, but ${s.type.name} found`);
+    if (s.length !== 1) typeError(`ord() expected a character, but string of length ${s.length} found`);
+    return newInt(s.v.codePointAt(0)!);
+  });
+  fn('hex', (args, kw) => {
+    checkArgs('hex', args, kw, 1, 1);
+    return newStr(intToHex(abs.index(args[0])));
+  });
+  fn('oct', (args, kw) => {
+    checkArgs('oct', args, kw, 1, 1);
+    return newStr(intToOct(abs.index(args[0])));
+  });
+  fn('bin', (args, kw) => {
+    checkArgs('bin', args, kw, 1, 1);
+    return newStr(intToBin(abs.index(args[0])));
+  });
+  fn('format', (args, kw) => {
+    checkArgs('format', args, kw, 1, 2);
+    const spec = args[1] ?? null;
+    if (spec && !(spec instanceof PyStr)) typeError(`format() argument 2 must be str, not ${spec.type.name}`);
+    return newStr(formatObject(args[0], spec ? (spec as PyStr).v : ''));
+  });
+  fn('input', (args, kw) => {
+    checkArgs('input', args, kw, 0, 1);
+    if (args.length) io.writeStdout(abs.str(args[0]));
+    const line = io.readLine();
+    if (line === null) raise(E.EOFError, 'EOF when reading a line');
+    return newStr(line);
+  });
+  fn('globals', (args, kw) => {
+    checkArgs('globals', args, kw, 0, 0);
+    return newRef(vmState.current!.globals);
+  });
+  fn('locals', (args, kw) => {
+    checkArgs('locals', args, kw, 0, 0);
+    const f = vmState.current!;
+    if (f.locals) return newRef(f.locals);
+    const d = newDict();
+    const u = f.code.unit;
+    for (let i = 0; i < u.localsplusNames.length; i++) {
+      let v = f.fast[i];
+      if (v && u.localsplusKinds[i] & 0xc0) v = (v as import('../runtime/objects/function').PyCell).ref;
+      if (v) d.setItem(abs.nameKeyObj(u.localsplusNames[i]), v);
+    }
+    return d;
+  });
+  fn('vars', (args, kw) => {
+    checkArgs('vars', args, kw, 0, 1);
+    if (!args.length) {
+      const f = vmState.current!;
+      return newRef(f.locals ?? f.globals);
+    }
+    const r = abs.lookupAttr(args[0], '__dict__');
+    if (!r) typeError('vars() argument must have __dict__ attribute');
+    return r;
+  });
+  fn('dir', (args, kw) => {
+    checkArgs('dir', args, kw, 0, 1);
+    let names: PyObject;
+    if (!args.length) {
+      const f = vmState.current!;
+      const d = f.locals ?? f.globals;
+      names = newList(d.keyList().map(newRef));
+    } else {
+      const o = args[0];
+      if (o instanceof PyModule) names = newList(o.dict.keyList().map(newRef));
+      else if (o instanceof PyType) {
+        const s = new Map<string, PyObject>();
+        for (const t of o.mro) for (const k of t.dict.keyList()) if (k instanceof PyStr && !s.has(k.v)) s.set(k.v, k);
+        names = newList([...s.values()].map(newRef));
+      } else {
+        const d = abs.callSpecial(o, '__dir__', []);
+        if (!d) typeError('object does not provide __dir__');
+        names = newList(abs.toArray(d));
+        decref(d);
+      }
+    }
+    sortList(names as PyList, null, false);
+    return names;
+  });
+  fn('__build_class__', (args, kw) => buildClass(args, kw));
+  fn('__import__', (args, kw) => {
+    checkArgs('__import__', args, kw, 1, 5);
+    if (!(args[0] instanceof PyStr)) typeError('__import__() argument 1 must be str');
+    return vmState.importModule!((args[0] as PyStr).v, vmState.current!);
+  });
+
+  // iterator types owned by builtins
+  misc.EnumerateType.slots.new = (_t, args, kw) => {
+    const [iterable, start] = parseArgs({ name: 'enumerate', params: ['iterable', 'start'], required: 1 }, args, kw);
+    const it = abs.getIter(iterable!);
+    const e = new misc.PyChainIter(misc.EnumerateType, [it]);
+    e.count = start ? abs.index(start) : 0;
+    gcNewObject(e, true);
+    return e;
+  };
+  misc.EnumerateType.slots.next = (o) => {
+    const e = o as misc.PyChainIter;
+    const x = abs.iterNext(e.parts[0]);
+    if (!x) return null;
+    const i = newInt(e.count);
+    e.count = N.intAdd(e.count, 1);
+    return newTuple([i, x]);
+  };
+  misc.ZipType.slots.new = (_t, args, kw) => {
+    const nkw = kw ? kw.length : 0;
+    let strict = false;
+    for (let i = 0; i < nkw; i++) {
+      if (kw![i] !== 'strict') typeError(`zip() got an unexpected keyword argument '${kw![i]}'`);
+      strict = abs.isTrue(args[args.length - nkw + i]);
+    }
+    const its: PyObject[] = [];
+    try {
+      for (let i = 0; i < args.length - nkw; i++) its.push(abs.getIter(args[i]));
+    } catch (e) {
+      for (const x of its) decref(x);
+      throw e;
+    }
+    const z = new misc.PyChainIter(misc.ZipType, its);
+    z.count = strict ? 1 : 0;
+    gcNewObject(z, true);
+    return z;
+  };
+  misc.ZipType.slots.next = (o) => {
+    const z = o as misc.PyChainIter;
+    if (!z.parts.length) return null;
+    const items: PyObject[] = [];
+    for (let i = 0; i < z.parts.length; i++) {
+      const x = abs.iterNext(z.parts[i]);
+      if (!x) {
+        for (const y of items) decref(y);
+        if (z.count === 1) {
+          if (i > 0) raise(E.ValueError, `zip() argument ${i + 1} is shorter than argument${i > 1 ? `s 1-${i}` : ' 1'}`);
+          for (let j = 1; j < z.parts.length; j++) {
+            const y = abs.iterNext(z.parts[j]);
+            if (y) {
+              decref(y);
+              raise(E.ValueError, `zip() argument ${j + 1} is longer than argument${j > 1 ? `s 1-${j}` : ' 1'}`);
+            }
+          }
+        }
+        return null;
+      }
+      items.push(x);
+    }
+    return newTuple(items);
+  };
+  misc.MapType.slots.new = (_t, args, kw) => {
+    if (kw && kw.length) typeError('map() takes no keyword arguments');
+    if (args.length < 2) typeError('map() must have at least two arguments.');
+    const parts: PyObject[] = [newRef(args[0])];
+    try {
+      for (let i = 1; i < args.length; i++) parts.push(abs.getIter(args[i]));
+    } catch (e) {
+      for (const x of parts) decref(x);
+      throw e;
+    }
+    const mo = new misc.PyChainIter(misc.MapType, parts);
+    gcNewObject(mo, true);
+    return mo;
+  };
+  misc.MapType.slots.next = (o) => {
+    const mo = o as misc.PyChainIter;
+    const vals: PyObject[] = [];
+    try {
+      for (let i = 1; i < mo.parts.length; i++) {
+        const x = abs.iterNext(mo.parts[i]);
+        if (!x) return null;
+        vals.push(x);
+      }
+      return abs.call(mo.parts[0], vals, null);
+    } finally {
+      for (const x of vals) decref(x);
+    }
+  };
+  misc.FilterType.slots.new = (_t, args, kw) => {
+    if (kw && kw.length) typeError('filter() takes no keyword arguments');
+    if (args.length !== 2) typeError(`filter expected 2 arguments, got ${args.length}`);
+    const it = abs.getIter(args[1]);
+    const fo = new misc.PyChainIter(misc.FilterType, [newRef(args[0]), it]);
+    gcNewObject(fo, true);
+    return fo;
+  };
+  misc.FilterType.slots.next = (o) => {
+    const fo = o as misc.PyChainIter;
+    const [pred, it] = fo.parts;
+    for (;;) {
+      const x = abs.iterNext(it);
+      if (!x) return null;
+      let ok: boolean;
+      try {
+        if (pred === None) ok = abs.isTrue(x);
+        else {
+          const r = abs.call(pred, [x], null);
+          ok = abs.isTrue(r);
+          decref(r);
+        }
+      } catch (e) {
+        decref(x);
+        throw e;
+      }
+      if (ok) return x;
+      decref(x);
+    }
+  };
+  misc.ReversedType.slots.new = (_t, args, kw) => {
+    checkArgs('reversed', args, kw, 1, 1);
+    const seq = args[0];
+    const rev = abs.callSpecial(seq, '__reversed__', []);
+    if (rev) return rev;
+    if (!abs.typeLookup(seq.type, '__getitem__') || !abs.typeLookup(seq.type, '__len__')) typeError(`'${seq.type.name}' object is not reversible`);
+    const r = new misc.PyChainIter(misc.ReversedType, [newRef(seq)]);
+    r.count = abs.length(seq) - 1;
+    gcNewObject(r, true);
+    return r;
+  };
+  misc.ReversedType.slots.next = (o) => {
+    const r = o as misc.PyChainIter;
+    if (!r.parts.length || (r.count as number) < 0) return null;
+    const k = newInt(r.count);
+    r.count = (r.count as number) - 1;
+    try {
+      return abs.getItem(r.parts[0], k);
+    } finally {
+      decref(k);
+    }
+  };
+
+  // types and constants
+  for (const t of builtinTypes) {
+    if (isPublicBuiltinType(t)) m.set(t.name, t);
+  }
+  m.set('super', SuperType);
+  m.set('property', PropertyType);
+  m.set('classmethod', ClassMethodType);
+  m.set('staticmethod', StaticMethodType);
+  m.set('None', None);
+  m.set('Ellipsis', Ellipsis);
+  m.set('NotImplemented', NotImplemented);
+  m.set('True', True);
+  m.set('False', False);
+  for (const [name, t] of excTypes) m.set(name, t);
+  m.set('EnvironmentError', E.OSError);
+  m.set('IOError', E.OSError);
+  m.own('__name__', newStr('builtins'));
+  void TupleType;
+  void ListType;
+  void StrType;
+  void ObjectType;
+  void TypeType;
+  void PyDict;
+  void PyBaseException;
+  void builtinFunction;
+  void incref;
+  void PyTuple;
+}
+
+const PUBLIC_TYPES = new Set(['type', 'object', 'int', 'bool', 'float', 'complex', 'str', 'bytes', 'bytearray', 'list', 'tuple', 'dict', 'set', 'frozenset', 'range', 'slice', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'memoryview']);
+function isPublicBuiltinType(t: PyType): boolean {
+  return PUBLIC_TYPES.has(t.name);
+}
+
+export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
+  if (cls instanceof PyType) {
+    if (o.type.isSubtype(cls)) return true;
+    const ic = abs.typeLookup(cls.type, '__instancecheck__');
+    if (ic && !(ic instanceof PyBuiltinFunction)) {
+      const r = abs.callMethodObj(ic, cls, [o]);
+      const b = abs.isTrue(r);
+      decref(r);
+      return b;
+    }
+    return false;
+  }
+  if (cls instanceof PyTuple) return cls.items.some((c) => isInstanceOf(o, c));
+  const ic = abs.typeLookup(cls.type, '__instancecheck__');
+  if (ic) {
+    const r = abs.callMethodObj(ic, cls, [o]);
+    const b = abs.isTrue(r);
+    decref(r);
+    return b;
+  }
+  typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
+}
+
+export function isSubclassOf(c: PyType, cls: PyObject): boolean {
+  if (cls instanceof PyType) return c.isSubtype(cls);
+  if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
+  typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+}
+
+function anyAll(iterable: PyObject, isAny: boolean): PyObject {
+  const it = abs.getIter(iterable);
+  try {
+    for (;;) {
+      const x = abs.iterNext(it);
+      if (!x) return newBool(!isAny);
+      const t = abs.isTrue(x);
+      decref(x);
+      if (t === isAny) return newBool(isAny);
+    }
+  } finally {
+    decref(it);
+  }
+}
+
+function minmax(args: PyObject[], kw: string[] | null, name: string, op: Cmp): PyObject {
+  const nkw = kw ? kw.length : 0;
+  const npos = args.length - nkw;
+  let key: PyObject | null = null;
+  let dflt: PyObject | null = null;
+  for (let i = 0; i < nkw; i++) {
+    if (kw![i] === 'key') key = args[npos + i] === None ? null : args[npos + i];
+    else if (kw![i] === 'default') dflt = args[npos + i];
+    else typeError(`${name}() got an unexpected keyword argument '${kw![i]}'`);
+  }
+  if (npos === 0) typeError(`${name} expected at least 1 argument, got 0`);
+  let items: PyObject[];
+  if (npos === 1) {
+    items = abs.toArray(args[0]);
+  } else {
+    if (dflt) typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+    items = args.slice(0, npos).map(newRef);
+  }
+  try {
+    if (!items.length) {
+      if (dflt) return newRef(dflt);
+      raise(E.ValueError, `${name}() arg is an empty sequence`);
+    }
+    let best = items[0];
+    let bestKey = key ? abs.call(key, [best], null) : newRef(best);
+    for (let i = 1; i < items.length; i++) {
+      const k = key ? abs.call(key, [items[i]], null) : newRef(items[i]);
+      if (abs.richCompareBool(k, bestKey, op)) {
+        decref(bestKey);
+        bestKey = k;
+        best = items[i];
+      } else decref(k);
+    }
+    decref(bestKey);
+    return newRef(best);
+  } finally {
+    for (const x of items) decref(x);
+  }
+}
+
+export function asciiRepr(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 128) out += ch;
+    else if (c < 256) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 65536) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+// The sys module (Python/sysmodule.c): what learners use to look at references and sizes.
+
+import { PyObject, PyType, newRef, decref } from '../runtime/object';
+import { ModuleBuilder, checkArgs, builtinFunction } from '../runtime/define';
+import { newInt, PyInt } from '../runtime/objects/int';
+import { newStr, PyStr, internExisting } from '../runtime/objects/str';
+import { newTuple } from '../runtime/objects/tuple';
+import { newList } from '../runtime/objects/list';
+import { None } from '../runtime/objects/singletons';
+import { PyInstance } from '../runtime/objects/instance';
+import { vmState } from '../runtime/vm/eval';
+import { materialize } from '../runtime/vm/frame';
+import { raise, typeError } from '../runtime/errors';
+import * as E from '../runtime/objects/exception';
+import * as abs from '../runtime/abstract';
+import { getsizeof } from '../runtime/sizes';
+import type { Interpreter } from '../runtime/interp';
+
+export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string): void {
+  // sys_getrefcount_impl: the argument is the caller's stack slot; nothing is added by the call
+  m.fn('getrefcount', (args, kw) => {
+    checkArgs('getrefcount', args, kw, 1, 1);
+    return newInt(args[0].rc);
+  });
+  m.fn('getsizeof', (args, kw) => {
+    checkArgs('getsizeof', args, kw, 1, 2);
+    return newInt(getsizeof(args[0]));
+  });
+  m.fn('intern', (args, kw) => {
+    checkArgs('intern', args, kw, 1, 1);
+    const s = args[0];
+    if (!(s instanceof PyStr) || s.type.name !== 'str') typeError(`intern() argument must be str, not ${s.type.name}`);
+    return internExisting(s);
+  });
+  m.fn('getrecursionlimit', (args, kw) => {
+    checkArgs('getrecursionlimit', args, kw, 0, 0);
+    return newInt(vmState.recursionLimit);
+  });
+  m.fn('setrecursionlimit', (args, kw) => {
+    checkArgs('setrecursionlimit', args, kw, 1, 1);
+    const n = args[0];
+    if (!(n instanceof PyInt)) typeError("'" + n.type.name + "' object cannot be interpreted as an integer");
+    const v = Number(n.v);
+    if (v < 1) raise(E.ValueError, 'recursion limit must be greater or equal than 1');
+    vmState.recursionLimit = Math.min(v, 20000);
+    return newRef(None);
+  });
+  m.fn('exit', (args, kw) => {
+    checkArgs('exit', args, kw, 0, 1);
+    const e = abs.call(E.SystemExit, args, null);
+    throw e;
+  });
+  m.fn('_getframe', (args, kw) => {
+    checkArgs('_getframe', args, kw, 0, 1);
+    let depth = args.length ? Number((args[0] as PyInt).v) : 0;
+    let f = vmState.current;
+    while (f && depth > 0) {
+      f = f.back;
+      depth--;
+    }
+    if (!f) raise(E.ValueError, 'call stack is not deep enough');
+    return materialize(f);
+  });
+  m.fn('exc_info', (args, kw) => {
+    checkArgs('exc_info', args, kw, 0, 0);
+    const e = vmState.excInfo;
+    if (!e || e === None) return newTuple([newRef(None), newRef(None), newRef(None)]);
+    const ex = e as E.PyBaseException;
+    return newTuple([newRef(e.type), newRef(e), newRef(ex.traceback ?? None)]);
+  });
+  m.fn('exception', (args, kw) => {
+    checkArgs('exception', args, kw, 0, 0);
+    return newRef(vmState.excInfo ?? None);
+  });
+  m.own('argv', newList([newStr(filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
+  m.own('version', newStr('3.11.7 (main, Dec  8 2023, 14:22:46) [GCC 12.2.0]'));
+  m.own('version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
+  m.own('hexversion', newInt(0x30b07f0));
+  m.own('platform', newStr('linux'));
+  m.own('byteorder', newStr('little'));
+  m.own('maxsize', newInt(9223372036854775807n));
+  m.own('maxunicode', newInt(0x10ffff));
+  m.own('executable', newStr('/usr/bin/python3'));
+  m.own('implementation_name', newStr('cpython'));
+  m.set('modules', interp.modules);
+  m.own('path', newList([newStr('.')]));
+  m.set('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
+  m.own('stdout', makeStream(interp, 'stdout'));
+  m.own('stderr', makeStream(interp, 'stderr'));
+  m.set('__stdout__', abs.getAttr(m.module, 'stdout'));
+  m.set('__stderr__', abs.getAttr(m.module, 'stderr'));
+  void PyType;
+  void PyObject;
+  void PyInstance;
+  void decref;
+}
+
+/** A minimal text stream object with write() and flush(). */
+function makeStream(interp: Interpreter, which: 'stdout' | 'stderr'): PyObject {
+  const write = builtinFunction('write', (args) => {
+    const s = args[0];
+    if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+    if (which === 'stdout') interp.io.writeStdout(s.v);
+    else interp.io.writeStderr(s.v);
+    return newInt(s.length);
+  });
+  const flush = builtinFunction('flush', () => newRef(None));
+  return streamObject(write, flush, which);
+}
+
+import { newDict } from '../runtime/objects/dict';
+import { typeNew } from '../runtime/typeobject';
+import { TypeType } from '../runtime/types';
+import { internStr } from '../runtime/objects/str';
+import { allocInstance } from '../runtime/typeobject';
+
+
+let streamType: PyType | null = null;
+function streamObject(write: PyObject, flush: PyObject, name: string): PyObject {
+  if (!streamType) {
+    const ns = newDict();
+    ns.setItem(internStr('__module__'), newStr('_io'));
+    streamType = typeNew(TypeType, 'TextIOWrapper', [], ns);
+    streamType.rc = 1_000_000_000;
+    decref(ns);
+  }
+  const o = allocInstance(streamType) as PyInstance;
+  o.dict!.setItem(internStr('write'), write);
+  o.dict!.setItem(internStr('flush'), flush);
+  o.dict!.setItem(internStr('name'), newStr(`<${name}>`));
+  return o;
+}

@@ -1,0 +1,1153 @@
+// The object protocols (Objects/abstract.c, Objects/object.c, Objects/typeobject.c lookups):
+// attribute access, calls, operators, comparisons, hashing, iteration, repr/str.
+//
+// Conventions: functions returning PyObject return a NEW reference; arguments are borrowed.
+
+import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref } from './object';
+import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType } from './types';
+import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
+import { PyFloat, FloatType, newFloat } from './objects/float';
+import { PyStr, StrType, newStr } from './objects/str';
+import { PyTuple, TupleType, newTuple } from './objects/tuple';
+import { PyList, ListType } from './objects/list';
+import { PyDict, DictType } from './objects/dict';
+import { PySet, SetType, FrozenSetType } from './objects/set';
+import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
+import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
+import { PyInstance, PyModule } from './objects/instance';
+import { PyBaseException } from './objects/exception';
+import * as E from './objects/exception';
+import { raise, typeError, newException } from './errors';
+import { hashInt, hashFloat, hashTupleCombine, hashPointer } from './primitives/hash';
+import { floatRepr } from './primitives/floatrepr';
+import { intToDecimalString, strRepr } from './primitives/intstr';
+import * as N from './numeric';
+import { callFunction } from './vm/call';
+import { PyRange, PySlice } from './objects/misc';
+
+export const enum Cmp {
+  LT,
+  LE,
+  EQ,
+  NE,
+  GT,
+  GE,
+}
+const CMP_SYM = ['<', '<=', '==', '!=', '>', '>='];
+const CMP_DUNDER = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+const CMP_SWAP = [Cmp.GT, Cmp.GE, Cmp.EQ, Cmp.NE, Cmp.LT, Cmp.LE];
+
+export function typeName(o: PyObject): string {
+  return o.type.name;
+}
+
+// ------------------------------------------------------------------ type lookup (_PyType_Lookup)
+/** Borrowed reference to the attribute `name` found along type's MRO, or null. */
+export function typeLookup(t: PyType, name: string): PyObject | null {
+  const c = t.cache.get(name);
+  if (c !== undefined) return c;
+  let found: PyObject | null = null;
+  const mro = t.mro;
+  for (let i = 0; i < mro.length; i++) {
+    const d = mro[i].dict;
+    if (!d) continue;
+    const v = d.t.get(strKey(name), strHash(name));
+    if (v !== undefined) {
+      found = v;
+      break;
+    }
+  }
+  t.cache.set(name, found);
+  return found;
+}
+
+// interned key objects for attribute names (not Python-visible objects)
+const keyCache = new Map<string, PyStr>();
+export function strKey(name: string): PyStr {
+  let k = keyCache.get(name);
+  if (!k) {
+    k = new PyStr(StrType, name);
+    k.rc = 1_000_000_000;
+    k.interned = true;
+    keyCache.set(name, k);
+  }
+  return k;
+}
+function strHash(name: string): number | bigint {
+  return strKey(name).hash();
+}
+
+// ------------------------------------------------------------------ descriptors
+function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null {
+  if (descr instanceof PyFunction) return funcGet;
+  const t = descr.type;
+  if (t === MethodDescriptorType || t === WrapperDescriptorType) return methodDescrGet;
+  if (t === ClassMethodDescriptorType) return classMethodDescrGet;
+  if (t === ClassMethodType) return classMethodGet;
+  if (t === StaticMethodType) return (d) => newRef((d as PyWrapper).callable);
+  if (descr instanceof PyProperty) return propertyGet;
+  if (descr instanceof PyGetSet) return (d, obj) => (obj ? (d as PyGetSet).get(obj) : newRef(d));
+  if (t.flags & TypeFlags.HEAPTYPE) {
+    const g = typeLookup(t, '__get__');
+    if (g) return (d, obj, type) => callMethodObj(g, d, [obj ?? None, type]);
+  }
+  return null;
+}
+function isDataDescr(descr: PyObject): boolean {
+  if (descr instanceof PyProperty || descr instanceof PyGetSet) return true;
+  const t = descr.type;
+  if (t.flags & TypeFlags.HEAPTYPE) return typeLookup(t, '__set__') !== null || typeLookup(t, '__delete__') !== null;
+  return false;
+}
+function funcGet(d: PyObject, obj: PyObject | null): PyObject {
+  if (!obj) return newRef(d);
+  return newMethod(d, obj);
+}
+function methodDescrGet(d: PyObject, obj: PyObject | null): PyObject {
+  const m = d as PyBuiltinFunction;
+  if (!obj) return newRef(d);
+  if (m.owner && !obj.type.isSubtype(m.owner)) {
+    typeError(`descriptor '${m.name}' for '${m.owner.name}' objects doesn't apply to a '${obj.type.name}' object`);
+  }
+  const b = new PyBuiltinFunction(BuiltinFunctionType, m.name, m.fn, obj, null, m.qualname);
+  gcTrackNew(b);
+  return b;
+}
+function classMethodDescrGet(d: PyObject, obj: PyObject | null, type: PyType): PyObject {
+  const m = d as PyBuiltinFunction;
+  const b = new PyBuiltinFunction(BuiltinFunctionType, m.name, m.fn, type, null, m.qualname);
+  gcTrackNew(b);
+  void obj;
+  return b;
+}
+function classMethodGet(d: PyObject, obj: PyObject | null, type: PyType): PyObject {
+  void obj;
+  return newMethod((d as PyWrapper).callable, type);
+}
+function propertyGet(d: PyObject, obj: PyObject | null): PyObject {
+  const p = d as PyProperty;
+  if (!obj) return newRef(d);
+  if (!p.fget) raise(E.AttributeError, `property ${propName(p, obj)}has no getter`);
+  return call(p.fget, [obj], null);
+}
+function propName(p: PyProperty, obj: PyObject): string {
+  const f = p.fget ?? p.fset;
+  if (f instanceof PyFunction) return `'${f.name}' of '${obj.type.name}' object `;
+  return '';
+}
+
+let gcTrackNew: (o: PyObject) => void = () => {};
+export function setAbstractGcHook(f: (o: PyObject) => void): void {
+  gcTrackNew = f;
+}
+
+// ------------------------------------------------------------------ getattr
+/** getattr(o, name): a new reference, or raises AttributeError. */
+export function getAttr(o: PyObject, name: string): PyObject {
+  const r = lookupAttr(o, name);
+  if (r === null) raiseNoAttr(o, name);
+  return r;
+}
+
+export function raiseNoAttr(o: PyObject, name: string): never {
+  if (o instanceof PyType) {
+    raise(E.AttributeError, `type object '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+  }
+  if (o instanceof PyModule) {
+    raise(E.AttributeError, `module '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+  }
+  raise(E.AttributeError, `'${o.type.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+}
+
+/** A new reference, or null when the attribute does not exist (AttributeError swallowed). */
+export function lookupAttr(o: PyObject, name: string): PyObject | null {
+  const t = o.type;
+  const custom = t.slots.getattr;
+  if (custom) return custom(o, name);
+  if (o instanceof PyType) return typeGetAttr(o, name);
+  const r = genericGetAttr(o, name, true);
+  if (r !== null) return r;
+  if (t.flags & TypeFlags.HEAPTYPE) {
+    const ga = typeLookup(t, '__getattr__');
+    if (ga) {
+      try {
+        return callMethodObj(ga, o, [strKey(name)]);
+      } catch (e) {
+        if (e instanceof PyBaseException && e.type.isSubtype(E.AttributeError)) {
+          decref(e);
+          return null;
+        }
+        throw e;
+      }
+    }
+  }
+  return null;
+}
+
+/** PyObject_GenericGetAttr; `suppress` = return null instead of raising. */
+export function genericGetAttr(o: PyObject, name: string, suppress: boolean): PyObject | null {
+  const t = o.type;
+  const descr = typeLookup(t, name);
+  let get: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;
+  if (descr) {
+    get = descrGetFn(descr);
+    if (get && isDataDescr(descr)) {
+      if (!suppress) return get(descr, o, t);
+      return catchAttr(() => get!(descr, o, t));
+    }
+  }
+  const d = instanceDict(o);
+  if (d) {
+    const v = d.t.get(strKey(name), strHash(name));
+    if (v !== undefined) return newRef(v);
+  }
+  if (name === '__dict__' && o instanceof PyInstance && o.dict) return o.materializeDict();
+  if (descr) {
+    if (get) {
+      if (!suppress) return get(descr, o, t);
+      return catchAttr(() => get!(descr, o, t));
+    }
+    return newRef(descr);
+  }
+  const special = specialAttr(o, name);
+  if (special) return special;
+  return null;
+}
+
+function catchAttr(f: () => PyObject): PyObject | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyBaseException && e.type.isSubtype(E.AttributeError)) {
+      decref(e);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The dict where an object's attributes live (borrowed), if any. */
+export function instanceDict(o: PyObject): PyDict | null {
+  if (o instanceof PyInstance) return o.dict;
+  if (o instanceof PyFunction) return o.dict;
+  if (o instanceof PyModule) return o.dict;
+  if (o instanceof PyBaseException) return o.dict;
+  if (o instanceof PyWrapper) return o.dict;
+  return null;
+}
+
+/** Attributes that CPython exposes through getset descriptors; computed here. */
+function specialAttr(o: PyObject, name: string): PyObject | null {
+  switch (name) {
+    case '__class__':
+      return newRef(o.type);
+    case '__doc__':
+      if (o instanceof PyFunction) return newRef(o.doc ?? None);
+      return null;
+  }
+  if (o instanceof PyFunction) {
+    switch (name) {
+      case '__name__':
+        return newStr(o.name);
+      case '__qualname__':
+        return newStr(o.qualname);
+      case '__code__':
+        return newRef(o.code);
+      case '__globals__':
+        return newRef(o.globals);
+      case '__defaults__':
+        return newRef(o.defaults ?? None);
+      case '__kwdefaults__':
+        return newRef(o.kwdefaults ?? None);
+      case '__closure__':
+        return newRef(o.closure ?? None);
+      case '__module__':
+        return newRef(o.module ?? None);
+      case '__dict__': {
+        if (!o.dict) o.dict = newDictObj();
+        return newRef(o.dict);
+      }
+      case '__annotations__': {
+        if (!o.annotations) o.annotations = newDictObj();
+        return newRef(o.annotations);
+      }
+    }
+  }
+  if (o instanceof PyMethod) {
+    if (name === '__self__') return newRef(o.self);
+    if (name === '__func__') return newRef(o.func);
+    return lookupAttr(o.func, name);
+  }
+  if (o instanceof PyBuiltinFunction) {
+    if (name === '__name__') return newStr(o.name);
+    if (name === '__qualname__') return newStr(o.qualname);
+    if (name === '__self__') return newRef(o.self ?? None);
+  }
+  if (o instanceof PyBaseException) {
+    switch (name) {
+      case 'args':
+        return newRef(o.args);
+      case '__traceback__':
+        return newRef(o.traceback ?? None);
+      case '__context__':
+        return newRef(o.context ?? None);
+      case '__cause__':
+        return newRef(o.cause ?? None);
+      case '__suppress_context__':
+        return newBool(o.suppressContext);
+      case '__dict__':
+        if (!o.dict) o.dict = newDictObj();
+        return newRef(o.dict);
+    }
+    if (o.extra && name in o.extra) return newRef(o.extra[name] ?? None);
+    if (o.type.isSubtype(E.StopIteration) && name === 'value') return newRef(o.args.items[0] ?? None);
+    if (o.type.isSubtype(E.SystemExit) && name === 'code') return newRef(o.args.items.length === 0 ? None : o.args.items.length === 1 ? o.args.items[0] : o.args);
+    if (o.type.isSubtype(E.NameError) && name === 'name') return newRef(None);
+    if (o.type.isSubtype(E.AttributeError) && (name === 'name' || name === 'obj')) return newRef(None);
+  }
+  if (o instanceof PyModule) {
+    if (name === '__dict__') return newRef(o.dict);
+  }
+  if (o instanceof PyCell && name === 'cell_contents') {
+    if (!o.ref) raise(E.ValueError, 'Cell is empty');
+    return newRef(o.ref);
+  }
+  if (o instanceof PyCode) {
+    const u = o.unit;
+    switch (name) {
+      case 'co_name':
+        return newStr(u.name);
+      case 'co_qualname':
+        return newStr(u.qualname);
+      case 'co_filename':
+        return newStr(u.filename);
+      case 'co_firstlineno':
+        return newInt(u.firstlineno);
+      case 'co_argcount':
+        return newInt(u.argcount);
+      case 'co_consts':
+        return newTuple(o.consts.map((c) => newRef(c)));
+      case 'co_varnames':
+        return newTuple(u.localsplusNames.slice(0, u.nlocals).map((n) => newStr(n)));
+      case 'co_names':
+        return newTuple(u.names.map((n) => newStr(n)));
+    }
+  }
+  if (o instanceof PyFloat) {
+    if (name === 'real') return newRef(o);
+    if (name === 'imag') return newFloat(0);
+  }
+  if (o instanceof PyInt) {
+    if (name === 'real' || name === 'numerator') return newInt(o.v);
+    if (name === 'imag') return newInt(0);
+    if (name === 'denominator') return newInt(1);
+  }
+  if (o instanceof PySlice) {
+    if (name === 'start') return newRef(o.start);
+    if (name === 'stop') return newRef(o.stop);
+    if (name === 'step') return newRef(o.step);
+  }
+  if (o instanceof PyRange) {
+    if (name === 'start') return newInt(o.start);
+    if (name === 'stop') return newInt(o.stop);
+    if (name === 'step') return newInt(o.step);
+  }
+  if (o instanceof PyProperty) {
+    if (name === 'fget') return newRef(o.fget ?? None);
+    if (name === 'fset') return newRef(o.fset ?? None);
+    if (name === 'fdel') return newRef(o.fdel ?? None);
+  }
+  if (o instanceof PyWrapper && name === '__func__') return newRef(o.callable);
+  return null;
+}
+
+let newDictObj: () => PyDict = () => {
+  throw new Error('dict factory not set');
+};
+export function setDictFactory(f: () => PyDict): void {
+  newDictObj = f;
+}
+
+/** type_getattro */
+export function typeGetAttr(t: PyType, name: string): PyObject | null {
+  const meta = t.type;
+  const metaAttr = typeLookup(meta, name);
+  let metaGet: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;
+  if (metaAttr) {
+    metaGet = descrGetFn(metaAttr);
+    if (metaGet && isDataDescr(metaAttr)) return metaGet(metaAttr, t, meta);
+  }
+  const attr = typeLookup(t, name);
+  if (attr) {
+    const get = descrGetFn(attr);
+    if (get) return get(attr, null, t);
+    return newRef(attr);
+  }
+  switch (name) {
+    case '__name__':
+      return newStr(t.name);
+    case '__qualname__':
+      return newStr(t.qualname);
+    case '__module__':
+      return newStr(t.module);
+    case '__mro__':
+      return newTuple(t.mro.map((m) => newRef(m)));
+    case '__bases__':
+      return newTuple(t.bases.map((m) => newRef(m)));
+    case '__base__':
+      return newRef(t.base ?? None);
+    case '__dict__':
+      return newRef(t.dict);
+    case '__doc__':
+      return t.doc === null ? newRef(None) : newStr(t.doc);
+    case '__class__':
+      return newRef(t.type);
+  }
+  if (metaAttr) {
+    if (metaGet) return metaGet(metaAttr, t, meta);
+    return newRef(metaAttr);
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ setattr
+export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
+  const t = o.type;
+  if (o instanceof PyType) return typeSetAttr(o, name, v);
+  if (t.flags & TypeFlags.HEAPTYPE) {
+    const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
+    if (sa && !(sa instanceof PyBuiltinFunction)) {
+      decref(callMethodObj(sa, o, v ? [strKey(name), v] : [strKey(name)]));
+      return;
+    }
+  }
+  genericSetAttr(o, name, v);
+}
+
+export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): void {
+  const t = o.type;
+  const descr = typeLookup(t, name);
+  if (descr) {
+    if (descr instanceof PyProperty) {
+      const f = v ? descr.fset : descr.fdel;
+      if (!f) {
+        const fn = descr.fget instanceof PyFunction ? `'${descr.fget.name}' of '${t.name}' object ` : '';
+        raise(E.AttributeError, `can't ${v ? 'set' : 'delete'} attribute${fn ? ' ' + fn.trim() : ''}`.replace("attribute '", "property '").replace(/^can't (set|delete) attribute$/, (m) => m));
+      }
+      decref(call(f, v ? [o, v] : [o], null));
+      return;
+    }
+    if (descr instanceof PyGetSet) {
+      if (!descr.set) raise(E.AttributeError, `attribute '${name}' of '${t.name}' objects is not writable`);
+      descr.set(o, v);
+      return;
+    }
+    if (descr.type.flags & TypeFlags.HEAPTYPE) {
+      const s = typeLookup(descr.type, v ? '__set__' : '__delete__');
+      if (s) {
+        decref(callMethodObj(s, descr, v ? [o, v] : [o]));
+        return;
+      }
+    }
+  }
+  let d = instanceDict(o);
+  if (!d && o instanceof PyFunction) {
+    d = o.dict = newDictObj();
+  }
+  if (!d && o instanceof PyBaseException) {
+    d = o.dict = newDictObj();
+  }
+  if (!d) {
+    if (descr) raise(E.AttributeError, `'${t.name}' object attribute '${name}' is read-only`);
+    raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+  }
+  if (v) {
+    d.setItem(keyFor(name), v);
+  } else {
+    if (!d.t.delete(strKey(name), strHash(name))) {
+      raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+    }
+  }
+}
+
+/** The key object stored for an attribute name: interned strings (as CPython). */
+let keyFor: (name: string) => PyObject = (name) => strKey(name);
+export function setKeyFactory(f: (name: string) => PyObject): void {
+  keyFor = f;
+}
+
+function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
+  if (!(t.flags & TypeFlags.HEAPTYPE)) {
+    typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
+  }
+  const metaAttr = typeLookup(t.type, name);
+  if (metaAttr && isDataDescr(metaAttr) && metaAttr instanceof PyGetSet && metaAttr.set) {
+    metaAttr.set(t, v);
+    return;
+  }
+  if (v) t.dict.setItem(keyFor(name), v);
+  else if (!t.dict.t.delete(strKey(name), strHash(name))) raise(E.AttributeError, `type object '${t.name}' has no attribute '${name}'`);
+  t.invalidate();
+  if (name === '__del__') t.hasFinalizer = v !== null || typeLookup(t, '__del__') !== null;
+}
+
+// ------------------------------------------------------------------ calls
+/**
+ * PyObject_Call / vectorcall from native code. `args` are borrowed; Python functions get their
+ * own references (the _PyFunction_Vectorcall path increfs every argument).
+ */
+export function call(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (callable instanceof PyFunction) return callFunction(callable, args, kwnames, false);
+  if (callable instanceof PyBuiltinFunction) return callable.fn(args, kwnames, callable.self);
+  if (callable instanceof PyMethod) return call(callable.func, [callable.self, ...args], kwnames);
+  const t = callable.type;
+  const c = t.slots.call;
+  if (c) return c(callable, args, kwnames);
+  const m = typeLookup(t, '__call__');
+  if (m) return callMethodObj(m, callable, args, kwnames);
+  typeError(`'${t.name}' object is not callable`);
+}
+
+/** Call a function found on a type with `self` prepended (unbound call). */
+export function callMethodObj(f: PyObject, self: PyObject, args: PyObject[], kwnames: string[] | null = null): PyObject {
+  if (f instanceof PyFunction) return callFunction(f, [self, ...args], kwnames, false);
+  if (f instanceof PyBuiltinFunction) {
+    if (f.self) return f.fn(args, kwnames, f.self);
+    return f.fn(args, kwnames, self);
+  }
+  const get = descrGetFn(f);
+  if (get) {
+    const bound = get(f, self, self.type);
+    try {
+      return call(bound, args, kwnames);
+    } finally {
+      decref(bound);
+    }
+  }
+  return call(f, [self, ...args], kwnames);
+}
+
+/** Look up a special method on the type and call it; null when the type lacks it. */
+export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObject | null {
+  const f = typeLookup(o.type, name);
+  if (!f) return null;
+  return callMethodObj(f, o, args);
+}
+
+// ------------------------------------------------------------------ repr / str
+const reprStack: PyObject[] = [];
+export function reprEnter(o: PyObject): boolean {
+  if (reprStack.includes(o)) return false;
+  reprStack.push(o);
+  return true;
+}
+export function reprLeave(o: PyObject): void {
+  const i = reprStack.lastIndexOf(o);
+  if (i >= 0) reprStack.splice(i, 1);
+}
+
+export function repr(o: PyObject): string {
+  const t = o.type;
+  if (t === StrType) return strRepr((o as PyStr).v);
+  if (t === IntType) return intToDecimalString((o as PyInt).v);
+  const r = t.slots.repr;
+  if (r) return r(o);
+  const f = typeLookup(t, '__repr__');
+  if (f && !(f instanceof PyBuiltinFunction && f.owner === ObjectType)) {
+    const res = callMethodObj(f, o, []);
+    try {
+      if (!(res instanceof PyStr)) typeError(`__repr__ returned non-string (type ${res.type.name})`);
+      return res.v;
+    } finally {
+      decref(res);
+    }
+  }
+  return defaultRepr(o);
+}
+
+export function defaultRepr(o: PyObject): string {
+  const t = o.type;
+  const mod = t.module && t.module !== 'builtins' ? t.module + '.' : '';
+  return `<${mod}${t.qualname} object at 0x${addressOf(o).toString(16)}>`;
+}
+
+export function str(o: PyObject): string {
+  const t = o.type;
+  if (t === StrType) return (o as PyStr).v;
+  if (t === IntType) return intToDecimalString((o as PyInt).v);
+  const s = t.slots.str;
+  if (s) return s(o);
+  const f = typeLookup(t, '__str__');
+  if (f && !(f instanceof PyBuiltinFunction && f.owner === ObjectType)) {
+    const res = callMethodObj(f, o, []);
+    try {
+      if (!(res instanceof PyStr)) typeError(`__str__ returned non-string (type ${res.type.name})`);
+      return res.v;
+    } finally {
+      decref(res);
+    }
+  }
+  return repr(o);
+}
+
+/** str(o) as a new str object */
+export function strObj(o: PyObject): PyStr {
+  if (o.type === StrType) return newRef(o as PyStr);
+  return newStr(str(o));
+}
+
+export function floatStr(x: number): string {
+  return floatRepr(x);
+}
+
+// ------------------------------------------------------------------ hash
+export function hash(o: PyObject): number | bigint {
+  const t = o.type;
+  if (t === StrType) return (o as PyStr).hash();
+  if (t === IntType || t === BoolType) return hashInt((o as PyInt).v);
+  if (t === FloatType) return hashFloat((o as PyFloat).v, hashPointer(addressOf(o)));
+  if (t === TupleType) return hashTupleCombine((o as PyTuple).items.map(hash));
+  const h = t.slots.hash;
+  if (h) return h(o);
+  const f = typeLookup(t, '__hash__');
+  if (f === None) typeError(`unhashable type: '${t.name}'`);
+  if (f && !(f instanceof PyBuiltinFunction)) {
+    const r = callMethodObj(f, o, []);
+    try {
+      if (!(r instanceof PyInt)) typeError('__hash__ method should return an integer');
+      const v = r.v;
+      // PyLong hash of the result, -1 -> -2
+      const hv = hashInt(v);
+      return hv === -1 ? -2 : hv;
+    } finally {
+      decref(r);
+    }
+  }
+  return hashPointer(addressOf(o));
+}
+
+// ------------------------------------------------------------------ truth
+export function isTrue(o: PyObject): boolean {
+  if (o === True) return true;
+  if (o === False || o === None) return false;
+  const t = o.type;
+  if (t === IntType) return (o as PyInt).v !== 0;
+  if (t === StrType) return (o as PyStr).v.length > 0;
+  if (t === ListType) return (o as PyList).items.length > 0;
+  if (t === TupleType) return (o as PyTuple).items.length > 0;
+  if (t === DictType) return (o as PyDict).t.used > 0;
+  if (t === FloatType) return (o as PyFloat).v !== 0;
+  const b = t.slots.bool;
+  if (b) return b(o);
+  const f = typeLookup(t, '__bool__');
+  if (f) {
+    const r = callMethodObj(f, o, []);
+    try {
+      if (r.type !== BoolType) typeError(`__bool__ should return bool, returned ${r.type.name}`);
+      return r === True;
+    } finally {
+      decref(r);
+    }
+  }
+  const l = t.slots.len;
+  if (l) return l(o) > 0;
+  const lf = typeLookup(t, '__len__');
+  if (lf) return length(o) > 0;
+  return true;
+}
+
+// ------------------------------------------------------------------ length, items
+export function length(o: PyObject): number {
+  const t = o.type;
+  if (o instanceof PyList) return o.items.length;
+  if (o instanceof PyTuple) return o.items.length;
+  if (o instanceof PyStr) return o.length;
+  if (o instanceof PyDict) return o.t.used;
+  if (o instanceof PySet) return o.t.used;
+  const l = t.slots.len;
+  if (l) return l(o);
+  const f = typeLookup(t, '__len__');
+  if (f) {
+    const r = callMethodObj(f, o, []);
+    try {
+      if (!(r instanceof PyInt)) typeError(`'${r.type.name}' object cannot be interpreted as an integer`);
+      const n = Number(r.v);
+      if (n < 0) raise(E.ValueError, '__len__() should return >= 0');
+      return n;
+    } finally {
+      decref(r);
+    }
+  }
+  typeError(`object of type '${t.name}' has no len()`);
+}
+
+export function getItem(o: PyObject, k: PyObject): PyObject {
+  const f = typeLookup(o.type, '__getitem__');
+  if (f) return callMethodObj(f, o, [k]);
+  if (o instanceof PyType) {
+    const cg = typeLookup(o, '__class_getitem__');
+    if (cg) return call(cg, [k], null);
+    typeError(`type '${o.name}' is not subscriptable`);
+  }
+  typeError(`'${o.type.name}' object is not subscriptable`);
+}
+export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
+  const f = typeLookup(o.type, '__setitem__');
+  if (!f) typeError(`'${o.type.name}' object does not support item assignment`);
+  decref(callMethodObj(f, o, [k, v]));
+}
+export function delItem(o: PyObject, k: PyObject): void {
+  const f = typeLookup(o.type, '__delitem__');
+  if (!f) typeError(`'${o.type.name}' object does not support item deletion`);
+  decref(callMethodObj(f, o, [k]));
+}
+
+export function contains(container: PyObject, item: PyObject): boolean {
+  const t = container.type;
+  if (container instanceof PyDict && t === DictType) return container.t.contains(item, hash(item));
+  if (container instanceof PySet) return container.t.contains(item, hash(item));
+  const f = typeLookup(t, '__contains__');
+  if (f) {
+    const r = callMethodObj(f, container, [item]);
+    try {
+      return isTrue(r);
+    } finally {
+      decref(r);
+    }
+  }
+  // fall back to iteration (PySequence_Contains -> _PySequence_IterSearch)
+  const it = getIterOrNull(container);
+  if (!it) typeError(`argument of type '${t.name}' is not iterable`);
+  try {
+    for (;;) {
+      const x = iterNext(it);
+      if (!x) return false;
+      try {
+        if (richCompareBool(x, item, Cmp.EQ)) return true;
+      } finally {
+        decref(x);
+      }
+    }
+  } finally {
+    decref(it);
+  }
+}
+
+// ------------------------------------------------------------------ iteration
+export function getIter(o: PyObject): PyObject {
+  const it = getIterOrNull(o);
+  if (!it) typeError(`'${o.type.name}' object is not iterable`);
+  return it;
+}
+export function getIterOrNull(o: PyObject): PyObject | null {
+  const t = o.type;
+  const s = t.slots.iter;
+  if (s) return s(o);
+  const f = typeLookup(t, '__iter__');
+  if (f) {
+    if (f === None) return null;
+    const r = callMethodObj(f, o, []);
+    if (!hasNext(r)) {
+      decref(r);
+      typeError(`iter() returned non-iterator of type '${r.type.name}'`);
+    }
+    return r;
+  }
+  if (typeLookup(t, '__getitem__')) return newSeqIterFor(o);
+  return null;
+}
+let newSeqIterFor: (o: PyObject) => PyObject = () => {
+  throw new Error('seqiter factory not set');
+};
+export function setSeqIterFactory(f: (o: PyObject) => PyObject): void {
+  newSeqIterFor = f;
+}
+
+export function hasNext(o: PyObject): boolean {
+  return !!o.type.slots.next || typeLookup(o.type, '__next__') !== null;
+}
+
+/** next(it): a new reference, or null when exhausted (StopIteration swallowed). */
+export function iterNext(it: PyObject): PyObject | null {
+  const n = it.type.slots.next;
+  if (n) return n(it);
+  const f = typeLookup(it.type, '__next__');
+  if (!f) typeError(`'${it.type.name}' object is not an iterator`);
+  try {
+    return callMethodObj(f, it, []);
+  } catch (e) {
+    if (e instanceof PyBaseException && e.type.isSubtype(E.StopIteration)) {
+      decref(e);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** Iterate a Python iterable into a JS array of new references. */
+export function toArray(o: PyObject): PyObject[] {
+  if (o instanceof PyList && o.type === ListType) return o.items.map(newRef);
+  if (o instanceof PyTuple && o.type === TupleType) return o.items.map(newRef);
+  const it = getIter(o);
+  const out: PyObject[] = [];
+  try {
+    for (;;) {
+      const x = iterNext(it);
+      if (!x) break;
+      out.push(x);
+    }
+  } catch (e) {
+    for (const x of out) decref(x);
+    throw e;
+  } finally {
+    decref(it);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ comparisons
+export function richCompare(a: PyObject, b: PyObject, op: Cmp): PyObject {
+  const ta = a.type;
+  const tb = b.type;
+  // fast paths
+  if (ta === IntType && tb === IntType) return newBool(cmpResult(N.intCmp((a as PyInt).v, (b as PyInt).v), op));
+  if (ta === StrType && tb === StrType) {
+    const x = (a as PyStr).v;
+    const y = (b as PyStr).v;
+    if (op === Cmp.EQ) return newBool(x === y);
+    if (op === Cmp.NE) return newBool(x !== y);
+    return newBool(cmpResult(strCompare(x, y), op));
+  }
+  if (ta === FloatType && tb === FloatType) return newBool(floatCmp((a as PyFloat).v, (b as PyFloat).v, op));
+  let checkedReverse = false;
+  if (ta !== tb && tb.isSubtype(ta) && typeLookup(tb, CMP_DUNDER[CMP_SWAP[op]])) {
+    checkedReverse = true;
+    const r = callCmp(b, a, CMP_SWAP[op]);
+    if (r !== NotImplemented) return r;
+    decref(r);
+  }
+  const r1 = callCmp(a, b, op);
+  if (r1 !== NotImplemented) return r1;
+  decref(r1);
+  if (!checkedReverse) {
+    const r2 = callCmp(b, a, CMP_SWAP[op]);
+    if (r2 !== NotImplemented) return r2;
+    decref(r2);
+  }
+  if (op === Cmp.EQ) return newBool(a === b);
+  if (op === Cmp.NE) return newBool(a !== b);
+  typeError(`'${CMP_SYM[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
+}
+
+function callCmp(a: PyObject, b: PyObject, op: Cmp): PyObject {
+  const f = typeLookup(a.type, CMP_DUNDER[op]);
+  if (!f) return newRef(NotImplemented);
+  return callMethodObj(f, a, [b]);
+}
+
+export function cmpResult(c: number, op: Cmp): boolean {
+  switch (op) {
+    case Cmp.LT:
+      return c < 0;
+    case Cmp.LE:
+      return c <= 0;
+    case Cmp.EQ:
+      return c === 0;
+    case Cmp.NE:
+      return c !== 0;
+    case Cmp.GT:
+      return c > 0;
+    case Cmp.GE:
+      return c >= 0;
+  }
+}
+export function floatCmp(x: number, y: number, op: Cmp): boolean {
+  switch (op) {
+    case Cmp.LT:
+      return x < y;
+    case Cmp.LE:
+      return x <= y;
+    case Cmp.EQ:
+      return x === y;
+    case Cmp.NE:
+      return x !== y;
+    case Cmp.GT:
+      return x > y;
+    case Cmp.GE:
+      return x >= y;
+  }
+}
+/** Compare by code points (UTF-16 order differs for astral vs high BMP characters). */
+export function strCompare(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) {
+      if ((a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) {
+        const ca = x.codePointAt(i)!;
+        const cb = y.codePointAt(i)!;
+        return ca < cb ? -1 : 1;
+      }
+      return a < b ? -1 : 1;
+    }
+  }
+  return x.length < y.length ? -1 : x.length > y.length ? 1 : 0;
+}
+
+/** PyObject_RichCompareBool: identity implies equality. */
+export function richCompareBool(a: PyObject, b: PyObject, op: Cmp): boolean {
+  if (a === b) {
+    if (op === Cmp.EQ) return true;
+    if (op === Cmp.NE) return false;
+  }
+  const r = richCompare(a, b, op);
+  if (r === True) {
+    decref(r);
+    return true;
+  }
+  if (r === False) {
+    decref(r);
+    return false;
+  }
+  try {
+    return isTrue(r);
+  } finally {
+    decref(r);
+  }
+}
+
+// ------------------------------------------------------------------ numbers
+export const BINOP_DUNDER: [string, string, string, string][] = [
+  ['__add__', '__radd__', '__iadd__', '+'],
+  ['__and__', '__rand__', '__iand__', '&'],
+  ['__floordiv__', '__rfloordiv__', '__ifloordiv__', '//'],
+  ['__lshift__', '__rlshift__', '__ilshift__', '<<'],
+  ['__matmul__', '__rmatmul__', '__imatmul__', '@'],
+  ['__mul__', '__rmul__', '__imul__', '*'],
+  ['__mod__', '__rmod__', '__imod__', '%'],
+  ['__or__', '__ror__', '__ior__', '|'],
+  ['__pow__', '__rpow__', '__ipow__', '**'],
+  ['__rshift__', '__rrshift__', '__irshift__', '>>'],
+  ['__sub__', '__rsub__', '__isub__', '-'],
+  ['__truediv__', '__rtruediv__', '__itruediv__', '/'],
+  ['__xor__', '__rxor__', '__ixor__', '^'],
+];
+
+/** BINARY_OP: op 0..12 plain, 13..25 in-place. */
+export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
+  const ta = a.type;
+  const tb = b.type;
+  if (ta === IntType && tb === IntType) {
+    const r = intFast(op % 13, (a as PyInt).v, (b as PyInt).v);
+    if (r) return r;
+  } else if (ta === FloatType && tb === FloatType) {
+    const r = floatFast(op % 13, (a as PyFloat).v, (b as PyFloat).v);
+    if (r) return r;
+  } else if (ta === StrType && tb === StrType && op % 13 === 0) {
+    return newStr((a as PyStr).v + (b as PyStr).v);
+  }
+  const inplace = op >= 13;
+  const base = op % 13;
+  const [dn, rn, iname, sym] = BINOP_DUNDER[base];
+  if (inplace) {
+    const f = typeLookup(ta, iname);
+    if (f) {
+      const r = callMethodObj(f, a, [b]);
+      if (r !== NotImplemented) return r;
+      decref(r);
+    }
+  }
+  const r = binaryDispatch(a, b, dn, rn);
+  if (r) return r;
+  if (base === 0 && !(inplace && false)) {
+    // sequence concatenation error wording
+  }
+  if (base === 8) typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
+  if (base === 9 && ta.name === 'builtin_function_or_method' && (a as PyBuiltinFunction).name === 'print') {
+    typeError(`unsupported operand type(s) for >>: '${ta.name}' and '${tb.name}'. Did you mean "print(<message>, file=<output_stream>)"?`);
+  }
+  typeError(`unsupported operand type(s) for ${sym}${inplace ? '=' : ''}: '${ta.name}' and '${tb.name}'`);
+}
+
+/** binary_op1: a.__op__(b), then b.__rop__(a) (subclass first when it overrides). */
+export function binaryDispatch(a: PyObject, b: PyObject, dn: string, rn: string): PyObject | null {
+  const ta = a.type;
+  const tb = b.type;
+  const fa = typeLookup(ta, dn);
+  const fb = ta !== tb ? typeLookup(tb, rn) : null;
+  if (fb && fa !== fb && tb.isSubtype(ta) && tb !== ta) {
+    const r = callMethodObj(fb, b, [a]);
+    if (r !== NotImplemented) return r;
+    decref(r);
+    if (fa) {
+      const r2 = callMethodObj(fa, a, [b]);
+      if (r2 !== NotImplemented) return r2;
+      decref(r2);
+    }
+    return null;
+  }
+  if (fa) {
+    const r = callMethodObj(fa, a, [b]);
+    if (r !== NotImplemented) return r;
+    decref(r);
+  }
+  if (fb) {
+    const r = callMethodObj(fb, b, [a]);
+    if (r !== NotImplemented) return r;
+    decref(r);
+  }
+  return null;
+}
+
+function numErr(e: unknown): never {
+  if (e instanceof N.NumErr) raise(E.excTypes.get(e.pyType)!, e.message);
+  throw e;
+}
+
+export function intFast(op: number, x: N.Int, y: N.Int): PyObject | null {
+  try {
+    switch (op) {
+      case 0:
+        return newInt(N.intAdd(x, y));
+      case 10:
+        return newInt(N.intSub(x, y));
+      case 5:
+        return newInt(N.intMul(x, y));
+      case 2:
+        return newInt(N.intFloorDiv(x, y));
+      case 6:
+        return newInt(N.intMod(x, y));
+      case 11:
+        return newFloat(N.intTrueDiv(x, y));
+      case 8: {
+        const r = N.intPow(x, y);
+        return N.intSign(y) < 0 ? newFloat(r as number) : newInt(r as N.Int);
+      }
+      case 3:
+        return newInt(N.intLshift(x, y));
+      case 9:
+        return newInt(N.intRshift(x, y));
+      case 1:
+        return newInt(N.intAnd(x, y));
+      case 7:
+        return newInt(N.intOr(x, y));
+      case 12:
+        return newInt(N.intXor(x, y));
+    }
+  } catch (e) {
+    numErr(e);
+  }
+  return null;
+}
+
+export function floatFast(op: number, x: number, y: number): PyObject | null {
+  try {
+    switch (op) {
+      case 0:
+        return newFloat(x + y);
+      case 10:
+        return newFloat(x - y);
+      case 5:
+        return newFloat(x * y);
+      case 11:
+        return newFloat(N.floatDiv(x, y));
+      case 2:
+        return newFloat(N.floatFloorDiv(x, y));
+      case 6:
+        return newFloat(N.floatMod(x, y));
+      case 8: {
+        const r = N.floatPow(x, y);
+        if (r === null) return null;
+        return newFloat(r);
+      }
+    }
+  } catch (e) {
+    numErr(e);
+  }
+  return null;
+}
+
+export function unaryNeg(o: PyObject): PyObject {
+  if (o.type === IntType || o.type === BoolType) return newInt(N.intNeg((o as PyInt).v));
+  if (o.type === FloatType) return newFloat(-(o as PyFloat).v);
+  const r = callSpecial(o, '__neg__', []);
+  if (!r) typeError(`bad operand type for unary -: '${o.type.name}'`);
+  return r;
+}
+export function unaryPos(o: PyObject): PyObject {
+  if (o.type === IntType) return newRef(o);
+  if (o.type === BoolType) return newInt((o as PyInt).v);
+  if (o.type === FloatType) return newRef(o);
+  const r = callSpecial(o, '__pos__', []);
+  if (!r) typeError(`bad operand type for unary +: '${o.type.name}'`);
+  return r;
+}
+export function unaryInvert(o: PyObject): PyObject {
+  if (o.type === IntType || o.type === BoolType) return newInt(N.intInvert((o as PyInt).v));
+  const r = callSpecial(o, '__invert__', []);
+  if (!r) typeError(`bad operand type for unary ~: '${o.type.name}'`);
+  return r;
+}
+
+/** PyNumber_Index */
+export function index(o: PyObject): N.Int {
+  if (o instanceof PyInt) return o.v;
+  const r = callSpecial(o, '__index__', []);
+  if (!r) typeError(`'${o.type.name}' object cannot be interpreted as an integer`);
+  try {
+    if (!(r instanceof PyInt)) typeError(`__index__ returned non-int (type ${r.type.name})`);
+    return r.v;
+  } finally {
+    decref(r);
+  }
+}
+export function asIndex(o: PyObject, what = ''): number {
+  if (!(o instanceof PyInt) && !typeLookup(o.type, '__index__')) {
+    typeError(what || `'${o.type.name}' object cannot be interpreted as an integer`);
+  }
+  const v = index(o);
+  if (typeof v === 'bigint') raise(E.IndexError, `cannot fit 'int' into an index-sized integer`);
+  return v;
+}
+
+export function isInstance(o: PyObject, t: PyType): boolean {
+  return o.type.isSubtype(t);
+}
+
+export { None, Ellipsis, NotImplemented, True, False, NoneType, TypeType, ObjectType, FunctionType, SetType, FrozenSetType, xdecref, incref, newException };
+
+/** getIterOrNull without raising (used to pick error messages). */
+export function getIterOrNullSafe(o: PyObject): boolean {
+  const t = o.type;
+  return !!t.slots.iter || !!typeLookup(t, '__iter__') || !!typeLookup(t, '__getitem__');
+}
+
+export function excTypeByName(name: string): PyType {
+  const t = E.excTypes.get(name);
+  if (!t) throw new Error(`internal: no exception type ${name}`);
+  return t;
+}
+
+/** The key stored in a namespace dict for a name (an interned str). */
+const nameKeys = new Map<string, PyStr>();
+export function nameKeyObj(name: string): PyStr {
+  let k = nameKeys.get(name);
+  if (!k) {
+    k = strKey(name);
+    nameKeys.set(name, k);
+  }
+  return k;
+}
+
+/** getattr(o, name) as a borrowed-then-released helper returning a new reference. */
+export function getAttrOf(o: PyObject, name: string): PyObject {
+  return getAttr(o, name);
+}
+
+/** Bind a descriptor found on a type to an instance (a new reference). */
+export function bindDescr(d: PyObject, self: PyObject): PyObject {
+  const get = descrGetFn(d);
+  if (get) return get(d, self, self.type);
+  return newRef(d);
+}

@@ -1,0 +1,479 @@
+// Start-up: wire the native slots of the core types (repr, iteration, construction, calls) and
+// the factories the protocol layer needs. Methods of the builtin types live in objects/*_methods.ts.
+
+import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf } from './object';
+import { TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType } from './types';
+import * as abs from './abstract';
+import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
+import { PyFloat, FloatType } from './objects/float';
+import { PyStr, StrType, newStr, internStr } from './objects/str';
+import { PyTuple, TupleType, setGcHooks, newTuple } from './objects/tuple';
+import { PyList, ListType } from './objects/list';
+import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
+import { PySet, SetType, FrozenSetType } from './objects/set';
+import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
+import { PyFunction, FunctionType, PyMethod, MethodType, PyCode, CodeType, PyCell, CellType, newCell, ClassMethodType, StaticMethodType, PropertyType, PyWrapper, PyProperty } from './objects/function';
+import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
+import { PyBaseException, BaseException, excTypes } from './objects/exception';
+import * as misc from './objects/misc';
+import { PyGenerator, GeneratorType } from './objects/generator';
+import { TracebackType } from './objects/traceback';
+import { FrameType, setFrameGcHook, Frame } from './vm/frame';
+import { floatRepr } from './primitives/floatrepr';
+import { strRepr } from './primitives/intstr';
+import { typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
+import { genNext } from './vm/eval';
+import { gcState, gcNewObject, gcTrackObject } from './gc';
+import { defMethod, typeDict, parseArgs } from './define';
+import { typeError, raise } from './errors';
+import * as E from './objects/exception';
+import { DictTableIter } from './tables/dicttable';
+import { SetTableIter } from './tables/settable';
+
+let booted = false;
+
+export function bootstrap(): void {
+  if (booted) return;
+  booted = true;
+  setGcHooks(
+    (o) => gcNewObject(o, true),
+    (o) => gcNewObject(o, false),
+  );
+  setDictTrackHook((d) => gcTrackObject(d));
+  setMaterializeHook((d) => gcNewObject(d, d.gcGen >= 0 || dictMayTrack(d)));
+  setFrameGcHook((f) => gcNewObject(f, true));
+  abs.setAbstractGcHook((o) => gcNewObject(o, true));
+  abs.setDictFactory(newDict);
+  abs.setKeyFactory((name) => internStr(name));
+  setCellFactory(() => newCell(null));
+  abs.setSeqIterFactory((o) => misc.newSeqIter(misc.SeqIterType, o));
+  for (const t of builtinTypes) typeDict(t);
+  for (const t of builtinTypes) if (t !== ObjectType && t.mro.length === 0) t.mro = [t, ObjectType];
+
+  // ---------------------------------------------------------------- type and object
+  TypeType.slots.call = typeCall;
+  TypeType.slots.new = typeTypeNew;
+  TypeType.slots.repr = (o) => {
+    const t = o as PyType;
+    const mod = t.module && t.module !== 'builtins' ? t.module + '.' : '';
+    return `<class '${mod}${t.qualname}'>`;
+  };
+  ObjectType.slots.new = objectNew;
+  ObjectType.slots.init = objectInit;
+  for (const t of builtinTypes) {
+    if (t === ObjectType) continue;
+    if (!t.slots.new) t.slots.new = undefined;
+  }
+  defMethod(ObjectType, '__init__', (args, kw, self) => {
+    objectInit(self!, args, kw);
+    return newRef(None);
+  });
+  defMethod(ObjectType, '__repr__', (_a, _k, self) => newStr(abs.defaultRepr(self!)));
+  defMethod(ObjectType, '__str__', (_a, _k, self) => newStr(abs.repr(self!)));
+  defMethod(ObjectType, '__hash__', (_a, _k, self) => newInt(abs.hash(self!) as number));
+  defMethod(ObjectType, '__eq__', (args, _k, self) => newRef(self === args[0] ? True : abs.NotImplemented));
+  defMethod(ObjectType, '__ne__', (args, _k, self) => {
+    const eq = abs.typeLookup(self!.type, '__eq__');
+    if (eq && !(eq instanceof PyBuiltinFunction)) {
+      const r = abs.callMethodObj(eq, self!, [args[0]]);
+      if (r === abs.NotImplemented) return r;
+      const b = abs.isTrue(r);
+      decref(r);
+      return newRef(b ? False : True);
+    }
+    return newRef(self === args[0] ? False : abs.NotImplemented);
+  });
+  defMethod(ObjectType, '__setattr__', (args, _k, self) => {
+    abs.genericSetAttr(self!, (args[0] as PyStr).v, args[1]);
+    return newRef(None);
+  });
+  defMethod(ObjectType, '__delattr__', (args, _k, self) => {
+    abs.genericSetAttr(self!, (args[0] as PyStr).v, null);
+    return newRef(None);
+  });
+  defMethod(ObjectType, '__getattribute__', (args, _k, self) => {
+    const name = (args[0] as PyStr).v;
+    const r = abs.genericGetAttr(self!, name, true);
+    if (!r) abs.raiseNoAttr(self!, name);
+    return r;
+  });
+  defMethod(ObjectType, '__format__', (args, _k, self) => {
+    const spec = args[0] as PyStr;
+    if (spec.v !== '') typeError(`unsupported format string passed to ${self!.type.name}.__format__`);
+    return newStr(abs.str(self!));
+  });
+  defMethod(ObjectType, '__init_subclass__', () => newRef(None));
+  defMethod(ObjectType, '__dir__', (_a, _k, self) => {
+    const names = new Set<string>();
+    const d = abs.instanceDict(self!);
+    if (d) for (const k of d.keyList()) if (k instanceof PyStr) names.add(k.v);
+    for (const t of self!.type.mro) for (const k of t.dict.keyList()) if (k instanceof PyStr) names.add(k.v);
+    return newListOfStr([...names]);
+  });
+  // object.__new__ as a callable (used by `super().__new__(cls)` and `object.__new__(cls)`)
+  const objectNewFn = new PyBuiltinFunction(BuiltinFunctionType, '__new__', (args, kw) => {
+    if (!args.length) typeError('object.__new__(): not enough arguments');
+    const t = args[0];
+    if (!(t instanceof PyType)) typeError(`object.__new__(X): X is not a type object (${t.type.name})`);
+    if (args.length > 1 && t.slots.new === objectNew && t.slots.init === objectInit) typeError(`${t.name}() takes no arguments`);
+    void kw;
+    return objectNew(t, [], null);
+  }, ObjectType, null, 'object.__new__');
+  typeDict(ObjectType).setItem(internStr('__new__'), objectNewFn);
+  decref(objectNewFn);
+  ObjectType.slots.new = objectNew;
+
+  // ---------------------------------------------------------------- reprs of core objects
+  NoneType.slots.repr = () => 'None';
+  NoneType.slots.bool = () => false;
+  NoneType.slots.hash = (o) => abs.hash === undefined ? 0 : hashPtr(o);
+  NotImplementedType.slots.repr = () => 'NotImplemented';
+  EllipsisType.slots.repr = () => 'Ellipsis';
+  BoolType.slots.repr = (o) => (o === True ? 'True' : 'False');
+  FloatType.slots.repr = (o) => floatRepr((o as PyFloat).v);
+  StrType.slots.repr = (o) => strRepr((o as PyStr).v);
+  StrType.slots.str = (o) => (o as PyStr).v;
+  ListType.slots.repr = (o) => seqRepr(o, '[', ']', (o as PyList).items);
+  TupleType.slots.repr = (o) => {
+    const items = (o as PyTuple).items;
+    if (items.length === 1) return seqRepr(o, '(', ',)', items);
+    return seqRepr(o, '(', ')', items);
+  };
+  DictType.slots.repr = (o) => {
+    const d = o as PyDict;
+    if (d.t.used === 0) return '{}';
+    if (!abs.reprEnter(o)) return '{...}';
+    try {
+      const parts: string[] = [];
+      for (const [k, v] of d.entries()) parts.push(abs.repr(k) + ': ' + abs.repr(v));
+      return '{' + parts.join(', ') + '}';
+    } finally {
+      abs.reprLeave(o);
+    }
+  };
+  SetType.slots.repr = (o) => setRepr(o, 'set');
+  FrozenSetType.slots.repr = (o) => setRepr(o, 'frozenset');
+  FunctionType.slots.repr = (o) => `<function ${(o as PyFunction).qualname} at 0x${addressOf(o).toString(16)}>`;
+  MethodType.slots.repr = (o) => {
+    const m = o as PyMethod;
+    const fn = m.func instanceof PyFunction ? m.func.qualname : '?';
+    return `<bound method ${fn} of ${abs.repr(m.self)}>`;
+  };
+  BuiltinFunctionType.slots.repr = (o) => {
+    const f = o as PyBuiltinFunction;
+    if (!f.self || f.self instanceof PyModule) return `<built-in function ${f.name}>`;
+    return `<built-in method ${f.name} of ${f.self.type.name} object at 0x${addressOf(f.self).toString(16)}>`;
+  };
+  MethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
+  WrapperDescriptorType.slots.repr = MethodDescriptorType.slots.repr;
+  ClassMethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
+  ModuleType.slots.repr = (o) => {
+    const m = o as PyModule;
+    return builtinModuleNames.has(m.name) ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`;
+  };
+  CodeType.slots.repr = (o) => {
+    const c = (o as PyCode).unit;
+    return `<code object ${c.name} at 0x${addressOf(o).toString(16)}, file "${c.filename}", line ${c.firstlineno}>`;
+  };
+  CellType.slots.repr = (o) => {
+    const c = o as PyCell;
+    if (!c.ref) return `<cell at 0x${addressOf(o).toString(16)}: empty>`;
+    return `<cell at 0x${addressOf(o).toString(16)}: ${c.ref.type.name} object at 0x${addressOf(c.ref).toString(16)}>`;
+  };
+  GeneratorType.slots.repr = (o) => `<generator object ${(o as PyGenerator).qualname} at 0x${addressOf(o).toString(16)}>`;
+  misc.RangeType.slots.repr = (o) => {
+    const r = o as misc.PyRange;
+    return r.step === 1 ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`;
+  };
+  misc.SliceType.slots.repr = (o) => {
+    const s = o as misc.PySlice;
+    return `slice(${abs.repr(s.start)}, ${abs.repr(s.stop)}, ${abs.repr(s.step)})`;
+  };
+  BaseException.slots.repr = (o) => {
+    const e = o as PyBaseException;
+    const items = e.args.items;
+    const n = e.type.name;
+    if (items.length === 1) return `${n}(${abs.repr(items[0])})`;
+    return `${n}${abs.repr(e.args)}`;
+  };
+  BaseException.slots.str = (o) => {
+    const e = o as PyBaseException;
+    const items = e.args.items;
+    if (items.length === 0) return '';
+    if (items.length === 1) return abs.str(items[0]);
+    return abs.str(e.args);
+  };
+  E.KeyError.slots.str = (o) => {
+    const items = (o as PyBaseException).args.items;
+    if (items.length === 1) return abs.repr(items[0]);
+    return BaseException.slots.str!(o);
+  };
+  for (const t of excTypes.values()) {
+    if (t === BaseException) continue;
+    t.slots.repr = BaseException.slots.repr;
+    if (t !== E.KeyError) t.slots.str = t.isSubtype(E.KeyError) ? E.KeyError.slots.str : BaseException.slots.str;
+  }
+  BaseException.slots.new = (t, args, kw) => {
+    void kw;
+    const npos = args.length - (kw ? kw.length : 0);
+    const e = new PyBaseException(t, newTuple(args.slice(0, npos).map(newRef)));
+    if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+    gcNewObject(e, true);
+    return e;
+  };
+  BaseException.slots.init = (self, args, kw) => {
+    const npos = args.length - (kw ? kw.length : 0);
+    if (kw && kw.length && !(self.type.flags & TypeFlags.HEAPTYPE)) typeError(`${self.type.name}() takes no keyword arguments`);
+    const e = self as PyBaseException;
+    const old = e.args;
+    e.args = newTuple(args.slice(0, npos).map(newRef));
+    decref(old);
+  };
+  for (const t of excTypes.values()) {
+    t.slots.new = BaseException.slots.new;
+    t.slots.init = BaseException.slots.init;
+  }
+  defMethod(BaseException, '__init__', (args, kw, self) => {
+    BaseException.slots.init!(self!, args, kw);
+    return newRef(None);
+  });
+  defMethod(BaseException, 'with_traceback', (args, _kw, self) => {
+    const e = self as PyBaseException;
+    const old = e.traceback;
+    e.traceback = args[0] === None ? null : newRef(args[0]);
+    if (old) decref(old);
+    return newRef(self!);
+  });
+  defMethod(BaseException, 'add_note', (args, _kw, self) => {
+    const e = self as PyBaseException;
+    if (!(args[0] instanceof PyStr)) typeError(`note must be a str, not '${args[0].type.name}'`);
+    if (!e.notes) e.notes = newListOfStr([]);
+    (e.notes as PyList).items.push(newRef(args[0]));
+    return newRef(None);
+  });
+
+  // ---------------------------------------------------------------- iteration
+  ListType.slots.iter = (o) => misc.newSeqIter(misc.ListIterType, o);
+  TupleType.slots.iter = (o) => misc.newSeqIter(misc.TupleIterType, o);
+  StrType.slots.iter = (o) => misc.newSeqIter(misc.StrIterType, o);
+  SetType.slots.iter = (o) => setIter(o);
+  FrozenSetType.slots.iter = (o) => setIter(o);
+  DictType.slots.iter = (o) => dictIter(o, misc.DictKeyIterType);
+  misc.DictKeysType.slots.iter = (o) => dictIter((o as misc.PyDictView).dict, misc.DictKeyIterType);
+  misc.DictValuesType.slots.iter = (o) => dictIter((o as misc.PyDictView).dict, misc.DictValueIterType);
+  misc.DictItemsType.slots.iter = (o) => dictIter((o as misc.PyDictView).dict, misc.DictItemIterType);
+  misc.RangeType.slots.iter = (o) => {
+    const r = o as misc.PyRange;
+    if (typeof r.start !== 'number' || typeof r.step !== 'number' || typeof r.len !== 'number') typeError('range too large (longrange_iterator not supported yet)');
+    return new misc.PyRangeIter(r.start as number, r.step as number, r.len as number);
+  };
+  const selfIter = (o: PyObject) => newRef(o);
+  for (const t of [misc.ListIterType, misc.ListRevIterType, misc.TupleIterType, misc.StrIterType, misc.SetIterType, misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.RangeIterType, misc.SeqIterType, misc.CallIterType, GeneratorType, misc.EnumerateType, misc.ZipType, misc.MapType, misc.FilterType, misc.ReversedType]) {
+    t.slots.iter = selfIter;
+  }
+  misc.ListIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    const l = it.seq as PyList | null;
+    if (l && it.index < l.items.length) return newRef(l.items[it.index++]);
+    it.exhaust();
+    return null;
+  };
+  misc.ListRevIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    const l = it.seq as PyList | null;
+    if (l && it.index >= 0 && it.index < l.items.length) return newRef(l.items[it.index--]);
+    it.exhaust();
+    return null;
+  };
+  misc.TupleIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    const l = it.seq as PyTuple | null;
+    if (l && it.index < l.items.length) return newRef(l.items[it.index++]);
+    it.exhaust();
+    return null;
+  };
+  misc.StrIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    const s = it.seq as PyStr | null;
+    if (!s) return null;
+    const cps = s.codePoints();
+    if (cps) {
+      if (it.index < cps.length) return newStr(String.fromCodePoint(cps[it.index++]));
+    } else if (it.index < s.v.length) return newStr(s.v[it.index++]);
+    it.exhaust();
+    return null;
+  };
+  misc.RangeIterType.slots.next = (o) => {
+    const it = o as misc.PyRangeIter;
+    if (it.remaining <= 0) return null;
+    it.remaining--;
+    const v = it.next;
+    it.next += it.step;
+    return newInt(v);
+  };
+  misc.SetIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    const s = it.seq as PySet | null;
+    if (!s) return null;
+    const ti = it.state as SetTableIter<PyObject>;
+    const i = ti.next();
+    if (i === -2) raise(E.RuntimeError, 'Set changed size during iteration');
+    if (i < 0) {
+      it.exhaust();
+      return null;
+    }
+    return newRef(s.t.keyAt(i));
+  };
+  const dictNext = (kind: 0 | 1 | 2) => (o: PyObject) => {
+    const it = o as misc.PySeqIter;
+    const d = it.seq as PyDict | null;
+    if (!d) return null;
+    const ti = it.state as DictTableIter<PyObject, PyObject>;
+    const i = ti.next();
+    if (i === -2) raise(E.RuntimeError, 'dictionary changed size during iteration');
+    if (i === -3) raise(E.RuntimeError, 'dictionary keys changed during iteration');
+    if (i < 0) {
+      it.exhaust();
+      return null;
+    }
+    if (kind === 0) return newRef(d.t.keyAt(i));
+    if (kind === 1) return newRef(d.t.valueAt(i));
+    return newTuple([newRef(d.t.keyAt(i)), newRef(d.t.valueAt(i))]);
+  };
+  misc.DictKeyIterType.slots.next = dictNext(0);
+  misc.DictValueIterType.slots.next = dictNext(1);
+  misc.DictItemIterType.slots.next = dictNext(2);
+  misc.SeqIterType.slots.next = (o) => {
+    const it = o as misc.PySeqIter;
+    if (!it.seq) return null;
+    try {
+      const k = newInt(it.index);
+      try {
+        const v = abs.getItem(it.seq, k);
+        it.index++;
+        return v;
+      } finally {
+        decref(k);
+      }
+    } catch (e) {
+      if (e instanceof PyBaseException && (e.type.isSubtype(E.IndexError) || e.type.isSubtype(E.StopIteration))) {
+        decref(e);
+        it.exhaust();
+        return null;
+      }
+      throw e;
+    }
+  };
+  GeneratorType.slots.next = (o) => genNext(o as PyGenerator);
+
+  // ---------------------------------------------------------------- lengths and misc slots
+  misc.DictKeysType.slots.len = (o) => ((o as misc.PyDictView).dict as PyDict).t.used;
+  misc.DictValuesType.slots.len = misc.DictKeysType.slots.len;
+  misc.DictItemsType.slots.len = misc.DictKeysType.slots.len;
+  misc.RangeType.slots.len = (o) => Number((o as misc.PyRange).len);
+  misc.RangeType.slots.bool = (o) => Number((o as misc.PyRange).len) > 0;
+
+  // member descriptors of __slots__
+  void memberGet;
+  void memberSet;
+  void isMember;
+
+  // super
+  SuperType.slots.new = superNew;
+  SuperType.slots.getattr = superGetAttr;
+  SuperType.slots.repr = (o) => `<super: <class '${(o as import('./typeobject').PySuper).thisType.name}'>, <${(o as import('./typeobject').PySuper).objType.name} object>>`;
+
+  // classmethod / staticmethod / property construction
+  const wrapNew = (t: PyType) => (type: PyType, args: PyObject[]) => {
+    if (args.length !== 1) typeError(`${t.name} expected 1 argument, got ${args.length}`);
+    const w = new PyWrapper(type, args[0]);
+    if (type.flags & TypeFlags.HEAPTYPE) incref(type);
+    gcNewObject(w, true);
+    return w;
+  };
+  ClassMethodType.slots.new = wrapNew(ClassMethodType);
+  StaticMethodType.slots.new = wrapNew(StaticMethodType);
+  StaticMethodType.slots.call = (o, args, kw) => abs.call((o as PyWrapper).callable, args, kw);
+  PropertyType.slots.new = (type, args, kw) => {
+    const [fget, fset, fdel, doc] = parseArgs({ name: 'property', params: ['fget', 'fset', 'fdel', 'doc'] }, args, kw);
+    const n = (x: PyObject | undefined) => (x && x !== None ? newRef(x) : null);
+    const p = new PyProperty(type, n(fget), n(fset), n(fdel), n(doc));
+    if (type.flags & TypeFlags.HEAPTYPE) incref(type);
+    gcNewObject(p, true);
+    return p;
+  };
+  const propCopy = (which: 'fget' | 'fset' | 'fdel') => (args: PyObject[], _kw: string[] | null, self: PyObject | null) => {
+    const p = self as PyProperty;
+    const parts = { fget: p.fget, fset: p.fset, fdel: p.fdel } as Record<string, PyObject | null>;
+    parts[which] = args[0] === None ? null : args[0];
+    const q = new PyProperty(p.type, parts.fget ? newRef(parts.fget) : null, parts.fset ? newRef(parts.fset) : null, parts.fdel ? newRef(parts.fdel) : null, p.doc ? newRef(p.doc) : null);
+    gcNewObject(q, true);
+    return q;
+  };
+  defMethod(PropertyType, 'getter', propCopy('fget'));
+  defMethod(PropertyType, 'setter', propCopy('fset'));
+  defMethod(PropertyType, 'deleter', propCopy('fdel'));
+
+  // frames and tracebacks
+  FrameType.slots.repr = (o) => {
+    const f = o as Frame;
+    return `<frame at 0x${addressOf(o).toString(16)}, file '${f.code.unit.filename}', line ${f.lineno}, code ${f.code.unit.name}>`;
+  };
+  void TracebackType;
+  void gcState;
+  void GetSetDescriptorType;
+  void PyInstance;
+  void PyInt;
+  void IntType;
+}
+
+export const builtinModuleNames = new Set<string>(['sys', 'builtins', 'gc', 'math', 'time', 'itertools', 'functools', 'collections', 'random', 'os', 'io', 're', 'typing', 'weakref']);
+
+function hashPtr(o: PyObject): number | bigint {
+  return abs.hash === undefined ? 0 : Number(addressOf(o) >> 4);
+}
+
+function dictMayTrack(d: PyDict): boolean {
+  for (const [k, v] of d.entries()) if (k.type.flags & TypeFlags.HAVE_GC || v.type.flags & TypeFlags.HAVE_GC) return true;
+  return false;
+}
+
+export function seqRepr(o: PyObject, open: string, close: string, items: PyObject[]): string {
+  if (items.length === 0) return open === '(' ? '()' : open + close;
+  if (!abs.reprEnter(o)) return open === '[' ? '[...]' : '(...)';
+  try {
+    return open + items.map((x) => abs.repr(x)).join(', ') + close;
+  } finally {
+    abs.reprLeave(o);
+  }
+}
+
+function setRepr(o: PyObject, name: string): string {
+  const s = o as PySet;
+  const typeName = o.type.name;
+  if (s.t.used === 0) return `${typeName}()`;
+  if (!abs.reprEnter(o)) return `${typeName}(...)`;
+  try {
+    const body = '{' + s.t.keys().map((k) => abs.repr(k)).join(', ') + '}';
+    return name === 'set' && o.type === SetType ? body : `${typeName}(${body})`;
+  } finally {
+    abs.reprLeave(o);
+  }
+}
+
+function setIter(o: PyObject): PyObject {
+  const it = misc.newSeqIter(misc.SetIterType, o);
+  it.state = new SetTableIter((o as PySet).t);
+  return it;
+}
+function dictIter(d: PyObject, t: PyType): PyObject {
+  const it = misc.newSeqIter(t, d);
+  it.state = new DictTableIter((d as PyDict).t);
+  return it;
+}
+
+export function newListOfStr(xs: string[]): PyList {
+  const l = new PyList(ListType, xs.map((x) => newStr(x)));
+  gcNewObject(l, true);
+  return l;
+}

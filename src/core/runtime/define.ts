@@ -1,0 +1,178 @@
+// Helpers to define builtin types' methods and native modules, and the argument parsing that
+// native functions share (Python/getargs.c wording for errors).
+
+import { PyObject, PyType, newRef, decref } from './object';
+import {
+  PyBuiltinFunction,
+  BuiltinFunctionType,
+  MethodDescriptorType,
+  ClassMethodDescriptorType,
+  PyGetSet,
+  GetSetDescriptorType,
+  type NativeFn,
+} from './types';
+import { PyDict, newDict } from './objects/dict';
+import { PyStr, internStr, newStr } from './objects/str';
+import { PyModule } from './objects/instance';
+import { typeError } from './errors';
+import * as abs from './abstract';
+import { None } from './objects/singletons';
+
+/** Add a method to a builtin type (a method_descriptor in its dict). */
+export function defMethod(t: PyType, name: string, fn: NativeFn): void {
+  const d = new PyBuiltinFunction(MethodDescriptorType, name, fn, null, t, `${t.name}.${name}`);
+  d.rc = 1_000_000_000;
+  typeDict(t).setItem(internStr(name), d);
+  t.invalidate();
+}
+
+/** A classmethod of a builtin type (dict.fromkeys, int.from_bytes, ...). */
+export function defClassMethod(t: PyType, name: string, fn: NativeFn): void {
+  const d = new PyBuiltinFunction(ClassMethodDescriptorType, name, fn, null, t, `${t.name}.${name}`);
+  d.rc = 1_000_000_000;
+  typeDict(t).setItem(internStr(name), d);
+  t.invalidate();
+}
+
+/** A data descriptor computed natively (e.g. `complex.real`, `range.start`). */
+export function defGetter(t: PyType, name: string, get: (o: PyObject) => PyObject, set: ((o: PyObject, v: PyObject | null) => void) | null = null): void {
+  const g = new PyGetSet(GetSetDescriptorType, name, t, get, set);
+  g.rc = 1_000_000_000;
+  typeDict(t).setItem(internStr(name), g);
+  t.invalidate();
+}
+
+/** Put a plain value into a builtin type's dict. */
+export function defAttr(t: PyType, name: string, v: PyObject): void {
+  typeDict(t).setItem(internStr(name), v);
+  t.invalidate();
+}
+
+export function typeDict(t: PyType): PyDict {
+  if (!t.dict) {
+    t.dict = newDict();
+    t.dict.rc = 1_000_000_000;
+  }
+  return t.dict;
+}
+
+/** A builtin function object bound to a module (or free-standing). */
+export function builtinFunction(name: string, fn: NativeFn, module: PyObject | null = null, qualname = name): PyBuiltinFunction {
+  const f = new PyBuiltinFunction(BuiltinFunctionType, name, fn, module, null, qualname);
+  f.rc = 1_000_000_000;
+  return f;
+}
+
+// ------------------------------------------------------------------ modules
+export type ModuleInit = (m: ModuleBuilder) => void;
+const registry = new Map<string, ModuleInit>();
+
+/** Register a native module; it is created on first import. */
+export function registerModule(name: string, init: ModuleInit): void {
+  registry.set(name, init);
+}
+export function moduleInit(name: string): ModuleInit | undefined {
+  return registry.get(name);
+}
+export function registeredModules(): string[] {
+  return [...registry.keys()];
+}
+
+export class ModuleBuilder {
+  constructor(public module: PyModule) {}
+  get dict(): PyDict {
+    return this.module.dict;
+  }
+  /** define a function `name` */
+  fn(name: string, fn: NativeFn): void {
+    const f = builtinFunction(name, fn, this.module);
+    // a module function holds its module as __self__ (one reference, like CPython)
+    this.set(name, f);
+  }
+  /** bind a value (the reference is not stolen) */
+  set(name: string, v: PyObject): void {
+    this.module.dict.setItem(internStr(name), v);
+  }
+  /** bind a new reference (stolen) */
+  own(name: string, v: PyObject): void {
+    this.set(name, v);
+    decref(v);
+  }
+}
+
+// ------------------------------------------------------------------ argument parsing
+export interface ArgSpec {
+  /** function name for messages, e.g. 'sorted' or 'list.sort' (shown as `sort()`) */
+  name: string;
+  /** parameter names in order; a leading '*' marks the start of keyword-only ones; '/' ends positional-only */
+  params: string[];
+  /** how many are required */
+  required?: number;
+}
+
+/**
+ * Parse native arguments into a fixed array (undefined = not given). Mirrors the messages of
+ * Argument Clinic-generated parsers (`_PyArg_UnpackKeywords`).
+ */
+export function parseArgs(spec: ArgSpec, args: PyObject[], kwnames: string[] | null): (PyObject | undefined)[] {
+  const nkw = kwnames ? kwnames.length : 0;
+  const npos = args.length - nkw;
+  const names: string[] = [];
+  let posOnly = 0;
+  let kwOnlyStart = -1;
+  for (const p of spec.params) {
+    if (p === '/') posOnly = names.length;
+    else if (p === '*') kwOnlyStart = names.length;
+    else names.push(p);
+  }
+  const maxPos = kwOnlyStart >= 0 ? kwOnlyStart : names.length;
+  const required = spec.required ?? 0;
+  const out: (PyObject | undefined)[] = new Array(names.length).fill(undefined);
+  if (npos > maxPos) {
+    if (maxPos === required) typeError(`${spec.name}() takes ${plural(maxPos, 'positional argument')} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);
+    typeError(`${spec.name}() takes at most ${plural(maxPos, 'argument')} (${npos} given)`);
+  }
+  for (let i = 0; i < npos; i++) out[i] = args[i];
+  for (let k = 0; k < nkw; k++) {
+    const n = kwnames![k];
+    const idx = names.indexOf(n);
+    if (idx < 0 || idx < posOnly) typeError(`${spec.name}() got an unexpected keyword argument '${n}'`);
+    if (out[idx] !== undefined) typeError(`argument for ${spec.name}() given by name ('${n}') and position (${idx + 1})`);
+    out[idx] = args[npos + k];
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === undefined) {
+      if (i < posOnly || kwnames === null) {
+        if (required === maxPos && npos < required) typeError(`${spec.name}() takes ${required === 1 ? 'exactly one argument' : `exactly ${required} arguments`} (${npos} given)`);
+        typeError(`${spec.name}() missing required argument '${names[i]}' (pos ${i + 1})`);
+      }
+      typeError(`${spec.name}() missing required argument '${names[i]}' (pos ${i + 1})`);
+    }
+  }
+  return out;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** For METH_NOARGS / METH_O / fixed positional builtins: check the count, no keywords. */
+export function checkArgs(name: string, args: PyObject[], kwnames: string[] | null, min: number, max: number): void {
+  if (kwnames && kwnames.length) typeError(`${name}() takes no keyword arguments`);
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  if (min === max) {
+    if (min === 0) typeError(`${name}() takes no arguments (${n} given)`);
+    if (min === 1) typeError(`${name}() takes exactly one argument (${n} given)`);
+    typeError(`${name} expected ${min} arguments, got ${n}`);
+  }
+  if (n < min) typeError(`${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
+  typeError(`${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);
+}
+
+export function strArg(o: PyObject, fname: string, argn: string): string {
+  if (!(o instanceof PyStr)) typeError(`${fname}() argument ${argn} must be str, not ${o.type.name}`);
+  return o.v;
+}
+
+export { None, newRef, newStr, abs };

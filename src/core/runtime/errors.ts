@@ -1,0 +1,41 @@
+// Raising Python exceptions from native code. A raised exception travels as a thrown JS value:
+// the PyBaseException itself, whose one reference belongs to whoever catches it.
+
+import { type PyType, type PyObject } from './object';
+import { PyBaseException, TypeError as TypeErrorT, excTypes } from './objects/exception';
+import { newTuple } from './objects/tuple';
+import { newStr } from './objects/str';
+import { gcNewTracked } from './objects/tuple';
+
+/** A new exception instance of a builtin exception type with args (msg,). */
+export function newException(type: PyType, msg: string | null, extra?: Record<string, PyObject | null>): PyBaseException {
+  const args = msg === null ? newTuple([]) : newTuple([newStr(msg)]);
+  const e = new PyBaseException(type, args);
+  gcNewTracked(e);
+  if (extra) e.extra = extra;
+  return e;
+}
+
+export function raise(type: PyType, msg: string | null, extra?: Record<string, PyObject | null>): never {
+  throw newException(type, msg, extra);
+}
+
+export function raiseType(name: string, msg: string): never {
+  throw newException(excTypes.get(name)!, msg);
+}
+
+export function typeError(msg: string): never {
+  throw newException(TypeErrorT, msg);
+}
+
+/** Internal failures and unsupported features travel as this (never a Python exception). */
+export class Unsupported {
+  constructor(public what: string) {}
+}
+export function unsupported(what: string): never {
+  throw new Unsupported(what);
+}
+
+export function isPyException(e: unknown): e is PyBaseException {
+  return e instanceof PyBaseException;
+}

@@ -1,0 +1,426 @@
+// One interpreter run: start-up (builtins, sys, __main__), compiling the script, running it as
+// `python3 FILE.py` would (Python/pythonrun.c pyrun_file + run_mod), printing uncaught
+// exceptions, SystemExit, and the end of the run.
+
+import { PyObject, heap, incref, decref, newRef, xdecref } from './object';
+import { bootstrap } from './bootstrap';
+import { PyDict, newDict } from './objects/dict';
+import { PyModule } from './objects/instance';
+import { PyStr, newStr, internStr, isIdentifierLike } from './objects/str';
+import { PyInt, newInt, True, False } from './objects/int';
+import { newFloat } from './objects/float';
+import { PyTuple, TupleType, newTuple, EmptyTuple } from './objects/tuple';
+import { PyCode } from './objects/function';
+import { None, Ellipsis } from './objects/singletons';
+import { PyBaseException, SystemExit, ModuleNotFoundError } from './objects/exception';
+import * as E from './objects/exception';
+import { newSet, FrozenSetType } from './objects/set';
+import { Frame } from './vm/frame';
+import { evalFrame, vmState } from './vm/eval';
+import { ModuleBuilder, moduleInit, registerModule } from './define';
+import { formatException } from './traceback';
+import { raise } from './errors';
+import { gcState, gcNewObject, resetGC } from './gc';
+import { auditHeap, type AuditRoot } from './audit';
+import type { CodeUnit, ConstSlot } from '../compiler/code';
+import { compileModule } from '../compiler/compiler';
+import { parse, formatSyntaxError } from '../parser/index';
+import { initBuiltins } from '../modules/builtins';
+import { initSys } from '../modules/sys';
+import { installAllTypeMethods } from './objects/methods';
+import { registerStdlib } from '../modules/index';
+import type { RuntimeIO } from '../modules/io_shared';
+import { formatObject } from '../modules/shared';
+import { Unsupported } from './errors';
+
+export interface InterpOptions {
+  audit?: boolean;
+  argv?: string[];
+  /** abort after this many instructions */
+  stepLimit?: number;
+}
+
+export interface InterpResult {
+  exitCode: number;
+  /** the audit's first problem, when the audit found one */
+  auditError: string | null;
+}
+
+export class AuditFailure extends Error {}
+
+/** Everything one run of the interpreter owns. */
+export class Interpreter {
+  modules!: PyDict;
+  builtinsModule!: PyModule;
+  builtins!: PyDict;
+  main!: PyModule;
+  sys!: PyModule;
+  arena: PyObject[] = [];
+  mainCode: PyCode | null = null;
+  auditError: string | null = null;
+  exitCode = 0;
+
+  constructor(
+    public io: RuntimeIO,
+    public opts: InterpOptions,
+  ) {}
+
+  start(filename: string): void {
+    bootstrap();
+    installAllTypeMethods();
+    registerStdlib();
+    resetGC();
+    heap.live = this.opts.audit ? new Set() : null;
+    vmState.current = null;
+    vmState.depth = 0;
+    vmState.excInfo = null;
+    vmState.steps = 0;
+    vmState.stepLimit = this.opts.stepLimit ?? Infinity;
+    vmState.format = formatObject;
+    vmState.importModule = (name) => this.importModule(name);
+    this.modules = newDict();
+    // builtins
+    const bdict = newDict();
+    this.builtinsModule = new PyModule('builtins', bdict);
+    gcNewObject(this.builtinsModule, true);
+    initBuiltins(new ModuleBuilder(this.builtinsModule), this.io);
+    this.builtins = newRef(bdict);
+    vmState.builtins = bdict;
+    this.modules.setItem(internStr('builtins'), this.builtinsModule);
+    // sys
+    const sdict = newDict();
+    this.sys = new PyModule('sys', sdict);
+    gcNewObject(this.sys, true);
+    initSys(new ModuleBuilder(this.sys), this, filename);
+    this.modules.setItem(internStr('sys'), this.sys);
+    decref(this.sys);
+    // __main__
+    const g = newDict();
+    this.main = new PyModule('__main__', g);
+    gcNewObject(this.main, true);
+    const set = (k: string, v: PyObject) => g.setItem(internStr(k), v);
+    set('__name__', newStr('__main__'));
+    set('__doc__', None);
+    set('__package__', None);
+    set('__loader__', None);
+    set('__spec__', None);
+    set('__annotations__', newDict());
+    set('__builtins__', this.builtinsModule);
+    set('__file__', newStr(filename));
+    set('__cached__', None);
+    this.modules.setItem(internStr('__main__'), this.main);
+    decref(this.main);
+    if (this.opts.audit) {
+      vmState.onLine = () => this.audit();
+    } else vmState.onLine = null;
+  }
+
+  roots(): AuditRoot[] {
+    const roots: AuditRoot[] = [
+      { name: 'sys.modules', visit: (v) => v(this.modules) },
+      { name: 'interp.builtins', visit: (v) => v(this.builtins) },
+      { name: 'interp.builtins module', visit: (v) => v(this.builtinsModule) },
+      { name: 'script arena', visit: (v) => this.arena.forEach(v) },
+      { name: 'run_mod code', visit: (v) => this.mainCode && v(this.mainCode) },
+      { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
+      {
+        name: 'executing frames',
+        visit: (v) => {
+          for (let f = vmState.current; f; f = f.back) {
+            if (!f.materialized || f.rc === 0) {
+              if (f.gen) continue; // the generator object holds it
+              f.traverseContents(v);
+            }
+          }
+        },
+      },
+    ];
+    return roots;
+  }
+
+  audit(): void {
+    if (vmState.native > 0 || this.auditError) return;
+    const { problems, freedReachable } = auditHeap(this.roots());
+    if (freedReachable.length) {
+      this.auditError = `audit: a freed ${freedReachable[0].type.name} object is still referenced`;
+    } else if (problems.length) {
+      const p = problems[0];
+      let desc: string;
+      try {
+        desc = describe(p.object);
+      } catch {
+        desc = p.object.type.name;
+      }
+      const f = vmState.current;
+      const where = f ? ` (line ${f.lineno} of ${f.code.unit.filename})` : '';
+      this.auditError = `audit: ${desc} has refcount ${p.rc} but ${p.expected} references are held${where}`;
+    }
+  }
+
+  // ---------------------------------------------------------------- compile and run
+  /** Compile source; prints a SyntaxError and returns null when it does not compile. */
+  compile(source: string, filename: string): PyCode | null {
+    const pr = parse(source, filename);
+    if (!pr.module) {
+      this.io.writeStderr(formatSyntaxError(pr.error!));
+      this.exitCode = 1;
+      return null;
+    }
+    const cr = compileModule(pr.module, filename, source);
+    if (!cr.code) {
+      const e = cr.error!;
+      if (e.type === 'Unsupported') {
+        throw new Unsupported(`${e.msg} (line ${e.lineno}) is not supported by RefScope yet`);
+      }
+      const lines = source.split(/\r?\n/);
+      const text = lines[e.lineno - 1] ?? '';
+      this.io.writeStderr(
+        formatSyntaxError({
+          type: 'SyntaxError',
+          msg: e.msg,
+          filename,
+          lineno: e.lineno,
+          offset: byteToCol(text, e.col) + 1,
+          end_lineno: e.endLineno,
+          end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
+          text: text + '\n',
+        }),
+      );
+      this.exitCode = 1;
+      return null;
+    }
+    return this.materializeCode(cr.code, true);
+  }
+
+  /** Turn compiled constants into heap objects (script mode: the arena holds +1 each). */
+  materializeCode(unit: CodeUnit, script: boolean): PyCode {
+    const made = new Map<ConstSlot, PyObject>();
+    const make = (s: ConstSlot): PyObject => {
+      let o = made.get(s);
+      if (o) {
+        incref(o);
+        return o;
+      }
+      o = constObject(s, make, (u) => this.materializeCode(u, script));
+      made.set(s, o);
+      if (s.arena && script) {
+        incref(o);
+        this.arena.push(o);
+      }
+      return o;
+    };
+    const consts = unit.consts.map(make);
+    return new PyCode(unit, consts);
+  }
+
+  run(source: string, filename: string): InterpResult {
+    this.start(filename);
+    let code: PyCode | null;
+    try {
+      code = this.compile(source, filename);
+    } catch (e) {
+      if (e instanceof Unsupported) {
+        this.io.writeStderr(`RefScope: ${e.what}\n`);
+        return { exitCode: 1, auditError: null };
+      }
+      throw e;
+    }
+    if (!code) return { exitCode: this.exitCode, auditError: null };
+    this.mainCode = code;
+    const g = this.main.dict;
+    const f = new Frame(code, null, g, this.builtins, newRef(g));
+    let exc: PyBaseException | null = null;
+    vmState.depth = 1;
+    vmState.current = f;
+    try {
+      const r = evalFrame(f);
+      decref(r);
+    } catch (e) {
+      if (e instanceof PyBaseException) exc = e;
+      else {
+        this.finishFrame(f);
+        throw e;
+      }
+    } finally {
+      vmState.current = null;
+      vmState.depth = 0;
+    }
+    this.finishFrame(f);
+    if (exc) this.handleUncaught(exc);
+    // run_mod returns: the code object and the arena are released
+    this.endOfMain();
+    return { exitCode: this.exitCode, auditError: this.auditError };
+  }
+
+  private finishFrame(f: Frame): void {
+    f.done = true;
+    if (f.materialized && f.rc > 0) return;
+    f.clearContents();
+    decref(f.code);
+  }
+
+  handleUncaught(exc: PyBaseException): void {
+    if (exc.type.isSubtype(SystemExit)) {
+      const items = exc.args.items;
+      const code = items.length === 0 ? None : items.length === 1 ? items[0] : exc.args;
+      if (code === None) this.exitCode = 0;
+      else if (code instanceof PyInt) this.exitCode = Number(code.v) & 0xff;
+      else {
+        let s: string;
+        try {
+          s = absStr(code);
+        } catch {
+          s = '';
+        }
+        this.io.writeStderr(s + '\n');
+        this.exitCode = 1;
+      }
+      decref(exc);
+      return;
+    }
+    let text: string;
+    try {
+      text = formatException(exc);
+    } catch (e) {
+      if (e instanceof PyBaseException) {
+        text = `Error in sys.excepthook:\n`;
+        decref(e);
+      } else throw e;
+    }
+    this.io.writeStderr(text);
+    this.exitCode = 1;
+    // sys.last_value etc. keep the exception alive in CPython until shutdown
+    decref(exc);
+  }
+
+  endOfMain(): void {
+    const code = this.mainCode;
+    this.mainCode = null;
+    xdecref(code);
+    const arena = this.arena;
+    this.arena = [];
+    for (const o of arena) decref(o);
+    if (this.opts.audit) this.audit();
+    this.shutdown();
+  }
+
+  /** Interpreter exit: __main__'s globals go first, in insertion order (finalize_modules). */
+  shutdown(): void {
+    try {
+      const g = this.main.dict;
+      const keys = g.keyList();
+      for (const k of keys) {
+        if (k instanceof PyStr && k.v === '__builtins__') continue;
+        const v = g.getItem(k);
+        if (v === undefined || v === None) continue;
+        g.setItem(k, None);
+      }
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      else throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- imports
+  importModule(name: string): PyObject {
+    const top = name.split('.')[0];
+    const key = internStr(name);
+    try {
+      const existing = this.modules.getItem(key);
+      if (existing) return newRef(existing);
+      const init = moduleInit(name);
+      if (!init) raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
+      const d = newDict();
+      const m = new PyModule(name, d);
+      gcNewObject(m, true);
+      d.setItem(internStr('__name__'), newStr(name));
+      d.setItem(internStr('__doc__'), None);
+      this.modules.setItem(key, m);
+      try {
+        init(new ModuleBuilder(m));
+      } catch (e) {
+        this.modules.delItem(key);
+        decref(m);
+        throw e;
+      }
+      void top;
+      return m;
+    } finally {
+      decref(key);
+    }
+  }
+}
+
+function describe(o: PyObject): string {
+  let r: string;
+  try {
+    r = o.type.slots.repr ? o.type.slots.repr(o) : o.type.name + ' object';
+  } catch {
+    r = o.type.name + ' object';
+  }
+  if (r.length > 60) r = r.slice(0, 57) + '...';
+  return `${o.type.name} ${r}`;
+}
+
+function absStr(o: PyObject): string {
+  return (o as PyStr).v ?? String(o);
+}
+
+function byteToCol(line: string, byteOff: number): number {
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of line) {
+    if (bytes >= byteOff) break;
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    chars++;
+  }
+  return chars;
+}
+
+/** A heap object for a compiled constant. */
+function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: CodeUnit) => PyCode): PyObject {
+  const lit = s.lit;
+  switch (lit.type) {
+    case 'None':
+      return newRef(None);
+    case 'Ellipsis':
+      return newRef(Ellipsis);
+    case 'bool':
+      return newRef(lit.value ? True : False);
+    case 'int': {
+      const v = lit.value;
+      return newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+    }
+    case 'float':
+      return newFloat(lit.value);
+    case 'complex':
+      throw new Unsupported('complex numbers');
+    case 'str':
+      // identifier-like constants are interned (shared with the interpreter: counts not meaningful)
+      return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
+    case 'bytes':
+      throw new Unsupported('bytes literals');
+    case 'code':
+      return code(lit.code);
+    case 'tuple': {
+      if (lit.items.length === 0) return newRef(EmptyTuple);
+      return newTuple(lit.items.map(make));
+    }
+    case 'frozenset': {
+      const fs = newSet(FrozenSetType);
+      for (const it of lit.items) {
+        const o = make(it);
+        fs.add(o);
+        decref(o);
+      }
+      return fs;
+    }
+  }
+}
+
+void gcState;
+void E;
+void TupleType;
+void PyTuple;
+void registerModule;

@@ -1,0 +1,281 @@
+// The instrumented heap: the base of every Python object and the one API through which every
+// reference count changes (incref / decref / newRef; "steal" = a reference handed over without
+// a count change, which is documented at each such place).
+//
+// CPython counterparts: Include/object.h (Py_INCREF/Py_DECREF, _Py_Dealloc),
+// Objects/typeobject.c subtype_dealloc (finalizer, weakrefs, slots/dict, type decref),
+// Include/cpython/object.h Py_TRASHCAN_BEGIN (deep deallocation is deferred past depth 50).
+
+/** What a reference from a container to an object is (for the audit, the gc and the editor). */
+export const enum Edge {
+  ITEM, // list/tuple item: key = index
+  DICT_KEY, // key = the key object
+  DICT_VALUE, // key = the key object
+  SET_ITEM,
+  ATTR, // instance attribute: key = name (string)
+  SLOT, // __slots__ member: key = name
+  DICT, // the __dict__ of an object
+  TYPE, // an instance's reference to its heap type
+  CELL, // cell contents
+  CLOSURE, // function -> closure tuple
+  GLOBALS, // function -> globals dict
+  DEFAULTS,
+  KWDEFAULTS,
+  CODE,
+  CONST, // code -> constant: key = index
+  SELF, // bound method -> __self__
+  FUNC, // bound method -> __func__
+  ITERATED, // iterator -> its sequence
+  LOCAL, // frame local: key = name
+  STACK, // frame value stack: key = depth
+  FRAME, // generator/traceback -> frame
+  OTHER, // key = a description
+}
+
+export type Visit = (child: PyObject, edge: Edge, key: unknown) => void;
+
+export class PyObject {
+  /** ob_refcnt */
+  rc = 1;
+  /** ob_type */
+  type!: PyType;
+  /** gc generation 0..2, -1 when not tracked (or not a gc type) */
+  gcGen = -1;
+  /** the address id() reports; 0 until someone asks */
+  addr = 0;
+  /** weak references to this object, in creation order (PEP 442 / weakrefobject.c) */
+  weakrefs: PyObject[] | null = null;
+  /** PEP 442: __del__ already ran */
+  finalized = false;
+
+  constructor(type: PyType | null) {
+    if (type) this.type = type;
+    if (heap.live) heap.live.add(this);
+  }
+
+  /** tp_traverse: every strong reference this object holds. */
+  traverse(_visit: Visit): void {}
+  /** tp_dealloc body: release held references in CPython's order. */
+  dealloc(): void {}
+  /** tp_clear: drop references so that cycles fall apart (gc). */
+  clear(): void {
+    this.dealloc();
+  }
+}
+
+/** Native slot functions of a type (a subset of CPython's tp_* slots, JS-level). */
+export interface TypeSlots {
+  repr?: (o: PyObject) => string;
+  str?: (o: PyObject) => string;
+  hash?: (o: PyObject) => number | bigint;
+  iter?: (o: PyObject) => PyObject;
+  /** returns a new reference, or null when exhausted */
+  next?: (o: PyObject) => PyObject | null;
+  call?: (callable: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject;
+  /** returns a new reference or null when not found (no exception) */
+  getattr?: (o: PyObject, name: string) => PyObject | null;
+  len?: (o: PyObject) => number;
+  bool?: (o: PyObject) => boolean;
+  /** create a new instance (tp_new) */
+  new?: (type: PyType, args: PyObject[], kwnames: string[] | null) => PyObject;
+  init?: (self: PyObject, args: PyObject[], kwnames: string[] | null) => void;
+}
+
+export const enum TypeFlags {
+  HEAPTYPE = 1 << 9,
+  BASETYPE = 1 << 10,
+  HAVE_GC = 1 << 14,
+  METHOD_DESCRIPTOR = 1 << 17,
+  LONG_SUBCLASS = 1 << 24,
+  LIST_SUBCLASS = 1 << 25,
+  TUPLE_SUBCLASS = 1 << 26,
+  BYTES_SUBCLASS = 1 << 27,
+  UNICODE_SUBCLASS = 1 << 28,
+  DICT_SUBCLASS = 1 << 29,
+  BASE_EXC_SUBCLASS = 1 << 30,
+  TYPE_SUBCLASS = 1 << 31,
+}
+
+/** A type object. Builtin types are created at start-up; classes by `__build_class__`. */
+export class PyType extends PyObject {
+  name: string;
+  qualname: string;
+  module = 'builtins';
+  base: PyType | null;
+  bases: PyType[];
+  mro: PyType[] = [];
+  /** The type's attributes (tp_dict). For builtin types filled at start-up. */
+  dict!: import('./objects/dict').PyDict;
+  flags: number;
+  slots: TypeSlots = {};
+  /** basicsize for sys.getsizeof (64-bit CPython 3.11) */
+  basicsize = 16;
+  itemsize = 0;
+  /** has a Python-level __del__ (tp_finalize) */
+  hasFinalizer = false;
+  /** instances have a __dict__ */
+  hasDict = false;
+  /** __slots__ names (own and inherited), or null */
+  slotNames: string[] | null = null;
+  /** instances can be weakly referenced */
+  weakrefable = false;
+  /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */
+  cache = new Map<string, PyObject | null>();
+  /** subclasses (to invalidate caches) */
+  subclasses: PyType[] = [];
+  /** the JS class used for instances (builtin base's instance layout) */
+  solidBase!: PyType;
+  /** name of the file/line where a class was defined (for the editor) */
+  definedAt: string | null = null;
+  doc: string | null = null;
+
+  constructor(name: string, base: PyType | null, flags: number, meta: PyType | null = null) {
+    super(meta);
+    this.name = name;
+    this.qualname = name;
+    this.base = base;
+    this.bases = base ? [base] : [];
+    this.flags = flags;
+    if (base) {
+      this.slots = { ...base.slots };
+      this.basicsize = base.basicsize;
+      this.itemsize = base.itemsize;
+      this.solidBase = base.solidBase;
+      this.weakrefable = base.weakrefable;
+    } else {
+      this.solidBase = this;
+    }
+  }
+
+  isSubtype(t: PyType): boolean {
+    if (this === t) return true;
+    const m = this.mro;
+    for (let i = 0; i < m.length; i++) if (m[i] === t) return true;
+    return false;
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+    for (const s of this.subclasses) s.invalidate();
+  }
+
+  override traverse(visit: Visit): void {
+    if (!(this.flags & TypeFlags.HEAPTYPE)) return;
+    visit(this.dict, Edge.DICT, '__dict__');
+    for (const b of this.bases) visit(b, Edge.OTHER, '__bases__');
+    for (const m of this.mroHeld) visit(m, Edge.OTHER, '__mro__');
+  }
+  /** references to the mro entries held by a heap type (its __mro__ tuple, minus itself) */
+  mroHeld: PyType[] = [];
+}
+
+// ---------------------------------------------------------------------------- the heap
+
+export interface HeapState {
+  /** every live object, when the audit is on */
+  live: Set<PyObject> | null;
+  /** deallocation nesting (trashcan) */
+  deallocDepth: number;
+  trash: PyObject[];
+  /** called when an object with a Python __del__ reaches zero: runs it (set by the VM) */
+  runFinalizer: ((o: PyObject) => void) | null;
+  /** called when an object with weakrefs dies (set by the weakref module) */
+  clearWeakrefs: ((o: PyObject) => void) | null;
+  /** gc bookkeeping hooks (gc.ts) */
+  onGcFree: ((o: PyObject) => void) | null;
+  nextAddr: number;
+  freedAddrs: number[];
+}
+
+export const heap: HeapState = {
+  live: null,
+  deallocDepth: 0,
+  trash: [],
+  runFinalizer: null,
+  clearWeakrefs: null,
+  onGcFree: null,
+  nextAddr: 0x7f5a3c000000,
+  freedAddrs: [],
+};
+
+/** Py_INCREF */
+export function incref(o: PyObject): void {
+  o.rc++;
+}
+/** Py_XINCREF */
+export function xincref(o: PyObject | null): void {
+  if (o) o.rc++;
+}
+/** Py_NewRef */
+export function newRef<T extends PyObject>(o: T): T {
+  o.rc++;
+  return o;
+}
+/** Py_DECREF */
+export function decref(o: PyObject): void {
+  if (--o.rc === 0) destroy(o);
+}
+/** Py_XDECREF */
+export function xdecref(o: PyObject | null | undefined): void {
+  if (o && --o.rc === 0) destroy(o);
+}
+
+const TRASHCAN_LIMIT = 50;
+
+/** _Py_Dealloc: the count reached zero. */
+export function destroy(o: PyObject): void {
+  const t = o.type;
+  if (t.hasFinalizer && !o.finalized && heap.runFinalizer) {
+    // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
+    o.rc = 1;
+    o.finalized = true;
+    heap.runFinalizer(o);
+    if (--o.rc !== 0) return; // resurrected
+  }
+  if (heap.deallocDepth >= TRASHCAN_LIMIT && o.type.flags & TypeFlags.HAVE_GC) {
+    heap.trash.push(o);
+    return;
+  }
+  heap.deallocDepth++;
+  try {
+    release(o);
+  } finally {
+    heap.deallocDepth--;
+  }
+  if (heap.deallocDepth === 0 && heap.trash.length) {
+    while (heap.trash.length) {
+      const x = heap.trash.shift()!;
+      heap.deallocDepth++;
+      try {
+        release(x);
+      } finally {
+        heap.deallocDepth--;
+      }
+    }
+  }
+}
+
+function release(o: PyObject): void {
+  if (o.weakrefs && heap.clearWeakrefs) heap.clearWeakrefs(o);
+  if (heap.onGcFree) heap.onGcFree(o);
+  if (heap.live) heap.live.delete(o);
+  o.rc = 0;
+  o.dealloc();
+  const t = o.type;
+  if (t.flags & TypeFlags.HEAPTYPE && !(o instanceof PyType)) decref(t);
+}
+
+/** id(): a stable address-like number (CPython returns the object's address). */
+export function addressOf(o: PyObject): number {
+  if (!o.addr) {
+    o.addr = heap.nextAddr;
+    heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
+  }
+  return o.addr;
+}
+function basicSizeOf(o: PyObject): number {
+  return o.type ? o.type.basicsize : 16;
+}
+
+/** A refcount for an object the interpreter shares (small ints, None, ...): ~1e9 as in 3.11. */
+export const IMMORTAL_RC = 1_000_000_000;

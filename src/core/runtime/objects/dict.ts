@@ -1,0 +1,114 @@
+// dict (Objects/dictobject.c) over the CPython-exact table in ../tables/dicttable.ts.
+//
+// Tracking (3.11 MAINTAIN_TRACKING): a dict is created untracked and becomes tracked when a key
+// or value that may be tracked is inserted; only a full collection untracks it again.
+
+import { PyObject, TypeFlags, Edge, incref, decref, type PyType, type Visit } from '../object';
+import { makeType } from '../types';
+import { DictTable, type DictKeyOps } from '../tables/dicttable';
+import { gcNewUntracked } from './tuple';
+import { PyStr, StrType } from './str';
+import * as abs from '../abstract';
+
+export const dictOps: DictKeyOps<PyObject, PyObject> = {
+  eq: (a, b) => abs.richCompareBool(a, b, abs.Cmp.EQ),
+  isExactStr: (k) => k.type === StrType,
+  retain: incref,
+  release: decref,
+};
+
+export class PyDict extends PyObject {
+  t: DictTable<PyObject, PyObject>;
+  constructor(type: PyType, t?: DictTable<PyObject, PyObject>) {
+    super(type);
+    this.t = t ?? new DictTable(dictOps);
+  }
+  override traverse(visit: Visit): void {
+    const k = this.t.keys;
+    const n = k.nentries;
+    for (let i = 0; i < n; i++) {
+      const v = k.evalues[i];
+      if (v === undefined) continue;
+      const key = k.ekeys[i] as PyObject;
+      visit(key, Edge.DICT_KEY, key);
+      visit(v as PyObject, Edge.DICT_VALUE, key);
+    }
+  }
+  /** dict_dealloc / free_keys_object: key then value of each entry, in insertion order */
+  override dealloc(): void {
+    const k = this.t.keys;
+    const n = k.nentries;
+    const ks = k.ekeys;
+    const vs = k.evalues;
+    this.t = new DictTable(dictOps);
+    for (let i = 0; i < n; i++) {
+      const v = vs[i];
+      if (v === undefined) continue;
+      decref(ks[i] as PyObject);
+      decref(v as PyObject);
+    }
+  }
+  override clear(): void {
+    // dict_tp_clear -> PyDict_Clear: values are released in order, then keys
+    this.dealloc();
+  }
+
+  get size(): number {
+    return this.t.used;
+  }
+
+  /** borrowed value or undefined (may run __eq__/__hash__) */
+  getItem(key: PyObject): PyObject | undefined {
+    return this.t.get(key, abs.hash(key));
+  }
+  /** borrowed value for a str key */
+  getStr(key: PyStr): PyObject | undefined {
+    return this.t.get(key, key.hash());
+  }
+  /** d[key] = value; neither reference is stolen */
+  setItem(key: PyObject, value: PyObject): void {
+    const h = abs.hash(key);
+    this.t.set(key, h, value);
+    if (this.gcGen < 0 && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
+  }
+  /** delete; false when missing */
+  delItem(key: PyObject): boolean {
+    return this.t.delete(key, abs.hash(key));
+  }
+  *entries(): Generator<[PyObject, PyObject]> {
+    const k = this.t.keys;
+    for (let i = 0; i < k.nentries; i++) {
+      const v = k.evalues[i];
+      if (v !== undefined) yield [k.ekeys[i] as PyObject, v as PyObject];
+    }
+  }
+  keyList(): PyObject[] {
+    return this.t.keyList();
+  }
+}
+
+export const DictType = makeType('dict', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.DICT_SUBCLASS, 48);
+
+/** _PyObject_GC_MAY_BE_TRACKED */
+export function mayBeTracked(o: PyObject): boolean {
+  if (!(o.type.flags & TypeFlags.HAVE_GC)) return false;
+  if (o.type.name === 'tuple' && o.gcGen < 0 && !(o.type.flags & TypeFlags.HEAPTYPE)) return false;
+  return true;
+}
+
+export let gcTrackDict: (d: PyDict) => void = () => {};
+export function setDictTrackHook(f: (d: PyDict) => void): void {
+  gcTrackDict = f;
+}
+
+export function newDict(): PyDict {
+  const d = new PyDict(DictType);
+  gcNewUntracked(d);
+  return d;
+}
+
+/** A dict that is nobody's object yet (instance attribute storage before `__dict__` is touched). */
+export function newInlineDict(): PyDict {
+  const d = new PyDict(DictType);
+  return d;
+}

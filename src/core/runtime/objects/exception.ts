@@ -1,0 +1,120 @@
+// BaseException and its builtin hierarchy (Objects/exceptions.c).
+
+import { PyObject, TypeFlags, Edge, xdecref, type PyType, type Visit } from '../object';
+import { makeType } from '../types';
+import type { PyTuple } from './tuple';
+import type { PyDict } from './dict';
+
+export class PyBaseException extends PyObject {
+  args: PyTuple;
+  traceback: PyObject | null = null;
+  context: PyObject | null = null;
+  cause: PyObject | null = null;
+  suppressContext = false;
+  dict: PyDict | null = null;
+  notes: PyObject | null = null;
+  /** NameError.name, AttributeError.name/obj, StopIteration.value, SystemExit.code, ... */
+  extra: Record<string, PyObject | null> | null = null;
+  constructor(type: PyType, args: PyTuple) {
+    super(type);
+    this.args = args;
+  }
+  override traverse(visit: Visit): void {
+    if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
+    if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
+    visit(this.args, Edge.OTHER, 'args');
+    if (this.notes) visit(this.notes, Edge.OTHER, '__notes__');
+    if (this.traceback) visit(this.traceback, Edge.OTHER, '__traceback__');
+    if (this.cause) visit(this.cause, Edge.OTHER, '__cause__');
+    if (this.context) visit(this.context, Edge.OTHER, '__context__');
+    if (this.extra) for (const k in this.extra) if (this.extra[k]) visit(this.extra[k]!, Edge.OTHER, k);
+  }
+  /** BaseException_clear order */
+  override dealloc(): void {
+    const { dict, args, notes, traceback, cause, context, extra } = this;
+    this.dict = null;
+    this.notes = this.traceback = this.cause = this.context = null;
+    this.extra = null;
+    xdecref(dict);
+    xdecref(args);
+    xdecref(notes);
+    xdecref(traceback);
+    xdecref(cause);
+    xdecref(context);
+    if (extra) for (const k in extra) xdecref(extra[k]);
+  }
+}
+
+const EXC = TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.BASE_EXC_SUBCLASS;
+export const excTypes = new Map<string, PyType>();
+function exc(name: string, base: PyType | null, basicsize = 72): PyType {
+  const t = makeType(name, base, EXC, basicsize);
+  t.weakrefable = false;
+  excTypes.set(name, t);
+  return t;
+}
+
+export const BaseException = exc('BaseException', null);
+export const SystemExit = exc('SystemExit', BaseException, 80);
+export const KeyboardInterrupt = exc('KeyboardInterrupt', BaseException);
+export const GeneratorExit = exc('GeneratorExit', BaseException);
+export const Exception = exc('Exception', BaseException);
+export const StopIteration = exc('StopIteration', Exception, 80);
+export const StopAsyncIteration = exc('StopAsyncIteration', Exception);
+export const ArithmeticError = exc('ArithmeticError', Exception);
+export const FloatingPointError = exc('FloatingPointError', ArithmeticError);
+export const OverflowError = exc('OverflowError', ArithmeticError);
+export const ZeroDivisionError = exc('ZeroDivisionError', ArithmeticError);
+export const AssertionError = exc('AssertionError', Exception);
+export const AttributeError = exc('AttributeError', Exception, 88);
+export const BufferError = exc('BufferError', Exception);
+export const EOFError = exc('EOFError', Exception);
+export const ImportError = exc('ImportError', Exception, 104);
+export const ModuleNotFoundError = exc('ModuleNotFoundError', ImportError, 104);
+export const LookupError = exc('LookupError', Exception);
+export const IndexError = exc('IndexError', LookupError);
+export const KeyError = exc('KeyError', LookupError);
+export const MemoryError = exc('MemoryError', Exception);
+export const NameError = exc('NameError', Exception, 80);
+export const UnboundLocalError = exc('UnboundLocalError', NameError, 80);
+export const OSError = exc('OSError', Exception, 112);
+export const FileNotFoundError = exc('FileNotFoundError', OSError, 112);
+export const PermissionError = exc('PermissionError', OSError, 112);
+export const ReferenceError = exc('ReferenceError', Exception);
+export const RuntimeError = exc('RuntimeError', Exception);
+export const NotImplementedError = exc('NotImplementedError', RuntimeError);
+export const RecursionError = exc('RecursionError', RuntimeError);
+export const SyntaxError = exc('SyntaxError', Exception, 112);
+export const IndentationError = exc('IndentationError', SyntaxError, 112);
+export const TabError = exc('TabError', IndentationError, 112);
+export const SystemError = exc('SystemError', Exception);
+export const TypeError = exc('TypeError', Exception);
+export const ValueError = exc('ValueError', Exception);
+export const UnicodeError = exc('UnicodeError', ValueError);
+export const UnicodeDecodeError = exc('UnicodeDecodeError', UnicodeError, 96);
+export const UnicodeEncodeError = exc('UnicodeEncodeError', UnicodeError, 96);
+export const Warning = exc('Warning', Exception);
+export const UserWarning = exc('UserWarning', Warning);
+export const DeprecationWarning = exc('DeprecationWarning', Warning);
+export const RuntimeWarning = exc('RuntimeWarning', Warning);
+export const SyntaxWarning = exc('SyntaxWarning', Warning);
+export const ResourceWarning = exc('ResourceWarning', Warning);
+export const FutureWarning = exc('FutureWarning', Warning);
+export const PendingDeprecationWarning = exc('PendingDeprecationWarning', Warning);
+export const ImportWarning = exc('ImportWarning', Warning);
+export const UnicodeWarning = exc('UnicodeWarning', Warning);
+export const BytesWarning = exc('BytesWarning', Warning);
+export const EncodingWarning = exc('EncodingWarning', Warning);
+export const TimeoutError = exc('TimeoutError', OSError, 112);
+export const ConnectionError = exc('ConnectionError', OSError, 112);
+export const BlockingIOError = exc('BlockingIOError', OSError, 112);
+export const ChildProcessError = exc('ChildProcessError', OSError, 112);
+export const FileExistsError = exc('FileExistsError', OSError, 112);
+export const IsADirectoryError = exc('IsADirectoryError', OSError, 112);
+export const NotADirectoryError = exc('NotADirectoryError', OSError, 112);
+export const InterruptedError = exc('InterruptedError', OSError, 112);
+export const ProcessLookupError = exc('ProcessLookupError', OSError, 112);
+export const BrokenPipeError = exc('BrokenPipeError', ConnectionError, 112);
+export const ConnectionAbortedError = exc('ConnectionAbortedError', ConnectionError, 112);
+export const ConnectionRefusedError = exc('ConnectionRefusedError', ConnectionError, 112);
+export const ConnectionResetError = exc('ConnectionResetError', ConnectionError, 112);

@@ -1,0 +1,18 @@
+// float (Objects/floatobject.c)
+
+import { PyObject, TypeFlags, type PyType } from '../object';
+import { makeType } from '../types';
+
+export class PyFloat extends PyObject {
+  constructor(
+    type: PyType,
+    public v: number,
+  ) {
+    super(type);
+  }
+}
+export const FloatType = makeType('float', null, TypeFlags.BASETYPE, 24);
+
+export function newFloat(v: number): PyFloat {
+  return new PyFloat(FloatType, v);
+}

@@ -1,0 +1,175 @@
+// function, code, cell, bound method, classmethod, staticmethod, property
+// (Objects/funcobject.c, codeobject.c, cellobject.c, classobject.c, descrobject.c)
+
+import { PyObject, TypeFlags, Edge, decref, incref, xdecref, type PyType, type Visit } from '../object';
+import { makeType } from '../types';
+import type { CodeUnit } from '../../compiler/code';
+import type { PyDict } from './dict';
+import type { PyTuple } from './tuple';
+import { gcNewTracked } from './tuple';
+
+export const CodeType = makeType('code', null, 0, 176);
+export class PyCode extends PyObject {
+  constructor(
+    public unit: CodeUnit,
+    /** owned references, one per co_consts entry */
+    public consts: PyObject[],
+  ) {
+    super(CodeType);
+  }
+  override traverse(visit: Visit): void {
+    for (let i = 0; i < this.consts.length; i++) visit(this.consts[i], Edge.CONST, i);
+  }
+  override dealloc(): void {
+    const c = this.consts;
+    this.consts = [];
+    for (let i = 0; i < c.length; i++) decref(c[i]);
+  }
+}
+
+export const CellType = makeType('cell', null, TypeFlags.HAVE_GC, 24);
+export class PyCell extends PyObject {
+  constructor(public ref: PyObject | null) {
+    super(CellType);
+  }
+  override traverse(visit: Visit): void {
+    if (this.ref) visit(this.ref, Edge.CELL, 'cell_contents');
+  }
+  override dealloc(): void {
+    const r = this.ref;
+    this.ref = null;
+    xdecref(r);
+  }
+}
+/** A new cell owning `ref` (stolen). */
+export function newCell(ref: PyObject | null): PyCell {
+  const c = new PyCell(ref);
+  gcNewTracked(c);
+  return c;
+}
+
+export const FunctionType = makeType('function', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 144);
+FunctionType.weakrefable = true;
+export class PyFunction extends PyObject {
+  defaults: PyTuple | null = null;
+  kwdefaults: PyDict | null = null;
+  closure: PyTuple | null = null;
+  annotations: PyObject | null = null;
+  dict: PyDict | null = null;
+  doc: PyObject | null = null;
+  module: PyObject | null = null;
+  name: string;
+  qualname: string;
+  constructor(
+    public code: PyCode,
+    public globals: PyDict,
+  ) {
+    super(FunctionType);
+    this.name = code.unit.name;
+    this.qualname = code.unit.qualname;
+  }
+  override traverse(visit: Visit): void {
+    visit(this.code, Edge.CODE, '__code__');
+    visit(this.globals, Edge.GLOBALS, '__globals__');
+    if (this.module) visit(this.module, Edge.OTHER, '__module__');
+    if (this.defaults) visit(this.defaults, Edge.DEFAULTS, '__defaults__');
+    if (this.kwdefaults) visit(this.kwdefaults, Edge.KWDEFAULTS, '__kwdefaults__');
+    if (this.doc) visit(this.doc, Edge.OTHER, '__doc__');
+    if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
+    if (this.closure) visit(this.closure, Edge.CLOSURE, '__closure__');
+    if (this.annotations) visit(this.annotations, Edge.OTHER, '__annotations__');
+  }
+  /** func_clear order, then the code object */
+  override dealloc(): void {
+    const g = this.globals;
+    const m = this.module;
+    const d = this.defaults;
+    const kd = this.kwdefaults;
+    const doc = this.doc;
+    const dict = this.dict;
+    const cl = this.closure;
+    const an = this.annotations;
+    this.module = this.defaults = this.kwdefaults = this.doc = this.dict = this.closure = this.annotations = null;
+    decref(g);
+    xdecref(m);
+    xdecref(d);
+    xdecref(kd);
+    xdecref(doc);
+    xdecref(dict);
+    xdecref(cl);
+    xdecref(an);
+    decref(this.code);
+  }
+}
+
+export const MethodType = makeType('method', null, TypeFlags.HAVE_GC, 48);
+export class PyMethod extends PyObject {
+  constructor(
+    public func: PyObject,
+    public self: PyObject,
+  ) {
+    super(MethodType);
+    incref(func);
+    incref(self);
+  }
+  override traverse(visit: Visit): void {
+    visit(this.func, Edge.FUNC, '__func__');
+    visit(this.self, Edge.SELF, '__self__');
+  }
+  override dealloc(): void {
+    decref(this.func);
+    decref(this.self);
+  }
+}
+export function newMethod(func: PyObject, self: PyObject): PyMethod {
+  const m = new PyMethod(func, self);
+  gcNewTracked(m);
+  return m;
+}
+
+/** classmethod / staticmethod wrappers */
+export class PyWrapper extends PyObject {
+  dict: PyDict | null = null;
+  constructor(
+    type: PyType,
+    public callable: PyObject,
+  ) {
+    super(type);
+    incref(callable);
+  }
+  override traverse(visit: Visit): void {
+    visit(this.callable, Edge.FUNC, '__func__');
+    if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
+  }
+  override dealloc(): void {
+    decref(this.callable);
+    xdecref(this.dict);
+  }
+}
+export const ClassMethodType = makeType('classmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
+export const StaticMethodType = makeType('staticmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
+
+export const PropertyType = makeType('property', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
+export class PyProperty extends PyObject {
+  constructor(
+    type: PyType,
+    public fget: PyObject | null,
+    public fset: PyObject | null,
+    public fdel: PyObject | null,
+    public doc: PyObject | null,
+  ) {
+    super(type);
+  }
+  override traverse(visit: Visit): void {
+    if (this.fget) visit(this.fget, Edge.OTHER, 'fget');
+    if (this.fset) visit(this.fset, Edge.OTHER, 'fset');
+    if (this.fdel) visit(this.fdel, Edge.OTHER, 'fdel');
+    if (this.doc) visit(this.doc, Edge.OTHER, '__doc__');
+  }
+  override dealloc(): void {
+    xdecref(this.fget);
+    xdecref(this.fset);
+    xdecref(this.fdel);
+    xdecref(this.doc);
+  }
+}

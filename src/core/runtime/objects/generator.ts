@@ -1,0 +1,41 @@
+// generator objects (Objects/genobject.c)
+
+import { PyObject, Edge, TypeFlags, type Visit } from '../object';
+import { makeType } from '../types';
+import type { Frame } from '../vm/frame';
+
+export const GeneratorType = makeType('generator', null, TypeFlags.HAVE_GC, 88);
+GeneratorType.weakrefable = true;
+
+export class PyGenerator extends PyObject {
+  started = false;
+  running = false;
+  finished = false;
+  /** the sub-iterator of a running `yield from`, if suspended in one (borrowed from the stack) */
+  constructor(
+    public frame: Frame,
+    public name: string,
+    public qualname: string,
+  ) {
+    super(GeneratorType);
+  }
+  override traverse(visit: Visit): void {
+    if (this.finished) return;
+    if (this.frame.materialized) visit(this.frame, Edge.FRAME, 'gi_frame');
+    else this.frame.traverseContents(visit);
+  }
+  override dealloc(): void {
+    const f = this.frame;
+    if (!this.finished) {
+      this.finished = true;
+      f.done = true;
+      if (!f.materialized || f.rc === 0) {
+        f.clearContents();
+        f.code.rc--;
+        if (f.code.rc === 0) {
+          // the code object is also held by the function; this only happens at teardown
+        }
+      }
+    }
+  }
+}

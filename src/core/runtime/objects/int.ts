@@ -1,0 +1,66 @@
+// int, bool (Objects/longobject.c, Objects/boolobject.c). Small ints -5..256 are shared.
+
+import { PyObject, IMMORTAL_RC, TypeFlags, type PyType } from '../object';
+import { makeType } from '../types';
+import type { Int } from '../numeric';
+
+export class PyInt extends PyObject {
+  constructor(
+    type: PyType,
+    public v: Int,
+  ) {
+    super(type);
+  }
+}
+
+export const IntType = makeType('int', null, TypeFlags.BASETYPE | TypeFlags.LONG_SUBCLASS, 24, 4);
+export const BoolType = makeType('bool', IntType, TypeFlags.LONG_SUBCLASS, 24, 4);
+BoolType.flags &= ~TypeFlags.BASETYPE;
+
+const SMALL_MIN = -5;
+const SMALL_MAX = 256;
+const small: PyInt[] = [];
+for (let i = SMALL_MIN; i <= SMALL_MAX; i++) {
+  const o = new PyInt(IntType, i);
+  o.rc = IMMORTAL_RC + 100;
+  small.push(o);
+}
+
+export const False = new PyInt(BoolType, 0);
+export const True = new PyInt(BoolType, 1);
+False.rc = IMMORTAL_RC / 1000;
+True.rc = IMMORTAL_RC / 1000;
+
+/** A new reference to an int with value v (PyLong_FromLong). */
+export function newInt(v: Int): PyInt {
+  if (typeof v === 'number') {
+    if (v >= SMALL_MIN && v <= SMALL_MAX) {
+      const o = small[v - SMALL_MIN];
+      o.rc++;
+      return o;
+    }
+  }
+  return new PyInt(IntType, v);
+}
+
+export function isSmallInt(o: PyObject): boolean {
+  return o instanceof PyInt && o.type === IntType && typeof o.v === 'number' && o.v >= SMALL_MIN && o.v <= SMALL_MAX;
+}
+
+export function newBool(b: boolean): PyInt {
+  const o = b ? True : False;
+  o.rc++;
+  return o;
+}
+
+/** sys.getsizeof(int): 24 + 4 per extra 30-bit digit (0 is 24 in 3.11). */
+export function intSizeof(v: Int): number {
+  let x = typeof v === 'bigint' ? (v < 0n ? -v : v) : BigInt(Math.abs(v));
+  if (x === 0n) return 24;
+  let digits = 0;
+  while (x > 0n) {
+    x >>= 30n;
+    digits++;
+  }
+  return 24 + 4 * digits;
+}

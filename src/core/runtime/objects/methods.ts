@@ -1,0 +1,10 @@
+// Installs the methods of the builtin types (one file per type: *_methods.ts).
+
+import { installListMethods } from './list_methods';
+
+let installed = false;
+export function installAllTypeMethods(): void {
+  if (installed) return;
+  installed = true;
+  installListMethods();
+}

@@ -1,0 +1,132 @@
+// str (Objects/unicodeobject.c). Python strings are JS strings; code-point semantics are kept
+// for strings holding astral characters (surrogate pairs).
+
+import { PyObject, IMMORTAL_RC, TypeFlags, type PyType } from '../object';
+import { makeType } from '../types';
+import { hashStr } from '../primitives/hash';
+
+export class PyStr extends PyObject {
+  /** cached hash (undefined until computed) */
+  h: number | bigint | undefined = undefined;
+  /** cached code points when the string holds surrogate pairs, else null after the first check */
+  cps: number[] | null | undefined = undefined;
+  interned = false;
+  constructor(
+    type: PyType,
+    public v: string,
+  ) {
+    super(type);
+  }
+  hash(): number | bigint {
+    let h = this.h;
+    if (h === undefined) h = this.h = hashStr(this.v);
+    return h;
+  }
+  /** code points when the string is not plain BMP, else null */
+  codePoints(): number[] | null {
+    let c = this.cps;
+    if (c === undefined) {
+      c = null;
+      if (hasSurrogates(this.v)) c = Array.from(this.v, (ch) => ch.codePointAt(0)!);
+      this.cps = c;
+    }
+    return c;
+  }
+  get length(): number {
+    const c = this.codePoints();
+    return c ? c.length : this.v.length;
+  }
+}
+
+export function hasSurrogates(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+export const StrType = makeType('str', null, TypeFlags.BASETYPE | TypeFlags.UNICODE_SUBCLASS, 49, 1);
+
+const interned = new Map<string, PyStr>();
+const latin1: PyStr[] = [];
+export const EmptyStr = new PyStr(StrType, '');
+EmptyStr.rc = IMMORTAL_RC + 500;
+EmptyStr.interned = true;
+interned.set('', EmptyStr);
+for (let i = 0; i < 256; i++) {
+  const s = new PyStr(StrType, String.fromCharCode(i));
+  s.rc = IMMORTAL_RC + 20;
+  latin1.push(s);
+}
+
+/** A new reference to a str with value s. */
+export function newStr(s: string): PyStr {
+  if (s.length <= 1) {
+    if (s.length === 0) {
+      EmptyStr.rc++;
+      return EmptyStr;
+    }
+    const c = s.charCodeAt(0);
+    if (c < 256) {
+      const o = latin1[c];
+      o.rc++;
+      return o;
+    }
+  }
+  return new PyStr(StrType, s);
+}
+
+/** sys.intern / identifier constants: one shared object per value (PyUnicode_InternInPlace).
+ * Interned strings created for identifiers are shared by the interpreter: they get a large
+ * count, like the 3.11 interpreter's own references to them. */
+export function internStr(s: string, shared = true): PyStr {
+  let o = interned.get(s);
+  if (!o) {
+    if (s.length === 1 && s.charCodeAt(0) < 256) o = latin1[s.charCodeAt(0)];
+    else {
+      o = new PyStr(StrType, s);
+      if (shared) o.rc = IMMORTAL_RC + 30;
+    }
+    o.interned = true;
+    interned.set(s, o);
+  }
+  o.rc++;
+  return o;
+}
+export function lookupInterned(s: string): PyStr | undefined {
+  return interned.get(s);
+}
+export function internExisting(o: PyStr): PyStr {
+  const e = interned.get(o.v);
+  if (e) {
+    e.rc++;
+    return e;
+  }
+  o.interned = true;
+  interned.set(o.v, o);
+  o.rc++;
+  return o;
+}
+export function forgetInterned(o: PyStr): void {
+  if (o.interned && interned.get(o.v) === o) interned.delete(o.v);
+}
+
+/** Identifier-like strings are interned by the compiler (all_name_chars in codeobject.c). */
+export function isIdentifierLike(s: string): boolean {
+  return /^[A-Za-z0-9_]*$/.test(s);
+}
+
+/** sys.getsizeof(str) in 3.11 (64-bit): compact ASCII 49 + n, compact latin1/UCS2/UCS4 73 + ... */
+export function strSizeof(o: PyStr): number {
+  const s = o.v;
+  let max = 0;
+  const cps = o.codePoints();
+  if (cps) for (const c of cps) max = Math.max(max, c);
+  else for (let i = 0; i < s.length; i++) max = Math.max(max, s.charCodeAt(i));
+  const n = o.length;
+  if (max < 128) return 49 + n;
+  if (max < 256) return 73 + n + 1 - 1;
+  if (max < 65536) return 74 + 2 * n;
+  return 76 + 4 * n;
+}

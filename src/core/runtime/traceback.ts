@@ -1,0 +1,379 @@
+// Printing an uncaught exception as CPython 3.11 does (Python/pythonrun.c print_exception,
+// print_exception_recursive; Python/traceback.c tb_displayline, print_error_location_carets,
+// extract_anchors_from_line; Python/suggestions.c for "Did you mean").
+
+import { PyObject, PyType } from './object';
+import { PyBaseException } from './objects/exception';
+import * as E from './objects/exception';
+import { PyTraceback } from './objects/traceback';
+import { PyStr } from './objects/str';
+import { PyDict } from './objects/dict';
+import { PyModule } from './objects/instance';
+import * as abs from './abstract';
+import { parse } from '../parser/index';
+import type * as A from '../parser/ast';
+
+/** The text CPython writes to stderr for an uncaught exception. */
+export function formatException(exc: PyBaseException): string {
+  const seen = new Set<PyObject>();
+  return formatRecursive(exc, seen);
+}
+
+function formatRecursive(exc: PyBaseException, seen: Set<PyObject>): string {
+  seen.add(exc);
+  let out = '';
+  const cause = exc.cause;
+  const context = exc.context;
+  if (cause instanceof PyBaseException) {
+    if (!seen.has(cause)) {
+      out += formatRecursive(cause, seen);
+      out += '\nThe above exception was the direct cause of the following exception:\n\n';
+    }
+  } else if (context instanceof PyBaseException && !exc.suppressContext) {
+    if (!seen.has(context)) {
+      out += formatRecursive(context, seen);
+      out += '\nDuring handling of the above exception, another exception occurred:\n\n';
+    }
+  }
+  out += formatOne(exc);
+  return out;
+}
+
+function formatOne(exc: PyBaseException): string {
+  let out = '';
+  if (exc.traceback instanceof PyTraceback) {
+    out += 'Traceback (most recent call last):\n';
+    out += formatTraceback(exc.traceback);
+  }
+  out += formatExceptionOnly(exc);
+  return out;
+}
+
+const RECURSIVE_CUTOFF = 3;
+
+export function formatTraceback(tb: PyTraceback): string {
+  let out = '';
+  let lastFile: string | null = null;
+  let lastLine = -1;
+  let lastName: string | null = null;
+  let cnt = 0;
+  for (let t: PyTraceback | null = tb; t; t = t.next) {
+    const code = t.frame.code.unit;
+    const file = code.filename;
+    const name = code.name;
+    const line = t.lineno;
+    if (lastFile === null || file !== lastFile || line !== lastLine || name !== lastName) {
+      if (cnt > RECURSIVE_CUTOFF) out += repeatedLine(cnt - RECURSIVE_CUTOFF);
+      lastFile = file;
+      lastLine = line;
+      lastName = name;
+      cnt = 0;
+    }
+    cnt++;
+    if (cnt > RECURSIVE_CUTOFF) continue;
+    out += tbDisplayLine(t);
+  }
+  if (cnt > RECURSIVE_CUTOFF) out += repeatedLine(cnt - RECURSIVE_CUTOFF);
+  return out;
+}
+
+function repeatedLine(n: number): string {
+  return `  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`;
+}
+
+function tbDisplayLine(t: PyTraceback): string {
+  const u = t.frame.code.unit;
+  let out = `  File "${u.filename}", line ${t.lineno}, in ${u.name}\n`;
+  const src = u.source[t.lineno - 1];
+  if (src === undefined || t.lineno < 1) return out;
+  const original = src.replace(/[\r\n]+$/, '');
+  let i = 0;
+  while (i < original.length && (original[i] === ' ' || original[i] === '\t' || original[i] === '\f')) i++;
+  const stripped = original.slice(i);
+  if (!stripped.length) return out;
+  out += '    ' + stripped + '\n';
+  const li = t.lasti;
+  const startLine = u.lines[li];
+  const endLine = u.endLines[li];
+  const startByte = u.cols[li];
+  const endByte = u.endCols[li];
+  if (startLine < 0 || endLine < 0 || startByte < 0 || endByte < 0) return out;
+  const start = byteToChar(original, startByte);
+  let end = byteToChar(original, endByte);
+  let left = -1;
+  let right = -1;
+  let primary = '^';
+  let secondary = '^';
+  if (startLine === endLine) {
+    const a = anchors(original.slice(start, end));
+    if (a) {
+      left = a.left + start;
+      right = a.right + start;
+      primary = '~';
+      secondary = '^';
+    }
+  } else {
+    end = original.replace(/\s+$/, '').length;
+  }
+  const strippedLen = original.replace(/\s+$/, '').length - i;
+  const hasSecondary = left !== -1 || right !== -1;
+  if (end - start === strippedLen && !hasSecondary) return out;
+  // print_error_location_carets
+  let line = '';
+  for (let off = i - 4 + 1; off <= end; off++) {
+    if (off <= start) line += ' ';
+    else if (hasSecondary && left < off && off <= right) line += secondary;
+    else line += primary;
+  }
+  return out + line + '\n';
+}
+
+function byteToChar(line: string, byteOff: number): number {
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of line) {
+    if (bytes >= byteOff) break;
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    chars += ch.length;
+  }
+  if (bytes < byteOff) chars += 1;
+  return chars;
+}
+
+/** extract_anchors_from_line: binary operators and subscripts get ~~~^^^~~~ markers. */
+function anchors(segment: string): { left: number; right: number } | null {
+  const r = parse(segment, '<anchors>');
+  if (!r.module || r.module.body.length !== 1) return null;
+  const st = r.module.body[0];
+  if (st.kind !== 'Expr') return null;
+  const e = st.value;
+  const bytes = utf8Offsets(segment);
+  if (e.kind === 'BinOp') {
+    const l = charAt(bytes, e.left.end_col_offset);
+    const rr = charAt(bytes, e.right.col_offset);
+    for (let i = l; i < rr; i++) {
+      if (isWs(segment[i])) continue;
+      let right = i + 1;
+      if (i + 1 < rr && !isWs(segment[i + 1])) right++;
+      return { left: i, right };
+    }
+    return null;
+  }
+  if (e.kind === 'Subscript') {
+    let left = charAt(bytes, e.value.end_col_offset);
+    let right = charAt(bytes, e.slice.end_col_offset) + 1;
+    const n = segment.length;
+    while (left < n && (isWs(segment[left]) || segment[left] !== '[')) left++;
+    while (right < n && (isWs(segment[right]) || segment[right] !== ']')) right++;
+    if (right < n) right++;
+    return { left, right };
+  }
+  return null;
+}
+function isWs(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\f' || c === '\n' || c === '\r' || c === '\v';
+}
+function utf8Offsets(s: string): number[] {
+  // byte offset -> char index table
+  const map: number[] = [];
+  let b = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (let k = 0; k < n; k++) map[b + k] = i;
+    b += n;
+    if (c >= 0x10000) i++;
+  }
+  map[b] = s.length;
+  return map;
+}
+function charAt(map: number[], byte: number): number {
+  return map[Math.min(byte, map.length - 1)] ?? byte;
+}
+
+// ------------------------------------------------------------------ the last line
+export function formatExceptionOnly(exc: PyBaseException): string {
+  const t = exc.type;
+  let name = t.qualname;
+  if (t.module && t.module !== 'builtins' && t.module !== '__main__') name = `${t.module}.${name}`;
+  if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
+  let msg: string;
+  try {
+    msg = abs.str(exc);
+  } catch {
+    msg = '<exception str() failed>';
+  }
+  const sugg = suggestion(exc);
+  if (sugg) msg += `. Did you mean: '${sugg}'?`;
+  let out = msg === '' ? `${name}\n` : `${name}: ${msg}\n`;
+  if (exc.notes) {
+    for (const n of abs.toArray(exc.notes)) {
+      out += abs.str(n) + '\n';
+    }
+  }
+  return out;
+}
+
+function formatSyntaxErrorExc(exc: PyBaseException, name: string): string {
+  const ex = exc.extra ?? {};
+  const msg = ex.msg ? abs.str(ex.msg) : abs.str(exc);
+  let out = '';
+  if (ex.filename && ex.lineno) {
+    out += `  File "${abs.str(ex.filename)}", line ${abs.str(ex.lineno)}\n`;
+  }
+  return out + `${name}: ${msg}\n`;
+}
+
+// ------------------------------------------------------------------ suggestions (Python/suggestions.c)
+const MAX_CANDIDATE_ITEMS = 750;
+const MAX_STRING_SIZE = 40;
+const MOVE_COST = 2;
+const CASE_COST = 1;
+
+function suggestion(exc: PyBaseException): string | null {
+  try {
+    if (exc.type.isSubtype(E.AttributeError)) {
+      const name = exc.extra?.name;
+      const obj = exc.extra?.obj;
+      if (!(name instanceof PyStr) || !obj) return null;
+      return calculate(dirOf(obj), name.v);
+    }
+    if (exc.type.isSubtype(E.NameError)) {
+      const name = exc.extra?.name;
+      if (!(name instanceof PyStr)) return null;
+      let tb = exc.traceback as PyTraceback | null;
+      if (!tb) return null;
+      while (tb.next) tb = tb.next;
+      const f = tb.frame;
+      const u = f.code.unit;
+      const varnames = u.localsplusNames.slice(0, u.nlocals);
+      let s = calculate(varnames, name.v);
+      if (s) return s;
+      s = calculate(dictKeys(f.globals), name.v);
+      if (s) return s;
+      return calculate(dictKeys(f.builtins), name.v);
+    }
+    if (exc.type.isSubtype(E.ImportError)) {
+      const name = exc.extra?.name_from;
+      const mod = exc.extra?.module;
+      if (name instanceof PyStr && mod instanceof PyModule) return calculate(dictKeys(mod.dict), name.v);
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function dictKeys(d: PyDict): string[] {
+  return d.keyList().filter((k): k is PyStr => k instanceof PyStr).map((k) => k.v);
+}
+
+function dirOf(o: PyObject): string[] {
+  const names = new Set<string>();
+  const d = abs.instanceDict(o);
+  if (d) for (const k of dictKeys(d)) names.add(k);
+  const types: PyType[] = o instanceof PyType ? [...o.mro, ...o.type.mro] : o.type.mro;
+  for (const t of types) for (const k of dictKeys(t.dict)) names.add(k);
+  return [...names].sort();
+}
+
+function calculate(dir: string[], name: string): string | null {
+  if (dir.length >= MAX_CANDIDATE_ITEMS) return null;
+  let best: string | null = null;
+  let bestDist = Number.MAX_SAFE_INTEGER;
+  const nb = utf8(name);
+  for (const item of dir) {
+    if (item === name) continue;
+    const ib = utf8(item);
+    let maxDist = Math.floor(((nb.length + ib.length + 3) * MOVE_COST) / 6);
+    maxDist = Math.min(maxDist, bestDist - 1);
+    const d = levenshtein(nb, ib, maxDist);
+    if (d > maxDist) continue;
+    if (best === null || d < bestDist) {
+      best = item;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+function utf8(s: string): number[] {
+  return Array.from(new TextEncoderLite().encode(s));
+}
+class TextEncoderLite {
+  encode(s: string): number[] {
+    const out: number[] = [];
+    for (const ch of s) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    }
+    return out;
+  }
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+function subCost(a: number, b: number): number {
+  if (a === b) return 0;
+  if (lower(a) === lower(b)) return CASE_COST;
+  return MOVE_COST;
+}
+
+function levenshtein(a0: number[], b0: number[], maxCost: number): number {
+  let a = a0;
+  let b = b0;
+  let as = 0;
+  let ae = a.length;
+  let bs = 0;
+  let be = b.length;
+  while (as < ae && bs < be && a[as] === b[bs]) {
+    as++;
+    bs++;
+  }
+  while (as < ae && bs < be && a[ae - 1] === b[be - 1]) {
+    ae--;
+    be--;
+  }
+  let aSize = ae - as;
+  let bSize = be - bs;
+  if (aSize === 0 || bSize === 0) return (aSize + bSize) * MOVE_COST;
+  if (aSize > MAX_STRING_SIZE || bSize > MAX_STRING_SIZE) return maxCost + 1;
+  let A = a.slice(as, ae);
+  let B = b.slice(bs, be);
+  if (bSize < aSize) {
+    [A, B] = [B, A];
+    [aSize, bSize] = [bSize, aSize];
+  }
+  if ((bSize - aSize) * MOVE_COST > maxCost) return maxCost + 1;
+  const buffer: number[] = [];
+  let tmp = MOVE_COST;
+  for (let i = 0; i < aSize; i++) {
+    buffer[i] = tmp;
+    tmp += MOVE_COST;
+  }
+  let result = 0;
+  for (let bi = 0; bi < bSize; bi++) {
+    const code = B[bi];
+    let distance = (result = bi * MOVE_COST);
+    let minimum = Number.MAX_SAFE_INTEGER;
+    for (let index = 0; index < aSize; index++) {
+      const substitute = distance + subCost(code, A[index]);
+      distance = buffer[index];
+      const insertDelete = Math.min(result, distance) + MOVE_COST;
+      result = Math.min(insertDelete, substitute);
+      buffer[index] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > maxCost) return maxCost + 1;
+  }
+  void a;
+  void b;
+  return result;
+}
+
+export type { A };

@@ -1,0 +1,500 @@
+// Classes: type.__call__, type.__new__ (class creation, C3 MRO, __slots__), object.__new__ /
+// __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
+
+import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, type Visit } from './object';
+import { TypeType, ObjectType, PyBuiltinFunction, makeType } from './types';
+import * as abs from './abstract';
+import { PyStr, StrType, newStr } from './objects/str';
+import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
+import { PyDict, DictType, newDict } from './objects/dict';
+import { PyList } from './objects/list';
+import { PyInstance } from './objects/instance';
+import { PyFunction, PyCell, PyWrapper, StaticMethodType, ClassMethodType } from './objects/function';
+import { PyBaseException, BaseException } from './objects/exception';
+import { None } from './objects/singletons';
+import { raise, typeError } from './errors';
+import * as E from './objects/exception';
+import { callFunction, makeFrame, runFrame } from './vm/call';
+import { vmState } from './vm/eval';
+import { Frame } from './vm/frame';
+
+// ------------------------------------------------------------------ calling a type
+/** type.__call__ (type_call) */
+export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const t = callable as PyType;
+  if (t === TypeType && args.length === 1 && !kwnames) return newRef(args[0].type);
+  const isHeap = (t.flags & TypeFlags.HEAPTYPE) !== 0;
+  // heap types go through _PyObject_MakeTpCall: the arguments are packed into a tuple
+  let tuple: PyTuple | null = null;
+  let posArgs = args;
+  if (isHeap || t.slots.new === undefined) {
+    const npos = args.length - (kwnames ? kwnames.length : 0);
+    tuple = newTuple(args.slice(0, npos).map(newRef));
+    posArgs = args;
+  }
+  try {
+    const newFn = t.slots.new;
+    let obj: PyObject;
+    if (newFn) obj = newFn(t, posArgs, kwnames);
+    else typeError(`cannot create '${t.name}' instances`);
+    if (!obj.type.isSubtype(t)) return obj;
+    const init = obj.type.slots.init;
+    if (init) {
+      try {
+        init(obj, tuple ? [...tuple.items, ...args.slice(tuple.items.length)] : args, kwnames);
+      } catch (e) {
+        decref(obj);
+        throw e;
+      }
+    }
+    return obj;
+  } finally {
+    if (tuple) decref(tuple);
+  }
+}
+
+function excessArgs(args: PyObject[]): boolean {
+  return args.length > 0;
+}
+
+/** object.__new__ (object_new) */
+export function objectNew(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (excessArgs(args)) {
+    if (t.slots.new !== objectNew) typeError('object.__new__() takes exactly one argument (the type to instantiate)');
+    if (t.slots.init === objectInit) typeError(`${t.name}() takes no arguments`);
+  }
+  void kwnames;
+  return allocInstance(t);
+}
+
+export function allocInstance(t: PyType): PyObject {
+  if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  const sb = t.solidBase;
+  let o: PyObject;
+  if (sb === ObjectType) o = new PyInstance(t);
+  else if (sb.isSubtype(BaseException)) {
+    o = new PyBaseException(t, newTuple([]));
+  } else {
+    const f = solidAllocators.get(sb);
+    if (!f) typeError(`cannot subclass '${sb.name}' here yet`);
+    o = f(t);
+  }
+  gcNewTracked(o);
+  return o;
+}
+
+/** how to allocate an instance of a builtin base (list, dict, int, ...) for a subclass */
+export const solidAllocators = new Map<PyType, (t: PyType) => PyObject>();
+
+/** object.__init__ (object_init) */
+export function objectInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
+  void kwnames;
+  if (excessArgs(args)) {
+    const t = self.type;
+    if (t.slots.init !== objectInit) typeError('object.__init__() takes exactly one argument (the instance to initialize)');
+    if (t.slots.new === objectNew) typeError(`${t.name}() takes no arguments`);
+  }
+}
+
+/** slot_tp_init: call __init__ through the C path (+1 reference per argument). */
+function slotInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
+  const f = abs.typeLookup(self.type, '__init__')!;
+  const r = abs.callMethodObj(f, self, args, kwnames);
+  if (r !== None) {
+    decref(r);
+    typeError(`__init__() should return None, not '${r.type.name}'`);
+  }
+  decref(r);
+}
+
+/** slot_tp_new: call the class's __new__ (a staticmethod) with the type prepended. */
+function slotNew(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  const f = abs.typeLookup(t, '__new__')!;
+  const fn = f instanceof PyWrapper && f.type === StaticMethodType ? f.callable : f;
+  return abs.call(fn, [t, ...args], kwnames);
+}
+
+// ------------------------------------------------------------------ C3 linearization (mro_implementation)
+function c3(t: PyType, bases: PyType[]): PyType[] {
+  const seqs: PyType[][] = bases.map((b) => [...b.mro]);
+  seqs.push([...bases]);
+  const out: PyType[] = [t];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length);
+    if (!nonEmpty.length) return out;
+    let cand: PyType | null = null;
+    for (const s of nonEmpty) {
+      const h = s[0];
+      if (!nonEmpty.some((o) => o.indexOf(h) > 0)) {
+        cand = h;
+        break;
+      }
+    }
+    if (!cand) {
+      const names = [...new Set(nonEmpty.map((s) => s[0].name))];
+      typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names.join(', ')}`);
+    }
+    out.push(cand);
+    for (const s of nonEmpty) if (s[0] === cand) s.shift();
+  }
+}
+
+// ------------------------------------------------------------------ type.__new__ (type_new)
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict): PyType {
+  if (bases.length === 0) bases = [ObjectType];
+  for (const b of bases) {
+    if (!(b.flags & TypeFlags.BASETYPE)) typeError(`type '${b.name}' is not an acceptable base type`);
+  }
+  // best base: the one whose solid base is the most derived
+  let base = bases[0];
+  for (const b of bases) if (b.solidBase !== ObjectType && base.solidBase === ObjectType) base = b;
+  const t = new PyType(name, base, TypeFlags.HEAPTYPE | TypeFlags.BASETYPE | TypeFlags.HAVE_GC | (base.flags & 0xff000000), meta);
+  t.rc = 1;
+  if (meta.flags & TypeFlags.HEAPTYPE) incref(meta);
+  t.bases = bases;
+  for (const b of bases) incref(b);
+  t.mro = c3(t, bases);
+  t.mroHeld = t.mro.slice(1);
+  for (const m of t.mroHeld) incref(m);
+  for (const b of bases) b.subclasses.push(t);
+  // the class dict is a copy of the namespace
+  const d = newDict();
+  for (const [k, v] of ns.entries()) d.setItem(k, v);
+  t.dict = d;
+  const qn = d.getItem(abs.strKey('__qualname__'));
+  if (qn) {
+    if (!(qn instanceof PyStr)) typeError(`type __qualname__ must be a str, not ${qn.type.name}`);
+    t.qualname = qn.v;
+    d.delItem(abs.strKey('__qualname__'));
+  }
+  const mod = d.getItem(abs.strKey('__module__'));
+  if (mod instanceof PyStr) t.module = mod.v;
+  const doc = d.getItem(abs.strKey('__doc__'));
+  if (doc instanceof PyStr) t.doc = doc.v;
+  // __slots__
+  const slots = d.getItem(abs.strKey('__slots__'));
+  const inheritedSlots = base.slotNames ?? [];
+  let hasDict = t.mro.some((m) => m !== t && m.hasDict);
+  if (slots) {
+    const names: string[] = [];
+    const items = slots instanceof PyStr ? [slots] : abs.toArray(slots);
+    for (const s of items) {
+      if (!(s instanceof PyStr)) typeError(`__slots__ items must be strings, not '${s.type.name}'`);
+      if (s.v === '__dict__') hasDict = true;
+      else if (s.v === '__weakref__') t.weakrefable = true;
+      else names.push(s.v);
+    }
+    if (!(slots instanceof PyStr)) for (const s of items) decref(s);
+    for (const n of names) {
+      if (d.getItem(abs.strKey(n)) !== undefined) raise(E.ValueError, `'${n}' in __slots__ conflicts with class variable`);
+    }
+    t.slotNames = [...inheritedSlots, ...names];
+    for (const n of names) {
+      const idx = t.slotNames.indexOf(n);
+      const m = makeMemberDescr(t, n, idx);
+      d.setItem(abs.nameKeyObj(n), m);
+      decref(m);
+    }
+    t.basicsize = base.basicsize + 8 * names.length + (hasDict && !base.hasDict ? 8 : 0);
+  } else {
+    hasDict = true;
+    t.weakrefable = true;
+    t.slotNames = base.slotNames;
+    if (base.solidBase === ObjectType) t.basicsize = 16;
+    else t.basicsize = base.basicsize + (base.hasDict ? 0 : 16);
+  }
+  t.hasDict = hasDict && (t.solidBase === ObjectType);
+  // __classcell__
+  const cell = d.getItem(abs.strKey('__classcell__'));
+  if (cell) {
+    if (!(cell instanceof PyCell)) typeError(`__classcell__ must be a nonlocal cell, not ${cell.type.name}`);
+    const old = cell.ref;
+    cell.ref = newRef(t);
+    xdecref(old);
+    d.delItem(abs.strKey('__classcell__'));
+  }
+  // __new__ is implicitly a staticmethod, __init_subclass__/__class_getitem__ classmethods
+  for (const [nm, wrap] of [
+    ['__new__', StaticMethodType],
+    ['__init_subclass__', ClassMethodType],
+    ['__class_getitem__', ClassMethodType],
+  ] as const) {
+    const f = d.getItem(abs.strKey(nm));
+    if (f instanceof PyFunction) {
+      const w = new PyWrapper(wrap, f);
+      gcNewTracked(w);
+      d.setItem(abs.nameKeyObj(nm), w);
+      decref(w);
+    }
+  }
+  fixupSlots(t);
+  return t;
+}
+
+/** Point a heap type's native slots at its Python-level special methods (fixup_slot_dispatchers). */
+export function fixupSlots(t: PyType): void {
+  const has = (n: string) => abs.typeLookup(t, n);
+  const base = t.base!;
+  t.slots = { ...base.slots };
+  const initF = has('__init__');
+  if (initF && !(initF instanceof PyBuiltinFunction)) t.slots.init = slotInit;
+  const newF = has('__new__');
+  if (newF && !(newF instanceof PyBuiltinFunction)) t.slots.new = slotNew;
+  // Python-level dunders are dispatched by name in abstract.ts; drop inherited native fast
+  // slots that a Python method overrides
+  const map: [keyof typeof t.slots, string][] = [
+    ['repr', '__repr__'],
+    ['str', '__str__'],
+    ['hash', '__hash__'],
+    ['iter', '__iter__'],
+    ['next', '__next__'],
+    ['call', '__call__'],
+    ['len', '__len__'],
+    ['bool', '__bool__'],
+  ];
+  for (const [slot, dn] of map) {
+    const f = has(dn);
+    if (f && !(f instanceof PyBuiltinFunction)) delete t.slots[slot];
+  }
+  if (has('__getattribute__') && !(has('__getattribute__') instanceof PyBuiltinFunction)) {
+    t.slots.getattr = (o, name) => {
+      const ga = abs.typeLookup(o.type, '__getattribute__')!;
+      try {
+        return abs.callMethodObj(ga, o, [abs.strKey(name)]);
+      } catch (e) {
+        if (e instanceof PyBaseException && e.type.isSubtype(E.AttributeError)) {
+          const gf = abs.typeLookup(o.type, '__getattr__');
+          decref(e);
+          if (gf) return abs.callMethodObj(gf, o, [abs.strKey(name)]);
+          return null;
+        }
+        throw e;
+      }
+    };
+  }
+  // __eq__ without __hash__ makes instances unhashable
+  const ownDict = t.dict;
+  if (ownDict.getItem(abs.strKey('__eq__')) !== undefined && ownDict.getItem(abs.strKey('__hash__')) === undefined) {
+    ownDict.setItem(abs.nameKeyObj('__hash__'), None);
+  }
+  t.hasFinalizer = !!has('__del__') && !(has('__del__') instanceof PyBuiltinFunction);
+  t.invalidate();
+}
+
+// ------------------------------------------------------------------ __slots__ members
+export const MemberDescrType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 64);
+class PyMember extends PyObject {
+  constructor(
+    public owner: PyType,
+    public name: string,
+    public index: number,
+  ) {
+    super(MemberDescrType);
+  }
+}
+function makeMemberDescr(owner: PyType, name: string, index: number): PyObject {
+  const m = new PyMember(owner, name, index);
+  gcNewTracked(m);
+  return m;
+}
+export function memberGet(d: PyObject, obj: PyObject): PyObject | undefined {
+  if (!(d instanceof PyMember)) return undefined;
+  const sv = (obj as PyInstance).slotValues;
+  const v = sv ? sv[d.index] : null;
+  if (!v) raise(E.AttributeError, `'${obj.type.name}' object has no attribute '${d.name}'`, { name: newStr(d.name), obj: newRef(obj) });
+  return newRef(v);
+}
+export function memberSet(d: PyObject, obj: PyObject, v: PyObject | null): boolean {
+  if (!(d instanceof PyMember)) return false;
+  const sv = (obj as PyInstance).slotValues!;
+  const old = sv[d.index];
+  if (!v && !old) raise(E.AttributeError, `'${obj.type.name}' object has no attribute '${d.name}'`);
+  sv[d.index] = v ? newRef(v) : null;
+  xdecref(old);
+  return true;
+}
+export function isMember(d: PyObject): boolean {
+  return d instanceof PyMember;
+}
+
+// ------------------------------------------------------------------ __build_class__
+export function buildClass(args: PyObject[], kwnames: string[] | null): PyObject {
+  const nkw = kwnames ? kwnames.length : 0;
+  const npos = args.length - nkw;
+  if (npos < 2) typeError('__build_class__: not enough arguments');
+  const func = args[0];
+  const nameObj = args[1];
+  if (!(func instanceof PyFunction)) typeError('__build_class__: func must be a function');
+  if (!(nameObj instanceof PyStr)) typeError('__build_class__: name is not a string');
+  const bases = args.slice(2, npos);
+  let meta: PyObject | null = null;
+  const kwArgs: PyObject[] = [];
+  const kwNames: string[] = [];
+  for (let i = 0; i < nkw; i++) {
+    if (kwnames![i] === 'metaclass') meta = args[npos + i];
+    else {
+      kwArgs.push(args[npos + i]);
+      kwNames.push(kwnames![i]);
+    }
+  }
+  for (const b of bases) {
+    if (!(b instanceof PyType)) {
+      const mro = abs.lookupAttr(b, '__mro_entries__');
+      if (mro) {
+        decref(mro);
+        raise(E.TypeError, 'unsupported base (__mro_entries__)');
+      }
+      typeError(`bases must be types`);
+    }
+  }
+  if (!meta) meta = bases.length ? bases[0].type : TypeType;
+  // most derived metaclass
+  if (meta instanceof PyType) {
+    for (const b of bases) {
+      const bm = b.type;
+      if (bm.isSubtype(meta as PyType)) meta = bm;
+      else if (!(meta as PyType).isSubtype(bm)) typeError('metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+    }
+  }
+  const ns = newDict();
+  try {
+    // run the class body with the namespace as its locals
+    const f = new Frame(func.code, newRef(func), func.globals, vmState.builtins!, newRef(ns));
+    // free variables of the body (its closure)
+    const u = func.code.unit;
+    let fi = 0;
+    for (let i = 0; i < u.localsplusKinds.length; i++) {
+      const k = u.localsplusKinds[i];
+      if (k & 0x80) f.fast[i] = newRef(func.closure!.items[fi++]);
+      else if (k & 0x40) f.fast[i] = newCellObj();
+    }
+    const cell = runFrame(f);
+    const basesTuple = newTuple(bases.map(newRef));
+    let cls: PyObject;
+    try {
+      cls = abs.call(meta, [nameObj, basesTuple, ns, ...kwArgs], kwNames.length ? kwNames : null);
+    } finally {
+      decref(basesTuple);
+    }
+    if (cell instanceof PyCell && cls instanceof PyType && cell.ref !== cls) {
+      // a metaclass that replaced the class: keep the cell pointing at the result
+    }
+    decref(cell);
+    return cls;
+  } finally {
+    decref(ns);
+  }
+}
+
+let newCellObj: () => PyObject = () => {
+  throw new Error('cell factory not set');
+};
+export function setCellFactory(f: () => PyObject): void {
+  newCellObj = f;
+}
+
+/** type(name, bases, dict) and type.__new__ */
+export function typeTypeNew(meta: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  if (npos === 1 && meta === TypeType) return newRef(args[0].type);
+  if (npos !== 3) typeError('type() takes 1 or 3 arguments');
+  const [name, bases, ns] = args;
+  if (!(name instanceof PyStr)) typeError(`type.__new__() argument 1 must be str, not ${name.type.name}`);
+  if (!(bases instanceof PyTuple)) typeError(`type.__new__() argument 2 must be tuple, not ${bases.type.name}`);
+  if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${ns.type.name}`);
+  const t = typeNew(meta, name.v, bases.items as PyType[], ns);
+  gcNewTracked(t);
+  // __set_name__ and __init_subclass__
+  for (const [k, v] of t.dict.entries()) {
+    const sn = abs.typeLookup(v.type, '__set_name__');
+    if (sn) decref(abs.callMethodObj(sn, v, [t, k]));
+  }
+  const isub = abs.typeLookup(t.mro[1] ?? ObjectType, '__init_subclass__');
+  if (isub && !(isub instanceof PyBuiltinFunction)) {
+    const fn = isub instanceof PyWrapper ? isub.callable : isub;
+    const kwv = kwnames ? args.slice(npos) : [];
+    decref(abs.call(fn, [t, ...kwv], kwnames));
+  }
+  return t;
+}
+
+// ------------------------------------------------------------------ super
+export const SuperType = makeType('super', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 48);
+export class PySuper extends PyObject {
+  constructor(
+    public thisType: PyType,
+    public obj: PyObject,
+    public objType: PyType,
+  ) {
+    super(SuperType);
+  }
+  override traverse(visit: Visit): void {
+    visit(this.thisType, Edge.OTHER, '__thisclass__');
+    visit(this.obj, Edge.SELF, '__self__');
+    visit(this.objType, Edge.OTHER, '__self_class__');
+  }
+  override dealloc(): void {
+    decref(this.obj);
+    decref(this.thisType);
+    decref(this.objType);
+  }
+}
+
+export function superNew(_t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  void kwnames;
+  let thisType: PyObject;
+  let obj: PyObject;
+  if (args.length === 0) {
+    // zero-argument form: __class__ cell and the first argument of the calling frame
+    const f = vmState.current;
+    if (!f || !f.func) raise(E.RuntimeError, 'super(): no arguments');
+    const u = f.code.unit;
+    if (u.argcount === 0 && !(u.flags & 0x4)) raise(E.RuntimeError, 'super(): no arguments');
+    let first = f.fast[0];
+    if (first && u.localsplusKinds[0] & 0x40) first = (first as PyCell).ref;
+    if (!first) raise(E.RuntimeError, 'super(): arg[0] deleted');
+    const ci = u.localsplusNames.lastIndexOf('__class__');
+    if (ci < 0 || !(u.localsplusKinds[ci] & 0x80)) raise(E.RuntimeError, 'super(): __class__ cell not found');
+    const cell = f.fast[ci] as PyCell;
+    if (!cell.ref) raise(E.RuntimeError, 'super(): empty __class__ cell');
+    thisType = cell.ref;
+    obj = first;
+  } else {
+    thisType = args[0];
+    obj = args[1] ?? None;
+  }
+  if (!(thisType instanceof PyType)) typeError(`super() argument 1 must be a type, not ${thisType.type.name}`);
+  let objType: PyType;
+  if (obj instanceof PyType && obj.isSubtype(thisType)) objType = obj;
+  else if (obj.type.isSubtype(thisType)) objType = obj.type;
+  else typeError('super(type, obj): obj must be an instance or subtype of type');
+  const s = new PySuper(newRef(thisType), newRef(obj), newRef(objType));
+  gcNewTracked(s);
+  return s;
+}
+
+export function superGetAttr(o: PyObject, name: string): PyObject | null {
+  const s = o as PySuper;
+  if (name === '__class__') return newRef(s.type);
+  const mro = s.objType.mro;
+  let i = mro.indexOf(s.thisType) + 1;
+  for (; i < mro.length; i++) {
+    const v = mro[i].dict.getItem(abs.strKey(name));
+    if (v !== undefined) {
+      const inst = s.obj === s.objType ? null : s.obj;
+      if (v instanceof PyFunction) return inst ? abs.bindDescr(v, inst) : newRef(v);
+      if (v instanceof PyWrapper && v.type === ClassMethodType) return abs.bindDescr(v, s.objType);
+      if (v instanceof PyWrapper && v.type === StaticMethodType) return newRef(v.callable);
+      if (v instanceof PyBuiltinFunction) return inst ? abs.bindDescr(v, inst) : newRef(v);
+      return abs.bindDescr(v, inst ?? s.objType);
+    }
+  }
+  return abs.genericGetAttr(o, name, true);
+}
+
+void PyList;
+void DictType;
+void TupleType;
+void StrType;
+void callFunction;
+void makeFrame;

@@ -1,0 +1,79 @@
+// Bootstrap of `type` and `object`, native functions and the helpers that define builtin types.
+
+import { PyObject, PyType, TypeFlags, incref, decref, Edge, type Visit } from './object';
+
+/** A native function: args are borrowed; the result is a new reference. Keyword values follow
+ * the positional ones in `args`, named by `kwnames`. */
+export type NativeFn = (args: PyObject[], kwnames: string[] | null, self: PyObject | null) => PyObject;
+
+export const TypeType = new PyType('type', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.TYPE_SUBCLASS);
+TypeType.type = TypeType;
+TypeType.basicsize = 920;
+export const ObjectType = new PyType('object', null, TypeFlags.BASETYPE);
+ObjectType.type = TypeType;
+TypeType.base = ObjectType;
+TypeType.bases = [ObjectType];
+ObjectType.mro = [ObjectType];
+TypeType.mro = [TypeType, ObjectType];
+
+/** All builtin types, for the `builtins` module and for finishing them at start-up. */
+export const builtinTypes: PyType[] = [TypeType, ObjectType];
+
+export function makeType(name: string, base: PyType | null, flags = 0, basicsize?: number, itemsize?: number): PyType {
+  const b = base ?? ObjectType;
+  const t = new PyType(name, b, flags | (b.flags & TypeFlags.HAVE_GC ? 0 : 0), TypeType);
+  t.rc = 1_000_000_000;
+  if (basicsize !== undefined) t.basicsize = basicsize;
+  if (itemsize !== undefined) t.itemsize = itemsize;
+  t.mro = [t, ...b.mro];
+  if (name !== 'object') builtinTypes.push(t);
+  return t;
+}
+TypeType.rc = 1_000_000_000;
+ObjectType.rc = 1_000_000_000;
+
+/** builtin_function_or_method (bound to a module or an object) and method_descriptor. */
+export class PyBuiltinFunction extends PyObject {
+  constructor(
+    type: PyType,
+    public name: string,
+    public fn: NativeFn,
+    public self: PyObject | null,
+    /** the type whose dict holds this descriptor (method_descriptor) */
+    public owner: PyType | null,
+    public qualname: string,
+    public doc: string | null = null,
+  ) {
+    super(type);
+    if (self) incref(self);
+  }
+  override traverse(visit: Visit): void {
+    if (this.self) visit(this.self, Edge.SELF, '__self__');
+  }
+  override dealloc(): void {
+    const s = this.self;
+    this.self = null;
+    if (s) decref(s);
+  }
+}
+
+export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 72);
+export const MethodDescriptorType = makeType('method_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);
+/** slot wrappers (`list.__add__`) behave as method descriptors here */
+export const WrapperDescriptorType = makeType('wrapper_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);
+export const ClassMethodDescriptorType = makeType('classmethod_descriptor', null, TypeFlags.HAVE_GC, 80);
+
+/** A data descriptor implemented natively (getset_descriptor / member_descriptor). */
+export class PyGetSet extends PyObject {
+  constructor(
+    type: PyType,
+    public name: string,
+    public owner: PyType,
+    public get: (o: PyObject) => PyObject,
+    public set: ((o: PyObject, v: PyObject | null) => void) | null,
+  ) {
+    super(type);
+  }
+}
+export const GetSetDescriptorType = makeType('getset_descriptor', null, TypeFlags.HAVE_GC, 56);
+export const MemberDescriptorType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 64);

@@ -1,0 +1,216 @@
+// Calling Python functions: argument binding (ceval.c initialize_locals), frame set-up and
+// teardown, generators.
+
+import { PyObject, incref, decref, newRef } from '../object';
+import { PyFunction, PyCell, newCell } from '../objects/function';
+import { PyTuple, newTuple } from '../objects/tuple';
+import { PyDict, newDict } from '../objects/dict';
+import { newStr, internStr } from '../objects/str';
+import { PyGenerator } from '../objects/generator';
+import { gcNewTracked } from '../objects/tuple';
+import { CoFlags, SlotKind } from '../../compiler/code';
+import { Frame } from './frame';
+import { evalFrame, vmState } from './eval';
+import { typeError, raise } from '../errors';
+import { RecursionError } from '../objects/exception';
+import { None } from '../objects/singletons';
+
+/**
+ * Call a Python function. `args` holds positional values followed by keyword values named by
+ * `kwnames`. With `steal` the references in `args` are handed to the callee (3.11's CALL of a
+ * Python function from bytecode); without, the callee takes new references (the
+ * _PyFunction_Vectorcall path used by calls through C).
+ */
+export function callFunction(func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): PyObject {
+  const f = makeFrame(func, args, kwnames, steal);
+  if (func.code.unit.flags & CoFlags.GENERATOR) return makeGenerator(f);
+  return runFrame(f);
+}
+
+export function makeFrame(func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): Frame {
+  const code = func.code;
+  const f = new Frame(code, newRef(func), func.globals, vmState.builtins!, null);
+  try {
+    bindArgs(f, func, args, kwnames, steal);
+  } catch (e) {
+    finishFrame(f);
+    throw e;
+  }
+  return f;
+}
+
+export function makeGenerator(f: Frame): PyGenerator {
+  const u = f.code.unit;
+  const g = new PyGenerator(f, u.name, f.func ? f.func.qualname : u.qualname);
+  f.gen = g;
+  gcNewTracked(g);
+  return g;
+}
+
+/** Run a fresh frame to completion; returns a new reference. */
+export function runFrame(f: Frame): PyObject {
+  const st = vmState;
+  if (st.depth >= st.recursionLimit) {
+    finishFrame(f);
+    raise(RecursionError, 'maximum recursion depth exceeded');
+  }
+  st.depth++;
+  f.back = st.current;
+  st.current = f;
+  try {
+    return evalFrame(f);
+  } finally {
+    st.current = f.back;
+    f.back = null;
+    st.depth--;
+    finishFrame(f);
+  }
+}
+
+/** The function returned: release what the frame holds unless a frame object keeps it. */
+export function finishFrame(f: Frame): void {
+  f.done = true;
+  if (f.materialized && f.rc > 0) return;
+  f.clearContents();
+  decref(f.code);
+}
+
+function qual(func: PyFunction): string {
+  return func.qualname;
+}
+
+/** initialize_locals (Python/ceval.c) with CPython 3.11's error messages. */
+function bindArgs(f: Frame, func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): void {
+  const u = func.code.unit;
+  const fast = f.fast;
+  const nkw = kwnames ? kwnames.length : 0;
+  const npos = args.length - nkw;
+  const argcount = u.argcount;
+  const total = argcount + u.kwonlyargcount;
+  const hasVarargs = (u.flags & CoFlags.VARARGS) !== 0;
+  const hasVarkw = (u.flags & CoFlags.VARKEYWORDS) !== 0;
+  const names = u.localsplusNames;
+  const take = (v: PyObject) => {
+    if (!steal) incref(v);
+    return v;
+  };
+  let kwdict: PyDict | null = null;
+  if (hasVarkw) {
+    kwdict = newDict();
+    fast[total + (hasVarargs ? 1 : 0)] = kwdict;
+  }
+  const n = Math.min(npos, argcount);
+  for (let i = 0; i < n; i++) fast[i] = take(args[i]);
+  if (hasVarargs) {
+    const extra: PyObject[] = [];
+    for (let i = n; i < npos; i++) extra.push(take(args[i]));
+    fast[total] = newTuple(extra);
+  } else if (npos > argcount) {
+    // release what would have been stolen
+    if (steal) for (let i = n; i < args.length; i++) decref(args[i]);
+    tooManyPositional(func, npos, nkw, kwnames, args);
+  }
+  // keyword arguments
+  for (let k = 0; k < nkw; k++) {
+    const name = kwnames![k];
+    const v = args[npos + k];
+    let idx = -1;
+    for (let j = u.posonlyargcount; j < total; j++) {
+      if (names[j] === name) {
+        idx = j;
+        break;
+      }
+    }
+    if (idx < 0) {
+      if (kwdict) {
+        const key = internStr(name, false);
+        kwdict.setItem(key, v);
+        decref(key);
+        if (steal) decref(v);
+        continue;
+      }
+      if (steal) for (let j = npos + k; j < args.length; j++) decref(args[j]);
+      const posOnly = names.slice(0, u.posonlyargcount).includes(name);
+      if (posOnly) typeError(`${qual(func)}() got some positional-only arguments passed as keyword arguments: '${name}'`);
+      typeError(`${qual(func)}() got an unexpected keyword argument '${name}'`);
+    }
+    if (fast[idx] !== null) {
+      if (steal) for (let j = npos + k; j < args.length; j++) decref(args[j]);
+      typeError(`${qual(func)}() got multiple values for argument '${name}'`);
+    }
+    fast[idx] = take(v);
+  }
+  // defaults for missing positional arguments
+  const defaults = func.defaults ? func.defaults.items : [];
+  const firstDefault = argcount - defaults.length;
+  const missing: string[] = [];
+  for (let i = npos; i < argcount; i++) {
+    if (fast[i] !== null) continue;
+    if (i >= firstDefault) fast[i] = newRef(defaults[i - firstDefault]);
+    else missing.push(names[i]);
+  }
+  if (missing.length) missingArgs(func, missing, 'positional');
+  if (u.kwonlyargcount) {
+    const kmissing: string[] = [];
+    for (let i = argcount; i < total; i++) {
+      if (fast[i] !== null) continue;
+      const d = func.kwdefaults ? func.kwdefaults.getItem(internKey(names[i])) : undefined;
+      if (d !== undefined) fast[i] = newRef(d);
+      else kmissing.push(names[i]);
+    }
+    if (kmissing.length) missingArgs(func, kmissing, 'keyword-only');
+  }
+  // MAKE_CELL and COPY_FREE_VARS
+  const kinds = u.localsplusKinds;
+  let freeIdx = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
+    if (k & SlotKind.CELL) {
+      fast[i] = newCell(fast[i]);
+    } else if (k & SlotKind.FREE) {
+      const cell = func.closure!.items[freeIdx++] as PyCell;
+      fast[i] = newRef(cell);
+    }
+  }
+}
+
+const keyStrs = new Map<string, PyObject>();
+function internKey(name: string): PyObject {
+  let k = keyStrs.get(name);
+  if (!k) {
+    k = internStr(name);
+    keyStrs.set(name, k);
+  }
+  return k;
+}
+
+function tooManyPositional(func: PyFunction, given: number, nkw: number, kwnames: string[] | null, args: PyObject[]): never {
+  void args;
+  const u = func.code.unit;
+  const argcount = u.argcount;
+  const ndefaults = func.defaults ? func.defaults.items.length : 0;
+  let sig: string;
+  if (ndefaults) sig = `from ${argcount - ndefaults} to ${argcount}`;
+  else sig = `${argcount}`;
+  const plural = ndefaults || argcount !== 1 ? 's' : '';
+  let kwonly = '';
+  const kwonlyGiven = kwnames ? kwnames.filter((n) => u.localsplusNames.slice(argcount, argcount + u.kwonlyargcount).includes(n)).length : 0;
+  void nkw;
+  if (kwonlyGiven) kwonly = ` positional argument${given !== 1 ? 's' : ''} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? 's' : ''})`;
+  const was = given === 1 && !kwonlyGiven ? 'was' : 'were';
+  if (kwonly) typeError(`${qual(func)}() takes ${sig} positional argument${plural} but ${given}${kwonly} were given`);
+  typeError(`${qual(func)}() takes ${sig} positional argument${plural} but ${given} ${was} given`);
+}
+
+function missingArgs(func: PyFunction, missing: string[], kind: string): never {
+  const quoted = missing.map((m) => `'${m}'`);
+  let list: string;
+  if (quoted.length === 1) list = quoted[0];
+  else if (quoted.length === 2) list = `${quoted[0]} and ${quoted[1]}`;
+  else list = quoted.slice(0, -1).join(', ') + `, and ${quoted[quoted.length - 1]}`;
+  typeError(`${qual(func)}() missing ${missing.length} required ${kind} argument${missing.length > 1 ? 's' : ''}: ${list}`);
+}
+
+void newStr;
+void None;
+void PyTuple;

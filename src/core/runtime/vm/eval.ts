@@ -1,0 +1,1416 @@
+// The evaluation loop, after CPython 3.11's Python/ceval.c `_PyEval_EvalFrameDefault`.
+//
+// Reference rules kept exactly: LOAD_* push a new reference; STORE_* move the stack reference
+// into the slot (the old value is released after the store); operands stay on the stack while an
+// operation runs and are released after it; CALL of a Python function moves the arguments and
+// the function into the callee's frame; native calls borrow the stack slots.
+
+import { PyObject, PyType, TypeFlags, incref, decref, xdecref, newRef } from '../object';
+import { Op } from '../../compiler/opcodes';
+import { Frame, materialize } from './frame';
+import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame } from './call';
+import * as abs from '../abstract';
+import { Cmp } from '../abstract';
+import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
+import { PyStr, StrType, newStr, internStr } from '../objects/str';
+import { PyTuple, TupleType, newTuple, EmptyTuple } from '../objects/tuple';
+import { PyList, ListType, newList, listAppend } from '../objects/list';
+import { PyDict, DictType, newDict } from '../objects/dict';
+import { PySet, newSet } from '../objects/set';
+import { PyFunction, PyCode, PyCell, PyMethod, newCell } from '../objects/function';
+import { None, NotImplemented } from '../objects/singletons';
+import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError as TypeErrorT, RuntimeError, StopIteration, AssertionError as AssertionErrorT, ImportError, SystemError } from '../objects/exception';
+import { PyTraceback } from '../objects/traceback';
+import { PyGenerator } from '../objects/generator';
+import { PySeqIter, ListIterType, PyRangeIter, PySlice } from '../objects/misc';
+import { PyBuiltinFunction } from '../types';
+import { raise, typeError, newException, Unsupported } from '../errors';
+import { gcNewTracked } from '../objects/tuple';
+import { PyModule } from '../objects/instance';
+
+export interface VMState {
+  current: Frame | null;
+  depth: number;
+  recursionLimit: number;
+  builtins: PyDict | null;
+  /** the exception being handled (sys.exc_info()), owned */
+  excInfo: PyObject | null;
+  /** called when a new source line starts (audit, tracing) */
+  onLine: ((f: Frame, line: number) => void) | null;
+  /** import a module by name: a new reference */
+  importModule: ((name: string, f: Frame) => PyObject) | null;
+  /** format(value, spec) */
+  format: ((v: PyObject, spec: string) => string) | null;
+  buildClass: PyObject | null;
+  /** instructions executed (budgets) */
+  steps: number;
+  stepLimit: number;
+  onBudget: (() => void) | null;
+  /** > 0 while native code that may hold references of its own is on the call stack */
+  native: number;
+}
+
+export const vmState: VMState = {
+  current: null,
+  depth: 0,
+  recursionLimit: 1000,
+  builtins: null,
+  excInfo: null,
+  onLine: null,
+  importModule: null,
+  format: null,
+  buildClass: null,
+  steps: 0,
+  stepLimit: Infinity,
+  onBudget: null,
+  native: 0,
+};
+
+/** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
+let reraising = false;
+
+function nameError(name: string): never {
+  raise(NameError, `name '${name}' is not defined`, { name: newStr(name) });
+}
+
+function unboundLocal(name: string): never {
+  raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`, { name: newStr(name) });
+}
+
+function freeVarError(name: string): never {
+  raise(NameError, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`, { name: newStr(name) });
+}
+
+/** Attach `__context__` (_PyErr_SetObject's chaining) and a traceback entry for frame f. */
+function onRaise(exc: PyBaseException, f: Frame, lasti: number): void {
+  const handled = vmState.excInfo;
+  if (handled && handled !== exc && handled !== None && exc.context === null) {
+    // avoid cycles: cut the chain where it would come back to exc
+    let o: PyObject | null = handled;
+    let prev: PyBaseException | null = null;
+    while (o instanceof PyBaseException) {
+      if (o === exc) {
+        if (prev) {
+          xdecref(prev.context);
+          prev.context = null;
+        }
+        break;
+      }
+      prev = o;
+      o = o.context;
+    }
+    exc.context = newRef(handled);
+  }
+  addTraceback(exc, f, lasti);
+}
+
+export function addTraceback(exc: PyBaseException, f: Frame, lasti: number): void {
+  const u = f.code.unit;
+  const line = u.lines[lasti] ?? -1;
+  const tb = new PyTraceback(exc.traceback as PyTraceback | null, materialize(f), lasti, line);
+  gcNewTracked(tb);
+  exc.traceback = tb;
+}
+
+function findHandler(table: Int32Array, lasti: number): number {
+  for (let i = 0; i < table.length; i += 5) {
+    if (lasti >= table[i] && lasti < table[i + 1]) return i;
+  }
+  return -1;
+}
+
+/** Make an exception instance from what `raise` got. Returns a new reference. */
+function makeRaisable(x: PyObject): PyBaseException {
+  if (x instanceof PyType) {
+    if (!x.isSubtype(BaseException)) typeError('exceptions must derive from BaseException');
+    const inst = abs.call(x, [], null);
+    if (!(inst instanceof PyBaseException)) {
+      decref(inst);
+      typeError(`calling ${abs.repr(x)} should have returned an instance of BaseException, not ${inst.type.name}`);
+    }
+    return inst;
+  }
+  if (x instanceof PyBaseException) return newRef(x);
+  typeError('exceptions must derive from BaseException');
+}
+
+/** Run a frame until it returns or yields. Returns a new reference. */
+export function evalFrame(f: Frame): PyObject {
+  const code = f.code;
+  const u = code.unit;
+  const ins = u.code;
+  const consts = code.consts;
+  const names = u.names;
+  const lines = u.lines;
+  const stack = f.stack;
+  const fast = f.fast;
+  let sp = f.sp;
+  let pc = f.pc;
+  let kwnames: string[] | null = null;
+  let lastLine = -1;
+  const st = vmState;
+  f.running = true;
+
+  for (;;) {
+    try {
+      for (;;) {
+        f.pc = pc;
+        f.sp = sp;
+        if (st.onLine) {
+          const ln = lines[pc];
+          if (ln !== lastLine && ln >= 0) {
+            lastLine = ln;
+            st.onLine(f, ln);
+          }
+        }
+        if (++st.steps > st.stepLimit && st.onBudget) st.onBudget();
+        const op = ins[pc << 1];
+        const arg = ins[(pc << 1) + 1];
+        pc++;
+        switch (op) {
+          case Op.NOP:
+            break;
+          case Op.POP_TOP: {
+            const v = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            decref(v);
+            break;
+          }
+          case Op.PUSH_NULL:
+            stack[sp++] = null;
+            break;
+          case Op.COPY: {
+            const v = stack[sp - arg]!;
+            incref(v);
+            stack[sp++] = v;
+            break;
+          }
+          case Op.SWAP: {
+            const t = stack[sp - 1];
+            stack[sp - 1] = stack[sp - arg];
+            stack[sp - arg] = t;
+            break;
+          }
+          case Op.LOAD_CONST: {
+            const v = consts[arg];
+            v.rc++;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.LOAD_FAST: {
+            const v = fast[arg];
+            if (v === null) unboundLocal(u.localsplusNames[arg]);
+            v.rc++;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_FAST: {
+            const v = stack[--sp]!;
+            stack[sp] = null;
+            const old = fast[arg];
+            fast[arg] = v;
+            f.sp = sp;
+            if (old) decref(old);
+            break;
+          }
+          case Op.DELETE_FAST: {
+            const old = fast[arg];
+            if (old === null) unboundLocal(u.localsplusNames[arg]);
+            fast[arg] = null;
+            decref(old);
+            break;
+          }
+          case Op.LOAD_DEREF: {
+            const cell = fast[arg] as PyCell;
+            const v = cell.ref;
+            if (v === null) {
+              if (arg >= u.localsplusNames.length - u.nfrees) freeVarError(u.localsplusNames[arg]);
+              unboundLocal(u.localsplusNames[arg]);
+            }
+            v.rc++;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.LOAD_CLASSDEREF: {
+            const name = u.localsplusNames[arg];
+            const loc = f.locals!;
+            const v = loc.getItem(abs.strKey(name));
+            if (v !== undefined) {
+              v.rc++;
+              stack[sp++] = v;
+              break;
+            }
+            const cv = (fast[arg] as PyCell).ref;
+            if (cv === null) freeVarError(name);
+            cv.rc++;
+            stack[sp++] = cv;
+            break;
+          }
+          case Op.STORE_DEREF: {
+            const v = stack[--sp]!;
+            stack[sp] = null;
+            const cell = fast[arg] as PyCell;
+            const old = cell.ref;
+            cell.ref = v;
+            f.sp = sp;
+            xdecref(old);
+            break;
+          }
+          case Op.DELETE_DEREF: {
+            const cell = fast[arg] as PyCell;
+            const old = cell.ref;
+            if (old === null) unboundLocal(u.localsplusNames[arg]);
+            cell.ref = null;
+            decref(old);
+            break;
+          }
+          case Op.LOAD_CLOSURE: {
+            const c = fast[arg]!;
+            c.rc++;
+            stack[sp++] = c;
+            break;
+          }
+          case Op.LOAD_GLOBAL: {
+            const name = names[arg >> 1];
+            const key = abs.strKey(name);
+            let v = f.globals.getStr(key);
+            if (v === undefined) v = st.builtins!.getStr(key);
+            if (v === undefined) nameError(name);
+            if (arg & 1) stack[sp++] = null;
+            v.rc++;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_GLOBAL: {
+            const v = stack[sp - 1]!;
+            f.globals.setItem(nameKey(names[arg]), v);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(v);
+            break;
+          }
+          case Op.DELETE_GLOBAL: {
+            if (!f.globals.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
+            break;
+          }
+          case Op.LOAD_NAME: {
+            const name = names[arg];
+            const key = abs.strKey(name);
+            const loc = f.locals!;
+            let v = loc.getStr(key);
+            if (v === undefined && loc !== f.globals) v = f.globals.getStr(key);
+            if (v === undefined) v = st.builtins!.getStr(key);
+            if (v === undefined) nameError(name);
+            v.rc++;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.STORE_NAME: {
+            const v = stack[sp - 1]!;
+            f.locals!.setItem(nameKey(names[arg]), v);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(v);
+            break;
+          }
+          case Op.DELETE_NAME: {
+            if (!f.locals!.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
+            break;
+          }
+          case Op.LOAD_ATTR: {
+            const o = stack[sp - 1]!;
+            const r = abs.getAttr(o, names[arg]);
+            stack[sp - 1] = r;
+            decref(o);
+            break;
+          }
+          case Op.LOAD_METHOD: {
+            const o = stack[sp - 1]!;
+            const name = names[arg];
+            const meth = methodLookup(o, name);
+            if (meth) {
+              meth.rc++;
+              stack[sp - 1] = meth;
+              stack[sp++] = o; // the reference moves
+            } else {
+              const r = abs.getAttr(o, name);
+              stack[sp - 1] = null;
+              stack[sp++] = r;
+              f.sp = sp;
+              decref(o);
+            }
+            break;
+          }
+          case Op.STORE_ATTR: {
+            const o = stack[sp - 1]!;
+            const v = stack[sp - 2]!;
+            abs.setAttr(o, names[arg], v);
+            sp -= 2;
+            stack[sp] = stack[sp + 1] = null;
+            f.sp = sp;
+            decref(v);
+            decref(o);
+            break;
+          }
+          case Op.DELETE_ATTR: {
+            const o = stack[sp - 1]!;
+            abs.setAttr(o, names[arg], null);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(o);
+            break;
+          }
+          case Op.BINARY_OP: {
+            const b = stack[sp - 1]!;
+            const a = stack[sp - 2]!;
+            const r = abs.binaryOp(a, b, arg);
+            stack[--sp] = null;
+            stack[sp - 1] = r;
+            f.sp = sp;
+            decref(a);
+            decref(b);
+            break;
+          }
+          case Op.UNARY_NEGATIVE:
+          case Op.UNARY_POSITIVE:
+          case Op.UNARY_INVERT: {
+            const a = stack[sp - 1]!;
+            const r = op === Op.UNARY_NEGATIVE ? abs.unaryNeg(a) : op === Op.UNARY_POSITIVE ? abs.unaryPos(a) : abs.unaryInvert(a);
+            stack[sp - 1] = r;
+            decref(a);
+            break;
+          }
+          case Op.UNARY_NOT: {
+            const a = stack[sp - 1]!;
+            const r = newBool(!abs.isTrue(a));
+            stack[sp - 1] = r;
+            decref(a);
+            break;
+          }
+          case Op.COMPARE_OP: {
+            const b = stack[sp - 1]!;
+            const a = stack[sp - 2]!;
+            const r = abs.richCompare(a, b, arg as Cmp);
+            stack[--sp] = null;
+            stack[sp - 1] = r;
+            f.sp = sp;
+            decref(a);
+            decref(b);
+            break;
+          }
+          case Op.IS_OP: {
+            const b = stack[sp - 1]!;
+            const a = stack[sp - 2]!;
+            const r = newBool((a === b) !== (arg === 1));
+            stack[--sp] = null;
+            stack[sp - 1] = r;
+            f.sp = sp;
+            decref(a);
+            decref(b);
+            break;
+          }
+          case Op.CONTAINS_OP: {
+            const container = stack[sp - 1]!;
+            const item = stack[sp - 2]!;
+            const r = newBool(abs.contains(container, item) !== (arg === 1));
+            stack[--sp] = null;
+            stack[sp - 1] = r;
+            f.sp = sp;
+            decref(item);
+            decref(container);
+            break;
+          }
+          case Op.BINARY_SUBSCR: {
+            const k = stack[sp - 1]!;
+            const o = stack[sp - 2]!;
+            let r: PyObject;
+            if (o.type === ListType && k.type === IntType && typeof (k as PyInt).v === 'number') {
+              const items = (o as PyList).items;
+              let i = (k as PyInt).v as number;
+              if (i < 0) i += items.length;
+              if (i < 0 || i >= items.length) raise(excType('IndexError'), 'list index out of range');
+              r = newRef(items[i]);
+            } else r = abs.getItem(o, k);
+            stack[--sp] = null;
+            stack[sp - 1] = r;
+            f.sp = sp;
+            decref(o);
+            decref(k);
+            break;
+          }
+          case Op.STORE_SUBSCR: {
+            const k = stack[sp - 1]!;
+            const o = stack[sp - 2]!;
+            const v = stack[sp - 3]!;
+            if (o.type === DictType) (o as PyDict).setItem(k, v);
+            else abs.setItem(o, k, v);
+            sp -= 3;
+            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+            f.sp = sp;
+            decref(v);
+            decref(o);
+            decref(k);
+            break;
+          }
+          case Op.DELETE_SUBSCR: {
+            const k = stack[sp - 1]!;
+            const o = stack[sp - 2]!;
+            abs.delItem(o, k);
+            sp -= 2;
+            stack[sp] = stack[sp + 1] = null;
+            f.sp = sp;
+            decref(o);
+            decref(k);
+            break;
+          }
+          case Op.BUILD_SLICE: {
+            const step = arg === 3 ? stack[--sp]! : newRef(None);
+            const stop = stack[--sp]!;
+            const start = stack[--sp]!;
+            const s = new PySlice(start, stop, step);
+            gcNewTracked(s);
+            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+            stack[sp++] = s;
+            break;
+          }
+          case Op.BUILD_TUPLE: {
+            const items = stack.slice(sp - arg, sp) as PyObject[];
+            for (let i = sp - arg; i < sp; i++) stack[i] = null;
+            sp -= arg;
+            stack[sp++] = newTuple(items);
+            break;
+          }
+          case Op.BUILD_LIST: {
+            const items = stack.slice(sp - arg, sp) as PyObject[];
+            for (let i = sp - arg; i < sp; i++) stack[i] = null;
+            sp -= arg;
+            stack[sp++] = newList(items);
+            break;
+          }
+          case Op.BUILD_SET: {
+            const s = newSet();
+            stack[sp++] = s;
+            f.sp = sp;
+            for (let i = sp - 1 - arg; i < sp - 1; i++) s.add(stack[i]!);
+            for (let i = sp - 1 - arg; i < sp - 1; i++) decref(stack[i]!);
+            for (let i = sp - 1 - arg; i < sp; i++) stack[i] = null;
+            sp -= arg + 1;
+            stack[sp++] = s;
+            break;
+          }
+          case Op.BUILD_MAP: {
+            const d = newDict();
+            const base = sp - 2 * arg;
+            for (let i = 0; i < arg; i++) d.setItem(stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+            for (let i = base; i < sp; i++) {
+              decref(stack[i]!);
+              stack[i] = null;
+            }
+            sp = base;
+            stack[sp++] = d;
+            break;
+          }
+          case Op.BUILD_CONST_KEY_MAP: {
+            const keys = stack[sp - 1] as PyTuple;
+            const d = newDict();
+            const base = sp - 1 - arg;
+            for (let i = 0; i < arg; i++) d.setItem(keys.items[i], stack[base + i]!);
+            for (let i = base; i < sp; i++) {
+              decref(stack[i]!);
+              stack[i] = null;
+            }
+            sp = base;
+            stack[sp++] = d;
+            break;
+          }
+          case Op.BUILD_STRING: {
+            let s = '';
+            for (let i = sp - arg; i < sp; i++) s += (stack[i] as PyStr).v;
+            for (let i = sp - arg; i < sp; i++) {
+              decref(stack[i]!);
+              stack[i] = null;
+            }
+            sp -= arg;
+            stack[sp++] = newStr(s);
+            break;
+          }
+          case Op.LIST_APPEND: {
+            const v = stack[--sp]!;
+            stack[sp] = null;
+            listAppend(stack[sp - arg] as PyList, v);
+            break;
+          }
+          case Op.SET_ADD: {
+            const v = stack[sp - 1]!;
+            (stack[sp - 1 - arg] as PySet).add(v);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(v);
+            break;
+          }
+          case Op.MAP_ADD: {
+            const v = stack[sp - 1]!;
+            const k = stack[sp - 2]!;
+            (stack[sp - 2 - arg] as PyDict).setItem(k, v);
+            sp -= 2;
+            stack[sp] = stack[sp + 1] = null;
+            f.sp = sp;
+            decref(k);
+            decref(v);
+            break;
+          }
+          case Op.LIST_EXTEND: {
+            const it = stack[sp - 1]!;
+            const l = stack[sp - 1 - arg] as PyList;
+            let items: PyObject[];
+            try {
+              items = abs.toArray(it);
+            } catch (e) {
+              if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(it)) {
+                decref(e);
+                typeError(`Value after * must be an iterable, not ${it.type.name}`);
+              }
+              throw e;
+            }
+            for (const x of items) listAppend(l, x);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(it);
+            break;
+          }
+          case Op.SET_UPDATE: {
+            const it = stack[sp - 1]!;
+            const s = stack[sp - 1 - arg] as PySet;
+            setUpdate(s, it);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(it);
+            break;
+          }
+          case Op.DICT_UPDATE:
+          case Op.DICT_MERGE: {
+            const m = stack[sp - 1]!;
+            const d = stack[sp - 1 - arg] as PyDict;
+            dictUpdate(d, m, op === Op.DICT_MERGE ? (stack[sp - 3 - arg] as PyObject) : null);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(m);
+            break;
+          }
+          case Op.LIST_TO_TUPLE: {
+            const l = stack[sp - 1] as PyList;
+            const t = newTuple(l.items.map(newRef));
+            stack[sp - 1] = t;
+            decref(l);
+            break;
+          }
+          case Op.FORMAT_VALUE: {
+            const hasSpec = (arg & 4) !== 0;
+            const spec = hasSpec ? (stack[sp - 1] as PyStr) : null;
+            const vi = hasSpec ? sp - 2 : sp - 1;
+            let v = stack[vi]!;
+            const conv = arg & 3;
+            if (conv) {
+              const s = conv === 1 ? abs.str(v) : conv === 2 ? abs.repr(v) : asciiOf(abs.repr(v));
+              const nv = newStr(s);
+              stack[vi] = nv;
+              decref(v);
+              v = nv;
+            }
+            let r: PyObject;
+            if (v.type === StrType && (!spec || spec.v === '')) r = newRef(v);
+            else r = newStr(st.format!(v, spec ? spec.v : ''));
+            if (spec) {
+              stack[--sp] = null;
+              f.sp = sp;
+              decref(spec);
+            }
+            stack[sp - 1] = r;
+            decref(v);
+            break;
+          }
+          case Op.JUMP_FORWARD:
+          case Op.JUMP_BACKWARD:
+            pc = arg;
+            break;
+          case Op.POP_JUMP_IF_FALSE:
+          case Op.POP_JUMP_IF_TRUE: {
+            const v = stack[sp - 1]!;
+            const t = v === True ? true : v === False ? false : abs.isTrue(v);
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(v);
+            if (t === (op === Op.POP_JUMP_IF_TRUE)) pc = arg;
+            break;
+          }
+          case Op.POP_JUMP_IF_NONE:
+          case Op.POP_JUMP_IF_NOT_NONE: {
+            const v = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            decref(v);
+            if ((v === None) === (op === Op.POP_JUMP_IF_NONE)) pc = arg;
+            break;
+          }
+          case Op.JUMP_IF_FALSE_OR_POP:
+          case Op.JUMP_IF_TRUE_OR_POP: {
+            const v = stack[sp - 1]!;
+            const t = abs.isTrue(v);
+            if (t === (op === Op.JUMP_IF_TRUE_OR_POP)) pc = arg;
+            else {
+              stack[--sp] = null;
+              f.sp = sp;
+              decref(v);
+            }
+            break;
+          }
+          case Op.GET_ITER: {
+            const o = stack[sp - 1]!;
+            const it = abs.getIter(o);
+            stack[sp - 1] = it;
+            decref(o);
+            break;
+          }
+          case Op.FOR_ITER: {
+            const it = stack[sp - 1]!;
+            let v: PyObject | null;
+            if (it.type === ListIterType) {
+              const li = it as PySeqIter;
+              const seq = li.seq as PyList | null;
+              if (seq && li.index < seq.items.length) {
+                v = seq.items[li.index++];
+                v.rc++;
+              } else {
+                v = null;
+                li.exhaust();
+              }
+            } else if (it instanceof PyRangeIter) {
+              if (it.remaining > 0) {
+                it.remaining--;
+                v = newInt(it.next);
+                it.next += it.step;
+              } else v = null;
+            } else v = abs.iterNext(it);
+            if (v === null) {
+              stack[--sp] = null;
+              f.sp = sp;
+              decref(it);
+              pc = arg;
+            } else stack[sp++] = v;
+            break;
+          }
+          case Op.KW_NAMES:
+            kwnames = (consts[arg] as PyTuple).items.map((s) => (s as PyStr).v);
+            break;
+          case Op.CALL: {
+            const kw = kwnames;
+            kwnames = null;
+            const base = sp - arg - 2;
+            let callable = stack[base];
+            let start: number;
+            let nargs: number;
+            if (callable === null) {
+              callable = stack[base + 1]!;
+              if (callable instanceof PyMethod) {
+                // PRECALL: replace the bound method by [func, self]
+                const m = callable;
+                stack[base] = newRef(m.func);
+                stack[base + 1] = newRef(m.self);
+                decref(m);
+                callable = m.func;
+                start = base + 1;
+                nargs = arg + 1;
+              } else {
+                start = base + 2;
+                nargs = arg;
+              }
+            } else {
+              start = base + 1;
+              nargs = arg + 1;
+            }
+            let r: PyObject;
+            if (callable instanceof PyFunction) {
+              // the arguments and the function move into the new frame
+              const args = stack.slice(start, start + nargs) as PyObject[];
+              for (let i = base; i < sp; i++) stack[i] = null;
+              sp = base;
+              f.sp = sp;
+              const nf = makeFrame(callable, args, kw, true);
+              decref(callable); // makeFrame took its own reference: the stack's moves in net
+              if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
+              else r = runFrame(nf);
+            } else {
+              const args = stack.slice(start, start + nargs) as PyObject[];
+              st.native++;
+              try {
+                if (callable instanceof PyBuiltinFunction) r = callable.fn(args, kw, callable.self);
+                else r = abs.call(callable, args, kw);
+              } finally {
+                st.native--;
+              }
+              for (let i = sp - 1; i >= base; i--) {
+                const x = stack[i];
+                stack[i] = null;
+                sp = i;
+                f.sp = sp;
+                xdecref(x);
+              }
+              sp = base;
+            }
+            stack[sp++] = r;
+            break;
+          }
+          case Op.CALL_FUNCTION_EX: {
+            const kwargs = arg & 1 ? stack[sp - 1] : null;
+            const ai = arg & 1 ? sp - 2 : sp - 1;
+            let callargs = stack[ai]!;
+            const func = stack[ai - 1]!;
+            if (!(callargs instanceof PyTuple)) {
+              let items: PyObject[];
+              try {
+                items = abs.toArray(callargs);
+              } catch (e) {
+                if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(callargs)) {
+                  decref(e);
+                  typeError(`${funcDesc(func)} argument after * must be an iterable, not ${callargs.type.name}`);
+                }
+                throw e;
+              }
+              const t = newTuple(items);
+              stack[ai] = t;
+              decref(callargs);
+              callargs = t;
+            }
+            let kwn: string[] | null = null;
+            let args = (callargs as PyTuple).items;
+            if (kwargs) {
+              if (!(kwargs instanceof PyDict)) typeError(`${funcDesc(func)} argument after ** must be a mapping, not ${kwargs.type.name}`);
+              const d = kwargs as PyDict;
+              kwn = [];
+              args = [...args];
+              for (const [k, v] of d.entries()) {
+                if (!(k instanceof PyStr)) typeError('keywords must be strings');
+                kwn.push(k.v);
+                args.push(v);
+              }
+            }
+            st.native++;
+            let r: PyObject;
+            try {
+              r = abs.call(func, args, kwn);
+            } finally {
+              st.native--;
+            }
+            const base = ai - 2;
+            for (let i = sp - 1; i >= base; i--) {
+              const x = stack[i];
+              stack[i] = null;
+              sp = i;
+              f.sp = sp;
+              xdecref(x);
+            }
+            sp = base;
+            stack[sp++] = r;
+            break;
+          }
+          case Op.MAKE_FUNCTION: {
+            const c = stack[--sp] as PyCode;
+            stack[sp] = null;
+            const fn = new PyFunction(c, f.globals);
+            f.globals.rc++;
+            const modname = f.globals.getStr(abs.strKey('__name__'));
+            if (modname) fn.module = newRef(modname);
+            if (c.consts.length && c.consts[0].type === StrType && c.unit.name !== '<lambda>') fn.doc = newRef(c.consts[0]);
+            if (arg & 8) {
+              fn.closure = stack[--sp] as PyTuple;
+              stack[sp] = null;
+            }
+            if (arg & 4) {
+              fn.annotations = stack[--sp];
+              stack[sp] = null;
+            }
+            if (arg & 2) {
+              fn.kwdefaults = stack[--sp] as PyDict;
+              stack[sp] = null;
+            }
+            if (arg & 1) {
+              fn.defaults = stack[--sp] as PyTuple;
+              stack[sp] = null;
+            }
+            gcNewTracked(fn);
+            stack[sp++] = fn;
+            break;
+          }
+          case Op.RETURN_VALUE: {
+            const r = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            f.pc = pc;
+            f.running = false;
+            f.yielded = false;
+            return r;
+          }
+          case Op.YIELD_VALUE: {
+            const r = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            f.pc = pc;
+            f.running = false;
+            f.yielded = true;
+            return r;
+          }
+          case Op.RAISE_VARARGS: {
+            if (arg === 0) {
+              const cur = st.excInfo;
+              if (!cur || cur === None) raise(RuntimeError, 'No active exception to reraise');
+              incref(cur);
+              reraising = true;
+              throw cur;
+            }
+            let cause: PyObject | null = null;
+            if (arg === 2) {
+              cause = stack[--sp]!;
+              stack[sp] = null;
+            }
+            const x = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            let exc: PyBaseException;
+            try {
+              exc = makeRaisable(x);
+            } finally {
+              decref(x);
+            }
+            if (cause) {
+              let c: PyObject | null;
+              if (cause === None) c = null;
+              else if (cause instanceof PyType) {
+                if (!cause.isSubtype(BaseException)) {
+                  decref(cause);
+                  decref(exc);
+                  typeError('exception causes must derive from BaseException');
+                }
+                c = abs.call(cause, [], null);
+                decref(cause);
+              } else if (cause instanceof PyBaseException) c = cause;
+              else {
+                decref(cause);
+                decref(exc);
+                typeError('exception causes must derive from BaseException');
+              }
+              xdecref(exc.cause);
+              exc.cause = c;
+              exc.suppressContext = true;
+            }
+            throw exc;
+          }
+          case Op.RERAISE: {
+            const exc = stack[--sp]!;
+            stack[sp] = null;
+            f.sp = sp;
+            reraising = true;
+            throw exc;
+          }
+          case Op.PUSH_EXC_INFO: {
+            const v = stack[sp - 1]!;
+            const prev = st.excInfo ?? newRef(None);
+            st.excInfo = newRef(v);
+            stack[sp - 1] = prev;
+            stack[sp++] = v;
+            break;
+          }
+          case Op.POP_EXCEPT: {
+            const prev = stack[--sp]!;
+            stack[sp] = null;
+            const cur = st.excInfo;
+            st.excInfo = prev === None ? (decref(prev), null) : prev;
+            f.sp = sp;
+            xdecref(cur);
+            break;
+          }
+          case Op.CHECK_EXC_MATCH: {
+            const t = stack[sp - 1]!;
+            const exc = stack[sp - 2]!;
+            checkExcType(t);
+            const r = newBool(excMatches(exc, t));
+            stack[sp - 1] = r;
+            decref(t);
+            break;
+          }
+          case Op.BEFORE_WITH: {
+            const mgr = stack[sp - 1]!;
+            const enter = abs.typeLookup(mgr.type, '__enter__');
+            const exit = abs.typeLookup(mgr.type, '__exit__');
+            if (!enter || !exit) {
+              typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
+            }
+            const boundExit = bindMethod(exit, mgr);
+            stack[sp - 1] = boundExit;
+            f.sp = sp;
+            const res = abs.callMethodObj(enter, mgr, []);
+            decref(mgr);
+            stack[sp++] = res;
+            break;
+          }
+          case Op.WITH_EXCEPT_START: {
+            const exc = stack[sp - 1] as PyBaseException;
+            const exit = stack[sp - 4]!;
+            const tb = exc.traceback ?? None;
+            const r = abs.call(exit, [exc.type, exc, tb], null);
+            stack[sp++] = r;
+            break;
+          }
+          case Op.UNPACK_SEQUENCE: {
+            const seq = stack[sp - 1]!;
+            let items: PyObject[];
+            if ((seq.type === TupleType || seq.type === ListType) && (seq as PyTuple).items.length === arg) {
+              items = (seq as PyTuple).items.map(newRef);
+            } else if (seq.type === TupleType || seq.type === ListType) {
+              const n = (seq as PyTuple).items.length;
+              if (n < arg) raise(excType('ValueError'), `not enough values to unpack (expected ${arg}, got ${n})`);
+              raise(excType('ValueError'), `too many values to unpack (expected ${arg})`);
+            } else items = unpackIterable(seq, arg, -1);
+            stack[--sp] = null;
+            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+            f.sp = sp;
+            decref(seq);
+            break;
+          }
+          case Op.UNPACK_EX: {
+            const before = arg & 0xff;
+            const after = arg >> 8;
+            const seq = stack[sp - 1]!;
+            const items = unpackIterable(seq, before, after);
+            stack[--sp] = null;
+            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+            f.sp = sp;
+            decref(seq);
+            break;
+          }
+          case Op.IMPORT_NAME: {
+            const fromlist = stack[sp - 1]!;
+            const level = stack[sp - 2]!;
+            const m = st.importModule!(names[arg], f);
+            sp -= 2;
+            stack[sp] = stack[sp + 1] = null;
+            f.sp = sp;
+            decref(fromlist);
+            decref(level);
+            stack[sp++] = m;
+            break;
+          }
+          case Op.IMPORT_FROM: {
+            const m = stack[sp - 1]!;
+            const name = names[arg];
+            const v = abs.lookupAttr(m, name);
+            if (!v) {
+              const mn = m instanceof PyModule ? m.name : '?';
+              raise(ImportError, `cannot import name '${name}' from '${mn}' (unknown location)`, { name: newStr(mn) });
+            }
+            stack[sp++] = v;
+            break;
+          }
+          case Op.IMPORT_STAR: {
+            const m = stack[sp - 1] as PyModule;
+            for (const [k, v] of m.dict.entries()) {
+              if (k instanceof PyStr && !k.v.startsWith('_')) f.locals!.setItem(k, v);
+            }
+            stack[--sp] = null;
+            f.sp = sp;
+            decref(m);
+            break;
+          }
+          case Op.LOAD_BUILD_CLASS: {
+            const bc = st.builtins!.getStr(abs.strKey('__build_class__'));
+            if (!bc) raise(NameError, '__build_class__ not found');
+            bc.rc++;
+            stack[sp++] = bc;
+            break;
+          }
+          case Op.GET_YIELD_FROM_ITER: {
+            const o = stack[sp - 1]!;
+            if (!(o instanceof PyGenerator)) {
+              const it = abs.getIter(o);
+              stack[sp - 1] = it;
+              decref(o);
+            }
+            break;
+          }
+          case Op.SEND: {
+            const v = stack[sp - 1]!;
+            const it = stack[sp - 2]!;
+            let r: PyObject | null;
+            let retval: PyObject | null = null;
+            if (it instanceof PyGenerator) {
+              const res = genSend(it, v);
+              if (res.done) {
+                r = null;
+                retval = res.value;
+              } else r = res.value;
+            } else if (v === None) {
+              r = abs.iterNext(it);
+              if (!r) retval = newRef(None);
+            } else {
+              try {
+                {
+                  const sendm = abs.getAttrOf(it, 'send');
+                  try {
+                    r = abs.call(sendm, [v], null);
+                  } finally {
+                    decref(sendm);
+                  }
+                }
+              } catch (e) {
+                if (e instanceof PyBaseException && e.type.isSubtype(StopIteration)) {
+                  retval = newRef(e.args.items[0] ?? None);
+                  decref(e);
+                  r = null;
+                } else throw e;
+              }
+            }
+            if (r === null) {
+              sp -= 2;
+              stack[sp] = stack[sp + 1] = null;
+              f.sp = sp;
+              decref(v);
+              decref(it);
+              stack[sp++] = retval!;
+              pc = arg;
+            } else {
+              stack[sp - 1] = r;
+              decref(v);
+            }
+            break;
+          }
+          case Op.LOAD_ASSERTION_ERROR:
+            AssertionErrorT.rc++;
+            stack[sp++] = AssertionErrorT;
+            break;
+          case Op.SETUP_ANNOTATIONS: {
+            const loc = f.locals!;
+            const k = abs.strKey('__annotations__');
+            if (loc.getStr(k) === undefined) {
+              const d = newDict();
+              loc.setItem(nameKey('__annotations__'), d);
+              decref(d);
+            }
+            break;
+          }
+          default:
+            throw new Unsupported(`opcode ${op}`);
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof PyBaseException)) throw err;
+      const lasti = pc - 1;
+      sp = f.sp;
+      if (reraising) reraising = false;
+      else onRaise(err, f, lasti);
+      kwnames = null;
+      const table = u.exceptionTable;
+      const h = findHandler(table, lasti);
+      if (h < 0) {
+        f.running = false;
+        throw err;
+      }
+      const depth = table[h + 3];
+      while (sp > depth) {
+        const v = stack[--sp];
+        stack[sp] = null;
+        f.sp = sp;
+        xdecref(v);
+      }
+      if (table[h + 4]) stack[sp++] = newInt(lasti);
+      stack[sp++] = err;
+      f.sp = sp;
+      pc = table[h + 2];
+    }
+  }
+}
+
+function excType(name: string): PyType {
+  return abs.excTypeByName(name);
+}
+
+function nameKey(name: string): PyObject {
+  return abs.nameKeyObj(name);
+}
+
+function asciiOf(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 128) out += ch;
+    else if (c < 256) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 65536) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function funcDesc(func: PyObject): string {
+  if (func instanceof PyFunction) return `${func.qualname}()`;
+  if (func instanceof PyBuiltinFunction) return `${func.name}()`;
+  if (func instanceof PyType) return `${func.name}()`;
+  return `${func.type.name} object`;
+}
+
+/** _PyObject_GetMethod: the unbound function when a call needs no bound-method object. */
+function methodLookup(o: PyObject, name: string): PyObject | null {
+  const t = o.type;
+  if (t.slots.getattr || o instanceof PyType || o instanceof PyModule) return null;
+  const descr = abs.typeLookup(t, name);
+  if (!descr) return null;
+  if (!(descr.type.flags & TypeFlags.METHOD_DESCRIPTOR)) return null;
+  const d = abs.instanceDict(o);
+  if (d && d.getStr(abs.strKey(name)) !== undefined) return null;
+  if (t.flags & TypeFlags.HEAPTYPE && abs.typeLookup(t, '__getattribute__') && false) return null;
+  return descr;
+}
+
+function bindMethod(f: PyObject, self: PyObject): PyObject {
+  if (f instanceof PyFunction) {
+    const m = new PyMethod(f, self);
+    gcNewTracked(m);
+    return m;
+  }
+  return abs.bindDescr(f, self);
+}
+
+function checkExcType(t: PyObject): void {
+  if (t instanceof PyTuple) {
+    for (const x of t.items) checkExcType(x);
+    return;
+  }
+  if (!(t instanceof PyType) || !t.isSubtype(BaseException)) {
+    typeError('catching classes that do not inherit from BaseException is not allowed');
+  }
+}
+
+export function excMatches(exc: PyObject, t: PyObject): boolean {
+  if (t instanceof PyTuple) return t.items.some((x) => excMatches(exc, x));
+  return t instanceof PyType && exc.type.isSubtype(t);
+}
+
+function unpackIterable(seq: PyObject, before: number, after: number): PyObject[] {
+  const it = abs.getIterOrNull(seq);
+  if (!it) typeError(`cannot unpack non-iterable ${seq.type.name} object`);
+  const out: PyObject[] = [];
+  try {
+    for (let i = 0; i < before; i++) {
+      const x = abs.iterNext(it);
+      if (!x) {
+        if (after === -1) raise(excType('ValueError'), `not enough values to unpack (expected ${before}, got ${i})`);
+        raise(excType('ValueError'), `not enough values to unpack (expected at least ${before + after}, got ${i})`);
+      }
+      out.push(x);
+    }
+    if (after === -1) {
+      const x = abs.iterNext(it);
+      if (x) {
+        decref(x);
+        raise(excType('ValueError'), `too many values to unpack (expected ${before})`);
+      }
+      return out;
+    }
+    const rest: PyObject[] = [];
+    for (;;) {
+      const x = abs.iterNext(it);
+      if (!x) break;
+      rest.push(x);
+    }
+    if (rest.length < after) {
+      for (const x of rest) decref(x);
+      raise(excType('ValueError'), `not enough values to unpack (expected at least ${before + after}, got ${before + rest.length})`);
+    }
+    const starred = rest.slice(0, rest.length - after);
+    const tail = rest.slice(rest.length - after);
+    out.push(newList(starred));
+    out.push(...tail);
+    return out;
+  } catch (e) {
+    for (const x of out) decref(x);
+    throw e;
+  } finally {
+    decref(it);
+  }
+}
+
+function setUpdate(s: PySet, it: PyObject): void {
+  if (it instanceof PySet) {
+    s.t.update(it.t);
+    return;
+  }
+  if (it instanceof PyDict && it.type === DictType) {
+    s.t.update(it.t);
+    return;
+  }
+  const items = abs.toArray(it);
+  try {
+    for (const x of items) s.add(x);
+  } finally {
+    for (const x of items) decref(x);
+  }
+}
+
+function dictUpdate(d: PyDict, m: PyObject, func: PyObject | null): void {
+  if (m instanceof PyDict) {
+    for (const [k, v] of m.entries()) {
+      if (func) {
+        if (!(k instanceof PyStr)) typeError(`${funcDesc(func)} keywords must be strings`);
+        if (d.getItem(k) !== undefined) typeError(`${funcDesc(func)} got multiple values for keyword argument '${k.v}'`);
+      }
+      d.setItem(k, v);
+    }
+    return;
+  }
+  const keysFn = abs.lookupAttr(m, 'keys');
+  if (!keysFn) {
+    if (func) typeError(`${funcDesc(func)} argument after ** must be a mapping, not ${m.type.name}`);
+    typeError(`'${m.type.name}' object is not a mapping`);
+  }
+  const keys = abs.call(keysFn, [], null);
+  decref(keysFn);
+  const ks = abs.toArray(keys);
+  decref(keys);
+  for (const k of ks) {
+    const v = abs.getItem(m, k);
+    d.setItem(k, v);
+    decref(v);
+    decref(k);
+  }
+}
+
+// ------------------------------------------------------------------ generators
+export interface SendResult {
+  done: boolean;
+  value: PyObject;
+}
+
+/** gen_send_ex: resume the generator with `v` (borrowed). */
+export function genSend(g: PyGenerator, v: PyObject, exc: PyBaseException | null = null): SendResult {
+  if (g.running) raise(excType('ValueError'), 'generator already executing');
+  const f = g.frame;
+  if (g.finished) {
+    if (exc) throw exc;
+    return { done: true, value: newRef(None) };
+  }
+  if (!g.started && v !== None && !exc) {
+    typeError("can't send non-None value to a just-started generator");
+  }
+  if (g.started && !exc) {
+    v.rc++;
+    f.stack[f.sp++] = v;
+  }
+  const st = vmState;
+  if (st.depth >= st.recursionLimit) raise(excType('RecursionError'), 'maximum recursion depth exceeded');
+  g.started = true;
+  g.running = true;
+  st.depth++;
+  f.back = st.current;
+  st.current = f;
+  try {
+    let r: PyObject;
+    if (exc) r = throwIntoFrame(f, exc);
+    else r = evalFrame(f);
+    if (f.yielded) return { done: false, value: r };
+    g.finished = true;
+    finishGenFrame(g);
+    return { done: true, value: r };
+  } catch (e) {
+    g.finished = true;
+    finishGenFrame(g);
+    if (e instanceof PyBaseException && e.type.isSubtype(StopIteration)) {
+      const re = newException(RuntimeError, 'generator raised StopIteration');
+      re.cause = e;
+      re.context = newRef(e);
+      re.suppressContext = true;
+      throw re;
+    }
+    throw e;
+  } finally {
+    g.running = false;
+    st.current = f.back;
+    f.back = null;
+    st.depth--;
+  }
+}
+
+function finishGenFrame(g: PyGenerator): void {
+  finishFrame(g.frame);
+}
+
+/** Raise `exc` (owned) at the point where the frame is suspended. */
+function throwIntoFrame(f: Frame, exc: PyBaseException): PyObject {
+  // emulate: the instruction that raised is the yield that suspended the frame
+  const u = f.code.unit;
+  const lasti = f.pc - 1;
+  onRaise(exc, f, lasti);
+  const table = u.exceptionTable;
+  const h = findHandler(table, lasti);
+  if (h < 0) {
+    f.running = false;
+    throw exc;
+  }
+  const depth = table[h + 3];
+  while (f.sp > depth) {
+    const v = f.stack[--f.sp];
+    f.stack[f.sp] = null;
+    xdecref(v);
+  }
+  if (table[h + 4]) f.stack[f.sp++] = newInt(lasti);
+  f.stack[f.sp++] = exc;
+  f.pc = table[h + 2];
+  return evalFrame(f);
+}
+
+export function genNext(g: PyGenerator): PyObject | null {
+  const r = genSend(g, None);
+  if (r.done) {
+    decref(r.value);
+    return null;
+  }
+  return r.value;
+}
+
+/** gen.throw(exc) */
+export function genThrow(g: PyGenerator, exc: PyBaseException): SendResult {
+  if (!g.started) {
+    g.started = true;
+    g.finished = true;
+    finishGenFrame(g);
+    throw exc;
+  }
+  return genSend(g, None, exc);
+}
+
+/** gen.close(): throw GeneratorExit; a yield in response is a RuntimeError. */
+export function genClose(g: PyGenerator): void {
+  if (g.finished) return;
+  if (!g.started) {
+    g.finished = true;
+    finishGenFrame(g);
+    return;
+  }
+  const ge = newException(abs.excTypeByName('GeneratorExit'), null);
+  try {
+    const r = genSend(g, None, ge);
+    decref(r.value);
+    if (!r.done) raise(RuntimeError, 'generator ignored GeneratorExit');
+  } catch (e) {
+    if (e instanceof PyBaseException && (e.type.isSubtype(abs.excTypeByName('GeneratorExit')) || e.type.isSubtype(StopIteration))) {
+      decref(e);
+      return;
+    }
+    throw e;
+  }
+}
+
+void PyCell;
+void newCell;
+void callFunction;
+void EmptyTuple;
+void internStr;
+void NotImplemented;
+void SystemError;

@@ -1,0 +1,126 @@
+// Frames (Include/internal/pycore_frame.h _PyInterpreterFrame, Objects/frameobject.c).
+//
+// A frame is not a heap object while it only runs (3.11: frames live on a per-thread stack).
+// It becomes one ("materialized") when a traceback, sys._getframe() or a generator refers to
+// it; after its function returns, a materialized frame keeps its locals alive.
+
+import { PyObject, TypeFlags, Edge, decref, xdecref, heap, type Visit } from '../object';
+import { makeType } from '../types';
+import type { PyCode, PyFunction } from '../objects/function';
+import type { PyDict } from '../objects/dict';
+
+export const FrameType = makeType('frame', null, TypeFlags.HAVE_GC, 96);
+
+export class Frame extends PyObject {
+  /** localsplus: fast locals, then cells, then free variables (owned) */
+  fast: (PyObject | null)[];
+  /** value stack (owned entries below sp) */
+  stack: (PyObject | null)[];
+  sp = 0;
+  /** index of the next instruction */
+  pc = 0;
+  back: Frame | null = null;
+  /** a materialized frame is a heap object (rc counts its holders) */
+  materialized = false;
+  /** the function has returned (or the generator finished) */
+  done = false;
+  /** the frame is executing */
+  running = false;
+  /** for generators: the frame yielded (as opposed to returned) */
+  yielded = false;
+  /** the generator that owns this frame, if any */
+  gen: PyObject | null = null;
+  constructor(
+    public code: PyCode,
+    /** f_func (owned): the function being run, or null for module/exec frames */
+    public func: PyFunction | null,
+    public globals: PyDict,
+    public builtins: PyDict,
+    /** f_locals (owned) for module and class bodies */
+    public locals: PyDict | null,
+  ) {
+    super(FrameType);
+    this.rc = 0;
+    code.rc++;
+    if (heap.live) heap.live.delete(this);
+    const u = code.unit;
+    this.fast = new Array(u.localsplusNames.length).fill(null);
+    this.stack = [];
+  }
+
+  get lasti(): number {
+    return this.pc - 1;
+  }
+
+  get lineno(): number {
+    const i = Math.max(0, this.pc - 1);
+    const l = this.code.unit.lines;
+    for (let j = i; j >= 0; j--) if (l[j] >= 0) return l[j];
+    return this.code.unit.firstlineno;
+  }
+
+  /** Every reference this frame holds. */
+  traverseContents(visit: Visit): void {
+    const names = this.code.unit.localsplusNames;
+    const f = this.fast;
+    for (let i = 0; i < f.length; i++) if (f[i]) visit(f[i]!, Edge.LOCAL, names[i]);
+    const s = this.stack;
+    for (let i = 0; i < this.sp; i++) if (s[i]) visit(s[i]!, Edge.STACK, i);
+    if (this.func) visit(this.func, Edge.OTHER, 'f_func');
+    if (this.locals) visit(this.locals, Edge.OTHER, 'f_locals');
+    visit(this.code, Edge.CODE, 'f_code');
+  }
+
+  override traverse(visit: Visit): void {
+    this.traverseContents(visit);
+  }
+
+  /** _PyFrame_Clear: locals in slot order, then the stack, then the function */
+  clearContents(): void {
+    const f = this.fast;
+    for (let i = 0; i < f.length; i++) {
+      const v = f[i];
+      if (v) {
+        f[i] = null;
+        decref(v);
+      }
+    }
+    const s = this.stack;
+    const sp = this.sp;
+    this.sp = 0;
+    for (let i = 0; i < sp; i++) {
+      const v = s[i];
+      s[i] = null;
+      xdecref(v);
+    }
+    const loc = this.locals;
+    this.locals = null;
+    xdecref(loc);
+    const fn = this.func;
+    this.func = null;
+    xdecref(fn);
+  }
+
+  /** the frame object died: an executing frame keeps its contents (they belong to the run) */
+  override dealloc(): void {
+    this.materialized = false;
+    if (!this.done) return;
+    this.clearContents();
+    decref(this.code);
+  }
+}
+
+/** Make the frame an object (PyFrameObject) and return a new reference to it. */
+export function materialize(f: Frame): Frame {
+  if (!f.materialized) {
+    f.materialized = true;
+    if (heap.live) heap.live.add(f);
+    frameGcHook(f);
+  }
+  f.rc++;
+  return f;
+}
+let frameGcHook: (f: Frame) => void = () => {};
+export function setFrameGcHook(h: (f: Frame) => void): void {
+  frameGcHook = h;
+}
