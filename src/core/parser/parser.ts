@@ -125,7 +125,8 @@ export interface ParseOutput {
 }
 
 export function parseModule(source: string): ParseOutput {
-  const src = normalizeNewlines(source);
+  let src = normalizeNewlines(source);
+  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1); // UTF-8 BOM
   const { tokens, lines } = tokenize(src);
   const p = new Parser(tokens, lines, null);
   try {
@@ -1154,7 +1155,19 @@ class Parser implements StringHost {
       this.reset(m);
       return null;
     }
-    if (this.ty() === Tok.NEWLINE) this.raiseAt(this.tok, "expected ':'");
+    if (this.ty() === Tok.NEWLINE) {
+      // invalid_match_stmt only runs when the line is not a valid simple statement
+      const nl = this.tok;
+      this.reset(m);
+      const ok = this.attempt(() => {
+        const tmp: A.Stmt[] = [];
+        this.parseSimpleStmts(tmp);
+        return true;
+      });
+      this.reset(m);
+      if (ok) return null;
+      this.raiseAt(nl, "expected ':'");
+    }
     this.advance();
     if (this.ty() !== Tok.NEWLINE) this.failHere();
     this.advance();
@@ -1763,7 +1776,7 @@ class Parser implements StringHost {
   parseSlices(): A.Expr {
     const s = this.tok;
     const first = this.parseSliceOrStarred();
-    if (!this.is(',')) return first;
+    if (!this.is(',')) return first.kind === 'Starred' ? F.tuple([first], 'Load', s, this.lastNonWs) : first;
     const elts = [first];
     while (this.eat(',')) {
       if (this.is(']')) break;

@@ -462,7 +462,7 @@ class Tokenizer {
           c = this.ch(i++);
         }
         if (c === -1) {
-          this.pos = this.n;
+          this.pos = i - 1;
           if (this.parenstack.length) this.eofInParen();
           // EOF: dedent everything, then ENDMARKER (at the start of the line after the last)
           if (this.indstack.length > 1) {

@@ -1,6 +1,7 @@
 // Records the expected outputs of the parser tests from a real python3.11:
 //   cases/*.py  -> cases/*.ast     (ast.dump(ast.parse(src), include_attributes=True))
-//   errors/*.py -> errors/*.stderr (stderr of `PYTHONHASHSEED=0 python3 FILE.py`, run from errors/)
+//   errors/*.py -> errors/*.stderr (stderr of `PYTHONHASHSEED=0 python3 FILE.py`, run from errors/,
+//                                   with the absolute path python prints replaced by FILE.py)
 // Usage: node test/core/parser/record.mjs   (needs python3 = 3.11.x on PATH)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const errs = readdirSync(errorsDir).filter((f) => f.endsWith('.py'));
 for (const f of errs) {
   const r = spawnSync('python3', [f], { cwd: errorsDir, encoding: 'utf8', env: { ...process.env, PYTHONHASHSEED: '0' } });
   if (r.status !== 1) console.warn(`warning: ${f} exited with ${r.status}`);
-  writeFileSync(join(errorsDir, f.slice(0, -3) + '.stderr'), r.stderr);
+  // python3.11 reports the script's absolute path; the tests pass the bare file name to parse()
+  writeFileSync(join(errorsDir, f.slice(0, -3) + '.stderr'), r.stderr.split(`"${join(errorsDir, f)}"`).join(`"${f}"`));
 }
 console.log(`recorded ${errs.length} error outputs`);

@@ -1,0 +1,2 @@
+for for in x:
+    pass

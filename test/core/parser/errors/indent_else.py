@@ -1,0 +1,4 @@
+if a:
+    pass
+else:
+x = 1
