@@ -11,7 +11,8 @@
 // fixture directory prefix is stripped from stdout/stderr: recordings say File "NAME.py", which is
 // what runSource(source, 'NAME.py') must print.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,41 +78,64 @@ function cleanEnv() {
   return env;
 }
 
-/** Runs one fixture under CPython; returns { stdout, stderr, exit } (exit is null on timeout/signal). */
+/** Runs one fixture under CPython; resolves to { stdout, stderr, exit } (exit is null on timeout/signal). */
 export function runFixture(fixture) {
   const file = join(FIXTURES_DIR, fixture);
   const cwd = dirname(file);
   const base = fixture.split('/').pop();
-  const r = spawnSync(PYTHON, [base], {
-    cwd,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (r.error && r.error.code === 'ETIMEDOUT') {
-    return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exit: null, error: `timed out after ${TIMEOUT_MS} ms` };
-  }
-  if (r.error) return { stdout: '', stderr: '', exit: null, error: r.error.message };
   const strip = (s) => s.split(cwd + sep).join('');
-  return {
-    stdout: strip(r.stdout),
-    stderr: strip(r.stderr),
-    exit: r.status,
-    error: r.status === null ? `killed by ${r.signal}` : undefined,
-  };
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON, [base], { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT_MS);
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ stdout: '', stderr: '', exit: null, error: e.message });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stdout = strip(Buffer.concat(out).toString('utf8'));
+      const stderr = strip(Buffer.concat(err).toString('utf8'));
+      if (timedOut) resolve({ stdout, stderr, exit: null, error: `timed out after ${TIMEOUT_MS} ms` });
+      else if (code === null) resolve({ stdout, stderr, exit: null, error: `killed by ${signal}` });
+      else resolve({ stdout, stderr, exit: code });
+    });
+  });
 }
 
-/** Compares recordings with the live interpreter. Returns a list of { fixture, problem }. */
-export function checkRecordings(fixtures = listFixtures()) {
+/** Runs fixtures under CPython, several at a time; resolves to Map fixture -> live run. */
+export async function runFixtures(fixtures, jobs = Math.max(1, Math.min(8, availableParallelism()))) {
+  const results = new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < fixtures.length) {
+      const fixture = fixtures[next++];
+      results.set(fixture, await runFixture(fixture));
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  return results;
+}
+
+/** Compares recordings with the live interpreter. Resolves to a list of { fixture, problem }. */
+export async function checkRecordings(fixtures = listFixtures()) {
   const drift = [];
+  const recorded = fixtures.filter((f) => existsSync(expectedPath(f)));
+  const live = await runFixtures(recorded);
   for (const fixture of fixtures) {
     if (!existsSync(expectedPath(fixture))) {
       drift.push({ fixture, problem: 'no recording (NAME.expected.json missing)' });
       continue;
     }
     const want = readExpected(fixture);
-    const got = runFixture(fixture);
+    const got = live.get(fixture);
     if (got.error) {
       drift.push({ fixture, problem: got.error });
       continue;
@@ -125,7 +149,7 @@ export function checkRecordings(fixtures = listFixtures()) {
   return drift;
 }
 
-function main(argv) {
+async function main(argv) {
   const check = argv.includes('--check');
   const named = argv.filter((a) => !a.startsWith('--'));
   const py = checkPython();
@@ -142,7 +166,7 @@ function main(argv) {
   }
   const fixtures = named.length ? named : all;
   if (check) {
-    const drift = checkRecordings(fixtures);
+    const drift = await checkRecordings(fixtures);
     if (drift.length) {
       console.error(`${drift.length} of ${fixtures.length} fixtures drifted from Python ${py.version}:`);
       for (const d of drift) console.error(`  ${d.fixture}: ${d.problem}`);
@@ -152,8 +176,9 @@ function main(argv) {
     return 0;
   }
   let failed = 0;
+  const live = await runFixtures(fixtures);
   for (const fixture of fixtures) {
-    const got = runFixture(fixture);
+    const got = live.get(fixture);
     if (got.error) {
       console.error(`  ${fixture}: ${got.error} (not recorded)`);
       failed++;
@@ -167,5 +192,5 @@ function main(argv) {
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
