@@ -11,6 +11,14 @@ export interface SyntaxErrorInfo {
   end_offset: number;
   /** the source line (with its newline when CPython keeps it) */
   text: string | null;
+  /**
+   * Set when python3.11 running a script would print with other offsets than `offset`/`end_offset`:
+   * for errors raised by the parser (not the tokenizer) on a line holding non-ASCII characters,
+   * pegen's file mode keeps the offsets in UTF-8 bytes, while compile()/exec() convert them to
+   * code points (the values in `offset`/`end_offset`).
+   */
+  print_offset?: number;
+  print_end_offset?: number;
 }
 
 function utf8Len(s: string): number {
@@ -34,15 +42,16 @@ function utf8Len(s: string): number {
 export function formatSyntaxError(err: SyntaxErrorInfo): string {
   let out = `  File "${err.filename}", line ${err.lineno}\n`;
   if (err.text !== null) {
-    let offset = err.offset;
-    let endOffset = err.end_offset;
+    const offset = err.print_offset ?? err.offset;
+    let endOffset = err.print_end_offset ?? err.end_offset;
     const text = err.text;
     const lineSize = utf8Len(text);
     // a multi-line error location: highlight to the end of the first line
     if (err.end_lineno > err.lineno) endOffset = lineSize;
     if (endOffset > lineSize + 1) endOffset = lineSize + 1;
+    // python3.11 draws a range of carets only for SyntaxError itself, one caret for its subclasses
+    if (err.type !== 'SyntaxError') endOffset = offset;
     out += errorText(offset, endOffset, text);
-    void offset;
   }
   out += `${err.type}: ${err.msg}\n`;
   return out;

@@ -242,6 +242,16 @@ class Parser implements StringHost {
     this.lastNonWs = m[1];
   }
 
+  /** Run `f` as a lookahead: always rewind; returns f's result, or null on a (non-tokenizer) syntax error. */
+  probe<T>(f: () => T): T | null {
+    const m = this.mark();
+    try {
+      return this.attempt(f);
+    } finally {
+      this.reset(m);
+    }
+  }
+
   /** Run `f` speculatively: on a (non-tokenizer) syntax error, rewind and return null. */
   attempt<T>(f: () => T): T | null {
     const m = this.mark();
@@ -283,7 +293,13 @@ class Parser implements StringHost {
       offset = this.lines.byteToCp(lineno, col1);
       endOffset = endCol1 > 0 ? this.lines.byteToCp(lineno, endCol1) : endCol1;
     }
-    return { type, msg, lineno, offset, end_lineno: endLineno, end_offset: endOffset, text };
+    const info: Omit<SyntaxErrorInfo, 'filename'> = { type, msg, lineno, offset, end_lineno: endLineno, end_offset: endOffset, text };
+    if (!f && (offset !== col1 || endOffset !== endCol1)) {
+      // running a script, pegen leaves these offsets in UTF-8 bytes (compile() converts them)
+      info.print_offset = col1;
+      info.print_end_offset = endCol1;
+    }
+    return info;
   }
 
   raise(type: ErrType, msg: string, lineno: number, col1: number, endLineno: number, endCol1: number, noOverride = false): never {
@@ -302,7 +318,9 @@ class Parser implements StringHost {
 
   /** RAISE_SYNTAX_ERROR_STARTING_FROM(a): end offset is CURRENT_POS */
   raiseFrom(a: A.Pos, msg: string): never {
-    this.raise('SyntaxError', msg, a.lineno, a.col_offset + 1, a.lineno, -4);
+    // CURRENT_POS: the tokenizer's position, i.e. the end of the last token fetched
+    const t = this.tokens[this.maxFetched];
+    this.raise('SyntaxError', msg, a.lineno, a.col_offset + 1, t.end_lineno, t.end_col_offset);
   }
 
   /** _PyPegen_raise_error: located at the last token fetched. */
@@ -310,7 +328,7 @@ class Parser implements StringHost {
     if (t.col_offset === -1) {
       // INDENT/DEDENT/ENDMARKER: offset = tok->cur - line_start (no +1)
       const line = Math.min(t.lineno, this.lines.count);
-      const col = t.start >= this.lines.starts[line] ? this.lines.byteCol(line, Math.min(t.start, this.lines.src.length)) : 0;
+      const col = t.start >= 0 && t.start >= this.lines.starts[line] ? this.lines.byteCol(line, Math.min(t.start, this.lines.src.length)) : 0;
       this.raise(type, msg, t.lineno, col, t.lineno, -1, noOverride);
     }
     this.raise(type, msg, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, noOverride);
@@ -347,7 +365,8 @@ class Parser implements StringHost {
       if (te.kind === 'error' && te.type === 'SyntaxError') {
         return { type: te.type, msg: te.msg, lineno: te.lineno, offset: te.offset, end_lineno: te.endLineno, end_offset: te.endOffset, text: te.text };
       }
-      if (te.kind === 'eof-in-paren' && e.info.lineno > te.parenLine!) {
+      // "current_err_line" is the line of the furthest token fetched
+      if (te.kind === 'eof-in-paren' && this.tokens[this.maxFetched].lineno > te.parenLine!) {
         return { type: te.type, msg: te.msg, lineno: te.lineno, offset: te.offset, end_lineno: te.endLineno, end_offset: te.endOffset, text: te.text };
       }
     }
@@ -636,7 +655,7 @@ class Parser implements StringHost {
         } else if (first.kind === 'Attribute' || first.kind === 'Subscript') {
           simple = 0;
         } else if (first.kind === 'Tuple' && !isParen) {
-          this.raiseAtToken(first, 'only single target (not tuple) can be annotated');
+          this.raiseAtToken(first.elts[0], 'only single target (not tuple) can be annotated');
         } else if (first.kind === 'Tuple' || first.kind === 'List') {
           this.raiseAtToken(first, `only single target (not ${first.kind === 'List' ? 'list' : 'tuple'}) can be annotated`);
         } else {
@@ -674,15 +693,53 @@ class Parser implements StringHost {
     if (e.kind === 'Yield' || e.kind === 'YieldFrom') this.raiseAtToken(e, 'assignment to yield expression not possible');
     const bad = invalidTarget(e, 'star');
     if (bad) {
-      if (bad === e && (e.kind === 'Call' || e.kind === 'Compare' || e.kind === 'BinOp' || e.kind === 'BoolOp' || e.kind === 'UnaryOp' || e.kind === 'Attribute' || e.kind === 'Subscript' || e.kind === 'Constant' || e.kind === 'Dict' || e.kind === 'Set' || e.kind === 'IfExp' || e.kind === 'Lambda' || e.kind === 'JoinedStr' || e.kind === 'GeneratorExp' || e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'Await' || e.kind === 'NamedExpr')) {
-        // invalid_named_expression wins for a plain `expr = value` at statement start
-        if (!this.parenthesized.has(e) && e.kind !== 'Constant' && e.kind !== 'Dict' && e.kind !== 'Set' && e.kind !== 'GeneratorExp' && e.kind !== 'ListComp' && e.kind !== 'SetComp' && e.kind !== 'DictComp' && e.kind !== 'NamedExpr' && e.kind !== 'Lambda' && e.kind !== 'IfExp' && e.kind !== 'Compare' && e.kind !== 'BoolOp' && e.kind !== 'UnaryOp' && e.kind !== 'JoinedStr' && e.kind !== 'Await') {
-          this.raiseAtToken(bad, `cannot assign to ${exprName(bad)} here. Maybe you meant '==' instead of '='?`);
+      // invalid_named_expression: !(list|tuple|genexp|True|None|False) a=bitwise_or '=' bitwise_or !('='|':=')
+      if (this.isBitwiseOrLevel(bad)) {
+        const k = this.tokenIndexAfter(bad);
+        const eq = this.tokens[k];
+        if (eq && eq.type === Tok.OP && eq.value === '=') {
+          const m = this.mark();
+          this.reset([k, this.lastNonWs]);
+          const ok = this.attempt(() => {
+            this.advance();
+            this.parseBitwiseOr();
+            return !(this.is('=') || this.is(':='));
+          });
+          this.reset(m);
+          if (ok) this.raiseAtToken(bad, `cannot assign to ${exprName(bad)} here. Maybe you meant '==' instead of '='?`);
         }
       }
       this.raiseAtToken(bad, `cannot assign to ${exprName(bad)}`);
     }
     return this.setCtx(e, 'Store', 'star');
+  }
+
+  isBitwiseOrLevel(e: A.Expr): boolean {
+    switch (e.kind) {
+      case 'Compare': case 'BoolOp': case 'IfExp': case 'Lambda': case 'NamedExpr': case 'Starred': case 'Yield': case 'YieldFrom':
+      case 'List': case 'Tuple': case 'GeneratorExp':
+        return false;
+      case 'UnaryOp':
+        return e.op !== 'Not';
+      case 'Constant':
+        return !(e.value.type === 'None' || e.value.type === 'bool');
+      default:
+        return true;
+    }
+  }
+
+  /** Index of the first token at or after the end of `e`. */
+  tokenIndexAfter(e: A.Pos): number {
+    const toks = this.tokens;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = toks[mid];
+      if (t.col_offset === -1 || t.lineno < e.end_lineno || (t.lineno === e.end_lineno && t.col_offset < e.end_col_offset)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Set Store/Del context on a valid target tree (raises for invalid ones). */
@@ -729,7 +786,7 @@ class Parser implements StringHost {
     if (!this.canStartExpression(this.tok)) return;
     // invalid_legacy_expression: NAME !'(' star_expressions (print/exec)
     if (first.kind === 'Name' && (first.id === 'print' || first.id === 'exec') && s === this.firstTokenOf(first)) {
-      const b = this.attempt(() => this.parseStarExpressions());
+      const b = this.probe(() => this.parseStarExpressions());
       if (b) this.raiseRange(first, b, `Missing parentheses in call to '${first.id}'. Did you mean ${first.id}(...)?`);
       return;
     }
@@ -737,8 +794,11 @@ class Parser implements StringHost {
     const ft = this.firstTokenOf(first);
     if (ft.type === Tok.NAME && (ft.value === 'match' || ft.value === 'case' || ft.value === '_')) return;
     if (first.kind === 'IfExp' || first.kind === 'Lambda' || first.kind === 'Tuple' || first.kind === 'Starred' || first.kind === 'NamedExpr') return;
-    const b = this.attempt(() => this.parseExpression());
-    if (b && this.lastNonWs.level > 0) this.raiseRange(first, b, 'invalid syntax. Perhaps you forgot a comma?');
+    const b = this.probe(() => {
+      const e = this.parseExpression();
+      return this.lastNonWs.level > 0 ? e : null;
+    });
+    if (b) this.raiseRange(first, b, 'invalid syntax. Perhaps you forgot a comma?');
   }
 
   firstTokenOf(e: A.Pos): Token {
@@ -931,7 +991,7 @@ class Parser implements StringHost {
     let vars: A.Expr | null = null;
     if (this.eat('as')) {
       const target = this.parseStarTargetElem();
-      if (!(this.is(',') || this.is(')') || this.is(':'))) this.failHere();
+      if (!(this.is(',') || this.is(')') || this.is(':') || this.ty() === Tok.NEWLINE)) this.failHere();
       const bad = invalidTarget(target, 'star');
       if (bad) this.raiseAtToken(bad, `cannot assign to ${exprName(bad)}`);
       vars = this.setCtx(target, 'Store', 'star');
@@ -961,7 +1021,7 @@ class Parser implements StringHost {
         type = this.parseExpression();
         if (this.is(',')) {
           // invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME ] ':'
-          const ok = this.attempt(() => {
+          const ok = this.probe(() => {
             this.advance();
             this.parseExpressions();
             if (this.eat('as')) this.expectName();
@@ -1096,7 +1156,7 @@ class Parser implements StringHost {
         if (this.is('(') && annotations) {
           // invalid_parameters: param_no_default* '(' param_no_default+ ','? ')'
           const open = this.tok;
-          const r = this.attempt(() => {
+          const r = this.probe(() => {
             this.advance();
             do this.parseParam(annotations, false);
             while (this.eat(',') && this.isName());
@@ -1502,14 +1562,14 @@ class Parser implements StringHost {
     if (this.is('=')) {
       const eq = this.tok;
       if (e.kind === 'Name' && !this.parenthesized.has(e)) {
-        const ok = this.attempt(() => {
+        const ok = this.probe(() => {
           this.advance();
-          this.parseBitwiseOr();
-          return !(this.is('=') || this.is(':='));
+          const v = this.parseBitwiseOr();
+          return this.is('=') || this.is(':=') ? null : v;
         });
-        if (ok) this.raiseRange(e, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        if (ok) this.raiseRange(e, ok, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
       } else if (!(e.kind === 'List' || e.kind === 'Tuple' || e.kind === 'GeneratorExp' || (e.kind === 'Constant' && (e.value.type === 'None' || e.value.type === 'bool')))) {
-        const ok = this.attempt(() => {
+        const ok = this.probe(() => {
           this.advance();
           this.parseBitwiseOr();
           return !(this.is('=') || this.is(':='));
@@ -2042,7 +2102,7 @@ class Parser implements StringHost {
     if (this.is('**')) {
       // invalid_group: '(' a='**' expression ')'
       const st = this.tok;
-      const ok = this.attempt(() => {
+      const ok = this.probe(() => {
         this.advance();
         this.parseExpression();
         return this.is(')');
@@ -2157,7 +2217,7 @@ class Parser implements StringHost {
       } else {
         const k = this.parseExpression();
         if (!this.is(':')) {
-          if (this.is('}') || this.is(',')) this.raiseAt(this.tok, "':' expected after dictionary key");
+          if (this.is('}') || this.is(',')) this.raiseAtToken(this.lastNonWs, "':' expected after dictionary key");
           this.failHere();
         }
         this.advance();

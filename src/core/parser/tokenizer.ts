@@ -465,16 +465,16 @@ class Tokenizer {
           this.pos = i - 1;
           if (this.parenstack.length) this.eofInParen();
           // EOF: dedent everything, then ENDMARKER (at the start of the line after the last)
-          if (this.indstack.length > 1) {
+          const eofLine = this.n > 0 ? this.lineno - 1 : 1;
+          const type = this.indstack.length > 1 ? Tok.DEDENT : Tok.ENDMARKER;
+          if (type === Tok.DEDENT) {
             this.indstack.pop();
             this.altindstack.pop();
-            const t = this.push(Tok.DEDENT, this.n, this.n, this.lineno, this.lineStart);
-            t.col_offset = -1;
-            t.end_col_offset = -1;
-            return;
-          }
-          this.push(Tok.ENDMARKER, this.n, this.n, this.lineno, this.lineStart);
-          this.done = true;
+          } else this.done = true;
+          const t = this.push(type, this.n, this.n, this.lineno, this.lineStart);
+          t.lineno = t.end_lineno = eofLine;
+          t.col_offset = t.end_col_offset = -1;
+          t.start = -1; // at EOF pegen's tok->cur == tok->buf: column 0
           return;
         }
 
@@ -637,7 +637,7 @@ class Tokenizer {
     } else if (c === 111) r = src.startsWith('r', i + 1);
     else if (c === 110) r = src.startsWith('ot', i + 1);
     if (r) return; // only a DeprecationWarning in 3.11 (not shown)
-    if (c >= 0 && isIdChar(c)) this.fail(`invalid ${kind} literal`, i);
+    if (c >= 0 && c < 128 && isIdChar(c)) this.fail(`invalid ${kind} literal`, i);
   }
 
   /** tok_decimal_tail: i at first char to examine; returns index of first non-digit */
