@@ -1,5 +1,8 @@
 // The native modules RefScope provides (registered once; created on import).
 
+import './math';
+import './random';
+
 let done = false;
 export function registerStdlib(): void {
   if (done) return;

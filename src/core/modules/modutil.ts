@@ -1,0 +1,215 @@
+// Helpers shared by the stdlib modules: native iterator objects, number conversion, and running
+// module code written in Python (for the parts CPython itself implements in Python: Lib/*.py).
+
+import { PyObject, PyType, TypeFlags, Edge, incref, decref, newRef, xdecref, type Visit } from '../runtime/object';
+import { makeType } from '../runtime/types';
+import { ModuleBuilder } from '../runtime/define';
+import * as abs from '../runtime/abstract';
+import { PyInt, IntType, BoolType, newInt } from '../runtime/objects/int';
+import { PyFloat, FloatType } from '../runtime/objects/float';
+import { PyStr, newStr, internStr, isIdentifierLike } from '../runtime/objects/str';
+import { newTuple, EmptyTuple } from '../runtime/objects/tuple';
+import { newFloat } from '../runtime/objects/float';
+import { None, Ellipsis } from '../runtime/objects/singletons';
+import { True, False } from '../runtime/objects/int';
+import { newSet, FrozenSetType } from '../runtime/objects/set';
+import { PyCode } from '../runtime/objects/function';
+import { gcNewObject } from '../runtime/gc';
+import { raise, typeError, unsupported } from '../runtime/errors';
+import * as E from '../runtime/objects/exception';
+import * as N from '../runtime/numeric';
+import { Frame } from '../runtime/vm/frame';
+import { runFrame } from '../runtime/vm/call';
+import { vmState } from '../runtime/vm/eval';
+import type { CodeUnit, ConstSlot } from '../compiler/code';
+import { compileModule } from '../compiler/compiler';
+import { parse } from '../parser/index';
+
+// ------------------------------------------------------------------ native iterators
+/**
+ * An iterator whose state lives in `held` (owned references, traversed and released in order)
+ * plus whatever plain JS state its `step` closure keeps.
+ */
+export class PyNativeIter extends PyObject {
+  held: (PyObject | null)[];
+  step: (self: PyNativeIter) => PyObject | null;
+  constructor(type: PyType, held: (PyObject | null)[], step: (self: PyNativeIter) => PyObject | null) {
+    super(type);
+    this.held = held;
+    this.step = step;
+  }
+  override traverse(visit: Visit): void {
+    for (const h of this.held) if (h) visit(h, Edge.ITERATED, 'state');
+  }
+  override dealloc(): void {
+    const h = this.held;
+    this.held = [];
+    for (const x of h) xdecref(x);
+  }
+  /** replace held[i] (steals v) */
+  put(i: number, v: PyObject | null): void {
+    const old = this.held[i];
+    this.held[i] = v;
+    xdecref(old);
+  }
+  /** drop everything (exhausted) */
+  finish(): void {
+    const h = this.held;
+    this.held = h.map(() => null);
+    for (const x of h) xdecref(x);
+  }
+}
+
+const iterTypes = new Map<string, PyType>();
+/** A native iterator type `module.name` (iter returns self, next runs step). */
+export function iterType(name: string, module: string, basicsize = 48): PyType {
+  const key = module + '.' + name;
+  let t = iterTypes.get(key);
+  if (t) return t;
+  t = makeType(name, null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, basicsize);
+  t.module = module;
+  t.slots.iter = (o) => newRef(o);
+  t.slots.next = (o) => (o as PyNativeIter).step(o as PyNativeIter);
+  iterTypes.set(key, t);
+  return t;
+}
+
+/** A new native iterator; `held` references are stolen. */
+export function newIter(type: PyType, held: (PyObject | null)[], step: (self: PyNativeIter) => PyObject | null): PyNativeIter {
+  const it = new PyNativeIter(type, held, step);
+  gcNewObject(it, true);
+  return it;
+}
+
+// ------------------------------------------------------------------ numbers
+/** PyFloat_AsDouble with `must be real number` wording (math module). */
+export function toDouble(o: PyObject): number {
+  if (o instanceof PyFloat) return o.v;
+  if (o instanceof PyInt) {
+    try {
+      return N.intToFloat(o.v);
+    } catch (e) {
+      numErr(e);
+    }
+  }
+  const f = abs.typeLookup(o.type, '__float__');
+  if (f) {
+    const r = abs.callMethodObj(f, o, []);
+    try {
+      if (!(r instanceof PyFloat)) typeError(`${o.type.name}.__float__ returned non-float (type ${r.type.name})`);
+      return r.v;
+    } finally {
+      decref(r);
+    }
+  }
+  if (abs.typeLookup(o.type, '__index__')) return N.intToFloat(abs.index(o));
+  typeError(`must be real number, not ${o.type.name}`);
+}
+
+export function numErr(e: unknown): never {
+  if (e instanceof N.NumErr) raise(E.excTypes.get(e.pyType)!, e.message);
+  throw e;
+}
+
+export function isIntLike(o: PyObject): o is PyInt {
+  return o instanceof PyInt;
+}
+
+export function intValue(o: PyObject): N.Int {
+  return abs.index(o);
+}
+
+export function pyInt(v: N.Int | bigint): PyInt {
+  return newInt(typeof v === 'bigint' ? N.norm(v) : v);
+}
+
+export function kwArgs(args: PyObject[], kw: string[] | null): { pos: PyObject[]; kw: Map<string, PyObject> } {
+  const n = kw ? kw.length : 0;
+  const pos = args.slice(0, args.length - n);
+  const m = new Map<string, PyObject>();
+  for (let i = 0; i < n; i++) m.set(kw![i], args[args.length - n + i]);
+  return { pos, kw: m };
+}
+
+export function noKw(name: string, kw: string[] | null): void {
+  if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
+}
+
+// ------------------------------------------------------------------ Python-source module bodies
+function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: CodeUnit) => PyCode): PyObject {
+  const lit = s.lit;
+  switch (lit.type) {
+    case 'None':
+      return newRef(None);
+    case 'Ellipsis':
+      return newRef(Ellipsis);
+    case 'bool':
+      return newRef(lit.value ? True : False);
+    case 'int': {
+      const v = lit.value;
+      return newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+    }
+    case 'float':
+      return newFloat(lit.value);
+    case 'str':
+      return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
+    case 'code':
+      return code(lit.code);
+    case 'tuple':
+      if (lit.items.length === 0) return newRef(EmptyTuple);
+      return newTuple(lit.items.map(make));
+    case 'frozenset': {
+      const fs = newSet(FrozenSetType);
+      for (const it of lit.items) {
+        const o = make(it);
+        fs.add(o);
+        decref(o);
+      }
+      return fs;
+    }
+    default:
+      return unsupported(`constant ${lit.type} in a stdlib module`);
+  }
+}
+
+function materialize(unit: CodeUnit): PyCode {
+  const made = new Map<ConstSlot, PyObject>();
+  const make = (s: ConstSlot): PyObject => {
+    let o = made.get(s);
+    if (o) {
+      incref(o);
+      return o;
+    }
+    o = constObject(s, make, materialize);
+    made.set(s, o);
+    return o;
+  };
+  return new PyCode(unit, unit.consts.map(make));
+}
+
+const compiled = new Map<string, CodeUnit>();
+/** Run Python source as the body of module `m` (what importlib does for a Lib/*.py module). */
+export function execSource(m: ModuleBuilder, source: string, filename: string): void {
+  let unit = compiled.get(filename);
+  if (!unit) {
+    const pr = parse(source, filename);
+    if (!pr.module) throw new Error(`internal: stdlib source ${filename} does not parse: ${JSON.stringify(pr.error)}`);
+    const cr = compileModule(pr.module, filename, source);
+    if (!cr.code) throw new Error(`internal: stdlib source ${filename} does not compile: ${JSON.stringify(cr.error)}`);
+    unit = cr.code;
+    compiled.set(filename, unit);
+  }
+  const code = materialize(unit);
+  const g = m.dict;
+  const f = new Frame(code, null, g, vmState.builtins!, newRef(g));
+  // the audit does not run inside an import (the module is half-built, like CPython's)
+  vmState.native++;
+  try {
+    decref(runFrame(f));
+  } finally {
+    vmState.native--;
+    decref(code);
+  }
+}
+
+export { IntType, BoolType, FloatType, PyStr, newStr };
