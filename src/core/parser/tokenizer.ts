@@ -103,23 +103,32 @@ const OPS2 = new Set([
   '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=', '>>', '@=', '^=', '|=',
 ]);
 
+function isAsciiRange(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+// Interned operator strings, so OP tokens don't allocate their text.
+const OP_TEXT = new Map<string, string>();
+for (const o of ['(', ')', '[', ']', '{', '}', ':', ',', ';', '+', '-', '*', '/', '|', '&', '<', '>', '=', '.', '%', '~', '^', '@', '!', ...OPS3, ...OPS2]) OP_TEXT.set(o, o);
+
 export class SourceLines {
   /** UTF-16 index of the start of each line; index 0 unused (lines are 1-based). */
   readonly starts: number[] = [0, 0];
   readonly ascii: boolean[] = [true, true];
   constructor(readonly src: string) {
-    const n = src.length;
-    let asc = true;
-    for (let i = 0; i < n; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10) {
-        this.ascii[this.ascii.length - 1] = asc;
-        this.starts.push(i + 1);
-        this.ascii.push(true);
-        asc = true;
-      } else if (c > 127) asc = false;
+    // eslint-disable-next-line no-control-regex
+    const allAscii = !/[^\x00-\x7f]/.test(src);
+    let i = src.indexOf('\n');
+    let prev = 0;
+    while (i >= 0) {
+      if (!allAscii) this.ascii[this.ascii.length - 1] = isAsciiRange(src, prev, i);
+      this.starts.push(i + 1);
+      this.ascii.push(true);
+      prev = i + 1;
+      i = src.indexOf('\n', prev);
     }
-    this.ascii[this.ascii.length - 1] = asc;
+    if (!allAscii) this.ascii[this.ascii.length - 1] = isAsciiRange(src, prev, src.length);
   }
   get count(): number {
     return this.starts.length - 1;
@@ -254,7 +263,8 @@ class Tokenizer {
 
   push(type: Tok, start: number, end: number, startLine: number, startLineStart: number): Token {
     const lines = this.lines;
-    const value = type === Tok.NEWLINE || type === Tok.ENDMARKER ? '' : this.src.slice(start, Math.min(end, this.n));
+    let value = type === Tok.NEWLINE || type === Tok.ENDMARKER || type === Tok.INDENT || type === Tok.DEDENT ? '' : this.src.slice(start, Math.min(end, this.n));
+    if (type === Tok.OP) value = OP_TEXT.get(value) ?? value;
     const col = startLine <= lines.count ? lines.byteCol(startLine, start) : start - startLineStart;
     const endCol = this.lineno <= lines.count ? lines.byteCol(this.lineno, Math.min(end, this.n)) + Math.max(0, end - this.n) : end - this.lineStart;
     const t: Token = {
@@ -267,6 +277,7 @@ class Tokenizer {
       end_lineno: this.lineno,
       end_col_offset: endCol,
       level: this.parenstack.length,
+      error: undefined,
     };
     this.tokens.push(t);
     return t;
@@ -557,11 +568,7 @@ class Tokenizer {
         }
 
         // operators
-        let len = 1;
-        if (c < 128 && start + 1 < this.n) {
-          if (start + 2 < this.n && OPS3.has(src.substr(start, 3))) len = 3;
-          else if (OPS2.has(src.substr(start, 2))) len = 2;
-        }
+        const len = opLength(c, src.charCodeAt(start + 1), src.charCodeAt(start + 2));
         const end = start + len;
         // bracket tracking
         if (c === 40 || c === 91 || c === 123) {
@@ -827,3 +834,36 @@ class Tokenizer {
 }
 
 class TokStop {}
+
+/** Length of the operator starting with chars c1 c2 c3 (PyToken_ThreeChars/TwoChars/OneChar). */
+function opLength(c1: number, c2: number, c3: number): number {
+  switch (c1) {
+    case 42: // *
+      if (c2 === 42) return c3 === 61 ? 3 : 2;
+      return c2 === 61 ? 2 : 1;
+    case 47: // /
+      if (c2 === 47) return c3 === 61 ? 3 : 2;
+      return c2 === 61 ? 2 : 1;
+    case 60: // <
+      if (c2 === 60) return c3 === 61 ? 3 : 2;
+      return c2 === 61 || c2 === 62 ? 2 : 1;
+    case 62: // >
+      if (c2 === 62) return c3 === 61 ? 3 : 2;
+      return c2 === 61 ? 2 : 1;
+    case 45: // -
+      return c2 === 61 || c2 === 62 ? 2 : 1;
+    case 58: // :
+      return c2 === 61 ? 2 : 1;
+    case 33: // !
+    case 37: // %
+    case 38: // &
+    case 43: // +
+    case 61: // =
+    case 64: // @
+    case 94: // ^
+    case 124: // |
+      return c2 === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
