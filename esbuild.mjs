@@ -8,6 +8,7 @@ const common = { bundle: true, sourcemap: true, target: 'node20', logLevel: 'war
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/worker/node-runner.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
 ];
 
 if (watch) {

@@ -19,7 +19,7 @@ for (const area of readdirSync(root)) {
     const id = `${area}/${f}`;
     if (filter && !id.includes(filter)) continue;
     const exp = JSON.parse(readFileSync(join(root, area, f.replace(/\.py$/, '.expected.json')), 'utf8'));
-    const r = spawnSync('node', ['--stack-size=4000', join(process.cwd(), 'dist/cli.js'), 'run', f, ...(audit ? ['--audit'] : [])], {
+    const r = spawnSync('node', [join(process.cwd(), 'dist/cli.js'), 'run', f, ...(audit ? ['--audit'] : [])], {
       cwd: join(root, area),
       encoding: 'utf8',
       timeout: 30000,

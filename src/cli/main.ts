@@ -1,15 +1,15 @@
 // The `refscope` command line.
 
 import { readFileSync } from 'node:fs';
-import { runSource } from '../core/run';
 import { disassembleFile } from '../core/compiler/dis';
+import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 
 function usage(): never {
   process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n');
   process.exit(2);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
@@ -20,10 +20,10 @@ function main(argv: string[]): void {
     try {
       src = readFileSync(file, 'utf8');
     } catch {
-      process.stderr.write(`${process.argv0}: can't open file '${file}': [Errno 2] No such file or directory\n`);
+      process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
       process.exit(2);
     }
-    const r = runSource(src, file, { audit, argv: args.slice(1) });
+    const r = await runInWorker(defaultWorkerFile(__dirname), src, file, { audit, argv: args.slice(1) });
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     if (r.auditError) process.stderr.write(`RefScope ${r.auditError}\n`);
@@ -39,4 +39,7 @@ function main(argv: string[]): void {
   usage();
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`refscope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 70;
+});

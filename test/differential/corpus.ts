@@ -26,7 +26,7 @@ export function fixtureFilename(fixture: string): string {
 
 /** Runs a fixture through RefScope's interpreter with the refcount audit enabled. */
 export function runWithRefScope(fixture: string): RunResult {
-  return runSource(fixtureSource(fixture), fixtureFilename(fixture), { audit: true });
+  return runSource(fixtureSource(fixture), fixtureFilename(fixture), { audit: true, stepLimit: 50_000_000 });
 }
 
 /** First difference between a RefScope run and the recording, or null when they agree. */
@@ -34,5 +34,6 @@ export function firstDifference(got: RunResult, want: Recording): string | null 
   if (got.stdout !== want.stdout) return `stdout differs: got ${JSON.stringify(got.stdout.slice(0, 300))}`;
   if (got.stderr !== want.stderr) return `stderr differs: got ${JSON.stringify(got.stderr.slice(0, 300))}`;
   if (got.exitCode !== want.exit) return `exit code ${got.exitCode}, expected ${want.exit}`;
+  if (got.auditError) return got.auditError;
   return null;
 }

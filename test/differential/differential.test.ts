@@ -43,6 +43,7 @@ describe('differential: RefScope vs CPython 3.11', () => {
       assert.strictEqual(got.stdout, want.stdout, `${fixture}: stdout`);
       assert.strictEqual(got.stderr, want.stderr, `${fixture}: stderr`);
       assert.strictEqual(got.exitCode, want.exit, `${fixture}: exit code`);
+      assert.strictEqual(got.auditError ?? null, null, `${fixture}: refcount audit`);
     });
   }
 });

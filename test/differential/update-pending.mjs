@@ -33,7 +33,7 @@ function writePending(pending) {
 function runBatch(fixtures) {
   return new Promise((resolve) => {
     const results = new Map();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'run-corpus.ts'), ...fixtures], {
+    const child = spawn(process.execPath, ['--stack-size=3800', '--import', 'tsx', join(HERE, 'run-corpus.ts'), ...fixtures], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -361,6 +361,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const it = abs.getIter(iterable!);
     const e = new misc.PyChainIter(misc.EnumerateType, [it]);
     e.count = start ? abs.index(start) : 0;
+    e.result = newTuple([newRef(None), newRef(None)]);
     gcNewObject(e, true);
     return e;
   };
@@ -370,7 +371,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     if (!x) return null;
     const i = newInt(e.count);
     e.count = N.intAdd(e.count, 1);
-    return newTuple([i, x]);
+    return misc.reuseResult(e.result, [i, x]) ?? newTuple([i, x]);
   };
   misc.ZipType.slots.new = (_t, args, kw) => {
     const nkw = kw ? kw.length : 0;
@@ -388,6 +389,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     }
     const z = new misc.PyChainIter(misc.ZipType, its);
     z.count = strict ? 1 : 0;
+    if (its.length) z.result = newTuple(its.map(() => newRef(None)));
     gcNewObject(z, true);
     return z;
   };
@@ -413,7 +415,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       }
       items.push(x);
     }
-    return newTuple(items);
+    return misc.reuseResult(z.result, items) ?? newTuple(items);
   };
   misc.MapType.slots.new = (_t, args, kw) => {
     if (kw && kw.length) typeError('map() takes no keyword arguments');

@@ -2,6 +2,7 @@
 
 import './math';
 import './random';
+import './itertools';
 
 let done = false;
 export function registerStdlib(): void {

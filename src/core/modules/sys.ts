@@ -84,11 +84,11 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('implementation_name', newStr('cpython'));
   m.set('modules', interp.modules);
   m.own('path', newList([newStr('.')]));
-  m.set('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
+  m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
   m.own('stdout', makeStream(interp, 'stdout'));
   m.own('stderr', makeStream(interp, 'stderr'));
-  m.set('__stdout__', abs.getAttr(m.module, 'stdout'));
-  m.set('__stderr__', abs.getAttr(m.module, 'stderr'));
+  m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
+  m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
   void PyType;
   void PyObject;
   void PyInstance;
@@ -119,7 +119,9 @@ let streamType: PyType | null = null;
 function streamObject(write: PyObject, flush: PyObject, name: string): PyObject {
   if (!streamType) {
     const ns = newDict();
-    ns.setItem(internStr('__module__'), newStr('_io'));
+    const mod = newStr('_io');
+    ns.setItem(internStr('__module__'), mod);
+    decref(mod);
     streamType = typeNew(TypeType, 'TextIOWrapper', [], ns);
     streamType.rc = 1_000_000_000;
     decref(ns);
@@ -127,6 +129,8 @@ function streamObject(write: PyObject, flush: PyObject, name: string): PyObject 
   const o = allocInstance(streamType) as PyInstance;
   o.dict!.setItem(internStr('write'), write);
   o.dict!.setItem(internStr('flush'), flush);
-  o.dict!.setItem(internStr('name'), newStr(`<${name}>`));
+  const nm = newStr(`<${name}>`);
+  o.dict!.setItem(internStr('name'), nm);
+  decref(nm);
   return o;
 }

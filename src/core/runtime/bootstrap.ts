@@ -47,6 +47,7 @@ export function bootstrap(): void {
   abs.setKeyFactory((name) => internStr(name));
   setCellFactory(() => newCell(null));
   abs.setSeqIterFactory((o) => misc.newSeqIter(misc.SeqIterType, o));
+  misc.setRetrackHook((o) => gcTrackObject(o));
   for (const t of builtinTypes) typeDict(t);
   for (const t of builtinTypes) if (t !== ObjectType && t.mro.length === 0) t.mro = [t, ObjectType];
 
@@ -158,6 +159,18 @@ export function bootstrap(): void {
     const m = o as PyMethod;
     const fn = m.func instanceof PyFunction ? m.func.qualname : '?';
     return `<bound method ${fn} of ${abs.repr(m.self)}>`;
+  };
+  defMethod(MethodType, '__eq__', (args, _k, self) => {
+    const a = self as PyMethod;
+    const b = args[0];
+    if (!(b instanceof PyMethod)) return newRef(abs.NotImplemented);
+    return newRef(a.self === b.self && abs.richCompareBool(a.func, b.func, abs.Cmp.EQ) ? True : False);
+  });
+  MethodType.slots.hash = (o) => {
+    const m = o as PyMethod;
+    const a = hashPtr(m.self) as number;
+    const b = abs.hash(m.func) as number;
+    return Number(BigInt.asIntN(64, BigInt(a) ^ BigInt(b)));
   };
   BuiltinFunctionType.slots.repr = (o) => {
     const f = o as PyBuiltinFunction;
@@ -338,7 +351,8 @@ export function bootstrap(): void {
     }
     if (kind === 0) return newRef(d.t.keyAt(i));
     if (kind === 1) return newRef(d.t.valueAt(i));
-    return newTuple([newRef(d.t.keyAt(i)), newRef(d.t.valueAt(i))]);
+    const kv = [newRef(d.t.keyAt(i)), newRef(d.t.valueAt(i))];
+    return misc.reuseResult(it.result, kv) ?? newTuple(kv);
   };
   misc.DictKeyIterType.slots.next = dictNext(0);
   misc.DictValueIterType.slots.next = dictNext(1);
@@ -469,6 +483,7 @@ function setIter(o: PyObject): PyObject {
 function dictIter(d: PyObject, t: PyType): PyObject {
   const it = misc.newSeqIter(t, d);
   it.state = new DictTableIter((d as PyDict).t);
+  if (t === misc.DictItemIterType) it.result = newTuple([newRef(None), newRef(None)]);
   return it;
 }
 

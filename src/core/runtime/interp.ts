@@ -32,6 +32,8 @@ import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
+import { installGenerators } from './vm/generators';
+import * as abs from './abstract';
 
 export interface InterpOptions {
   audit?: boolean;
@@ -47,6 +49,10 @@ export interface InterpResult {
 }
 
 export class AuditFailure extends Error {}
+
+/** The interpreter that is running now (one per thread/worker at a time). */
+let current: Interpreter | null = null;
+let generatorsInstalled = false;
 
 /** Everything one run of the interpreter owns. */
 export class Interpreter {
@@ -66,7 +72,15 @@ export class Interpreter {
   ) {}
 
   start(filename: string): void {
+    current = this;
     bootstrap();
+    if (!generatorsInstalled) {
+      generatorsInstalled = true;
+      installGenerators(
+        () => (s) => current!.io.writeStderr(s),
+        () => current!.sys.dict.getStr(abs.strKey('unraisablehook')) ?? null,
+      );
+    }
     installAllTypeMethods();
     registerStdlib();
     resetGC();
@@ -76,6 +90,9 @@ export class Interpreter {
     vmState.excInfo = null;
     vmState.steps = 0;
     vmState.stepLimit = this.opts.stepLimit ?? Infinity;
+    vmState.onBudget = () => {
+      throw new Unsupported(`a run longer than ${vmState.stepLimit} instructions`);
+    };
     vmState.format = formatObject;
     vmState.importModule = (name) => this.importModule(name);
     this.modules = newDict();
@@ -99,14 +116,18 @@ export class Interpreter {
     this.main = new PyModule('__main__', g);
     gcNewObject(this.main, true);
     const set = (k: string, v: PyObject) => g.setItem(internStr(k), v);
-    set('__name__', newStr('__main__'));
+    const own = (k: string, v: PyObject) => {
+      set(k, v);
+      decref(v);
+    };
+    own('__name__', newStr('__main__'));
     set('__doc__', None);
     set('__package__', None);
     set('__loader__', None);
     set('__spec__', None);
-    set('__annotations__', newDict());
+    own('__annotations__', newDict());
     set('__builtins__', this.builtinsModule);
-    set('__file__', newStr(filename));
+    own('__file__', newStr(filename));
     set('__cached__', None);
     this.modules.setItem(internStr('__main__'), this.main);
     decref(this.main);
@@ -139,7 +160,8 @@ export class Interpreter {
   }
 
   audit(): void {
-    if (vmState.native > 0 || this.auditError) return;
+    // native code (a C function, a deallocation, a finalizer) may hold references of its own
+    if (vmState.native > 0 || heap.deallocDepth > 0 || this.auditError) return;
     const { problems, freedReachable } = auditHeap(this.roots());
     if (freedReachable.length) {
       this.auditError = `audit: a freed ${freedReachable[0].type.name} object is still referenced`;
@@ -333,7 +355,9 @@ export class Interpreter {
       const d = newDict();
       const m = new PyModule(name, d);
       gcNewObject(m, true);
-      d.setItem(internStr('__name__'), newStr(name));
+      const nm = newStr(name);
+      d.setItem(internStr('__name__'), nm);
+      decref(nm);
       d.setItem(internStr('__doc__'), None);
       this.modules.setItem(key, m);
       try {

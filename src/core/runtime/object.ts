@@ -229,7 +229,12 @@ export function destroy(o: PyObject): void {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
     o.rc = 1;
     o.finalized = true;
-    heap.runFinalizer(o);
+    heap.deallocDepth++;
+    try {
+      heap.runFinalizer(o);
+    } finally {
+      heap.deallocDepth--;
+    }
     if (--o.rc !== 0) return; // resurrected
   }
   if (heap.deallocDepth >= TRASHCAN_LIMIT && o.type.flags & TypeFlags.HAVE_GC) {

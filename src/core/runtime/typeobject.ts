@@ -40,17 +40,34 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
     if (!obj.type.isSubtype(t)) return obj;
     const init = obj.type.slots.init;
     if (init) {
+      const initArgs = tuple ? [...tuple.items, ...args.slice(tuple.items.length)] : args;
+      // a keyword dict is built for tp_call, and _PyStack_UnpackDict gives every argument a
+      // temporary reference on the way to __init__
+      const kwdict = isHeap && kwnames && kwnames.length ? buildKwDict(args, kwnames) : null;
+      if (kwdict) for (const x of initArgs) incref(x);
       try {
-        init(obj, tuple ? [...tuple.items, ...args.slice(tuple.items.length)] : args, kwnames);
+        init(obj, initArgs, kwnames);
       } catch (e) {
         decref(obj);
         throw e;
+      } finally {
+        if (kwdict) {
+          for (const x of initArgs) decref(x);
+          decref(kwdict);
+        }
       }
     }
     return obj;
   } finally {
     if (tuple) decref(tuple);
   }
+}
+
+function buildKwDict(args: PyObject[], kwnames: string[]): PyDict {
+  const d = newDict();
+  const npos = args.length - kwnames.length;
+  for (let i = 0; i < kwnames.length; i++) d.setItem(abs.nameKeyObj(kwnames[i]), args[npos + i]);
+  return d;
 }
 
 function excessArgs(args: PyObject[]): boolean {

@@ -1,10 +1,14 @@
 // Installs the methods of the builtin types (one file per type: *_methods.ts).
 
 import { installListMethods } from './list_methods';
+import { installTupleMethods } from './tuple_methods';
+import { installDictMethods } from './dict_methods';
 
 let installed = false;
 export function installAllTypeMethods(): void {
   if (installed) return;
   installed = true;
   installListMethods();
+  installTupleMethods();
+  installDictMethods();
 }

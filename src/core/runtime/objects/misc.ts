@@ -48,6 +48,8 @@ export class PySeqIter extends PyObject {
   index = 0;
   /** table iterator state for sets/dicts */
   state: unknown = null;
+  /** the reused result tuple of dict item iterators (di_result) */
+  result: PyObject | null = null;
   constructor(
     type: PyType,
     public seq: PyObject | null,
@@ -56,11 +58,15 @@ export class PySeqIter extends PyObject {
   }
   override traverse(visit: Visit): void {
     if (this.seq) visit(this.seq, Edge.ITERATED, 'iterated object');
+    if (this.result) visit(this.result, Edge.OTHER, 'result tuple');
   }
   override dealloc(): void {
     const s = this.seq;
     this.seq = null;
+    const r = this.result;
+    this.result = null;
     xdecref(s);
+    xdecref(r);
   }
   /** exhausted: drop the sequence */
   exhaust(): void {
@@ -156,4 +162,24 @@ export function newChainIter(type: PyType, parts: PyObject[]): PyChainIter {
   const it = new PyChainIter(type, parts);
   gcNewTracked(it);
   return it;
+}
+
+/**
+ * Reuse a cached 2+-tuple when nobody else holds it (enum_next, zip_next, dictiter_iternextitem).
+ * `items` are new references that replace the old ones. Returns a new reference, or null when the
+ * cache cannot be reused.
+ */
+export function reuseResult(cache: PyObject | null, items: PyObject[]): PyObject | null {
+  if (!cache || cache.rc !== 1) return null;
+  const t = cache as unknown as { items: PyObject[] };
+  cache.rc++;
+  const old = t.items.slice();
+  for (let i = 0; i < items.length; i++) t.items[i] = items[i];
+  for (const o of old) decref(o);
+  if (cache.gcGen < 0) retrackHook(cache);
+  return cache;
+}
+let retrackHook: (o: PyObject) => void = () => {};
+export function setRetrackHook(f: (o: PyObject) => void): void {
+  retrackHook = f;
 }

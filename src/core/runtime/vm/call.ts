@@ -24,7 +24,14 @@ import { None } from '../objects/singletons';
 export function callFunction(func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): PyObject {
   const f = makeFrame(func, args, kwnames, steal);
   if (func.code.unit.flags & CoFlags.GENERATOR) return makeGenerator(f);
-  return runFrame(f);
+  if (steal) return runFrame(f);
+  // a call from native code: the caller may hold references the audit cannot see
+  vmState.native++;
+  try {
+    return runFrame(f);
+  } finally {
+    vmState.native--;
+  }
 }
 
 export function makeFrame(func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): Frame {

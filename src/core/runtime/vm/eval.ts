@@ -797,10 +797,14 @@ export function evalFrame(f: Frame): PyObject {
             }
             st.native++;
             let r: PyObject;
+            // _PyStack_UnpackDict: with keyword arguments every argument gets a temporary reference
+            const unpack = kwn !== null && kwn.length > 0 && (func instanceof PyFunction || func instanceof PyMethod || func instanceof PyBuiltinFunction);
+            if (unpack) for (const x of args) incref(x);
             try {
               r = abs.call(func, args, kwn);
             } finally {
               st.native--;
+              if (unpack) for (const x of args) decref(x);
             }
             const base = ai - 2;
             for (let i = sp - 1; i >= base; i--) {
@@ -945,11 +949,21 @@ export function evalFrame(f: Frame): PyObject {
             if (!enter || !exit) {
               typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
             }
+            // _PyObject_LookupSpecial binds both; the manager itself is released before
+            // __enter__ runs (the bound methods keep it alive)
+            const boundEnter = bindMethod(enter, mgr);
             const boundExit = bindMethod(exit, mgr);
             stack[sp - 1] = boundExit;
             f.sp = sp;
-            const res = abs.callMethodObj(enter, mgr, []);
             decref(mgr);
+            let res: PyObject;
+            st.native++;
+            try {
+              res = abs.call(boundEnter, [], null);
+            } finally {
+              st.native--;
+              decref(boundEnter);
+            }
             stack[sp++] = res;
             break;
           }

@@ -1,0 +1,165 @@
+// Generator methods (Objects/genobject.c: gen_send, gen_throw, gen_close, _PyGen_Finalize) and
+// finalizers run at deallocation (typeobject.c slot_tp_finalize, PyErr_WriteUnraisable).
+
+import { PyObject, PyType, heap, newRef, decref, incref } from '../object';
+import { defMethod, defGetter, checkArgs } from '../define';
+import { PyGenerator, GeneratorType } from '../objects/generator';
+import { PyBaseException, BaseException } from '../objects/exception';
+import * as E from '../objects/exception';
+import { None } from '../objects/singletons';
+import { newStr, PyStr } from '../objects/str';
+import { newBool } from '../objects/int';
+import * as abs from '../abstract';
+import { genSend, genThrow, genClose, vmState } from './eval';
+import { raise, typeError, newException } from '../errors';
+import { materialize } from './frame';
+import { formatException } from '../traceback';
+import { typeNew } from '../typeobject';
+import { newDict } from '../objects/dict';
+import { newTuple } from '../objects/tuple';
+import { gcNewObject } from '../gc';
+
+export function installGenerators(writeStderr: () => (s: string) => void, unraisableHook: () => PyObject | null): void {
+  defMethod(GeneratorType, 'send', (args, kw, self) => {
+    checkArgs('send', args, kw, 1, 1);
+    const r = genSend(self as PyGenerator, args[0]);
+    if (r.done) stopIteration(r.value);
+    return r.value;
+  });
+  defMethod(GeneratorType, 'throw', (args, kw, self) => {
+    checkArgs('throw', args, kw, 1, 3);
+    let exc: PyBaseException;
+    const t = args[0];
+    if (t instanceof PyType) {
+      if (!t.isSubtype(BaseException)) typeError('exceptions must be classes or instances deriving from BaseException, not type');
+      const v = args[1];
+      if (v instanceof PyBaseException) exc = newRef(v);
+      else {
+        const e = abs.call(t, v && v !== None ? [v] : [], null);
+        exc = e as PyBaseException;
+      }
+    } else if (t instanceof PyBaseException) {
+      if (args.length > 1 && args[1] !== None) typeError('instance exception may not have a separate value');
+      exc = newRef(t);
+    } else typeError(`exceptions must be classes or instances deriving from BaseException, not ${t.type.name}`);
+    const r = genThrow(self as PyGenerator, exc);
+    if (r.done) stopIteration(r.value);
+    return r.value;
+  });
+  defMethod(GeneratorType, 'close', (args, kw, self) => {
+    checkArgs('close', args, kw, 0, 0);
+    genClose(self as PyGenerator);
+    return newRef(None);
+  });
+  defMethod(GeneratorType, '__next__', (args, kw, self) => {
+    checkArgs('__next__', args, kw, 0, 0);
+    const r = genSend(self as PyGenerator, None);
+    if (r.done) stopIteration(r.value);
+    return r.value;
+  });
+  defMethod(GeneratorType, '__iter__', (_a, _k, self) => newRef(self!));
+  defGetter(GeneratorType, 'gi_running', (o) => newBool((o as PyGenerator).running));
+  defGetter(GeneratorType, 'gi_frame', (o) => {
+    const g = o as PyGenerator;
+    return g.finished ? newRef(None) : materialize(g.frame);
+  });
+  defGetter(GeneratorType, 'gi_code', (o) => newRef((o as PyGenerator).frame.code));
+  defGetter(GeneratorType, '__name__', (o) => newStr((o as PyGenerator).name));
+  defGetter(GeneratorType, '__qualname__', (o) => newStr((o as PyGenerator).qualname));
+  GeneratorType.hasFinalizer = true;
+
+  heap.runFinalizer = (o) => {
+    if (o instanceof PyGenerator) {
+      if (o.finished || o.running) return;
+      try {
+        genClose(o);
+      } catch (e) {
+        if (e instanceof PyBaseException) writeUnraisable(e, o, null);
+        else throw e;
+      }
+      return;
+    }
+    const del = abs.typeLookup(o.type, '__del__');
+    if (!del) return;
+    const savedExc = vmState.excInfo;
+    try {
+      const r = abs.callMethodObj(del, o, []);
+      decref(r);
+    } catch (e) {
+      if (e instanceof PyBaseException) writeUnraisable(e, del, null);
+      else throw e;
+    } finally {
+      vmState.excInfo = savedExc;
+    }
+  };
+
+  /** PyErr_WriteUnraisable: sys.unraisablehook, or the default message on stderr. */
+  function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string | null): void {
+    const hook = unraisableHook();
+    if (hook) {
+      const args = makeUnraisableArgs(exc, obj, msg);
+      try {
+        decref(abs.call(hook, [args], null));
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        else throw e;
+      } finally {
+        decref(args);
+        decref(exc);
+      }
+      return;
+    }
+    const w = writeStderr();
+    let text = `${msg ?? 'Exception ignored in'}: `;
+    try {
+      text += abs.repr(obj);
+    } catch {
+      text += '<object repr() failed>';
+    }
+    w(text + '\n' + formatException(exc));
+    decref(exc);
+  }
+}
+
+function stopIteration(value: PyObject): never {
+  const args = value === None ? (decref(value), newTuple([])) : newTuple([value]);
+  const e = new PyBaseException(E.StopIteration, args);
+  gcNewObject(e, true);
+  throw e;
+}
+
+function makeUnraisableArgs(exc: PyBaseException, obj: PyObject, msg: string | null): PyObject {
+  const attrs: [string, PyObject][] = [
+    ['exc_type', exc.type],
+    ['exc_value', exc],
+    ['exc_traceback', exc.traceback ?? None],
+    ['err_msg', None],
+    ['object', obj],
+  ];
+  const o = abs.call(simpleNamespace(), [], null);
+  for (const [k, v] of attrs) abs.setAttr(o, k, v);
+  if (msg) {
+    const m = newStr(msg);
+    abs.setAttr(o, 'err_msg', m);
+    decref(m);
+  }
+  return o;
+}
+
+let ns: PyType | null = null;
+function simpleNamespace(): PyType {
+  if (!ns) {
+    const d = newDict();
+    const m = newStr('sys');
+    d.setItem(abs.nameKeyObj('__module__'), m);
+    decref(m);
+    ns = typeNew(abs.TypeType, 'UnraisableHookArgs', [], d);
+    ns.rc = 1_000_000_000;
+    decref(d);
+  }
+  return ns;
+}
+
+void incref;
+void raise;
+void PyStr;

@@ -1,0 +1,15 @@
+// Worker-thread entry (node): runs one Python file with a large stack and posts the result back.
+// The same message shapes serve the Web Worker entry later (src/protocol).
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSource, type RunOptions } from '../core/run';
+
+export interface RunRequest {
+  source: string;
+  filename: string;
+  options: RunOptions;
+}
+
+const req = workerData as RunRequest;
+const result = runSource(req.source, req.filename, req.options);
+parentPort!.postMessage(result);
