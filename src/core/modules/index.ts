@@ -3,6 +3,7 @@
 import './math';
 import './random';
 import './itertools';
+import './operator';
 
 let done = false;
 export function registerStdlib(): void {
