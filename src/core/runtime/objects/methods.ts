@@ -3,6 +3,7 @@
 import { installListMethods } from './list_methods';
 import { installTupleMethods } from './tuple_methods';
 import { installDictMethods } from './dict_methods';
+import { installStrMethods } from './str_methods';
 
 let installed = false;
 export function installAllTypeMethods(): void {
@@ -11,4 +12,5 @@ export function installAllTypeMethods(): void {
   installListMethods();
   installTupleMethods();
   installDictMethods();
+  installStrMethods();
 }

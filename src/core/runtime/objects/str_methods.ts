@@ -1,0 +1,1081 @@
+// Methods of str (Objects/unicodeobject.c, Objects/stringlib, Python/formatter_unicode.c,
+// Objects/stringlib/unicode_format.h for str.format).
+
+import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
+import { typeError, raise } from '../errors';
+import * as abs from '../abstract';
+import * as E from './exception';
+import { PyStr, StrType, newStr, strSizeof } from './str';
+import { PyTuple, newTuple } from './tuple';
+import { PyList, newList } from './list';
+import { PyDict, newDict } from './dict';
+import { PyInt, newInt, newBool } from './int';
+import { PyFloat } from './float';
+import { None } from './singletons';
+import { PySlice, StrIterType, newSeqIter } from './misc';
+import { gcNewTracked } from './tuple';
+import { parseArgs } from '../define';
+import { defMethod } from '../define';
+import { formatObject } from '../../modules/shared';
+import { percentFormat, type PercentArgs } from '../primitives/format';
+import { FormatError } from '../primitives/errors';
+import { isPySpace, isPrintableCodePoint, strToInt } from '../primitives/intstr';
+import { intToFloat, floatToInt } from '../numeric';
+import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex } from './common_methods';
+import { otherMayReflect } from './list_methods';
+
+// ---------------------------------------------------------------- code point helpers
+/** the string as an array of code points when it has astral characters, else the string itself */
+function cps(s: PyStr | string): string | string[] {
+  const v = typeof s === 'string' ? s : s.v;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return Array.from(v);
+  }
+  return v;
+}
+function cpLen(s: string): number {
+  const a = cps(s);
+  return a.length;
+}
+function join(a: string | string[], i: number, j: number): string {
+  return typeof a === 'string' ? a.slice(i, j) : a.slice(i, j).join('');
+}
+/** code point index of a UTF-16 index in s */
+function toCp(s: string, u: number): number {
+  if (u < 0) return u;
+  let n = 0;
+  for (let i = 0; i < u; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < u) i++;
+    n++;
+  }
+  return n;
+}
+/** UTF-16 index of code point index k */
+function toU(s: string, k: number): number {
+  let i = 0;
+  for (let n = 0; n < k && i < s.length; n++) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  }
+  return i;
+}
+
+function argStr(o: PyObject, msg: string): string {
+  if (!(o instanceof PyStr)) typeError(msg);
+  return o.v;
+}
+function mustStr(o: PyObject): string {
+  return argStr(o, `must be str, not ${o.type.name}`);
+}
+
+function sliceIdx(o: PyObject | undefined, dflt: number): number {
+  if (o === undefined || o === None) return dflt;
+  if (!hasIndex(o)) typeError('slice indices must be integers or None or have an __index__ method');
+  const v = abs.index(o);
+  if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  return v;
+}
+/** ADJUST_INDICES */
+function adjust(start: number, end: number, len: number): [number, number] {
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return [start, end];
+}
+
+/** find in code point units within [start, end) */
+function findIn(s: string, sub: string, start: number, end: number, rev: boolean): number {
+  const len = cpLen(s);
+  [start, end] = adjust(start, end, len);
+  if (end - start < cpLen(sub)) return -1;
+  const us = toU(s, start);
+  const ue = toU(s, end);
+  const hay = s.slice(us, ue);
+  const i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+  if (i < 0) return -1;
+  return start + toCp(hay, i);
+}
+function countIn(s: string, sub: string, start: number, end: number): number {
+  const len = cpLen(s);
+  [start, end] = adjust(start, end, len);
+  if (end < start) return 0;
+  const subLen = cpLen(sub);
+  if (end - start < subLen) return 0;
+  if (sub.length === 0) return end - start + 1;
+  const hay = s.slice(toU(s, start), toU(s, end));
+  let c = 0;
+  for (let i = hay.indexOf(sub); i >= 0; i = hay.indexOf(sub, i + sub.length)) c++;
+  return c;
+}
+
+const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+function isCased(ch: string): boolean {
+  return CASED.test(ch) || ch.toLowerCase() !== ch.toUpperCase();
+}
+function isLowerCh(ch: string): boolean {
+  return LOWER.test(ch) || (ch !== ch.toUpperCase() && ch === ch.toLowerCase());
+}
+function isUpperCh(ch: string): boolean {
+  return UPPER.test(ch) || (ch !== ch.toLowerCase() && ch === ch.toUpperCase());
+}
+function titleCh(ch: string): string {
+  const map: Record<string, string> = { 'ǆ': 'ǅ', 'Ǆ': 'ǅ', 'ǅ': 'ǅ', 'ǉ': 'ǈ', 'Ǉ': 'ǈ', 'ǈ': 'ǈ', 'ǌ': 'ǋ', 'Ǌ': 'ǋ', 'ǋ': 'ǋ', 'ǳ': 'ǲ', 'Ǳ': 'ǲ', 'ǲ': 'ǲ', 'ß': 'Ss', 'ﬁ': 'Fi', 'ﬂ': 'Fl' };
+  return map[ch] ?? ch.toUpperCase();
+}
+function lowerCh(ch: string): string {
+  if (ch === 'İ') return 'i̇';
+  return ch.toLowerCase();
+}
+function pyLower(s: string): string {
+  let out = '';
+  const a = Array.from(s);
+  for (let i = 0; i < a.length; i++) {
+    const ch = a[i];
+    if (ch === 'Σ') {
+      // final sigma rule
+      let before = false;
+      for (let j = i - 1; j >= 0; j--) {
+        if (isCased(a[j])) {
+          before = true;
+          break;
+        }
+        if (!/[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00B7\u2019]/u.test(a[j])) break;
+      }
+      let after = false;
+      for (let j = i + 1; j < a.length; j++) {
+        if (isCased(a[j])) {
+          after = true;
+          break;
+        }
+        if (!/[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00B7\u2019]/u.test(a[j])) break;
+      }
+      out += before && !after ? 'ς' : 'σ';
+    } else out += lowerCh(ch);
+  }
+  return out;
+}
+function pyUpper(s: string): string {
+  return s.toUpperCase();
+}
+
+const DIGIT_EXTRA = /[\u00B2\u00B3\u00B9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247C\u2488-\u2490\u24EA\u24F5-\u24FD\u24FF\u2776-\u277E\u2780-\u2788\u278A-\u2792\u1369-\u1371\u19DA]/u;
+const CJK_NUM = /[〇一二三四五六七八九十百千万億兆零壱弐参拾廿卅卌壹贰貳叁參肆伍陆陸柒捌玖佰仟萬亿]/u;
+function isDecimalCh(ch: string): boolean {
+  return /\p{Nd}/u.test(ch);
+}
+function isDigitCh(ch: string): boolean {
+  return isDecimalCh(ch) || DIGIT_EXTRA.test(ch);
+}
+function isNumericCh(ch: string): boolean {
+  return /\p{N}/u.test(ch) || CJK_NUM.test(ch);
+}
+function isAlphaCh(ch: string): boolean {
+  return /\p{L}/u.test(ch);
+}
+function allChars(s: string, f: (ch: string) => boolean): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!f(ch)) return false;
+  return true;
+}
+
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const a = Array.from(s);
+  const out: string[] = [];
+  let i = 0;
+  const n = a.length;
+  const sp = (ch: string) => isPySpace(ch.codePointAt(0)!);
+  while (i < n) {
+    while (i < n && sp(a[i])) i++;
+    if (i >= n) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      let j = n;
+      while (j > i && sp(a[j - 1])) j--;
+      out.push(a.slice(i, n).join('').replace(/\s+$/u, (m) => m).slice(0));
+      // CPython keeps trailing whitespace of the remainder (only leading is skipped)
+      out[out.length - 1] = a.slice(i, n).join('');
+      break;
+    }
+    let j = i;
+    while (j < n && !sp(a[j])) j++;
+    out.push(a.slice(i, j).join(''));
+    i = j;
+  }
+  return out;
+}
+function rsplitWhitespace(s: string, maxsplit: number): string[] {
+  const a = Array.from(s);
+  const out: string[] = [];
+  let i = a.length;
+  const sp = (ch: string) => isPySpace(ch.codePointAt(0)!);
+  while (i > 0) {
+    while (i > 0 && sp(a[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(a.slice(0, i).join(''));
+      break;
+    }
+    let j = i;
+    while (j > 0 && !sp(a[j - 1])) j--;
+    out.push(a.slice(j, i).join(''));
+    i = j;
+  }
+  return out.reverse();
+}
+
+function stripChars(s: string, chars: string | null, left: boolean, right: boolean): string {
+  const a = Array.from(s);
+  let i = 0;
+  let j = a.length;
+  const set = chars === null ? null : new Set(Array.from(chars));
+  const strip = (ch: string) => (set ? set.has(ch) : isPySpace(ch.codePointAt(0)!));
+  if (left) while (i < j && strip(a[i])) i++;
+  if (right) while (j > i && strip(a[j - 1])) j--;
+  return a.slice(i, j).join('');
+}
+
+const LINE_BREAKS = new Set([0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029]);
+function splitlines(s: string, keepends: boolean): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let start = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (LINE_BREAKS.has(c)) {
+      let eol = i + 1;
+      if (c === 0x0d && i + 1 < n && s.charCodeAt(i + 1) === 0x0a) eol = i + 2;
+      out.push(s.slice(start, keepends ? eol : i));
+      start = i = eol;
+    } else i++;
+  }
+  if (start < n) out.push(s.slice(start));
+  return out;
+}
+
+function strResult(self: PyObject, r: string): PyObject {
+  // CPython returns the same object when nothing changed for an exact str (unicode_result_unchanged)
+  if (self.type === StrType && (self as PyStr).v === r) return newRef(self);
+  return newStr(r);
+}
+
+export function asciiOf(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 128) out += ch;
+    else if (c < 256) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function fillChar(o: PyObject | undefined, name: string): string {
+  if (o === undefined) return ' ';
+  if (!(o instanceof PyStr)) typeError(`${name}() argument 2 must be str of length 1, not ${o.type.name}`);
+  if (cpLen(o.v) !== 1) typeError('The fill character must be exactly one character long');
+  return o.v;
+}
+
+function widthArg(o: PyObject): number {
+  if (!hasIndex(o)) typeError(`'${o.type.name}' object cannot be interpreted as an integer`);
+  const v = abs.index(o);
+  if (typeof v === 'bigint') raise(E.OverflowError, 'Python int too large to convert to C ssize_t');
+  return v;
+}
+
+function pad(s: string, left: number, right: number, fill: string): string {
+  return (left > 0 ? fill.repeat(left) : '') + s + (right > 0 ? fill.repeat(right) : '');
+}
+
+// ---------------------------------------------------------------- str.format
+function formatFieldValue(fieldName: string, args: PyObject[], kwargs: PyDict | null, state: { auto: number; manual: boolean | null }): PyObject {
+  // parse the first part
+  let i = 0;
+  while (i < fieldName.length && fieldName[i] !== '.' && fieldName[i] !== '[') i++;
+  const first = fieldName.slice(0, i);
+  let obj: PyObject;
+  if (first === '') {
+    if (state.manual === true) raise(E.ValueError, 'cannot switch from manual field specification to automatic field numbering');
+    state.manual = false;
+    const idx = state.auto++;
+    if (idx >= args.length) raise(E.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+    obj = newRef(args[idx]);
+  } else if (/^[0-9]+$/.test(first)) {
+    if (state.manual === false) raise(E.ValueError, 'cannot switch from automatic field numbering to manual field specification');
+    state.manual = true;
+    const idx = parseInt(first, 10);
+    if (idx >= args.length) raise(E.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+    obj = newRef(args[idx]);
+  } else {
+    const k = newStr(first);
+    try {
+      const v = kwargs ? kwargs.getItem(k) : undefined;
+      if (v === undefined) {
+        const e = new E.PyBaseException(E.KeyError, newTuple([newRef(k)]));
+        gcNewTracked(e);
+        throw e;
+      }
+      obj = newRef(v);
+    } finally {
+      decref(k);
+    }
+  }
+  try {
+    while (i < fieldName.length) {
+      if (fieldName[i] === '.') {
+        let j = i + 1;
+        while (j < fieldName.length && fieldName[j] !== '.' && fieldName[j] !== '[') j++;
+        const name = fieldName.slice(i + 1, j);
+        if (name === '') raise(E.ValueError, 'Empty attribute in format string');
+        const nv = abs.getAttr(obj, name);
+        decref(obj);
+        obj = nv;
+        i = j;
+      } else if (fieldName[i] === '[') {
+        const j = fieldName.indexOf(']', i);
+        if (j < 0) raise(E.ValueError, "Missing ']' in format string");
+        const key = fieldName.slice(i + 1, j);
+        if (key === '') raise(E.ValueError, 'Empty attribute in format string');
+        const k = /^[0-9]+$/.test(key) ? newInt(parseInt(key, 10)) : newStr(key);
+        try {
+          const nv = abs.getItem(obj, k);
+          decref(obj);
+          obj = nv;
+        } finally {
+          decref(k);
+        }
+        i = j + 1;
+        if (i < fieldName.length && fieldName[i] !== '.' && fieldName[i] !== '[') raise(E.ValueError, 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
+      } else raise(E.ValueError, 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
+    }
+  } catch (e) {
+    decref(obj);
+    throw e;
+  }
+  return obj;
+}
+
+export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, state = { auto: 0, manual: null as boolean | null }, depth = 2): string {
+  if (depth < 0) raise(E.ValueError, 'Max string recursion exceeded');
+  let out = '';
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const c = fmt[i];
+    if (c === '{') {
+      if (fmt[i + 1] === '{') {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      // find the matching '}'
+      let j = i + 1;
+      let level = 1;
+      let bracket = false;
+      for (; j < n; j++) {
+        const d = fmt[j];
+        if (d === '[' ) bracket = true;
+        else if (d === ']') bracket = false;
+        if (bracket) continue;
+        if (d === '{') level++;
+        else if (d === '}') {
+          level--;
+          if (level === 0) break;
+        }
+      }
+      if (j >= n) raise(E.ValueError, level > 1 || true ? "expected '}' before end of string" : '');
+      const field = fmt.slice(i + 1, j);
+      i = j + 1;
+      // split field into name, conversion, spec
+      let k = 0;
+      let inBr = false;
+      while (k < field.length) {
+        const d = field[k];
+        if (d === '[') inBr = true;
+        else if (d === ']') inBr = false;
+        else if (!inBr && (d === '!' || d === ':')) break;
+        k++;
+      }
+      const name = field.slice(0, k);
+      let conv: string | null = null;
+      let spec = '';
+      if (field[k] === '!') {
+        if (k + 1 >= field.length) raise(E.ValueError, 'end of string while looking for conversion specifier');
+        conv = field[k + 1];
+        if (k + 2 < field.length && field[k + 2] !== ':') raise(E.ValueError, 'expected \':\' after conversion specifier');
+        spec = field.slice(k + 3);
+      } else if (field[k] === ':') spec = field.slice(k + 1);
+      const obj = formatFieldValue(name, args, kwargs, state);
+      try {
+        let v: PyObject = obj;
+        let tmp: PyObject | null = null;
+        if (conv !== null) {
+          let s: string;
+          if (conv === 'r') s = abs.repr(obj);
+          else if (conv === 's') s = abs.str(obj);
+          else if (conv === 'a') s = asciiOf(abs.repr(obj));
+          else raise(E.ValueError, `Unknown conversion specifier ${conv}`);
+          tmp = v = newStr(s);
+        }
+        try {
+          if (spec.includes('{')) spec = strFormat(spec, args, kwargs, state, depth - 1);
+          out += formatObject(v, spec);
+        } finally {
+          if (tmp) decref(tmp);
+        }
+      } finally {
+        decref(obj);
+      }
+    } else if (c === '}') {
+      if (fmt[i + 1] === '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raise(E.ValueError, "Single '}' encountered in format string");
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- % formatting
+export function percentArgsFor(arg: PyObject, temps: PyObject[]): PercentArgs {
+  const isTuple = arg instanceof PyTuple;
+  const keep = (o: PyObject): PyObject => {
+    temps.push(o);
+    return o;
+  };
+  return {
+    count: () => (isTuple ? (arg as PyTuple).items.length : null),
+    get: (i) => (arg as PyTuple).items[i],
+    single: () => arg,
+    isMapping: !isTuple && !(arg instanceof PyStr) && abs.typeLookup(arg.type, '__getitem__') !== null,
+    getKey: (key) => {
+      const k = newStr(key);
+      try {
+        return keep(abs.getItem(arg, k));
+      } finally {
+        decref(k);
+      }
+    },
+    str: (o) => abs.str(o as PyObject),
+    repr: (o) => abs.repr(o as PyObject),
+    ascii: (o) => asciiOf(abs.repr(o as PyObject)),
+    typeName: (o) => (o as PyObject).type.name,
+    toInt: (o0, conv) => {
+      const o = o0 as PyObject;
+      if (o instanceof PyInt) return o.v;
+      if (conv === 'o' || conv === 'x' || conv === 'X') {
+        if (!abs.typeLookup(o.type, '__index__')) return null;
+        return abs.index(o);
+      }
+      if (o instanceof PyFloat) {
+        if (isNaN(o.v)) raise(E.ValueError, 'cannot convert float NaN to integer');
+        if (!isFinite(o.v)) raise(E.OverflowError, 'cannot convert float infinity to integer');
+        return floatToInt(o.v);
+      }
+      for (const m of ['__int__', '__index__', '__trunc__']) {
+        const r = abs.callSpecial(o, m, []);
+        if (r) {
+          try {
+            if (r instanceof PyInt) return r.v;
+            return null;
+          } finally {
+            decref(r);
+          }
+        }
+      }
+      return null;
+    },
+    toFloat: (o0) => {
+      const o = o0 as PyObject;
+      if (o instanceof PyFloat) return o.v;
+      if (o instanceof PyInt) return intToFloat(o.v);
+      for (const m of ['__float__', '__index__']) {
+        const r = abs.callSpecial(o, m, []);
+        if (r) {
+          try {
+            if (r instanceof PyFloat) return r.v;
+            if (r instanceof PyInt) return intToFloat(r.v);
+            return null;
+          } finally {
+            decref(r);
+          }
+        }
+      }
+      return null;
+    },
+    toChar: (o0) => {
+      const o = o0 as PyObject;
+      if (o instanceof PyStr) return o.v;
+      if (o instanceof PyInt) return o.v;
+      if (abs.typeLookup(o.type, '__index__')) return abs.index(o);
+      return null;
+    },
+    starInt: (o0) => ((o0 as PyObject) instanceof PyInt ? ((o0 as PyInt).v) : null),
+  };
+}
+
+export function mapFormatError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FormatError) raise(E.excTypes.get(e.pyType)!, e.message);
+    throw e;
+  }
+}
+
+/** str % args */
+export function strPercent(fmt: string, arg: PyObject): string {
+  const temps: PyObject[] = [];
+  try {
+    return mapFormatError(() => percentFormat(fmt, percentArgsFor(arg, temps)));
+  } finally {
+    for (const t of temps) decref(t);
+  }
+}
+
+/** A fresh str of type t (subclasses keep the value). */
+export function makeStr(t: PyType, v: string): PyObject {
+  if (t === StrType) return newStr(v);
+  const o = new PyStr(t, v);
+  if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  return o;
+}
+
+function startsEnds(self: PyObject, args: PyObject[], kw: string[] | null, name: string, ends: boolean): PyObject {
+  posArgs(name, args, kw, 1, 3);
+  const s = (self as PyStr).v;
+  const len = cpLen(s);
+  let [start, end] = adjust(sliceIdx(args[1], 0), sliceIdx(args[2], Number.MAX_SAFE_INTEGER), len);
+  const test = (p: string): boolean => {
+    const pl = cpLen(p);
+    if (start > len) return false;
+    if (end - start < pl) return false;
+    const a = cps(s);
+    if (ends) return join(a, end - pl, end) === p;
+    return join(a, start, start + pl) === p;
+  };
+  const pre = args[0];
+  if (pre instanceof PyTuple) {
+    for (const p of pre.items) {
+      if (!(p instanceof PyStr)) typeError(`tuple for ${name} must only contain str, not ${p.type.name}`);
+      if (test(p.v)) return newBool(true);
+    }
+    return newBool(false);
+  }
+  if (!(pre instanceof PyStr)) typeError(`${name} first arg must be str or a tuple of str, not ${pre.type.name}`);
+  void end;
+  void start;
+  [start, end] = [start, end];
+  return newBool(test(pre.v));
+}
+
+export function installStrMethods(): void {
+  const T = StrType;
+  T.slots.new = (t, args, kw) => {
+    const [obj, encoding, errors] = parseArgs({ name: 'str', params: ['object', 'encoding', 'errors'] }, args, kw);
+    if (encoding !== undefined || errors !== undefined) {
+      if (obj === undefined) return makeStr(t, '');
+      typeError(`decoding to str: need a bytes-like object, ${obj.type.name} found`);
+    }
+    if (obj === undefined) return makeStr(t, '');
+    if (t === StrType) return abs.strObj(obj);
+    return makeStr(t, abs.str(obj));
+  };
+  T.slots.len = (o) => (o as PyStr).length;
+  T.slots.hash = (o) => (o as PyStr).hash();
+  defUn(T, '__len__', (self) => newInt((self as PyStr).length));
+  defUn(T, '__hash__', (self) => newInt((self as PyStr).hash()));
+  defUn(T, '__str__', (self) => (self.type === StrType ? newRef(self) : newStr((self as PyStr).v)));
+  defUn(T, '__repr__', (self) => newStr(T.slots.repr!(self)));
+  defUn(T, '__iter__', (self) => newSeqIter(StrIterType, self));
+  defUn(T, '__sizeof__', (self) => newInt(strSizeof(self as PyStr)));
+  defUn(T, '__getnewargs__', (self) => newTuple([newStr((self as PyStr).v)]));
+  defBin(T, '__getitem__', (self, k) => {
+    const s = self as PyStr;
+    const a = cps(s.v);
+    if (k instanceof PySlice) {
+      const [start, , step, n] = sliceIndices(k, a.length);
+      if (n === a.length && step === 1 && s.type === StrType) return newRef(s);
+      if (step === 1) return newStr(join(a, start, start + n));
+      let out = '';
+      for (let i = 0, cur = start; i < n; i++, cur += step) out += a[cur];
+      return newStr(out);
+    }
+    if (!hasIndex(k)) typeError(`string indices must be integers, not '${k.type.name}'`);
+    let i = seqIndexOf(k, 'string');
+    if (i < 0) i += a.length;
+    if (i < 0 || i >= a.length) raise(E.IndexError, 'string index out of range');
+    return newStr(a[i]);
+  });
+  defBin(T, '__contains__', (self, x) => {
+    if (!(x instanceof PyStr)) typeError(`'in <string>' requires string as left operand, not ${x.type.name}`);
+    return newBool((self as PyStr).v.includes(x.v));
+  });
+  defBin(T, '__add__', (self, o) => {
+    if (!(o instanceof PyStr)) {
+      if (otherMayReflect(o, '__radd__')) return notImpl();
+      typeError(`can only concatenate str (not "${o.type.name}") to str`);
+    }
+    const a = (self as PyStr).v;
+    if (o.v === '' && self.type === StrType) return newRef(self);
+    if (a === '' && o.type === StrType) return newRef(o);
+    return newStr(a + o.v);
+  });
+  const mul = (self: PyObject, o: PyObject): PyObject => {
+    const n = repeatCount(o);
+    if (n === null) {
+      if (otherMayReflect(o, '__rmul__')) return notImpl();
+      typeError(`can't multiply sequence by non-int of type '${o.type.name}'`);
+    }
+    const s = (self as PyStr).v;
+    if (n === 1 && self.type === StrType) return newRef(self);
+    if (s.length * n > 2 ** 29) raise(E.OverflowError, 'repeated string is too long');
+    return newStr(s.repeat(n));
+  };
+  defBin(T, '__mul__', mul);
+  defBin(T, '__rmul__', mul);
+  defBin(T, '__mod__', (self, o) => newStr(strPercent((self as PyStr).v, o)));
+  defBin(T, '__rmod__', () => notImpl());
+  const cmp = (op: abs.Cmp) => (self: PyObject, o: PyObject) => {
+    if (!(o instanceof PyStr)) return notImpl();
+    return newBool(abs.cmpResult(abs.strCompare((self as PyStr).v, o.v), op));
+  };
+  defBin(T, '__lt__', cmp(abs.Cmp.LT));
+  defBin(T, '__le__', cmp(abs.Cmp.LE));
+  defBin(T, '__eq__', cmp(abs.Cmp.EQ));
+  defBin(T, '__ne__', cmp(abs.Cmp.NE));
+  defBin(T, '__gt__', cmp(abs.Cmp.GT));
+  defBin(T, '__ge__', cmp(abs.Cmp.GE));
+  defBin(T, '__format__', (self, spec) => {
+    const sp = argStr(spec, `format() argument 1 must be str, not ${spec.type.name}`);
+    if (sp === '' ) return self.type === StrType ? newRef(self) : newStr((self as PyStr).v);
+    if (self.type === StrType) return newStr(formatObject(self, sp));
+    const tmp = newStrTemp((self as PyStr).v);
+    try {
+      return newStr(formatObject(tmp, sp));
+    } finally {
+      decref(tmp);
+    }
+  });
+
+  // ------------------------------------------------------------ case
+  const caseMethod = (name: string, f: (s: string) => string) => def0(T, name, (self) => strResult(self, f((self as PyStr).v)));
+  caseMethod('upper', pyUpper);
+  caseMethod('lower', pyLower);
+  caseMethod('casefold', (s) => pyLower(s.replace(/ß/g, 'ss')));
+  caseMethod('swapcase', (s) => Array.from(s, (ch) => (isUpperCh(ch) ? pyLower(ch) : isLowerCh(ch) ? ch.toUpperCase() : ch)).join(''));
+  caseMethod('capitalize', (s) => {
+    const a = Array.from(s);
+    if (!a.length) return s;
+    return titleCh(a[0]) + pyLower(a.slice(1).join(''));
+  });
+  caseMethod('title', (s) => {
+    let out = '';
+    let prevCased = false;
+    for (const ch of s) {
+      if (isCased(ch)) {
+        out += prevCased ? lowerCh(ch) : titleCh(ch);
+        prevCased = true;
+      } else {
+        out += ch;
+        prevCased = false;
+      }
+    }
+    return out;
+  });
+  const pred = (name: string, f: (s: string) => boolean) => def0(T, name, (self) => newBool(f((self as PyStr).v)));
+  pred('isdigit', (s) => allChars(s, isDigitCh));
+  pred('isdecimal', (s) => allChars(s, isDecimalCh));
+  pred('isnumeric', (s) => allChars(s, isNumericCh));
+  pred('isalpha', (s) => allChars(s, isAlphaCh));
+  pred('isalnum', (s) => allChars(s, (ch) => isAlphaCh(ch) || isNumericCh(ch)));
+  pred('isspace', (s) => allChars(s, (ch) => isPySpace(ch.codePointAt(0)!)));
+  pred('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  pred('isprintable', (s) => {
+    for (const ch of s) if (!isPrintableCodePoint(ch.codePointAt(0)!)) return false;
+    return true;
+  });
+  pred('isidentifier', (s) => /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s.normalize('NFKC')));
+  pred('isupper', (s) => {
+    let cased = false;
+    for (const ch of s) {
+      if (isLowerCh(ch)) return false;
+      if (isUpperCh(ch)) cased = true;
+    }
+    return cased;
+  });
+  pred('islower', (s) => {
+    let cased = false;
+    for (const ch of s) {
+      if (isUpperCh(ch)) return false;
+      if (isLowerCh(ch)) cased = true;
+    }
+    return cased;
+  });
+  pred('istitle', (s) => {
+    let cased = false;
+    let prevCased = false;
+    for (const ch of s) {
+      if (isUpperCh(ch)) {
+        if (prevCased) return false;
+        prevCased = true;
+        cased = true;
+      } else if (isLowerCh(ch)) {
+        if (!prevCased) return false;
+        prevCased = true;
+        cased = true;
+      } else prevCased = false;
+    }
+    return cased;
+  });
+
+  // ------------------------------------------------------------ search
+  const findLike = (name: string, rev: boolean, raising: boolean) =>
+    def(T, name, (self, args, kw) => {
+      if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
+      if (args.length < 1 || args.length > 3) typeError(args.length < 1 ? `${name}() takes at least 1 argument (0 given)` : `${name}() takes at most 3 arguments (${args.length} given)`);
+      const sub = mustStr(args[0]);
+      const s = (self as PyStr).v;
+      const r = findIn(s, sub, sliceIdx(args[1], 0), sliceIdx(args[2], Number.MAX_SAFE_INTEGER), rev);
+      if (r < 0 && raising) raise(E.ValueError, 'substring not found');
+      return newInt(r);
+    });
+  findLike('find', false, false);
+  findLike('rfind', true, false);
+  findLike('index', false, true);
+  findLike('rindex', true, true);
+  def(T, 'count', (self, args, kw) => {
+    if (kw && kw.length) typeError('count() takes no keyword arguments');
+    if (args.length < 1 || args.length > 3) typeError(args.length < 1 ? 'count() takes at least 1 argument (0 given)' : `count() takes at most 3 arguments (${args.length} given)`);
+    const sub = mustStr(args[0]);
+    return newInt(countIn((self as PyStr).v, sub, sliceIdx(args[1], 0), sliceIdx(args[2], Number.MAX_SAFE_INTEGER)));
+  });
+  def(T, 'startswith', (self, args, kw) => startsEnds(self, args, kw, 'startswith', false));
+  def(T, 'endswith', (self, args, kw) => startsEnds(self, args, kw, 'endswith', true));
+
+  // ------------------------------------------------------------ split / join / strip
+  const splitLike = (name: string, rev: boolean) =>
+    def(T, name, (self, args, kw) => {
+      const [sepO, maxO] = parseArgs({ name, params: ['sep', 'maxsplit'] }, args, kw);
+      const s = (self as PyStr).v;
+      let maxsplit = maxO === undefined ? -1 : widthArg(maxO);
+      if (maxsplit < 0) maxsplit = -1;
+      let parts: string[];
+      if (sepO === undefined || sepO === None) parts = rev ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit);
+      else {
+        const sep = argStr(sepO, `must be str or None, not ${sepO.type.name}`);
+        if (sep === '') raise(E.ValueError, 'empty separator');
+        const all = s.split(sep);
+        if (maxsplit < 0 || all.length - 1 <= maxsplit) parts = all;
+        else if (!rev) parts = [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
+        else parts = [all.slice(0, all.length - maxsplit).join(sep), ...all.slice(all.length - maxsplit)];
+      }
+      if (parts.length === 1 && self.type === StrType && parts[0] === s) return newList([newRef(self)]);
+      return newList(parts.map((p) => newStr(p)));
+    });
+  splitLike('split', false);
+  splitLike('rsplit', true);
+  def(T, 'splitlines', (self, args, kw) => {
+    const [ke] = parseArgs({ name: 'splitlines', params: ['keepends'] }, args, kw);
+    const parts = splitlines((self as PyStr).v, ke ? abs.isTrue(ke) : false);
+    return newList(parts.map((p) => newStr(p)));
+  });
+  def(T, 'join', (self, args, kw) => {
+    posArgs('join', args, kw, 1, 1);
+    const it = args[0];
+    if (!abs.getIterOrNullSafe(it)) typeError('can only join an iterable');
+    const items = abs.toArray(it);
+    try {
+      if (items.length === 1 && items[0].type === StrType) return newRef(items[0]);
+      const parts: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i];
+        if (!(x instanceof PyStr)) typeError(`sequence item ${i}: expected str instance, ${x.type.name} found`);
+        parts.push(x.v);
+      }
+      return newStr(parts.join((self as PyStr).v));
+    } finally {
+      for (const x of items) decref(x);
+    }
+  });
+  const stripLike = (name: string, l: boolean, r: boolean) =>
+    def(T, name, (self, args, kw) => {
+      posArgs(name, args, kw, 0, 1);
+      let chars: string | null = null;
+      if (args.length && args[0] !== None) chars = argStr(args[0], `${name} arg must be None or str`);
+      return strResult(self, stripChars((self as PyStr).v, chars, l, r));
+    });
+  stripLike('strip', true, true);
+  stripLike('lstrip', true, false);
+  stripLike('rstrip', false, true);
+  def(T, 'replace', (self, args, kw) => {
+    posArgs('replace', args, kw, 2, 3);
+    const old = argStr(args[0], `replace() argument 1 must be str, not ${args[0].type.name}`);
+    const nw = argStr(args[1], `replace() argument 2 must be str, not ${args[1].type.name}`);
+    let count = args.length > 2 ? widthArg(args[2]) : -1;
+    const s = (self as PyStr).v;
+    if (count < 0) count = Number.MAX_SAFE_INTEGER;
+    let out: string;
+    if (old === '') {
+      const a = Array.from(s);
+      out = '';
+      let done = 0;
+      for (let i = 0; i <= a.length; i++) {
+        if (done < count) {
+          out += nw;
+          done++;
+        }
+        if (i < a.length) out += a[i];
+      }
+    } else {
+      const parts = s.split(old);
+      if (parts.length - 1 <= count) out = parts.join(nw);
+      else out = parts.slice(0, count + 1).join(nw) + old + parts.slice(count + 1).join(old);
+    }
+    return strResult(self, out);
+  });
+  const partitionLike = (name: string, rev: boolean) =>
+    def(T, name, (self, args, kw) => {
+      posArgs(name, args, kw, 1, 1);
+      const sep = mustStr(args[0]);
+      if (sep === '') raise(E.ValueError, 'empty separator');
+      const s = (self as PyStr).v;
+      const i = rev ? s.lastIndexOf(sep) : s.indexOf(sep);
+      if (i < 0) {
+        const me = self.type === StrType ? newRef(self) : newStr(s);
+        return rev ? newTuple([newStr(''), newStr(''), me]) : newTuple([me, newStr(''), newStr('')]);
+      }
+      return newTuple([newStr(s.slice(0, i)), newRef(args[0].type === StrType ? args[0] : newStr(sep)), newStr(s.slice(i + sep.length))]);
+    });
+  partitionLike('partition', false);
+  partitionLike('rpartition', true);
+  def(T, 'removeprefix', (self, args, kw) => {
+    posArgs('removeprefix', args, kw, 1, 1);
+    const p = argStr(args[0], `removeprefix() argument must be str, not ${args[0].type.name}`);
+    const s = (self as PyStr).v;
+    return strResult(self, p && s.startsWith(p) ? s.slice(p.length) : s);
+  });
+  def(T, 'removesuffix', (self, args, kw) => {
+    posArgs('removesuffix', args, kw, 1, 1);
+    const p = argStr(args[0], `removesuffix() argument must be str, not ${args[0].type.name}`);
+    const s = (self as PyStr).v;
+    return strResult(self, p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
+  });
+
+  // ------------------------------------------------------------ padding
+  const padLike = (name: string, how: (s: string, marg: number, fill: string, width: number) => string) =>
+    def(T, name, (self, args, kw) => {
+      posArgs(name, args, kw, 1, 2);
+      const width = widthArg(args[0]);
+      const fill = fillChar(args[1], name);
+      const s = (self as PyStr).v;
+      const len = cpLen(s);
+      if (len >= width) return strResult(self, s);
+      return newStr(how(s, width - len, fill, width));
+    });
+  padLike('ljust', (s, m, f) => pad(s, 0, m, f));
+  padLike('rjust', (s, m, f) => pad(s, m, 0, f));
+  padLike('center', (s, m, f, width) => {
+    const left = Math.floor(m / 2) + (m & width & 1);
+    return pad(s, left, m - left, f);
+  });
+  def(T, 'zfill', (self, args, kw) => {
+    posArgs('zfill', args, kw, 1, 1);
+    const width = widthArg(args[0]);
+    const s = (self as PyStr).v;
+    const len = cpLen(s);
+    if (len >= width) return strResult(self, s);
+    const fill = width - len;
+    let out = '0'.repeat(fill) + s;
+    if (s[0] === '+' || s[0] === '-') out = s[0] + '0'.repeat(fill) + s.slice(1);
+    return newStr(out);
+  });
+  def(T, 'expandtabs', (self, args, kw) => {
+    const [ts] = parseArgs({ name: 'expandtabs', params: ['tabsize'] }, args, kw);
+    const tab = ts === undefined ? 8 : widthArg(ts);
+    let out = '';
+    let col = 0;
+    for (const ch of (self as PyStr).v) {
+      if (ch === '\t') {
+        if (tab > 0) {
+          const n = tab - (col % tab);
+          out += ' '.repeat(n);
+          col += n;
+        }
+      } else {
+        out += ch;
+        col = ch === '\n' || ch === '\r' ? 0 : col + 1;
+      }
+    }
+    return strResult(self, out);
+  });
+
+  // ------------------------------------------------------------ format
+  def(T, 'format', (self, args, kw) => {
+    const npos = args.length - (kw ? kw.length : 0);
+    let kwargs: PyDict | null = null;
+    if (kw && kw.length) {
+      kwargs = newDict();
+      for (let i = 0; i < kw.length; i++) {
+        const k = newStr(kw[i]);
+        kwargs.setItem(k, args[npos + i]);
+        decref(k);
+      }
+    }
+    try {
+      return newStr(strFormat((self as PyStr).v, args.slice(0, npos), kwargs));
+    } finally {
+      if (kwargs) decref(kwargs);
+    }
+  });
+  def(T, 'format_map', (self, args, kw) => {
+    posArgs('format_map', args, kw, 1, 1);
+    const m = args[0];
+    // format_map looks keys up with getitem on the mapping itself
+    const tmp = new MappingProxy(m);
+    return newStr(strFormatMap((self as PyStr).v, tmp));
+  });
+
+  // ------------------------------------------------------------ translate / maketrans
+  def(T, 'translate', (self, args, kw) => {
+    posArgs('translate', args, kw, 1, 1);
+    const table = args[0];
+    let out = '';
+    for (const ch of (self as PyStr).v) {
+      const key = newInt(ch.codePointAt(0)!);
+      let v: PyObject | null = null;
+      try {
+        v = abs.getItem(table, key);
+      } catch (e) {
+        if (e instanceof E.PyBaseException && e.type.isSubtype(E.LookupError)) {
+          decref(e);
+          v = null;
+        } else {
+          decref(key);
+          throw e;
+        }
+      }
+      decref(key);
+      if (v === null) {
+        out += ch;
+        continue;
+      }
+      try {
+        if (v === None) continue;
+        if (v instanceof PyInt) {
+          const c = Number(v.v);
+          if (c < 0 || c > 0x10ffff) raise(E.ValueError, 'character mapping must be in range(0x110000)');
+          out += String.fromCodePoint(c);
+        } else if (v instanceof PyStr) out += v.v;
+        else typeError('character mapping must return integer, None or str');
+      } finally {
+        decref(v);
+      }
+    }
+    return strResult(self, out);
+  });
+  const maketrans = (args: PyObject[], kw: string[] | null): PyObject => {
+    posArgs('maketrans', args, kw, 1, 3);
+    const d = newDict();
+    try {
+      if (args.length === 1) {
+        const m = args[0];
+        if (!(m instanceof PyDict)) typeError('if you give only one argument to maketrans it must be a dict');
+        for (const [k, v] of m.entries()) {
+          if (k instanceof PyStr) {
+            if (cpLen(k.v) !== 1) raise(E.ValueError, 'string keys in translate table must be of length 1');
+            const ik = newInt(k.v.codePointAt(0)!);
+            d.setItem(ik, v);
+            decref(ik);
+          } else if (k instanceof PyInt) d.setItem(k, v);
+          else typeError('keys in translate table must be strings or integers');
+        }
+      } else {
+        const x = argStr(args[0], `maketrans() argument 1 must be str, not ${args[0].type.name}`);
+        const y = argStr(args[1], `maketrans() argument 2 must be str, not ${args[1].type.name}`);
+        const xa = Array.from(x);
+        const ya = Array.from(y);
+        if (xa.length !== ya.length) raise(E.ValueError, 'the first two maketrans arguments must have equal length');
+        for (let i = 0; i < xa.length; i++) {
+          const k = newInt(xa[i].codePointAt(0)!);
+          const v = newInt(ya[i].codePointAt(0)!);
+          d.setItem(k, v);
+          decref(k);
+          decref(v);
+        }
+        if (args.length > 2) {
+          const z = argStr(args[2], `maketrans() argument 3 must be str, not ${args[2].type.name}`);
+          for (const ch of z) {
+            const k = newInt(ch.codePointAt(0)!);
+            d.setItem(k, None);
+            decref(k);
+          }
+        }
+      }
+    } catch (e) {
+      decref(d);
+      throw e;
+    }
+    return d;
+  };
+  // a staticmethod: callable on the type and on instances without binding
+  defMethod(T, 'maketrans', (args, kw) => maketrans(args, kw));
+  staticMaketrans = maketrans;
+  void PyList;
+  void strToInt;
+}
+
+let staticMaketrans: ((args: PyObject[], kw: string[] | null) => PyObject) | null = null;
+export function getMaketrans(): typeof staticMaketrans {
+  return staticMaketrans;
+}
+
+function newStrTemp(s: string): PyObject {
+  return newStr(s);
+}
+
+/** format_map: kwargs are a mapping looked up with getitem */
+class MappingProxy {
+  constructor(public m: PyObject) {}
+}
+function strFormatMap(fmt: string, mp: MappingProxy): string {
+  // reuse strFormat with a dict-like shim: build the lookups lazily via a subclass of PyDict is
+  // overkill; emulate by scanning the names used
+  const names = new Set<string>();
+  const re = /\{([^{}!:.[\]]*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(fmt.replace(/\{\{|\}\}/g, '')))) if (m[1] !== '' && !/^[0-9]+$/.test(m[1])) names.add(m[1]);
+  const d = newDict();
+  try {
+    for (const n of names) {
+      const k = newStr(n);
+      try {
+        const v = abs.getItem(mp.m, k);
+        d.setItem(k, v);
+        decref(v);
+      } finally {
+        decref(k);
+      }
+    }
+    if (/\{[0-9]*[}!:.[]/.test(fmt.replace(/\{\{|\}\}/g, ''))) raise(E.ValueError, 'Format string contains positional fields');
+    return strFormat(fmt, [], d);
+  } finally {
+    decref(d);
+  }
+}
