@@ -4,6 +4,7 @@ import './math';
 import './random';
 import './itertools';
 import './operator';
+import './collections';
 
 let done = false;
 export function registerStdlib(): void {

@@ -3,7 +3,7 @@
 
 import { PyObject, PyType, TypeFlags, Edge, incref, decref, newRef, xdecref, type Visit } from '../runtime/object';
 import { makeType } from '../runtime/types';
-import { ModuleBuilder } from '../runtime/define';
+import { ModuleBuilder, defMethod as defineMethod } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, IntType, BoolType, newInt } from '../runtime/objects/int';
 import { PyFloat, FloatType } from '../runtime/objects/float';
@@ -213,3 +213,20 @@ export function execSource(m: ModuleBuilder, source: string, filename: string): 
 }
 
 export { IntType, BoolType, FloatType, PyStr, newStr };
+
+/**
+ * defMethod for the stdlib types: when the VM calls a method descriptor through LOAD_METHOD
+ * (or unbound, `deque.append(d, x)`), `self` is null and the instance is args[0].
+ */
+export function defMethod(t: PyType, name: string, fn: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject): void {
+  defineMethod(t, name, (args, kw, self) => {
+    if (self === null) {
+      const npos = args.length - (kw ? kw.length : 0);
+      if (npos < 1) typeError(`unbound method ${t.name}.${name}() needs an argument`);
+      const s = args[0];
+      if (!s.type.isSubtype(t)) typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${s.type.name}' object`);
+      return fn(args.slice(1), kw, s);
+    }
+    return fn(args, kw, self);
+  });
+}

@@ -5,7 +5,7 @@
 
 import { PyObject, PyType, TypeFlags, newRef, decref } from '../runtime/object';
 import { makeType, PyBuiltinFunction, BuiltinFunctionType } from '../runtime/types';
-import { registerModule, defMethod, parseArgs, checkArgs, typeDict } from '../runtime/define';
+import { registerModule, parseArgs, checkArgs, typeDict } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, newInt } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
@@ -21,7 +21,7 @@ import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import { gcNewObject } from '../runtime/gc';
 import { solidAllocators } from '../runtime/typeobject';
-import { toDouble, pyInt } from './modutil';
+import { toDouble, pyInt, defMethod } from './modutil';
 import { sha512, utf8Encode } from './sha512';
 
 const MT_N = 624;
