@@ -968,7 +968,7 @@ class Parser implements StringHost {
           if (this.is(')')) break;
         }
         this.expect(')');
-        if (!this.is(':')) this.failHere();
+        if (!this.is(':') && this.ty() !== Tok.NEWLINE) this.failHere();
         return its;
       });
     }
@@ -1881,7 +1881,7 @@ class Parser implements StringHost {
       if (t.type === Tok.OP && t.value === '*') {
         this.advance();
         const v = this.parseExpression();
-        if (sawKwUnpack) this.raiseAtToken(this.firstArgPos(args, keywords), 'iterable argument unpacking follows keyword argument unpacking');
+        if (sawKwUnpack) this.raiseAtToken(t, 'iterable argument unpacking follows keyword argument unpacking');
         args.push(F.starred(v, 'Load', t, this.lastNonWs));
       } else if (t.type === Tok.OP && t.value === '**') {
         this.advance();
