@@ -5,6 +5,7 @@ import './random';
 import './itertools';
 import './operator';
 import './collections';
+import './functools';
 
 let done = false;
 export function registerStdlib(): void {
