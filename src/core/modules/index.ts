@@ -6,6 +6,8 @@ import './itertools';
 import './operator';
 import './collections';
 import './functools';
+import './heapq';
+import './bisect';
 
 let done = false;
 export function registerStdlib(): void {
