@@ -8,6 +8,8 @@ import './collections';
 import './functools';
 import './heapq';
 import './bisect';
+import './os';
+import './string';
 
 let done = false;
 export function registerStdlib(): void {

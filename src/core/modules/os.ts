@@ -1,0 +1,130 @@
+// os and os.path (Modules/posixmodule.c facts, Lib/posixpath.py semantics): a virtual, read-only
+// view of the host (getpid, getcwd, environ); exists() is False for everything.
+
+import { PyObject, newRef, decref } from '../runtime/object';
+import { registerModule, checkArgs, ModuleBuilder } from '../runtime/define';
+import * as abs from '../runtime/abstract';
+import { newInt, newBool } from '../runtime/objects/int';
+import { PyStr, newStr } from '../runtime/objects/str';
+import { newTuple } from '../runtime/objects/tuple';
+import { newDict } from '../runtime/objects/dict';
+import { typeError, raise } from '../runtime/errors';
+import { vmState } from '../runtime/vm/eval';
+
+const PID = 4242;
+const CWD = '/home/user';
+
+function s(o: PyObject, fname: string): string {
+  if (!(o instanceof PyStr)) typeError(`${fname}() argument must be str, not ${o.type.name}`);
+  return o.v;
+}
+
+/** posixpath.normpath */
+function normpath(p: string): string {
+  if (!p) return '.';
+  let initial = p.startsWith('/') ? 1 : 0;
+  if (initial && p.startsWith('//') && !p.startsWith('///')) initial = 2;
+  const out: string[] = [];
+  for (const c of p.split('/')) {
+    if (!c || c === '.') continue;
+    if (c !== '..' || (!initial && !out.length) || (out.length && out[out.length - 1] === '..')) out.push(c);
+    else if (out.length) out.pop();
+  }
+  const r = '/'.repeat(initial) + out.join('/');
+  return r || '.';
+}
+function split(p: string): [string, string] {
+  const i = p.lastIndexOf('/') + 1;
+  let head = p.slice(0, i);
+  const tail = p.slice(i);
+  if (head && head !== '/'.repeat(head.length)) head = head.replace(/\/+$/, '');
+  return [head, tail];
+}
+function splitext(p: string): [string, string] {
+  const sep = p.lastIndexOf('/');
+  const dot = p.lastIndexOf('.');
+  if (dot > sep) {
+    let i = sep + 1;
+    while (i < dot) {
+      if (p[i] !== '.') return [p.slice(0, dot), p.slice(dot)];
+      i++;
+    }
+  }
+  return [p, ''];
+}
+
+function initPath(m: ModuleBuilder): void {
+  const str1 = (name: string, f: (p: string) => PyObject) =>
+    m.fn(name, (args, kw) => {
+      checkArgs(name, args, kw, 1, 1);
+      return f(s(args[0], name));
+    });
+  m.fn('join', (args, kw) => {
+    if (kw && kw.length) typeError('join() takes no keyword arguments');
+    if (!args.length) typeError('join() missing 1 required positional argument: \'a\'');
+    let path = s(args[0], 'join');
+    for (const a of args.slice(1)) {
+      const b = s(a, 'join');
+      if (b.startsWith('/')) path = b;
+      else if (!path || path.endsWith('/')) path += b;
+      else path += '/' + b;
+    }
+    return newStr(path);
+  });
+  str1('basename', (p) => newStr(split(p)[1]));
+  str1('dirname', (p) => newStr(split(p)[0]));
+  str1('split', (p) => newTuple(split(p).map((x) => newStr(x))));
+  str1('splitext', (p) => newTuple(splitext(p).map((x) => newStr(x))));
+  str1('normpath', (p) => newStr(normpath(p)));
+  str1('isabs', (p) => newBool(p.startsWith('/')));
+  str1('abspath', (p) => newStr(normpath(p.startsWith('/') ? p : CWD + '/' + p)));
+  str1('exists', () => newBool(false));
+  str1('isfile', () => newBool(false));
+  str1('isdir', () => newBool(false));
+  str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));
+  m.own('sep', newStr('/'));
+}
+
+registerModule('os.path', (m) => initPath(m));
+registerModule('posixpath', (m) => initPath(m));
+
+registerModule('os', (m) => {
+  m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
+  m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
+  m.fn('getcwd', (args, kw) => (checkArgs('getcwd', args, kw, 0, 0), newStr(CWD)));
+  m.fn('cpu_count', (args, kw) => (checkArgs('cpu_count', args, kw, 0, 0), newInt(4)));
+  m.fn('listdir', (args, kw) => {
+    checkArgs('listdir', args, kw, 0, 1);
+    raise(abs.excTypeByName('FileNotFoundError'), "[Errno 2] No such file or directory: '.'");
+  });
+  m.own('sep', newStr('/'));
+  m.own('altsep', newRef(abs.None));
+  m.own('extsep', newStr('.'));
+  m.own('pathsep', newStr(':'));
+  m.own('linesep', newStr('\n'));
+  m.own('curdir', newStr('.'));
+  m.own('pardir', newStr('..'));
+  m.own('devnull', newStr('/dev/null'));
+  m.own('name', newStr('posix'));
+  const env = newDict();
+  for (const [k, v] of [
+    ['HOME', '/home/user'],
+    ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+    ['LANG', 'C.UTF-8'],
+    ['USER', 'user'],
+  ]) {
+    const ks = newStr(k);
+    const vs = newStr(v);
+    env.setItem(ks, vs);
+    decref(ks);
+    decref(vs);
+  }
+  m.own('environ', env);
+  m.fn('getenv', (args, kw) => {
+    checkArgs('getenv', args, kw, 1, 2);
+    const v = env.getItem(args[0]);
+    return newRef(v ?? args[1] ?? abs.None);
+  });
+  // os.path is the os.path module (sys.modules['os.path'])
+  m.own('path', vmState.importModule!('os.path', vmState.current!));
+});
