@@ -25,6 +25,7 @@ export class PyDeque extends PyObject {
   items: PyObject[] = [];
   maxlen = -1;
   override traverse(visit: Visit): void {
+    if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     for (let i = 0; i < this.items.length; i++) visit(this.items[i], Edge.ITEM, i);
   }
   override dealloc(): void {
@@ -89,7 +90,7 @@ function installDeque(): void {
     if (!abs.reprEnter(o)) return '[...]';
     try {
       const body = '[' + d.items.map(abs.repr).join(', ') + ']';
-      return d.maxlen >= 0 ? `deque(${body}, maxlen=${d.maxlen})` : `deque(${body})`;
+      return d.maxlen >= 0 ? `${d.type.name}(${body}, maxlen=${d.maxlen})` : `${d.type.name}(${body})`;
     } finally {
       abs.reprLeave(o);
     }
@@ -743,8 +744,15 @@ function ntNew(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
   return makeNT(t, vals.map((v) => newRef(v!)));
 }
 /** a namedtuple instance owning `items` */
+/** a tuple-subclass instance: it also holds its heap type (subtype_traverse) */
+class PyNTuple extends PyTuple {
+  override traverse(visit: Visit): void {
+    if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
+    super.traverse(visit);
+  }
+}
 export function makeNT(t: PyType, items: PyObject[]): PyTuple {
-  const o = new PyTuple(t, items);
+  const o = new PyNTuple(t, items);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
   gcNewTracked(o);
   return o;

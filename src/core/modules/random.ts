@@ -3,7 +3,7 @@
 // Lib/random.py (seed version 2 via sha512, _randbelow_with_getrandbits, randrange, choice,
 // shuffle, sample, choices, gauss, ...) with the same algorithms so seeded sequences match.
 
-import { PyObject, PyType, TypeFlags, newRef, decref } from '../runtime/object';
+import { PyObject, PyType, TypeFlags, Edge, newRef, decref, type Visit } from '../runtime/object';
 import { makeType, PyBuiltinFunction, BuiltinFunctionType } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, typeDict } from '../runtime/define';
 import * as abs from '../runtime/abstract';
@@ -33,6 +33,9 @@ export class PyRandom extends PyObject {
   gaussNext: number | null = null;
   constructor(type: PyType) {
     super(type);
+  }
+  override traverse(visit: Visit): void {
+    if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
   }
 
   initGenrand(s: number): void {
