@@ -1,7 +1,7 @@
 // Helpers shared by the *_methods.ts files: method definition with unbound-call support,
 // argument checks, slice/index arithmetic (Objects/sliceobject.c), NotImplemented.
 
-import { PyObject, PyType, newRef, decref } from '../object';
+import { PyObject, PyType, TypeFlags, Edge, newRef, decref, type Visit } from '../object';
 import { defMethod } from '../define';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
@@ -208,4 +208,18 @@ export function seqRichCompare(v: PyObject[], w: PyObject[], op: abs.Cmp, hold =
   if (op === abs.Cmp.EQ) return newBool(false);
   if (op === abs.Cmp.NE) return newBool(true);
   return abs.richCompare(v[i], w[i], op);
+}
+
+/**
+ * Instances of Python subclasses of builtin types hold a reference to their (heap) type: this
+ * mixin reports it to the gc/audit (subtype_traverse visits Py_TYPE(self)).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withTypeEdge<T extends new (...a: any[]) => PyObject>(Base: T): T {
+  return class extends Base {
+    override traverse(visit: Visit): void {
+      if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
+      super.traverse(visit);
+    }
+  };
 }

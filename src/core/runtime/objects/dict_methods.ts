@@ -14,12 +14,14 @@ import { None } from './singletons';
 import * as misc from './misc';
 import { DictTable, DictTableIter, DictTableRevIter, MERGE_MUTATED } from '../tables/dicttable';
 import { defClassMethod, defAttr, defGetter } from '../define';
-import { def, def0, def1, defBin, defUn, posArgs, notImpl, none } from './common_methods';
+import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, withTypeEdge } from './common_methods';
+
+const PyDictSub = withTypeEdge(PyDict);
 
 /** A fresh dict of type t. */
 export function allocDict(t: PyType, table?: DictTable<PyObject, PyObject>): PyDict {
   if (t === DictType && !table) return newDict();
-  const d = new PyDict(t, table);
+  const d = t === DictType ? new PyDict(t, table) : new PyDictSub(t, table);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
   if (t !== DictType) gcNewTracked(d);
   else {
@@ -412,7 +414,7 @@ export function installDictMethods(): void {
         if (!abs.getIterOrNullSafe(b) || !abs.getIterOrNullSafe(a)) return notImpl();
         const s = setFrom(a);
         try {
-          const m = abs.typeLookup(SetType, { __and__: '__iand__', __rand__: '__iand__', __or__: '__ior__', __ror__: '__ior__', __sub__: '__isub__', __rsub__: '__isub__', __xor__: '__ixor__', __rxor__: '__ixor__' }[name]!)!;
+          const m = abs.typeLookup(SetType, { __and__: 'intersection_update', __rand__: 'intersection_update', __or__: 'update', __ror__: 'update', __sub__: 'difference_update', __rsub__: 'difference_update', __xor__: 'symmetric_difference_update', __rxor__: 'symmetric_difference_update' }[name]!)!;
           const r = abs.callMethodObj(m, s, [b]);
           decref(r);
           return newRef(s);

@@ -13,12 +13,14 @@ import { None } from './singletons';
 import { PySlice, PySeqIter, ListRevIterType, newSeqIter } from './misc';
 import { parseArgs, defAttr } from '../define';
 import { sortList } from '../../modules/shared';
-import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, sliceIndices, seqIndexOf, optIndex, lengthHint, repeatCount, seqRichCompare, hasIndex } from './common_methods';
+import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, sliceIndices, seqIndexOf, optIndex, lengthHint, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
+
+const PyListSub = withTypeEdge(PyList);
 
 /** A fresh (empty) list of type t (list_new / PyType_GenericAlloc for subclasses). */
 export function allocList(t: PyType): PyList {
   if (t === ListType) return newList([]);
-  const l = new PyList(t, []);
+  const l = new PyListSub(t, []);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
   gcNewTracked(l);
   return l;

@@ -4,6 +4,10 @@ import { installListMethods } from './list_methods';
 import { installTupleMethods } from './tuple_methods';
 import { installDictMethods } from './dict_methods';
 import { installStrMethods } from './str_methods';
+import { installSetMethods } from './set_methods';
+import { installIntMethods } from './int_methods';
+import { installFloatMethods } from './float_methods';
+import { installRangeSliceMethods } from './range_slice_methods';
 
 let installed = false;
 export function installAllTypeMethods(): void {
@@ -13,4 +17,8 @@ export function installAllTypeMethods(): void {
   installTupleMethods();
   installDictMethods();
   installStrMethods();
+  installSetMethods();
+  installIntMethods();
+  installFloatMethods();
+  installRangeSliceMethods();
 }

@@ -21,7 +21,7 @@ import { percentFormat, type PercentArgs } from '../primitives/format';
 import { FormatError } from '../primitives/errors';
 import { isPySpace, isPrintableCodePoint, strToInt } from '../primitives/intstr';
 import { intToFloat, floatToInt } from '../numeric';
-import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex } from './common_methods';
+import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex, withTypeEdge } from './common_methods';
 import { otherMayReflect } from './list_methods';
 
 // ---------------------------------------------------------------- code point helpers
@@ -394,7 +394,7 @@ export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, 
           if (level === 0) break;
         }
       }
-      if (j >= n) raise(E.ValueError, level > 1 || true ? "expected '}' before end of string" : '');
+      if (j >= n) raise(E.ValueError, i + 1 >= n ? "Single '{' encountered in format string" : "expected '}' before end of string");
       const field = fmt.slice(i + 1, j);
       i = j + 1;
       // split field into name, conversion, spec
@@ -549,10 +549,12 @@ export function strPercent(fmt: string, arg: PyObject): string {
   }
 }
 
+const PyStrSub = withTypeEdge(PyStr);
+
 /** A fresh str of type t (subclasses keep the value). */
 export function makeStr(t: PyType, v: string): PyObject {
   if (t === StrType) return newStr(v);
-  const o = new PyStr(t, v);
+  const o = new PyStrSub(t, v);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
   return o;
 }

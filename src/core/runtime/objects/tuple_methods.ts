@@ -10,13 +10,15 @@ import { newStr } from './str';
 import { PySlice, TupleIterType, newSeqIter } from './misc';
 import { defAttr } from '../define';
 import { hashTupleCombine } from '../primitives/hash';
-import { def, def1, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, optIndex, repeatCount, seqRichCompare, hasIndex } from './common_methods';
+import { def, def1, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, optIndex, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
 import { otherMayReflect } from './list_methods';
+
+const PyTupleSub = withTypeEdge(PyTuple);
 
 /** A tuple of type t owning `items` (steals them). */
 export function makeTuple(t: PyType, items: PyObject[]): PyTuple {
   if (t === TupleType) return newTuple(items);
-  const o = new PyTuple(t, items);
+  const o = new PyTupleSub(t, items);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
   gcNewTracked(o);
   return o;
