@@ -536,12 +536,12 @@ class Compiler {
         }
         const end = this.newLabel();
         this.jumpIf(s.test, end, true);
+        this.u.loc = locOf(s.test);
         this.emit(Op.LOAD_ASSERTION_ERROR, 0);
         if (s.msg) {
           this.visitExpr(s.msg);
           this.emit(Op.CALL, 0);
         }
-        this.u.loc = locOf(s);
         this.emit(Op.RAISE_VARARGS, 1);
         this.place(end);
         return;
@@ -820,8 +820,8 @@ class Compiler {
     this.visitStmts(s.finalbody);
     this.u.fblocks.pop();
     this.u.loc = NO_LOC;
-    this.popBlock();
     this.emit(Op.RERAISE, 0);
+    this.popBlock();
     this.placeHandler(cleanup, ch);
     this.emit(Op.COPY, 3);
     this.emit(Op.POP_EXCEPT, 0);

@@ -24,6 +24,7 @@ import { intToDecimalString, strRepr } from './primitives/intstr';
 import * as N from './numeric';
 import { callFunction } from './vm/call';
 import { PyRange, PySlice } from './objects/misc';
+import { isMember, memberGet, memberSet } from './typeobject';
 
 export const enum Cmp {
   LT,
@@ -86,6 +87,7 @@ function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type:
   if (t === ClassMethodType) return classMethodGet;
   if (t === StaticMethodType) return (d) => newRef((d as PyWrapper).callable);
   if (descr instanceof PyProperty) return propertyGet;
+  if (isMember(descr)) return (d, obj) => (obj ? memberGet(d, obj)! : newRef(d));
   if (descr instanceof PyGetSet) return (d, obj) => (obj ? (d as PyGetSet).get(obj) : newRef(d));
   if (t.flags & TypeFlags.HEAPTYPE) {
     const g = typeLookup(t, '__get__');
@@ -94,7 +96,7 @@ function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type:
   return null;
 }
 function isDataDescr(descr: PyObject): boolean {
-  if (descr instanceof PyProperty || descr instanceof PyGetSet) return true;
+  if (descr instanceof PyProperty || descr instanceof PyGetSet || isMember(descr)) return true;
   const t = descr.type;
   if (t.flags & TypeFlags.HEAPTYPE) return typeLookup(t, '__set__') !== null || typeLookup(t, '__delete__') !== null;
   return false;
@@ -442,6 +444,10 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       descr.set(o, v);
       return;
     }
+    if (isMember(descr)) {
+      memberSet(descr, o, v);
+      return;
+    }
     if (descr.type.flags & TypeFlags.HEAPTYPE) {
       const s = typeLookup(descr.type, v ? '__set__' : '__delete__');
       if (s) {
@@ -498,7 +504,7 @@ function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
  */
 export function call(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   if (callable instanceof PyFunction) return callFunction(callable, args, kwnames, false);
-  if (callable instanceof PyBuiltinFunction) return callable.fn(args, kwnames, callable.self);
+  if (callable instanceof PyBuiltinFunction) return callBuiltin(callable, args, kwnames);
   if (callable instanceof PyMethod) return call(callable.func, [callable.self, ...args], kwnames);
   const t = callable.type;
   const c = t.slots.call;
@@ -506,6 +512,21 @@ export function call(callable: PyObject, args: PyObject[], kwnames: string[] | n
   const m = typeLookup(t, '__call__');
   if (m) return callMethodObj(m, callable, args, kwnames);
   typeError(`'${t.name}' object is not callable`);
+}
+
+/**
+ * Call a native function. A method descriptor called unbound (`list.append(l, x)`, or by CALL
+ * after LOAD_METHOD) takes its instance from the first argument (method_vectorcall_*).
+ */
+export function callBuiltin(f: PyBuiltinFunction, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (f.self !== null || f.owner === null) return f.fn(args, kwnames, f.self);
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  if (npos < 1) typeError(`unbound method ${f.qualname}() needs an argument`);
+  const self = args[0];
+  if (!self.type.isSubtype(f.owner)) {
+    typeError(`descriptor '${f.name}' for '${f.owner.name}' objects doesn't apply to a '${self.type.name}' object`);
+  }
+  return f.fn(args.slice(1), kwnames, self);
 }
 
 /** Call a function found on a type with `self` prepended (unbound call). */

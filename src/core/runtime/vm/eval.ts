@@ -73,8 +73,9 @@ function nameError(name: string): never {
   raise(NameError, `name '${name}' is not defined`, { name: newStr(name) });
 }
 
+// format_exc_check_arg: only an exact NameError gets `name` (and so a "Did you mean" hint)
 function unboundLocal(name: string): never {
-  raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`, { name: newStr(name) });
+  raise(UnboundLocalError, `cannot access local variable '${name}' where it is not associated with a value`);
 }
 
 function freeVarError(name: string): never {
@@ -744,7 +745,7 @@ export function evalFrame(f: Frame): PyObject {
               const args = stack.slice(start, start + nargs) as PyObject[];
               st.native++;
               try {
-                if (callable instanceof PyBuiltinFunction) r = callable.fn(args, kw, callable.self);
+                if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
                 else r = abs.call(callable, args, kw);
               } finally {
                 st.native--;
@@ -1005,7 +1006,15 @@ export function evalFrame(f: Frame): PyObject {
           case Op.IMPORT_NAME: {
             const fromlist = stack[sp - 1]!;
             const level = stack[sp - 2]!;
-            const m = st.importModule!(names[arg], f);
+            // PyImport_ImportModuleLevelObject: without a fromlist, `import a.b` binds the
+            // top-level package (every prefix is imported first)
+            const full = names[arg];
+            let m: PyObject;
+            if (fromlist === None && full.includes('.')) {
+              const parts = full.split('.');
+              m = st.importModule!(parts[0], f);
+              for (let i = 2; i <= parts.length; i++) decref(st.importModule!(parts.slice(0, i).join('.'), f));
+            } else m = st.importModule!(full, f);
             sp -= 2;
             stack[sp] = stack[sp + 1] = null;
             f.sp = sp;
