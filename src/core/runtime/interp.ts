@@ -33,6 +33,7 @@ import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
 import { installGenerators } from './vm/generators';
+import { installBytes, newBytes } from './objects/bytes';
 import * as abs from './abstract';
 
 export interface InterpOptions {
@@ -82,6 +83,7 @@ export class Interpreter {
       );
     }
     installAllTypeMethods();
+    installBytes();
     registerStdlib();
     resetGC();
     heap.live = this.opts.audit ? new Set() : null;
@@ -424,7 +426,7 @@ function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: C
       // identifier-like constants are interned (shared with the interpreter: counts not meaningful)
       return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
     case 'bytes':
-      throw new Unsupported('bytes literals');
+      return newBytes(lit.value);
     case 'code':
       return code(lit.code);
     case 'tuple': {

@@ -12,7 +12,10 @@ import { PyInstance } from './objects/instance';
 
 const GC_HEAD = 16;
 
+import { PyBytes, BytesType } from './objects/bytes';
+
 export function getsizeof(o: PyObject): number {
+  if (o instanceof PyBytes) return o.type === BytesType ? 33 + o.v.length : 56 + (o.v.length ? o.v.length + 1 : 0);
   const gc = o.type.flags & TypeFlags.HAVE_GC ? GC_HEAD : 0;
   if (o instanceof PyInt) return intSizeof(o.v);
   if (o instanceof PyStr) return strSizeof(o);

@@ -1,0 +1,542 @@
+// bytes and bytearray (Objects/bytesobject.c, Objects/bytearrayobject.c): data, construction,
+// repr, hashing, sequence protocol and the common methods.
+
+import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
+import { makeType } from '../types';
+import { defMethod } from '../define';
+import * as abs from '../abstract';
+import { Cmp } from '../abstract';
+import { PyInt, IntType, newInt, newBool, True, False } from './int';
+import { PyStr, newStr } from './str';
+import { newTuple } from './tuple';
+import { newList } from './list';
+import { PySlice } from './misc';
+import { None, NotImplemented } from './singletons';
+import { raise, typeError } from '../errors';
+import * as E from './exception';
+import { hashBytes } from '../primitives/hash';
+import * as strMod from './str';
+
+export class PyBytes extends PyObject {
+  h: number | bigint | undefined = undefined;
+  constructor(
+    type: PyType,
+    public v: Uint8Array,
+  ) {
+    super(type);
+  }
+}
+
+export const BytesType = makeType('bytes', null, TypeFlags.BASETYPE | TypeFlags.BYTES_SUBCLASS, 33, 1);
+export const ByteArrayType = makeType('bytearray', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
+
+const emptyBytes = new PyBytes(BytesType, new Uint8Array(0));
+emptyBytes.rc = 1_000_000_000;
+const singleBytes: PyBytes[] = [];
+for (let i = 0; i < 256; i++) {
+  const b = new PyBytes(BytesType, Uint8Array.of(i));
+  b.rc = 1_000_000_000;
+  singleBytes.push(b);
+}
+
+export function newBytes(v: Uint8Array): PyBytes {
+  if (v.length === 0) return newRef(emptyBytes);
+  if (v.length === 1) return newRef(singleBytes[v[0]]);
+  return new PyBytes(BytesType, v);
+}
+
+export function newByteArray(v: Uint8Array): PyBytes {
+  return new PyBytes(ByteArrayType, v.slice());
+}
+
+/** bytes_repr */
+export function bytesRepr(v: Uint8Array): string {
+  let dq = false;
+  let sq = false;
+  for (const c of v) {
+    if (c === 0x27) sq = true;
+    else if (c === 0x22) dq = true;
+  }
+  const quote = sq && !dq ? '"' : "'";
+  let s = 'b' + quote;
+  for (const c of v) {
+    if (c === quote.charCodeAt(0) || c === 0x5c) s += '\\' + String.fromCharCode(c);
+    else if (c === 9) s += '\\t';
+    else if (c === 10) s += '\\n';
+    else if (c === 13) s += '\\r';
+    else if (c < 0x20 || c >= 0x7f) s += '\\x' + c.toString(16).padStart(2, '0');
+    else s += String.fromCharCode(c);
+  }
+  return s + quote;
+}
+
+export function utf8Encode(s: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      raise(E.UnicodeEncodeError, `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${out.length}: surrogates not allowed`);
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
+  const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
+  if (enc === 'utf8') return utf8Encode(s);
+  if (enc === 'ascii' || enc === 'latin1' || enc === 'iso88591') {
+    const limit = enc === 'ascii' ? 128 : 256;
+    const name = enc === 'ascii' ? 'ascii' : 'latin-1';
+    const out: number[] = [];
+    let pos = 0;
+    for (const ch of s) {
+      const c = ch.codePointAt(0)!;
+      if (c >= limit) {
+        if (errors === 'ignore') {
+          pos++;
+          continue;
+        }
+        if (errors === 'replace') {
+          out.push(0x3f);
+          pos++;
+          continue;
+        }
+        const esc = c < 256 ? `\\x${c.toString(16).padStart(2, '0')}` : c < 65536 ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
+        raise(E.UnicodeEncodeError, `'${name}' codec can't encode character '${esc}' in position ${pos}: ordinal not in range(${limit})`);
+      }
+      out.push(c);
+      pos++;
+    }
+    return Uint8Array.from(out);
+  }
+  raise(E.LookupError, `unknown encoding: ${encoding}`);
+}
+
+export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
+  const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
+  if (enc === 'utf8') return utf8Decode(b, errors);
+  if (enc === 'ascii') {
+    let s = '';
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] >= 128) {
+        if (errors === 'ignore') continue;
+        if (errors === 'replace') {
+          s += '\ufffd';
+          continue;
+        }
+        raise(E.UnicodeDecodeError, `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
+      }
+      s += String.fromCharCode(b[i]);
+    }
+    return s;
+  }
+  if (enc === 'latin1' || enc === 'iso88591') return String.fromCharCode(...b);
+  raise(E.LookupError, `unknown encoding: ${encoding}`);
+}
+
+/** The bytes of a bytes-like object, or null. */
+export function bytesLike(o: PyObject): Uint8Array | null {
+  return o instanceof PyBytes ? o.v : null;
+}
+
+function fromObject(o: PyObject, what: string): Uint8Array {
+  const b = bytesLike(o);
+  if (b) return b.slice();
+  if (o instanceof PyStr) typeError(what === 'bytes' ? 'string argument without an encoding' : 'string argument without an encoding');
+  if (o instanceof PyInt) {
+    const n = Number(o.v);
+    if (n < 0) raise(E.ValueError, 'negative count');
+    return new Uint8Array(n);
+  }
+  const it = abs.getIterOrNull(o);
+  if (!it) typeError(`cannot convert '${o.type.name}' object to ${what}`);
+  const out: number[] = [];
+  try {
+    for (;;) {
+      const x = abs.iterNext(it);
+      if (!x) break;
+      try {
+        const v = abs.index(x);
+        if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'bytes must be in range(0, 256)');
+        out.push(v);
+      } finally {
+        decref(x);
+      }
+    }
+  } finally {
+    decref(it);
+  }
+  return Uint8Array.from(out);
+}
+
+function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray'): Uint8Array {
+  const npos = args.length - (kw ? kw.length : 0);
+  let src: PyObject | undefined = args[0];
+  let encoding: string | null = null;
+  let errors = 'strict';
+  if (npos >= 2) encoding = (args[1] as PyStr).v;
+  if (npos >= 3) errors = (args[2] as PyStr).v;
+  for (let i = 0; i < (kw ? kw.length : 0); i++) {
+    const v = args[npos + i];
+    if (kw![i] === 'encoding') encoding = (v as PyStr).v;
+    else if (kw![i] === 'errors') errors = (v as PyStr).v;
+    else if (kw![i] === 'source') src = v;
+    else typeError(`${what}() got an unexpected keyword argument '${kw![i]}'`);
+  }
+  void type;
+  if (src === undefined || npos === 0) return new Uint8Array(0);
+  if (src instanceof PyStr) {
+    if (encoding === null) typeError('string argument without an encoding');
+    return encodeStr(src.v, encoding, errors);
+  }
+  if (encoding !== null) typeError('encoding without a string argument');
+  return fromObject(src, what);
+}
+
+function seqIndex(b: Uint8Array, k: PyObject, what: string): number {
+  let i = abs.asIndex(k, `byte indices must be integers or slices, not ${k.type.name}`);
+  if (i < 0) i += b.length;
+  if (i < 0 || i >= b.length) raise(E.IndexError, `${what} index out of range`);
+  return i;
+}
+
+export function sliceIndices(s: PySlice, len: number): [number, number, number, number] {
+  const toInt = (o: PyObject, d: number) => (o === None ? d : abs.asIndex(o, 'slice indices must be integers or None or have an __index__ method'));
+  const step = toInt(s.step, 1);
+  if (step === 0) raise(E.ValueError, 'slice step cannot be zero');
+  let start: number;
+  let stop: number;
+  if (step > 0) {
+    start = toInt(s.start, 0);
+    stop = toInt(s.stop, len);
+    if (start < 0) start = Math.max(0, start + len);
+    else start = Math.min(start, len);
+    if (stop < 0) stop = Math.max(0, stop + len);
+    else stop = Math.min(stop, len);
+  } else {
+    start = toInt(s.start, len - 1);
+    stop = toInt(s.stop, -1 - len);
+    if (start < 0) start = Math.max(-1, start + len);
+    else start = Math.min(start, len - 1);
+    if (stop < 0) stop = Math.max(-1, stop + len);
+    else stop = Math.min(stop, len - 1);
+  }
+  let n = 0;
+  if (step > 0 && start < stop) n = Math.floor((stop - start - 1) / step) + 1;
+  if (step < 0 && stop < start) n = Math.floor((start - stop - 1) / -step) + 1;
+  return [start, stop, step, n];
+}
+
+let installed = false;
+export function installBytes(): void {
+  if (installed) return;
+  installed = true;
+  for (const t of [BytesType, ByteArrayType]) {
+    const what = t === BytesType ? 'bytes' : 'bytearray';
+    const mk = (v: Uint8Array) => (t === BytesType ? newBytes(v) : newByteArray(v));
+    t.slots.repr = (o) => {
+      const r = bytesRepr((o as PyBytes).v);
+      return t === BytesType ? r : `bytearray(${r})`;
+    };
+    t.slots.str = t.slots.repr;
+    t.slots.len = (o) => (o as PyBytes).v.length;
+    t.slots.new = (type, args, kw) => {
+      const v = argsNew(type, args, kw, what);
+      if (type === BytesType) return newBytes(v);
+      const o = new PyBytes(type, v);
+      if (type.flags & TypeFlags.HEAPTYPE) incref(type);
+      return o;
+    };
+    if (t === BytesType) {
+      t.slots.hash = (o) => {
+        const b = o as PyBytes;
+        if (b.h === undefined) b.h = hashBytes(b.v);
+        return b.h;
+      };
+    } else {
+      defMethod(t, '__hash__', () => typeError("unhashable type: 'bytearray'"));
+      t.dict.setItem(abs.nameKeyObj('__hash__'), None);
+    }
+    defMethod(t, '__getitem__', (args, _k, self) => {
+      const b = (self as PyBytes).v;
+      const k = args[0];
+      if (k instanceof PySlice) {
+        const [start, , step, n] = sliceIndices(k, b.length);
+        const out = new Uint8Array(n);
+        for (let i = 0, j = start; i < n; i++, j += step) out[i] = b[j];
+        return mk(out);
+      }
+      return newInt(b[seqIndex(b, k, what)]);
+    });
+    defMethod(t, '__iter__', (_a, _k, self) => {
+      const l = newList(Array.from((self as PyBytes).v, (c) => newInt(c)));
+      try {
+        return abs.getIter(l);
+      } finally {
+        decref(l);
+      }
+    });
+    defMethod(t, '__contains__', (args, _k, self) => {
+      const b = (self as PyBytes).v;
+      const x = args[0];
+      if (x instanceof PyInt) return newBool(b.includes(Number(x.v)));
+      const sub = bytesLike(x);
+      if (!sub) typeError(`a bytes-like object is required, not '${x.type.name}'`);
+      return newBool(indexOf(b, sub, 0) >= 0);
+    });
+    defMethod(t, '__add__', (args, _k, self) => {
+      const o = bytesLike(args[0]);
+      if (!o) typeError(`can't concat ${args[0].type.name} to ${what}`);
+      const a = (self as PyBytes).v;
+      const r = new Uint8Array(a.length + o.length);
+      r.set(a);
+      r.set(o, a.length);
+      return mk(r);
+    });
+    const mul = (args: PyObject[], _k: string[] | null, self: PyObject | null) => {
+      if (!(args[0] instanceof PyInt)) return newRef(NotImplemented);
+      const n = Math.max(0, Number(args[0].v));
+      const a = (self as PyBytes).v;
+      const r = new Uint8Array(a.length * n);
+      for (let i = 0; i < n; i++) r.set(a, i * a.length);
+      return mk(r);
+    };
+    defMethod(t, '__mul__', mul);
+    defMethod(t, '__rmul__', mul);
+    const cmp = (op: Cmp) => (args: PyObject[], _k: string[] | null, self: PyObject | null) => {
+      const o = bytesLike(args[0]);
+      if (!o) return newRef(NotImplemented);
+      const a = (self as PyBytes).v;
+      let c = 0;
+      const n = Math.min(a.length, o.length);
+      for (let i = 0; i < n && c === 0; i++) c = a[i] - o[i];
+      if (c === 0) c = a.length - o.length;
+      return newRef(abs.cmpResult(c, op) ? True : False);
+    };
+    defMethod(t, '__eq__', cmp(Cmp.EQ));
+    defMethod(t, '__ne__', cmp(Cmp.NE));
+    defMethod(t, '__lt__', cmp(Cmp.LT));
+    defMethod(t, '__le__', cmp(Cmp.LE));
+    defMethod(t, '__gt__', cmp(Cmp.GT));
+    defMethod(t, '__ge__', cmp(Cmp.GE));
+    defMethod(t, 'decode', (args, kw, self) => {
+      const npos = args.length - (kw ? kw.length : 0);
+      let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
+      let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
+      for (let i = 0; i < (kw ? kw.length : 0); i++) {
+        if (kw![i] === 'encoding') enc = (args[npos + i] as PyStr).v;
+        if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+      }
+      return newStr(decodeBytes((self as PyBytes).v, enc, errors));
+    });
+    defMethod(t, 'hex', (_a, _k, self) => newStr(Array.from((self as PyBytes).v, (c) => c.toString(16).padStart(2, '0')).join('')));
+    defMethod(t, 'count', (args, _k, self) => {
+      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
+      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
+      const b = (self as PyBytes).v;
+      let n = 0;
+      for (let i = indexOf(b, sub, 0); i >= 0; i = indexOf(b, sub, i + Math.max(1, sub.length))) n++;
+      return newInt(n);
+    });
+    defMethod(t, 'find', (args, _k, self) => {
+      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
+      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
+      return newInt(indexOf((self as PyBytes).v, sub, 0));
+    });
+    defMethod(t, 'startswith', (args, _k, self) => {
+      const p = bytesLike(args[0]);
+      if (!p) typeError(`startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
+      const b = (self as PyBytes).v;
+      return newBool(p.length <= b.length && p.every((c, i) => b[i] === c));
+    });
+    defMethod(t, 'endswith', (args, _k, self) => {
+      const p = bytesLike(args[0]);
+      if (!p) typeError(`endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
+      const b = (self as PyBytes).v;
+      const off = b.length - p.length;
+      return newBool(off >= 0 && p.every((c, i) => b[off + i] === c));
+    });
+    defMethod(t, 'upper', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 97 && c <= 122 ? c - 32 : c))));
+    defMethod(t, 'lower', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 65 && c <= 90 ? c + 32 : c))));
+    defMethod(t, 'join', (args, _k, self) => {
+      const items = abs.toArray(args[0]);
+      try {
+        const sep = (self as PyBytes).v;
+        const parts: Uint8Array[] = [];
+        items.forEach((x, i) => {
+          const b = bytesLike(x);
+          if (!b) typeError(`sequence item ${i}: expected a bytes-like object, ${x.type.name} found`);
+          parts.push(b);
+        });
+        const total = parts.reduce((s, p) => s + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
+        const r = new Uint8Array(total);
+        let o = 0;
+        parts.forEach((p, i) => {
+          if (i) {
+            r.set(sep, o);
+            o += sep.length;
+          }
+          r.set(p, o);
+          o += p.length;
+        });
+        return mk(r);
+      } finally {
+        for (const x of items) decref(x);
+      }
+    });
+    defMethod(t, 'split', (args, _k, self) => {
+      const b = (self as PyBytes).v;
+      const sep = args.length && args[0] !== None ? bytesLike(args[0]) : null;
+      const parts: Uint8Array[] = [];
+      if (!sep) {
+        let i = 0;
+        while (i < b.length) {
+          while (i < b.length && isSpace(b[i])) i++;
+          if (i >= b.length) break;
+          const j0 = i;
+          while (i < b.length && !isSpace(b[i])) i++;
+          parts.push(b.slice(j0, i));
+        }
+      } else {
+        if (!sep.length) raise(E.ValueError, 'empty separator');
+        let start = 0;
+        for (let i = indexOf(b, sep, 0); i >= 0; i = indexOf(b, sep, start)) {
+          parts.push(b.slice(start, i));
+          start = i + sep.length;
+        }
+        parts.push(b.slice(start));
+      }
+      return newList(parts.map(mk));
+    });
+    defMethod(t, 'strip', (_a, _k, self) => {
+      const b = (self as PyBytes).v;
+      let i = 0;
+      let j = b.length;
+      while (i < j && isSpace(b[i])) i++;
+      while (j > i && isSpace(b[j - 1])) j--;
+      return mk(b.slice(i, j));
+    });
+  }
+  defMethod(ByteArrayType, 'append', (args, _k, self) => {
+    const o = self as PyBytes;
+    const v = abs.index(args[0]);
+    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
+    const r = new Uint8Array(o.v.length + 1);
+    r.set(o.v);
+    r[o.v.length] = v;
+    o.v = r;
+    return newRef(None);
+  });
+  defMethod(ByteArrayType, '__setitem__', (args, _k, self) => {
+    const o = self as PyBytes;
+    const i = seqIndex(o.v, args[0], 'bytearray');
+    const v = abs.index(args[1]);
+    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
+    o.v[i] = v;
+    return newRef(None);
+  });
+  // str.encode lives with bytes until the str methods define it
+  const { StrType } = strMod;
+  if (StrType.dict.getItem(abs.nameKeyObj('encode')) === undefined) {
+    defMethod(StrType, 'encode', (args, kw, self) => {
+      const npos = args.length - (kw ? kw.length : 0);
+      let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
+      let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
+      for (let i = 0; i < (kw ? kw.length : 0); i++) {
+        if (kw![i] === 'encoding') enc = (args[npos + i] as PyStr).v;
+        if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+      }
+      return newBytes(encodeStr((self as PyStr).v, enc, errors));
+    });
+  }
+  void newTuple;
+  void IntType;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function indexOf(b: Uint8Array, sub: Uint8Array, from: number): number {
+  outer: for (let i = from; i + sub.length <= b.length; i++) {
+    for (let j = 0; j < sub.length; j++) if (b[i + j] !== sub[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** UTF-8 decoding with CPython's error messages (Objects/stringlib/codecs.h). */
+export function utf8Decode(b: Uint8Array, errors: string): string {
+  let out = '';
+  let i = 0;
+  const n = b.length;
+  const bad = (pos: number, end: number, why: string): void => {
+    if (errors === 'ignore') return;
+    if (errors === 'replace') {
+      out += '\ufffd';
+      return;
+    }
+    if (end - pos > 1) raise(E.UnicodeDecodeError, `'utf-8' codec can't decode bytes in position ${pos}-${end - 1}: ${why}`);
+    raise(E.UnicodeDecodeError, `'utf-8' codec can't decode byte 0x${b[pos].toString(16).padStart(2, '0')} in position ${pos}: ${why}`);
+  };
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0f;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else {
+      bad(i, i + 1, 'invalid start byte');
+      i++;
+      continue;
+    }
+    let j = 1;
+    let ok = true;
+    for (; j <= need; j++) {
+      if (i + j >= n) {
+        ok = false;
+        break;
+      }
+      const d = b[i + j];
+      if ((d & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (!ok) {
+      if (i + j >= n) bad(i, n, 'unexpected end of data');
+      else bad(i, i + j, 'invalid continuation byte');
+      i += Math.max(1, j);
+      continue;
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      bad(i, i + 1, 'invalid continuation byte');
+      i++;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
