@@ -5,7 +5,7 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyStr, StrType, newStr, strSizeof } from './str';
+import { PyStr, StrType, newStr, strSizeof, internStr } from './str';
 import { PyTuple, newTuple } from './tuple';
 import { PyList, newList } from './list';
 import { PyDict, newDict } from './dict';
@@ -15,7 +15,8 @@ import { None } from './singletons';
 import { PySlice, StrIterType, newSeqIter } from './misc';
 import { gcNewTracked } from './tuple';
 import { parseArgs } from '../define';
-import { defMethod } from '../define';
+import { typeDict } from '../define';
+import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { formatObject } from '../../modules/shared';
 import { percentFormat, type PercentArgs } from '../primitives/format';
 import { FormatError } from '../primitives/errors';
@@ -1037,7 +1038,11 @@ export function installStrMethods(): void {
     return d;
   };
   // a staticmethod: callable on the type and on instances without binding
-  defMethod(T, 'maketrans', (args, kw) => maketrans(args, kw));
+  // a staticmethod: a plain builtin function in the type's dict (no binding, no owner)
+  const mk = new PyBuiltinFunction(BuiltinFunctionType, 'maketrans', (args, kw) => maketrans(args, kw), null, null, 'str.maketrans');
+  mk.rc = 1_000_000_000;
+  typeDict(T).setItem(internStr('maketrans'), mk);
+  T.invalidate();
   staticMaketrans = maketrans;
   void PyList;
   void strToInt;
