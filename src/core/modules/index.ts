@@ -10,6 +10,7 @@ import './heapq';
 import './bisect';
 import './os';
 import './string';
+import './re';
 
 let done = false;
 export function registerStdlib(): void {
