@@ -11,6 +11,7 @@ import './bisect';
 import './os';
 import './string';
 import './re';
+import './json';
 
 let done = false;
 export function registerStdlib(): void {
