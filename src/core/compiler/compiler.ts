@@ -106,20 +106,27 @@ class Unit {
   ) {}
 }
 
+export interface CompileWarning {
+  category: 'SyntaxWarning';
+  msg: string;
+  lineno: number;
+}
+
 export interface CompileResult {
   code: CodeUnit | null;
   error: CompileError | null;
+  warnings: CompileWarning[];
 }
 
 export function compileModule(mod: A.Module, filename: string, source: string): CompileResult {
+  const c = new Compiler(filename, source);
   try {
-    const c = new Compiler(filename, source);
-    return { code: c.compileModule(mod), error: null };
+    return { code: c.compileModule(mod), error: null, warnings: c.warnings };
   } catch (e) {
-    if (e instanceof CompileError) return { code: null, error: e };
+    if (e instanceof CompileError) return { code: null, error: e, warnings: c.warnings };
     if (e instanceof SymbolError) {
       const p = e.node;
-      return { code: null, error: new CompileError('SyntaxError', e.msg, p.lineno, p.col_offset, p.end_lineno, p.end_col_offset) };
+      return { code: null, error: new CompileError('SyntaxError', e.msg, p.lineno, p.col_offset, p.end_lineno, p.end_col_offset), warnings: c.warnings };
     }
     throw e;
   }
@@ -133,6 +140,7 @@ class Compiler {
   private lines: string[];
   private codeCounter = 0;
   private interactive = false;
+  warnings: CompileWarning[] = [];
 
   constructor(
     private filename: string,
@@ -145,6 +153,93 @@ class Compiler {
   private error(msg: string, node: Loc): never {
     throw new CompileError('SyntaxError', msg, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset);
   }
+  /** compiler_warn: a SyntaxWarning, reported once per message and line */
+  private warn(msg: string, node: Loc): void {
+    if (!this.warnings.some((w) => w.msg === msg && w.lineno === node.lineno)) this.warnings.push({ category: 'SyntaxWarning', msg, lineno: node.lineno });
+  }
+
+  // infer_type
+  private inferType(e: A.Expr): string | null {
+    switch (e.kind) {
+      case 'Tuple':
+        return 'tuple';
+      case 'List':
+      case 'ListComp':
+        return 'list';
+      case 'Dict':
+      case 'DictComp':
+        return 'dict';
+      case 'Set':
+      case 'SetComp':
+        return 'set';
+      case 'GeneratorExp':
+        return 'generator';
+      case 'Lambda':
+        return 'function';
+      case 'JoinedStr':
+      case 'FormattedValue':
+        return 'str';
+      case 'Constant': {
+        const v = e.value as ConstantValue | FoldedSeq;
+        switch (v.type) {
+          case 'None':
+            return 'NoneType';
+          case 'Ellipsis':
+            return 'ellipsis';
+          case 'ftuple':
+            return 'tuple';
+          case 'ffrozenset':
+            return 'frozenset';
+          default:
+            return v.type;
+        }
+      }
+      default:
+        return null;
+    }
+  }
+
+  // check_caller
+  private checkCaller(e0: A.Expr): void {
+    const e = foldExpr(e0);
+    switch (e.kind) {
+      case 'Constant':
+      case 'Tuple':
+      case 'List':
+      case 'ListComp':
+      case 'Dict':
+      case 'DictComp':
+      case 'Set':
+      case 'SetComp':
+      case 'GeneratorExp':
+      case 'JoinedStr':
+      case 'FormattedValue':
+        this.warn(`'${this.inferType(e)}' object is not callable; perhaps you missed a comma?`, locOf(e0));
+    }
+  }
+
+  // check_subscripter and check_index
+  private checkSubscript(e: A.Subscript): void {
+    const v = foldExpr(e.value);
+    let warnSub = false;
+    if (v.kind === 'Constant') {
+      const t = (v.value as ConstantValue | FoldedSeq).type;
+      warnSub = ['None', 'Ellipsis', 'int', 'float', 'complex', 'ffrozenset', 'bool'].includes(t);
+    } else warnSub = v.kind === 'Set' || v.kind === 'SetComp' || v.kind === 'GeneratorExp' || v.kind === 'Lambda';
+    if (warnSub) {
+      this.warn(`'${this.inferType(v)}' object is not subscriptable; perhaps you missed a comma?`, locOf(e));
+      return;
+    }
+    const idx = this.inferType(foldExpr(e.slice));
+    if (idx === null || idx === 'int' || idx === 'bool' || idx === 'slice') return;
+    let warnIdx = false;
+    if (v.kind === 'Constant') {
+      const t = (v.value as ConstantValue | FoldedSeq).type;
+      warnIdx = t === 'str' || t === 'bytes' || t === 'ftuple';
+    } else warnIdx = v.kind === 'Tuple' || v.kind === 'List' || v.kind === 'ListComp' || v.kind === 'JoinedStr' || v.kind === 'FormattedValue';
+    if (warnIdx) this.warn(`${this.inferType(v)} indices must be integers or slices, not ${idx}; perhaps you missed a comma?`, locOf(e));
+  }
+
   private unsupported(what: string, node: Loc): never {
     throw new CompileError('Unsupported', what, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset);
   }
@@ -1296,6 +1391,7 @@ class Compiler {
         return;
       }
       case 'Subscript': {
+        if (e.ctx === 'Load') this.checkSubscript(e);
         this.visitExpr(e.value);
         this.visitExpr(e.slice);
         this.u.loc = locOf(e);
@@ -1555,6 +1651,7 @@ class Compiler {
   }
 
   private call(e: A.Call) {
+    this.checkCaller(e.func);
     // maybe_optimize_method_call
     if (
       e.func.kind === 'Attribute' &&

@@ -146,6 +146,11 @@ function truth(v: CV): boolean | null {
 }
 
 function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
+  if (l.type === 'bool' && r.type === 'bool' && (op === 'BitAnd' || op === 'BitOr' || op === 'BitXor')) {
+    // bool.__and__ / __or__ / __xor__ keep the bool type
+    const v = op === 'BitAnd' ? l.value && r.value : op === 'BitOr' ? l.value || r.value : l.value !== r.value;
+    return { type: 'bool', value: v };
+  }
   const a = asInt(l);
   const b = asInt(r);
   if (a !== null && b !== null) {

@@ -21,7 +21,8 @@ import * as misc from '../runtime/objects/misc';
 import { SuperType, buildClass } from '../runtime/typeobject';
 import { checkArgs, parseArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
 import { raise, typeError } from '../runtime/errors';
-import { vmState } from '../runtime/vm/eval';
+import { vmState, genSend } from '../runtime/vm/eval';
+import { PyGenerator } from '../runtime/objects/generator';
 import { gcNewObject } from '../runtime/gc';
 import * as N from '../runtime/numeric';
 import { intToHex, intToOct, intToBin } from '../runtime/primitives/intstr';
@@ -167,6 +168,17 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     if (args.length === 2) {
       const r = abs.iterNext(it);
       return r ?? newRef(args[1]);
+    }
+    if (it instanceof PyGenerator) {
+      // gen_iternext: a generator's return value travels in StopIteration.value
+      const r = genSend(it, None);
+      if (r.done) {
+        const args = r.value === None ? (decref(r.value), newTuple([])) : newTuple([r.value]);
+        const e = new PyBaseException(StopIteration, args);
+        gcNewObject(e, true);
+        throw e;
+      }
+      return r.value;
     }
     const n = it.type.slots.next;
     if (n) {

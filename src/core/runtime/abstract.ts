@@ -333,6 +333,20 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         return newTuple(u.localsplusNames.slice(0, u.nlocals).map((n) => newStr(n)));
       case 'co_names':
         return newTuple(u.names.map((n) => newStr(n)));
+      case 'co_cellvars':
+        return newTuple(u.localsplusNames.filter((_n, i) => u.localsplusKinds[i] & 0x40).map((n) => newStr(n)));
+      case 'co_freevars':
+        return newTuple(u.localsplusNames.filter((_n, i) => u.localsplusKinds[i] & 0x80).map((n) => newStr(n)));
+      case 'co_nlocals':
+        return newInt(u.nlocals);
+      case 'co_flags':
+        return newInt(u.flags);
+      case 'co_kwonlyargcount':
+        return newInt(u.kwonlyargcount);
+      case 'co_posonlyargcount':
+        return newInt(u.posonlyargcount);
+      case 'co_stacksize':
+        return newInt(u.stacksize);
     }
   }
   if (o instanceof PyFloat) {
@@ -726,7 +740,7 @@ export function delItem(o: PyObject, k: PyObject): void {
 export function contains(container: PyObject, item: PyObject): boolean {
   const t = container.type;
   if (container instanceof PyDict && t === DictType) return container.t.contains(item, hash(item));
-  if (container instanceof PySet) return container.t.contains(item, hash(item));
+  if (container instanceof PySet && !(item instanceof PySet)) return container.t.contains(item, hash(item));
   const f = typeLookup(t, '__contains__');
   if (f) {
     const r = callMethodObj(f, container, [item]);

@@ -24,7 +24,7 @@ import { strRepr } from './primitives/intstr';
 import { typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
-import { defMethod, typeDict, parseArgs } from './define';
+import { defMethod, defClassMethod, typeDict, parseArgs } from './define';
 import { typeError, raise } from './errors';
 import * as E from './objects/exception';
 import { DictTableIter } from './tables/dicttable';
@@ -103,7 +103,16 @@ export function bootstrap(): void {
     if (spec.v !== '') typeError(`unsupported format string passed to ${self!.type.name}.__format__`);
     return newStr(abs.str(self!));
   });
-  defMethod(ObjectType, '__init_subclass__', () => newRef(None));
+  defClassMethod(ObjectType, '__init_subclass__', (args, kw) => {
+    if (args.length || (kw && kw.length)) typeError(`${'object'}.__init_subclass__() takes no keyword arguments`);
+    return newRef(None);
+  });
+  defMethod(TypeType, 'mro', (_a, _k, self) => {
+    const t = self as PyType;
+    const l = new PyList(ListType, t.mro.map((m) => newRef(m)));
+    gcNewObject(l, true);
+    return l;
+  });
   defMethod(ObjectType, '__dir__', (_a, _k, self) => {
     const names = new Set<string>();
     const d = abs.instanceDict(self!);

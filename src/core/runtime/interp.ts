@@ -191,6 +191,12 @@ export class Interpreter {
       return null;
     }
     const cr = compileModule(pr.module, filename, source);
+    const srcLines = source.split(/\r?\n/);
+    for (const w of cr.warnings) {
+      // warnings.showwarning's format
+      const line = (srcLines[w.lineno - 1] ?? '').trim();
+      this.io.writeStderr(`${filename}:${w.lineno}: ${w.category}: ${w.msg}\n${line ? `  ${line}\n` : ''}`);
+    }
     if (!cr.code) {
       const e = cr.error!;
       if (e.type === 'Unsupported') {
@@ -434,12 +440,17 @@ function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: C
       return newTuple(lit.items.map(make));
     }
     case 'frozenset': {
-      const fs = newSet(FrozenSetType);
+      // merge_consts_recursive rebuilds a constant frozenset from the iteration order of the
+      // first one, so the table layout differs from adding the items in source order
+      const first = newSet(FrozenSetType);
       for (const it of lit.items) {
         const o = make(it);
-        fs.add(o);
+        first.add(o);
         decref(o);
       }
+      const fs = newSet(FrozenSetType);
+      for (const k of first.t.keys()) fs.add(k);
+      decref(first);
       return fs;
     }
   }

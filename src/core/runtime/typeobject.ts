@@ -81,6 +81,22 @@ export function objectNew(t: PyType, args: PyObject[], kwnames: string[] | null)
     if (t.slots.init === objectInit) typeError(`${t.name}() takes no arguments`);
   }
   void kwnames;
+  // abstract classes (abc): the type's __abstractmethods__ must be empty
+  if (t.flags & TypeFlags.HEAPTYPE) {
+    const am = abs.typeLookup(t, '__abstractmethods__');
+    if (am && am !== None && !(am instanceof PyBuiltinFunction)) {
+      const names = abs.toArray(am).map((n) => {
+        const s = abs.str(n);
+        decref(n);
+        return s;
+      });
+      if (names.length) {
+        names.sort();
+        const list = names.map((n) => `'${n}'`).join(', ');
+        typeError(`Can't instantiate abstract class ${t.name} with abstract method${names.length > 1 ? 's' : ''} ${names.length > 1 ? list : names[0]}`);
+      }
+    }
+  }
   return allocInstance(t);
 }
 

@@ -1172,8 +1172,12 @@ function asciiOf(s: string): string {
   return out;
 }
 
+/** _PyObject_FunctionStr */
 function funcDesc(func: PyObject): string {
-  if (func instanceof PyFunction) return `${func.qualname}()`;
+  if (func instanceof PyFunction) {
+    const mod = func.module instanceof PyStr && func.module.v !== 'builtins' ? func.module.v + '.' : '';
+    return `${mod}${func.qualname}()`;
+  }
   if (func instanceof PyBuiltinFunction) return `${func.name}()`;
   if (func instanceof PyType) return `${func.name}()`;
   return `${func.type.name} object`;
