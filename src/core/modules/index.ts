@@ -12,6 +12,7 @@ import './os';
 import './string';
 import './re';
 import './json';
+import './io';
 
 let done = false;
 export function registerStdlib(): void {
