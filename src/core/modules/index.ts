@@ -13,6 +13,7 @@ import './string';
 import './re';
 import './json';
 import './io';
+import './time';
 
 let done = false;
 export function registerStdlib(): void {
