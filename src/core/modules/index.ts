@@ -14,6 +14,7 @@ import './re';
 import './json';
 import './io';
 import './time';
+import './copy';
 
 let done = false;
 export function registerStdlib(): void {
