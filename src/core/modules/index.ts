@@ -15,6 +15,7 @@ import './json';
 import './io';
 import './time';
 import './copy';
+import './textwrap';
 
 let done = false;
 export function registerStdlib(): void {
