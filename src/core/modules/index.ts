@@ -16,6 +16,7 @@ import './io';
 import './time';
 import './copy';
 import './textwrap';
+import './fractions';
 
 let done = false;
 export function registerStdlib(): void {
