@@ -17,6 +17,9 @@ import './time';
 import './copy';
 import './textwrap';
 import './fractions';
+import './abc';
+import './contextlib';
+import './dataclasses';
 
 let done = false;
 export function registerStdlib(): void {

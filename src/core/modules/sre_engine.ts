@@ -302,7 +302,7 @@ export function parsePattern(pat: string, flags0: number): Parsed {
         let width = 0;
         if (behind) {
           const w = widthOf(body);
-          if (w[0] !== w[1]) err('look-behind requires fixed-width pattern', start);
+          if (w[0] !== w[1]) throw new ReSyntaxError('look-behind requires fixed-width pattern', null); // raised by the compiler: no position
           width = w[0];
         }
         return { t: 'look', behind, neg, body, width };
@@ -885,7 +885,8 @@ function compileRepeat(n: Extract<Node, { t: 'repeat' }>): M {
     tick(st);
     if (count < max) {
       const r = body(st, i, (j) => {
-        if (j === i && count >= min) return false;
+        // an empty iteration is kept, but ends the loop (SRE MAX_UNTIL's last_ptr check)
+        if (j === i && count + 1 >= min) return k(j);
         return greedy(st, j, count + 1, k);
       });
       if (r) return true;
@@ -897,7 +898,7 @@ function compileRepeat(n: Extract<Node, { t: 'repeat' }>): M {
     if (count >= min && k(i)) return true;
     if (count < max) {
       return body(st, i, (j) => {
-        if (j === i && count >= min) return false;
+        if (j === i && count + 1 >= min) return k(j);
         return lazy(st, j, count + 1, k);
       });
     }

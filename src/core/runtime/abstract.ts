@@ -721,7 +721,14 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
   if (f) return callMethodObj(f, o, [k]);
   if (o instanceof PyType) {
     const cg = typeLookup(o, '__class_getitem__');
-    if (cg) return call(cg, [k], null);
+    if (cg) {
+      const bound = descrGet(cg, null, o);
+      try {
+        return call(bound, [k], null);
+      } finally {
+        decref(bound);
+      }
+    }
     typeError(`type '${o.name}' is not subscriptable`);
   }
   typeError(`'${o.type.name}' object is not subscriptable`);
@@ -1178,6 +1185,13 @@ export function nameKeyObj(name: string): PyStr {
 /** getattr(o, name) as a borrowed-then-released helper returning a new reference. */
 export function getAttrOf(o: PyObject, name: string): PyObject {
   return getAttr(o, name);
+}
+
+/** tp_descr_get(d, obj, type), or a new reference to d when it is not a descriptor. */
+export function descrGet(d: PyObject, obj: PyObject | null, type: PyType): PyObject {
+  const get = descrGetFn(d);
+  if (get) return get(d, obj, type);
+  return newRef(d);
 }
 
 /** Bind a descriptor found on a type to an instance (a new reference). */

@@ -1,8 +1,8 @@
 // Start-up: wire the native slots of the core types (repr, iteration, construction, calls) and
 // the factories the protocol layer needs. Methods of the builtin types live in objects/*_methods.ts.
 
-import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf } from './object';
-import { TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType } from './types';
+import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf, Edge, type Visit } from './object';
+import { makeType, TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
 import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
@@ -437,6 +437,32 @@ export function bootstrap(): void {
   defMethod(PropertyType, 'setter', propCopy('fset'));
   defMethod(PropertyType, 'deleter', propCopy('fdel'));
 
+  // types.GenericAlias: list[int], dict[str, int] (Objects/genericaliasobject.c)
+  for (const t of [ListType, DictType, TupleType, SetType, FrozenSetType, TypeType]) {
+    defClassMethod(t, '__class_getitem__', (args, _kw, self) => {
+      const ga = new PyGenericAlias(newRef(self as PyType), newRef(args[0]));
+      gcNewObject(ga, true);
+      return ga;
+    });
+  }
+  GenericAliasType.slots.repr = (o) => {
+    const g = o as PyGenericAlias;
+    const one = (x: PyObject): string => {
+      if (x === abs.Ellipsis) return '...';
+      if (x instanceof PyType) return x.module === 'builtins' ? x.qualname : `${x.module}.${x.qualname}`;
+      return abs.repr(x);
+    };
+    const items = g.args instanceof PyTuple ? g.args.items : [g.args];
+    return `${one(g.origin)}[${items.length ? items.map(one).join(', ') : '()'}]`;
+  };
+  GenericAliasType.slots.call = (o, args, kw) => abs.call((o as PyGenericAlias).origin, args, kw);
+  GenericAliasType.slots.getattr = (o, name) => {
+    const g = o as PyGenericAlias;
+    if (name === '__origin__') return newRef(g.origin);
+    if (name === '__args__') return g.args instanceof PyTuple ? newRef(g.args) : newTuple([newRef(g.args)]);
+    return abs.lookupAttr(g.origin, name);
+  };
+
   // frames and tracebacks
   FrameType.slots.repr = (o) => {
     const f = o as Frame;
@@ -448,6 +474,25 @@ export function bootstrap(): void {
   void PyInstance;
   void PyInt;
   void IntType;
+}
+
+export const GenericAliasType = makeType('types.GenericAlias', null, TypeFlags.HAVE_GC, 56);
+GenericAliasType.name = 'GenericAlias';
+export class PyGenericAlias extends PyObject {
+  constructor(
+    public origin: PyObject,
+    public args: PyObject,
+  ) {
+    super(GenericAliasType);
+  }
+  override traverse(visit: Visit): void {
+    visit(this.origin, Edge.OTHER, '__origin__');
+    visit(this.args, Edge.OTHER, '__args__');
+  }
+  override dealloc(): void {
+    decref(this.origin);
+    decref(this.args);
+  }
 }
 
 export const builtinModuleNames = new Set<string>(['sys', 'builtins', 'gc', 'math', 'time', 'itertools', 'functools', 'collections', 'random', 'os', 'io', 're', 'typing', 'weakref']);

@@ -17,6 +17,7 @@ import * as E from './objects/exception';
 import { newSet, FrozenSetType } from './objects/set';
 import { Frame } from './vm/frame';
 import { evalFrame, vmState } from './vm/eval';
+import { finishFrame } from './vm/call';
 import { ModuleBuilder, moduleInit, registerModule } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
@@ -150,10 +151,9 @@ export class Interpreter {
         name: 'executing frames',
         visit: (v) => {
           for (let f = vmState.current; f; f = f.back) {
-            if (!f.materialized || f.rc === 0) {
-              if (f.gen) continue; // the generator object holds it
-              f.traverseContents(v);
-            }
+            if (f.gen) continue; // the generator object holds it
+            if (f.materialized) v(f); // frame_obj
+            else f.traverseContents(v);
           }
         },
       },
@@ -283,10 +283,7 @@ export class Interpreter {
   }
 
   private finishFrame(f: Frame): void {
-    f.done = true;
-    if (f.materialized && f.rc > 0) return;
-    f.clearContents();
-    decref(f.code);
+    finishFrame(f);
   }
 
   handleUncaught(exc: PyBaseException): void {

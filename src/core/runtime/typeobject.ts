@@ -181,12 +181,15 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   // best base: the one whose solid base is the most derived
   let base = bases[0];
   for (const b of bases) if (b.solidBase !== ObjectType && base.solidBase === ObjectType) base = b;
+  // the MRO is computed first: a conflict raises before anything is allocated
+  const placeholder = { name } as PyType;
+  const mro = c3(placeholder, bases);
   const t = new PyType(name, base, TypeFlags.HEAPTYPE | TypeFlags.BASETYPE | TypeFlags.HAVE_GC | (base.flags & 0xff000000), meta);
   t.rc = 1;
   if (meta.flags & TypeFlags.HEAPTYPE) incref(meta);
   t.bases = bases;
   for (const b of bases) incref(b);
-  t.mro = c3(t, bases);
+  t.mro = [t, ...mro.slice(1)];
   t.mroHeld = t.mro.slice(1);
   for (const m of t.mroHeld) incref(m);
   for (const b of bases) b.subclasses.push(t);
@@ -437,16 +440,29 @@ export function typeTypeNew(meta: PyType, args: PyObject[], kwnames: string[] | 
   if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${ns.type.name}`);
   const t = typeNew(meta, name.v, bases.items as PyType[], ns);
   gcNewTracked(t);
-  // __set_name__ and __init_subclass__
-  for (const [k, v] of t.dict.entries()) {
-    const sn = abs.typeLookup(v.type, '__set_name__');
-    if (sn) decref(abs.callMethodObj(sn, v, [t, k]));
-  }
-  const isub = abs.typeLookup(t.mro[1] ?? ObjectType, '__init_subclass__');
-  if (isub && !(isub instanceof PyBuiltinFunction)) {
-    const fn = isub instanceof PyWrapper ? isub.callable : isub;
-    const kwv = kwnames ? args.slice(npos) : [];
-    decref(abs.call(fn, [t, ...kwv], kwnames));
+  try {
+    // __set_name__ and __init_subclass__ (type_new_set_names, type_new_init_subclass)
+    for (const [k, v] of [...t.dict.entries()]) {
+      const sn = abs.typeLookup(v.type, '__set_name__');
+      if (sn) decref(abs.callMethodObj(sn, v, [t, k]));
+    }
+    const sup = superNew(SuperType, [t, t], null);
+    try {
+      const isub = superGetAttr(sup, '__init_subclass__');
+      if (isub) {
+        const kwv = kwnames ? args.slice(npos) : [];
+        try {
+          decref(abs.call(isub, kwv, kwnames));
+        } finally {
+          decref(isub);
+        }
+      }
+    } finally {
+      decref(sup);
+    }
+  } catch (e) {
+    decref(t);
+    throw e;
   }
   return t;
 }
@@ -514,12 +530,8 @@ export function superGetAttr(o: PyObject, name: string): PyObject | null {
   for (; i < mro.length; i++) {
     const v = mro[i].dict.getItem(abs.strKey(name));
     if (v !== undefined) {
-      const inst = s.obj === s.objType ? null : s.obj;
-      if (v instanceof PyFunction) return inst ? abs.bindDescr(v, inst) : newRef(v);
-      if (v instanceof PyWrapper && v.type === ClassMethodType) return abs.bindDescr(v, s.objType);
-      if (v instanceof PyWrapper && v.type === StaticMethodType) return newRef(v.callable);
-      if (v instanceof PyBuiltinFunction) return inst ? abs.bindDescr(v, inst) : newRef(v);
-      return abs.bindDescr(v, inst ?? s.objType);
+      // super_getattro: bind with obj (NULL when obj is the start type itself)
+      return abs.descrGet(v, s.obj === s.objType ? null : s.obj, s.objType);
     }
   }
   return abs.genericGetAttr(o, name, true);

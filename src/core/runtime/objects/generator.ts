@@ -1,6 +1,6 @@
 // generator objects (Objects/genobject.c)
 
-import { PyObject, Edge, TypeFlags, type Visit } from '../object';
+import { PyObject, Edge, TypeFlags, decref, type Visit } from '../object';
 import { makeType } from '../types';
 import type { Frame } from '../vm/frame';
 
@@ -26,16 +26,15 @@ export class PyGenerator extends PyObject {
   }
   override dealloc(): void {
     const f = this.frame;
-    if (!this.finished) {
-      this.finished = true;
-      f.done = true;
-      if (!f.materialized || f.rc === 0) {
-        f.clearContents();
-        f.code.rc--;
-        if (f.code.rc === 0) {
-          // the code object is also held by the function; this only happens at teardown
-        }
-      }
+    if (this.finished) return;
+    this.finished = true;
+    if (f.done) return;
+    f.done = true;
+    if (f.materialized) {
+      decref(f);
+      return;
     }
+    f.clearContents();
+    decref(f.code);
   }
 }

@@ -76,8 +76,13 @@ export function runFrame(f: Frame): PyObject {
 
 /** The function returned: release what the frame holds unless a frame object keeps it. */
 export function finishFrame(f: Frame): void {
+  if (f.done) return;
   f.done = true;
-  if (f.materialized && f.rc > 0) return;
+  if (f.materialized) {
+    // _PyFrame_Clear: drop frame_obj; if others hold the frame object it takes the contents
+    decref(f);
+    return;
+  }
   f.clearContents();
   decref(f.code);
 }

@@ -116,6 +116,9 @@ export function materialize(f: Frame): Frame {
     f.materialized = true;
     if (heap.live) heap.live.add(f);
     frameGcHook(f);
+    // _PyFrame_GetFrameObject: the interpreter frame keeps a strong reference (frame_obj)
+    // until it is cleared
+    if (!f.done) f.rc++;
   }
   f.rc++;
   return f;
