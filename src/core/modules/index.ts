@@ -17,6 +17,7 @@ import './time';
 import './copy';
 import './textwrap';
 import './fractions';
+import './typing';
 import './abc';
 import './contextlib';
 import './dataclasses';
