@@ -1,0 +1,604 @@
+// Python source of the dataclasses module (Lib/dataclasses.py of CPython 3.11). The generated
+// methods are closures instead of exec'd source; the generated __init__ takes *args/**kwargs and
+// binds them with the messages CPython gives for a real signature (initialize_locals).
+
+export const DATACLASSES_SRC = String.raw`
+import sys
+import copy
+
+__all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY',
+           'MISSING', 'fields', 'asdict', 'astuple', 'make_dataclass', 'replace',
+           'is_dataclass']
+
+
+class FrozenInstanceError(AttributeError): pass
+
+
+class _HAS_DEFAULT_FACTORY_CLASS:
+    def __repr__(self):
+        return '<factory>'
+_HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
+
+
+class _MISSING_TYPE:
+    pass
+MISSING = _MISSING_TYPE()
+
+
+class _KW_ONLY_TYPE:
+    pass
+KW_ONLY = _KW_ONLY_TYPE()
+
+
+class _FIELD_BASE:
+    def __init__(self, name):
+        self.name = name
+    def __repr__(self):
+        return self.name
+_FIELD = _FIELD_BASE('_FIELD')
+_FIELD_CLASSVAR = _FIELD_BASE('_FIELD_CLASSVAR')
+_FIELD_INITVAR = _FIELD_BASE('_FIELD_INITVAR')
+
+_FIELDS = '__dataclass_fields__'
+_PARAMS = '__dataclass_params__'
+_POST_INIT_NAME = '__post_init__'
+
+
+class InitVar:
+    __slots__ = ('type', )
+
+    def __init__(self, type):
+        self.type = type
+
+    def __repr__(self):
+        if isinstance(self.type, type):
+            type_name = self.type.__name__
+        else:
+            type_name = repr(self.type)
+        return f'dataclasses.InitVar[{type_name}]'
+
+    def __class_getitem__(cls, type):
+        return InitVar(type)
+
+
+class Field:
+    __slots__ = ('name', 'type', 'default', 'default_factory', 'repr', 'hash', 'init',
+                 'compare', 'metadata', 'kw_only', '_field_type')
+
+    def __init__(self, default, default_factory, init, repr, hash, compare,
+                 metadata, kw_only):
+        self.name = None
+        self.type = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.hash = hash
+        self.compare = compare
+        self.metadata = {} if metadata is None else metadata
+        self.kw_only = kw_only
+        self._field_type = None
+
+    def __repr__(self):
+        return ('Field('
+                f'name={self.name!r},'
+                f'type={self.type!r},'
+                f'default={self.default!r},'
+                f'default_factory={self.default_factory!r},'
+                f'init={self.init!r},'
+                f'repr={self.repr!r},'
+                f'hash={self.hash!r},'
+                f'compare={self.compare!r},'
+                f'metadata=mappingproxy({self.metadata!r}),'
+                f'kw_only={self.kw_only!r},'
+                f'_field_type={self._field_type}'
+                ')')
+
+    def __set_name__(self, owner, name):
+        func = getattr(type(self.default), '__set_name__', None)
+        if func:
+            func(self.default, owner, name)
+
+
+class _DataclassParams:
+    __slots__ = ('init', 'repr', 'eq', 'order', 'unsafe_hash', 'frozen')
+
+    def __init__(self, init, repr, eq, order, unsafe_hash, frozen):
+        self.init = init
+        self.repr = repr
+        self.eq = eq
+        self.order = order
+        self.unsafe_hash = unsafe_hash
+        self.frozen = frozen
+
+    def __repr__(self):
+        return ('_DataclassParams('
+                f'init={self.init!r},'
+                f'repr={self.repr!r},'
+                f'eq={self.eq!r},'
+                f'order={self.order!r},'
+                f'unsafe_hash={self.unsafe_hash!r},'
+                f'frozen={self.frozen!r}'
+                ')')
+
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
+          hash=None, compare=True, metadata=None, kw_only=MISSING):
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError('cannot specify both default and default_factory')
+    return Field(default, default_factory, init, repr, hash, compare,
+                 metadata, kw_only)
+
+
+def _fields_in_init_order(fields):
+    return (tuple(f for f in fields if f.init and not f.kw_only),
+            tuple(f for f in fields if f.init and f.kw_only))
+
+
+def _set_qualname(cls, value):
+    if isinstance(value, type(_set_qualname)):
+        value.__qualname__ = f"{cls.__qualname__}.{value.__name__}"
+    return value
+
+
+def _set_new_attribute(cls, name, value):
+    if name in cls.__dict__:
+        return True
+    _set_qualname(cls, value)
+    setattr(cls, name, value)
+    return False
+
+
+def _names(names):
+    names = [repr(n) for n in names]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f'{names[0]} and {names[1]}'
+    return ', '.join(names[:-1]) + ', and ' + names[-1]
+
+
+def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
+    seen_default = False
+    for f in std_fields:
+        if f.init:
+            if not (f.default is MISSING and f.default_factory is MISSING):
+                seen_default = True
+            elif seen_default:
+                raise TypeError(f'non-default argument {f.name!r} follows default argument')
+    pos = [f.name for f in std_fields]
+    kwo = [f.name for f in kw_only_fields]
+    ndefaults = sum(1 for f in std_fields
+                    if not (f.default is MISSING and f.default_factory is MISSING))
+    def has_default(f):
+        return not (f.default is MISSING and f.default_factory is MISSING)
+
+    def __init__(self, *args, **kwargs):
+        name = __init__.__qualname__
+        values = {}
+        for i, a in enumerate(args):
+            if i < len(pos):
+                values[pos[i]] = a
+        for k, v in kwargs.items():
+            if k in pos or k in kwo:
+                if k in values:
+                    raise TypeError(f'{name}() got multiple values for argument {k!r}')
+                values[k] = v
+            else:
+                raise TypeError(f'{name}() got an unexpected keyword argument {k!r}')
+        if len(args) > len(pos):
+            n = len(pos) + 1
+            if ndefaults:
+                sig = f'from {n - ndefaults} to {n}'
+                plural = True
+            else:
+                sig = f'{n}'
+                plural = n != 1
+            given = len(args) + 1
+            kwonly_given = sum(1 for k in kwargs if k in kwo)
+            if kwonly_given:
+                kwonly_sig = (f" positional argument{'s' if given != 1 else ''}"
+                              f" (and {kwonly_given} keyword-only argument{'s' if kwonly_given != 1 else ''})")
+            else:
+                kwonly_sig = ''
+            was = 'was' if given == 1 and not kwonly_given else 'were'
+            raise TypeError(f"{name}() takes {sig} positional argument{'s' if plural else ''} "
+                            f"but {given}{kwonly_sig} {was} given")
+        missing = [f.name for f in std_fields if f.name not in values and not has_default(f)]
+        if missing:
+            raise TypeError(f"{name}() missing {len(missing)} required positional "
+                            f"argument{'s' if len(missing) != 1 else ''}: {_names(missing)}")
+        missing = [f.name for f in kw_only_fields if f.name not in values and not has_default(f)]
+        if missing:
+            raise TypeError(f"{name}() missing {len(missing)} required keyword-only "
+                            f"argument{'s' if len(missing) != 1 else ''}: {_names(missing)}")
+        for f in fields:
+            if f._field_type is _FIELD_CLASSVAR:
+                continue
+            if f.init:
+                if f.name in values:
+                    value = values[f.name]
+                elif f.default_factory is not MISSING:
+                    value = f.default_factory()
+                else:
+                    value = f.default
+            else:
+                if f.default_factory is not MISSING:
+                    value = f.default_factory()
+                elif f.default is not MISSING:
+                    value = f.default
+                else:
+                    continue
+            if f._field_type is _FIELD_INITVAR:
+                continue
+            if frozen:
+                object.__setattr__(self, f.name, value)
+            else:
+                setattr(self, f.name, value)
+        if has_post_init:
+            initvars = []
+            for f in fields:
+                if f._field_type is _FIELD_INITVAR:
+                    if f.name in values:
+                        initvars.append(values[f.name])
+                    elif f.default_factory is not MISSING:
+                        initvars.append(f.default_factory())
+                    else:
+                        initvars.append(f.default)
+            self.__post_init__(*initvars)
+    return __init__
+
+
+def _repr_fn(fields):
+    names = [f.name for f in fields]
+    repr_running = set()
+
+    def __repr__(self):
+        key = (id(self),)
+        if key in repr_running:
+            return '...'
+        repr_running.add(key)
+        try:
+            return (self.__class__.__qualname__ + '(' +
+                    ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
+        finally:
+            repr_running.discard(key)
+    return __repr__
+
+
+def _frozen_get_del_attr(cls, fields):
+    names = tuple(f.name for f in fields)
+
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f'cannot assign to field {name!r}')
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f'cannot delete field {name!r}')
+        super(cls, self).__delattr__(name)
+    return __setattr__, __delattr__
+
+
+def _tuple_of(self, names):
+    return tuple([getattr(self, n) for n in names])
+
+
+def _cmp_fn(name, op, names):
+    if op == '==':
+        def fn(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_of(self, names) == _tuple_of(other, names)
+            return NotImplemented
+    elif op == '<':
+        def fn(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_of(self, names) < _tuple_of(other, names)
+            return NotImplemented
+    elif op == '<=':
+        def fn(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_of(self, names) <= _tuple_of(other, names)
+            return NotImplemented
+    elif op == '>':
+        def fn(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_of(self, names) > _tuple_of(other, names)
+            return NotImplemented
+    else:
+        def fn(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_of(self, names) >= _tuple_of(other, names)
+            return NotImplemented
+    fn.__name__ = name
+    fn.__qualname__ = name
+    return fn
+
+
+def _hash_fn(fields):
+    names = [f.name for f in fields]
+
+    def __hash__(self):
+        return hash(_tuple_of(self, names))
+    return __hash__
+
+
+def _is_classvar(a_type):
+    typing = sys.modules.get('typing')
+    if typing is None:
+        return False
+    return (a_type is typing.ClassVar
+            or (type(a_type) is getattr(typing, '_GenericAlias', None)
+                and a_type.__origin__ is typing.ClassVar))
+
+
+def _get_field(cls, a_name, a_type, default_kw_only):
+    default = getattr(cls, a_name, MISSING)
+    if isinstance(default, Field):
+        f = default
+    else:
+        f = field(default=default)
+    f.name = a_name
+    f.type = a_type
+    f._field_type = _FIELD
+    if _is_classvar(a_type) or (isinstance(a_type, str) and a_type.startswith(('ClassVar', 'typing.ClassVar'))):
+        f._field_type = _FIELD_CLASSVAR
+    if a_type is InitVar or isinstance(a_type, InitVar):
+        f._field_type = _FIELD_INITVAR
+    if f._field_type in (_FIELD_CLASSVAR, _FIELD_INITVAR):
+        if f.default_factory is not MISSING:
+            raise TypeError(f'field {f.name} cannot have a default factory')
+    if f._field_type in (_FIELD, _FIELD_INITVAR):
+        if f.kw_only is MISSING:
+            f.kw_only = default_kw_only
+    else:
+        if f.kw_only is not MISSING:
+            raise TypeError(f'field {f.name} is a ClassVar but specifies kw_only')
+    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
+        raise ValueError(f'mutable default {type(f.default)} for field '
+                         f'{f.name} is not allowed: use default_factory')
+    return f
+
+
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
+                   match_args, kw_only, slots, weakref_slot):
+    fields = {}
+    setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
+
+    any_frozen_base = False
+    has_dataclass_bases = False
+    for b in cls.__mro__[-1:0:-1]:
+        base_fields = getattr(b, _FIELDS, None)
+        if base_fields is not None:
+            has_dataclass_bases = True
+            for f in base_fields.values():
+                fields[f.name] = f
+            if getattr(b, _PARAMS).frozen:
+                any_frozen_base = True
+
+    cls_annotations = cls.__dict__.get('__annotations__', {})
+    cls_fields = []
+    KW_ONLY_seen = False
+    for name, type in cls_annotations.items():
+        if type is KW_ONLY or (isinstance(type, str) and type in ('KW_ONLY', 'dataclasses.KW_ONLY')):
+            if KW_ONLY_seen:
+                raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been specified')
+            KW_ONLY_seen = True
+            kw_only = True
+        else:
+            cls_fields.append(_get_field(cls, name, type, kw_only))
+
+    for f in cls_fields:
+        fields[f.name] = f
+        if isinstance(getattr(cls, f.name, None), Field):
+            if f.default is MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+
+    for name, value in cls.__dict__.items():
+        if isinstance(value, Field) and not name in cls_annotations:
+            raise TypeError(f'{name!r} is a field but has no type annotation')
+
+    if has_dataclass_bases:
+        if any_frozen_base and not frozen:
+            raise TypeError('cannot inherit non-frozen dataclass from a frozen one')
+        if not any_frozen_base and frozen:
+            raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
+
+    setattr(cls, _FIELDS, fields)
+
+    class_hash = cls.__dict__.get('__hash__', MISSING)
+    has_explicit_hash = not (class_hash is MISSING or
+                             (class_hash is None and '__eq__' in cls.__dict__))
+
+    if order and not eq:
+        raise ValueError('eq must be true if order is true')
+
+    all_init_fields = [f for f in fields.values()
+                       if f._field_type in (_FIELD, _FIELD_INITVAR)]
+    (std_init_fields,
+     kw_only_init_fields) = _fields_in_init_order(all_init_fields)
+
+    if init:
+        has_post_init = hasattr(cls, _POST_INIT_NAME)
+        _set_new_attribute(cls, '__init__',
+                           _init_fn(cls, all_init_fields, std_init_fields,
+                                    kw_only_init_fields, frozen, has_post_init))
+
+    field_list = [f for f in fields.values() if f._field_type is _FIELD]
+
+    if repr:
+        flds = [f for f in field_list if f.repr]
+        _set_new_attribute(cls, '__repr__', _repr_fn(flds))
+
+    if eq:
+        cmp_names = [f.name for f in field_list if f.compare]
+        _set_new_attribute(cls, '__eq__', _cmp_fn('__eq__', '==', cmp_names))
+
+    if order:
+        names = [f.name for f in field_list if f.compare]
+        for name, op in [('__lt__', '<'), ('__le__', '<='), ('__gt__', '>'), ('__ge__', '>=')]:
+            if _set_new_attribute(cls, name, _cmp_fn(name, op, names)):
+                raise TypeError(f'Cannot overwrite attribute {name} '
+                                f'in class {cls.__name__}. Consider using '
+                                'functools.total_ordering')
+
+    if frozen:
+        setter, deleter = _frozen_get_del_attr(cls, field_list)
+        for fn in (setter, deleter):
+            if _set_new_attribute(cls, fn.__name__, fn):
+                raise TypeError(f'Cannot overwrite attribute {fn.__name__} '
+                                f'in class {cls.__name__}')
+
+    hash_flds = [f for f in field_list if (f.compare if f.hash is None else f.hash)]
+    if unsafe_hash:
+        if has_explicit_hash:
+            raise TypeError(f'Cannot overwrite attribute __hash__ in class {cls.__name__}')
+        cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds))
+    elif eq and frozen:
+        if not has_explicit_hash:
+            cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds))
+    elif eq:
+        if not has_explicit_hash:
+            cls.__hash__ = None
+
+    if not getattr(cls, '__doc__'):
+        cls.__doc__ = cls.__name__ + '(...)'
+
+    if match_args:
+        _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
+
+    if slots:
+        raise TypeError('dataclass(slots=True) is not supported yet')
+
+    abc = sys.modules.get('abc')
+    if abc is not None and hasattr(cls, '__abstractmethods__'):
+        abc.update_abstractmethods(cls)
+
+    _fixup_slots(cls)
+    return cls
+
+
+def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
+              unsafe_hash=False, frozen=False, match_args=True,
+              kw_only=False, slots=False, weakref_slot=False):
+    def wrap(cls):
+        return _process_class(cls, init, repr, eq, order, unsafe_hash,
+                              frozen, match_args, kw_only, slots,
+                              weakref_slot)
+    if cls is None:
+        return wrap
+    return wrap(cls)
+
+
+def fields(class_or_instance):
+    try:
+        fields = getattr(class_or_instance, _FIELDS)
+    except AttributeError:
+        raise TypeError('must be called with a dataclass type or instance') from None
+    return tuple(f for f in fields.values() if f._field_type is _FIELD)
+
+
+def _is_dataclass_instance(obj):
+    return hasattr(type(obj), _FIELDS)
+
+
+def is_dataclass(obj):
+    cls = obj if isinstance(obj, type) else type(obj)
+    return hasattr(cls, _FIELDS)
+
+
+def asdict(obj, *, dict_factory=dict):
+    if not _is_dataclass_instance(obj):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _asdict_inner(obj, dict_factory)
+
+
+def _asdict_inner(obj, dict_factory):
+    if _is_dataclass_instance(obj):
+        result = []
+        for f in fields(obj):
+            value = _asdict_inner(getattr(obj, f.name), dict_factory)
+            result.append((f.name, value))
+        return dict_factory(result)
+    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
+        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+    elif isinstance(obj, (list, tuple)):
+        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+    elif isinstance(obj, dict):
+        return type(obj)((_asdict_inner(k, dict_factory),
+                          _asdict_inner(v, dict_factory))
+                         for k, v in obj.items())
+    else:
+        return copy.deepcopy(obj)
+
+
+def astuple(obj, *, tuple_factory=tuple):
+    if not _is_dataclass_instance(obj):
+        raise TypeError("astuple() should be called on dataclass instances")
+    return _astuple_inner(obj, tuple_factory)
+
+
+def _astuple_inner(obj, tuple_factory):
+    if _is_dataclass_instance(obj):
+        result = []
+        for f in fields(obj):
+            value = _astuple_inner(getattr(obj, f.name), tuple_factory)
+            result.append(value)
+        return tuple_factory(result)
+    elif isinstance(obj, tuple) and hasattr(obj, '_fields'):
+        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
+    elif isinstance(obj, (list, tuple)):
+        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
+    elif isinstance(obj, dict):
+        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
+                          for k, v in obj.items())
+    else:
+        return copy.deepcopy(obj)
+
+
+def replace(obj, /, **changes):
+    if not _is_dataclass_instance(obj):
+        raise TypeError("replace() should be called on dataclass instances")
+    for f in getattr(obj, _FIELDS).values():
+        if f._field_type is _FIELD_CLASSVAR:
+            continue
+        if not f.init:
+            if f.name in changes:
+                raise ValueError(f'field {f.name} is declared with '
+                                 'init=False, it cannot be specified with '
+                                 'replace()')
+            continue
+        if f.name not in changes:
+            if f._field_type is _FIELD_INITVAR and f.default is MISSING:
+                raise ValueError(f"InitVar {f.name!r} "
+                                 'must be specified with replace()')
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
+def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
+    if namespace is None:
+        namespace = {}
+    annotations = {}
+    defaults = {}
+    for item in fields:
+        if isinstance(item, str):
+            name = item
+            tp = 'typing.Any'
+        elif len(item) == 2:
+            name, tp, = item
+        elif len(item) == 3:
+            name, tp, spec = item
+            defaults[name] = spec
+        else:
+            raise TypeError(f'Invalid field: {item!r}')
+        annotations[name] = tp
+    ns = dict(namespace)
+    ns.update(defaults)
+    ns['__annotations__'] = annotations
+    cls = type(cls_name, bases, ns)
+    return dataclass(cls, **kwargs)
+`;
