@@ -14,6 +14,8 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as abs from '../runtime/abstract';
 import { getsizeof } from '../runtime/sizes';
+import { structSeqType, newStructSeq } from '../runtime/structseq';
+import { newFloat } from '../runtime/objects/float';
 import type { Interpreter } from '../runtime/interp';
 
 export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string): void {
@@ -74,7 +76,15 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   });
   m.own('argv', newList([newStr(filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
   m.own('version', newStr('3.11.7 (main, Dec  8 2023, 14:22:46) [GCC 12.2.0]'));
-  m.own('version_info', newTuple([newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
+  const vi = structSeqType('sys', 'version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
+  m.own('version_info', newStructSeq(vi, [newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
+  const fi = structSeqType('sys', 'float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds']);
+  m.own(
+    'float_info',
+    newStructSeq(fi, [newFloat(Number.MAX_VALUE), newInt(1024), newInt(308), newFloat(2.2250738585072014e-308), newInt(-1021), newInt(-307), newInt(15), newInt(53), newFloat(Number.EPSILON), newInt(2), newInt(1)]),
+  );
+  const ii = structSeqType('sys', 'int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold']);
+  m.own('int_info', newStructSeq(ii, [newInt(30), newInt(4), newInt(4300), newInt(640)]));
   m.own('hexversion', newInt(0x30b07f0));
   m.own('platform', newStr('linux'));
   m.own('byteorder', newStr('little'));
