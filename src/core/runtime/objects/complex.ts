@@ -429,8 +429,8 @@ export function formatComplex(re: number, im: number, spec: string): string {
   if (type === 'n') type = 'g';
   if (precision < 0) precision = defaultPrecision;
   else if (type === 'r') type = 'g';
-  const reBuf = re !== re ? 'nan' : floatToString(re, type, precision, flags);
-  const imBuf = im !== im ? 'nan' : floatToString(im, type, precision, flags);
+  const reBuf = floatToString(re, type, precision, flags);
+  const imBuf = floatToString(im, type, precision, flags);
   const reS = skipRe ? '' : numberPart(reBuf, f.sign, f);
   const imS = numberPart(imBuf, skipRe ? f.sign : '+', f);
   const body = (addParens ? '(' : '') + reS + imS + 'j' + (addParens ? ')' : '');
