@@ -270,6 +270,14 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         return newRef(o.dict);
       }
       case '__annotations__': {
+        // func_get_annotations: MAKE_FUNCTION stores a flat (name, value, ...) tuple
+        if (o.annotations instanceof PyTuple) {
+          const d = newDictObj();
+          const it = o.annotations.items;
+          for (let i = 0; i + 1 < it.length; i += 2) d.setItem(it[i], it[i + 1]);
+          decref(o.annotations);
+          o.annotations = d;
+        }
         if (!o.annotations) o.annotations = newDictObj();
         return newRef(o.annotations);
       }

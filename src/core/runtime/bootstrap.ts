@@ -107,6 +107,21 @@ export function bootstrap(): void {
     if (args.length || (kw && kw.length)) typeError(`${'object'}.__init_subclass__() takes no keyword arguments`);
     return newRef(None);
   });
+  // type.__new__(mcs, name, bases, ns) and type.__call__ for metaclasses
+  const typeNewFn = new PyBuiltinFunction(BuiltinFunctionType, '__new__', (args, kw) => {
+    const meta = args[0];
+    if (!(meta instanceof PyType) || !meta.isSubtype(TypeType)) typeError(`type.__new__(X): X is not a type object (${meta ? meta.type.name : 'nothing'})`);
+    return typeTypeNew(meta, args.slice(1), kw);
+  }, TypeType, null, 'type.__new__');
+  typeDict(TypeType).setItem(internStr('__new__'), typeNewFn);
+  decref(typeNewFn);
+  defMethod(TypeType, '__call__', (args, kw, self) => typeCall(self!, args, kw));
+  defMethod(TypeType, '__init__', () => newRef(None));
+  // PEP 604: int | None
+  const unionOr = (args: PyObject[], _k: string[] | null, self: PyObject | null) => makeUnion(self!, args[0]);
+  const unionRor = (args: PyObject[], _k: string[] | null, self: PyObject | null) => makeUnion(args[0], self!);
+  defMethod(TypeType, '__or__', unionOr);
+  defMethod(TypeType, '__ror__', unionRor);
   defMethod(TypeType, 'mro', (_a, _k, self) => {
     const t = self as PyType;
     const l = new PyList(ListType, t.mro.map((m) => newRef(m)));
@@ -456,6 +471,22 @@ export function bootstrap(): void {
     return `${one(g.origin)}[${items.length ? items.map(one).join(', ') : '()'}]`;
   };
   GenericAliasType.slots.call = (o, args, kw) => abs.call((o as PyGenericAlias).origin, args, kw);
+  defMethod(GenericAliasType, '__or__', unionOr);
+  defMethod(GenericAliasType, '__ror__', unionRor);
+  defMethod(UnionType, '__or__', unionOr);
+  defMethod(UnionType, '__ror__', unionRor);
+  UnionType.slots.repr = (o) => {
+    const one = (x: PyObject): string => {
+      if (x === None || x === NoneType) return 'None';
+      if (x instanceof PyType) return x.module === 'builtins' ? x.qualname : `${x.module}.${x.qualname}`;
+      return abs.repr(x);
+    };
+    return (o as PyGenericAlias).argsList().map(one).join(' | ');
+  };
+  UnionType.slots.getattr = (o, name) => {
+    if (name === '__args__') return newTuple((o as PyGenericAlias).argsList().map((x) => newRef(x)));
+    return null;
+  };
   GenericAliasType.slots.getattr = (o, name) => {
     const g = o as PyGenericAlias;
     if (name === '__origin__') return newRef(g.origin);
@@ -493,6 +524,29 @@ export class PyGenericAlias extends PyObject {
     decref(this.origin);
     decref(this.args);
   }
+  argsList(): PyObject[] {
+    return this.args instanceof PyTuple ? this.args.items : [this.args];
+  }
+}
+
+export const UnionType = makeType('types.UnionType', null, TypeFlags.HAVE_GC, 32);
+UnionType.name = 'UnionType';
+UnionType.module = 'types';
+
+/** _Py_union_type_or: flatten, deduplicate, None stands for NoneType */
+function makeUnion(a: PyObject, b: PyObject): PyObject {
+  const ok = (x: PyObject) => x === None || x instanceof PyType || x.type === GenericAliasType || x.type === UnionType;
+  if (!ok(a) || !ok(b)) return newRef(abs.NotImplemented);
+  const items: PyObject[] = [];
+  for (const x of [a, b]) {
+    const parts = x.type === UnionType ? (x as PyGenericAlias).argsList() : [x === None ? NoneType : x];
+    for (const p of parts) if (!items.includes(p)) items.push(p);
+  }
+  if (items.length === 1) return newRef(items[0]);
+  const u = new PyGenericAlias(newRef(UnionType), newTuple(items.map((x) => newRef(x))));
+  u.type = UnionType;
+  gcNewObject(u, true);
+  return u;
 }
 
 export const builtinModuleNames = new Set<string>(['sys', 'builtins', 'gc', 'math', 'time', 'itertools', 'functools', 'collections', 'random', 'os', 'io', 're', 'typing', 'weakref']);
