@@ -3,7 +3,7 @@
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { makeType } from '../types';
-import { defMethod } from '../define';
+import { defMethod, defClassMethod } from '../define';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
@@ -438,6 +438,65 @@ export function installBytes(): void {
     if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
     o.v[i] = v;
     return newRef(None);
+  });
+  // int.to_bytes / int.from_bytes (Objects/longobject.c int_to_bytes_impl, int_from_bytes_impl)
+  defMethod(IntType, 'to_bytes', (args, kw, self) => {
+    const npos = args.length - (kw ? kw.length : 0);
+    let length: PyObject | undefined = npos > 0 ? args[0] : undefined;
+    let order: PyObject | undefined = npos > 1 ? args[1] : undefined;
+    let signed = false;
+    for (let i = 0; i < (kw ? kw.length : 0); i++) {
+      const v = args[npos + i];
+      if (kw![i] === 'length') length = v;
+      else if (kw![i] === 'byteorder') order = v;
+      else if (kw![i] === 'signed') signed = abs.isTrue(v);
+      else typeError(`to_bytes() got an unexpected keyword argument '${kw![i]}'`);
+    }
+    const n = length ? abs.asIndex(length) : 1;
+    if (n < 0) raise(E.ValueError, 'length argument must be non-negative');
+    const ord = order ? (order as PyStr).v : 'big';
+    if (ord !== 'big' && ord !== 'little') raise(E.ValueError, "byteorder must be either 'little' or 'big'");
+    let v = BigInt((self as PyInt).v);
+    if (v < 0n && !signed) raise(E.OverflowError, "can't convert negative int to unsigned");
+    const bits = BigInt(n * 8);
+    const fits = signed ? v >= -(1n << (bits - 1n)) && v < 1n << (bits - 1n) : v < 1n << bits;
+    if (!fits || (n === 0 && v !== 0n)) raise(E.OverflowError, 'int too big to convert');
+    if (v < 0n) v += 1n << bits;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      out[ord === 'big' ? n - 1 - i : i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    return newBytes(out);
+  });
+  defClassMethod(IntType, 'from_bytes', (args, kw, self) => {
+    const npos = args.length - (kw ? kw.length : 0);
+    let src: PyObject | undefined = npos > 0 ? args[0] : undefined;
+    let order: PyObject | undefined = npos > 1 ? args[1] : undefined;
+    let signed = false;
+    for (let i = 0; i < (kw ? kw.length : 0); i++) {
+      const v = args[npos + i];
+      if (kw![i] === 'bytes') src = v;
+      else if (kw![i] === 'byteorder') order = v;
+      else if (kw![i] === 'signed') signed = abs.isTrue(v);
+      else typeError(`from_bytes() got an unexpected keyword argument '${kw![i]}'`);
+    }
+    if (!src) typeError("from_bytes() missing required argument 'bytes' (pos 1)");
+    const b = bytesLike(src) ?? fromObject(src, 'bytes');
+    const ord = order ? (order as PyStr).v : 'big';
+    if (ord !== 'big' && ord !== 'little') raise(E.ValueError, "byteorder must be either 'little' or 'big'");
+    let v = 0n;
+    for (let i = 0; i < b.length; i++) v = (v << 8n) | BigInt(b[ord === 'big' ? i : b.length - 1 - i]);
+    if (signed && b.length && v >= 1n << BigInt(b.length * 8 - 1)) v -= 1n << BigInt(b.length * 8);
+    const r = newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+    if (self !== IntType) {
+      try {
+        return abs.call(self!, [r], null);
+      } finally {
+        decref(r);
+      }
+    }
+    return r;
   });
   // str.encode lives with bytes until the str methods define it
   const { StrType } = strMod;
