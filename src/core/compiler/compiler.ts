@@ -605,7 +605,7 @@ class Compiler {
       case 'AsyncWith':
         return this.unsupported('async with', s);
       case 'Match':
-        return this.unsupported('match statement', s);
+        return this.matchStmt(s);
       case 'Raise': {
         let n = 0;
         if (s.exc) {
@@ -967,6 +967,191 @@ class Compiler {
     this.emit(Op.POP_EXCEPT, 0);
     this.emit(Op.RERAISE, 1);
     this.place(exit);
+  }
+
+  // compiler_match: the subject stays on the stack while each case's pattern is tried
+  private matchStmt(s: A.Match) {
+    this.visitExpr(s.subject);
+    const end = this.newLabel();
+    const n = s.cases.length;
+    s.cases.forEach((c, i) => {
+      const p = c.pattern;
+      if (i < n - 1 && !c.guard && p.kind === 'MatchAs' && !p.pattern) {
+        if (p.name) this.error(`name capture '${p.name}' makes remaining patterns unreachable`, p);
+        this.error('wildcard makes remaining patterns unreachable', p);
+      }
+      const next = this.newLabel();
+      this.u.loc = locOf(p);
+      this.pattern(p, next);
+      if (c.guard) this.jumpIf(c.guard, next, false);
+      this.u.loc = locOf(p);
+      this.emit(Op.POP_TOP, 0);
+      this.visitStmts(c.body);
+      this.u.loc = NO_LOC;
+      this.emitJump(Op.JUMP_FORWARD, end);
+      this.place(next);
+    });
+    this.u.loc = NO_LOC;
+    this.emit(Op.POP_TOP, 0);
+    this.place(end);
+  }
+
+  /** Match `p` against the value on top of the stack (kept); jump to `fail` (same depth) on mismatch. */
+  private pattern(p: A.Pattern, fail: Label): void {
+    const saved = this.u.loc;
+    this.u.loc = locOf(p);
+    try {
+      this.patternInner(p, fail);
+    } finally {
+      this.u.loc = saved;
+    }
+  }
+
+  private patternInner(p: A.Pattern, fail: Label): void {
+    switch (p.kind) {
+      case 'MatchValue':
+        this.emit(Op.COPY, 1);
+        this.visitExpr(p.value);
+        this.emit(Op.COMPARE_OP, 2);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        return;
+      case 'MatchSingleton':
+        this.emit(Op.COPY, 1);
+        this.loadConstLit(p.value, false);
+        this.emit(Op.IS_OP, 0);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        return;
+      case 'MatchAs':
+        if (p.pattern) this.pattern(p.pattern, fail);
+        if (p.name) {
+          this.emit(Op.COPY, 1);
+          this.nameOp(p.name, 'Store');
+        }
+        return;
+      case 'MatchStar':
+        this.error("can't use starred name here", p);
+        return;
+      case 'MatchOr': {
+        const ok = this.newLabel();
+        p.patterns.forEach((alt, i) => {
+          if (i === p.patterns.length - 1) {
+            this.pattern(alt, fail);
+            return;
+          }
+          const next = this.newLabel();
+          this.pattern(alt, next);
+          this.emitJump(Op.JUMP_FORWARD, ok);
+          this.place(next);
+        });
+        this.place(ok);
+        return;
+      }
+      case 'MatchSequence': {
+        this.emit(Op.MATCH_SEQUENCE, 0);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        const star = p.patterns.findIndex((q) => q.kind === 'MatchStar');
+        const n = p.patterns.length;
+        this.emit(Op.GET_LEN, 0);
+        this.loadConstLit({ type: 'int', value: BigInt(star >= 0 ? n - 1 : n) }, false);
+        this.emit(Op.COMPARE_OP, star >= 0 ? 5 : 2);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        const subfail = this.newLabel();
+        p.patterns.forEach((q, i) => {
+          if (q.kind === 'MatchStar') {
+            // the starred part as a list: subject[i:len-after]
+            const after = n - i - 1;
+            this.emit(Op.BUILD_LIST, 0);
+            this.emit(Op.COPY, 2);
+            this.loadConstLit({ type: 'int', value: BigInt(i) }, false);
+            if (after) this.loadConstLit({ type: 'int', value: BigInt(-after) }, false);
+            else this.loadConstLit({ type: 'None' }, false);
+            this.emit(Op.BUILD_SLICE, 2);
+            this.emit(Op.BINARY_SUBSCR, 0);
+            this.emit(Op.LIST_EXTEND, 1);
+            if (q.name) this.nameOp(q.name, 'Store');
+            else this.emit(Op.POP_TOP, 0);
+            return;
+          }
+          if (q.kind === 'MatchAs' && !q.pattern && !q.name) return; // wildcard
+          this.emit(Op.COPY, 1);
+          const idx = star >= 0 && i > star ? -(n - i) : i;
+          this.loadConstLit({ type: 'int', value: BigInt(idx) }, false);
+          this.emit(Op.BINARY_SUBSCR, 0);
+          this.pattern(q, subfail);
+          this.emit(Op.POP_TOP, 0);
+        });
+        this.closeSubfail(subfail, fail);
+        return;
+      }
+      case 'MatchMapping': {
+        this.emit(Op.MATCH_MAPPING, 0);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        if (p.keys.length) {
+          this.emit(Op.GET_LEN, 0);
+          this.loadConstLit({ type: 'int', value: BigInt(p.keys.length) }, false);
+          this.emit(Op.COMPARE_OP, 5);
+          this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        }
+        const subfail = this.newLabel();
+        p.keys.forEach((k, i) => {
+          this.visitExpr(k);
+          this.emit(Op.COPY, 2);
+          this.emit(Op.CONTAINS_OP, 0);
+          this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+          this.emit(Op.COPY, 1);
+          this.visitExpr(k);
+          this.emit(Op.BINARY_SUBSCR, 0);
+          this.pattern(p.patterns[i], subfail);
+          this.emit(Op.POP_TOP, 0);
+        });
+        this.closeSubfail(subfail, fail);
+        if (p.rest) {
+          this.emit(Op.COPY, 1);
+          for (const k of p.keys) this.visitExpr(k);
+          this.emit(Op.BUILD_TUPLE, p.keys.length);
+          this.emit(Op.COPY_DICT_WITHOUT_KEYS, 0);
+          this.nameOp(p.rest, 'Store');
+        }
+        return;
+      }
+      case 'MatchClass': {
+        this.emit(Op.COPY, 1);
+        this.visitExpr(p.cls);
+        this.emit(Op.MATCH_CLASS, 0);
+        this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
+        const subfail = this.newLabel();
+        p.patterns.forEach((q, i) => {
+          this.emit(Op.COPY, 1);
+          this.visitExpr(p.cls);
+          this.loadConstLit({ type: 'int', value: BigInt(i) }, false);
+          this.emit(Op.MATCH_CLASS, 1);
+          this.emitJump(Op.POP_JUMP_IF_FALSE, subfail);
+          this.pattern(q, subfail);
+          this.emit(Op.POP_TOP, 0);
+        });
+        p.kwd_attrs.forEach((name, i) => {
+          this.emit(Op.COPY, 1);
+          this.loadConstLit({ type: 'str', value: name }, false);
+          this.emit(Op.MATCH_CLASS, 2);
+          this.emitJump(Op.POP_JUMP_IF_FALSE, subfail);
+          this.pattern(p.kwd_patterns[i], subfail);
+          this.emit(Op.POP_TOP, 0);
+        });
+        this.closeSubfail(subfail, fail);
+        return;
+      }
+    }
+  }
+
+  /** A sub-pattern failed with its item on the stack: drop it and fail the whole pattern. */
+  private closeSubfail(subfail: Label, fail: Label) {
+    if (subfail.depth < 0) return; // never jumped to
+    const ok = this.newLabel();
+    this.emitJump(Op.JUMP_FORWARD, ok);
+    this.place(subfail);
+    this.emit(Op.POP_TOP, 0);
+    this.emitJump(Op.JUMP_FORWARD, fail);
+    this.place(ok);
   }
 
   private callExitWithNones() {

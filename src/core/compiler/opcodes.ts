@@ -234,8 +234,10 @@ def(Op.GET_LEN, 'GET_LEN', fixed(1));
 def(Op.MATCH_MAPPING, 'MATCH_MAPPING', fixed(1));
 def(Op.MATCH_SEQUENCE, 'MATCH_SEQUENCE', fixed(1));
 def(Op.MATCH_KEYS, 'MATCH_KEYS', fixed(1));
-def(Op.MATCH_CLASS, 'MATCH_CLASS', fixed(-2), { argKind: 'int' });
-def(Op.COPY_DICT_WITHOUT_KEYS, 'COPY_DICT_WITHOUT_KEYS', fixed(0));
+// MATCH_CLASS 0: [x, cls] -> [isinstance]; 1: [x, cls, i] -> [attr, found]; 2: [x, name] -> [attr, found]
+def(Op.MATCH_CLASS, 'MATCH_CLASS', (a) => (a === 2 ? 0 : -1), { argKind: 'int' });
+// [mapping, keys] -> [dict without those keys]
+def(Op.COPY_DICT_WITHOUT_KEYS, 'COPY_DICT_WITHOUT_KEYS', fixed(-1));
 def(Op.END_FOR_GEN, 'END_FOR_GEN', fixed(0));
 
 for (let i = 0; i < Op.__COUNT; i++) if (!OPS[i]) throw new Error(`opcode ${i} has no table entry`);

@@ -1120,6 +1120,77 @@ export function evalFrame(f: Frame): PyObject {
             }
             break;
           }
+          case Op.MATCH_SEQUENCE:
+          case Op.MATCH_MAPPING: {
+            const x = stack[sp - 1]!;
+            stack[sp++] = newBool(op === Op.MATCH_SEQUENCE ? matchIsSequence(x) : matchIsMapping(x));
+            break;
+          }
+          case Op.GET_LEN: {
+            const x = stack[sp - 1]!;
+            stack[sp++] = newInt(abs.length(x));
+            break;
+          }
+          case Op.MATCH_CLASS: {
+            if (arg === 0) {
+              const cls = stack[sp - 1]!;
+              const x = stack[sp - 2]!;
+              if (!(cls instanceof PyType)) typeError('called match pattern must be a class');
+              const r = newBool(x.type.isSubtype(cls));
+              sp -= 2;
+              stack[sp] = stack[sp + 1] = null;
+              f.sp = sp;
+              decref(x);
+              decref(cls);
+              stack[sp++] = r;
+            } else {
+              let x: PyObject;
+              let name: string | null;
+              if (arg === 1) {
+                const i = Number((stack[sp - 1] as PyInt).v);
+                const cls = stack[sp - 2] as PyType;
+                x = stack[sp - 3]!;
+                name = matchArgName(cls, x, i);
+                sp -= 3;
+                decref(stack[sp + 1]!);
+                decref(stack[sp + 2]!);
+                stack[sp + 1] = stack[sp + 2] = null;
+              } else {
+                name = (stack[sp - 1] as PyStr).v;
+                x = stack[sp - 2]!;
+                sp -= 2;
+                decref(stack[sp + 1]!);
+                stack[sp + 1] = null;
+              }
+              stack[sp] = null;
+              f.sp = sp;
+              const v = name === null ? newRef(x) : abs.lookupAttr(x, name);
+              decref(x);
+              stack[sp++] = v ?? newRef(None);
+              stack[sp++] = newBool(v !== null);
+            }
+            break;
+          }
+          case Op.COPY_DICT_WITHOUT_KEYS: {
+            const keys = stack[sp - 1] as PyTuple;
+            const m = stack[sp - 2]!;
+            const d = newDict();
+            for (const k of abs.toArray(m)) {
+              if (!keys.items.some((x) => abs.richCompareBool(x, k, Cmp.EQ))) {
+                const v = abs.getItem(m, k);
+                d.setItem(k, v);
+                decref(v);
+              }
+              decref(k);
+            }
+            sp -= 2;
+            stack[sp] = stack[sp + 1] = null;
+            f.sp = sp;
+            decref(keys);
+            decref(m);
+            stack[sp++] = d;
+            break;
+          }
           default:
             throw new Unsupported(`opcode ${op}`);
         }
@@ -1149,6 +1220,35 @@ export function evalFrame(f: Frame): PyObject {
       f.sp = sp;
       pc = table[h + 2];
     }
+  }
+}
+
+// Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING (3.10+ pattern matching)
+function matchIsSequence(x: PyObject): boolean {
+  const n = x.type.mro.map((t) => t.name);
+  if (n.includes('str') || n.includes('bytes') || n.includes('bytearray')) return false;
+  return n.includes('list') || n.includes('tuple') || n.includes('range') || n.includes('deque') || n.includes('memoryview');
+}
+function matchIsMapping(x: PyObject): boolean {
+  return x.type.mro.some((t) => t.name === 'dict' || t.name === 'OrderedDict' || t.name === 'defaultdict' || t.name === 'Counter');
+}
+const SELF_MATCHING = new Set(['bool', 'bytearray', 'bytes', 'dict', 'float', 'frozenset', 'int', 'list', 'set', 'str', 'tuple']);
+/** The attribute a positional class sub-pattern reads (null = the subject itself). */
+function matchArgName(cls: PyType, x: PyObject, i: number): string | null {
+  const ma = abs.lookupAttr(cls, '__match_args__');
+  if (!ma) {
+    if (i === 0 && cls.mro.some((t) => SELF_MATCHING.has(t.name) && !(t.flags & TypeFlags.HEAPTYPE))) return null;
+    typeError(`${cls.name}() accepts 0 positional sub-patterns (${i + 1} given)`);
+  }
+  try {
+    if (!(ma instanceof PyTuple)) typeError(`${cls.name}.__match_args__ must be a tuple (got ${ma.type.name})`);
+    if (i >= ma.items.length) typeError(`${cls.name}() accepts ${ma.items.length} positional sub-pattern${ma.items.length === 1 ? '' : 's'} (${i + 1} given)`);
+    const nm = ma.items[i];
+    if (!(nm instanceof PyStr)) typeError(`__match_args__ elements must be strings (got ${nm.type.name})`);
+    void x;
+    return nm.v;
+  } finally {
+    decref(ma);
   }
 }
 
