@@ -92,6 +92,8 @@ export class Interpreter {
     vmState.depth = 0;
     vmState.excInfo = null;
     vmState.steps = 0;
+    vmState.recursionLimit = 1000;
+    vmState.native = 0;
     vmState.stepLimit = this.opts.stepLimit ?? Infinity;
     vmState.onBudget = () => {
       throw new Unsupported(`a run longer than ${vmState.stepLimit} instructions`);

@@ -737,8 +737,12 @@ export function evalFrame(f: Frame): PyObject {
               for (let i = base; i < sp; i++) stack[i] = null;
               sp = base;
               f.sp = sp;
-              const nf = makeFrame(callable, args, kw, true);
-              decref(callable); // makeFrame took its own reference: the stack's moves in net
+              let nf: Frame;
+              try {
+                nf = makeFrame(callable, args, kw, true);
+              } finally {
+                decref(callable); // makeFrame took its own reference: the stack's moves in net
+              }
               if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
             } else {
