@@ -21,6 +21,7 @@ import './typing';
 import './abc';
 import './contextlib';
 import './dataclasses';
+import './enum';
 
 let done = false;
 export function registerStdlib(): void {

@@ -3,6 +3,7 @@
 // until then `collect` is not available and no automatic collection runs.
 
 import { PyObject, TypeFlags, heap } from './object';
+import { profile } from './profile';
 
 export interface GCState {
   /** generation lists; Set keeps insertion order like gc's doubly linked lists */
@@ -53,7 +54,7 @@ heap.onGcFree = onFree;
 export function resetGC(): void {
   gcState.gens = [new Set(), new Set(), new Set()];
   gcState.count = [0, 0, 0];
-  gcState.threshold = [700, 10, 10];
+  gcState.threshold = [...profile.gcThresholds];
   gcState.enabled = true;
   gcState.collecting = false;
   gcState.allocations = 0;

@@ -27,6 +27,7 @@ import { PyBuiltinFunction } from '../types';
 import { raise, typeError, newException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
+import { profile } from '../profile';
 
 export interface VMState {
   current: Frame | null;
@@ -731,7 +732,7 @@ export function evalFrame(f: Frame): PyObject {
               nargs = arg + 1;
             }
             let r: PyObject;
-            if (callable instanceof PyFunction) {
+            if (callable instanceof PyFunction && profile.callMovesArguments) {
               // the arguments and the function move into the new frame
               const args = stack.slice(start, start + nargs) as PyObject[];
               for (let i = base; i < sp; i++) stack[i] = null;

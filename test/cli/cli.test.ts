@@ -1,0 +1,56 @@
+// The `refscope` command line (built bundle, worker thread with a deep stack).
+import { test } from 'node:test';
+import assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(process.cwd(), 'dist/cli.js');
+
+function run(args: string[], cwd = process.cwd()) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+}
+
+test('refscope run prints the lesson example as CPython 3.11', () => {
+  const r = run(['run', 'examples/lesson24_refcount.py']);
+  assert.strictEqual(r.stdout, '2\n3\n2\n8\n');
+  assert.strictEqual(r.status, 0);
+});
+
+test('refscope run reaches the recursion limit of 1000 without a JS stack overflow', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-'));
+  writeFileSync(
+    join(dir, 'deep.py'),
+    'def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(990))\ndef g(n):\n    return g(n + 1)\ntry:\n    g(0)\nexcept RecursionError as e:\n    print(e)\n',
+  );
+  const r = run(['run', 'deep.py', '--audit'], dir);
+  assert.strictEqual(r.stdout, '990\nmaximum recursion depth exceeded\n');
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.status, 0);
+});
+
+test('refscope run reports an uncaught exception with a traceback and exit code 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-'));
+  writeFileSync(join(dir, 'err.py'), 'print(derange(3))\n');
+  const r = run(['run', 'err.py'], dir);
+  assert.strictEqual(
+    r.stderr,
+    'Traceback (most recent call last):\n  File "err.py", line 1, in <module>\n    print(derange(3))\n          ^^^^^^^\nNameError: name \'derange\' is not defined. Did you mean: \'range\'?\n',
+  );
+  assert.strictEqual(r.status, 1);
+});
+
+test('refscope dis disassembles with the opcode table', () => {
+  const r = run(['dis', 'examples/lesson24_refcount.py']);
+  assert.strictEqual(r.status, 0);
+  assert.match(r.stdout, /LOAD_NAME\s+\d+ \(sys\)/);
+  assert.match(r.stdout, /CALL\s+1/);
+  assert.match(r.stdout, /Disassembly of <code object func, line 9>/);
+});
+
+test('refscope with no command prints usage and exits 2', () => {
+  const r = run([]);
+  assert.strictEqual(r.status, 2);
+  assert.match(r.stderr, /usage: refscope run FILE\.py/);
+});

@@ -1,0 +1,51 @@
+// runSource: version profiles, unsupported constructs, budgets.
+import { test } from 'node:test';
+import assert from 'node:assert';
+import { runSource } from '../../src/core/run';
+import { setProfile, PROFILE_311 } from '../../src/core/runtime/profile';
+
+const E5 = `import sys
+a = []
+print(sys.getrefcount(a))
+def func(a):
+    print(sys.getrefcount(a))
+func(a)
+print(sys.getrefcount(a))
+`;
+
+test('lesson E5 prints CPython 3.11 counts (2 3 2) with the audit on', () => {
+  const r = runSource(E5, 'e5.py', { audit: true });
+  assert.strictEqual(r.stdout, '2\n3\n2\n');
+  assert.strictEqual(r.auditError, null);
+});
+
+test('a profile where CALL does not move arguments gives 3.10 counts (2 4 2)', () => {
+  setProfile({ ...PROFILE_311, version: '3.10', callMovesArguments: false });
+  try {
+    const r = runSource(E5, 'e5.py', { audit: true });
+    assert.strictEqual(r.stdout, '2\n4\n2\n');
+    assert.strictEqual(r.auditError, null);
+  } finally {
+    setProfile(PROFILE_311);
+  }
+});
+
+test('an unsupported construct names itself and its line, with no JS stack trace', () => {
+  const r = runSource('x = 1\nasync def f():\n    pass\n', 'u.py');
+  assert.strictEqual(r.exitCode, 1);
+  assert.strictEqual(r.stdout, '');
+  assert.match(r.stderr, /^RefScope: async def \(line 2\) is not supported by RefScope yet\n$/);
+});
+
+test('an endless loop stops at the step budget with a clear message', () => {
+  const r = runSource('while True:\n    pass\n', 'loop.py', { stepLimit: 100_000 });
+  assert.strictEqual(r.exitCode, 1);
+  assert.match(r.stderr, /RefScope: a run longer than 100000 instructions is not supported yet/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+test('a syntax error is reported as CPython prints it', () => {
+  const r = runSource('if x\n    pass\n', 's.py');
+  assert.strictEqual(r.exitCode, 1);
+  assert.strictEqual(r.stderr, '  File "s.py", line 1\n    if x\n        ^\nSyntaxError: expected \':\'\n');
+});
