@@ -231,33 +231,35 @@ class EnumType(type):
             classdict['_singles_mask_'] = 0
             classdict['_all_bits_'] = 0
             classdict['_inverted_'] = None
-        enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
-        # ReprEnum: str() and format() are the data type's
+        # ReprEnum: str() and format() are the data type's. (CPython patches these onto the new
+        # class; here they go into the namespace first: RefScope does not update a type's slots
+        # when a dunder is assigned after creation)
+        own = set(classdict)
         if ReprEnum is not None and ReprEnum in bases:
             if member_type is object:
                 raise TypeError('ReprEnum subclasses must be mixed with a data type (i.e.'
                                 ' int, str, float, etc.)')
-            if '__format__' not in classdict:
-                setattr(enum_class, '__format__', member_type.__format__)
-                classdict['__format__'] = 1
-            if '__str__' not in classdict:
+            if '__format__' not in own:
+                classdict['__format__'] = member_type.__format__
+                own.add('__format__')
+            if '__str__' not in own:
                 method = member_type.__str__
                 if method is object.__str__:
                     method = member_type.__repr__
-                setattr(enum_class, '__str__', method)
-                classdict['__str__'] = 1
+                classdict['__str__'] = method
+                own.add('__str__')
         if Enum is not None:
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
-                if name not in classdict:
-                    enum_method = getattr(first_enum, name)
-                    found_method = getattr(enum_class, name, None)
-                    if found_method in (getattr(member_type, name, None), getattr(object, name, None)):
-                        setattr(enum_class, name, enum_method)
+                if name not in own:
+                    owner = _defining_class(bases, name)
+                    if owner is None or owner in member_type.__mro__:
+                        classdict[name] = first_enum.__dict__.get(name) or getattr(first_enum, name)
         if is_flag:
             # Flag's operators on every Flag class (int's would win the MRO of IntFlag)
             for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
-                if name not in classdict:
-                    setattr(enum_class, name, Flag.__dict__[name])
+                if name not in own:
+                    classdict[name] = Flag.__dict__[name]
+        enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
         for name, value in zip(names, values):
             _add_member_(enum_class, name, value)
         if is_flag:
@@ -447,6 +449,17 @@ class EnumType(type):
 EnumMeta = EnumType
 
 
+def _defining_class(bases, name):
+    # the class whose __dict__ supplies attribute name (the bases' MROs in order, object last)
+    for chain in bases:
+        for base in chain.__mro__:
+            if base is not object and name in base.__dict__:
+                return base
+    if name in object.__dict__:
+        return object
+    return None
+
+
 def _add_member_(enum_class, member_name, value):
     # _proto_member.__set_name__: make the member, or an alias of an equal earlier one
     args = value if isinstance(value, tuple) else (value, )
@@ -500,6 +513,7 @@ def _add_member_(enum_class, member_name, value):
 
 Enum = None
 Flag = None
+_extra = {}
 ReprEnum = None
 
 
@@ -546,6 +560,23 @@ class Enum(metaclass=EnumType):
 
     def __init__(self, *args, **kwds):
         pass
+
+    # RefScope: instances of int/str/float subclasses have no __dict__ yet, so the attributes of
+    # mixed-in members (_value_, _name_, ...) live in _extra (holding the member, so ids stay unique)
+    def __setattr__(self, name, value):
+        try:
+            object.__setattr__(self, name, value)
+        except AttributeError:
+            cls = type(self)
+            if cls.__dict__.get('_member_type_', object) is object or isinstance(getattr(cls, name, None), property):
+                raise
+            _extra.setdefault(id(self), (self, {}))[1][name] = value
+
+    def __getattr__(self, name):
+        entry = _extra.get(id(self))
+        if entry is not None and entry[0] is self and name in entry[1]:
+            return entry[1][name]
+        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
     def _generate_next_value_(name, start, count, last_values):
         if not last_values:
@@ -797,12 +828,14 @@ class Flag(Enum, boundary=STRICT):
         return self.__class__(self._value_ ^ other)
 
     def __invert__(self):
-        if self._inverted_ is None:
+        inverted = self._inverted_
+        if inverted is None:
             if self._boundary_ in (EJECT, KEEP):
-                self._inverted_ = self.__class__(~self._value_)
+                inverted = self.__class__(~self._value_)
             else:
-                self._inverted_ = self.__class__(self._singles_mask_ & ~self._value_)
-        return self._inverted_
+                inverted = self.__class__(self._singles_mask_ & ~self._value_)
+            self._inverted_ = inverted
+        return inverted
 
     __rand__ = __and__
     __ror__ = __or__
