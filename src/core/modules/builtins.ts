@@ -60,6 +60,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const parts: string[] = [];
     for (let i = 0; i < npos; i++) parts.push(abs.str(args[i]));
     const text = parts.join(sep) + end;
+    if (!file && vmState.replacedStdout) file = vmState.replacedStdout();
     if (file) {
       const w = abs.getAttr(file, 'write');
       try {
@@ -568,7 +569,16 @@ export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
 }
 
 export function isSubclassOf(c: PyType, cls: PyObject): boolean {
-  if (cls instanceof PyType) return c.isSubtype(cls);
+  if (cls instanceof PyType) {
+    const sc = abs.typeLookup(cls.type, '__subclasscheck__');
+    if (sc && !(sc instanceof PyBuiltinFunction)) {
+      const r = abs.callMethodObj(sc, cls, [c]);
+      const b = abs.isTrue(r);
+      decref(r);
+      return b;
+    }
+    return c.isSubtype(cls);
+  }
   if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
   typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
 }

@@ -22,6 +22,7 @@ import './abc';
 import './contextlib';
 import './dataclasses';
 import './enum';
+import './decimal';
 
 let done = false;
 export function registerStdlib(): void {

@@ -516,7 +516,13 @@ function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
   if (v) t.dict.setItem(keyFor(name), v);
   else if (!t.dict.t.delete(strKey(name), strHash(name))) raise(E.AttributeError, `type object '${t.name}' has no attribute '${name}'`);
   t.invalidate();
-  if (name === '__del__') t.hasFinalizer = v !== null || typeLookup(t, '__del__') !== null;
+  // update_slot: a special method set on a class changes its slots (and its subclasses')
+  if (name.startsWith('__') && name.endsWith('__')) refreshSlots(t);
+}
+
+let refreshSlots: (t: PyType) => void = () => {};
+export function setRefreshSlots(f: (t: PyType) => void): void {
+  refreshSlots = f;
 }
 
 // ------------------------------------------------------------------ calls
@@ -658,10 +664,11 @@ export function hash(o: PyObject): number | bigint {
     const r = callMethodObj(f, o, []);
     try {
       if (!(r instanceof PyInt)) typeError('__hash__ method should return an integer');
+      // slot_tp_hash: a result that fits in Py_ssize_t is used as is (-1 becomes -2);
+      // only larger ints are reduced with int's own hash
       const v = r.v;
-      // PyLong hash of the result, -1 -> -2
-      const hv = hashInt(v);
-      return hv === -1 ? -2 : hv;
+      if (typeof v === 'number' || (v >= -(1n << 63n) && v < 1n << 63n)) return v === -1 || v === -1n ? -2 : v;
+      return hashInt(v);
     } finally {
       decref(r);
     }

@@ -21,7 +21,7 @@ import { TracebackType } from './objects/traceback';
 import { FrameType, setFrameGcHook, Frame } from './vm/frame';
 import { floatRepr } from './primitives/floatrepr';
 import { strRepr } from './primitives/intstr';
-import { typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
+import { fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, typeDict, parseArgs } from './define';
@@ -46,6 +46,13 @@ export function bootstrap(): void {
   abs.setDictFactory(newDict);
   abs.setKeyFactory((name) => internStr(name));
   setCellFactory(() => newCell(null));
+  abs.setRefreshSlots((t) => {
+    const fix = (x: PyType) => {
+      fixupSlots(x);
+      for (const sub of x.subclasses) fix(sub);
+    };
+    fix(t);
+  });
   abs.setSeqIterFactory((o) => misc.newSeqIter(misc.SeqIterType, o));
   misc.setRetrackHook((o) => gcTrackObject(o));
   for (const t of builtinTypes) typeDict(t);

@@ -35,6 +35,7 @@ import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
+import { installComplex, newComplex } from './objects/complex';
 import * as abs from './abstract';
 
 export interface InterpOptions {
@@ -85,6 +86,7 @@ export class Interpreter {
     }
     installAllTypeMethods();
     installBytes();
+    installComplex();
     registerStdlib();
     resetGC();
     heap.live = this.opts.audit ? new Set() : null;
@@ -116,6 +118,11 @@ export class Interpreter {
     initSys(new ModuleBuilder(this.sys), this, filename);
     this.modules.setItem(internStr('sys'), this.sys);
     decref(this.sys);
+    const originalStdout = this.sys.dict.getStr(abs.strKey('stdout')) ?? null;
+    vmState.replacedStdout = () => {
+      const cur = this.sys.dict.getStr(abs.strKey('stdout')) ?? null;
+      return cur === originalStdout ? null : cur;
+    };
     // __main__
     const g = newDict();
     this.main = new PyModule('__main__', g);
@@ -426,7 +433,7 @@ function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: C
     case 'float':
       return newFloat(lit.value);
     case 'complex':
-      throw new Unsupported('complex numbers');
+      return newComplex(0, lit.imag);
     case 'str':
       // identifier-like constants are interned (shared with the interpreter: counts not meaningful)
       return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);

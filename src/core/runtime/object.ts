@@ -161,6 +161,7 @@ export class PyType extends PyObject {
 
   override traverse(visit: Visit): void {
     if (!(this.flags & TypeFlags.HEAPTYPE)) return;
+    if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     visit(this.dict, Edge.DICT, '__dict__');
     for (const b of this.bases) visit(b, Edge.OTHER, '__bases__');
     for (const m of this.mroHeld) visit(m, Edge.OTHER, '__mro__');

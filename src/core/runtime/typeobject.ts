@@ -92,8 +92,7 @@ export function objectNew(t: PyType, args: PyObject[], kwnames: string[] | null)
       });
       if (names.length) {
         names.sort();
-        const list = names.map((n) => `'${n}'`).join(', ');
-        typeError(`Can't instantiate abstract class ${t.name} with abstract method${names.length > 1 ? 's' : ''} ${names.length > 1 ? list : names[0]}`);
+        typeError(`Can't instantiate abstract class ${t.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
       }
     }
   }

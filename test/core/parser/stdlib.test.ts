@@ -84,18 +84,14 @@ sys.stdout.write(json.dumps(out))
   });
 }
 
-test('parsing a 2,000-line file takes a few milliseconds', () => {
+test('a 2,000-line file parses without errors (speed is measured by npm run bench, not here)', () => {
   const cases = join(here, 'cases');
   const parts = readdirSync(cases)
     .filter((x) => x.endsWith('.py') && x !== 'nonewline.py')
     .map((f) => readFileSync(join(cases, f), 'utf8'));
   let src = '';
   while (src.split('\n').length < 2000) src += parts.join('\n') + '\n';
-  for (let i = 0; i < 5; i++) parse(src, 'warmup.py');
-  const t0 = performance.now();
-  const N = 10;
-  for (let i = 0; i < N; i++) assert.equal(parse(src, 'big.py').error, null);
-  const ms = (performance.now() - t0) / N;
-  console.log(`# ${src.split('\n').length} lines parsed in ${ms.toFixed(2)} ms`);
-  assert.ok(ms < 50, `too slow: ${ms} ms`);
+  const r = parse(src, 'big.py');
+  assert.equal(r.error, null);
+  assert.ok(r.module!.body.length > 100);
 });

@@ -3,6 +3,7 @@
 import { PyObject, PyType, TypeFlags, newRef, incref, decref, addressOf } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
+import { floatPowComplex } from './complex';
 import * as E from './exception';
 import * as N from '../numeric';
 import { PyInt, newInt, newBool } from './int';
@@ -165,7 +166,7 @@ export function installFloatMethods(): void {
   });
   const pw = (a: number, b: number): PyObject => {
     const r = N.floatPow(a, b);
-    if (r === null) typeError('complex results are not supported yet');
+    if (r === null) return floatPowComplex(a, b);
     return newFloat(r);
   };
   def(T, '__pow__', (self, args) => {

@@ -49,6 +49,8 @@ export interface VMState {
   onBudget: (() => void) | null;
   /** > 0 while native code that may hold references of its own is on the call stack */
   native: number;
+  /** sys.stdout when a program replaced it (print writes there), else null */
+  replacedStdout: (() => PyObject | null) | null;
 }
 
 export const vmState: VMState = {
@@ -65,6 +67,7 @@ export const vmState: VMState = {
   stepLimit: Infinity,
   onBudget: null,
   native: 0,
+  replacedStdout: null,
 };
 
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */

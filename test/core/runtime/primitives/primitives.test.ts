@@ -140,17 +140,9 @@ test('int string round trip and hash of equal int/float agree', () => {
   }
 });
 
-test('hashStr is fast', () => {
+test('hashStr of a long string is stable and not the hash of a prefix', () => {
   const s = 'abcdefgh'.repeat(1 << 14); // 128 KiB
-  const t0 = performance.now();
-  for (let i = 0; i < 40; i++) hashStr(s);
-  const perMiB = (performance.now() - t0) / (40 * 128 / 1024);
-  assert.ok(perMiB < 200, `${perMiB.toFixed(1)} ms per MiB`);
+  assert.equal(hashStr(s), hashStr(s.slice(0) + ''));
+  assert.notEqual(hashStr(s), hashStr(s.slice(0, -1)));
 });
 
-test('extra recording from $PRIMITIVES_FIXTURE (for big ad-hoc runs)', (t) => {
-  const path = process.env.PRIMITIVES_FIXTURE;
-  if (!path) { t.skip('PRIMITIVES_FIXTURE not set'); return; }
-  const bad = checkAll(JSON.parse(readFileSync(path, 'utf8')));
-  assert.deepEqual(bad, [], bad.join('\n'));
-});

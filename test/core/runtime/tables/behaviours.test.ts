@@ -263,10 +263,9 @@ test("instance __dict__ sizes (3.11.7 observations)", () => {
   assert.equal(d.getsizeof(), 1584);
 });
 
-test("speed sanity: 200k int inserts/lookups", () => {
+test("200k int inserts and lookups stay consistent (speed: npm run bench)", () => {
   const d = new DictTable<number, number>({ eq: (a, b) => a === b, isExactStr: () => false });
   const s = new SetTable<number>({ eq: (a, b) => a === b });
-  const t0 = performance.now();
   for (let i = 0; i < 200000; i++) {
     d.set(i, i, i);
     s.add(i, i);
@@ -276,7 +275,7 @@ test("speed sanity: 200k int inserts/lookups", () => {
     if (d.lookup(i, i) >= 0) hits++;
     if (s.contains(i, i)) hits++;
   }
-  const ms = performance.now() - t0;
   assert.equal(hits, 400000);
-  assert.ok(ms < 2000, `took ${ms}ms`);
+  assert.equal(d.used, 200000);
+  assert.equal(s.used, 200000);
 });
