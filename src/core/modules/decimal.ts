@@ -343,6 +343,18 @@ def _round_int(coef, drop, rounding, sign):
     return (q + 1 if up else q), True
 
 
+def _isqrt(n):
+    # Newton's iteration from above (floor of the square root)
+    if n < 2:
+        return n
+    x = 1 << ((n.bit_length() + 1) >> 1)
+    while True:
+        y = (x + n // x) >> 1
+        if y >= x:
+            return x
+        x = y
+
+
 def _dec(sign, coef, exp, special=False):
     d = object.__new__(Decimal)
     d._sign = sign
@@ -1455,7 +1467,7 @@ class Decimal(object):
             c, remainder = divmod(c, 100 ** -shift)
             exact = not remainder
         e -= shift
-        n = _math.isqrt(c)
+        n = _isqrt(c)
         exact = exact and n * n == c
         if exact:
             if shift >= 0:
