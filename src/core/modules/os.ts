@@ -10,6 +10,138 @@ import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
 import { typeError, raise } from '../runtime/errors';
 import { vmState } from '../runtime/vm/eval';
+import { execSource } from './modutil';
+
+// os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
+// available in RefScope yet, so the mixin methods of MutableMapping are written out here;
+// keys()/items()/values() return the underlying dict's views.
+const ENVIRON_SRC = String.raw`
+class _Environ(object):
+    def __init__(self, data):
+        self._data = data
+
+    def _check(self, what):
+        if not isinstance(what, str):
+            raise TypeError("str expected, not %s" % type(what).__name__)
+        return what
+
+    def __getitem__(self, key):
+        try:
+            return self._data[self._check(key)]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        self._data[self._check(key)] = self._check(value)
+
+    def __delitem__(self, key):
+        try:
+            del self._data[self._check(key)]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self):
+        keys = list(self._data)
+        for key in keys:
+            yield key
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return isinstance(key, str) and key in self._data
+
+    def __eq__(self, other):
+        if isinstance(other, _Environ):
+            other = other._data
+        if not isinstance(other, dict):
+            return NotImplemented
+        return self._data == other
+
+    __hash__ = None
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self):
+        return self._data.keys()
+
+    def items(self):
+        return self._data.items()
+
+    def values(self):
+        return self._data.values()
+
+    def pop(self, key, *default):
+        try:
+            value = self[key]
+        except KeyError:
+            if default:
+                return default[0]
+            raise
+        del self[key]
+        return value
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def clear(self):
+        while self._data:
+            self.popitem()
+
+    def update(self, other=(), **kwds):
+        if hasattr(other, 'keys'):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def copy(self):
+        return dict(self)
+
+    def __repr__(self):
+        formatted_items = ", ".join("%r: %r" % (key, value) for key, value in self._data.items())
+        return "environ({%s})" % formatted_items
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, dict) and not isinstance(other, _Environ):
+            return NotImplemented
+        new = dict(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict) and not isinstance(other, _Environ):
+            return NotImplemented
+        new = dict(other)
+        new.update(self)
+        return new
+
+
+environ = _Environ(_environ_data)
+del _environ_data
+`;
 
 const PID = 4242;
 const CWD = '/home/user';
@@ -119,7 +251,10 @@ registerModule('os', (m) => {
     decref(ks);
     decref(vs);
   }
-  m.own('environ', env);
+  // os.environ is an os._Environ (Lib/os.py) over the dict that getenv reads
+  m.set('_environ_data', env);
+  execSource(m, ENVIRON_SRC, '<frozen os>');
+  decref(env);
   m.fn('getenv', (args, kw) => {
     checkArgs('getenv', args, kw, 1, 2);
     const v = env.getItem(args[0]);
