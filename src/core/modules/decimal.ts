@@ -83,6 +83,9 @@ class FloatOperation(DecimalException, TypeError):
 # the order of the C module's signal map (repr of flags/traps)
 _signals = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow,
             Subnormal, Inexact, Rounded, Clamped]
+# the order the C module's Context repr lists them (libmpdec's flag bits)
+_repr_order = [Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow,
+               Rounded, Subnormal, Underflow]
 _condition_signal = {ConversionSyntax: InvalidOperation, DivisionImpossible: InvalidOperation,
                      DivisionUndefined: InvalidOperation, InvalidContext: InvalidOperation}
 
@@ -104,13 +107,13 @@ class Context(object):
                 for s in (InvalidOperation, DivisionByZero, Overflow):
                     self.traps[s] = True
         elif not isinstance(traps, dict):
-            self.traps = dict((s, int(s in traps)) for s in _signals)
+            self.traps = dict((s, s in traps) for s in _signals)
         else:
             self.traps = dict(traps)
         if flags is None:
-            self.flags = dict.fromkeys(_signals, 0)
+            self.flags = dict.fromkeys(_signals, False)
         elif not isinstance(flags, dict):
-            self.flags = dict((s, int(s in flags)) for s in _signals)
+            self.flags = dict((s, s in flags) for s in _signals)
         else:
             self.flags = dict(flags)
 
@@ -145,16 +148,16 @@ class Context(object):
     def __repr__(self):
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, flags=[%s], traps=[%s])'
                 % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp,
-                   ', '.join(s.__name__ for s in _signals if self.flags.get(s)),
-                   ', '.join(s.__name__ for s in _signals if self.traps.get(s))))
+                   ', '.join(s.__name__ for s in _repr_order if self.flags.get(s)),
+                   ', '.join(s.__name__ for s in _repr_order if self.traps.get(s))))
 
     def clear_flags(self):
         for s in self.flags:
-            self.flags[s] = 0
+            self.flags[s] = False
 
     def clear_traps(self):
         for s in self.traps:
-            self.traps[s] = 0
+            self.traps[s] = False
 
     def copy(self):
         return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
@@ -170,7 +173,7 @@ class Context(object):
     def _raise_error(self, condition, explanation=None):
         # the C module: set the signal's flag; raise Signal([condition]) when it is trapped
         sig = _condition_signal.get(condition, condition)
-        self.flags[sig] = 1
+        self.flags[sig] = True
         if self.traps.get(sig):
             raise sig([condition])
         if sig is InvalidOperation:
@@ -433,7 +436,7 @@ class Decimal(object):
         if isinstance(value, float):
             if context is None:
                 context = getcontext()
-            context.flags[FloatOperation] = 1
+            context.flags[FloatOperation] = True
             if context.traps.get(FloatOperation):
                 raise FloatOperation([FloatOperation])
             d = cls.from_float(value)
@@ -1575,7 +1578,7 @@ def _convert_for_comparison(self, other, equality_op=False):
     if isinstance(other, float):
         context = getcontext()
         if equality_op:
-            context.flags[FloatOperation] = 1
+            context.flags[FloatOperation] = True
         else:
             context._raise_error(FloatOperation)
         return self, Decimal.from_float(other)

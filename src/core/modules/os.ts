@@ -49,7 +49,11 @@ class _Environ(object):
         return len(self._data)
 
     def __contains__(self, key):
-        return isinstance(key, str) and key in self._data
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __eq__(self, other):
         if isinstance(other, _Environ):
