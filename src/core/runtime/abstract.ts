@@ -393,7 +393,11 @@ export function setDictFactory(f: () => PyDict): void {
 }
 
 /** type_getattro */
+const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__mro__', '__bases__', '__base__', '__name__', '__qualname__', '__class__']);
+
 export function typeGetAttr(t: PyType, name: string): PyObject | null {
+  // getset descriptors of `type` itself win over the class's own attributes
+  if (TYPE_DATA_DESCRIPTORS.has(name)) return typeSpecial(t, name);
   const meta = t.type;
   const metaAttr = typeLookup(meta, name);
   let metaGet: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;
@@ -407,6 +411,16 @@ export function typeGetAttr(t: PyType, name: string): PyObject | null {
     if (get) return get(attr, null, t);
     return newRef(attr);
   }
+  const sp = typeSpecial(t, name);
+  if (sp) return sp;
+  if (metaAttr) {
+    if (metaGet) return metaGet(metaAttr, t, meta);
+    return newRef(metaAttr);
+  }
+  return null;
+}
+
+function typeSpecial(t: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
       return newStr(t.name);
@@ -415,9 +429,9 @@ export function typeGetAttr(t: PyType, name: string): PyObject | null {
     case '__module__':
       return newStr(t.module);
     case '__mro__':
-      return newTuple(t.mro.map((m) => newRef(m)));
+      return t.mroTuple ? newRef(t.mroTuple) : newTuple(t.mro.map((m) => newRef(m)));
     case '__bases__':
-      return newTuple(t.bases.map((m) => newRef(m)));
+      return t.basesTuple ? newRef(t.basesTuple) : newTuple(t.bases.map((m) => newRef(m)));
     case '__base__':
       return newRef(t.base ?? None);
     case '__dict__':
@@ -426,10 +440,6 @@ export function typeGetAttr(t: PyType, name: string): PyObject | null {
       return t.doc === null ? newRef(None) : newStr(t.doc);
     case '__class__':
       return newRef(t.type);
-  }
-  if (metaAttr) {
-    if (metaGet) return metaGet(metaAttr, t, meta);
-    return newRef(metaAttr);
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // Helpers to define builtin types' methods and native modules, and the argument parsing that
 // native functions share (Python/getargs.c wording for errors).
 
-import { PyObject, PyType, newRef, decref } from './object';
+import { PyObject, PyType, TypeFlags, newRef, decref } from './object';
 import {
   PyBuiltinFunction,
   BuiltinFunctionType,
@@ -38,6 +38,7 @@ export function defClassMethod(t: PyType, name: string, fn: NativeFn): void {
 export function defGetter(t: PyType, name: string, get: (o: PyObject) => PyObject, set: ((o: PyObject, v: PyObject | null) => void) | null = null): void {
   const g = new PyGetSet(GetSetDescriptorType, name, t, get, set);
   g.rc = 1_000_000_000;
+  if (t.flags & TypeFlags.HEAPTYPE) t.rc++; // d_type
   typeDict(t).setItem(internStr(name), g);
   t.invalidate();
 }

@@ -159,15 +159,39 @@ export class PyType extends PyObject {
     for (const s of this.subclasses) s.invalidate();
   }
 
+  /** heap types: tp_bases and tp_mro as tuples (tp_mro contains the type itself: a cycle) */
+  basesTuple: PyObject | null = null;
+  mroTuple: PyObject | null = null;
+
+  /** type_traverse */
   override traverse(visit: Visit): void {
     if (!(this.flags & TypeFlags.HEAPTYPE)) return;
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
-    visit(this.dict, Edge.DICT, '__dict__');
-    for (const b of this.bases) visit(b, Edge.OTHER, '__bases__');
-    for (const m of this.mroHeld) visit(m, Edge.OTHER, '__mro__');
+    if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
+    if (this.mroTuple) visit(this.mroTuple, Edge.OTHER, '__mro__');
+    if (this.basesTuple) visit(this.basesTuple, Edge.OTHER, '__bases__');
+    if (this.base) visit(this.base, Edge.OTHER, '__base__');
   }
-  /** references to the mro entries held by a heap type (its __mro__ tuple, minus itself) */
-  mroHeld: PyType[] = [];
+  /** type_dealloc (heap types only reach it) */
+  override dealloc(): void {
+    const { base, dict, basesTuple, mroTuple } = this;
+    this.basesTuple = this.mroTuple = null;
+    if (base) decref(base);
+    if (dict) decref(dict);
+    if (basesTuple) decref(basesTuple);
+    if (mroTuple) decref(mroTuple);
+    for (const b of this.bases) {
+      const i = b.subclasses.indexOf(this);
+      if (i >= 0) b.subclasses.splice(i, 1);
+    }
+  }
+  /** type_clear (gc) */
+  override clear(): void {
+    const { dict, mroTuple } = this;
+    this.mroTuple = null;
+    if (mroTuple) decref(mroTuple);
+    void dict;
+  }
 }
 
 // ---------------------------------------------------------------------------- the heap
@@ -268,7 +292,7 @@ function release(o: PyObject): void {
   o.rc = 0;
   o.dealloc();
   const t = o.type;
-  if (t.flags & TypeFlags.HEAPTYPE && !(o instanceof PyType)) decref(t);
+  if (t.flags & TypeFlags.HEAPTYPE) decref(t);
 }
 
 /** id(): a stable address-like number (CPython returns the object's address). */

@@ -2,7 +2,7 @@
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, type Visit } from './object';
-import { TypeType, ObjectType, PyBuiltinFunction, makeType } from './types';
+import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
 import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
@@ -187,10 +187,11 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   t.rc = 1;
   if (meta.flags & TypeFlags.HEAPTYPE) incref(meta);
   t.bases = bases;
-  for (const b of bases) incref(b);
   t.mro = [t, ...mro.slice(1)];
-  t.mroHeld = t.mro.slice(1);
-  for (const m of t.mroHeld) incref(m);
+  // tp_base, tp_bases and tp_mro are strong references (tp_mro holds the type itself)
+  incref(base);
+  t.basesTuple = newTuple(bases.map((b) => newRef(b as PyObject)));
+  t.mroTuple = newTuple(t.mro.map((m) => newRef(m as PyObject)));
   for (const b of bases) b.subclasses.push(t);
   // the class dict is a copy of the namespace
   const d = newDict();
@@ -262,8 +263,32 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
       decref(w);
     }
   }
+  // PyType_Ready adds the __dict__ / __weakref__ getset descriptors (each holds the type), then
+  // __doc__ is set when the body did not define it
+  const baseHasDict = t.mro.slice(1).some((m) => m.hasDict) || base.solidBase !== ObjectType;
+  if (t.hasDict && !baseHasDict) addTypeGetSet(t, '__dict__');
+  if (t.weakrefable && !base.weakrefable) addTypeGetSet(t, '__weakref__');
+  if (d.getItem(abs.strKey('__doc__')) === undefined) d.setItem(abs.nameKeyObj('__doc__'), None);
   fixupSlots(t);
   return t;
+}
+
+function addTypeGetSet(t: PyType, name: string): void {
+  if (t.dict.getItem(abs.strKey(name)) !== undefined) return;
+  const get =
+    name === '__dict__'
+      ? (o: PyObject) => {
+          if (o instanceof PyInstance && o.dict) return o.materializeDict();
+          const d = abs.instanceDict(o);
+          if (!d) abs.raiseNoAttr(o, '__dict__');
+          return newRef(d);
+        }
+      : () => newRef(None);
+  const g = new PyGetSet(GetSetDescriptorType, name, t, get, null);
+  incref(t);
+  gcNewTracked(g);
+  t.dict.setItem(abs.nameKeyObj(name), g);
+  decref(g);
 }
 
 /** Point a heap type's native slots at its Python-level special methods (fixup_slot_dispatchers). */
@@ -326,9 +351,16 @@ class PyMember extends PyObject {
   ) {
     super(MemberDescrType);
   }
+  override traverse(visit: Visit): void {
+    visit(this.owner, Edge.OTHER, '__objclass__');
+  }
+  override dealloc(): void {
+    decref(this.owner);
+  }
 }
 function makeMemberDescr(owner: PyType, name: string, index: number): PyObject {
   const m = new PyMember(owner, name, index);
+  incref(owner); // d_type
   gcNewTracked(m);
   return m;
 }

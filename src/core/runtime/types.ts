@@ -74,6 +74,13 @@ export class PyGetSet extends PyObject {
   ) {
     super(type);
   }
+  /** descr_traverse: d_type (only heap types' descriptors are ever freed) */
+  override traverse(visit: Visit): void {
+    if (this.owner.flags & TypeFlags.HEAPTYPE) visit(this.owner, Edge.OTHER, '__objclass__');
+  }
+  override dealloc(): void {
+    if (this.owner.flags & TypeFlags.HEAPTYPE) decref(this.owner);
+  }
 }
 export const GetSetDescriptorType = makeType('getset_descriptor', null, TypeFlags.HAVE_GC, 56);
 export const MemberDescriptorType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 64);
