@@ -50,9 +50,19 @@ export function newList(items: PyObject[]): PyList {
   return l;
 }
 
+/** The largest list RefScope builds (a JS engine limit; CPython would run out of memory
+ * somewhat later): beyond it, MemoryError. */
+export const MAX_LIST_ITEMS = 100_000_000;
+
 /** list.append with CPython's growth (app1 -> list_resize). Steals `v`. */
 export function listAppend(l: PyList, v: PyObject): void {
   const n = l.items.length;
-  if (l.allocated <= n) l.resized(n + 1);
+  if (l.allocated <= n) {
+    if (n >= MAX_LIST_ITEMS) {
+      decref(v);
+      throw new RangeError('Invalid array length');
+    }
+    l.resized(n + 1);
+  }
   l.items.push(v);
 }

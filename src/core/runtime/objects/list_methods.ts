@@ -13,6 +13,7 @@ import { None } from './singletons';
 import { PySlice, PySeqIter, ListRevIterType, newSeqIter } from './misc';
 import { parseArgs, defAttr } from '../define';
 import { sortList } from '../../modules/shared';
+import { MAX_LIST_ITEMS } from './list';
 import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, sliceIndices, seqIndexOf, optIndex, lengthHint, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
 
 const PyListSub = withTypeEdge(PyList);
@@ -388,7 +389,7 @@ export function installListMethods(): void {
       typeError(`can't multiply sequence by non-int of type '${o.type.name}'`);
     }
     const a = (self as PyList).items;
-    if (n > 0 && a.length * n > 2 ** 31) raise(E.MemoryError, '');
+    if (n > 0 && a.length * n > MAX_LIST_ITEMS) raise(E.MemoryError, null);
     const out: PyObject[] = [];
     for (let k = 0; k < n; k++) for (const x of a) out.push(newRef(x));
     return newList(out);

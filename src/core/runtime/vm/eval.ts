@@ -28,6 +28,8 @@ import { raise, typeError, newException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
 import { profile } from '../profile';
+import { FormatError } from '../primitives/errors';
+import { NumErr } from '../numeric';
 
 export interface VMState {
   current: Frame | null;
@@ -507,7 +509,12 @@ export function evalFrame(f: Frame): PyObject {
           case Op.BUILD_MAP: {
             const d = newDict();
             const base = sp - 2 * arg;
-            for (let i = 0; i < arg; i++) d.setItem(stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+            try {
+              for (let i = 0; i < arg; i++) d.setItem(stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+            } catch (e) {
+              decref(d);
+              throw e;
+            }
             for (let i = base; i < sp; i++) {
               decref(stack[i]!);
               stack[i] = null;
@@ -520,7 +527,12 @@ export function evalFrame(f: Frame): PyObject {
             const keys = stack[sp - 1] as PyTuple;
             const d = newDict();
             const base = sp - 1 - arg;
-            for (let i = 0; i < arg; i++) d.setItem(keys.items[i], stack[base + i]!);
+            try {
+              for (let i = 0; i < arg; i++) d.setItem(keys.items[i], stack[base + i]!);
+            } catch (e) {
+              decref(d);
+              throw e;
+            }
             for (let i = base; i < sp; i++) {
               decref(stack[i]!);
               stack[i] = null;
@@ -1203,8 +1215,8 @@ export function evalFrame(f: Frame): PyObject {
             throw new Unsupported(`opcode ${op}`);
         }
       }
-    } catch (err) {
-      if (!(err instanceof PyBaseException)) throw err;
+    } catch (caught) {
+      const err = asPyException(caught);
       const lasti = pc - 1;
       sp = f.sp;
       if (reraising) reraising = false;
@@ -1258,6 +1270,21 @@ function matchArgName(cls: PyType, x: PyObject, i: number): string | null {
   } finally {
     decref(ma);
   }
+}
+
+/**
+ * Errors that native helpers throw as JS values become the Python exceptions CPython raises at
+ * the same point: FormatError / NumErr carry their Python type, a JS stack overflow is a
+ * RecursionError, an impossible allocation a MemoryError. Anything else is an internal error.
+ */
+function asPyException(e: unknown): PyBaseException {
+  if (e instanceof PyBaseException) return e;
+  if (e instanceof FormatError || e instanceof NumErr) return newException(excType(e.pyType), e.message);
+  if (e instanceof RangeError) {
+    if (/call stack/i.test(e.message)) return newException(excType('RecursionError'), 'maximum recursion depth exceeded');
+    if (/length|size|allocation/i.test(e.message)) return newException(excType('MemoryError'), null);
+  }
+  throw e;
 }
 
 function excType(name: string): PyType {
