@@ -103,16 +103,11 @@ function logHelper(o: PyObject, f: (x: number) => number): number {
 
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
+  // Newton's iteration from above (x0 >= sqrt(n)) decreases monotonically to floor(sqrt(n))
+  let x = 1n << BigInt((n.toString(2).length + 1) >> 1);
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      // x may be one too large or small from the float start; fix up
-      while (x * x > n) x -= 1n;
-      while ((x + 1n) * (x + 1n) <= n) x += 1n;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }

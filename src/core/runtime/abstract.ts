@@ -3,7 +3,7 @@
 //
 // Conventions: functions returning PyObject return a NEW reference; arguments are borrowed.
 
-import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref } from './object';
+import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref, extraDicts } from './object';
 import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType } from './types';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
 import { PyFloat, FloatType, newFloat } from './objects/float';
@@ -235,6 +235,22 @@ export function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyModule) return o.dict;
   if (o instanceof PyBaseException) return o.dict;
   if (o instanceof PyWrapper) return o.dict;
+  const xd = extraDicts.get(o);
+  return xd ? (xd as PyDict) : null;
+}
+
+/** The dict an attribute assignment stores into, created on demand for subclass instances. */
+function instanceDictForSet(o: PyObject): PyDict | null {
+  const d = instanceDict(o);
+  if (d) return d;
+  if (o instanceof PyBaseException || o instanceof PyFunction || o instanceof PyWrapper) return (o.dict = newDictObj());
+  if (o instanceof PyInstance || o instanceof PyModule) return null;
+  const t = o.type;
+  if (t.flags & TypeFlags.HEAPTYPE && t.hasDict && !(o instanceof PyType)) {
+    const nd = newDictObj();
+    extraDicts.set(o, nd);
+    return nd;
+  }
   return null;
 }
 
@@ -488,7 +504,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       }
     }
   }
-  let d = instanceDict(o);
+  let d = instanceDictForSet(o);
   if (!d && o instanceof PyFunction) {
     d = o.dict = newDictObj();
   }

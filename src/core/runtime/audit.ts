@@ -2,7 +2,7 @@
 // (containers, frames, stacks, cells, globals, code constants, the script arena, the
 // interpreter's own roots), and nothing freed may still be referenced.
 
-import { PyObject, heap, Edge } from './object';
+import { PyObject, heap, Edge, traverseFull } from './object';
 import { None, NotImplemented, Ellipsis } from './objects/singletons';
 import { True, False } from './objects/int';
 
@@ -33,7 +33,7 @@ export function auditHeap(roots: AuditRoot[]): { problems: AuditProblem[]; freed
     if (o.rc <= 0 && !isShared(o)) freed.push(o);
     expected.set(o, (expected.get(o) ?? 0) + 1);
   };
-  for (const o of live) o.traverse((c: PyObject, _e: Edge) => count(c));
+  for (const o of live) traverseFull(o, (c: PyObject, _e: Edge) => count(c));
   for (const r of roots) r.visit(count);
   const problems: AuditProblem[] = [];
   for (const o of live) {

@@ -285,12 +285,28 @@ export function destroy(o: PyObject): void {
   }
 }
 
+/** __dict__ of objects whose layout has no dict slot (instances of Python subclasses of int,
+ * str, list, ...): created on first use, released with the object (subtype_dealloc). */
+export const extraDicts = new WeakMap<PyObject, PyObject>();
+
+/** tp_traverse plus the references the heap keeps outside the object's own fields. */
+export function traverseFull(o: PyObject, visit: Visit): void {
+  o.traverse(visit);
+  const xd = extraDicts.get(o);
+  if (xd) visit(xd, Edge.DICT, '__dict__');
+}
+
 function release(o: PyObject): void {
   if (o.weakrefs && heap.clearWeakrefs) heap.clearWeakrefs(o);
   if (heap.onGcFree) heap.onGcFree(o);
   if (heap.live) heap.live.delete(o);
   o.rc = 0;
   o.dealloc();
+  const xd = extraDicts.get(o);
+  if (xd) {
+    extraDicts.delete(o);
+    decref(xd);
+  }
   const t = o.type;
   if (t.flags & TypeFlags.HEAPTYPE) decref(t);
 }

@@ -239,7 +239,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
     if (base.solidBase === ObjectType) t.basicsize = 16;
     else t.basicsize = base.basicsize + (base.hasDict ? 0 : 16);
   }
-  t.hasDict = hasDict && (t.solidBase === ObjectType);
+  t.hasDict = hasDict;
   // __classcell__
   const cell = d.getItem(abs.strKey('__classcell__'));
   if (cell) {

@@ -667,7 +667,8 @@ export function installStrMethods(): void {
   defBin(T, '__ge__', cmp(abs.Cmp.GE));
   defBin(T, '__format__', (self, spec) => {
     const sp = argStr(spec, `format() argument 1 must be str, not ${spec.type.name}`);
-    if (sp === '' ) return self.type === StrType ? newRef(self) : newStr((self as PyStr).v);
+    // unicode__format__: an empty spec gives str(self) (a subclass's __str__ runs)
+    if (sp === '') return self.type === StrType ? newRef(self) : newStr(abs.str(self));
     if (self.type === StrType) return newStr(formatObject(self, sp));
     const tmp = newStrTemp((self as PyStr).v);
     try {
