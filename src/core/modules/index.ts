@@ -23,6 +23,7 @@ import './contextlib';
 import './dataclasses';
 import './enum';
 import './decimal';
+import './weakref';
 
 let done = false;
 export function registerStdlib(): void {

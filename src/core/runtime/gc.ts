@@ -1,35 +1,132 @@
-// The cyclic garbage collector's bookkeeping (Modules/gcmodule.c of 3.11): generations,
-// allocation counting and tracking. The collection algorithm itself is added by the gc issue;
-// until then `collect` is not available and no automatic collection runs.
+// The cyclic garbage collector of CPython 3.11 (Modules/gcmodule.c) over the instrumented heap:
+// three generations, allocation counting with the list/dict/tuple free lists, automatic
+// collection inside the allocation that crosses threshold 0, and gc_collect_main's phases
+// (update_refs, subtract_refs, move_unreachable, untrack_tuples/dicts, weakrefs, PEP 442
+// finalizers, resurrection, tp_clear).
 
-import { PyObject, TypeFlags, heap } from './object';
+import { PyObject, TypeFlags, heap, traverseFull, incref, decref } from './object';
 import { profile } from './profile';
+
+export interface GenStats {
+  collections: number;
+  collected: number;
+  uncollectable: number;
+}
 
 export interface GCState {
   /** generation lists; Set keeps insertion order like gc's doubly linked lists */
   gens: [Set<PyObject>, Set<PyObject>, Set<PyObject>];
+  permanent: Set<PyObject>;
   count: [number, number, number];
   threshold: [number, number, number];
   enabled: boolean;
   collecting: boolean;
-  /** number of gc objects allocated (for the status line) */
+  debug: number;
+  longLivedPending: number;
+  longLivedTotal: number;
+  stats: [GenStats, GenStats, GenStats];
+  /** free lists (numfree) of exact lists, dicts and tuples by size */
+  freeLists: { list: number; dict: number; tuple: number[] };
+  /** gc objects allocated (for the status line) */
   allocations: number;
+  /** collections run (for the status line) */
+  runs: number;
 }
 
-export const gcState: GCState = {
-  gens: [new Set(), new Set(), new Set()],
-  count: [0, 0, 0],
-  threshold: [700, 10, 10],
-  enabled: true,
-  collecting: false,
-  allocations: 0,
-};
+export const gcState: GCState = newState();
+
+function newState(): GCState {
+  return {
+    gens: [new Set(), new Set(), new Set()],
+    permanent: new Set(),
+    count: [0, 0, 0],
+    threshold: [...profile.gcThresholds],
+    enabled: true,
+    collecting: false,
+    debug: 0,
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 })) as [GenStats, GenStats, GenStats],
+    freeLists: { list: 0, dict: 0, tuple: new Array(20).fill(0) },
+    allocations: 0,
+    runs: 0,
+  };
+}
+
+export const DEBUG_STATS = 1;
+export const DEBUG_COLLECTABLE = 2;
+export const DEBUG_UNCOLLECTABLE = 4;
+export const DEBUG_SAVEALL = 32;
+export const DEBUG_LEAK = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+const LIST_FREELIST = 80;
+const DICT_FREELIST = 80;
+const TUPLE_MAXSAVESIZE = 20;
+const TUPLE_FREELIST = 2000;
+
+/** What the collector needs from the rest of the runtime (set by the interpreter). */
+export interface GCHooks {
+  /** exact type checks for the free lists */
+  kindOf(o: PyObject): 'list' | 'dict' | 'tuple' | null;
+  tupleSize(o: PyObject): number;
+  /** _PyObject_GC_MAY_BE_TRACKED for the items of tuples and dicts */
+  mayBeTracked(o: PyObject): boolean;
+  tupleItems(o: PyObject): PyObject[] | null;
+  dictEntries(o: PyObject): PyObject[] | null;
+  /** run tp_finalize (__del__, generator close); errors are unraisable */
+  finalize(o: PyObject): void;
+  hasFinalizer(o: PyObject): boolean;
+  /** handle_weakrefs: clear weakrefs to unreachable objects, return callbacks to run */
+  handleWeakrefs(unreachable: Set<PyObject>): [PyObject, PyObject][];
+  /** call a weakref callback (errors unraisable) */
+  callCallback(wr: PyObject, cb: PyObject): void;
+  /** gc.callbacks: called with ("start"|"stop", info) */
+  runCallbacks(phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
+  /** DEBUG_SAVEALL: append to gc.garbage */
+  saveGarbage(o: PyObject): void;
+  writeStderr(s: string): void;
+  describe(o: PyObject): string;
+}
+
+let hooks: GCHooks | null = null;
+export function setGCHooks(h: GCHooks): void {
+  hooks = h;
+}
 
 /** _PyObject_GC_Link (+ _PyObject_GC_TRACK when `track`): a fresh gc object. */
 export function gcNewObject(o: PyObject, track: boolean): void {
-  gcState.count[0]++;
-  gcState.allocations++;
+  const st = gcState;
+  st.allocations++;
+  let counted = true;
+  if (hooks) {
+    const k = hooks.kindOf(o);
+    if (k === 'list' && st.freeLists.list > 0) {
+      st.freeLists.list--;
+      counted = false;
+    } else if (k === 'dict' && st.freeLists.dict > 0) {
+      st.freeLists.dict--;
+      counted = false;
+    } else if (k === 'tuple') {
+      const n = hooks.tupleSize(o);
+      if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] > 0) {
+        st.freeLists.tuple[n]--;
+        counted = false;
+      }
+    }
+  }
   if (track) gcTrackObject(o);
+  if (counted) {
+    st.count[0]++;
+    // the allocation that pushes count[0] over threshold[0] collects, synchronously
+    if (st.count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
+      st.collecting = true;
+      try {
+        collectGenerations();
+      } finally {
+        st.collecting = false;
+      }
+    }
+  }
 }
 
 export function gcTrackObject(o: PyObject): void {
@@ -40,22 +137,263 @@ export function gcTrackObject(o: PyObject): void {
 
 export function gcUntrackObject(o: PyObject): void {
   if (o.gcGen < 0) return;
-  gcState.gens[o.gcGen].delete(o);
+  if (o.gcGen === 3) gcState.permanent.delete(o);
+  else gcState.gens[o.gcGen].delete(o);
   o.gcGen = -1;
 }
 
-/** PyObject_GC_Del: a gc object's memory is released. */
+/** PyObject_GC_Del: a gc object's memory is released (or goes to a free list). */
 function onFree(o: PyObject): void {
   if (o.gcGen >= 0) gcUntrackObject(o);
-  if (o.type.flags & TypeFlags.HAVE_GC && gcState.count[0] > 0) gcState.count[0]--;
+  if (!(o.type.flags & TypeFlags.HAVE_GC)) return;
+  const st = gcState;
+  if (hooks) {
+    const k = hooks.kindOf(o);
+    if (k === 'list' && st.freeLists.list < LIST_FREELIST) {
+      st.freeLists.list++;
+      return;
+    }
+    if (k === 'dict' && st.freeLists.dict < DICT_FREELIST) {
+      st.freeLists.dict++;
+      return;
+    }
+    if (k === 'tuple') {
+      const n = hooks.tupleSize(o);
+      if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] < TUPLE_FREELIST) {
+        st.freeLists.tuple[n]++;
+        return;
+      }
+    }
+  }
+  if (st.count[0] > 0) st.count[0]--;
 }
 heap.onGcFree = onFree;
 
 export function resetGC(): void {
-  gcState.gens = [new Set(), new Set(), new Set()];
-  gcState.count = [0, 0, 0];
-  gcState.threshold = [...profile.gcThresholds];
-  gcState.enabled = true;
-  gcState.collecting = false;
-  gcState.allocations = 0;
+  Object.assign(gcState, newState());
+}
+
+/** gc_collect_generations: the oldest generation over its threshold (with the 25% rule). */
+function collectGenerations(): number {
+  const st = gcState;
+  for (let i = 2; i >= 0; i--) {
+    if (st.count[i] > st.threshold[i]) {
+      if (i === 2 && st.longLivedPending < st.longLivedTotal / 4) continue;
+      return collectWithCallback(i);
+    }
+  }
+  return 0;
+}
+
+export function collectWithCallback(generation: number): number {
+  hooks!.runCallbacks('start', generation, 0, 0);
+  const [collected, uncollectable] = collectMain(generation);
+  hooks!.runCallbacks('stop', generation, collected, uncollectable);
+  return collected + uncollectable;
+}
+
+const COLLECTING = 1;
+const UNREACHABLE = 2;
+
+/** gc.collect(generation): returns [collected, uncollectable]. */
+export function collectMain(generation: number): [number, number] {
+  const st = gcState;
+  const h = hooks!;
+  st.runs++;
+  if (st.debug & DEBUG_STATS) {
+    h.writeStderr(`gc: collecting generation ${generation}...\n`);
+    h.writeStderr(`gc: objects in each generation: ${st.gens[0].size} ${st.gens[1].size} ${st.gens[2].size}\n`);
+    h.writeStderr(`gc: objects in permanent generation: ${st.permanent.size}\n`);
+  }
+  if (generation + 1 < 3) st.count[generation + 1]++;
+  for (let i = 0; i <= generation; i++) st.count[i] = 0;
+  // merge younger generations into the one being collected
+  const young = st.gens[generation];
+  for (let i = 0; i < generation; i++) {
+    for (const o of st.gens[i]) {
+      o.gcGen = generation;
+      young.add(o);
+    }
+    st.gens[i] = new Set();
+  }
+  const [reachable, unreachable] = deduceUnreachable([...young]);
+  // untrack_tuples(young)
+  const kept: PyObject[] = [];
+  for (const o of reachable) {
+    if (h.kindOf(o) === 'tuple' && o.gcGen >= 0) {
+      const items = h.tupleItems(o);
+      if (items && !items.some((x) => h.mayBeTracked(x))) {
+        o.gcGen = -1;
+        continue;
+      }
+    }
+    kept.push(o);
+  }
+  // survivors move to the next generation
+  if (generation < 2) {
+    if (generation === 1) st.longLivedPending += kept.length;
+    st.gens[generation] = new Set();
+    for (const o of kept) {
+      o.gcGen = generation + 1;
+      st.gens[generation + 1].add(o);
+    }
+  } else {
+    // untrack_dicts, only in full collections
+    const survivors: PyObject[] = [];
+    for (const o of kept) {
+      if (h.kindOf(o) === 'dict') {
+        const e = h.dictEntries(o);
+        if (e && !e.some((x) => h.mayBeTracked(x))) {
+          o.gcGen = -1;
+          continue;
+        }
+      }
+      survivors.push(o);
+    }
+    st.gens[2] = new Set(survivors);
+    st.longLivedPending = 0;
+    st.longLivedTotal = survivors.length;
+  }
+  const old = st.gens[Math.min(generation + 1, 2)];
+  for (const o of unreachable) o.gcGen = -2; // in the unreachable list
+  if (st.debug & DEBUG_COLLECTABLE) for (const o of unreachable) h.writeStderr(`gc: collectable <${h.describe(o)}>\n`);
+  // keep every unreachable object alive while finalizers and callbacks run
+  for (const o of unreachable) incref(o);
+  let m = 0;
+  try {
+    // handle_weakrefs: callbacks of reachable weakrefs to unreachable objects
+    const unreachableSet = new Set(unreachable);
+    const callbacks = h.handleWeakrefs(unreachableSet);
+    for (const [wr, cb] of callbacks) {
+      h.callCallback(wr, cb);
+      // a callback weakref that died right after its callback counts as collected
+      if (wr.rc === 1) m++;
+      decref(wr);
+      decref(cb);
+    }
+    // finalize_garbage: tp_finalize once per object (PEP 442)
+    for (const o of unreachable) {
+      if (h.hasFinalizer(o) && !o.finalized) {
+        o.finalized = true;
+        h.finalize(o);
+      }
+    }
+    // handle_resurrected_objects: what is still unreachable after the finalizers
+    for (const o of unreachable) o.rc--; // our temporary references
+    const [resurrected, finalUnreachable] = deduceUnreachable(unreachable);
+    for (const o of unreachable) o.rc++;
+    for (const o of resurrected) {
+      o.gcGen = Math.min(generation + 1, 2);
+      st.gens[o.gcGen].add(o);
+    }
+    m += finalUnreachable.length;
+    // delete_garbage: tp_clear breaks the cycles
+    for (const o of finalUnreachable) {
+      if (o.rc <= 0) continue;
+      if (st.debug & DEBUG_SAVEALL) {
+        h.saveGarbage(o);
+      } else {
+        incref(o);
+        try {
+          o.clear();
+        } finally {
+          decref(o);
+        }
+      }
+      if (o.rc > 1 && o.gcGen === -2) {
+        // still alive: back to the old generation
+        o.gcGen = old === st.gens[2] ? 2 : Math.min(generation + 1, 2);
+        st.gens[o.gcGen].add(o);
+      }
+    }
+  } finally {
+    for (const o of unreachable) {
+      if (o.gcGen === -2 && o.rc > 1) {
+        o.gcGen = Math.min(generation + 1, 2);
+        st.gens[o.gcGen].add(o);
+      }
+      decref(o);
+    }
+  }
+  if (st.debug & DEBUG_STATS) h.writeStderr(`gc: done, ${m} unreachable, 0 uncollectable, 0.0000s elapsed\n`);
+  if (generation === 2) {
+    // clear_freelists
+    st.freeLists = { list: 0, dict: 0, tuple: new Array(20).fill(0) };
+  }
+  const s = st.stats[generation];
+  s.collections++;
+  s.collected += m;
+  return [m, 0];
+}
+
+/**
+ * deduce_unreachable: gc_refs = refcount minus references from inside the set; objects with
+ * gc_refs > 0 and everything they reach stay (move_unreachable's order is kept: the
+ * reachable list in traversal order, the unreachable list in the order objects were set aside).
+ */
+function deduceUnreachable(list: PyObject[]): [PyObject[], PyObject[]] {
+  for (const o of list) {
+    o.gcRefs = o.rc;
+    o.gcFlags = COLLECTING;
+  }
+  for (const o of list) {
+    traverseFull(o, (c) => {
+      if (c.gcFlags & COLLECTING) c.gcRefs--;
+    });
+  }
+  const queue = list.slice();
+  const reachable: PyObject[] = [];
+  const unreachable: PyObject[] = [];
+  const visitReachable = (c: PyObject) => {
+    if (!(c.gcFlags & COLLECTING)) return;
+    if (c.gcFlags & UNREACHABLE) {
+      // tentatively unreachable, but reachable after all: back to the end of young
+      c.gcFlags &= ~UNREACHABLE;
+      c.gcRefs = 1;
+      queue.push(c);
+    } else if (c.gcRefs === 0) {
+      c.gcRefs = 1;
+    }
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const o = queue[i];
+    if (o.gcFlags & UNREACHABLE) continue;
+    if (o.gcRefs > 0) {
+      if (o.gcFlags & 4) continue; // already handled
+      o.gcFlags |= 4;
+      reachable.push(o);
+      traverseFull(o, visitReachable);
+    } else {
+      o.gcFlags |= UNREACHABLE;
+      unreachable.push(o);
+    }
+  }
+  const finalUnreachable = unreachable.filter((o) => o.gcFlags & UNREACHABLE);
+  for (const o of list) o.gcFlags = 0;
+  return [reachable, finalUnreachable];
+}
+
+/** gc.get_objects(generation) order: the generation lists. */
+export function trackedObjects(generation: number | null): PyObject[] {
+  if (generation === null) return [...gcState.gens[0], ...gcState.gens[1], ...gcState.gens[2]];
+  return [...gcState.gens[generation]];
+}
+
+export function gcFreeze(): void {
+  const st = gcState;
+  for (let i = 0; i < 3; i++) {
+    for (const o of st.gens[i]) {
+      o.gcGen = 3;
+      st.permanent.add(o);
+    }
+    st.gens[i] = new Set();
+  }
+}
+export function gcUnfreeze(): void {
+  const st = gcState;
+  for (const o of st.permanent) {
+    o.gcGen = 2;
+    st.gens[2].add(o);
+  }
+  st.permanent = new Set();
 }

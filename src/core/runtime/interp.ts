@@ -21,7 +21,11 @@ import { finishFrame } from './vm/call';
 import { ModuleBuilder, moduleInit, registerModule } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
-import { gcState, gcNewObject, resetGC } from './gc';
+import { gcState, gcNewObject, resetGC, setGCHooks, type GCHooks } from './gc';
+import { initGc } from '../modules/gc';
+import { PyList, ListType, listAppend } from './objects/list';
+import { DictType, mayBeTracked } from './objects/dict';
+import { addressOf } from './object';
 import { auditHeap, type AuditRoot } from './audit';
 import type { CodeUnit, ConstSlot } from '../compiler/code';
 import { compileModule } from '../compiler/compiler';
@@ -88,7 +92,9 @@ export class Interpreter {
     installBytes();
     installComplex();
     registerStdlib();
+    registerModule('gc', (m) => initGc(m));
     resetGC();
+    setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
     vmState.current = null;
     vmState.depth = 0;
@@ -146,6 +152,75 @@ export class Interpreter {
     if (this.opts.audit) {
       vmState.onLine = () => this.audit();
     } else vmState.onLine = null;
+  }
+
+  private gcModuleList(name: string): PyList | null {
+    const gm = this.modules.getItem(abs.strKey('gc'));
+    if (!(gm instanceof PyModule)) return null;
+    const l = gm.dict.getStr(abs.strKey(name));
+    return l instanceof PyList ? l : null;
+  }
+
+  private gcHooks(): GCHooks {
+    return {
+      kindOf: (o) => (o.type === ListType ? 'list' : o.type === DictType ? 'dict' : o.type === TupleType ? 'tuple' : null),
+      tupleSize: (o) => (o as PyTuple).items.length,
+      mayBeTracked,
+      tupleItems: (o) => (o as PyTuple).items,
+      dictEntries: (o) => {
+        const out: PyObject[] = [];
+        for (const [k, v] of (o as PyDict).entries()) out.push(k, v);
+        return out;
+      },
+      hasFinalizer: (o) => o.type.hasFinalizer,
+      finalize: (o) => {
+        if (heap.runFinalizer) heap.runFinalizer(o);
+      },
+      handleWeakrefs: (u) => (heap.gcWeakrefs ? heap.gcWeakrefs(u) : []),
+      callCallback: (wr, cb) => {
+        try {
+          decref(abs.call(cb, [wr], null));
+        } catch (e) {
+          if (e instanceof PyBaseException) {
+            this.io.writeStderr(`Exception ignored in: ${safeRepr(cb)}\n${formatException(e)}`);
+            decref(e);
+          } else throw e;
+        }
+      },
+      runCallbacks: (phase, generation, collected, uncollectable) => {
+        const cbs = this.gcModuleList('callbacks');
+        if (!cbs || cbs.items.length === 0) return;
+        const info = newDict();
+        for (const [k, v] of [
+          ['generation', generation],
+          ['collected', collected],
+          ['uncollectable', uncollectable],
+        ] as const) {
+          const n = newInt(v);
+          info.setItem(internStr(k), n);
+          decref(n);
+        }
+        const ph = newStr(phase);
+        for (const cb of cbs.items.slice()) {
+          try {
+            decref(abs.call(cb, [ph, info], null));
+          } catch (e) {
+            if (e instanceof PyBaseException) {
+              this.io.writeStderr(`Exception ignored in: ${safeRepr(cb)}\n${formatException(e)}`);
+              decref(e);
+            } else throw e;
+          }
+        }
+        decref(ph);
+        decref(info);
+      },
+      saveGarbage: (o) => {
+        const g = this.gcModuleList('garbage');
+        if (g) listAppend(g, newRef(o));
+      },
+      writeStderr: (s) => this.io.writeStderr(s),
+      describe: (o) => `${o.type.name} ${addressOf(o).toString(16)}`,
+    };
   }
 
   roots(): AuditRoot[] {
@@ -386,6 +461,15 @@ export class Interpreter {
     } finally {
       decref(key);
     }
+  }
+}
+
+function safeRepr(o: PyObject): string {
+  try {
+    return abs.repr(o);
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    return `<${o.type.name} object>`;
   }
 }
 

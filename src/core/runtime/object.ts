@@ -57,10 +57,12 @@ export class PyObject {
   traverse(_visit: Visit): void {}
   /** tp_dealloc body: release held references in CPython's order. */
   dealloc(): void {}
-  /** tp_clear: drop references so that cycles fall apart (gc). */
-  clear(): void {
-    this.dealloc();
-  }
+  /** tp_clear: drop references so that cycles fall apart (gc). Types without tp_clear
+   * (tuple, bound method, iterators, ...) keep theirs: they die with the rest of the cycle. */
+  clear(): void {}
+  /** gc bookkeeping during a collection (gc_refs and flags of gcmodule.c) */
+  gcRefs = 0;
+  gcFlags = 0;
 }
 
 /** Native slot functions of a type (a subset of CPython's tp_* slots, JS-level). */
@@ -185,12 +187,13 @@ export class PyType extends PyObject {
       if (i >= 0) b.subclasses.splice(i, 1);
     }
   }
-  /** type_clear (gc) */
+  /** type_clear (gc): empty the dict, drop the MRO tuple */
   override clear(): void {
-    const { dict, mroTuple } = this;
+    const mroTuple = this.mroTuple;
     this.mroTuple = null;
+    if (this.dict) this.dict.clear();
+    this.invalidate();
     if (mroTuple) decref(mroTuple);
-    void dict;
   }
 }
 
@@ -208,6 +211,8 @@ export interface HeapState {
   clearWeakrefs: ((o: PyObject) => void) | null;
   /** gc bookkeeping hooks (gc.ts) */
   onGcFree: ((o: PyObject) => void) | null;
+  /** handle_weakrefs for the collector (set by the weakref module) */
+  gcWeakrefs: ((unreachable: Set<PyObject>) => [PyObject, PyObject][]) | null;
   nextAddr: number;
   freedAddrs: number[];
 }
@@ -219,6 +224,7 @@ export const heap: HeapState = {
   runFinalizer: null,
   clearWeakrefs: null,
   onGcFree: null,
+  gcWeakrefs: null,
   nextAddr: 0x7f5a3c000000,
   freedAddrs: [],
 };

@@ -22,16 +22,20 @@ export class PyBaseException extends PyObject {
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
-    visit(this.args, Edge.OTHER, 'args');
+    if (this.args) visit(this.args, Edge.OTHER, 'args');
     if (this.notes) visit(this.notes, Edge.OTHER, '__notes__');
     if (this.traceback) visit(this.traceback, Edge.OTHER, '__traceback__');
     if (this.cause) visit(this.cause, Edge.OTHER, '__cause__');
     if (this.context) visit(this.context, Edge.OTHER, '__context__');
     if (this.extra) for (const k in this.extra) if (this.extra[k]) visit(this.extra[k]!, Edge.OTHER, k);
   }
+  override clear(): void {
+    this.dealloc();
+  }
   /** BaseException_clear order */
   override dealloc(): void {
     const { dict, args, notes, traceback, cause, context, extra } = this;
+    this.args = null as unknown as PyTuple;
     this.dict = null;
     this.notes = this.traceback = this.cause = this.context = null;
     this.extra = null;

@@ -40,6 +40,9 @@ export class PyCell extends PyObject {
     this.ref = null;
     xdecref(r);
   }
+  override clear(): void {
+    this.dealloc();
+  }
 }
 /** A new cell owning `ref` (stolen). */
 export function newCell(ref: PyObject | null): PyCell {
@@ -70,7 +73,7 @@ export class PyFunction extends PyObject {
   }
   override traverse(visit: Visit): void {
     visit(this.code, Edge.CODE, '__code__');
-    visit(this.globals, Edge.GLOBALS, '__globals__');
+    if (this.globals) visit(this.globals, Edge.GLOBALS, '__globals__');
     if (this.module) visit(this.module, Edge.OTHER, '__module__');
     if (this.defaults) visit(this.defaults, Edge.DEFAULTS, '__defaults__');
     if (this.kwdefaults) visit(this.kwdefaults, Edge.KWDEFAULTS, '__kwdefaults__');
@@ -80,8 +83,10 @@ export class PyFunction extends PyObject {
     if (this.annotations) visit(this.annotations, Edge.OTHER, '__annotations__');
   }
   /** func_clear order, then the code object */
-  override dealloc(): void {
+  /** func_clear: everything but the code object */
+  override clear(): void {
     const g = this.globals;
+    this.globals = null as unknown as PyDict;
     const m = this.module;
     const d = this.defaults;
     const kd = this.kwdefaults;
@@ -90,7 +95,7 @@ export class PyFunction extends PyObject {
     const cl = this.closure;
     const an = this.annotations;
     this.module = this.defaults = this.kwdefaults = this.doc = this.dict = this.closure = this.annotations = null;
-    decref(g);
+    xdecref(g);
     xdecref(m);
     xdecref(d);
     xdecref(kd);
@@ -98,6 +103,9 @@ export class PyFunction extends PyObject {
     xdecref(dict);
     xdecref(cl);
     xdecref(an);
+  }
+  override dealloc(): void {
+    this.clear();
     decref(this.code);
   }
 }
@@ -138,12 +146,19 @@ export class PyWrapper extends PyObject {
     incref(callable);
   }
   override traverse(visit: Visit): void {
-    visit(this.callable, Edge.FUNC, '__func__');
+    if (this.callable) visit(this.callable, Edge.FUNC, '__func__');
     if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
   }
   override dealloc(): void {
-    decref(this.callable);
-    xdecref(this.dict);
+    const c = this.callable;
+    const d = this.dict;
+    this.callable = null as unknown as PyObject;
+    this.dict = null;
+    xdecref(c);
+    xdecref(d);
+  }
+  override clear(): void {
+    this.dealloc();
   }
 }
 export const ClassMethodType = makeType('classmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
@@ -167,9 +182,14 @@ export class PyProperty extends PyObject {
     if (this.doc) visit(this.doc, Edge.OTHER, '__doc__');
   }
   override dealloc(): void {
-    xdecref(this.fget);
-    xdecref(this.fset);
-    xdecref(this.fdel);
-    xdecref(this.doc);
+    const { fget, fset, fdel, doc } = this;
+    this.fget = this.fset = this.fdel = this.doc = null;
+    xdecref(fget);
+    xdecref(fset);
+    xdecref(fdel);
+    xdecref(doc);
+  }
+  override clear(): void {
+    this.dealloc();
   }
 }

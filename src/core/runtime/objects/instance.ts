@@ -49,6 +49,15 @@ export class PyInstance extends PyObject {
       else d.dealloc();
     }
   }
+  /** subtype_clear: slots and the attribute values / dict */
+  override clear(): void {
+    this.dealloc();
+    if (this.type.hasDict && !this.dictIsObject) {
+      const d = newInlineDict();
+      if (heap.live) heap.live.delete(d);
+      this.dict = d;
+    }
+  }
   /** `obj.__dict__`: make the dict an object of its own (a new reference). */
   materializeDict(): PyDict {
     let d = this.dict;
@@ -84,7 +93,12 @@ export class PyModule extends PyObject {
     visit(this.dict, Edge.DICT, '__dict__');
   }
   override dealloc(): void {
-    decref(this.dict);
+    const d = this.dict;
+    this.dict = null as unknown as PyDict;
+    if (d) decref(d);
+  }
+  override clear(): void {
+    this.dealloc();
   }
 }
 

@@ -29,6 +29,9 @@ export class PySet extends PyObject {
     this.t = new SetTable(setOps);
     for (const k of keys) decref(k);
   }
+  override clear(): void {
+    this.dealloc();
+  }
   add(k: PyObject): void {
     this.t.add(k, abs.hash(k));
   }

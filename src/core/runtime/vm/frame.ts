@@ -101,6 +101,10 @@ export class Frame extends PyObject {
     xdecref(fn);
   }
 
+  /** frame_tp_clear (only for frames that finished) */
+  override clear(): void {
+    if (this.done) this.clearContents();
+  }
   /** the frame object died: an executing frame keeps its contents (they belong to the run) */
   override dealloc(): void {
     this.materialized = false;

@@ -1,0 +1,155 @@
+// The gc module (Modules/gcmodule.c): a thin binding over runtime/gc.ts.
+
+import { PyObject, PyType, newRef, decref, traverseFull, TypeFlags } from '../runtime/object';
+import { ModuleBuilder, parseArgs, checkArgs } from '../runtime/define';
+import { newInt, newBool, PyInt } from '../runtime/objects/int';
+import { newTuple } from '../runtime/objects/tuple';
+import { newList, PyList, listAppend } from '../runtime/objects/list';
+import { newDict } from '../runtime/objects/dict';
+import { newStr, internStr } from '../runtime/objects/str';
+import { None } from '../runtime/objects/singletons';
+import { raise, typeError } from '../runtime/errors';
+import * as E from '../runtime/objects/exception';
+import * as abs from '../runtime/abstract';
+import {
+  gcState,
+  collectWithCallback,
+  trackedObjects,
+  gcFreeze,
+  gcUnfreeze,
+  DEBUG_STATS,
+  DEBUG_COLLECTABLE,
+  DEBUG_UNCOLLECTABLE,
+  DEBUG_SAVEALL,
+  DEBUG_LEAK,
+} from '../runtime/gc';
+
+export function initGc(m: ModuleBuilder): void {
+  const garbage = newList([]);
+  const callbacks = newList([]);
+  m.own('garbage', garbage);
+  m.own('callbacks', callbacks);
+  m.fn('collect', (args, kw) => {
+    const [g] = parseArgs({ name: 'collect', params: ['generation'] }, args, kw);
+    let gen = 2;
+    if (g !== undefined) {
+      if (!(g instanceof PyInt)) typeError(`'${g.type.name}' object cannot be interpreted as an integer`);
+      gen = Number(g.v);
+    }
+    if (gen < 0 || gen > 2) raise(E.ValueError, 'invalid generation');
+    const st = gcState;
+    if (st.collecting) return newInt(0);
+    st.collecting = true;
+    try {
+      return newInt(collectWithCallback(gen));
+    } finally {
+      st.collecting = false;
+    }
+  });
+  m.fn('enable', () => {
+    gcState.enabled = true;
+    return newRef(None);
+  });
+  m.fn('disable', () => {
+    gcState.enabled = false;
+    return newRef(None);
+  });
+  m.fn('isenabled', () => newBool(gcState.enabled));
+  m.fn('get_count', (args, kw) => {
+    checkArgs('get_count', args, kw, 0, 0);
+    const [a, b, c] = gcState.count;
+    return newTuple([newInt(a), newInt(b), newInt(c)]);
+  });
+  m.fn('get_threshold', (args, kw) => {
+    checkArgs('get_threshold', args, kw, 0, 0);
+    const [a, b, c] = gcState.threshold;
+    return newTuple([newInt(a), newInt(b), newInt(c)]);
+  });
+  m.fn('set_threshold', (args, kw) => {
+    checkArgs('set_threshold', args, kw, 1, 3);
+    args.forEach((a, i) => {
+      if (!(a instanceof PyInt)) typeError(`'${a.type.name}' object cannot be interpreted as an integer`);
+      gcState.threshold[i] = Number(a.v);
+    });
+    return newRef(None);
+  });
+  m.fn('set_debug', (args, kw) => {
+    checkArgs('set_debug', args, kw, 1, 1);
+    gcState.debug = Number((args[0] as PyInt).v);
+    return newRef(None);
+  });
+  m.fn('get_debug', () => newInt(gcState.debug));
+  m.fn('is_tracked', (args, kw) => {
+    checkArgs('is_tracked', args, kw, 1, 1);
+    return newBool(args[0].gcGen >= 0);
+  });
+  m.fn('is_finalized', (args, kw) => {
+    checkArgs('is_finalized', args, kw, 1, 1);
+    return newBool(args[0].finalized);
+  });
+  m.fn('get_objects', (args, kw) => {
+    const [g] = parseArgs({ name: 'get_objects', params: ['generation'] }, args, kw);
+    let gen: number | null = null;
+    if (g !== undefined && g !== None) {
+      gen = Number((g as PyInt).v);
+      if (gen >= 3) raise(E.ValueError, 'generation parameter must be less than the number of available generations (3)');
+      if (gen < 0) raise(E.ValueError, 'generation parameter cannot be negative');
+    }
+    return newList(trackedObjects(gen).map((o) => newRef(o)));
+  });
+  m.fn('get_referrers', (args) => {
+    const targets = new Set(args);
+    const out: PyObject[] = [];
+    for (const o of trackedObjects(null)) {
+      let hit = false;
+      traverseFull(o, (c) => {
+        if (targets.has(c)) hit = true;
+      });
+      if (hit) out.push(newRef(o));
+    }
+    return newList(out);
+  });
+  m.fn('get_referents', (args) => {
+    const out: PyObject[] = [];
+    for (const o of args) {
+      if (!(o.type.flags & TypeFlags.HAVE_GC)) continue;
+      traverseFull(o, (c) => out.push(newRef(c)));
+    }
+    return newList(out);
+  });
+  m.fn('get_stats', () => {
+    const items = gcState.stats.map((s) => {
+      const d = newDict();
+      for (const [k, v] of [
+        ['collections', s.collections],
+        ['collected', s.collected],
+        ['uncollectable', s.uncollectable],
+      ] as const) {
+        const n = newInt(v);
+        d.setItem(internStr(k), n);
+        decref(n);
+      }
+      return d;
+    });
+    return newList(items);
+  });
+  m.fn('freeze', () => {
+    gcFreeze();
+    return newRef(None);
+  });
+  m.fn('unfreeze', () => {
+    gcUnfreeze();
+    return newRef(None);
+  });
+  m.fn('get_freeze_count', () => newInt(gcState.permanent.size));
+  m.own('DEBUG_STATS', newInt(DEBUG_STATS));
+  m.own('DEBUG_COLLECTABLE', newInt(DEBUG_COLLECTABLE));
+  m.own('DEBUG_UNCOLLECTABLE', newInt(DEBUG_UNCOLLECTABLE));
+  m.own('DEBUG_SAVEALL', newInt(DEBUG_SAVEALL));
+  m.own('DEBUG_LEAK', newInt(DEBUG_LEAK));
+  void PyType;
+  void PyList;
+  void listAppend;
+  void newStr;
+  void abs;
+}
