@@ -479,8 +479,6 @@ export function installWeakrefs(): void {
     void op;
     defMethod(R, cmpName, () => newRef(NotImplemented));
   }
-  const cbGetter = new PyBuiltinFunction(BuiltinFunctionType, '__callback__', () => newRef(None), null, null, '__callback__');
-  void cbGetter;
   defGetterR(R, '__callback__', (o) => newRef((o as PyWeakref).callback ?? None));
   defMethod(R, '__class_getitem__', (args) => newRef(args[0]));
 
