@@ -377,6 +377,12 @@ function proxyUnwrap(p: PyObject): PyObject {
 let installed = false;
 export function installWeakrefs(): void {
   heap.clearWeakrefs = clearWeakrefs;
+  // the collector's hook: pairs of new references (it decrefs both after the call)
+  heap.gcWeakrefs = (u) =>
+    handleWeakrefsForGC(u).callbacks.map(([wr, cb]) => {
+      incref(cb);
+      return [wr, cb] as [PyObject, PyObject];
+    });
   if (installed) return;
   installed = true;
   const R = ReferenceType;
