@@ -22,6 +22,7 @@ import {
   getWeakrefs,
 } from '../runtime/objects/weakref';
 import { execSource } from './modutil';
+import { newMethod } from '../runtime/objects/function';
 import { formatException } from '../runtime/traceback';
 import { vmState } from '../runtime/vm/eval';
 import { newStr } from '../runtime/objects/str';
@@ -68,6 +69,8 @@ class _IterationGuard:
 
 
 class WeakSet:
+    __module__ = '_weakrefset'
+
     def __init__(self, data=None):
         self.data = set()
         def _remove(item, selfref=ref(self)):
@@ -233,7 +236,6 @@ class WeakSet:
     def __repr__(self):
         return repr(self.data)
 
-WeakSet.__module__ = '_weakrefset'
 _IterationGuard.__module__ = '_weakrefset'
 
 
@@ -583,7 +585,7 @@ class WeakMethod(ref):
         func = self._func_ref()
         if obj is None or func is None:
             return None
-        return func.__get__(obj, type(obj))
+        return _method(func, obj)
 
     def __eq__(self, other):
         if isinstance(other, WeakMethod):
@@ -755,6 +757,11 @@ registerModule('weakref', (m: ModuleBuilder) => {
   m.fn('proxy', (args, kw) => {
     checkArgs('proxy', args, kw, 1, 2);
     return newProxy(args[0], args.length > 1 ? args[1] : null);
+  });
+  // types.MethodType(func, obj) (WeakMethod.__call__: self._meth_type(func, obj))
+  m.fn('_method', (args, kw) => {
+    checkArgs('_method', args, kw, 2, 2);
+    return newMethod(args[0], args[1]);
   });
   m.fn('_atexit_register', () => {
     exitRegistered = true;
