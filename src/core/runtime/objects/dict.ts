@@ -19,6 +19,8 @@ export const dictOps: DictKeyOps<PyObject, PyObject> = {
 
 export class PyDict extends PyObject {
   t: DictTable<PyObject, PyObject>;
+  /** instance attribute storage that is not an object yet (3.11 inline values) */
+  inline = false;
   constructor(type: PyType, t?: DictTable<PyObject, PyObject>) {
     super(type);
     this.t = t ?? new DictTable(dictOps);
@@ -69,7 +71,7 @@ export class PyDict extends PyObject {
   setItem(key: PyObject, value: PyObject): void {
     const h = abs.hash(key);
     this.t.set(key, h, value);
-    if (this.gcGen < 0 && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
+    if (this.gcGen < 0 && !this.inline && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
   }
   /** delete; false when missing */
   delItem(key: PyObject): boolean {
@@ -110,5 +112,6 @@ export function newDict(): PyDict {
 /** A dict that is nobody's object yet (instance attribute storage before `__dict__` is touched). */
 export function newInlineDict(): PyDict {
   const d = new PyDict(DictType);
+  d.inline = true;
   return d;
 }

@@ -67,6 +67,7 @@ export class PyInstance extends PyObject {
       this.dictIsObject = true;
     } else if (!this.dictIsObject) {
       this.dictIsObject = true;
+      d.inline = false;
       if (heap.live) heap.live.add(d);
       materializeHook(d);
     }
