@@ -40,6 +40,8 @@ import { Unsupported } from './errors';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
+import { installWeakrefs } from './objects/weakref';
+import { runWeakrefExitFuncs } from '../modules/weakref';
 import * as abs from './abstract';
 
 export interface InterpOptions {
@@ -91,6 +93,7 @@ export class Interpreter {
     installAllTypeMethods();
     installBytes();
     installComplex();
+    installWeakrefs();
     registerStdlib();
     registerModule('gc', (m) => initGc(m));
     resetGC();
@@ -417,6 +420,13 @@ export class Interpreter {
 
   /** Interpreter exit: __main__'s globals go first, in insertion order (finalize_modules). */
   shutdown(): void {
+    try {
+      // atexit: weakref.finalize's exit function runs before __main__ is cleared
+      runWeakrefExitFuncs();
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      else throw e;
+    }
     try {
       const g = this.main.dict;
       const keys = g.keyList();
