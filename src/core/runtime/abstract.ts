@@ -464,12 +464,12 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
 export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
   if (o instanceof PyType) return typeSetAttr(o, name, v);
-  if (t.flags & TypeFlags.HEAPTYPE) {
-    const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
-    if (sa && !(sa instanceof PyBuiltinFunction)) {
-      decref(callMethodObj(sa, o, v ? [strKey(name), v] : [strKey(name)]));
-      return;
-    }
+  // tp_setattro: a __setattr__/__delattr__ other than object's (Python-level, or a native
+  // type's own such as weakref proxies)
+  const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
+  if (sa && !(sa instanceof PyBuiltinFunction && sa.owner === ObjectType)) {
+    decref(callMethodObj(sa, o, v ? [strKey(name), v] : [strKey(name)]));
+    return;
   }
   genericSetAttr(o, name, v);
 }
