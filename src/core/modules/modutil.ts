@@ -136,55 +136,9 @@ export function noKw(name: string, kw: string[] | null): void {
 }
 
 // ------------------------------------------------------------------ Python-source module bodies
-function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: CodeUnit) => PyCode): PyObject {
-  const lit = s.lit;
-  switch (lit.type) {
-    case 'None':
-      return newRef(None);
-    case 'Ellipsis':
-      return newRef(Ellipsis);
-    case 'bool':
-      return newRef(lit.value ? True : False);
-    case 'int': {
-      const v = lit.value;
-      return newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
-    }
-    case 'float':
-      return newFloat(lit.value);
-    case 'str':
-      return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
-    case 'code':
-      return code(lit.code);
-    case 'tuple':
-      if (lit.items.length === 0) return newRef(EmptyTuple);
-      return newTuple(lit.items.map(make));
-    case 'frozenset': {
-      const fs = newSet(FrozenSetType);
-      for (const it of lit.items) {
-        const o = make(it);
-        fs.add(o);
-        decref(o);
-      }
-      return fs;
-    }
-    default:
-      return unsupported(`constant ${lit.type} in a stdlib module`);
-  }
-}
-
+import { materializeCode } from '../runtime/consts';
 function materialize(unit: CodeUnit): PyCode {
-  const made = new Map<ConstSlot, PyObject>();
-  const make = (s: ConstSlot): PyObject => {
-    let o = made.get(s);
-    if (o) {
-      incref(o);
-      return o;
-    }
-    o = constObject(s, make, materialize);
-    made.set(s, o);
-    return o;
-  };
-  return new PyCode(unit, unit.consts.map(make));
+  return materializeCode(unit, null);
 }
 
 const compiled = new Map<string, CodeUnit>();

@@ -37,6 +37,7 @@ import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
+import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
@@ -311,23 +312,7 @@ export class Interpreter {
 
   /** Turn compiled constants into heap objects (script mode: the arena holds +1 each). */
   materializeCode(unit: CodeUnit, script: boolean): PyCode {
-    const made = new Map<ConstSlot, PyObject>();
-    const make = (s: ConstSlot): PyObject => {
-      let o = made.get(s);
-      if (o) {
-        incref(o);
-        return o;
-      }
-      o = constObject(s, make, (u) => this.materializeCode(u, script));
-      made.set(s, o);
-      if (s.arena && script) {
-        incref(o);
-        this.arena.push(o);
-      }
-      return o;
-    };
-    const consts = unit.consts.map(make);
-    return new PyCode(unit, consts);
+    return materializeCode(unit, script ? (o) => this.arena.push(newRef(o)) : null);
   }
 
   run(source: string, filename: string): InterpResult {
@@ -508,52 +493,6 @@ function byteToCol(line: string, byteOff: number): number {
     chars++;
   }
   return chars;
-}
-
-/** A heap object for a compiled constant. */
-function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code: (u: CodeUnit) => PyCode): PyObject {
-  const lit = s.lit;
-  switch (lit.type) {
-    case 'None':
-      return newRef(None);
-    case 'Ellipsis':
-      return newRef(Ellipsis);
-    case 'bool':
-      return newRef(lit.value ? True : False);
-    case 'int': {
-      const v = lit.value;
-      return newInt(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
-    }
-    case 'float':
-      return newFloat(lit.value);
-    case 'complex':
-      return newComplex(0, lit.imag);
-    case 'str':
-      // identifier-like constants are interned (shared with the interpreter: counts not meaningful)
-      return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
-    case 'bytes':
-      return newBytes(lit.value);
-    case 'code':
-      return code(lit.code);
-    case 'tuple': {
-      if (lit.items.length === 0) return newRef(EmptyTuple);
-      return newTuple(lit.items.map(make));
-    }
-    case 'frozenset': {
-      // merge_consts_recursive rebuilds a constant frozenset from the iteration order of the
-      // first one, so the table layout differs from adding the items in source order
-      const first = newSet(FrozenSetType);
-      for (const it of lit.items) {
-        const o = make(it);
-        first.add(o);
-        decref(o);
-      }
-      const fs = newSet(FrozenSetType);
-      for (const k of first.t.keys()) fs.add(k);
-      decref(first);
-      return fs;
-    }
-  }
 }
 
 void gcState;
