@@ -24,6 +24,7 @@ import './dataclasses';
 import './enum';
 import './decimal';
 import './weakref';
+import './psutil';
 
 let done = false;
 export function registerStdlib(): void {
