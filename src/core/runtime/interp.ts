@@ -21,7 +21,7 @@ import { finishFrame } from './vm/call';
 import { ModuleBuilder, moduleInit, registerModule } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
-import { gcState, gcNewObject, resetGC, setGCHooks, type GCHooks } from './gc';
+import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
 import { PyList, ListType, listAppend } from './objects/list';
 import { DictType, mayBeTracked } from './objects/dict';
@@ -404,27 +404,40 @@ export class Interpreter {
   }
 
   /** Interpreter exit: __main__'s globals go first, in insertion order (finalize_modules). */
+  /**
+   * Py_FinalizeEx: atexit functions, a full collection (PyGC_Collect), then finalize_modules:
+   * modules leave sys.modules, and what only __main__ kept alive dies — by reference counting,
+   * or, when functions' __globals__ make __main__'s dict a cycle, in the final collection, whose
+   * order is the gc list order left by the previous one.
+   */
   shutdown(): void {
-    try {
-      // atexit: weakref.finalize's exit function runs before __main__ is cleared
-      runWeakrefExitFuncs();
-    } catch (e) {
-      if (e instanceof PyBaseException) decref(e);
-      else throw e;
-    }
-    try {
-      const g = this.main.dict;
-      const keys = g.keyList();
-      for (const k of keys) {
-        if (k instanceof PyStr && k.v === '__builtins__') continue;
-        const v = g.getItem(k);
-        if (v === undefined || v === None) continue;
-        g.setItem(k, None);
+    const swallow = (f: () => void) => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        else throw e;
       }
-    } catch (e) {
-      if (e instanceof PyBaseException) decref(e);
-      else throw e;
-    }
+    };
+    swallow(() => runWeakrefExitFuncs());
+    const collect = (callbacks: boolean) => {
+      if (gcState.collecting) return;
+      gcState.collecting = true;
+      try {
+        if (callbacks) collectWithCallback(2);
+        else collectMain(2);
+      } finally {
+        gcState.collecting = false;
+      }
+    };
+    swallow(() => collect(true));
+    // finalize_remove_modules: __main__ first (the other modules stay for the finalizers' prints)
+    swallow(() => {
+      const key = internStr('__main__');
+      this.modules.delItem(key);
+      decref(key);
+    });
+    swallow(() => collect(false));
   }
 
   // ---------------------------------------------------------------- imports
