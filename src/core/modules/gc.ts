@@ -1,6 +1,9 @@
 // The gc module (Modules/gcmodule.c): a thin binding over runtime/gc.ts.
 
-import { PyObject, PyType, newRef, decref, traverseFull, TypeFlags } from '../runtime/object';
+import { PyObject, PyType, newRef, decref, traverseFull, TypeFlags, Edge } from '../runtime/object';
+import { PyDict } from '../runtime/objects/dict';
+import { StrType } from '../runtime/objects/str';
+import { PyInstance } from '../runtime/objects/instance';
 import { ModuleBuilder, parseArgs, checkArgs } from '../runtime/define';
 import { newInt, newBool, PyInt } from '../runtime/objects/int';
 import { newTuple } from '../runtime/objects/tuple';
@@ -113,7 +116,7 @@ export function initGc(m: ModuleBuilder): void {
     const out: PyObject[] = [];
     for (const o of args) {
       if (!(o.type.flags & TypeFlags.HAVE_GC)) continue;
-      traverseFull(o, (c) => out.push(newRef(c)));
+      gcReferents(o, (c) => out.push(newRef(c)));
     }
     return newList(out);
   });
@@ -152,4 +155,29 @@ export function initGc(m: ModuleBuilder): void {
   void listAppend;
   void newStr;
   void abs;
+}
+
+/**
+ * What tp_traverse visits (gc.get_referents): like the heap's own traversal, except where
+ * CPython's traverse functions skip references that cannot form cycles — dict_traverse visits
+ * only the values of a str-keyed table (value then key otherwise), and instances hold their
+ * attribute names in the type's shared keys, not themselves.
+ */
+function gcReferents(o: PyObject, visit: (c: PyObject) => void): void {
+  if (o instanceof PyDict) {
+    const unicode = o.keyList().every((k) => k.type === StrType);
+    for (const [k, v] of o.entries()) {
+      visit(v);
+      if (!unicode) visit(k);
+    }
+    return;
+  }
+  if (o instanceof PyInstance) {
+    if (o.type.flags & TypeFlags.HEAPTYPE) visit(o.type);
+    traverseFull(o, (c, e) => {
+      if (e === Edge.ATTR || e === Edge.SLOT || e === Edge.DICT) visit(c);
+    });
+    return;
+  }
+  traverseFull(o, visit);
 }

@@ -111,7 +111,8 @@ export function allocInstance(t: PyType): PyObject {
     if (!f) typeError(`cannot subclass '${sb.name}' here yet`);
     o = f(t);
   }
-  gcNewTracked(o);
+  // plain object() instances are not gc objects (PyBaseObject_Type has no Py_TPFLAGS_HAVE_GC)
+  if (t.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
   return o;
 }
 

@@ -18,12 +18,7 @@ const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) a
 };
 
 /** differences that need changes outside the weakref files (see the owner's report) */
-const pending: Record<string, string> = {
-  'finalize_more.py':
-    'interp.ts shutdown() must call runWeakrefExitFuncs() (src/core/modules/weakref.ts; atexit for finalize._exitfunc) before clearing __main__',
-  'proxy.py':
-    "abstract.ts setAttr must dispatch a native type's __setattr__/__delattr__ (or a TypeSlots.setattr slot): proxy attribute assignment",
-};
+const pending: Record<string, string> = {};
 
 const norm = (s: string) => s.replace(/0x[0-9a-f]+/g, '0xADDR').replace(/File "[^"]*\/cases\//g, 'File "');
 

@@ -35,8 +35,9 @@ s.add(x); s.add(y); s.add(x)
 print(len(s), x in s, 1 in s)
 it = iter(s)
 first = next(it)
+# which item comes first depends on id()-based hashing (not reproducible): only check membership
+print(first in (x, y))
 del y
-print(len(s))
 del it, first
 print(len(s), sorted(i.n for i in s))
 s2 = weakref.WeakSet([x])
