@@ -13,6 +13,8 @@ export interface RunOptions {
   argv?: string[];
   /** stop after this many bytecode instructions */
   stepLimit?: number;
+  /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
+  gcStress?: boolean;
 }
 
 export interface RunResult {
@@ -25,7 +27,7 @@ export interface RunResult {
 
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
   const io = bufferIO(options.stdin ?? '');
-  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit });
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress });
   let exitCode: number;
   let auditError: string | null = null;
   try {

@@ -50,6 +50,8 @@ export interface InterpOptions {
   argv?: string[];
   /** abort after this many instructions */
   stepLimit?: number;
+  /** collect (generation 0 and up, by the usual rule) whenever count[0] exceeds 1 */
+  gcStress?: boolean;
 }
 
 export interface InterpResult {
@@ -98,6 +100,7 @@ export class Interpreter {
     registerStdlib();
     registerModule('gc', (m) => initGc(m));
     resetGC();
+    if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
     vmState.current = null;

@@ -116,15 +116,16 @@ export class Frame extends PyObject {
 
 /** Make the frame an object (PyFrameObject) and return a new reference to it. */
 export function materialize(f: Frame): Frame {
+  // the references are taken before the gc allocation, which may run a collection
+  f.rc++;
   if (!f.materialized) {
     f.materialized = true;
     if (heap.live) heap.live.add(f);
-    frameGcHook(f);
     // _PyFrame_GetFrameObject: the interpreter frame keeps a strong reference (frame_obj)
     // until it is cleared
     if (!f.done) f.rc++;
+    frameGcHook(f);
   }
-  f.rc++;
   return f;
 }
 let frameGcHook: (f: Frame) => void = () => {};
