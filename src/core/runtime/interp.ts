@@ -37,11 +37,13 @@ import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
+import { builtinTypes } from './types';
 import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
-import { installWeakrefs } from './objects/weakref';
+import { installWeakrefs, newRefTo } from './objects/weakref';
+import { setSubclassWeakrefFactory } from './typeobject';
 import { runWeakrefExitFuncs } from '../modules/weakref';
 import * as abs from './abstract';
 
@@ -97,6 +99,12 @@ export class Interpreter {
     installBytes();
     installComplex();
     installWeakrefs();
+    setSubclassWeakrefFactory((o) => newRefTo(o, null));
+    // classes of an earlier run are not this run's subclasses
+    for (const t of builtinTypes) {
+      t.subclassRefs = null;
+      t.subclasses = [];
+    }
     registerStdlib();
     registerModule('gc', (m) => initGc(m));
     resetGC();
@@ -238,6 +246,13 @@ export class Interpreter {
       { name: 'script arena', visit: (v) => this.arena.forEach(v) },
       { name: 'run_mod code', visit: (v) => this.mainCode && v(this.mainCode) },
       { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
+      {
+        // static types' tp_subclasses dicts are the interpreter's: their weakrefs are roots
+        name: 'builtin tp_subclasses',
+        visit: (v) => {
+          for (const t of builtinTypes) if (t.subclassRefs && !t.subclassesDict) for (const wr of t.subclassRefs.values()) v(wr);
+        },
+      },
       {
         name: 'executing frames',
         visit: (v) => {

@@ -161,6 +161,10 @@ export class PyType extends PyObject {
     for (const s of this.subclasses) s.invalidate();
   }
 
+  /** tp_subclasses: a weak reference to each subclass (owned here). For heap types the
+   * registry is a dict object of their own (allocated with the first subclass). */
+  subclassRefs: Map<PyType, PyObject> | null = null;
+  subclassesDict: PyObject | null = null;
   /** heap types: tp_bases and tp_mro as tuples (tp_mro contains the type itself: a cycle) */
   basesTuple: PyObject | null = null;
   mroTuple: PyObject | null = null;
@@ -173,6 +177,7 @@ export class PyType extends PyObject {
     if (this.mroTuple) visit(this.mroTuple, Edge.OTHER, '__mro__');
     if (this.basesTuple) visit(this.basesTuple, Edge.OTHER, '__bases__');
     if (this.base) visit(this.base, Edge.OTHER, '__base__');
+    if (this.subclassesDict) visit(this.subclassesDict, Edge.OTHER, '__subclasses__');
   }
   /** type_dealloc (heap types only reach it) */
   override dealloc(): void {
@@ -185,7 +190,11 @@ export class PyType extends PyObject {
     for (const b of this.bases) {
       const i = b.subclasses.indexOf(this);
       if (i >= 0) b.subclasses.splice(i, 1);
+      removeSubclassRef(b, this);
     }
+    const sd = this.subclassesDict;
+    this.subclassesDict = null;
+    if (sd) decref(sd);
   }
   /** type_clear (gc): empty the dict, drop the MRO tuple */
   override clear(): void {
@@ -327,6 +336,12 @@ export function addressOf(o: PyObject): number {
 }
 function basicSizeOf(o: PyObject): number {
   return o.type ? o.type.basicsize : 16;
+}
+
+/** remove_subclass: the base's registry drops its weak reference to a dying subclass */
+export let removeSubclassRef: (base: PyType, sub: PyType) => void = () => {};
+export function setRemoveSubclassRef(f: (base: PyType, sub: PyType) => void): void {
+  removeSubclassRef = f;
 }
 
 /** A refcount for an object the interpreter shares (small ints, None, ...): ~1e9 as in 3.11. */

@@ -1,7 +1,8 @@
 // Classes: type.__call__, type.__new__ (class creation, C3 MRO, __slots__), object.__new__ /
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
-import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, type Visit } from './object';
+import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, type Visit } from './object';
+import { newInt as newIntObj } from './objects/int';
 import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
@@ -27,7 +28,7 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
   // heap types go through _PyObject_MakeTpCall: the arguments are packed into a tuple
   let tuple: PyTuple | null = null;
   let posArgs = args;
-  if (isHeap || t.slots.new === undefined) {
+  if (isHeap || t === TypeType || t.slots.new === undefined) {
     const npos = args.length - (kwnames ? kwnames.length : 0);
     tuple = newTuple(args.slice(0, npos).map(newRef));
     posArgs = args;
@@ -147,6 +148,38 @@ function slotNew(t: PyType, args: PyObject[], kwnames: string[] | null): PyObjec
   return abs.call(fn, [t, ...args], kwnames);
 }
 
+// ------------------------------------------------------------------ tp_subclasses
+let newWeakRefTo: ((o: PyObject) => PyObject) | null = null;
+export function setSubclassWeakrefFactory(f: (o: PyObject) => PyObject): void {
+  newWeakRefTo = f;
+}
+function addSubclassRef(b: PyType, t: PyType): void {
+  if (!newWeakRefTo) return;
+  if (!b.subclassRefs) b.subclassRefs = new Map();
+  if (b.flags & TypeFlags.HEAPTYPE && !b.subclassesDict) b.subclassesDict = newDict();
+  const wr = newWeakRefTo(t);
+  b.subclassRefs.set(t, wr);
+  if (b.subclassesDict) {
+    const key = newIntKey(t);
+    (b.subclassesDict as PyDict).setItem(key, wr);
+    decref(key);
+    decref(wr); // the dict owns it
+  }
+}
+setRemoveSubclassRef((b, t) => {
+  const wr = b.subclassRefs?.get(t);
+  if (!wr) return;
+  b.subclassRefs!.delete(t);
+  if (b.subclassesDict) {
+    const key = newIntKey(t);
+    (b.subclassesDict as PyDict).delItem(key);
+    decref(key);
+  } else decref(wr);
+});
+function newIntKey(t: PyType): PyObject {
+  return newIntObj(addressOf(t));
+}
+
 // ------------------------------------------------------------------ C3 linearization (mro_implementation)
 function c3(t: PyType, bases: PyType[]): PyType[] {
   const seqs: PyType[][] = bases.map((b) => [...b.mro]);
@@ -194,6 +227,8 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   t.basesTuple = newTuple(bases.map((b) => newRef(b as PyObject)));
   t.mroTuple = newTuple(t.mro.map((m) => newRef(m as PyObject)));
   for (const b of bases) b.subclasses.push(t);
+  // add_subclass: each base keeps a weak reference to the new class
+  for (const b of bases) addSubclassRef(b, t);
   // the class dict is a copy of the namespace
   const d = newDict();
   for (const [k, v] of ns.entries()) d.setItem(k, v);
@@ -474,9 +509,16 @@ export function typeTypeNew(meta: PyType, args: PyObject[], kwnames: string[] | 
   gcNewTracked(t);
   try {
     // __set_name__ and __init_subclass__ (type_new_set_names, type_new_init_subclass)
-    for (const [k, v] of [...t.dict.entries()]) {
-      const sn = abs.typeLookup(v.type, '__set_name__');
-      if (sn) decref(abs.callMethodObj(sn, v, [t, k]));
+    // type_new_set_names iterates over a copy of the class dict
+    const names = newDict();
+    try {
+      for (const [k, v] of t.dict.entries()) names.setItem(k, v);
+      for (const [k, v] of [...names.entries()]) {
+        const sn = abs.typeLookup(v.type, '__set_name__');
+        if (sn) decref(abs.callMethodObj(sn, v, [t, k]));
+      }
+    } finally {
+      decref(names);
     }
     const sup = superNew(SuperType, [t, t], null);
     try {

@@ -9,6 +9,7 @@ export type NativeFn = (args: PyObject[], kwnames: string[] | null, self: PyObje
 export const TypeType = new PyType('type', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.TYPE_SUBCLASS);
 TypeType.type = TypeType;
 TypeType.basicsize = 920;
+TypeType.weakrefable = true;
 export const ObjectType = new PyType('object', null, TypeFlags.BASETYPE);
 ObjectType.type = TypeType;
 TypeType.base = ObjectType;
