@@ -138,7 +138,6 @@ class Compiler {
   private stack: Unit[] = [];
   private constCache = new Map<string, ConstSlot>();
   private lines: string[];
-  private codeCounter = 0;
   private interactive = false;
   warnings: CompileWarning[] = [];
 
@@ -538,13 +537,7 @@ class Compiler {
   }
 
   private visitStmt(s: A.Stmt): void {
-    const saved = this.u.loc;
-    this.u.loc = locOf(s);
-    try {
-      this.visitStmtInner(s);
-    } finally {
-      this.u.loc = saved;
-    }
+    this.withLoc(locOf(s), () => this.visitStmtInner(s));
   }
 
   private visitStmtInner(s: A.Stmt): void {
@@ -998,13 +991,7 @@ class Compiler {
 
   /** Match `p` against the value on top of the stack (kept); jump to `fail` (same depth) on mismatch. */
   private pattern(p: A.Pattern, fail: Label): void {
-    const saved = this.u.loc;
-    this.u.loc = locOf(p);
-    try {
-      this.patternInner(p, fail);
-    } finally {
-      this.u.loc = saved;
-    }
+    this.withLoc(locOf(p), () => this.patternInner(p, fail));
   }
 
   private patternInner(p: A.Pattern, fail: Label): void {
@@ -1445,13 +1432,7 @@ class Compiler {
   // ------------------------------------------------------------------ expressions
   private visitExpr(e0: A.Expr): void {
     const e = foldExpr(e0);
-    const saved = this.u.loc;
-    this.u.loc = locOf(e);
-    try {
-      this.visitExprInner(e);
-    } finally {
-      this.u.loc = saved;
-    }
+    this.withLoc(locOf(e), () => this.visitExprInner(e));
   }
 
   private visitExprInner(e: A.Expr): void {
@@ -2077,9 +2058,4 @@ function exprName(e: A.Expr): string {
     default:
       return 'expression';
   }
-}
-
-// keep the resolver reachable from the module unit too
-export function finalizeJumps(code: CodeUnit): CodeUnit {
-  return code;
 }

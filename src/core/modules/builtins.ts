@@ -229,27 +229,13 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('sum', (args, kw) => {
     const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1 }, args, kw);
     if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
-    let acc: PyObject = start ? newRef(start) : newInt(0);
-    const it = abs.getIter(iterable!);
+    if (start) return abs.foldBinary(iterable!, start, 0);
+    const zero = newInt(0);
     try {
-      for (;;) {
-        const x = abs.iterNext(it);
-        if (!x) break;
-        try {
-          const r = abs.binaryOp(acc, x, 0);
-          decref(acc);
-          acc = r;
-        } finally {
-          decref(x);
-        }
-      }
-    } catch (e) {
-      decref(acc);
-      throw e;
+      return abs.foldBinary(iterable!, zero, 0);
     } finally {
-      decref(it);
+      decref(zero);
     }
-    return acc;
   });
   fn('any', (args, kw) => {
     checkArgs('any', args, kw, 1, 1);

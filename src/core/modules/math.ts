@@ -427,27 +427,13 @@ registerModule('math', (m) => {
   });
   m.fn('prod', (args, kw) => {
     const [it, start] = parseArgs({ name: 'prod', params: ['iterable', '/', '*', 'start'], required: 1 }, args, kw);
-    let acc: PyObject = start ? newRef(start) : newInt(1);
-    const iter = abs.getIter(it!);
+    if (start) return abs.foldBinary(it!, start, 5);
+    const one = newInt(1);
     try {
-      for (;;) {
-        const x = abs.iterNext(iter);
-        if (!x) break;
-        try {
-          const r = abs.binaryOp(acc, x, 5);
-          decref(acc);
-          acc = r;
-        } finally {
-          decref(x);
-        }
-      }
-    } catch (e) {
-      decref(acc);
-      throw e;
+      return abs.foldBinary(it!, one, 5);
     } finally {
-      decref(iter);
+      decref(one);
     }
-    return acc;
   });
   m.fn('factorial', (args, kw) => {
     checkArgs('math.factorial', args, kw, 1, 1);

@@ -1241,3 +1241,28 @@ export function bindDescr(d: PyObject, self: PyObject): PyObject {
   if (get) return get(d, self, self.type);
   return newRef(d);
 }
+
+/** acc = start; for x in iterable: acc = acc <op> x (builtin sum, math.prod). A new reference. */
+export function foldBinary(iterable: PyObject, start: PyObject, op: number): PyObject {
+  let acc: PyObject = newRef(start);
+  const it = getIter(iterable);
+  try {
+    for (;;) {
+      const x = iterNext(it);
+      if (!x) break;
+      try {
+        const r = binaryOp(acc, x, op);
+        decref(acc);
+        acc = r;
+      } finally {
+        decref(x);
+      }
+    }
+  } catch (e) {
+    decref(acc);
+    throw e;
+  } finally {
+    decref(it);
+  }
+  return acc;
+}
