@@ -40,6 +40,8 @@ export interface VMState {
   excInfo: PyObject | null;
   /** called when a new source line starts (audit, tracing) */
   onLine: ((f: Frame, line: number) => void) | null;
+  /** called when a frame returns or yields (value) or an exception leaves it (null) (editor views) */
+  onFrameExit: ((f: Frame, value: PyObject | null) => void) | null;
   /** import a module by name: a new reference */
   importModule: ((name: string, f: Frame) => PyObject) | null;
   /** format(value, spec) */
@@ -62,6 +64,7 @@ export const vmState: VMState = {
   builtins: null,
   excInfo: null,
   onLine: null,
+  onFrameExit: null,
   importModule: null,
   format: null,
   buildClass: null,
@@ -874,6 +877,7 @@ export function evalFrame(f: Frame): PyObject {
             f.pc = pc;
             f.running = false;
             f.yielded = false;
+            if (st.onFrameExit) st.onFrameExit(f, r);
             return r;
           }
           case Op.YIELD_VALUE: {
@@ -883,6 +887,7 @@ export function evalFrame(f: Frame): PyObject {
             f.pc = pc;
             f.running = false;
             f.yielded = true;
+            if (st.onFrameExit) st.onFrameExit(f, r);
             return r;
           }
           case Op.RAISE_VARARGS: {
@@ -1226,6 +1231,7 @@ export function evalFrame(f: Frame): PyObject {
       const h = findHandler(table, lasti);
       if (h < 0) {
         f.running = false;
+        if (st.onFrameExit) st.onFrameExit(f, null);
         throw err;
       }
       const depth = table[h + 3];
