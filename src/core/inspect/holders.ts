@@ -1,0 +1,542 @@
+// The heap as the editor sees it: who holds each reference to an object (the holders, whose
+// counts add up to the object's reference count), reachability from the interpreter's roots,
+// strongly connected components (reference cycles) and what the cyclic gc would collect now.
+//
+// It reads the same edges the refcount audit counts (traverseFull over every live object plus
+// Interpreter.roots(), runtime/audit.ts auditHeap): when the audit holds, the holders of an
+// object sum to its refcount. Inspection never increfs anything.
+
+import { PyObject, PyType, Edge, heap, traverseFull, TypeFlags } from '../runtime/object';
+import type { Interpreter } from '../runtime/interp';
+import { vmState } from '../runtime/vm/eval';
+import { gcState } from '../runtime/gc';
+import { Frame } from '../runtime/vm/frame';
+import { PyDict } from '../runtime/objects/dict';
+import { PyList } from '../runtime/objects/list';
+import { PyTuple } from '../runtime/objects/tuple';
+import { PyStr } from '../runtime/objects/str';
+import { PyInt, True, False } from '../runtime/objects/int';
+import { PyModule, PyInstance } from '../runtime/objects/instance';
+import { PyFunction, PyCode, PyCell, PyMethod } from '../runtime/objects/function';
+import { PyGenerator } from '../runtime/objects/generator';
+import { PyTraceback } from '../runtime/objects/traceback';
+import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
+
+export type HolderKind =
+  | 'global'
+  | 'local'
+  | 'cell'
+  | 'item'
+  | 'dictValue'
+  | 'dictKey'
+  | 'attribute'
+  | 'stack'
+  | 'argument'
+  | 'iterator'
+  | 'const'
+  | 'frame'
+  | 'type'
+  | 'other';
+
+export interface Holder {
+  kind: HolderKind;
+  /** English, e.g. "global a", "local x in func()", "item [3] of list" */
+  name: string;
+  /** id() of the holding object when it is one */
+  holderId?: number;
+  count: number;
+  /** the English template of `name` with {0}-style placeholders and its arguments (for translation) */
+  template?: string;
+  args?: string[];
+  /** the holding object (borrowed; for the graph) */
+  holder?: PyObject;
+}
+
+/** One reference: from a heap object (from) or from a root (root name), with the edge kind. */
+export interface RefEdge {
+  from: PyObject | null;
+  /** for root references: the audit root's name */
+  root?: string;
+  /** for references from an executing frame that is not an object */
+  frame?: Frame;
+  edge: Edge;
+  key: unknown;
+}
+
+/** Values that are held only by the interpreter's own JS state at a stop point (a frame's return
+ * value in flight, ...): the session registers them so that the holders still add up. */
+export interface ExtraRoot {
+  obj: PyObject;
+  kind: HolderKind;
+  template: string;
+  args: string[];
+}
+const extraRoots = new WeakMap<Interpreter, ExtraRoot[]>();
+export function setExtraRoots(interp: Interpreter, roots: ExtraRoot[]): void {
+  extraRoots.set(interp, roots);
+  invalidateHeapIndex(interp);
+}
+
+// ------------------------------------------------------------------------------ shared objects
+
+const SHARED_THRESHOLD = 100_000_000; // as runtime/audit.ts
+
+/** Objects the interpreter shares (small ints, None, True/False, '', (), interned 1-char and
+ * identifier strings, ...): CPython 3.11 gives them ~1e9 counts that vary from run to run. */
+export function isSharedObject(o: PyObject): boolean {
+  return o.rc >= SHARED_THRESHOLD || o === None || o === True || o === False || o === NotImplemented || o === Ellipsis;
+}
+
+// ------------------------------------------------------------------------------ the index
+
+export class HeapIndex {
+  readonly live: PyObject[];
+  /** every reference to each object */
+  readonly referrers = new Map<PyObject, RefEdge[]>();
+  /** module dict -> module, instance __dict__ -> instance, class dict -> class */
+  readonly dictOwner = new Map<PyObject, PyObject>();
+  private reach: Set<PyObject> | null = null;
+  private sccs: { comp: Map<PyObject, number>; list: PyObject[][] } | null = null;
+
+  constructor(
+    readonly interp: Interpreter,
+    readonly stamp: string,
+  ) {
+    const live = heap.live ? [...heap.live] : [];
+    this.live = live;
+    const add = (o: PyObject, r: RefEdge) => {
+      let l = this.referrers.get(o);
+      if (!l) this.referrers.set(o, (l = []));
+      l.push(r);
+    };
+    for (const o of live) {
+      traverseFull(o, (c, edge, key) => add(c, { from: o, edge, key }));
+      if (o instanceof PyModule && o.dict) this.dictOwner.set(o.dict, o);
+      else if (o instanceof PyType && o.dict) this.dictOwner.set(o.dict, o);
+      else if (o instanceof PyInstance && o.dict && o.dictIsObject) this.dictOwner.set(o.dict, o);
+    }
+    for (const [obj, from, root, frame, edge, key] of rootRefs(interp)) add(obj, { from, root, frame, edge, key });
+  }
+
+  /** Objects reachable from the roots (following every strong reference). */
+  reachable(): Set<PyObject> {
+    if (this.reach) return this.reach;
+    const seen = new Set<PyObject>();
+    const work: PyObject[] = [];
+    for (const [obj] of rootRefs(this.interp)) if (!seen.has(obj)) seen.add(obj), work.push(obj);
+    while (work.length) {
+      const o = work.pop()!;
+      traverseFull(o, (c) => {
+        if (!seen.has(c)) {
+          seen.add(c);
+          work.push(c);
+        }
+      });
+    }
+    this.reach = seen;
+    return seen;
+  }
+
+  /** Live objects that nothing reachable from the roots refers to (garbage kept by cycles). */
+  unreachable(): PyObject[] {
+    const r = this.reachable();
+    return this.live.filter((o) => o.rc > 0 && !r.has(o) && !isSharedObject(o));
+  }
+
+  /** Strongly connected components with a cycle (size > 1, or an object referring to itself);
+   * Tarjan's algorithm, iterative. */
+  cycles(): { comp: Map<PyObject, number>; list: PyObject[][] } {
+    if (this.sccs) return this.sccs;
+    const index = new Map<PyObject, number>();
+    const low = new Map<PyObject, number>();
+    const onStack = new Set<PyObject>();
+    const stack: PyObject[] = [];
+    const comp = new Map<PyObject, number>();
+    const list: PyObject[][] = [];
+    let counter = 0;
+    const children = (o: PyObject): PyObject[] => {
+      const out: PyObject[] = [];
+      traverseFull(o, (c) => {
+        if (!isSharedObject(c)) out.push(c);
+      });
+      return out;
+    };
+    for (const start of this.live) {
+      if (index.has(start) || isSharedObject(start)) continue;
+      // explicit DFS stack: [node, its children, next child position]
+      const work: [PyObject, PyObject[], number][] = [];
+      const push = (o: PyObject) => {
+        index.set(o, counter);
+        low.set(o, counter);
+        counter++;
+        stack.push(o);
+        onStack.add(o);
+        work.push([o, children(o), 0]);
+      };
+      push(start);
+      while (work.length) {
+        const top = work[work.length - 1];
+        const [v, kids] = top;
+        if (top[2] < kids.length) {
+          const w = kids[top[2]++];
+          if (!index.has(w)) push(w);
+          else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+          continue;
+        }
+        work.pop();
+        if (work.length) {
+          const p = work[work.length - 1][0];
+          low.set(p, Math.min(low.get(p)!, low.get(v)!));
+        }
+        if (low.get(v) === index.get(v)) {
+          const members: PyObject[] = [];
+          let w: PyObject;
+          do {
+            w = stack.pop()!;
+            onStack.delete(w);
+            members.push(w);
+          } while (w !== v);
+          const selfLoop = members.length === 1 && kids.includes(v);
+          if (members.length > 1 || selfLoop) {
+            for (const m of members) comp.set(m, list.length);
+            list.push(members);
+          }
+        }
+      }
+    }
+    this.sccs = { comp, list };
+    return this.sccs;
+  }
+}
+
+type RootRef = [PyObject, PyObject | null, string | undefined, Frame | undefined, Edge, unknown];
+
+/** The references the audit counts outside heap objects: Interpreter.roots(), with the
+ * executing frames' contents labelled by their edges, plus the session's extra roots. */
+function rootRefs(interp: Interpreter): RootRef[] {
+  const out: RootRef[] = [];
+  for (const r of interp.roots()) {
+    if (r.name === 'executing frames') {
+      // the same walk as the root's visit (interp.ts), keeping each reference's edge
+      for (let f = vmState.current; f; f = f.back) {
+        if (f.gen) continue;
+        if (f.materialized) out.push([f, null, 'frame_obj', f, Edge.FRAME, null]);
+        else f.traverseContents((o, edge, key) => out.push([o, null, undefined, f, edge, key]));
+      }
+      continue;
+    }
+    r.visit((o) => out.push([o, null, r.name, undefined, Edge.OTHER, null]));
+  }
+  for (const x of extraRoots.get(interp) ?? []) out.push([x.obj, null, 'extra', undefined, Edge.OTHER, x]);
+  return out;
+}
+
+const indexes = new WeakMap<Interpreter, HeapIndex>();
+
+function stampOf(): string {
+  return `${vmState.steps}/${heap.live ? heap.live.size : 0}/${gcState.runs}/${vmState.current ? vmState.current.pc : -1}`;
+}
+
+/** The (cached) index of the heap as it is now. */
+export function heapIndex(interp: Interpreter): HeapIndex {
+  const stamp = stampOf();
+  const cur = indexes.get(interp);
+  if (cur && cur.stamp === stamp) return cur;
+  const ix = new HeapIndex(interp, stamp);
+  indexes.set(interp, ix);
+  return ix;
+}
+export function invalidateHeapIndex(interp: Interpreter): void {
+  indexes.delete(interp);
+}
+
+// ------------------------------------------------------------------------------ names
+
+/** "func()" for a function frame, "<module>" for module code, "class C" for a class body */
+export function frameLabel(f: Frame): string {
+  const u = f.code.unit;
+  if (u.name === '<module>') return '<module>';
+  if (!f.func && f.locals && f.locals !== f.globals) return `class ${u.name}`;
+  return `${u.qualname}()`;
+}
+
+function shortKey(k: unknown): string {
+  if (k instanceof PyStr) return `'${k.v}'`;
+  if (k instanceof PyInt) return String(k.v);
+  if (k instanceof PyObject) return k.type.name;
+  return String(k);
+}
+
+function typeNameOf(o: PyObject): string {
+  return o instanceof PyType ? `class ${o.name}` : o.type.name;
+}
+
+/** A global or local name bound directly to o, if any (for "item [0] of list b"). */
+export function boundName(ix: HeapIndex, o: PyObject): string | null {
+  for (const r of ix.referrers.get(o) ?? []) {
+    if (r.edge === Edge.LOCAL && typeof r.key === 'string') return r.key;
+    if (r.edge === Edge.DICT_VALUE && r.from && r.key instanceof PyStr) {
+      const owner = ix.dictOwner.get(r.from);
+      if (owner instanceof PyModule && owner.name === '__main__') return r.key.v;
+    }
+  }
+  return null;
+}
+
+function named(ix: HeapIndex, container: PyObject, what: string): string {
+  const n = boundName(ix, container);
+  return n ? `${what} ${n}` : what;
+}
+
+/** The variable a cell stands for and the function whose closure has it. */
+function cellInfo(ix: HeapIndex, cell: PyObject): { name: string; func: string | null; frame: string | null } {
+  let name = '?';
+  let func: string | null = null;
+  let frame: string | null = null;
+  for (const r of ix.referrers.get(cell) ?? []) {
+    if (r.edge === Edge.ITEM && r.from instanceof PyTuple) {
+      for (const fr of ix.referrers.get(r.from) ?? []) {
+        if (fr.edge === Edge.CLOSURE && fr.from instanceof PyFunction) {
+          const u = fr.from.code.unit;
+          const n = u.localsplusNames[u.localsplusNames.length - u.nfrees + (r.key as number)];
+          if (n) name = n;
+          func = func ?? fr.from.qualname;
+        }
+      }
+    } else if (r.edge === Edge.LOCAL && typeof r.key === 'string') {
+      name = r.key;
+      const f = r.frame ?? (r.from instanceof Frame ? r.from : null);
+      if (f) frame = frame ?? frameLabel(f);
+    }
+  }
+  return { name, func, frame };
+}
+
+function mk(kind: HolderKind, template: string, args: string[], holder?: PyObject): Holder {
+  return { kind, name: fill(template, args), template, args, count: 1, holder };
+}
+export function fill(template: string, args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
+
+const ROOT_NAMES: Record<string, [HolderKind, string]> = {
+  'sys.modules': ['other', 'sys.modules (the interpreter)'],
+  'interp.builtins': ['other', 'the interpreter (its builtins)'],
+  'interp.builtins module': ['other', 'the interpreter (its builtins module)'],
+  'script arena': ['const', "the script's AST arena (constants, while __main__ runs)"],
+  'run_mod code': ['const', 'the running module code (run_mod)'],
+  exc_info: ['other', 'the exception being handled (sys.exc_info())'],
+  'builtin tp_subclasses': ['other', "a builtin type's __subclasses__ registry"],
+  frame_obj: ['frame', 'the running frame (frame_obj)'],
+};
+
+/** Describe one reference in English. */
+export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
+  if (!r.from) {
+    if (r.root === 'extra') {
+      const x = r.key as ExtraRoot;
+      return mk(x.kind, x.template, x.args);
+    }
+    if (r.frame && r.root !== 'frame_obj') return frameRef(r.frame, r.edge, r.key);
+    const [kind, text] = ROOT_NAMES[r.root ?? ''] ?? ['other', r.root ?? 'the interpreter'];
+    return mk(kind, text, []);
+  }
+  const c = r.from;
+  const h = (kind: HolderKind, template: string, args: string[]) => {
+    const x = mk(kind, template, args, c);
+    x.holderId = addrOf(c);
+    return x;
+  };
+  if (c instanceof Frame) return { ...frameRef(c, r.edge, r.key), holder: c, holderId: addrOf(c) };
+  switch (r.edge) {
+    case Edge.ITEM:
+      return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, c.type.name)]);
+    case Edge.SET_ITEM:
+      return h('item', 'element of {0}', [named(ix, c, c.type.name)]);
+    case Edge.DICT_VALUE: {
+      const owner = ix.dictOwner.get(c);
+      const k = r.key instanceof PyStr ? r.key.v : shortKey(r.key);
+      if (owner instanceof PyModule) {
+        if (owner.name === '__main__') return h('global', 'global {0}', [k]);
+        return h('global', 'global {0} of module {1}', [k, owner.name]);
+      }
+      if (owner instanceof PyType) return h('attribute', 'attribute .{0} of class {1}', [k, owner.name]);
+      if (owner) return h('attribute', 'attribute .{0} of {1}', [k, owner.type.name]);
+      return h('dictValue', 'value of key {0} in {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+    }
+    case Edge.DICT_KEY: {
+      const owner = ix.dictOwner.get(c);
+      if (owner instanceof PyModule) return h('dictKey', 'the name of global {0}', [shortKey(r.key)]);
+      return h('dictKey', 'key {0} of {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+    }
+    case Edge.ATTR:
+      return h('attribute', 'attribute .{0} of {1}', [r.key instanceof PyStr ? r.key.v : String(r.key), c.type.name]);
+    case Edge.SLOT:
+      return h('attribute', 'slot .{0} of {1}', [String(r.key), c.type.name]);
+    case Edge.DICT:
+      return h('other', '__dict__ of {0}', [typeNameOf(c)]);
+    case Edge.TYPE: {
+      const x = mk('type', c instanceof PyType ? 'the metaclass of classes' : 'the class of its instances (ob_type)', []);
+      return x;
+    }
+    case Edge.CELL: {
+      const ci = cellInfo(ix, c);
+      if (ci.func) return h('cell', 'cell for {0} (closure of {1})', [ci.name, ci.func]);
+      if (ci.frame) return h('cell', 'cell for {0} in {1}', [ci.name, ci.frame]);
+      return h('cell', 'cell for {0}', [ci.name]);
+    }
+    case Edge.CLOSURE:
+      return h('other', '__closure__ of function {0}', [fname(c)]);
+    case Edge.GLOBALS:
+      return h('other', '__globals__ of function {0}', [fname(c)]);
+    case Edge.DEFAULTS:
+      return h('other', '__defaults__ of function {0}', [fname(c)]);
+    case Edge.KWDEFAULTS:
+      return h('other', '__kwdefaults__ of function {0}', [fname(c)]);
+    case Edge.CODE:
+      return h('other', '__code__ of function {0}', [fname(c)]);
+    case Edge.CONST: {
+      const u = c instanceof PyCode ? c.unit : null;
+      return h('const', 'co_consts of {0}', [u ? (u.name === '<module>' ? '<module>' : u.qualname) : '?']);
+    }
+    case Edge.SELF:
+      return h('other', '__self__ of bound method {0}', [methodName(c)]);
+    case Edge.FUNC:
+      return h('other', '__func__ of bound method {0}', [methodName(c)]);
+    case Edge.ITERATED:
+      return h('iterator', 'iterator ({0})', [c.type.name]);
+    case Edge.FRAME:
+      if (c instanceof PyGenerator) return h('frame', 'frame of generator {0}', [c.qualname]);
+      if (c instanceof PyTraceback) return h('frame', 'tb_frame of a traceback', []);
+      return h('frame', 'frame of {0}', [c.type.name]);
+    case Edge.OTHER:
+    default: {
+      const key = typeof r.key === 'string' ? r.key : String(r.key);
+      if (key === 'attribute name') return h('dictKey', 'an attribute name of {0}', [c.type.name]);
+      return h('other', '{0} of {1}', [key, typeNameOf(c)]);
+    }
+  }
+}
+
+function frameRef(f: Frame, edge: Edge, key: unknown): Holder {
+  const where = frameLabel(f);
+  if (edge === Edge.LOCAL) {
+    const name = String(key);
+    const u = f.code.unit;
+    const i = u.localsplusNames.indexOf(name);
+    if (i >= 0 && i < u.argcount + u.kwonlyargcount) return mk('local', 'parameter {0} of {1}', [name, where]);
+    return mk('local', 'local {0} in {1}', [name, where]);
+  }
+  if (edge === Edge.STACK) return mk('stack', 'stack temporary in {0}', [where]);
+  if (edge === Edge.FRAME) return mk('frame', 'the running frame (frame_obj)', []);
+  const k = String(key);
+  if (k === 'f_func') return mk('frame', 'the running frame of {0}', [where]);
+  if (k === 'f_locals') return mk('frame', 'f_locals of the frame of {0}', [where]);
+  if (k === 'f_code') return mk('frame', 'f_code of the frame of {0}', [where]);
+  return mk('frame', '{0} of the frame of {1}', [k, where]);
+}
+
+function fname(c: PyObject): string {
+  return c instanceof PyFunction ? c.qualname : c.type.name;
+}
+function methodName(c: PyObject): string {
+  if (c instanceof PyMethod) return c.func instanceof PyFunction ? c.func.qualname : c.func.type.name;
+  return c.type.name;
+}
+function addrOf(o: PyObject): number | undefined {
+  return o.addr || undefined;
+}
+
+// ------------------------------------------------------------------------------ holders
+
+/**
+ * Every holder of obj with its number of references. For an ordinary object at a line boundary
+ * the counts add up to obj's refcount (the audit's invariant). When native code is running (a C
+ * function called a Python function: type.__call__ -> __init__, map, sorted's key, ...) it holds
+ * references the heap cannot see: they are reported as one "held by native code" entry.
+ * Shared objects (isSharedObject) have counts that no breakdown explains.
+ */
+export function holdersOf(interp: Interpreter, obj: PyObject): Holder[] {
+  const ix = heapIndex(interp);
+  const out: Holder[] = [];
+  const byKey = new Map<string, Holder>();
+  for (const r of ix.referrers.get(obj) ?? []) {
+    const h = describeRef(ix, r);
+    const key = `${h.kind}\u0000${h.name}\u0000${h.holderId ?? ''}`;
+    const prev = byKey.get(key);
+    if (prev) prev.count++;
+    else {
+      byKey.set(key, h);
+      out.push(h);
+    }
+  }
+  if (!isSharedObject(obj)) {
+    const sum = out.reduce((s, h) => s + h.count, 0);
+    if (sum < obj.rc) {
+      const rest = mk('other', 'native code that is running (a builtin calling Python code)', []);
+      rest.count = obj.rc - sum;
+      out.push(rest);
+    }
+  }
+  return out;
+}
+
+/** The number of references the holders account for. */
+export function holderTotal(hs: Holder[]): number {
+  return hs.reduce((s, h) => s + h.count, 0);
+}
+
+/** Is obj reachable from the interpreter's roots? */
+export function isReachable(interp: Interpreter, obj: PyObject): boolean {
+  return isSharedObject(obj) || heapIndex(interp).reachable().has(obj);
+}
+
+/** The objects the next full collection (gc.collect()) would find unreachable: live objects
+ * no root reaches (their counts come only from other garbage, i.e. from cycles). */
+export function wouldCollect(interp: Interpreter): PyObject[] {
+  return heapIndex(interp).unreachable();
+}
+
+/** All reference cycles (strongly connected components) of the live heap. */
+export function stronglyConnectedComponents(interp: Interpreter): PyObject[][] {
+  return heapIndex(interp).cycles().list;
+}
+
+/** The cycle obj belongs to (its strongly connected component), or null. */
+export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
+  const c = heapIndex(interp).cycles();
+  const i = c.comp.get(obj);
+  return i === undefined ? null : c.list[i];
+}
+
+/** gc facts of one object. */
+export interface GcFacts {
+  /** a gc type (HAVE_GC) */
+  gcType: boolean;
+  tracked: boolean;
+  generation: number | null;
+  inCycle: boolean;
+  cycleSize: number;
+  reachable: boolean;
+  weakrefs: number;
+  hasDel: boolean;
+  finalized: boolean;
+}
+export function gcFacts(interp: Interpreter, obj: PyObject): GcFacts {
+  const cyc = isSharedObject(obj) ? null : cycleOf(interp, obj);
+  return {
+    gcType: (obj.type.flags & TypeFlags.HAVE_GC) !== 0,
+    tracked: obj.gcGen >= 0,
+    generation: obj.gcGen >= 0 ? obj.gcGen : null,
+    inCycle: cyc !== null,
+    cycleSize: cyc ? cyc.length : 0,
+    reachable: isReachable(interp, obj),
+    weakrefs: obj.weakrefs ? obj.weakrefs.length : 0,
+    hasDel: obj.type.hasFinalizer,
+    finalized: obj.finalized,
+  };
+}
+
+void PyList;
+void PyDict;
+void PyCell;

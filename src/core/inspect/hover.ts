@@ -1,0 +1,382 @@
+// The hover: the value under the cursor, its reference count as `sys.getrefcount` would print it
+// and the true count, one line per holder (the breakdown adds up), gc facts, sys.getsizeof, and a
+// one-line explanation where a learner's intuition usually goes wrong. Markdown, every string
+// through the translator (English keys; 简体中文 in l10n/parts/hover.zh-cn.json).
+
+import { PyObject, PyType, TypeFlags, addressOf } from '../runtime/object';
+import { getsizeof } from '../runtime/sizes';
+import { Frame } from '../runtime/vm/frame';
+import { PyStr } from '../runtime/objects/str';
+import { PyInt } from '../runtime/objects/int';
+import { PyList } from '../runtime/objects/list';
+import { PyTuple } from '../runtime/objects/tuple';
+import { PyDict } from '../runtime/objects/dict';
+import { PySet } from '../runtime/objects/set';
+import { PyInstance, PyModule } from '../runtime/objects/instance';
+import { PyFunction } from '../runtime/objects/function';
+import { parse } from '../parser/index';
+import type * as A from '../parser/ast';
+import type { InspectSession, StateView } from './session';
+import { lookupName, peekAttr, dictGetStr } from './session';
+import { holdersOf, gcFacts, isSharedObject, fill, type Holder, type GcFacts } from './holders';
+import type { Translate } from './translate';
+
+export type { Translate } from './translate';
+
+export interface HoverResult {
+  markdown: string;
+  /** 1-based */
+  line: number;
+  /** 1-based UTF-16 columns of the expression (end exclusive) */
+  startCol: number;
+  endCol: number;
+  expr: string;
+}
+
+export interface HoverOptions {
+  commandLinks?: boolean;
+  /** the document's URI, passed to the command links */
+  uri?: string;
+}
+
+// ------------------------------------------------------------------------------ the expression
+
+type ExprNode = A.Name | A.Attribute | A.Subscript;
+
+interface Found {
+  node: ExprNode;
+  line: number;
+  startCol: number;
+  endCol: number;
+  text: string;
+}
+
+const parsedCache = new WeakMap<InspectSession, A.Module | null>();
+
+function moduleOf(session: InspectSession): A.Module | null {
+  if (parsedCache.has(session)) return parsedCache.get(session)!;
+  const pr = parse(session.source, session.filename);
+  parsedCache.set(session, pr.module);
+  return pr.module;
+}
+
+/** UTF-16 column (0-based) -> UTF-8 byte offset in line */
+function utf8Offset(line: string, col: number): number {
+  let bytes = 0;
+  for (let i = 0; i < col && i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+function utf16Col(line: string, byteOff: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < byteOff) {
+    const c = line.codePointAt(i)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    i += c >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}
+
+/** The smallest name, attribute access or subscript at (line, byte). */
+export function findExpression(mod: A.Module, lines: string[], line: number, col1: number): Found | null {
+  const text = lines[line - 1];
+  if (text === undefined) return null;
+  const byte = utf8Offset(text, Math.max(0, col1 - 1));
+  let best: ExprNode | null = null;
+  let bestSpan = Infinity;
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    if (!n || typeof n !== 'object') return;
+    const node = n as { kind?: string } & Partial<A.Pos>;
+    if (node.kind === 'Name' || node.kind === 'Attribute' || node.kind === 'Subscript') {
+      const p = node as A.Pos;
+      if (p.lineno === line && p.end_lineno === line && p.col_offset <= byte && byte < p.end_col_offset) {
+        const span = p.end_col_offset - p.col_offset;
+        if (span < bestSpan) {
+          best = node as ExprNode;
+          bestSpan = span;
+        }
+      }
+    }
+    if (typeof node.lineno === 'number' && (node.lineno > line || (node.end_lineno ?? Infinity) < line)) return;
+    for (const k in node) {
+      if (k === 'kind' || k === 'lineno' || k === 'col_offset' || k === 'end_lineno' || k === 'end_col_offset') continue;
+      const v = (node as Record<string, unknown>)[k];
+      if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(mod.body);
+  if (!best) return null;
+  const b = best as ExprNode;
+  const s = utf16Col(text, b.col_offset);
+  const e = utf16Col(text, b.end_col_offset);
+  return { node: b, line, startCol: s + 1, endCol: e + 1, text: text.slice(s, e) };
+}
+
+/** Evaluate a name / attribute / subscript against a view without running user code. */
+export function resolveNode(view: StateView, n: A.Expr): PyObject | null {
+  switch (n.kind) {
+    case 'Name':
+      return lookupName(view.interp, view.frame, n.id);
+    case 'Attribute': {
+      const v = resolveNode(view, n.value);
+      return v ? peekAttr(v, n.attr) : null;
+    }
+    case 'Subscript': {
+      const v = resolveNode(view, n.value);
+      if (!v) return null;
+      let key: number | string | null = null;
+      const s = n.slice;
+      if (s.kind === 'Constant') {
+        if (s.value.type === 'int') key = Number(s.value.value);
+        else if (s.value.type === 'str') key = s.value.value;
+      } else if (s.kind === 'UnaryOp' && s.op === 'USub' && s.operand.kind === 'Constant' && s.operand.value.type === 'int') {
+        key = -Number(s.operand.value.value);
+      } else {
+        const k = resolveNode(view, s);
+        if (k instanceof PyInt) key = Number(k.v);
+        else if (k instanceof PyStr) key = k.v;
+      }
+      if (key === null) return null;
+      return peekKey(v, key);
+    }
+    default:
+      return null;
+  }
+}
+
+function peekKey(o: PyObject, key: number | string): PyObject | null {
+  if (typeof key === 'number' && (o instanceof PyList || o instanceof PyTuple)) {
+    const j = key < 0 ? o.items.length + key : key;
+    return j >= 0 && j < o.items.length ? o.items[j] : null;
+  }
+  if (o instanceof PyDict) {
+    if (typeof key === 'string') return dictGetStr(o, key);
+    for (const [k, v] of o.entries()) if (k instanceof PyInt && k.type.name === 'int' && Number(k.v) === key) return v;
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------------------ values
+
+/** A short repr that never runs user code (instances show as <C object at 0x...>). */
+export function shortRepr(o: PyObject, budget = 60): string {
+  const s = reprInner(o, 2);
+  return s.length > budget ? s.slice(0, budget - 1) + '…' : s;
+}
+
+const ATOM_REPRS = new Set(['int', 'bool', 'float', 'complex', 'str', 'bytes', 'NoneType', 'NotImplementedType', 'ellipsis', 'range', 'function', 'builtin_function_or_method', 'module', 'code', 'type', 'method_descriptor']);
+
+function reprInner(o: PyObject, depth: number): string {
+  const t = o.type;
+  const heapType = (t.flags & TypeFlags.HEAPTYPE) !== 0;
+  if (!heapType && ATOM_REPRS.has(t.name) && t.slots.repr && !(o instanceof PyType && o.type.flags & TypeFlags.HEAPTYPE)) {
+    try {
+      const r = t.slots.repr(o);
+      return r.length > 200 ? r.slice(0, 199) + '…' : r;
+    } catch {
+      return `<${t.name} object>`;
+    }
+  }
+  if (!heapType && depth > 0) {
+    const items = (xs: PyObject[], open: string, close: string, one = false) => {
+      const parts = xs.slice(0, 8).map((x) => reprInner(x, depth - 1));
+      if (xs.length > 8) parts.push('…');
+      return open + parts.join(', ') + (one && xs.length === 1 ? ',' : '') + close;
+    };
+    if (o instanceof PyList) return items(o.items, '[', ']');
+    if (o instanceof PyTuple) return items(o.items, '(', ')', true);
+    if (o instanceof PyDict) {
+      const parts: string[] = [];
+      let n = 0;
+      for (const [k, v] of o.entries()) {
+        if (n++ >= 6) {
+          parts.push('…');
+          break;
+        }
+        parts.push(`${reprInner(k, depth - 1)}: ${reprInner(v, depth - 1)}`);
+      }
+      return `{${parts.join(', ')}}`;
+    }
+    if (o instanceof PySet) {
+      const ks: PyObject[] = [];
+      for (const k of o.t.keys()) ks.push(k as PyObject);
+      if (!ks.length) return `${t.name}()`;
+      return t.name === 'set' ? items(ks, '{', '}') : `${t.name}(${items(ks, '{', '}')})`;
+    }
+  }
+  if (o instanceof PyList) return `[…${o.items.length}]`;
+  if (o instanceof PyTuple) return `(…${o.items.length})`;
+  if (o instanceof PyDict) return '{…}';
+  return `<${t.module && t.module !== 'builtins' ? t.module + '.' : ''}${t.qualname} object at 0x${addressOf(o).toString(16)}>`;
+}
+
+// ------------------------------------------------------------------------------ the hover
+
+const cache = new WeakMap<InspectSession, Map<string, HoverResult | null>>();
+
+export function hoverAt(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions = {}): HoverResult | null {
+  const key = `${line}:${col}:${opts.commandLinks ? 1 : 0}:${opts.uri ?? ''}:${t('refcount')}`;
+  let c = cache.get(session);
+  if (!c) cache.set(session, (c = new Map()));
+  if (c.has(key)) return c.get(key)!;
+  const r = computeHover(session, line, col, t, opts);
+  c.set(key, r);
+  return r;
+}
+
+function computeHover(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions): HoverResult | null {
+  const mod = moduleOf(session);
+  if (!mod) return null;
+  const lines = session.source.split(/\r\n|\r|\n/);
+  const found = findExpression(mod, lines, line, col);
+  if (!found) return null;
+  session.run();
+  const md = session.at(line, (view) => describe(view, found, lines, t, opts));
+  return { markdown: md, line, startCol: found.startCol, endCol: found.endCol, expr: found.text };
+}
+
+function code(s: string): string {
+  const ticks = s.includes('`') ? '``' : '`';
+  return `${ticks}${s.replace(/\n/g, ' ')}${ticks}`;
+}
+function esc(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
+}
+
+function describe(view: StateView, found: Found, lines: string[], t: Translate, opts: HoverOptions): string {
+  const out: string[] = [];
+  const expr = found.text;
+  // where the state comes from
+  if (!view.ran) {
+    out.push(`*${t('Line {0} has not run: showing the state where the program stopped (line {1}).', found.line, view.line)}*`);
+  } else if (view.frameName && view.frameName !== '<module>') {
+    out.push(`*${t('After line {0} last ran, in {1}', found.line, view.frameName)}*`);
+  } else {
+    out.push(`*${t('After line {0} last ran', found.line)}*`);
+  }
+  out.push('');
+  const obj = resolveNode(view, found.node);
+  if (!obj) {
+    out.push(`${code(expr)} — ${t('no value at this point')}`);
+    return out.join('\n');
+  }
+  const shared = isSharedObject(obj);
+  out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))} · id ${code('0x' + addressOf(obj).toString(16))}`);
+  out.push('');
+  const lineText = lines[found.line - 1] ?? '';
+  if (shared) {
+    out.push(t('{0} is shared by the whole interpreter (small ints -5..256, None, True/False, the empty str and tuple, interned strings): CPython 3.11 gives such objects a huge count (about 1e9) that changes from run to run, so the count is not meaningful.', code(expr)));
+    out.push('');
+  } else {
+    const hs = holdersOf(view.interp, obj);
+    const rc = obj.rc;
+    out.push(t('{0} would print **{1}**: the true count {2} + 1 for its own argument', code(`sys.getrefcount(${expr})`), rc + 1, rc));
+    out.push('');
+    out.push(`**${t('Who holds it')}**`);
+    out.push('');
+    for (const h of hs) out.push(`- ${holderText(h, t)}${h.count > 1 ? ` × ${h.count}` : ''}`);
+    out.push(`- ${t('the argument of sys.getrefcount (only while it runs)')}`);
+    out.push('');
+    out.push(`${t('= {0} references', rc + 1)}`);
+    out.push('');
+    const ex = explanation(view, obj, hs, lineText, expr, t);
+    if (ex) {
+      out.push(`💡 ${ex}`);
+      out.push('');
+    }
+  }
+  const facts = shared ? null : gcFacts(view.interp, obj);
+  out.push(gcLine(obj, facts, t));
+  out.push('');
+  let size: number | null = null;
+  try {
+    size = getsizeof(obj);
+  } catch {
+    size = null;
+  }
+  if (size !== null) out.push(t('{0} = {1} bytes', code(`sys.getsizeof(${expr})`), size));
+  if (facts && !facts.reachable) {
+    out.push('');
+    out.push(`⚠ ${t('Unreachable: only a reference cycle keeps it alive. Reference counting cannot free it; the next gc.collect() would.')}`);
+  }
+  if (opts.commandLinks) {
+    const args = encodeURIComponent(JSON.stringify([opts.uri ?? null, found.line, expr]));
+    out.push('');
+    out.push(
+      [
+        `[${t('Show back-references')}](command:refscope.showBackrefs?${args})`,
+        `[${t('Show references')}](command:refscope.showRefs?${args})`,
+        `[${t('Explain this count')}](command:refscope.explainCount?${args})`,
+      ].join(' · '),
+    );
+  }
+  return out.join('\n');
+}
+
+function typeLabel(o: PyObject): string {
+  if (o instanceof PyType) return `class ${o.qualname}`;
+  if (o instanceof PyModule) return `module ${o.name}`;
+  return o.type.qualname;
+}
+
+export function holderText(h: Holder, t: Translate): string {
+  if (h.template) return t(h.template, ...(h.args ?? []).map((a) => code(a)));
+  return h.name;
+}
+
+function gcLine(obj: PyObject, f: GcFacts | null, t: Translate): string {
+  const parts: string[] = [];
+  if (!f) return `gc: ${t('shared interpreter object')}`;
+  if (!f.gcType) parts.push(t('not a gc object (it cannot be part of a cycle)'));
+  else if (!f.tracked) parts.push(t('untracked by the collector'));
+  else parts.push(t('tracked, generation {0}', f.generation ?? 0));
+  if (f.inCycle) parts.push(t('in a reference cycle of {0} objects', f.cycleSize));
+  else if (f.gcType) parts.push(t('not in a cycle'));
+  parts.push(f.reachable ? t('reachable') : t('unreachable'));
+  parts.push(f.weakrefs ? t('{0} weak references', f.weakrefs) : t('no weak references'));
+  if (f.hasDel) parts.push(f.finalized ? t('has __del__ (already run)') : t('has __del__'));
+  void obj;
+  return `gc: ${parts.join(' · ')}`;
+}
+
+function explanation(view: StateView, obj: PyObject, hs: Holder[], lineText: string, expr: string, t: Translate): string | null {
+  const usesGetrefcount = /\bgetrefcount\s*\(/.test(lineText);
+  const frame: Frame | null = view.frame;
+  if (usesGetrefcount && frame && frame.func) {
+    const param = hs.find((h) => h.kind === 'local' && h.template === 'parameter {0} of {1}');
+    if (param && view.ran) {
+      return t(
+        'Python 3.11 prints {0} here: the call moved the argument into the frame of {1} (the caller keeps no copy on its stack). Python 3.10, as in the lesson, printed {2}.',
+        obj.rc + 1,
+        view.frameName ?? '',
+        obj.rc + 2,
+      );
+    }
+  }
+  if (hs.some((h) => h.kind === 'const')) {
+    return t('Literal constants are also held by the code object (co_consts) and, while the script runs, by its AST arena: the count is higher than the names you see.');
+  }
+  if (obj.type.hasFinalizer) {
+    return t('It has __del__: it runs once when the count reaches 0, or when the collector frees a cycle holding it (PEP 442).');
+  }
+  if (usesGetrefcount) {
+    return t('sys.getrefcount counts its own argument: the reference pushed for the call is one of the {0}.', obj.rc + 1);
+  }
+  if (obj instanceof PyInstance || obj instanceof PyFunction) void 0;
+  void expr;
+  return null;
+}
+
+export { fill };

@@ -1,0 +1,638 @@
+// An inspection session over one program: the run the user sees, and "the state right after line L
+// last ran, in the frame where it ran" for every line, without keeping a heap copy per step.
+//
+// Design: the first run records, for each line of the file, the index of its last line event
+// (one array write per line event). `at(L)` replays the program deterministically in a fresh
+// interpreter (same stdin, argv, id() addresses, random seed and a virtual clock), and at the
+// first event after L's last one that belongs to the same frame (the next line of that frame, or
+// the frame returning, yielding or raising) it runs the caller's function against the live heap,
+// then abandons the replay. The state where the program stopped (its end, an uncaught exception,
+// a budget) is kept: `final()` reuses it until another interpreter runs in this thread.
+
+import { PyObject, heap, decref, newRef, addressOf } from '../runtime/object';
+import { Interpreter } from '../runtime/interp';
+import { bufferIO } from '../modules/io_shared';
+import { Unsupported } from '../runtime/errors';
+import { Frame } from '../runtime/vm/frame';
+import { evalFrame, vmState } from '../runtime/vm/eval';
+import { finishFrame } from '../runtime/vm/call';
+import { gcState } from '../runtime/gc';
+import { builtinTypes } from '../runtime/types';
+import { PyBaseException, SystemExit } from '../runtime/objects/exception';
+import { PyTraceback } from '../runtime/objects/traceback';
+import { PyDict } from '../runtime/objects/dict';
+import { PyList } from '../runtime/objects/list';
+import { PyTuple, EmptyTuple } from '../runtime/objects/tuple';
+import { PyStr } from '../runtime/objects/str';
+import { PyInt, True, False } from '../runtime/objects/int';
+import { PyModule, PyInstance } from '../runtime/objects/instance';
+import { PyCell, PyCode } from '../runtime/objects/function';
+import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
+import { PyType } from '../runtime/object';
+import { parse } from '../parser/index';
+import { compileModule } from '../compiler/compiler';
+import { setExtraRoots, invalidateHeapIndex, frameLabel, type ExtraRoot } from './holders';
+
+export interface SessionOptions {
+  stdin?: string;
+  argv?: string[];
+  stepLimit?: number;
+  maxHeapBytes?: number;
+}
+
+export interface ProgramError {
+  kind: 'exception' | 'syntax' | 'unsupported' | 'limit' | 'internal';
+  /** e.g. "ZeroDivisionError: division by zero" */
+  message: string;
+  /** 1-based, the raising line in the user's file */
+  line: number;
+  /** 0-based UTF-16 column (0 when unknown) */
+  col: number;
+  endLine?: number;
+  endCol?: number;
+  /** the text CPython prints */
+  traceback: string;
+  frames: { filename: string; line: number; name: string }[];
+}
+
+export interface RunSummary {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  durationMs: number;
+  liveObjects: number;
+  gcCollections: number;
+  error: ProgramError | null;
+  traceTruncated: boolean;
+}
+
+export interface StateView {
+  readonly ran: boolean;
+  readonly line: number;
+  readonly frameName: string | null;
+  readonly interp: Interpreter;
+  readonly frame: Frame | null;
+  /** names, a.b, a[<constant>] (no user code runs); null when it does not resolve */
+  resolve(expr: string): PyObject | null;
+}
+
+/** Thrown through the interpreter to abandon a replay once its view was taken. */
+class StopReplay {}
+/** The step budget ran out. */
+class LimitHit {
+  constructor(readonly line: number) {}
+}
+
+/** The interpreter whose heap is installed in the runtime's global state now (one per thread). */
+let installed: Interpreter | null = null;
+
+const DEFAULT_STEP_LIMIT = 50_000_000;
+const ADDR_BASE = 0x7f5a3c000000;
+/** addresses of the objects every run shares (below the runs' own) */
+const STATIC_BASE = 0x7f5a2c000000;
+let staticNext = STATIC_BASE;
+
+function now(): number {
+  const p = (globalThis as { performance?: { now(): number } }).performance;
+  return p ? p.now() : Date.now();
+}
+
+interface RunMode {
+  /** record the last event index of each line (the first run) */
+  record: boolean;
+  /** stop after this line event, in its frame (-1: run to the end) */
+  target: number;
+  /** the line expected at the target event (a check that the replay did not diverge) */
+  targetLine: number;
+  /** called with the view at the stop point (or at the end when the target is not reached) */
+  onView: ((v: StateView) => void) | null;
+  /** run the interpreter's exit (atexit, finalizers at shutdown) after the end */
+  finish: boolean;
+}
+
+export class InspectSession {
+  private readonly lineCount: number;
+  private lastEvent: Int32Array;
+  private summary: RunSummary | null = null;
+  /** the interpreter parked at the end of the program (final state), when still installed */
+  private parked: { interp: Interpreter; view: StateView } | null = null;
+  private disposed = false;
+  private readonly stepLimit: number;
+
+  constructor(
+    readonly source: string,
+    readonly filename: string,
+    readonly options: SessionOptions = {},
+  ) {
+    this.lineCount = source.split(/\r\n|\r|\n/).length;
+    this.lastEvent = new Int32Array(this.lineCount + 2).fill(-1);
+    this.stepLimit = options.stepLimit ?? DEFAULT_STEP_LIMIT;
+  }
+
+  /** Run the program (once; later calls return the same summary). */
+  run(): RunSummary {
+    if (this.summary) return this.summary;
+    this.check();
+    const t0 = now();
+    const r = this.execute({ record: true, target: -1, targetLine: -1, onView: null, finish: true });
+    this.summary = { ...r.summary, durationMs: now() - t0 };
+    return this.summary;
+  }
+
+  /** fn runs against the state right after `line` (1-based) last ran, in the frame where it ran;
+   * if the line never ran, against the state where the program stopped (view.ran === false). */
+  at<T>(line: number, fn: (view: StateView) => T): T {
+    this.run();
+    const ev = line >= 1 && line < this.lastEvent.length ? this.lastEvent[line] : -1;
+    if (ev < 0) return this.final((v) => fn({ ...bindView(v), ran: false }));
+    let out: { v: T } | null = null;
+    let err: unknown = null;
+    this.execute({
+      record: false,
+      target: ev,
+      targetLine: line,
+      onView: (v) => {
+        try {
+          out = { v: fn(v) };
+        } catch (e) {
+          err = e;
+        }
+      },
+      finish: false,
+    });
+    if (err) throw err;
+    if (!out) throw new Error(`RefScope: the replay ended without a view of line ${line}`);
+    return (out as { v: T }).v;
+  }
+
+  /** fn runs against the state where the program stopped (after its last line; before exit). */
+  final<T>(fn: (view: StateView) => T): T {
+    this.run();
+    if (this.parked && installed === this.parked.interp) {
+      invalidateHeapIndex(this.parked.interp);
+      return fn(this.parked.view);
+    }
+    this.parked = null;
+    let out: { v: T } | null = null;
+    let err: unknown = null;
+    this.execute({
+      record: false,
+      target: -1,
+      targetLine: -1,
+      onView: (v) => {
+        try {
+          out = { v: fn(v) };
+        } catch (e) {
+          err = e;
+        }
+      },
+      finish: false,
+    });
+    if (err) throw err;
+    if (!out) throw new Error('RefScope: no final state');
+    return (out as { v: T }).v;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.parked = null;
+    this.lastEvent = new Int32Array(0);
+  }
+
+  private check(): void {
+    if (this.disposed) throw new Error('RefScope: the inspect session was disposed');
+  }
+
+  // ------------------------------------------------------------------------------ one run
+
+  private execute(mode: RunMode): { summary: RunSummary } {
+    this.check();
+    const io = bufferIO(this.options.stdin ?? '');
+    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
+    const filename = this.filename;
+    const lastEvent = this.lastEvent;
+    const restore = deterministic();
+    let error: ProgramError | null = null;
+    let truncated = false;
+    let events = -1;
+    let lastLine = 0;
+    let armed: Frame | null = null;
+    let stopped = false;
+    const st = vmState;
+    const takeView = (f: Frame | null, ran: boolean, line: number, extra: ExtraRoot[]) => {
+      if (stopped) return;
+      stopped = true;
+      st.onLine = null;
+      st.onFrameExit = null;
+      setExtraRoots(interp, extra);
+      const view = makeView(interp, f, line, ran);
+      if (mode.onView) mode.onView(view);
+      return view;
+    };
+    installed = interp;
+    this.parked = null;
+    heap.nextAddr = ADDR_BASE;
+    heap.freedAddrs = [];
+    try {
+      interp.start(filename);
+      st.onBudget = () => {
+        // the view of a stopped program is where it stopped, before the frames unwind
+        if (!mode.record) takeView(st.current, mode.target < 0, lastLine, []);
+        throw new LimitHit(lastLine);
+      };
+      st.onLine = (f, line) => {
+        events++;
+        if (f.code.unit.filename !== filename) return;
+        lastLine = line;
+        if (mode.record) {
+          if (line < lastEvent.length) lastEvent[line] = events;
+          return;
+        }
+        if (armed) {
+          if (f === armed) {
+            takeView(f, true, mode.targetLine, []);
+            throw new StopReplay();
+          }
+        } else if (events === mode.target) {
+          if (line !== mode.targetLine) truncated = true;
+          armed = f;
+        }
+      };
+      if (!mode.record && mode.target >= 0) {
+        st.onFrameExit = (f, value) => {
+          if (f !== armed) return;
+          const extra: ExtraRoot[] = [];
+          if (value) {
+            extra.push({
+              obj: value,
+              kind: 'stack',
+              template: f.yielded ? 'the value yielded by {0} (in flight)' : 'the return value of {0} (in flight)',
+              args: [frameLabel(f)],
+            });
+          }
+          takeView(f, true, mode.targetLine, extra);
+          throw new StopReplay();
+        };
+      }
+      let code: PyCode | null;
+      try {
+        code = interp.compile(this.source, filename);
+      } catch (e) {
+        if (e instanceof Unsupported) {
+          io.writeStderr(`RefScope: ${e.what}\n`);
+          const m = /\(line (\d+)\)/.exec(e.what);
+          error = simpleError('unsupported', e.what, m ? Number(m[1]) : 1);
+          return { summary: this.summarize(io, 1, error, false) };
+        }
+        throw e;
+      }
+      if (!code) {
+        error = this.syntaxError(io.err.join(''));
+        return { summary: this.summarize(io, interp.exitCode || 1, error, false) };
+      }
+      interp.mainCode = code;
+      const g = interp.main.dict;
+      const f = new Frame(code, null, g, interp.builtins, newRef(g));
+      let exc: PyBaseException | null = null;
+      let jsError: unknown = null;
+      st.depth = 1;
+      st.current = f;
+      try {
+        decref(evalFrame(f));
+      } catch (e) {
+        if (e instanceof PyBaseException) exc = e;
+        else if (e instanceof LimitHit) {
+          // the view is where the program stopped: take it before unwinding
+          jsError = e;
+        } else jsError = e;
+      } finally {
+        st.current = null;
+        st.depth = 0;
+      }
+      if (jsError instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
+      if (jsError instanceof LimitHit && stopped && !mode.record) return { summary: this.summarize(io, 1, null, truncated) };
+      if (jsError) {
+        // the program cannot go on; the frames were unwound by the exception
+        try {
+          finishFrame(f);
+        } catch {
+          /* the heap of an abandoned run */
+        }
+        st.onLine = null;
+        st.onFrameExit = null;
+        if (jsError instanceof LimitHit) {
+          error = simpleError('limit', `The program ran longer than ${this.stepLimit} steps and was stopped`, jsError.line || lastLine || 1);
+          io.writeStderr(`RefScope: ${error.message} (line ${error.line})\n`);
+        } else if (jsError instanceof Unsupported) {
+          error = simpleError('unsupported', `${jsError.what} is not supported yet`, lastLine || 1);
+          io.writeStderr(`RefScope: ${jsError.what} is not supported yet\n`);
+        } else if (jsError instanceof RangeError) {
+          error = simpleError('internal', 'the interpreter ran out of stack (deep recursion in native code)', lastLine || 1);
+          io.writeStderr(`RefScope: ${error.message}\n`);
+        } else {
+          const msg = jsError instanceof Error ? jsError.message : String(jsError);
+          error = simpleError('internal', `internal error: ${msg}`, lastLine || 1);
+          io.writeStderr(`RefScope: internal error: ${msg}\n`);
+        }
+        if (!mode.record && !stopped) takeView(null, mode.target < 0, lastLine, []);
+        return { summary: this.summarize(io, 1, error, truncated) };
+      }
+      finishFrame(f);
+      if (exc) {
+        if (!exc.type.isSubtype(SystemExit)) error = this.exceptionError(exc, io);
+        const before = io.err.length;
+        interp.handleUncaught(exc);
+        if (error) error.traceback = io.err.slice(before).join('');
+        if (error) {
+          const lines = error.traceback.trimEnd().split('\n');
+          error.message = lines[lines.length - 1] || error.message;
+        }
+      }
+      st.onLine = null;
+      st.onFrameExit = null;
+      if (!mode.record && !stopped) {
+        if (mode.target >= 0) truncated = true; // the replay never reached the line's frame again
+        const v = takeView(null, mode.target < 0, lastLine, []);
+        if (v) this.parked = { interp, view: v };
+      }
+      if (mode.finish) {
+        interp.endOfMain();
+        installed = null;
+      }
+      return { summary: this.summarize(io, interp.exitCode, error, truncated) };
+    } catch (e) {
+      if (e instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
+      throw e;
+    } finally {
+      st.onLine = null;
+      st.onFrameExit = null;
+      restore();
+    }
+  }
+
+  private summarize(io: { out: string[]; err: string[] }, exitCode: number, error: ProgramError | null, truncated: boolean): RunSummary {
+    return {
+      stdout: io.out.join(''),
+      stderr: io.err.join(''),
+      exitCode,
+      durationMs: 0,
+      liveObjects: heap.live ? heap.live.size : 0,
+      gcCollections: gcState.runs,
+      error,
+      traceTruncated: truncated,
+    };
+  }
+
+  private exceptionError(exc: PyBaseException, _io: unknown): ProgramError {
+    const frames: ProgramError['frames'] = [];
+    let line = 1;
+    let col = 0;
+    let endLine: number | undefined;
+    let endCol: number | undefined;
+    for (let t = exc.traceback instanceof PyTraceback ? exc.traceback : null; t; t = t.next) {
+      const u = t.frame.code.unit;
+      frames.push({ filename: u.filename, line: t.lineno, name: u.name });
+      if (u.filename === this.filename && t.lineno > 0) {
+        line = t.lineno;
+        const srcLine = u.source[t.lineno - 1] ?? '';
+        const c = u.cols[t.lasti];
+        col = c >= 0 ? utf16Col(srcLine, c) : 0;
+        const el = u.endLines[t.lasti];
+        const ec = u.endCols[t.lasti];
+        if (el > 0 && ec >= 0) {
+          endLine = el;
+          endCol = utf16Col(u.source[el - 1] ?? '', ec);
+        } else {
+          endLine = undefined;
+          endCol = undefined;
+        }
+      }
+    }
+    return { kind: 'exception', message: exc.type.name, line, col, endLine, endCol, traceback: '', frames };
+  }
+
+  private syntaxError(stderr: string): ProgramError {
+    const pr = parse(this.source, this.filename);
+    let info = pr.error;
+    if (!info && pr.module) {
+      const cr = compileModule(pr.module, this.filename, this.source);
+      if (cr.error) {
+        const srcLines = this.source.split(/\r?\n/);
+        const e = cr.error;
+        return {
+          kind: 'syntax',
+          message: `${e.type}: ${e.msg}`,
+          line: e.lineno,
+          col: utf16Col(srcLines[e.lineno - 1] ?? '', e.col),
+          endLine: e.endLineno,
+          endCol: utf16Col(srcLines[e.endLineno - 1] ?? '', e.endCol),
+          traceback: stderr,
+          frames: [],
+        };
+      }
+    }
+    if (!info) return simpleError('syntax', stderr.trim().split('\n').pop() ?? 'SyntaxError', 1, stderr);
+    // offset: 1-based code points; the editor wants UTF-16
+    const text = (info.text ?? '').replace(/\n$/, '');
+    return {
+      kind: 'syntax',
+      message: `${info.type}: ${info.msg}`,
+      line: info.lineno,
+      col: cpToUtf16(text, Math.max(0, info.offset - 1)),
+      endLine: info.end_lineno,
+      endCol: cpToUtf16(text, Math.max(0, info.end_offset - 1)),
+      traceback: stderr,
+      frames: [],
+    };
+  }
+}
+
+function simpleError(kind: ProgramError['kind'], message: string, line: number, traceback = ''): ProgramError {
+  return { kind, message, line, col: 0, traceback: traceback || message + '\n', frames: [] };
+}
+
+/** UTF-8 byte offset in line -> UTF-16 column */
+export function utf16Col(line: string, byteOff: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < byteOff) {
+    const c = line.codePointAt(i)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    i += c >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}
+function cpToUtf16(line: string, cp: number): number {
+  let i = 0;
+  let n = 0;
+  while (i < line.length && n < cp) {
+    i += line.codePointAt(i)! >= 0x10000 ? 2 : 1;
+    n++;
+  }
+  return i + Math.max(0, cp - n);
+}
+
+// ------------------------------------------------------------------------------ determinism
+
+/** Same randomness and clock in every run of a session: Math.random (random's default seed)
+ * is a fixed generator and the wall/monotonic clocks advance with the instructions executed. */
+function deterministic(): () => void {
+  const g = globalThis as unknown as { Math: Math; Date: DateConstructor; performance?: { now(): number } };
+  const origRandom = Math.random;
+  const origNow = Date.now;
+  let s = 0x2545f491;
+  Math.random = () => {
+    // xorshift32
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 0x100000000;
+  };
+  const wall0 = 1_700_000_000_000;
+  const perf0 = 1_000;
+  Date.now = () => wall0 + vmState.steps / 1000;
+  const perf = g.performance;
+  let perfPatched = false;
+  if (perf) {
+    try {
+      Object.defineProperty(perf, 'now', { value: () => perf0 + vmState.steps / 1000, configurable: true, writable: true });
+      perfPatched = true;
+    } catch {
+      perfPatched = false;
+    }
+  }
+  // the addresses id() reports for objects shared by every run are fixed before the first run,
+  // so that each run hands out the same addresses to its own objects
+  const saved = heap.nextAddr;
+  heap.nextAddr = staticNext;
+  for (const o of [None, True, False, Ellipsis, NotImplemented, EmptyTuple]) addressOf(o);
+  for (const t of builtinTypes) addressOf(t);
+  staticNext = heap.nextAddr;
+  heap.nextAddr = saved;
+  return () => {
+    Math.random = origRandom;
+    Date.now = origNow;
+    if (perf && perfPatched) {
+      try {
+        delete (perf as { now?: unknown }).now;
+      } catch {
+        /* left patched */
+      }
+    }
+  };
+}
+
+// ------------------------------------------------------------------------------ views
+
+function bindView(v: StateView): StateView {
+  return { ran: v.ran, line: v.line, frameName: v.frameName, interp: v.interp, frame: v.frame, resolve: (e) => v.resolve(e) };
+}
+
+function makeView(interp: Interpreter, frame: Frame | null, line: number, ran: boolean): StateView {
+  invalidateHeapIndex(interp);
+  return {
+    ran,
+    line,
+    frameName: frame ? frameLabel(frame) : null,
+    interp,
+    frame,
+    resolve: (expr) => resolveExpr(interp, frame, expr),
+  };
+}
+
+/** Look a name up as the frame would (fast locals and cells, f_locals, globals, builtins). */
+export function lookupName(interp: Interpreter, frame: Frame | null, name: string): PyObject | null {
+  if (frame) {
+    const u = frame.code.unit;
+    const i = u.localsplusNames.lastIndexOf(name);
+    if (i >= 0) {
+      const v = frame.fast[i];
+      if (v instanceof PyCell && i >= u.nlocals) return v.ref;
+      if (v) return v;
+      if (i < u.nlocals) return null; // unbound local
+    }
+    if (frame.locals) {
+      const v = dictGetStr(frame.locals, name);
+      if (v) return v;
+    }
+    const g = dictGetStr(frame.globals, name);
+    if (g) return g;
+    return dictGetStr(frame.builtins, name);
+  }
+  const g = dictGetStr(interp.main.dict, name);
+  if (g) return g;
+  return dictGetStr(interp.builtins, name);
+}
+
+export function dictGetStr(d: PyDict, name: string): PyObject | null {
+  for (const [k, v] of d.entries()) if (k instanceof PyStr && k.v === name) return v;
+  return null;
+}
+
+/** An attribute without running user code: the instance's own attributes and slots, a module's
+ * dict, then the class attributes along the MRO (functions come back unbound). */
+export function peekAttr(o: PyObject, name: string): PyObject | null {
+  if (o instanceof PyModule) return dictGetStr(o.dict, name);
+  if (o instanceof PyInstance) {
+    if (o.dict) {
+      const v = dictGetStr(o.dict, name);
+      if (v) return v;
+    }
+    const sn = o.type.slotNames;
+    if (sn && o.slotValues) {
+      const i = sn.indexOf(name);
+      if (i >= 0 && o.slotValues[i]) return o.slotValues[i];
+    }
+  }
+  const t = o instanceof PyType ? o : o.type;
+  for (const c of t.mro.length ? t.mro : [t]) {
+    if (c.dict) {
+      const v = dictGetStr(c.dict, name);
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+function resolveExpr(interp: Interpreter, frame: Frame | null, expr: string): PyObject | null {
+  const re = /\s*(?:([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\.\s*([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\[\s*(-?\d+|'[^']*'|"[^"]*")\s*\])/y;
+  let cur: PyObject | null = null;
+  let first = true;
+  re.lastIndex = 0;
+  const s = expr.trim();
+  while (re.lastIndex < s.length) {
+    const m = re.exec(s);
+    if (!m) return null;
+    if (first) {
+      if (!m[1]) return null;
+      cur = lookupName(interp, frame, m[1]);
+      first = false;
+    } else if (m[2] !== undefined) {
+      cur = peekAttr(cur!, m[2]);
+    } else if (m[3] !== undefined) {
+      cur = peekItem(cur!, m[3]);
+    } else return null;
+    if (!cur) return null;
+  }
+  return cur;
+}
+
+function peekItem(o: PyObject, lit: string): PyObject | null {
+  if (/^-?\d+$/.test(lit)) {
+    const i = Number(lit);
+    if (o instanceof PyList || o instanceof PyTuple) {
+      const items = o.items;
+      const j = i < 0 ? items.length + i : i;
+      return j >= 0 && j < items.length ? items[j] : null;
+    }
+    if (o instanceof PyDict) {
+      for (const [k, v] of o.entries()) if (k instanceof PyInt && k.v === BigInt(i) && !(k === True || k === False)) return v;
+    }
+    return null;
+  }
+  const key = lit.slice(1, -1);
+  if (o instanceof PyDict) for (const [k, v] of o.entries()) if (k instanceof PyStr && k.v === key) return v;
+  return null;
+}
+
+
