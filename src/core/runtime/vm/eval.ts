@@ -40,8 +40,8 @@ export interface VMState {
   excInfo: PyObject | null;
   /** called when a new source line starts (audit, tracing) */
   onLine: ((f: Frame, line: number) => void) | null;
-  /** called when a frame returns or yields (value) or an exception leaves it (null) (editor views) */
-  onFrameExit: ((f: Frame, value: PyObject | null) => void) | null;
+  /** called when a frame returns or yields a value, or an exception leaves it (raised) (editor views) */
+  onFrameExit: ((f: Frame, value: PyObject, raised: boolean) => void) | null;
   /** import a module by name: a new reference */
   importModule: ((name: string, f: Frame) => PyObject) | null;
   /** format(value, spec) */
@@ -877,7 +877,7 @@ export function evalFrame(f: Frame): PyObject {
             f.pc = pc;
             f.running = false;
             f.yielded = false;
-            if (st.onFrameExit) st.onFrameExit(f, r);
+            if (st.onFrameExit) st.onFrameExit(f, r, false);
             return r;
           }
           case Op.YIELD_VALUE: {
@@ -887,7 +887,7 @@ export function evalFrame(f: Frame): PyObject {
             f.pc = pc;
             f.running = false;
             f.yielded = true;
-            if (st.onFrameExit) st.onFrameExit(f, r);
+            if (st.onFrameExit) st.onFrameExit(f, r, false);
             return r;
           }
           case Op.RAISE_VARARGS: {
@@ -1231,7 +1231,7 @@ export function evalFrame(f: Frame): PyObject {
       const h = findHandler(table, lasti);
       if (h < 0) {
         f.running = false;
-        if (st.onFrameExit) st.onFrameExit(f, null);
+        if (st.onFrameExit) st.onFrameExit(f, err, true);
         throw err;
       }
       const depth = table[h + 3];
