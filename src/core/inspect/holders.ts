@@ -6,6 +6,8 @@
 // Interpreter.roots(), runtime/audit.ts auditHeap): when the audit holds, the holders of an
 // object sum to its refcount. Inspection never increfs anything.
 
+// the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
+import '../runtime/interp';
 import { PyObject, PyType, Edge, heap, traverseFull, TypeFlags } from '../runtime/object';
 import type { Interpreter } from '../runtime/interp';
 import { vmState } from '../runtime/vm/eval';

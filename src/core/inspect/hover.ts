@@ -3,6 +3,8 @@
 // one-line explanation where a learner's intuition usually goes wrong. Markdown, every string
 // through the translator (English keys; 简体中文 in l10n/parts/hover.zh-cn.json).
 
+// the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
+import '../runtime/interp';
 import { PyObject, PyType, TypeFlags, addressOf } from '../runtime/object';
 import { getsizeof } from '../runtime/sizes';
 import { Frame } from '../runtime/vm/frame';

@@ -9,6 +9,8 @@
 // then abandons the replay. The state where the program stopped (its end, an uncaught exception,
 // a budget) is kept: `final()` reuses it until another interpreter runs in this thread.
 
+// the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
+import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf } from '../runtime/object';
 import { Interpreter } from '../runtime/interp';
 import { bufferIO } from '../modules/io_shared';
@@ -259,17 +261,16 @@ export class InspectSession {
         }
       };
       if (!mode.record && mode.target >= 0) {
-        st.onFrameExit = (f, value) => {
+        st.onFrameExit = (f, value, raised) => {
           if (f !== armed) return;
-          const extra: ExtraRoot[] = [];
-          if (value) {
-            extra.push({
+          const extra: ExtraRoot[] = [
+            {
               obj: value,
               kind: 'stack',
-              template: f.yielded ? 'the value yielded by {0} (in flight)' : 'the return value of {0} (in flight)',
+              template: raised ? 'the exception leaving {0} (in flight)' : f.yielded ? 'the value yielded by {0} (in flight)' : 'the return value of {0} (in flight)',
               args: [frameLabel(f)],
-            });
-          }
+            },
+          ];
           takeView(f, true, mode.targetLine, extra);
           throw new StopReplay();
         };
@@ -282,12 +283,14 @@ export class InspectSession {
           io.writeStderr(`RefScope: ${e.what}\n`);
           const m = /\(line (\d+)\)/.exec(e.what);
           error = simpleError('unsupported', e.what, m ? Number(m[1]) : 1);
+          if (!mode.record) takeView(null, false, 0, []); // nothing ran
           return { summary: this.summarize(io, 1, error, false) };
         }
         throw e;
       }
       if (!code) {
         error = this.syntaxError(io.err.join(''));
+        if (!mode.record) takeView(null, false, 0, []); // nothing ran
         return { summary: this.summarize(io, interp.exitCode || 1, error, false) };
       }
       interp.mainCode = code;
