@@ -145,8 +145,8 @@ export class HeapIndex {
     return this.live.filter((o) => o.rc > 0 && !r.has(o) && !isSharedObject(o));
   }
 
-  /** Strongly connected components with a cycle (size > 1, or an object referring to itself);
-   * Tarjan's algorithm, iterative. */
+  /** Strongly connected components with a cycle (size > 1, or an object referring to itself),
+   * not counting references to classes and modules; Tarjan's algorithm, iterative. */
   cycles(): { comp: Map<PyObject, number>; list: PyObject[][] } {
     if (this.sccs) return this.sccs;
     const index = new Map<PyObject, number>();
@@ -156,15 +156,18 @@ export class HeapIndex {
     const comp = new Map<PyObject, number>();
     const list: PyObject[][] = [];
     let counter = 0;
+    // classes and modules are left out: every instance reaches its class and every function its
+    // module's globals, so nearly everything would be "in a cycle" through them
+    const skip = (c: PyObject) => isSharedObject(c) || c instanceof PyType || c instanceof PyModule || this.dictOwner.get(c) instanceof PyModule;
     const children = (o: PyObject): PyObject[] => {
       const out: PyObject[] = [];
       traverseFull(o, (c) => {
-        if (!isSharedObject(c)) out.push(c);
+        if (!skip(c)) out.push(c);
       });
       return out;
     };
     for (const start of this.live) {
-      if (index.has(start) || isSharedObject(start)) continue;
+      if (index.has(start) || skip(start)) continue;
       // explicit DFS stack: [node, its children, next child position]
       const work: [PyObject, PyObject[], number][] = [];
       const push = (o: PyObject) => {
@@ -285,9 +288,10 @@ export function boundName(ix: HeapIndex, o: PyObject): string | null {
   return null;
 }
 
+/** "list `b`" when a name is bound to the container, else "list" */
 function named(ix: HeapIndex, container: PyObject, what: string): string {
   const n = boundName(ix, container);
-  return n ? `${what} ${n}` : what;
+  return n ? `${what} \`${n}\`` : what;
 }
 
 /** The variable a cell stands for and the function whose closure has it. */
@@ -315,7 +319,7 @@ function cellInfo(ix: HeapIndex, cell: PyObject): { name: string; func: string |
 }
 
 function mk(kind: HolderKind, template: string, args: string[], holder?: PyObject): Holder {
-  return { kind, name: fill(template, args), template, args, count: 1, holder };
+  return { kind, name: fill(template, args).replace(/`/g, ''), template, args, count: 1, holder };
 }
 export function fill(template: string, args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
@@ -359,63 +363,63 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       const owner = ix.dictOwner.get(c);
       const k = r.key instanceof PyStr ? r.key.v : shortKey(r.key);
       if (owner instanceof PyModule) {
-        if (owner.name === '__main__') return h('global', 'global {0}', [k]);
-        return h('global', 'global {0} of module {1}', [k, owner.name]);
+        if (owner.name === '__main__') return h('global', 'global `{0}`', [k]);
+        return h('global', 'global `{0}` of module `{1}`', [k, owner.name]);
       }
-      if (owner instanceof PyType) return h('attribute', 'attribute .{0} of class {1}', [k, owner.name]);
-      if (owner) return h('attribute', 'attribute .{0} of {1}', [k, owner.type.name]);
-      return h('dictValue', 'value of key {0} in {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+      if (owner instanceof PyType) return h('attribute', 'attribute `.{0}` of class `{1}`', [k, owner.name]);
+      if (owner) return h('attribute', 'attribute `.{0}` of {1}', [k, owner.type.name]);
+      return h('dictValue', 'value of key `{0}` in {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
     }
     case Edge.DICT_KEY: {
       const owner = ix.dictOwner.get(c);
-      if (owner instanceof PyModule) return h('dictKey', 'the name of global {0}', [shortKey(r.key)]);
-      return h('dictKey', 'key {0} of {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+      if (owner instanceof PyModule) return h('dictKey', 'the name of global `{0}`', [shortKey(r.key)]);
+      return h('dictKey', 'key `{0}` of {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
     }
     case Edge.ATTR:
-      return h('attribute', 'attribute .{0} of {1}', [r.key instanceof PyStr ? r.key.v : String(r.key), c.type.name]);
+      return h('attribute', 'attribute `.{0}` of {1}', [r.key instanceof PyStr ? r.key.v : String(r.key), named(ix, c, c.type.name)]);
     case Edge.SLOT:
-      return h('attribute', 'slot .{0} of {1}', [String(r.key), c.type.name]);
+      return h('attribute', 'slot `.{0}` of {1}', [String(r.key), named(ix, c, c.type.name)]);
     case Edge.DICT:
-      return h('other', '__dict__ of {0}', [typeNameOf(c)]);
+      return h('other', '`__dict__` of {0}', [typeNameOf(c)]);
     case Edge.TYPE: {
       const x = mk('type', c instanceof PyType ? 'the metaclass of classes' : 'the class of its instances (ob_type)', []);
       return x;
     }
     case Edge.CELL: {
       const ci = cellInfo(ix, c);
-      if (ci.func) return h('cell', 'cell for {0} (closure of {1})', [ci.name, ci.func]);
-      if (ci.frame) return h('cell', 'cell for {0} in {1}', [ci.name, ci.frame]);
-      return h('cell', 'cell for {0}', [ci.name]);
+      if (ci.func) return h('cell', 'cell for `{0}` (closure of `{1}`)', [ci.name, ci.func]);
+      if (ci.frame) return h('cell', 'cell for `{0}` in `{1}`', [ci.name, ci.frame]);
+      return h('cell', 'cell for `{0}`', [ci.name]);
     }
     case Edge.CLOSURE:
-      return h('other', '__closure__ of function {0}', [fname(c)]);
+      return h('other', '`__closure__` of function `{0}`', [fname(c)]);
     case Edge.GLOBALS:
-      return h('other', '__globals__ of function {0}', [fname(c)]);
+      return h('other', '`__globals__` of function `{0}`', [fname(c)]);
     case Edge.DEFAULTS:
-      return h('other', '__defaults__ of function {0}', [fname(c)]);
+      return h('other', '`__defaults__` of function `{0}`', [fname(c)]);
     case Edge.KWDEFAULTS:
-      return h('other', '__kwdefaults__ of function {0}', [fname(c)]);
+      return h('other', '`__kwdefaults__` of function `{0}`', [fname(c)]);
     case Edge.CODE:
-      return h('other', '__code__ of function {0}', [fname(c)]);
+      return h('other', '`__code__` of function `{0}`', [fname(c)]);
     case Edge.CONST: {
       const u = c instanceof PyCode ? c.unit : null;
-      return h('const', 'co_consts of {0}', [u ? (u.name === '<module>' ? '<module>' : u.qualname) : '?']);
+      return h('const', '`co_consts` of `{0}`', [u ? (u.name === '<module>' ? '<module>' : u.qualname) : '?']);
     }
     case Edge.SELF:
-      return h('other', '__self__ of bound method {0}', [methodName(c)]);
+      return h('other', '`__self__` of bound method `{0}`', [methodName(c)]);
     case Edge.FUNC:
-      return h('other', '__func__ of bound method {0}', [methodName(c)]);
+      return h('other', '`__func__` of bound method `{0}`', [methodName(c)]);
     case Edge.ITERATED:
-      return h('iterator', 'iterator ({0})', [c.type.name]);
+      return h('iterator', 'iterator (`{0}`)', [c.type.name]);
     case Edge.FRAME:
-      if (c instanceof PyGenerator) return h('frame', 'frame of generator {0}', [c.qualname]);
+      if (c instanceof PyGenerator) return h('frame', 'frame of generator `{0}`', [c.qualname]);
       if (c instanceof PyTraceback) return h('frame', 'tb_frame of a traceback', []);
       return h('frame', 'frame of {0}', [c.type.name]);
     case Edge.OTHER:
     default: {
       const key = typeof r.key === 'string' ? r.key : String(r.key);
       if (key === 'attribute name') return h('dictKey', 'an attribute name of {0}', [c.type.name]);
-      return h('other', '{0} of {1}', [key, typeNameOf(c)]);
+      return h('other', '`{0}` of {1}', [key, typeNameOf(c)]);
     }
   }
 }
@@ -426,16 +430,16 @@ function frameRef(f: Frame, edge: Edge, key: unknown): Holder {
     const name = String(key);
     const u = f.code.unit;
     const i = u.localsplusNames.indexOf(name);
-    if (i >= 0 && i < u.argcount + u.kwonlyargcount) return mk('local', 'parameter {0} of {1}', [name, where]);
-    return mk('local', 'local {0} in {1}', [name, where]);
+    if (i >= 0 && i < u.argcount + u.kwonlyargcount) return mk('local', 'parameter `{0}` of `{1}`', [name, where]);
+    return mk('local', 'local `{0}` in `{1}`', [name, where]);
   }
-  if (edge === Edge.STACK) return mk('stack', 'stack temporary in {0}', [where]);
+  if (edge === Edge.STACK) return mk('stack', 'stack temporary in `{0}`', [where]);
   if (edge === Edge.FRAME) return mk('frame', 'the running frame (frame_obj)', []);
   const k = String(key);
-  if (k === 'f_func') return mk('frame', 'the running frame of {0}', [where]);
-  if (k === 'f_locals') return mk('frame', 'f_locals of the frame of {0}', [where]);
-  if (k === 'f_code') return mk('frame', 'f_code of the frame of {0}', [where]);
-  return mk('frame', '{0} of the frame of {1}', [k, where]);
+  if (k === 'f_func') return mk('frame', 'the running frame of `{0}`', [where]);
+  if (k === 'f_locals') return mk('frame', '`f_locals` of the frame of `{0}`', [where]);
+  if (k === 'f_code') return mk('frame', '`f_code` of the frame of `{0}`', [where]);
+  return mk('frame', '`{0}` of the frame of `{1}`', [k, where]);
 }
 
 function fname(c: PyObject): string {

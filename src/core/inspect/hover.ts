@@ -183,6 +183,7 @@ const ATOM_REPRS = new Set(['int', 'bool', 'float', 'complex', 'str', 'bytes', '
 function reprInner(o: PyObject, depth: number): string {
   const t = o.type;
   const heapType = (t.flags & TypeFlags.HEAPTYPE) !== 0;
+  if (o instanceof PyInt && !heapType && t.name === 'int') return String(o.v);
   if (!heapType && ATOM_REPRS.has(t.name) && t.slots.repr && !(o instanceof PyType && o.type.flags & TypeFlags.HEAPTYPE)) {
     try {
       const r = t.slots.repr(o);
@@ -289,7 +290,7 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     out.push(`**${t('Who holds it')}**`);
     out.push('');
     for (const h of hs) out.push(`- ${holderText(h, t)}${h.count > 1 ? ` × ${h.count}` : ''}`);
-    out.push(`- ${t('the argument of sys.getrefcount (only while it runs)')}`);
+    out.push(`- ${t('the argument of `sys.getrefcount` (only while it runs)')}`);
     out.push('');
     out.push(`${t('= {0} references', rc + 1)}`);
     out.push('');
@@ -334,7 +335,7 @@ function typeLabel(o: PyObject): string {
 }
 
 export function holderText(h: Holder, t: Translate): string {
-  if (h.template) return t(h.template, ...(h.args ?? []).map((a) => code(a)));
+  if (h.template) return t(h.template, ...(h.args ?? []));
   return h.name;
 }
 
@@ -357,7 +358,7 @@ function explanation(view: StateView, obj: PyObject, hs: Holder[], lineText: str
   const usesGetrefcount = /\bgetrefcount\s*\(/.test(lineText);
   const frame: Frame | null = view.frame;
   if (usesGetrefcount && frame && frame.func) {
-    const param = hs.find((h) => h.kind === 'local' && h.template === 'parameter {0} of {1}');
+    const param = hs.find((h) => h.kind === 'local' && h.template?.startsWith('parameter '));
     if (param && view.ran) {
       return t(
         'Python 3.11 prints {0} here: the call moved the argument into the frame of {1} (the caller keeps no copy on its stack). Python 3.10, as in the lesson, printed {2}.',

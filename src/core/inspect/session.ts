@@ -28,7 +28,7 @@ import { PyTuple, EmptyTuple } from '../runtime/objects/tuple';
 import { PyStr } from '../runtime/objects/str';
 import { PyInt, True, False } from '../runtime/objects/int';
 import { PyModule, PyInstance } from '../runtime/objects/instance';
-import { PyCell, PyCode } from '../runtime/objects/function';
+import { PyCell, PyCode, PyFunction, PyMethod } from '../runtime/objects/function';
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
 import { PyType } from '../runtime/object';
 import { parse } from '../parser/index';
@@ -267,7 +267,7 @@ export class InspectSession {
             {
               obj: value,
               kind: 'stack',
-              template: raised ? 'the exception leaving {0} (in flight)' : f.yielded ? 'the value yielded by {0} (in flight)' : 'the return value of {0} (in flight)',
+              template: raised ? 'the exception leaving `{0}` (in flight)' : f.yielded ? 'the value yielded by `{0}` (in flight)' : 'the return value of `{0}` (in flight)',
               args: [frameLabel(f)],
             },
           ];
@@ -550,9 +550,10 @@ export function lookupName(interp: Interpreter, frame: Frame | null, name: strin
     const i = u.localsplusNames.lastIndexOf(name);
     if (i >= 0) {
       const v = frame.fast[i];
-      if (v instanceof PyCell && i >= u.nlocals) return v.ref;
+      const cellSlot = (u.localsplusKinds[i] & 0xc0) !== 0; // CO_FAST_CELL | CO_FAST_FREE
+      if (cellSlot && v instanceof PyCell) return v.ref;
       if (v) return v;
-      if (i < u.nlocals) return null; // unbound local
+      if (!frame.locals) return null; // an unbound local of a function
     }
     if (frame.locals) {
       const v = dictGetStr(frame.locals, name);
@@ -575,7 +576,20 @@ export function dictGetStr(d: PyDict, name: string): PyObject | null {
 /** An attribute without running user code: the instance's own attributes and slots, a module's
  * dict, then the class attributes along the MRO (functions come back unbound). */
 export function peekAttr(o: PyObject, name: string): PyObject | null {
-  if (o instanceof PyModule) return dictGetStr(o.dict, name);
+  // attributes that native getters read straight from the object's fields
+  if (name === '__class__') return o.type;
+  if (o instanceof PyFunction) {
+    const f: Record<string, PyObject | null> = { __closure__: o.closure, __globals__: o.globals, __defaults__: o.defaults, __kwdefaults__: o.kwdefaults, __code__: o.code, __dict__: o.dict };
+    if (name in f) return f[name];
+  }
+  if (o instanceof PyCell && name === 'cell_contents') return o.ref;
+  if (o instanceof PyMethod && (name === '__self__' || name === '__func__')) return name === '__self__' ? o.self : o.func;
+  if (o instanceof PyBaseException && name === '__traceback__') return o.traceback;
+  if (o instanceof PyInstance && name === '__dict__') return o.dictIsObject ? o.dict : null;
+  if (o instanceof PyModule) {
+    if (name === '__dict__') return o.dict;
+    return dictGetStr(o.dict, name);
+  }
   if (o instanceof PyInstance) {
     if (o.dict) {
       const v = dictGetStr(o.dict, name);
@@ -591,7 +605,12 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
   for (const c of t.mro.length ? t.mro : [t]) {
     if (c.dict) {
       const v = dictGetStr(c.dict, name);
-      if (v) return v;
+      if (v) {
+        // a descriptor (property, getset, slot member) would run code to give the value
+        const k = v.type.name;
+        if (k === 'property' || k === 'getset_descriptor' || k === 'member_descriptor') return null;
+        return v;
+      }
     }
   }
   return null;

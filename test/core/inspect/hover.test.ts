@@ -1,0 +1,181 @@
+// The hover's content on the lesson's examples and the holder kinds, checked against what
+// CPython 3.11 prints (fixtures/hover/NAME.expected.txt, recorded with python3.11 NAME.py).
+import { test, describe } from 'node:test';
+import assert from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { InspectSession } from '../../../src/core/inspect/session';
+import { hoverAt, type HoverResult } from '../../../src/core/inspect/hover';
+import { makeTranslator } from '../../../src/core/inspect/translate';
+import { wouldCollect, holdersOf } from '../../../src/core/inspect/holders';
+import { PyList } from '../../../src/core/runtime/objects/list';
+
+const DIR = join(__dirname, 'fixtures', 'hover');
+const t = makeTranslator(null);
+const sessions = new Map<string, InspectSession>();
+
+function session(name: string): InspectSession {
+  let s = sessions.get(name);
+  if (!s) {
+    s = new InspectSession(readFileSync(join(DIR, name), 'utf8'), name);
+    sessions.set(name, s);
+  }
+  return s;
+}
+function source(name: string): string[] {
+  return readFileSync(join(DIR, name), 'utf8').split('\n');
+}
+/** hover on the first occurrence of `needle` on `line` (1-based), at its first character */
+function hover(name: string, line: number, needle: string, nth = 0): HoverResult {
+  const text = source(name)[line - 1];
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `'${needle}' not on line ${line} of ${name}: ${text}`);
+  const r = hoverAt(session(name), line, at + 1, t, { commandLinks: true });
+  assert.ok(r, `no hover at ${name}:${line} '${needle}'`);
+  return r;
+}
+function printed(r: HoverResult): number | null {
+  const m = /would print \*\*(\d+)\*\*/.exec(r.markdown);
+  return m ? Number(m[1]) : null;
+}
+function holderLines(r: HoverResult): string[] {
+  return r.markdown.split('\n').filter((l) => l.startsWith('- '));
+}
+
+describe('hover: every sys.getrefcount(EXPR) line of the fixtures shows what CPython 3.11 printed', () => {
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.py'))) {
+    test(name, () => {
+      const lines = source(name);
+      const expected = readFileSync(join(DIR, name.replace(/\.py$/, '.expected.txt')), 'utf8').split('\n').filter((l) => /^\d+$/.test(l)); // (then other prints)
+      const calls = lines.map((l, i) => [i + 1, /print\(sys\.getrefcount\(([^()]+(?:\(\))?[^()]*)\)\)/.exec(l)] as const).filter(([, m]) => m);
+      assert.ok(calls.length > 0 && calls.length <= expected.length, 'one printed number per getrefcount line');
+      calls.forEach(([line, m], k) => {
+        const expr = m![1];
+        const text = lines[line - 1];
+        const col = text.indexOf(`getrefcount(${expr})`) + 'getrefcount('.length + expr.length; // its last character
+        const r = hoverAt(session(name), line, col, t);
+        assert.ok(r, `hover at ${name}:${line}`);
+        assert.strictEqual(r.expr, expr);
+        assert.strictEqual(printed(r), Number(expected[k]), `${name}:${line} ${expr}\n${r.markdown}`);
+        // the breakdown adds up: one line per reference (× n for several)
+        const total = holderLines(r).reduce((a, l) => a + (/ × (\d+)$/.exec(l) ? Number(/ × (\d+)$/.exec(l)![1]) : 1), 0);
+        assert.strictEqual(total, Number(expected[k]), `${name}:${line}: the holders add up\n${r.markdown}`);
+      });
+    });
+  }
+});
+
+describe('hover content', () => {
+  test('lesson E5 at module level: 2 = global a + the argument', () => {
+    const r = hover('lesson_e5.py', 6, 'a)');
+    assert.strictEqual(printed(r), 2);
+    assert.deepStrictEqual(holderLines(r), ['- global `a`', '- the argument of `sys.getrefcount` (only while it runs)']);
+    assert.match(r.markdown, /After line 6 last ran/);
+  });
+  test('lesson E5 inside func: 3 in 3.11, with the explanation of the lesson\'s 4', () => {
+    const r = hover('lesson_e5.py', 10, 'a)');
+    assert.strictEqual(printed(r), 3);
+    assert.ok(holderLines(r).includes('- parameter `a` of `func()`'), r.markdown);
+    assert.ok(holderLines(r).includes('- global `a`'));
+    assert.match(r.markdown, /in func\(\)/);
+    assert.match(r.markdown, /Python 3\.11 prints 3 here.*Python 3\.10, as in the lesson, printed 4/);
+  });
+  test('lesson E5 after the call: the frame is gone', () => {
+    const r = hover('lesson_e5.py', 14, 'a)');
+    assert.strictEqual(printed(r), 2);
+    assert.ok(!r.markdown.includes('parameter'));
+  });
+  test('aliases b = a ... g = d: eight, one global each', () => {
+    const r = hover('lesson_e6.py', 17, 'a)');
+    assert.strictEqual(printed(r), 8);
+    for (const n of 'abcdefg') assert.ok(holderLines(r).includes(`- global \`${n}\``), n);
+    // on the line `b = a`, hovering b
+    const rb = hover('lesson_e6.py', 7, 'b');
+    assert.strictEqual(printed(rb), 3);
+  });
+  test('list items, dict values', () => {
+    const r = hover('containers.py', 6, 'x)');
+    assert.deepStrictEqual(holderLines(r).slice(0, 4), ['- global `x`', '- item [0] of list `lst`', '- item [1] of list `lst`', "- value of key `'k'` in dict `d`"]);
+  });
+  test('attribute of an instance', () => {
+    const r = hover('containers.py', 18, 'n2)');
+    assert.ok(holderLines(r).includes('- attribute `.next` of Node `n1`'), r.markdown);
+    assert.match(r.markdown, /not in a cycle/);
+  });
+  test('closure cell', () => {
+    const r = hover('containers.py', 27, 'v)');
+    assert.strictEqual(printed(r), 2);
+    assert.ok(holderLines(r).some((l) => l.startsWith('- cell for `v`')), r.markdown);
+    const r2 = hover('containers.py', 32, 'cell_contents');
+    assert.ok(holderLines(r2).includes('- cell for `v` (closure of `outer.<locals>.inner`)'), r2.markdown);
+  });
+  test('a cycle after del: in a cycle, then unreachable and collectable', () => {
+    const r = hover('cycle_del.py', 14, 'keep)');
+    assert.strictEqual(printed(r), 3);
+    assert.match(r.markdown, /in a reference cycle of 2 objects/);
+    assert.ok(holderLines(r).includes('- item [1] of list'), r.markdown);
+    session('cycle_del.py').at(15, (v) => {
+      const garbage = wouldCollect(v.interp).filter((o) => o instanceof PyList);
+      assert.strictEqual(garbage.length, 2, 'the two lists of the cycle');
+      for (const g of garbage) assert.strictEqual(holdersOf(v.interp, g).length, 1);
+    });
+    // ...and gc.collect() found them: CPython printed 2
+    assert.strictEqual(readFileSync(join(DIR, 'cycle_del.expected.txt'), 'utf8').trim().split('\n').pop(), '2');
+  });
+  test('a line that never ran says so and shows where the program stopped', () => {
+    const r = hover('never_ran.py', 5, 'n)');
+    assert.match(r.markdown, /Line 5 has not run: showing the state where the program stopped/);
+    assert.strictEqual(printed(r), 2); // n at the end: the global and the argument
+    const p = hover('never_ran.py', 11, 'p');
+    assert.match(p.markdown, /has not run/);
+    assert.match(p.markdown, /no value at this point/);
+  });
+  test('a shared small int: no count, an explanation', () => {
+    const r = hover('never_ran.py', 6, 's');
+    assert.strictEqual(printed(r), null);
+    assert.match(r.markdown, /shared by the whole interpreter/);
+    assert.match(r.markdown, /not meaningful/);
+  });
+  test('an instance with __del__', () => {
+    const r = hover('with_del.py', 15, 'r)');
+    assert.strictEqual(printed(r), 3);
+    assert.match(r.markdown, /has __del__/);
+    assert.ok(holderLines(r).includes('- global `alias`'));
+  });
+  test('command links carry [uri, line, expr]', () => {
+    const r = hoverAt(session('lesson_e5.py'), 6, 23, t, { commandLinks: true, uri: 'file:///x.py' });
+    const m = /command:refscope\.showBackrefs\?([^)]+)\)/.exec(r!.markdown);
+    assert.ok(m);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(m[1])), ['file:///x.py', 6, 'a']);
+    assert.match(r!.markdown, /command:refscope\.showRefs\?/);
+    assert.match(r!.markdown, /command:refscope\.explainCount\?/);
+    const plain = hoverAt(session('lesson_e5.py'), 6, 23, t);
+    assert.ok(!plain!.markdown.includes('command:'));
+  });
+  test('columns are UTF-16 and the AST is in UTF-8 bytes', () => {
+    const s = new InspectSession("s = '中文'; x = [s]\nprint(x)\n", 'u.py');
+    const r = hoverAt(s, 1, 11, t);
+    assert.ok(r);
+    assert.strictEqual(r.expr, 'x');
+    assert.strictEqual(r.startCol, 11);
+    assert.strictEqual(r.endCol, 12);
+  });
+  test('no hover on a comment or blank', () => {
+    assert.strictEqual(hoverAt(session('lesson_e5.py'), 5, 3, t), null);
+    assert.strictEqual(hoverAt(session('lesson_e5.py'), 999, 1, t), null);
+  });
+});
+
+test('recordings match python3 3.11 when it is installed', (ctx) => {
+  const v = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  if (v.status !== 0 || !/^Python 3\.11\./.test(v.stdout)) {
+    ctx.skip(`python3 3.11 is not installed (${(v.stdout || v.stderr || 'not found').trim()})`);
+    return;
+  }
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.py'))) {
+    const r = spawnSync('python3', [name], { cwd: DIR, encoding: 'utf8' });
+    assert.strictEqual(r.stdout, readFileSync(join(DIR, name.replace(/\.py$/, '.expected.txt')), 'utf8'), name);
+  }
+});
