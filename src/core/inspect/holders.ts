@@ -382,8 +382,8 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
     case Edge.DICT:
       return h('other', '`__dict__` of {0}', [typeNameOf(c)]);
     case Edge.TYPE: {
-      const x = mk('type', c instanceof PyType ? 'the metaclass of classes' : 'the class of its instances (ob_type)', []);
-      return x;
+      if (c instanceof PyType) return mk('type', 'the metaclass of classes', []);
+      return mk('type', 'the class of its instances (ob_type)', []);
     }
     case Edge.CELL: {
       const ci = cellInfo(ix, c);

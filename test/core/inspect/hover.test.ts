@@ -179,3 +179,17 @@ test('recordings match python3 3.11 when it is installed', (ctx) => {
     assert.strictEqual(r.stdout, readFileSync(join(DIR, name.replace(/\.py$/, '.expected.txt')), 'utf8'), name);
   }
 });
+
+describe('explain this count', () => {
+  test('each holder with its rule, and the total', async () => {
+    const { explainCount } = await import('../../../src/core/inspect/explain');
+    const md = explainCount(session('lesson_e5.py'), 10, 'a', t)!;
+    assert.match(md, /Why `sys\.getrefcount\(a\)` prints 3/);
+    assert.match(md, /parameter `a` of `func\(\)`\*\* — Since Python 3\.11 the CALL instruction moves/);
+    assert.match(md, /global `a`\*\* — A module's globals dict/);
+    assert.match(md, /Total: 2 references held \+ 1 for the argument = 3\./);
+    const shared = explainCount(session('never_ran.py'), 6, 's', t)!;
+    assert.match(shared, /means nothing/);
+    assert.strictEqual(explainCount(session('lesson_e5.py'), 6, 'nope', t), null);
+  });
+});
