@@ -5,12 +5,13 @@ import { disassembleFile } from '../core/compiler/dis';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 
 function usage(): never {
-  process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n');
+  process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n');
   process.exit(2);
 }
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
+  if (cmd === 'hover') return (await import('./hover')).main(rest);
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
     const args = rest.filter((a) => a !== '--audit');
