@@ -359,6 +359,9 @@ function explanation(view: StateView, obj: PyObject, hs: Holder[], lineText: str
   const frame: Frame | null = view.frame;
   if (usesGetrefcount && frame && frame.func) {
     const param = hs.find((h) => h.kind === 'local' && h.template?.startsWith('parameter '));
+    if (param && view.ran && hs.some((h) => h.kind === 'stack')) {
+      return t('This function was called through native code (a class call running __init__, map, sorted, a decorator\'s wrapper...): the caller\'s stack still holds the argument while the function runs, and an arguments tuple may hold it too, so such calls add references as in Python 3.10.');
+    }
     if (param && view.ran) {
       return t(
         'Python 3.11 prints {0} here: the call moved the argument into the frame of {1} (the caller keeps no copy on its stack). Python 3.10, as in the lesson, printed {2}.',

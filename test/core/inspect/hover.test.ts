@@ -138,6 +138,27 @@ describe('hover content', () => {
     assert.match(r.markdown, /shared by the whole interpreter/);
     assert.match(r.markdown, /not meaningful/);
   });
+  test('a line that ran twice shows its last run (n.count_self() then m())', () => {
+    const r = hover('consts_methods.py', 18, 'self)');
+    const runs = readFileSync(join(DIR, 'consts_methods.expected.txt'), 'utf8').split('\n').filter((l) => l.endsWith(' in count_self'));
+    assert.strictEqual(runs.length, 2);
+    assert.strictEqual(printed(r), Number(runs[1].split(' ')[0]));
+    assert.ok(holderLines(r).includes('- `__self__` of bound method `Node.count_self`'), r.markdown);
+  });
+  test('constants: co_consts and the script arena, with the explanation', () => {
+    const r = hover('consts_methods.py', 4, 'x)');
+    assert.strictEqual(printed(r), 4);
+    assert.ok(holderLines(r).includes('- `co_consts` of `<module>`'), r.markdown);
+    assert.ok(holderLines(r).some((l) => l.includes('AST arena')), r.markdown);
+    assert.match(r.markdown, /Literal constants are also held/);
+  });
+  test('inside __init__ called by type.__call__: the caller\'s stack and the args tuple hold the argument too', () => {
+    const r = hover('consts_methods.py', 15, 'name)');
+    assert.strictEqual(printed(r), 8);
+    assert.ok(holderLines(r).includes('- stack temporary in `<module>`'), r.markdown);
+    assert.ok(holderLines(r).includes('- item [0] of tuple'), r.markdown);
+    assert.match(r.markdown, /called through native code/);
+  });
   test('an instance with __del__', () => {
     const r = hover('with_del.py', 15, 'r)');
     assert.strictEqual(printed(r), 3);
