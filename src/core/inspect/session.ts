@@ -33,6 +33,7 @@ import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
 import { PyType } from '../runtime/object';
 import { parse } from '../parser/index';
 import { compileModule } from '../compiler/compiler';
+import { heapBytes } from '../modules/psutil';
 import { setExtraRoots, invalidateHeapIndex, frameLabel, type ExtraRoot } from './holders';
 
 export interface SessionOptions {
@@ -82,7 +83,10 @@ export interface StateView {
 class StopReplay {}
 /** The step budget ran out. */
 class LimitHit {
-  constructor(readonly line: number) {}
+  constructor(
+    readonly line: number,
+    readonly what: 'steps' | 'memory' = 'steps',
+  ) {}
 }
 
 /** The interpreter whose heap is installed in the runtime's global state now (one per thread). */
@@ -217,6 +221,15 @@ export class InspectSession {
     let error: ProgramError | null = null;
     let truncated = false;
     let events = -1;
+    let endCounts: { live: number; gc: number } | null = null;
+    const summarize = (exitCode: number, err: ProgramError | null, trunc: boolean) => {
+      const r = this.summarize(io, exitCode, err, trunc);
+      if (endCounts) {
+        r.liveObjects = endCounts.live;
+        r.gcCollections = endCounts.gc;
+      }
+      return r;
+    };
     let lastLine = 0;
     let armed: Frame | null = null;
     let stopped = false;
@@ -242,8 +255,13 @@ export class InspectSession {
         if (!mode.record) takeView(st.current, mode.target < 0, lastLine, []);
         throw new LimitHit(lastLine);
       };
+      const maxBytes = this.options.maxHeapBytes ?? Infinity;
       st.onLine = (f, line) => {
         events++;
+        if ((events & 4095) === 0 && maxBytes < Infinity && overHeapBudget(maxBytes)) {
+          if (!mode.record) takeView(st.current, mode.target < 0, lastLine, []);
+          throw new LimitHit(lastLine, 'memory');
+        }
         if (f.code.unit.filename !== filename) return;
         lastLine = line;
         if (mode.record) {
@@ -324,7 +342,10 @@ export class InspectSession {
         st.onLine = null;
         st.onFrameExit = null;
         if (jsError instanceof LimitHit) {
-          error = simpleError('limit', `The program ran longer than ${this.stepLimit} steps and was stopped`, jsError.line || lastLine || 1);
+          error =
+            jsError.what === 'memory'
+              ? simpleError('limit', `The program used more than ${Math.round(maxBytes / 1048576)} MB and was stopped`, jsError.line || lastLine || 1)
+              : simpleError('limit', `The program ran longer than ${this.stepLimit} steps and was stopped`, jsError.line || lastLine || 1);
           io.writeStderr(`RefScope: ${error.message} (line ${error.line})\n`);
         } else if (jsError instanceof Unsupported) {
           error = simpleError('unsupported', `${jsError.what} is not supported yet`, lastLine || 1);
@@ -358,11 +379,12 @@ export class InspectSession {
         const v = takeView(null, mode.target < 0, lastLine, []);
         if (v) this.parked = { interp, view: v };
       }
+      endCounts = { live: heap.live ? heap.live.size : 0, gc: gcState.runs };
       if (mode.finish) {
         interp.endOfMain();
         installed = null;
       }
-      return { summary: this.summarize(io, interp.exitCode, error, truncated) };
+      return { summary: summarize(interp.exitCode, error, truncated) };
     } catch (e) {
       if (e instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
       throw e;
@@ -452,6 +474,14 @@ export class InspectSession {
 
 function simpleError(kind: ProgramError['kind'], message: string, line: number, traceback = ''): ProgramError {
   return { kind, message, line, col: 0, traceback: traceback || message + '\n', frames: [] };
+}
+
+/** The heap model of the psutil module (object sizes in pymalloc blocks): a cheap object-count
+ * estimate first, the full walk only when that gets near the budget. */
+function overHeapBudget(maxBytes: number): boolean {
+  const n = heap.live ? heap.live.size : 0;
+  if (n * 64 < maxBytes / 4) return false;
+  return heapBytes() > maxBytes;
 }
 
 /** UTF-8 byte offset in line -> UTF-16 column */
@@ -648,7 +678,7 @@ function peekItem(o: PyObject, lit: string): PyObject | null {
       return j >= 0 && j < items.length ? items[j] : null;
     }
     if (o instanceof PyDict) {
-      for (const [k, v] of o.entries()) if (k instanceof PyInt && k.v === BigInt(i) && !(k === True || k === False)) return v;
+      for (const [k, v] of o.entries()) if (k instanceof PyInt && Number(k.v) === i && !(k === True || k === False)) return v;
     }
     return null;
   }

@@ -1,0 +1,167 @@
+// InspectSession: the run the user sees, the state after any line (replays are deterministic and
+// silent), and the program errors the editor turns into diagnostics.
+import { test, describe } from 'node:test';
+import assert from 'node:assert';
+import { InspectSession } from '../../../src/core/inspect/session';
+import { holdersOf } from '../../../src/core/inspect/holders';
+import { PyInt } from '../../../src/core/runtime/objects/int';
+import { PyStr } from '../../../src/core/runtime/objects/str';
+import { addressOf } from '../../../src/core/runtime/object';
+
+describe('run summary', () => {
+  test('output, exit code, counts', () => {
+    const s = new InspectSession('import gc\na = [1]\nprint(a)\ngc.collect()\n', 'm.py');
+    const r = s.run();
+    assert.strictEqual(r.stdout, '[1]\n');
+    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.exitCode, 0);
+    assert.strictEqual(r.error, null);
+    assert.ok(r.liveObjects > 100, `${r.liveObjects} live objects`);
+    assert.ok(r.gcCollections >= 1);
+    assert.strictEqual(r.traceTruncated, false);
+    assert.strictEqual(s.run(), r, 'the run happens once');
+  });
+  test('stdin and argv', () => {
+    const s = new InspectSession('import sys\nprint(input(), sys.argv[1:])\n', 'in.py', { stdin: 'hello\n', argv: ['x'] });
+    assert.strictEqual(s.run().stdout, "hello ['x']\n");
+  });
+  test('replays print nothing more and the summary stays the same', () => {
+    const s = new InspectSession('x = [1]\nprint("once")\ny = x\n', 'p.py');
+    const r = s.run();
+    s.at(1, () => 0);
+    s.at(3, () => 0);
+    s.final(() => 0);
+    assert.strictEqual(s.run().stdout, 'once\n');
+    assert.strictEqual(r.stdout, 'once\n');
+  });
+});
+
+describe('state after a line', () => {
+  const src = ['def f(n):', '    acc = []', '    for i in range(n):', '        acc.append(i)', '    return acc', '', 'r = f(3)', 'r2 = f(5)', 'del r'].join('\n');
+  test('the last run of the line, in its frame', () => {
+    const s = new InspectSession(src, 'f.py');
+    s.run();
+    s.at(4, (v) => {
+      assert.strictEqual(v.ran, true);
+      assert.strictEqual(v.frameName, 'f()');
+      const acc = v.resolve('acc')!;
+      assert.strictEqual(Number((v.resolve('acc[-1]') as PyInt).v), 4, 'the last iteration of the second call');
+      assert.strictEqual(holdersOf(v.interp, acc).map((h) => h.name).join(), 'local acc in f()');
+      assert.ok(v.resolve('r'), 'r is bound (the first call returned)');
+    });
+    s.at(5, (v) => {
+      // the frame returns: the value in flight is a holder, so the count still adds up
+      const acc = v.resolve('acc')!;
+      assert.deepStrictEqual(
+        holdersOf(v.interp, acc).map((h) => h.name).sort(),
+        ['local acc in f()', 'the return value of f() (in flight)'],
+      );
+    });
+    s.at(9, (v) => assert.strictEqual(v.resolve('r'), null));
+    s.at(7, (v) => {
+      assert.strictEqual(v.frameName, '<module>');
+      assert.strictEqual(v.resolve('r2'), null, 'line 8 has not run yet at that point');
+    });
+  });
+  test('lines that never ran and lines out of range give the final state', () => {
+    const s = new InspectSession('x = 1\nif x > 5:\n    y = 2\nz = [x]\n', 'n.py');
+    s.at(3, (v) => {
+      assert.strictEqual(v.ran, false);
+      assert.ok(v.resolve('z'));
+    });
+    s.at(99, (v) => assert.strictEqual(v.ran, false));
+    s.final((v) => {
+      assert.strictEqual(v.ran, true);
+      assert.strictEqual(v.frame, null);
+      assert.strictEqual(Number((v.resolve('z[0]') as PyInt).v), 1);
+    });
+  });
+  test('resolve: names, attributes, constant subscripts; nothing else', () => {
+    const s = new InspectSession("class C:\n    k = 'cls'\nc = C()\nc.a = {'x': [10, 20]}\n", 'r.py');
+    s.final((v) => {
+      assert.strictEqual(Number((v.resolve("c.a['x'][1]") as PyInt).v), 20);
+      assert.strictEqual((v.resolve('c.k') as PyStr).v, 'cls');
+      assert.strictEqual(v.resolve('c.missing'), null);
+      assert.strictEqual(v.resolve('c.a["y"]'), null);
+      assert.strictEqual(v.resolve('c.a + 1'), null);
+      assert.strictEqual(v.resolve('len'), v.resolve('len'), 'builtins');
+    });
+  });
+  test('replays are deterministic: random, time and id() as in the first run', () => {
+    const code = 'import random, time\nr = random.random()\nt = time.time()\no = object()\ni = id(o)\nprint(r, t, i)\nend = 1\n';
+    const s = new InspectSession(code, 'd.py');
+    const out = s.run().stdout.trim().split(' ');
+    s.at(7, (v) => {
+      assert.strictEqual(String((v.resolve('r') as unknown as { v: number }).v), out[0]);
+      assert.strictEqual(String((v.resolve('i') as PyInt).v), out[2]);
+      assert.strictEqual(addressOf(v.resolve('o')!), Number(out[2]));
+    });
+    const again = new InspectSession(code, 'd.py').run().stdout.trim().split(' ');
+    assert.strictEqual(again[0], out[0], 'the same random numbers in every session');
+  });
+});
+
+describe('program errors', () => {
+  test('an uncaught exception: the raising line and column in the user\'s file, the traceback', () => {
+    const s = new InspectSession('def f(d):\n    return d["k"]\n\nx = {}\nf(x)\n', 'e.py');
+    const e = s.run().error!;
+    assert.strictEqual(e.kind, 'exception');
+    assert.strictEqual(e.message, "KeyError: 'k'");
+    assert.strictEqual(e.line, 2);
+    assert.strictEqual(e.col, 11);
+    assert.strictEqual(e.endLine, 2);
+    assert.strictEqual(e.endCol, 17);
+    assert.deepStrictEqual(e.frames.map((f) => [f.line, f.name]), [[5, '<module>'], [2, 'f']]);
+    assert.match(e.traceback, /^Traceback \(most recent call last\):\n {2}File "e.py", line 5, in <module>/);
+    assert.strictEqual(s.run().exitCode, 1);
+    // the state where it stopped: x still bound
+    s.final((v) => assert.ok(v.resolve('x')));
+  });
+  test('SystemExit is not an error', () => {
+    const s = new InspectSession('import sys\nsys.exit(3)\n', 'x.py');
+    assert.strictEqual(s.run().error, null);
+    assert.strictEqual(s.run().exitCode, 3);
+  });
+  test('a SyntaxError: its position (UTF-16 columns)', () => {
+    const s = new InspectSession("s = '中'\nx = (1,\n", 's.py');
+    const e = s.run().error!;
+    assert.strictEqual(e.kind, 'syntax');
+    assert.match(e.message, /^SyntaxError: '\(' was never closed/);
+    assert.strictEqual(e.line, 2);
+    assert.strictEqual(e.col, 4);
+    s.final((v) => assert.strictEqual(v.resolve('s'), null, 'nothing ran'));
+  });
+  test('a compiler SyntaxError', () => {
+    const e = new InspectSession('def f():\n    return 1\nreturn 2\n', 'c.py').run().error!;
+    assert.strictEqual(e.kind, 'syntax');
+    assert.strictEqual(e.message, "SyntaxError: 'return' outside function");
+    assert.strictEqual(e.line, 3);
+  });
+  test('an unsupported construct names itself and its line', () => {
+    const e = new InspectSession('x = 1\nasync def f():\n    pass\n', 'a.py').run().error!;
+    assert.strictEqual(e.kind, 'unsupported');
+    assert.match(e.message, /async/);
+    assert.strictEqual(e.line, 2);
+  });
+  test('the step limit', () => {
+    const s = new InspectSession('n = 0\nwhile True:\n    n += 1\n', 'l.py', { stepLimit: 100_000 });
+    const r = s.run();
+    assert.strictEqual(r.error!.kind, 'limit');
+    assert.match(r.error!.message, /ran longer than 100000 steps/);
+    assert.ok(r.error!.line === 2 || r.error!.line === 3);
+    s.final((v) => assert.ok(Number((v.resolve('n') as PyInt).v) > 1000, 'the view is where it stopped'));
+    s.at(1, (v) => assert.strictEqual(Number((v.resolve('n') as PyInt).v), 0));
+  });
+  test('the heap budget', () => {
+    const s = new InspectSession('keep = []\nwhile True:\n    keep.append([0])\n', 'm.py', { maxHeapBytes: 2_000_000 });
+    const r = s.run();
+    assert.strictEqual(r.error!.kind, 'limit');
+    assert.match(r.error!.message, /more than 2 MB/);
+  });
+  test('a disposed session says so', () => {
+    const s = new InspectSession('x = 1\n', 'z.py');
+    s.run();
+    s.dispose();
+    assert.throws(() => s.final(() => 0), /disposed/);
+  });
+});
