@@ -120,6 +120,18 @@ export class HeapIndex {
     for (const [obj, from, root, frame, edge, key] of rootRefs(interp)) add(obj, { from, root, frame, edge, key });
   }
 
+  /** Classes and modules are left out of cycles: every instance reaches its class and every
+   * function its module's globals, so nearly everything would be "in a cycle" through them. */
+  skipped(c: PyObject): boolean {
+    return isSharedObject(c) || c instanceof PyType || c instanceof PyModule || this.dictOwner.get(c) instanceof PyModule;
+  }
+  reachableDone(): boolean {
+    return this.reach !== null;
+  }
+  cyclesDone(): boolean {
+    return this.sccs !== null;
+  }
+
   /** Objects reachable from the roots (following every strong reference). */
   reachable(): Set<PyObject> {
     if (this.reach) return this.reach;
@@ -156,9 +168,7 @@ export class HeapIndex {
     const comp = new Map<PyObject, number>();
     const list: PyObject[][] = [];
     let counter = 0;
-    // classes and modules are left out: every instance reaches its class and every function its
-    // module's globals, so nearly everything would be "in a cycle" through them
-    const skip = (c: PyObject) => isSharedObject(c) || c instanceof PyType || c instanceof PyModule || this.dictOwner.get(c) instanceof PyModule;
+    const skip = (c: PyObject) => this.skipped(c);
     const children = (o: PyObject): PyObject[] => {
       const out: PyObject[] = [];
       traverseFull(o, (c) => {
@@ -492,9 +502,25 @@ export function holderTotal(hs: Holder[]): number {
   return hs.reduce((s, h) => s + h.count, 0);
 }
 
-/** Is obj reachable from the interpreter's roots? */
+/** Is obj reachable from the interpreter's roots? (a backward search through its holders, which
+ * ends quickly for anything a root reaches in a few steps) */
 export function isReachable(interp: Interpreter, obj: PyObject): boolean {
-  return isSharedObject(obj) || heapIndex(interp).reachable().has(obj);
+  if (isSharedObject(obj)) return true;
+  const ix = heapIndex(interp);
+  if (ix.reachableDone()) return ix.reachable().has(obj);
+  const seen = new Set<PyObject>([obj]);
+  const work = [obj];
+  while (work.length) {
+    const o = work.pop()!;
+    for (const r of ix.referrers.get(o) ?? []) {
+      if (!r.from) return true; // a root
+      if (!seen.has(r.from)) {
+        seen.add(r.from);
+        work.push(r.from);
+      }
+    }
+  }
+  return false;
 }
 
 /** The objects the next full collection (gc.collect()) would find unreachable: live objects
@@ -508,11 +534,43 @@ export function stronglyConnectedComponents(interp: Interpreter): PyObject[][] {
   return heapIndex(interp).cycles().list;
 }
 
-/** The cycle obj belongs to (its strongly connected component), or null. */
+/** The cycle obj belongs to (its strongly connected component, leaving classes and modules
+ * out as cycles() does), or null: what obj reaches that also reaches obj. */
 export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
-  const c = heapIndex(interp).cycles();
-  const i = c.comp.get(obj);
-  return i === undefined ? null : c.list[i];
+  const ix = heapIndex(interp);
+  if (ix.cyclesDone()) {
+    const c = ix.cycles();
+    const i = c.comp.get(obj);
+    return i === undefined ? null : c.list[i];
+  }
+  if (ix.skipped(obj)) return null;
+  const fwd = new Set<PyObject>();
+  const work = [obj];
+  let selfLoop = false;
+  while (work.length) {
+    const o = work.pop()!;
+    traverseFull(o, (c) => {
+      if (c === obj) selfLoop = true;
+      if (!fwd.has(c) && !ix.skipped(c)) {
+        fwd.add(c);
+        work.push(c);
+      }
+    });
+  }
+  if (!fwd.has(obj)) return null;
+  const back = new Set<PyObject>([obj]);
+  work.push(obj);
+  while (work.length) {
+    const o = work.pop()!;
+    for (const r of ix.referrers.get(o) ?? []) {
+      const f = r.from;
+      if (f && fwd.has(f) && !back.has(f)) {
+        back.add(f);
+        work.push(f);
+      }
+    }
+  }
+  return back.size > 1 || selfLoop ? [...back] : null;
 }
 
 /** gc facts of one object. */

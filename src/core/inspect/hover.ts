@@ -87,43 +87,60 @@ function utf16Col(line: string, byteOff: number): number {
   return i;
 }
 
-/** The smallest name, attribute access or subscript at (line, byte). */
+/** Names, attribute accesses and subscripts that lie on one line (per parsed module, cached). */
+const candidatesCache = new WeakMap<A.Module, Map<number, ExprNode[]>>();
+function candidates(mod: A.Module, line: number): ExprNode[] {
+  let byLine = candidatesCache.get(mod);
+  if (!byLine) {
+    // one walk over the tree files every single-line expression under its line
+    const m = new Map<number, ExprNode[]>();
+    const visit = (n: unknown): void => {
+      if (Array.isArray(n)) {
+        for (const x of n) visit(x);
+        return;
+      }
+      if (!n || typeof n !== 'object') return;
+      const node = n as { kind?: string } & Partial<A.Pos>;
+      if ((node.kind === 'Name' || node.kind === 'Attribute' || node.kind === 'Subscript') && node.lineno === node.end_lineno) {
+        const l = m.get(node.lineno!);
+        if (l) l.push(node as ExprNode);
+        else m.set(node.lineno!, [node as ExprNode]);
+      }
+      for (const k in node) {
+        if (k === 'kind' || k === 'lineno' || k === 'col_offset' || k === 'end_lineno' || k === 'end_col_offset') continue;
+        const v = (node as Record<string, unknown>)[k];
+        if (v && typeof v === 'object') visit(v);
+      }
+    };
+    visit(mod.body);
+    candidatesCache.set(mod, (byLine = m));
+  }
+  return byLine.get(line) ?? [];
+}
+
+function foundOf(b: ExprNode, line: number, text: string): Found {
+  const s = utf16Col(text, b.col_offset);
+  const e = utf16Col(text, b.end_col_offset);
+  return { node: b, line, startCol: s + 1, endCol: e + 1, text: text.slice(s, e) };
+}
+
+/** The smallest name, attribute access or subscript at (line, col), 1-based, col in UTF-16. */
 export function findExpression(mod: A.Module, lines: string[], line: number, col1: number): Found | null {
   const text = lines[line - 1];
   if (text === undefined) return null;
   const byte = utf8Offset(text, Math.max(0, col1 - 1));
   let best: ExprNode | null = null;
   let bestSpan = Infinity;
-  const visit = (n: unknown): void => {
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
-    if (!n || typeof n !== 'object') return;
-    const node = n as { kind?: string } & Partial<A.Pos>;
-    if (node.kind === 'Name' || node.kind === 'Attribute' || node.kind === 'Subscript') {
-      const p = node as A.Pos;
-      if (p.lineno === line && p.end_lineno === line && p.col_offset <= byte && byte < p.end_col_offset) {
-        const span = p.end_col_offset - p.col_offset;
-        if (span < bestSpan) {
-          best = node as ExprNode;
-          bestSpan = span;
-        }
+  for (const p of candidates(mod, line)) {
+    if (p.col_offset <= byte && byte < p.end_col_offset) {
+      const span = p.end_col_offset - p.col_offset;
+      if (span < bestSpan) {
+        best = p;
+        bestSpan = span;
       }
     }
-    if (typeof node.lineno === 'number' && (node.lineno > line || (node.end_lineno ?? Infinity) < line)) return;
-    for (const k in node) {
-      if (k === 'kind' || k === 'lineno' || k === 'col_offset' || k === 'end_lineno' || k === 'end_col_offset') continue;
-      const v = (node as Record<string, unknown>)[k];
-      if (v && typeof v === 'object') visit(v);
-    }
-  };
-  visit(mod.body);
-  if (!best) return null;
-  const b = best as ExprNode;
-  const s = utf16Col(text, b.col_offset);
-  const e = utf16Col(text, b.end_col_offset);
-  return { node: b, line, startCol: s + 1, endCol: e + 1, text: text.slice(s, e) };
+  }
+  return best ? foundOf(best, line, text) : null;
 }
 
 /** Evaluate a name / attribute / subscript against a view without running user code. */
@@ -227,27 +244,72 @@ function reprInner(o: PyObject, depth: number): string {
 
 // ------------------------------------------------------------------------------ the hover
 
-const cache = new WeakMap<InspectSession, Map<string, HoverResult | null>>();
+/** the hovers computed so far, per session: "line:start:end:options" -> result */
+const cache = new WeakMap<InspectSession, Map<string, HoverResult>>();
 
-export function hoverAt(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions = {}): HoverResult | null {
-  const key = `${line}:${col}:${opts.commandLinks ? 1 : 0}:${opts.uri ?? ''}:${t('refcount')}`;
+function optsKey(t: Translate, opts: HoverOptions): string {
+  return `${opts.commandLinks ? 1 : 0}:${opts.uri ?? ''}:${t('refcount')}`;
+}
+function cacheOf(session: InspectSession): Map<string, HoverResult> {
   let c = cache.get(session);
   if (!c) cache.set(session, (c = new Map()));
-  if (c.has(key)) return c.get(key)!;
-  const r = computeHover(session, line, col, t, opts);
-  c.set(key, r);
-  return r;
+  return c;
+}
+function sourceLines(session: InspectSession): string[] {
+  return session.source.split(/\r\n|\r|\n/);
 }
 
-function computeHover(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions): HoverResult | null {
+/** Every name, attribute access and subscript on a line. */
+export function lineExpressions(mod: A.Module, lines: string[], line: number): Found[] {
+  const text = lines[line - 1];
+  if (text === undefined) return [];
+  return candidates(mod, line).map((n) => foundOf(n, line, text));
+}
+
+/**
+ * The hover at (line, col), both 1-based (col in UTF-16 code units). The state is the one right
+ * after the line last ran (InspectSession.at); all expressions of the line are described in the
+ * same replay and cached.
+ */
+export function hoverAt(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions = {}): HoverResult | null {
   const mod = moduleOf(session);
   if (!mod) return null;
-  const lines = session.source.split(/\r\n|\r|\n/);
+  const lines = sourceLines(session);
   const found = findExpression(mod, lines, line, col);
   if (!found) return null;
-  session.run();
-  const md = session.at(line, (view) => describe(view, found, lines, t, opts));
-  return { markdown: md, line, startCol: found.startCol, endCol: found.endCol, expr: found.text };
+  const c = cacheOf(session);
+  const ok = optsKey(t, opts);
+  const key = `${line}:${found.startCol}:${found.endCol}:${ok}`;
+  const hit = c.get(key);
+  if (hit) return hit;
+  prefetchHovers(session, t, opts, [line]);
+  return c.get(key) ?? null;
+}
+
+/** Compute (and cache) the hovers of every expression on the given lines (default: all) with one
+ * replay of the program. Returns the number of hovers computed. */
+export function prefetchHovers(session: InspectSession, t: Translate, opts: HoverOptions = {}, onLines?: number[]): number {
+  const mod = moduleOf(session);
+  if (!mod) return 0;
+  const lines = sourceLines(session);
+  const want = onLines ?? lines.map((_, i) => i + 1);
+  const c = cacheOf(session);
+  const ok = optsKey(t, opts);
+  const todo = new Map<number, Found[]>();
+  for (const line of want) {
+    const fs = lineExpressions(mod, lines, line).filter((f) => !c.has(`${line}:${f.startCol}:${f.endCol}:${ok}`));
+    if (fs.length) todo.set(line, fs);
+  }
+  if (!todo.size) return 0;
+  let n = 0;
+  session.atMany([...todo.keys()], (line, view) => {
+    for (const f of todo.get(line)!) {
+      const md = describe(view, f, lines, t, opts);
+      c.set(`${line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
+      n++;
+    }
+  });
+  return n;
 }
 
 function code(s: string): string {

@@ -106,12 +106,10 @@ function now(): number {
 interface RunMode {
   /** record the last event index of each line (the first run) */
   record: boolean;
-  /** stop after this line event, in its frame (-1: run to the end) */
-  target: number;
-  /** the line expected at the target event (a check that the replay did not diverge) */
-  targetLine: number;
-  /** called with the view at the stop point (or at the end when the target is not reached) */
-  onView: ((v: StateView) => void) | null;
+  /** replays: the line events after which to take views (sorted by event), each in its frame */
+  targets: { event: number; line: number }[];
+  /** called with each view (line null: the end of the program, for final()) */
+  onView: ((v: StateView, line: number | null) => void) | null;
   /** run the interpreter's exit (atexit, finalizers at shutdown) after the end */
   finish: boolean;
 }
@@ -140,7 +138,7 @@ export class InspectSession {
     if (this.summary) return this.summary;
     this.check();
     const t0 = now();
-    const r = this.execute({ record: true, target: -1, targetLine: -1, onView: null, finish: true });
+    const r = this.execute({ record: true, targets: [], onView: null, finish: true });
     this.summary = { ...r.summary, durationMs: now() - t0 };
     return this.summary;
   }
@@ -148,27 +146,48 @@ export class InspectSession {
   /** fn runs against the state right after `line` (1-based) last ran, in the frame where it ran;
    * if the line never ran, against the state where the program stopped (view.ran === false). */
   at<T>(line: number, fn: (view: StateView) => T): T {
+    const r = this.atMany([line], (_l, v) => fn(v));
+    return r.get(line) as T;
+  }
+
+  /** at() for several lines with one replay: fn(line, view) is called for each line in the order
+   * the program reaches them (each view is valid only during its call). */
+  atMany<T>(lines: number[], fn: (line: number, view: StateView) => T): Map<number, T> {
     this.run();
-    const ev = line >= 1 && line < this.lastEvent.length ? this.lastEvent[line] : -1;
-    if (ev < 0) return this.final((v) => fn({ ...bindView(v), ran: false }));
-    let out: { v: T } | null = null;
+    const out = new Map<number, T>();
+    const targets: { event: number; line: number }[] = [];
+    const never: number[] = [];
+    for (const line of new Set(lines)) {
+      const ev = line >= 1 && line < this.lastEvent.length ? this.lastEvent[line] : -1;
+      if (ev < 0) never.push(line);
+      else targets.push({ event: ev, line });
+    }
+    targets.sort((a, b) => a.event - b.event);
     let err: unknown = null;
-    this.execute({
-      record: false,
-      target: ev,
-      targetLine: line,
-      onView: (v) => {
-        try {
-          out = { v: fn(v) };
-        } catch (e) {
-          err = e;
-        }
-      },
-      finish: false,
-    });
-    if (err) throw err;
-    if (!out) throw new Error(`RefScope: the replay ended without a view of line ${line}`);
-    return (out as { v: T }).v;
+    if (targets.length) {
+      const r = this.execute({
+        record: false,
+        targets,
+        onView: (v, line) => {
+          if (line === null || err) return;
+          try {
+            out.set(line, fn(line, v));
+          } catch (e) {
+            err = e;
+          }
+        },
+        finish: false,
+      });
+      if (r.summary.traceTruncated && this.summary) this.summary.traceTruncated = true;
+      if (err) throw err;
+    }
+    if (never.length) {
+      this.final((v) => {
+        for (const line of never) out.set(line, fn(line, { ...bindView(v), ran: false }));
+      });
+    }
+    for (const { line } of targets) if (!out.has(line)) throw new Error(`RefScope: the replay ended without a view of line ${line}`);
+    return out;
   }
 
   /** fn runs against the state where the program stopped (after its last line; before exit). */
@@ -183,8 +202,7 @@ export class InspectSession {
     let err: unknown = null;
     this.execute({
       record: false,
-      target: -1,
-      targetLine: -1,
+      targets: [],
       onView: (v) => {
         try {
           out = { v: fn(v) };
@@ -218,6 +236,8 @@ export class InspectSession {
     const filename = this.filename;
     const lastEvent = this.lastEvent;
     const restore = deterministic();
+    const targets = mode.targets;
+    const replay = !mode.record;
     let error: ProgramError | null = null;
     let truncated = false;
     let events = -1;
@@ -231,18 +251,46 @@ export class InspectSession {
       return r;
     };
     let lastLine = 0;
-    let armed: Frame | null = null;
-    let stopped = false;
+    /** index of the next target event; frames waiting for their next event -> the lines */
+    let ti = 0;
+    const armed = new Map<Frame, number[]>();
+    let pending = targets.length;
+    let ended = false;
     const st = vmState;
-    const takeView = (f: Frame | null, ran: boolean, line: number, extra: ExtraRoot[]) => {
-      if (stopped) return;
-      stopped = true;
+    const unhook = () => {
       st.onLine = null;
       st.onFrameExit = null;
+    };
+    /** the views of lines whose state is now (in frame f) */
+    const fire = (f: Frame | null, lines: number[], ran: boolean, extra: ExtraRoot[]) => {
       setExtraRoots(interp, extra);
-      const view = makeView(interp, f, line, ran);
-      if (mode.onView) mode.onView(view);
-      return view;
+      try {
+        for (const line of lines) {
+          pending--;
+          mode.onView?.(makeView(interp, f, line, ran), line);
+        }
+      } finally {
+        setExtraRoots(interp, []);
+      }
+    };
+    /** where the program stopped: the end view (final) or the lines still waiting */
+    const atEnd = (f: Frame | null, ranOut: boolean): StateView | null => {
+      if (ended) return null;
+      ended = true;
+      unhook();
+      if (!targets.length) {
+        const v = makeView(interp, f, lastLine, true);
+        setExtraRoots(interp, []);
+        mode.onView?.(v, null);
+        return v;
+      }
+      // lines whose frame is still waiting saw their state last at the stop (a budget) or never
+      for (const [fr, lines] of armed) fire(ranOut ? fr : null, lines, ranOut, []);
+      armed.clear();
+      const rest = targets.slice(ti).map((x) => x.line);
+      if (rest.length || !ranOut) truncated = truncated || rest.length > 0;
+      if (rest.length) fire(null, rest, false, []);
+      return null;
     };
     installed = interp;
     this.parked = null;
@@ -252,45 +300,57 @@ export class InspectSession {
       interp.start(filename);
       st.onBudget = () => {
         // the view of a stopped program is where it stopped, before the frames unwind
-        if (!mode.record) takeView(st.current, mode.target < 0, lastLine, []);
+        if (replay) atEnd(st.current, true);
         throw new LimitHit(lastLine);
       };
       const maxBytes = this.options.maxHeapBytes ?? Infinity;
       st.onLine = (f, line) => {
         events++;
         if ((events & 4095) === 0 && maxBytes < Infinity && overHeapBudget(maxBytes)) {
-          if (!mode.record) takeView(st.current, mode.target < 0, lastLine, []);
+          if (replay) atEnd(st.current, true);
           throw new LimitHit(lastLine, 'memory');
         }
         if (f.code.unit.filename !== filename) return;
         lastLine = line;
-        if (mode.record) {
+        if (!replay) {
           if (line < lastEvent.length) lastEvent[line] = events;
           return;
         }
-        if (armed) {
-          if (f === armed) {
-            takeView(f, true, mode.targetLine, []);
-            throw new StopReplay();
+        if (armed.size) {
+          const lines = armed.get(f);
+          if (lines) {
+            armed.delete(f);
+            fire(f, lines, true, []);
+            if (pending === 0) {
+              unhook();
+              throw new StopReplay();
+            }
           }
-        } else if (events === mode.target) {
-          if (line !== mode.targetLine) truncated = true;
-          armed = f;
+        }
+        while (ti < targets.length && targets[ti].event === events) {
+          if (line !== targets[ti].line) truncated = true; // the replay diverged from the first run
+          const l = armed.get(f);
+          if (l) l.push(targets[ti].line);
+          else armed.set(f, [targets[ti].line]);
+          ti++;
         }
       };
-      if (!mode.record && mode.target >= 0) {
+      if (replay && targets.length) {
         st.onFrameExit = (f, value, raised) => {
-          if (f !== armed) return;
-          const extra: ExtraRoot[] = [
-            {
-              obj: value,
-              kind: 'stack',
-              template: raised ? 'the exception leaving `{0}` (in flight)' : f.yielded ? 'the value yielded by `{0}` (in flight)' : 'the return value of `{0}` (in flight)',
-              args: [frameLabel(f)],
-            },
-          ];
-          takeView(f, true, mode.targetLine, extra);
-          throw new StopReplay();
+          const lines = armed.get(f);
+          if (!lines) return;
+          armed.delete(f);
+          const extra: ExtraRoot = {
+            obj: value,
+            kind: 'stack',
+            template: raised ? 'the exception leaving `{0}` (in flight)' : f.yielded ? 'the value yielded by `{0}` (in flight)' : 'the return value of `{0}` (in flight)',
+            args: [frameLabel(f)],
+          };
+          fire(f, lines, true, [extra]);
+          if (pending === 0) {
+            unhook();
+            throw new StopReplay();
+          }
         };
       }
       let code: PyCode | null;
@@ -301,14 +361,14 @@ export class InspectSession {
           io.writeStderr(`RefScope: ${e.what}\n`);
           const m = /\(line (\d+)\)/.exec(e.what);
           error = simpleError('unsupported', e.what, m ? Number(m[1]) : 1);
-          if (!mode.record) takeView(null, false, 0, []); // nothing ran
+          if (replay) atEnd(null, false); // nothing ran
           return { summary: this.summarize(io, 1, error, false) };
         }
         throw e;
       }
       if (!code) {
         error = this.syntaxError(io.err.join(''));
-        if (!mode.record) takeView(null, false, 0, []); // nothing ran
+        if (replay) atEnd(null, false); // nothing ran
         return { summary: this.summarize(io, interp.exitCode || 1, error, false) };
       }
       interp.mainCode = code;
@@ -322,25 +382,20 @@ export class InspectSession {
         decref(evalFrame(f));
       } catch (e) {
         if (e instanceof PyBaseException) exc = e;
-        else if (e instanceof LimitHit) {
-          // the view is where the program stopped: take it before unwinding
-          jsError = e;
-        } else jsError = e;
+        else jsError = e;
       } finally {
         st.current = null;
         st.depth = 0;
       }
       if (jsError instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
-      if (jsError instanceof LimitHit && stopped && !mode.record) return { summary: this.summarize(io, 1, null, truncated) };
       if (jsError) {
         // the program cannot go on; the frames were unwound by the exception
+        unhook();
         try {
           finishFrame(f);
         } catch {
           /* the heap of an abandoned run */
         }
-        st.onLine = null;
-        st.onFrameExit = null;
         if (jsError instanceof LimitHit) {
           error =
             jsError.what === 'memory'
@@ -358,7 +413,7 @@ export class InspectSession {
           error = simpleError('internal', `internal error: ${msg}`, lastLine || 1);
           io.writeStderr(`RefScope: internal error: ${msg}\n`);
         }
-        if (!mode.record && !stopped) takeView(null, mode.target < 0, lastLine, []);
+        if (replay) atEnd(null, false);
         return { summary: this.summarize(io, 1, error, truncated) };
       }
       finishFrame(f);
@@ -372,11 +427,9 @@ export class InspectSession {
           error.message = lines[lines.length - 1] || error.message;
         }
       }
-      st.onLine = null;
-      st.onFrameExit = null;
-      if (!mode.record && !stopped) {
-        if (mode.target >= 0) truncated = true; // the replay never reached the line's frame again
-        const v = takeView(null, mode.target < 0, lastLine, []);
+      unhook();
+      if (replay) {
+        const v = atEnd(null, false);
         if (v) this.parked = { interp, view: v };
       }
       endCounts = { live: heap.live ? heap.live.size : 0, gc: gcState.runs };
@@ -389,8 +442,7 @@ export class InspectSession {
       if (e instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
       throw e;
     } finally {
-      st.onLine = null;
-      st.onFrameExit = null;
+      unhook();
       restore();
     }
   }
