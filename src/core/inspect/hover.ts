@@ -338,7 +338,9 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     return out.join('\n');
   }
   const shared = isSharedObject(obj);
-  out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))} · id ${code('0x' + addressOf(obj).toString(16))}`);
+  // a shared object that never had its id() asked keeps it unassigned (assigning would shift the run's addresses)
+  const id = obj.addr || (shared ? 0 : addressOf(obj));
+  out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))}${id ? ` · id ${code('0x' + id.toString(16))}` : ''}`);
   out.push('');
   const lineText = lines[found.line - 1] ?? '';
   if (shared) {

@@ -138,7 +138,16 @@ export class InspectSession {
     if (this.summary) return this.summary;
     this.check();
     const t0 = now();
+    warmUp();
     const r = this.execute({ record: true, targets: [], onView: null, finish: true });
+    if (r.cold) {
+      // the run created objects the interpreter keeps for later runs (a lazily made builtin type,
+      // a module's static tables): the replays will not allocate them, so the line events are
+      // recorded again by a run like the replays (same id() addresses and hash orders). What
+      // the user sees stays the first run's: a fresh process's output.
+      this.lastEvent.fill(-1);
+      this.execute({ record: true, targets: [], onView: null, finish: true });
+    }
     this.summary = { ...r.summary, durationMs: now() - t0 };
     return this.summary;
   }
@@ -229,7 +238,7 @@ export class InspectSession {
 
   // ------------------------------------------------------------------------------ one run
 
-  private execute(mode: RunMode): { summary: RunSummary } {
+  private execute(mode: RunMode): { summary: RunSummary; cold?: boolean } {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
@@ -264,6 +273,9 @@ export class InspectSession {
     /** the views of lines whose state is now (in frame f) */
     const fire = (f: Frame | null, lines: number[], ran: boolean, extra: ExtraRoot[]) => {
       setExtraRoots(interp, extra);
+      // a view must not change what the program does next: id() addresses handed out while it
+      // looks (to a shared object) are taken back
+      const addr = heap.nextAddr;
       try {
         for (const line of lines) {
           pending--;
@@ -271,6 +283,7 @@ export class InspectSession {
         }
       } finally {
         setExtraRoots(interp, []);
+        heap.nextAddr = addr;
       }
     };
     /** where the program stopped: the end view (final) or the lines still waiting */
@@ -298,6 +311,7 @@ export class InspectSession {
     heap.freedAddrs = [];
     try {
       interp.start(filename);
+      eagerAddresses();
       st.onBudget = () => {
         // the view of a stopped program is where it stopped, before the frames unwind
         if (replay) atEnd(st.current, true);
@@ -433,11 +447,12 @@ export class InspectSession {
         if (v) this.parked = { interp, view: v };
       }
       endCounts = { live: heap.live ? heap.live.size : 0, gc: gcState.runs };
+      const cold = !replay && createdSharedObjects();
       if (mode.finish) {
         interp.endOfMain();
         installed = null;
       }
-      return { summary: summarize(interp.exitCode, error, truncated) };
+      return { summary: summarize(interp.exitCode, error, truncated), cold };
     } catch (e) {
       if (e instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
       throw e;
@@ -558,6 +573,57 @@ function cpToUtf16(line: string, cp: number): number {
 }
 
 // ------------------------------------------------------------------------------ determinism
+
+/** Every object of a session's run gets its id() address when it is created (instead of on the
+ * first id()): the hover can show any object's id without changing the addresses, hashes and set
+ * orders the rest of the run sees, and the ids the program prints are the ones the hover shows. */
+class AddressingSet extends Set<PyObject> {
+  override add(o: PyObject): this {
+    // strings stay lazy: the first run of a process creates the interned ones that later runs
+    // find ready, and strings hash by value (their addresses change no order)
+    if (!o.addr && !(o instanceof PyStr)) addressOf(o);
+    return super.add(o);
+  }
+}
+let warm = false;
+const WARM_MODULES = ['sys', 'gc', 'weakref', 'math', 'random', 'functools', 'itertools', 'operator', 'collections', 'heapq', 'bisect', 'os', 'string', 're', 'json', 'io', 'time', 'copy', 'textwrap', 'fractions', 'decimal', 'typing', 'abc', 'contextlib', 'dataclasses', 'enum', 'psutil', 'objgraph'];
+/** The interpreter's start-up creates some shared objects the first time only: a throwaway
+ * start-up in each process makes the first session's run like all later ones. */
+function warmUp(): void {
+  if (warm) return;
+  warm = true;
+  const restore = deterministic();
+  try {
+    const interp = new Interpreter(bufferIO(''), { audit: true });
+    interp.start('<warm-up>');
+    // modules make some of their objects once per process, on their first import
+    for (const name of WARM_MODULES) {
+      try {
+        decref(interp.importModule(name));
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+      }
+    }
+  } catch {
+    /* a warm-up that fails only costs the first run's determinism */
+  } finally {
+    vmState.onLine = null;
+    restore();
+  }
+}
+
+/** Did this run create objects that outlive it (shared by later runs)? Strings aside. */
+function createdSharedObjects(): boolean {
+  for (const o of heap.live ?? []) if (o.rc >= 100_000_000 && !(o instanceof PyStr)) return true;
+  return false;
+}
+function eagerAddresses(): void {
+  const live = heap.live;
+  if (!live || live instanceof AddressingSet) return;
+  const eager = new AddressingSet();
+  for (const o of live) eager.add(o);
+  heap.live = eager;
+}
 
 /** Same randomness and clock in every run of a session: Math.random (random's default seed)
  * is a fixed generator and the wall/monotonic clocks advance with the instructions executed. */
