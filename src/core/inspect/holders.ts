@@ -364,6 +364,8 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
     return x;
   };
   if (c instanceof Frame) return { ...frameRef(c, r.edge, r.key), holder: c, holderId: addrOf(c) };
+  // a suspended generator holds its (unmaterialized) frame's contents itself
+  if (c instanceof PyGenerator && r.edge !== Edge.FRAME) return { ...frameRef(c.frame, r.edge, r.key), holder: c, holderId: addrOf(c) };
   switch (r.edge) {
     case Edge.ITEM:
       return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, c.type.name)]);

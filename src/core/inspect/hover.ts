@@ -5,7 +5,7 @@
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
-import { PyObject, PyType, TypeFlags, addressOf } from '../runtime/object';
+import { PyObject, PyType, TypeFlags } from '../runtime/object';
 import { getsizeof } from '../runtime/sizes';
 import { Frame } from '../runtime/vm/frame';
 import { PyStr } from '../runtime/objects/str';
@@ -239,7 +239,7 @@ function reprInner(o: PyObject, depth: number): string {
   if (o instanceof PyList) return `[…${o.items.length}]`;
   if (o instanceof PyTuple) return `(…${o.items.length})`;
   if (o instanceof PyDict) return '{…}';
-  return `<${t.module && t.module !== 'builtins' ? t.module + '.' : ''}${t.qualname} object at 0x${addressOf(o).toString(16)}>`;
+  return `<${t.module && t.module !== 'builtins' ? t.module + '.' : ''}${t.qualname} object${o.addr ? ` at 0x${o.addr.toString(16)}` : ''}>`;
 }
 
 // ------------------------------------------------------------------------------ the hover
@@ -338,8 +338,10 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     return out.join('\n');
   }
   const shared = isSharedObject(obj);
-  // a shared object that never had its id() asked keeps it unassigned (assigning would shift the run's addresses)
-  const id = obj.addr || (shared ? 0 : addressOf(obj));
+  // every object of a session's run has its address from its creation, except strings and shared
+  // objects: those get one when the program asks id(); the hover never assigns one (that would
+  // shift the addresses the rest of the run hands out)
+  const id = obj.addr;
   out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))}${id ? ` · id ${code('0x' + id.toString(16))}` : ''}`);
   out.push('');
   const lineText = lines[found.line - 1] ?? '';

@@ -214,3 +214,33 @@ describe('explain this count', () => {
     assert.strictEqual(explainCount(session('lesson_e5.py'), 6, 'nope', t), null);
   });
 });
+
+describe('views do not disturb the run', () => {
+  test('every hover of a file computed in one replay equals the hovers computed one by one', async () => {
+    const { prefetchHovers } = await import('../../../src/core/inspect/hover');
+    for (const name of ['containers.py', 'consts_methods.py', 'cycle_del.py']) {
+      const src = readFileSync(join(DIR, name), 'utf8');
+      const all = new InspectSession(src, name);
+      const n = prefetchHovers(all, t, {});
+      assert.ok(n > 20, `${name}: ${n} hovers`);
+      const lines = src.split('\n');
+      let compared = 0;
+      lines.forEach((text, i) => {
+        for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
+          const one = new InspectSession(src, name);
+          const a = hoverAt(all, i + 1, m.index! + 1, t);
+          const b = hoverAt(one, i + 1, m.index! + 1, t);
+          assert.deepStrictEqual(a, b, `${name}:${i + 1}:${m.index! + 1}`);
+          if (a) compared++;
+        }
+      });
+      assert.ok(compared > 20);
+    }
+  });
+  test('a suspended generator\'s locals are named by its frame', () => {
+    const s = new InspectSession('def g():\n    x = [1]\n    yield x\n\nit = g()\ny = next(it)\nz = 1\n', 'g.py');
+    const r = hoverAt(s, 6, 1, t)!;
+    assert.ok(holderLines(r).includes('- local `x` in `g()`'), r.markdown);
+    assert.ok(holderLines(r).includes('- global `y`'), r.markdown);
+  });
+});
