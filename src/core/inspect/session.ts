@@ -765,7 +765,7 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
 }
 
 function resolveExpr(interp: Interpreter, frame: Frame | null, expr: string): PyObject | null {
-  const re = /\s*(?:([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\.\s*([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\[\s*(-?\d+|'[^']*'|"[^"]*")\s*\])/y;
+  const re = /\s*(?:([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\.\s*([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)|\[\s*(-?\d+|'[^']*'|"[^"]*"|[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)\s*\])/y;
   let cur: PyObject | null = null;
   let first = true;
   re.lastIndex = 0;
@@ -780,7 +780,15 @@ function resolveExpr(interp: Interpreter, frame: Frame | null, expr: string): Py
     } else if (m[2] !== undefined) {
       cur = peekAttr(cur!, m[2]);
     } else if (m[3] !== undefined) {
-      cur = peekItem(cur!, m[3]);
+      let lit = m[3];
+      if (/^[^-\d'"]/.test(lit)) {
+        // a[i]: the index is a variable holding an int or a str
+        const k = lookupName(interp, frame, lit);
+        if (k instanceof PyInt) lit = String(k.v);
+        else if (k instanceof PyStr) lit = JSON.stringify(k.v);
+        else return null;
+      }
+      cur = peekItem(cur!, lit);
     } else return null;
     if (!cur) return null;
   }

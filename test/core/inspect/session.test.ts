@@ -77,13 +77,14 @@ describe('state after a line', () => {
     });
   });
   test('resolve: names, attributes, constant subscripts; nothing else', () => {
-    const s = new InspectSession("class C:\n    k = 'cls'\nc = C()\nc.a = {'x': [10, 20]}\n", 'r.py');
+    const s = new InspectSession("class C:\n    k = 'cls'\nc = C()\nc.a = {'x': [10, 20]}\nk = 'x'\ni = 1\n", 'r.py');
     s.final((v) => {
       assert.strictEqual(Number((v.resolve("c.a['x'][1]") as PyInt).v), 20);
       assert.strictEqual((v.resolve('c.k') as PyStr).v, 'cls');
       assert.strictEqual(v.resolve('c.missing'), null);
       assert.strictEqual(v.resolve('c.a["y"]'), null);
       assert.strictEqual(v.resolve('c.a + 1'), null);
+      assert.strictEqual(Number((v.resolve("c.a[k][i]") as PyInt).v), 20);
       assert.strictEqual(v.resolve('len'), v.resolve('len'), 'builtins');
     });
   });
