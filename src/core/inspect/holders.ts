@@ -300,8 +300,21 @@ export function boundName(ix: HeapIndex, o: PyObject): string | null {
 
 /** "list `b`" when a name is bound to the container, else "list" */
 function named(ix: HeapIndex, container: PyObject, what: string): string {
-  const n = boundName(ix, container);
+  const n = boundName(ix, container) ?? ownerAttr(ix, container);
   return n ? `${what} \`${n}\`` : what;
+}
+
+/** "Node.__mro__", "f.__defaults__": the class or function attribute a tuple/dict is, if any */
+function ownerAttr(ix: HeapIndex, c: PyObject): string | null {
+  for (const r of ix.referrers.get(c) ?? []) {
+    if (!r.from) continue;
+    const key =
+      r.edge === Edge.DEFAULTS ? '__defaults__' : r.edge === Edge.KWDEFAULTS ? '__kwdefaults__' : r.edge === Edge.CLOSURE ? '__closure__' : r.edge === Edge.OTHER && typeof r.key === 'string' && r.key.startsWith('__') ? r.key : null;
+    if (!key) continue;
+    const owner = r.from instanceof PyType ? r.from.qualname : r.from instanceof PyFunction ? r.from.qualname : null;
+    if (owner) return `${owner}.${key}`;
+  }
+  return null;
 }
 
 /** The variable a cell stands for and the function whose closure has it. */
@@ -380,6 +393,7 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       }
       if (owner instanceof PyType) return h('attribute', 'attribute `.{0}` of class `{1}`', [k, owner.name]);
       if (owner) return h('attribute', 'attribute `.{0}` of {1}', [k, owner.type.name]);
+      if (c === ix.interp.modules) return h('dictValue', 'entry `{0}` of `sys.modules`', [k]);
       return h('dictValue', 'value of key `{0}` in {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
     }
     case Edge.DICT_KEY: {
@@ -418,6 +432,8 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       return h('const', '`co_consts` of `{0}`', [u ? (u.name === '<module>' ? '<module>' : u.qualname) : '?']);
     }
     case Edge.SELF:
+      // a module's builtin functions each hold the module (m_self): one line for all of them
+      if (c.type.name === 'builtin_function_or_method') return mk('other', 'its builtin functions (`__self__`)', []);
       return h('other', '`__self__` of bound method `{0}`', [methodName(c)]);
     case Edge.FUNC:
       return h('other', '`__func__` of bound method `{0}`', [methodName(c)]);

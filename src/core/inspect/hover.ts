@@ -89,7 +89,7 @@ function utf16Col(line: string, byteOff: number): number {
 
 /** Names, attribute accesses and subscripts that lie on one line (per parsed module, cached). */
 const candidatesCache = new WeakMap<A.Module, Map<number, ExprNode[]>>();
-function candidates(mod: A.Module, line: number): ExprNode[] {
+function candidates(mod: A.Module, lines: string[], line: number): ExprNode[] {
   let byLine = candidatesCache.get(mod);
   if (!byLine) {
     // one walk over the tree files every single-line expression under its line
@@ -101,10 +101,25 @@ function candidates(mod: A.Module, line: number): ExprNode[] {
       }
       if (!n || typeof n !== 'object') return;
       const node = n as { kind?: string } & Partial<A.Pos>;
-      if ((node.kind === 'Name' || node.kind === 'Attribute' || node.kind === 'Subscript') && node.lineno === node.end_lineno) {
-        const l = m.get(node.lineno!);
-        if (l) l.push(node as ExprNode);
-        else m.set(node.lineno!, [node as ExprNode]);
+      const add = (e: ExprNode) => {
+        const l = m.get(e.lineno);
+        if (l) l.push(e);
+        else m.set(e.lineno, [e]);
+      };
+      if ((node.kind === 'Name' || node.kind === 'Attribute' || node.kind === 'Subscript') && node.lineno === node.end_lineno) add(node as ExprNode);
+      else if (node.kind === 'FunctionDef' || node.kind === 'AsyncFunctionDef' || node.kind === 'ClassDef') {
+        // the name after def/class binds like an assignment: a Name there
+        const d = node as A.FunctionDef | A.ClassDef;
+        const text = lines[d.lineno - 1] ?? '';
+        const at = new RegExp(`\\b(?:def|class)\\s+(${d.name})\\b`, 'u').exec(text.slice(utf16Col(text, d.col_offset)));
+        if (at) {
+          const start = utf8Offset(text, utf16Col(text, d.col_offset) + at.index + at[0].length - d.name.length);
+          add(synthName(d.name, d.lineno, start, start + utf8Offset(d.name, d.name.length)));
+        }
+      } else if (node.kind === 'alias') {
+        // import a.b as c / from m import x: the alias names what the statement binds
+        const a = node as A.Alias;
+        if (a.name !== '*' && a.lineno === a.end_lineno && typeof a.col_offset === 'number') add(synthName(a.asname ?? a.name.split('.')[0], a.lineno, a.col_offset, a.end_col_offset));
       }
       for (const k in node) {
         if (k === 'kind' || k === 'lineno' || k === 'col_offset' || k === 'end_lineno' || k === 'end_col_offset') continue;
@@ -118,10 +133,15 @@ function candidates(mod: A.Module, line: number): ExprNode[] {
   return byLine.get(line) ?? [];
 }
 
+function synthName(id: string, line: number, start: number, end: number): A.Name {
+  return { kind: 'Name', id, ctx: 'Store', lineno: line, col_offset: start, end_lineno: line, end_col_offset: end } as A.Name;
+}
+
 function foundOf(b: ExprNode, line: number, text: string): Found {
   const s = utf16Col(text, b.col_offset);
   const e = utf16Col(text, b.end_col_offset);
-  return { node: b, line, startCol: s + 1, endCol: e + 1, text: text.slice(s, e) };
+  // (a def/class/import name stands for the name it binds)
+  return { node: b, line, startCol: s + 1, endCol: e + 1, text: b.kind === 'Name' ? b.id : text.slice(s, e) };
 }
 
 /** The smallest name, attribute access or subscript at (line, col), 1-based, col in UTF-16. */
@@ -131,7 +151,7 @@ export function findExpression(mod: A.Module, lines: string[], line: number, col
   const byte = utf8Offset(text, Math.max(0, col1 - 1));
   let best: ExprNode | null = null;
   let bestSpan = Infinity;
-  for (const p of candidates(mod, line)) {
+  for (const p of candidates(mod, lines, line)) {
     if (p.col_offset <= byte && byte < p.end_col_offset) {
       const span = p.end_col_offset - p.col_offset;
       if (span < bestSpan) {
@@ -263,7 +283,7 @@ function sourceLines(session: InspectSession): string[] {
 export function lineExpressions(mod: A.Module, lines: string[], line: number): Found[] {
   const text = lines[line - 1];
   if (text === undefined) return [];
-  return candidates(mod, line).map((n) => foundOf(n, line, text));
+  return candidates(mod, lines, line).map((n) => foundOf(n, line, text));
 }
 
 /**

@@ -343,9 +343,13 @@ export class InspectSession {
         }
         while (ti < targets.length && targets[ti].event === events) {
           if (line !== targets[ti].line) truncated = true; // the replay diverged from the first run
-          const l = armed.get(f);
+          // a line's last event inside a body that starts on that line (a class body, a
+          // comprehension, a lambda): the line is done when the frame that runs the statement goes on
+          const u = f.code.unit;
+          const af = f.back && u.name !== '<module>' && u.firstlineno === line ? f.back : f;
+          const l = armed.get(af);
           if (l) l.push(targets[ti].line);
-          else armed.set(f, [targets[ti].line]);
+          else armed.set(af, [targets[ti].line]);
           ti++;
         }
       };

@@ -244,3 +244,28 @@ describe('views do not disturb the run', () => {
     assert.ok(holderLines(r).includes('- global `y`'), r.markdown);
   });
 });
+
+describe('names a statement binds', () => {
+  test('def and class names: the state after the statement, in the enclosing frame', () => {
+    const f = hover('defs_imports.py', 6, 'func');
+    assert.match(f.markdown, /^\*After line 6 last ran\*/);
+    assert.ok(holderLines(f).includes('- global `func`'), f.markdown);
+    const c = hover('defs_imports.py', 10, 'Node');
+    assert.strictEqual(c.expr, 'Node');
+    assert.strictEqual(printed(c), 5); // CPython prints 5 on the next line (fixtures/hover/defs_imports.expected.txt)
+    assert.ok(holderLines(c).includes('- item [0] of tuple `Node.__mro__`'), c.markdown);
+  });
+  test('import names', () => {
+    const m = hover('defs_imports.py', 2, 'osp');
+    assert.strictEqual(m.expr, 'osp');
+    assert.ok(holderLines(m).includes('- global `osp`'), m.markdown);
+    assert.ok(holderLines(m).includes('- entry `os.path` of `sys.modules`'), m.markdown);
+    const s = hover('defs_imports.py', 1, 'sys');
+    assert.ok(holderLines(s).some((l) => l.startsWith('- its builtin functions (`__self__`) × ')), s.markdown);
+  });
+  test('a comprehension\'s line is done when its frame returned and the result is stored', () => {
+    const r = hover('defs_imports.py', 15, 'res');
+    assert.strictEqual(printed(r), 2);
+    assert.match(r.markdown, /^\*After line 15 last ran\*/);
+  });
+});
