@@ -45,7 +45,7 @@ function holderLines(r: HoverResult): string[] {
 }
 
 describe('hover: every sys.getrefcount(EXPR) line of the fixtures shows what CPython 3.11 printed', () => {
-  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.py'))) {
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.py') && readFileSync(join(DIR, f), 'utf8').includes('print(sys.getrefcount('))) {
     test(name, () => {
       const lines = source(name);
       const expected = readFileSync(join(DIR, name.replace(/\.py$/, '.expected.txt')), 'utf8').split('\n').filter((l) => /^\d+$/.test(l)); // (then other prints)
@@ -267,5 +267,27 @@ describe('names a statement binds', () => {
     const r = hover('defs_imports.py', 15, 'res');
     assert.strictEqual(printed(r), 2);
     assert.match(r.markdown, /^\*After line 15 last ran\*/);
+  });
+});
+
+describe('gc facts and sizes agree with CPython 3.11 (fixtures/hover/gc_facts.py)', () => {
+  const out = readFileSync(join(DIR, 'gc_facts.expected.txt'), 'utf8').split('\n');
+  test('weak references, tracking, generation after gc.collect()', () => {
+    const [nweak, tracked, inGen2] = out[0].split(' ');
+    assert.deepStrictEqual([nweak, tracked, inGen2], ['2', 'True', 'True']);
+    const r = hover('gc_facts.py', 14, 'c)');
+    assert.match(r.markdown, new RegExp(`tracked, generation 2 · not in a cycle · reachable · ${nweak} weak references`));
+  });
+  test('an untracked tuple of atoms, an untracked dict of atoms, and their sizes', () => {
+    const [tTracked, tSize] = out[1].split(' ');
+    const [dTracked, dSize] = out[2].split(' ');
+    assert.strictEqual(tTracked, 'False');
+    assert.strictEqual(dTracked, 'False');
+    const rt = hover('gc_facts.py', 16, 't)');
+    assert.match(rt.markdown, /untracked by the collector/);
+    assert.match(rt.markdown, new RegExp(`\`sys.getsizeof\\(t\\)\` = ${tSize} bytes`));
+    const rd = hover('gc_facts.py', 18, 'd)');
+    assert.match(rd.markdown, /untracked by the collector/);
+    assert.match(rd.markdown, new RegExp(`\`sys.getsizeof\\(d\\)\` = ${dSize} bytes`));
   });
 });
