@@ -48,6 +48,8 @@ type ExprNode = A.Name | A.Attribute | A.Subscript;
 interface Found {
   node: ExprNode;
   line: number;
+  /** the line whose state the hover shows (a parameter: the function's first statement) */
+  viewLine: number;
   startCol: number;
   endCol: number;
   text: string;
@@ -116,6 +118,17 @@ function candidates(mod: A.Module, lines: string[], line: number): ExprNode[] {
           const start = utf8Offset(text, utf16Col(text, d.col_offset) + at.index + at[0].length - d.name.length);
           add(synthName(d.name, d.lineno, start, start + utf8Offset(d.name, d.name.length)));
         }
+        if (d.kind !== 'ClassDef') {
+          // parameters: their value in the last call, after the function's first statement ran
+          const first = d.body.find((st, i) => !(i === 0 && st.kind === 'Expr' && st.value.kind === 'Constant' && st.value.value.type === 'str'));
+          const a = d.args;
+          for (const p of [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])]) {
+            if (!first || p.lineno !== p.end_lineno) continue;
+            const n = synthName(p.arg, p.lineno, p.col_offset, p.col_offset + utf8Offset(p.arg, p.arg.length));
+            paramView.set(n, first.lineno);
+            add(n);
+          }
+        }
       } else if (node.kind === 'alias') {
         // import a.b as c / from m import x: the alias names what the statement binds
         const a = node as A.Alias;
@@ -133,6 +146,9 @@ function candidates(mod: A.Module, lines: string[], line: number): ExprNode[] {
   return byLine.get(line) ?? [];
 }
 
+/** synthetic names of parameters -> the line whose state shows them */
+const paramView = new WeakMap<A.Name, number>();
+
 function synthName(id: string, line: number, start: number, end: number): A.Name {
   return { kind: 'Name', id, ctx: 'Store', lineno: line, col_offset: start, end_lineno: line, end_col_offset: end } as A.Name;
 }
@@ -141,7 +157,8 @@ function foundOf(b: ExprNode, line: number, text: string): Found {
   const s = utf16Col(text, b.col_offset);
   const e = utf16Col(text, b.end_col_offset);
   // (a def/class/import name stands for the name it binds)
-  return { node: b, line, startCol: s + 1, endCol: e + 1, text: b.kind === 'Name' ? b.id : text.slice(s, e) };
+  const viewLine = (b.kind === 'Name' && paramView.get(b)) || line;
+  return { node: b, line, viewLine, startCol: s + 1, endCol: e + 1, text: b.kind === 'Name' ? b.id : text.slice(s, e) };
 }
 
 /** The smallest name, attribute access or subscript at (line, col), 1-based, col in UTF-16. */
@@ -315,17 +332,21 @@ export function prefetchHovers(session: InspectSession, t: Translate, opts: Hove
   const want = onLines ?? lines.map((_, i) => i + 1);
   const c = cacheOf(session);
   const ok = optsKey(t, opts);
-  const todo = new Map<number, Found[]>();
+  const todo = new Map<number, Found[]>(); // by the line whose state they show
   for (const line of want) {
-    const fs = lineExpressions(mod, lines, line).filter((f) => !c.has(`${line}:${f.startCol}:${f.endCol}:${ok}`));
-    if (fs.length) todo.set(line, fs);
+    for (const f of lineExpressions(mod, lines, line)) {
+      if (c.has(`${line}:${f.startCol}:${f.endCol}:${ok}`)) continue;
+      const l = todo.get(f.viewLine);
+      if (l) l.push(f);
+      else todo.set(f.viewLine, [f]);
+    }
   }
   if (!todo.size) return 0;
   let n = 0;
   session.atMany([...todo.keys()], (line, view) => {
     for (const f of todo.get(line)!) {
       const md = describe(view, f, lines, t, opts);
-      c.set(`${line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
+      c.set(`${f.line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line: f.line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
       n++;
     }
   });
@@ -345,11 +366,11 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
   const expr = found.text;
   // where the state comes from
   if (!view.ran) {
-    out.push(`*${t('Line {0} has not run: showing the state where the program stopped (line {1}).', found.line, view.line)}*`);
+    out.push(`*${t('Line {0} has not run: showing the state where the program stopped (line {1}).', found.viewLine, view.line)}*`);
   } else if (view.frameName && view.frameName !== '<module>') {
-    out.push(`*${t('After line {0} last ran, in {1}', found.line, view.frameName)}*`);
+    out.push(`*${t('After line {0} last ran, in {1}', found.viewLine, view.frameName)}*`);
   } else {
-    out.push(`*${t('After line {0} last ran', found.line)}*`);
+    out.push(`*${t('After line {0} last ran', found.viewLine)}*`);
   }
   out.push('');
   const obj = resolveNode(view, found.node);
@@ -364,7 +385,7 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
   const id = obj.addr;
   out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))}${id ? ` · id ${code('0x' + id.toString(16))}` : ''}`);
   out.push('');
-  const lineText = lines[found.line - 1] ?? '';
+  const lineText = lines[found.viewLine - 1] ?? '';
   if (shared) {
     out.push(t('{0} is shared by the whole interpreter (small ints -5..256, None, True/False, the empty str and tuple, interned strings): CPython 3.11 gives such objects a huge count (about 1e9) that changes from run to run, so the count is not meaningful.', code(expr)));
     out.push('');
@@ -401,7 +422,7 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     out.push(`⚠ ${t('Unreachable: only a reference cycle keeps it alive. Reference counting cannot free it; the next gc.collect() would.')}`);
   }
   if (opts.commandLinks) {
-    const args = encodeURIComponent(JSON.stringify([opts.uri ?? null, found.line, expr]));
+    const args = encodeURIComponent(JSON.stringify([opts.uri ?? null, found.viewLine, expr]));
     out.push('');
     out.push(
       [

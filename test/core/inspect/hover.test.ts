@@ -255,6 +255,13 @@ describe('names a statement binds', () => {
     assert.strictEqual(printed(c), 5); // CPython prints 5 on the next line (fixtures/hover/defs_imports.expected.txt)
     assert.ok(holderLines(c).includes('- item [0] of tuple `Node.__mro__`'), c.markdown);
   });
+  test('a parameter: its value in the last call, after the function\'s first statement', () => {
+    const r = hoverAt(session('lesson_e5.py'), 8, 10, t, { commandLinks: true })!;
+    assert.match(r.markdown, /^\*After line 10 last ran, in func\(\)\*/);
+    assert.strictEqual(printed(r), 3);
+    assert.ok(holderLines(r).includes('- parameter `a` of `func()`'));
+    assert.match(r.markdown, /%2C10%2C%22a%22/, 'the command links name the line of the state');
+  });
   test('import names', () => {
     const m = hover('defs_imports.py', 2, 'osp');
     assert.strictEqual(m.expr, 'osp');
