@@ -3,11 +3,19 @@
 //
 // Design: the first run records, for each line of the file, the index of its last line event
 // (one array write per line event). `at(L)` replays the program deterministically in a fresh
-// interpreter (same stdin, argv, id() addresses, random seed and a virtual clock), and at the
-// first event after L's last one that belongs to the same frame (the next line of that frame, or
-// the frame returning, yielding or raising) it runs the caller's function against the live heap,
-// then abandons the replay. The state where the program stopped (its end, an uncaught exception,
-// a budget) is kept: `final()` reuses it until another interpreter runs in this thread.
+// interpreter (same stdin and argv, a fixed random generator, a clock that advances with the
+// instructions, id() addresses given at creation) and at the first event after L's last one that
+// belongs to the same frame (the next line of that frame, or the frame returning, yielding or
+// raising; for a body that starts on L — a class body, a comprehension — the frame that runs the
+// statement) it runs the caller's function against the live heap; `atMany` visits several lines in
+// one replay. A replay is abandoned once its views are taken. The state where the program stopped
+// (its end, an uncaught exception) is kept: `final()` reuses it until another interpreter runs in
+// this thread. Nothing is kept per step, so memory stays that of one run.
+//
+// Determinism across runs of one process: the interpreter creates some shared objects (builtin
+// types made on first use, modules' tables) the first time only. A warm-up start-up per process
+// creates most of them; a first run that still created some is recorded again, so the line events
+// the replays count are those of a run like theirs.
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
