@@ -5,7 +5,7 @@
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
-import { PyObject, PyType, TypeFlags } from '../runtime/object';
+import { PyObject, PyType, TypeFlags, heap } from '../runtime/object';
 import { getsizeof } from '../runtime/sizes';
 import { Frame } from '../runtime/vm/frame';
 import { PyStr } from '../runtime/objects/str';
@@ -273,8 +273,8 @@ function reprInner(o: PyObject, depth: number): string {
       return t.name === 'set' ? items(ks, '{', '}') : `${t.name}(${items(ks, '{', '}')})`;
     }
   }
-  if (o instanceof PyList) return `[…${o.items.length}]`;
-  if (o instanceof PyTuple) return `(…${o.items.length})`;
+  if (o instanceof PyList) return '[…]';
+  if (o instanceof PyTuple) return '(…)';
   if (o instanceof PyDict) return '{…}';
   return `<${t.module && t.module !== 'builtins' ? t.module + '.' : ''}${t.qualname} object${o.addr ? ` at 0x${o.addr.toString(16)}` : ''}>`;
 }
@@ -343,13 +343,22 @@ export function prefetchHovers(session: InspectSession, t: Translate, opts: Hove
   }
   if (!todo.size) return 0;
   let n = 0;
-  session.atMany([...todo.keys()], (line, view) => {
-    for (const f of todo.get(line)!) {
-      const md = describe(view, f, lines, t, opts);
-      c.set(`${f.line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line: f.line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
-      n++;
-    }
-  });
+  // `del` targets: what they named just before the line ran (a JS reference only: no count taken)
+  const before = new Map<Found, PyObject | null>();
+  const dels = (line: number) => todo.get(line)!.filter((f) => (f.node as { ctx?: string }).ctx === 'Del');
+  session.atMany(
+    [...todo.keys()],
+    (line, view) => {
+      for (const f of todo.get(line)!) {
+        const md = describe(view, f, lines, t, opts, before.has(f) ? { obj: before.get(f)! } : undefined);
+        c.set(`${f.line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line: f.line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
+        n++;
+      }
+    },
+    (line, view) => {
+      for (const f of dels(line)) before.set(f, resolveNode(view, f.node));
+    },
+  );
   return n;
 }
 
@@ -361,7 +370,7 @@ function esc(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }
 
-function describe(view: StateView, found: Found, lines: string[], t: Translate, opts: HoverOptions): string {
+function describe(view: StateView, found: Found, lines: string[], t: Translate, opts: HoverOptions, deleted?: { obj: PyObject | null }): string {
   const out: string[] = [];
   const expr = found.text;
   // where the state comes from
@@ -373,12 +382,22 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     out.push(`*${t('After line {0} last ran', found.viewLine)}*`);
   }
   out.push('');
-  const obj = resolveNode(view, found.node);
+  // `del x`: the object x named before the line, if it still lives
+  const obj = deleted && deleted.obj ? deleted.obj : resolveNode(view, found.node);
   if (!obj) {
     out.push(`${code(expr)} — ${t('no value at this point')}`);
     return out.join('\n');
   }
   const shared = isSharedObject(obj);
+  const viaDel = !!(deleted && deleted.obj);
+  if (viaDel && !shared && (obj.rc <= 0 || !(heap.live && heap.live.has(obj)))) {
+    out.push(t('{0} dropped the last reference: the object ({1}) was freed at once.', code(`del ${expr}`), typeLabel(obj)));
+    return out.join('\n');
+  }
+  if (viaDel) {
+    out.push(t('{0} removed one reference; the object it named is still alive:', code(`del ${expr}`)));
+    out.push('');
+  }
   // every object of a session's run has its address from its creation, except strings and shared
   // objects: those get one when the program asks id(); the hover never assigns one (that would
   // shift the addresses the rest of the run hands out)
@@ -392,14 +411,15 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
   } else {
     const hs = holdersOf(view.interp, obj);
     const rc = obj.rc;
-    out.push(t('{0} would print **{1}**: the true count {2} + 1 for its own argument', code(`sys.getrefcount(${expr})`), rc + 1, rc));
+    if (viaDel) out.push(t('Its reference count is now **{0}**', rc));
+    else out.push(t('{0} would print **{1}**: the true count {2} + 1 for its own argument', code(`sys.getrefcount(${expr})`), rc + 1, rc));
     out.push('');
     out.push(`**${t('Who holds it')}**`);
     out.push('');
     for (const h of hs) out.push(`- ${holderText(h, t)}${h.count > 1 ? ` × ${h.count}` : ''}`);
-    out.push(`- ${t('the argument of `sys.getrefcount` (only while it runs)')}`);
+    if (!viaDel) out.push(`- ${t('the argument of `sys.getrefcount` (only while it runs)')}`);
     out.push('');
-    out.push(`${t('= {0} references', rc + 1)}`);
+    out.push(`${t('= {0} references', viaDel ? rc : rc + 1)}`);
     out.push('');
     const ex = explanation(view, obj, hs, lineText, expr, t);
     if (ex) {
@@ -421,7 +441,8 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     out.push('');
     out.push(`⚠ ${t('Unreachable: only a reference cycle keeps it alive. Reference counting cannot free it; the next gc.collect() would.')}`);
   }
-  if (opts.commandLinks) {
+  // (after `del`, no name reaches the object any more: the links could not find it)
+  if (opts.commandLinks && !viaDel) {
     const args = encodeURIComponent(JSON.stringify([opts.uri ?? null, found.viewLine, expr]));
     out.push('');
     out.push(

@@ -118,6 +118,8 @@ interface RunMode {
   targets: { event: number; line: number }[];
   /** called with each view (line null: the end of the program, for final()) */
   onView: ((v: StateView, line: number | null) => void) | null;
+  /** called at each target event: the state just before the line's last run, in its frame */
+  onBefore?: ((v: StateView, line: number) => void) | null;
   /** run the interpreter's exit (atexit, finalizers at shutdown) after the end */
   finish: boolean;
 }
@@ -169,7 +171,7 @@ export class InspectSession {
 
   /** at() for several lines with one replay: fn(line, view) is called for each line in the order
    * the program reaches them (each view is valid only during its call). */
-  atMany<T>(lines: number[], fn: (line: number, view: StateView) => T): Map<number, T> {
+  atMany<T>(lines: number[], fn: (line: number, view: StateView) => T, before?: (line: number, view: StateView) => void): Map<number, T> {
     this.run();
     const out = new Map<number, T>();
     const targets: { event: number; line: number }[] = [];
@@ -193,6 +195,16 @@ export class InspectSession {
             err = e;
           }
         },
+        onBefore: before
+          ? (v, line) => {
+              if (err) return;
+              try {
+                before(line, v);
+              } catch (e) {
+                err = e;
+              }
+            }
+          : null,
         finish: false,
       });
       if (r.summary.traceTruncated && this.summary) this.summary.traceTruncated = true;
@@ -351,6 +363,14 @@ export class InspectSession {
         }
         while (ti < targets.length && targets[ti].event === events) {
           if (line !== targets[ti].line) truncated = true; // the replay diverged from the first run
+          if (mode.onBefore) {
+            const addr = heap.nextAddr;
+            try {
+              mode.onBefore(makeView(interp, f, targets[ti].line, true), targets[ti].line);
+            } finally {
+              heap.nextAddr = addr;
+            }
+          }
           // a line's last event inside a body that starts on that line (a class body, a
           // comprehension, a lambda): the line is done when the frame that runs the statement goes on
           const u = f.code.unit;

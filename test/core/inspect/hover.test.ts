@@ -298,3 +298,20 @@ describe('gc facts and sizes agree with CPython 3.11 (fixtures/hover/gc_facts.py
     assert.match(rd.markdown, new RegExp(`\`sys.getsizeof\\(d\\)\` = ${dSize} bytes`));
   });
 });
+
+describe('del', () => {
+  test('the object a deleted name named: still alive in a cycle, or freed', () => {
+    const d = hover('cycle_del.py', 9, 'a');
+    assert.match(d.markdown, /`del a` removed one reference; the object it named is still alive/);
+    assert.match(d.markdown, /Its reference count is now \*\*1\*\*/);
+    assert.ok(holderLines(d).includes('- item [1] of list `b`'), d.markdown);
+    assert.match(d.markdown, /in a reference cycle of 2 objects · reachable/);
+    assert.ok(!d.markdown.includes('command:'));
+    const k = hover('cycle_del.py', 15, 'keep');
+    assert.match(k.markdown, /in a reference cycle of 2 objects · unreachable/);
+    assert.match(k.markdown, /Unreachable: only a reference cycle keeps it alive/);
+    const s = new InspectSession('x = [3]\ndel x\n', 'd.py');
+    assert.match(hoverAt(s, 2, 5, t)!.markdown, /`del x` dropped the last reference: the object \(list\) was freed at once\./);
+  });
+});
+
