@@ -129,7 +129,7 @@ export class InspectSession {
   private lastEvent: Int32Array;
   private summary: RunSummary | null = null;
   /** the interpreter parked at the end of the program (final state), when still installed */
-  private parked: { interp: Interpreter; view: StateView } | null = null;
+  private parked: { interp: Interpreter; view: StateView; live: Set<PyObject> | null } | null = null;
   private disposed = false;
   private readonly stepLimit: number;
 
@@ -222,7 +222,8 @@ export class InspectSession {
   /** fn runs against the state where the program stopped (after its last line; before exit). */
   final<T>(fn: (view: StateView) => T): T {
     this.run();
-    if (this.parked && installed === this.parked.interp) {
+    // (any other run in this thread — another session, runSource — replaced the runtime's state)
+    if (this.parked && installed === this.parked.interp && heap.live === this.parked.live) {
       invalidateHeapIndex(this.parked.interp);
       return fn(this.parked.view);
     }
@@ -476,7 +477,7 @@ export class InspectSession {
       unhook();
       if (replay) {
         const v = atEnd(null, false);
-        if (v) this.parked = { interp, view: v };
+        if (v) this.parked = { interp, view: v, live: heap.live };
       }
       endCounts = { live: heap.live ? heap.live.size : 0, gc: gcState.runs };
       const cold = !replay && createdSharedObjects();

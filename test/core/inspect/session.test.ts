@@ -166,3 +166,15 @@ describe('program errors', () => {
     assert.throws(() => s.final(() => 0), /disposed/);
   });
 });
+
+test('the final state survives other runs in the same thread (it is replayed)', async () => {
+  const { runSource } = await import('../../../src/core/run');
+  const s = new InspectSession('keep = [1, 2]\n', 'k.py');
+  s.final((v) => assert.ok(v.resolve('keep')));
+  runSource('other = 1\n', 'o.py', { audit: true });
+  new InspectSession('x = 2\n', 'x.py').final(() => 0);
+  s.final((v) => {
+    assert.strictEqual(Number((v.resolve('keep[1]') as PyInt).v), 2);
+    assert.deepStrictEqual(holdersOf(v.interp, v.resolve('keep')!).map((h) => h.name), ['global keep']);
+  });
+});
