@@ -437,8 +437,14 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       return h('other', '`__self__` of bound method `{0}`', [methodName(c)]);
     case Edge.FUNC:
       return h('other', '`__func__` of bound method `{0}`', [methodName(c)]);
-    case Edge.ITERATED:
+    case Edge.ITERATED: {
+      // GET_ITER left the iterator on a frame's stack: a running for loop (or comprehension)
+      for (const r2 of ix.referrers.get(c) ?? []) {
+        const f = r2.edge === Edge.STACK ? (r2.frame ?? (r2.from instanceof Frame ? r2.from : r2.from instanceof PyGenerator ? r2.from.frame : null)) : null;
+        if (f) return h('iterator', 'the `{0}` of a running `for` loop in `{1}`', [c.type.name, frameLabel(f)]);
+      }
       return h('iterator', 'iterator (`{0}`)', [c.type.name]);
+    }
     case Edge.FRAME:
       if (c instanceof PyGenerator) return h('frame', 'frame of generator `{0}`', [c.qualname]);
       if (c instanceof PyTraceback) return h('frame', 'tb_frame of a traceback', []);

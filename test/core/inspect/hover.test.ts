@@ -315,3 +315,10 @@ describe('del', () => {
   });
 });
 
+test('a for loop\'s iterator holds the list while the loop runs', () => {
+  const r = hover('loops.py', 5, 'lst)');
+  const last = readFileSync(join(DIR, 'loops.expected.txt'), 'utf8').split('\n').filter((l) => l.endsWith(' in loop')).pop()!;
+  assert.strictEqual(printed(r), Number(last.split(' ')[0]));
+  assert.ok(holderLines(r).includes('- the `list_iterator` of a running `for` loop in `<module>`'), r.markdown);
+});
+
