@@ -409,7 +409,7 @@ export function setDictFactory(f: () => PyDict): void {
 }
 
 /** type_getattro */
-const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__mro__', '__bases__', '__base__', '__name__', '__qualname__', '__class__']);
+const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__mro__', '__bases__', '__base__', '__name__', '__qualname__', '__class__', '__basicsize__', '__itemsize__']);
 
 export function typeGetAttr(t: PyType, name: string): PyObject | null {
   // getset descriptors of `type` itself win over the class's own attributes
@@ -456,6 +456,10 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
       return t.doc === null ? newRef(None) : newStr(t.doc);
     case '__class__':
       return newRef(t.type);
+    case '__basicsize__':
+      return newInt(t.basicsize);
+    case '__itemsize__':
+      return newInt(t.itemsize);
   }
   return null;
 }

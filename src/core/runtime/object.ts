@@ -121,6 +121,10 @@ export class PyType extends PyObject {
   slotNames: string[] | null = null;
   /** instances can be weakly referenced */
   weakrefable = false;
+  /** Py_TPFLAGS_MANAGED_DICT (3.11): the dict pointers live in a pre-header before the object */
+  managedDict = false;
+  /** ht_cached_keys of a managed-dict class, for sys.getsizeof of its instances' __dict__ */
+  sharedKeys: import('./tables/dicttable').SharedKeysSizeModel | null = null;
   /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */
   cache = new Map<string, PyObject | null>();
   /** subclasses (to invalidate caches) */

@@ -1,6 +1,7 @@
 // Classes: type.__call__, type.__new__ (class creation, C3 MRO, __slots__), object.__new__ /
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
+import { SharedKeysSizeModel } from './tables/dicttable';
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, type Visit } from './object';
 import { newInt as newIntObj } from './objects/int';
 import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
@@ -98,6 +99,12 @@ export function objectNew(t: PyType, args: PyObject[], kwnames: string[] | null)
     }
   }
   return allocInstance(t);
+}
+
+/** the base's instances already have a dict (tp_dictoffset != 0): heap types with one, and
+ *  BaseException, which keeps its own */
+function baseKeepsDict(base: PyType): boolean {
+  return base.hasDict || base.isSubtype(BaseException);
 }
 
 export function allocInstance(t: PyType): PyObject {
@@ -267,14 +274,23 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
       d.setItem(abs.nameKeyObj(n), m);
       decref(m);
     }
-    t.basicsize = base.basicsize + 8 * names.length + (hasDict && !base.hasDict ? 8 : 0);
+    // type_new_descriptors (3.11): a __dict__ slot is managed (pre-header) when the base has no
+    // items, a __weakref__ slot is one more pointer
+    const addDict = hasDict && !baseKeepsDict(base);
+    const addWeak = t.weakrefable && !base.weakrefable;
+    t.basicsize = base.basicsize + 8 * names.length + (addDict && base.itemsize !== 0 ? 8 : 0) + (addWeak ? 8 : 0);
+    t.managedDict = addDict ? base.itemsize === 0 : base.managedDict;
   } else {
+    const addDict = !baseKeepsDict(base);
+    const addWeak = !base.weakrefable && base.itemsize === 0;
     hasDict = true;
     t.weakrefable = true;
     t.slotNames = base.slotNames;
-    if (base.solidBase === ObjectType) t.basicsize = 16;
-    else t.basicsize = base.basicsize + (base.hasDict ? 0 : 16);
+    t.basicsize = base.basicsize + (addWeak ? 8 : 0) + (addDict && base.itemsize !== 0 ? 8 : 0);
+    t.managedDict = addDict ? base.itemsize === 0 : base.managedDict;
   }
+  // _PyDict_NewKeysForClass: each managed-dict class has its own shared keys
+  if (t.managedDict) t.sharedKeys = new SharedKeysSizeModel();
   t.hasDict = hasDict;
   // __classcell__
   const cell = d.getItem(abs.strKey('__classcell__'));

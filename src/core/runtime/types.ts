@@ -8,7 +8,7 @@ export type NativeFn = (args: PyObject[], kwnames: string[] | null, self: PyObje
 
 export const TypeType = new PyType('type', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.TYPE_SUBCLASS);
 TypeType.type = TypeType;
-TypeType.basicsize = 920;
+TypeType.basicsize = 904; // sizeof(PyHeapTypeObject)
 TypeType.weakrefable = true;
 export const ObjectType = new PyType('object', null, TypeFlags.BASETYPE);
 ObjectType.type = TypeType;
@@ -58,7 +58,7 @@ export class PyBuiltinFunction extends PyObject {
   }
 }
 
-export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 72);
+export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 56);
 export const MethodDescriptorType = makeType('method_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);
 /** slot wrappers (`list.__add__`) behave as method descriptors here */
 export const WrapperDescriptorType = makeType('wrapper_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);

@@ -19,11 +19,21 @@ import * as strMod from './str';
 
 export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
+  /** bytearray: ob_alloc (PyByteArray_FromStringAndSize allocates size + 1) */
+  alloc: number;
   constructor(
     type: PyType,
     public v: Uint8Array,
   ) {
     super(type);
+    this.alloc = v.length ? v.length + 1 : 0;
+  }
+  /** PyByteArray_Resize's growth rule (Objects/bytearrayobject.c, 3.11) */
+  resized(size: number): void {
+    const alloc = this.alloc;
+    if (size + 1 <= alloc) return;
+    if (size <= alloc * 1.125) this.alloc = size + (size >> 3) + (size < 9 ? 3 : 6);
+    else this.alloc = size + 1;
   }
 }
 
@@ -428,6 +438,7 @@ export function installBytes(): void {
     const r = new Uint8Array(o.v.length + 1);
     r.set(o.v);
     r[o.v.length] = v;
+    o.resized(r.length);
     o.v = r;
     return newRef(None);
   });

@@ -5,7 +5,7 @@
 
 import { PyObject, TypeFlags, Edge, incref, decref, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
-import { DictTable, type DictKeyOps } from '../tables/dicttable';
+import { DictTable, type DictKeyOps, type SharedKeysSizeModel } from '../tables/dicttable';
 import { gcNewUntracked } from './tuple';
 import { PyStr, StrType } from './str';
 import * as abs from '../abstract';
@@ -21,6 +21,8 @@ export class PyDict extends PyObject {
   t: DictTable<PyObject, PyObject>;
   /** instance attribute storage that is not an object yet (3.11 inline values) */
   inline = false;
+  /** the class's shared keys while this instance dict is a split table (sizes only) */
+  split: SharedKeysSizeModel | null = null;
   constructor(type: PyType, t?: DictTable<PyObject, PyObject>) {
     super(type);
     this.t = t ?? new DictTable(dictOps);
@@ -70,8 +72,21 @@ export class PyDict extends PyObject {
   /** d[key] = value; neither reference is stolen */
   setItem(key: PyObject, value: PyObject): void {
     const h = abs.hash(key);
+    if (this.split) this.noteSplitInsert(key);
     this.t.set(key, h, value);
     if (this.gcGen < 0 && !this.inline && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
+  }
+  /** insert_into_dictkeys (3.11): a new str name joins the shared keys while they have room;
+   *  otherwise (or for a non-str key) the dict becomes a combined table */
+  private noteSplitInsert(key: PyObject): void {
+    const sk = this.split!;
+    if (!(key instanceof PyStr) || key.type !== StrType) {
+      this.split = null;
+      return;
+    }
+    if (sk.names.has(key.v)) return;
+    if (sk.onNewAttributeName()) sk.names.add(key.v);
+    else this.split = null;
   }
   /** delete; false when missing */
   delItem(key: PyObject): boolean {

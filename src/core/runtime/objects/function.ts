@@ -8,7 +8,7 @@ import type { PyDict } from './dict';
 import type { PyTuple } from './tuple';
 import { gcNewTracked } from './tuple';
 
-export const CodeType = makeType('code', null, 0, 176);
+export const CodeType = makeType('code', null, 0, 184, 2);
 export class PyCode extends PyObject {
   constructor(
     public unit: CodeUnit,
@@ -51,7 +51,7 @@ export function newCell(ref: PyObject | null): PyCell {
   return c;
 }
 
-export const FunctionType = makeType('function', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 144);
+export const FunctionType = makeType('function', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 136);
 FunctionType.weakrefable = true;
 export class PyFunction extends PyObject {
   defaults: PyTuple | null = null;
@@ -161,10 +161,10 @@ export class PyWrapper extends PyObject {
     this.dealloc();
   }
 }
-export const ClassMethodType = makeType('classmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
-export const StaticMethodType = makeType('staticmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
+export const ClassMethodType = makeType('classmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 32);
+export const StaticMethodType = makeType('staticmethod', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 32);
 
-export const PropertyType = makeType('property', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
+export const PropertyType = makeType('property', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
 export class PyProperty extends PyObject {
   constructor(
     type: PyType,

@@ -4,7 +4,7 @@ import { PyObject, Edge, TypeFlags, decref, type Visit } from '../object';
 import { makeType } from '../types';
 import type { Frame } from '../vm/frame';
 
-export const GeneratorType = makeType('generator', null, TypeFlags.HAVE_GC, 88);
+export const GeneratorType = makeType('generator', null, TypeFlags.HAVE_GC, 152);
 GeneratorType.weakrefable = true;
 
 export class PyGenerator extends PyObject {

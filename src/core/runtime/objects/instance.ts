@@ -17,6 +17,11 @@ export class PyInstance extends PyObject {
     super(type);
     if (type.hasDict) {
       const d = newInlineDict();
+      const sk = type.sharedKeys;
+      if (sk) {
+        sk.onInstanceCreated();
+        d.split = sk;
+      }
       if (heap.live) heap.live.delete(d);
       this.dict = d;
     }
@@ -54,6 +59,7 @@ export class PyInstance extends PyObject {
     this.dealloc();
     if (this.type.hasDict && !this.dictIsObject) {
       const d = newInlineDict();
+      d.split = this.type.sharedKeys;
       if (heap.live) heap.live.delete(d);
       this.dict = d;
     }

@@ -40,7 +40,10 @@ export function listExtend(l: PyList, it: PyObject): void {
     const n = fast.length;
     if (n === 0) return;
     const src = fast === l.items ? fast.slice() : fast;
-    l.resized(l.items.length + n);
+    // list_extend: an empty list with no item array is preallocated (list_preallocate_exact:
+    // rounded up to an even number of items)
+    if (l.allocated === 0) l.allocated = (n + 1) & ~1;
+    else l.resized(l.items.length + n);
     for (const x of src) l.items.push(newRef(x));
     return;
   }
@@ -48,7 +51,9 @@ export function listExtend(l: PyList, it: PyObject): void {
   try {
     const hint = lengthHint(it, 8);
     const m = l.items.length;
-    if (m + hint > m) l.resized(m + hint);
+    if (l.allocated === 0) {
+      if (hint > 0) l.allocated = (hint + 1) & ~1; // ob_item == NULL: list_preallocate_exact
+    } else if (m + hint > m) l.resized(m + hint);
     for (;;) {
       const x = abs.iterNext(iter);
       if (!x) break;
@@ -218,7 +223,7 @@ export function installListMethods(): void {
       const it = args[0];
       if (it.type.slots.len || abs.typeLookup(it.type, '__len__') || it instanceof PyList || it instanceof PyTuple) {
         const n = lengthHint(it, 0);
-        if (n > 0 && l.allocated === 0) l.allocated = n;
+        if (n > 0 && l.allocated === 0) l.allocated = (n + 1) & ~1; // list_preallocate_exact
       }
       listExtend(l, it);
     }

@@ -109,9 +109,9 @@ export class PyRangeIter extends PyObject {
 }
 export const LongRangeIterType = makeType('longrange_iterator', null, 0, 48);
 
-export const DictKeysType = makeType('dict_keys', null, TypeFlags.HAVE_GC, 32);
-export const DictValuesType = makeType('dict_values', null, TypeFlags.HAVE_GC, 32);
-export const DictItemsType = makeType('dict_items', null, TypeFlags.HAVE_GC, 32);
+export const DictKeysType = makeType('dict_keys', null, TypeFlags.HAVE_GC, 24);
+export const DictValuesType = makeType('dict_values', null, TypeFlags.HAVE_GC, 24);
+export const DictItemsType = makeType('dict_items', null, TypeFlags.HAVE_GC, 24);
 export class PyDictView extends PyObject {
   constructor(
     type: PyType,
@@ -152,7 +152,7 @@ export class PyChainIter extends PyObject {
     xdecref(r);
   }
 }
-export const EnumerateType = makeType('enumerate', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 48);
+export const EnumerateType = makeType('enumerate', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
 export const ZipType = makeType('zip', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 48);
 export const MapType = makeType('map', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 32);
 export const FilterType = makeType('filter', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 32);

@@ -866,6 +866,8 @@ export class DictTableRevIter<K, V> {
 export const SHARED_KEYS_MAX_SIZE = 30;
 
 export class SharedKeysSizeModel {
+  /** the attribute names in the shared keys */
+  names = new Set<string>();
   nentries = 0;
   usable = SHARED_KEYS_MAX_SIZE;
 

@@ -15,6 +15,7 @@ import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
 import { PyStr, StrType, newStr, internStr } from '../objects/str';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from '../objects/tuple';
 import { PyList, ListType, newList, listAppend } from '../objects/list';
+import { listExtend } from '../objects/list_methods';
 import { PyDict, DictType, newDict } from '../objects/dict';
 import { PySet, newSet } from '../objects/set';
 import { PyFunction, PyCode, PyCell, PyMethod, newCell } from '../objects/function';
@@ -583,9 +584,8 @@ export function evalFrame(f: Frame): PyObject {
           case Op.LIST_EXTEND: {
             const it = stack[sp - 1]!;
             const l = stack[sp - 1 - arg] as PyList;
-            let items: PyObject[];
             try {
-              items = abs.toArray(it);
+              listExtend(l, it);
             } catch (e) {
               if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(it)) {
                 decref(e);
@@ -593,7 +593,6 @@ export function evalFrame(f: Frame): PyObject {
               }
               throw e;
             }
-            for (const x of items) listAppend(l, x);
             stack[--sp] = null;
             f.sp = sp;
             decref(it);

@@ -9,7 +9,7 @@ import { makeType } from '../types';
 import type { PyCode, PyFunction } from '../objects/function';
 import type { PyDict } from '../objects/dict';
 
-export const FrameType = makeType('frame', null, TypeFlags.HAVE_GC, 96);
+export const FrameType = makeType('frame', null, TypeFlags.HAVE_GC, 120, 8);
 
 export class Frame extends PyObject {
   /** localsplus: fast locals, then cells, then free variables (owned) */
