@@ -134,7 +134,7 @@ function propertyGet(d: PyObject, obj: PyObject | null): PyObject {
 }
 function propName(p: PyProperty, obj: PyObject): string {
   const f = p.fget ?? p.fset;
-  if (f instanceof PyFunction) return `'${f.name}' of '${obj.type.name}' object `;
+  if (f instanceof PyFunction) return `'${f.name}' of '${obj.type.qualname}' object `;
   return '';
 }
 
@@ -485,8 +485,9 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
     if (descr instanceof PyProperty) {
       const f = v ? descr.fset : descr.fdel;
       if (!f) {
-        const fn = descr.fget instanceof PyFunction ? `'${descr.fget.name}' of '${t.name}' object ` : '';
-        raise(E.AttributeError, `can't ${v ? 'set' : 'delete'} attribute${fn ? ' ' + fn.trim() : ''}`.replace("attribute '", "property '").replace(/^can't (set|delete) attribute$/, (m) => m));
+        // property_descr_set (3.11)
+        const pn = propName(descr, o);
+        raise(E.AttributeError, pn ? `property ${pn}has no ${v ? 'setter' : 'deleter'}` : `property of '${t.qualname}' object has no ${v ? 'setter' : 'deleter'}`);
       }
       decref(call(f, v ? [o, v] : [o], null));
       return;

@@ -765,12 +765,19 @@ export function evalFrame(f: Frame): PyObject {
               else r = runFrame(nf);
             } else {
               const args = stack.slice(start, start + nargs) as PyObject[];
+              // a call through C that counts a recursion level (see callChecksRecursion)
+              const level = callChecksRecursion(callable) ? 1 : 0;
+              if (level && st.depth >= st.recursionLimit) {
+                raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+              }
               st.native++;
+              st.depth += level;
               try {
                 if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
                 else r = abs.call(callable, args, kw);
               } finally {
                 st.native--;
+                st.depth -= level;
               }
               for (let i = sp - 1; i >= base; i--) {
                 const x = stack[i];
@@ -1581,3 +1588,26 @@ void EmptyTuple;
 void internStr;
 void NotImplemented;
 void SystemError;
+
+/** Whether CPython 3.11's (specialized) CALL of this object counts a C-level recursion level
+ *  (`_Py_EnterRecursiveCallTstate(" while calling a Python object")` in cfunction_enter_call,
+ *  method_vectorcall_*, _PyObject_MakeTpCall). The specialized PRECALL_NO_KW_LEN / _ISINSTANCE /
+ *  _LIST_APPEND / _TYPE_1 / _STR_1 / _TUPLE_1 do not, nor do builtin types with a vectorcall. */
+function callChecksRecursion(c: PyObject): boolean {
+  if (c instanceof PyBuiltinFunction) {
+    const n = c.name;
+    const isMethod = c.owner !== null || (c.self !== null && !(c.self instanceof PyModule));
+    if (isMethod) {
+      if (n === 'append' && (c.owner === ListType || c.self?.type === ListType)) return false;
+      return !FASTCALL_METHODS.has(n);
+    }
+    return !FASTCALL_BUILTINS.has(n);
+  }
+  if (c instanceof PyType) return (c.flags & TypeFlags.HEAPTYPE) !== 0;
+  return false;
+}
+// METH_FASTCALL builtins and methods (Python/clinic/bltinmodule.c.h, Objects/clinic/*.c.h):
+// their specialized calls (PRECALL_BUILTIN_FAST, PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, ...) do
+// not count a level; METH_O, METH_NOARGS and METH_VARARGS ones do.
+const FASTCALL_BUILTINS = new Set(['len', 'isinstance', 'issubclass', 'print', 'sorted', 'iter', 'next', 'getattr', 'setattr', 'hasattr', 'delattr', 'divmod', 'pow', 'round', 'sum', 'format', 'input', 'vars', 'dir']);
+const FASTCALL_METHODS = new Set(['pop', 'insert', 'index', 'sort', 'get', 'setdefault', 'split', 'rsplit', 'replace', 'strip', 'lstrip', 'rstrip', 'encode', 'decode', 'splitlines']);
