@@ -70,6 +70,8 @@ export function initGc(m: ModuleBuilder): void {
   });
   m.fn('set_threshold', (args, kw) => {
     checkArgs('set_threshold', args, kw, 1, 3);
+    // METH_VARARGS: the call packs its arguments into a tuple (gc_set_threshold)
+    decref(newTuple(args.map((a) => newRef(a))));
     args.forEach((a, i) => {
       if (!(a instanceof PyInt)) typeError(`'${a.type.name}' object cannot be interpreted as an integer`);
       gcState.threshold[i] = Number(a.v);

@@ -114,7 +114,6 @@ export function gcNewObject(o: PyObject, track: boolean): void {
       }
     }
   }
-  if (track) gcTrackObject(o);
   if (counted) {
     st.count[0]++;
     // the allocation that pushes count[0] over threshold[0] collects, synchronously
@@ -127,6 +126,9 @@ export function gcNewObject(o: PyObject, track: boolean): void {
       }
     }
   }
+  // tracked by its constructor after gc_alloc: a collection triggered by this allocation does
+  // not see the new object (it would otherwise survive into an older generation)
+  if (track) gcTrackObject(o);
 }
 
 export function gcTrackObject(o: PyObject): void {
@@ -387,6 +389,8 @@ export function gcFreeze(): void {
       st.permanent.add(o);
     }
     st.gens[i] = new Set();
+    // gc_freeze_impl resets generations[0].count inside its loop (only generation 0's)
+    st.count[0] = 0;
   }
 }
 export function gcUnfreeze(): void {
