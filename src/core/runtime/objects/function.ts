@@ -111,6 +111,8 @@ export class PyFunction extends PyObject {
 }
 
 export const MethodType = makeType('method', null, TypeFlags.HAVE_GC, 48);
+// PyMethodObject.im_weakreflist (Objects/classobject.c: tp_weaklistoffset)
+MethodType.weakrefable = true;
 export class PyMethod extends PyObject {
   constructor(
     public func: PyObject,
