@@ -102,25 +102,38 @@ export function initGc(m: ModuleBuilder): void {
     }
     return newList(trackedObjects(gen).map((o) => newRef(o)));
   });
+  // gc_get_referrers / gc_get_referents are METH_VARARGS: the call packs its arguments into a
+  // (tracked) tuple, which gc_referrers_for skips (`obj == objs`)
   m.fn('get_referrers', (args) => {
-    const targets = new Set(args);
-    const out: PyObject[] = [];
-    for (const o of trackedObjects(null)) {
-      let hit = false;
-      traverseFull(o, (c) => {
-        if (targets.has(c)) hit = true;
-      });
-      if (hit) out.push(newRef(o));
+    const argsTuple = newTuple(args.map((a) => newRef(a)));
+    try {
+      const targets = new Set(args);
+      const out: PyObject[] = [];
+      for (const o of trackedObjects(null)) {
+        if (o === argsTuple) continue;
+        let hit = false;
+        traverseFull(o, (c) => {
+          if (targets.has(c)) hit = true;
+        });
+        if (hit) out.push(newRef(o));
+      }
+      return newList(out);
+    } finally {
+      decref(argsTuple);
     }
-    return newList(out);
   });
   m.fn('get_referents', (args) => {
-    const out: PyObject[] = [];
-    for (const o of args) {
-      if (!(o.type.flags & TypeFlags.HAVE_GC)) continue;
-      gcReferents(o, (c) => out.push(newRef(c)));
+    const argsTuple = newTuple(args.map((a) => newRef(a)));
+    try {
+      const out: PyObject[] = [];
+      for (const o of args) {
+        if (!(o.type.flags & TypeFlags.HAVE_GC)) continue;
+        gcReferents(o, (c) => out.push(newRef(c)));
+      }
+      return newList(out);
+    } finally {
+      decref(argsTuple);
     }
-    return newList(out);
   });
   m.fn('get_stats', () => {
     const items = gcState.stats.map((s) => {
