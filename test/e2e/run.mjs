@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: packages the .vsix, starts code-server (127.0.0.1, temporary user-data and
+// extensions dirs, chat and welcome hidden), installs the .vsix, opens examples/ in headless Chromium,
+// hovers a variable and asserts the hover's count and holder, switches dark/light themes, and writes
+// screenshots to test-results/e2e/*.png. Everything started is stopped by process group.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+import { makeRunDir, runEnv, startServer, launchBrowser } from '../../scripts/vscode-host.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const shots = resolve(root, 'test-results/e2e');
+const t0 = Date.now();
+const step = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const sh = (cmd, args, opts = {}) => { const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }); if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`); };
+
+const setup = spawnSync(process.execPath, [resolve(root, 'scripts/e2e-setup.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+if (setup.status !== 0) process.exit(setup.status ?? 2);
+const found = JSON.parse(setup.stdout.trim().split('\n').pop());
+mkdirSync(shots, { recursive: true });
+const run = makeRunDir();
+const env = runEnv(run, found.nodeDir);
+let server, browser, failed = false;
+try {
+  sh(process.execPath, ['esbuild.mjs']);
+  const vsix = join(run, 'refscope.vsix');
+  sh(process.execPath, [resolve(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix], { env: { ...process.env, TMPDIR: join(run, 'tmp') } });
+  step('vsix packaged');
+  sh(found.node, [join(found.codeServer, 'out/node/entry.js'), '--config', join(run, 'config.yaml'), '--user-data-dir', join(run, 'ud'),
+    '--extensions-dir', join(run, 'ext'), '--install-extension', vsix], { env });
+  step('vsix installed');
+  server = await startServer({ env, run, codeServer: found.codeServer, node: found.node, kind: 'code-server' });
+  step(`code-server on ${server.url}`);
+  browser = await launchBrowser(found, run);
+  const page = browser.pages()[0] ?? await browser.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(resolve(root, 'examples'))}`);
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lesson24_refcount.py' });
+  await row.click();
+  step('file opened');
+  // Hover `a` on line 4, `a = []`.
+  const token = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^print$/ }).first();
+  await token.waitFor();
+  let text = '';
+  const target = page.locator('.monaco-editor .view-line', { hasText: /^a\s*=\s*\[\]/ }).locator('span[class^="mtk"]').first();
+  for (let i = 0; i < 40 && !/would print/.test(text); i++) {
+    await page.mouse.move(5, 5);
+    await target.hover();
+    try { await page.locator('.monaco-hover:visible').first().waitFor({ timeout: 2000 }); text = await page.locator('.monaco-hover:visible').first().innerText(); } catch { text = ''; }
+  }
+  step(`hover: ${JSON.stringify(text.slice(0, 300))}`);
+  await page.screenshot({ path: join(shots, 'hover.png') });
+  // After `a = []` (line 4) CPython 3.11's sys.getrefcount(a) prints 2: global a + getrefcount's argument.
+  assert.match(text, /would print\s*2\b/, 'the hover shows the count sys.getrefcount prints (2)');
+  assert.match(text, /global\s*a\b/, 'the hover names the global a as a holder');
+  await page.keyboard.press('Escape');
+  for (const [theme, file] of [['Default Dark Modern', 'theme-dark.png'], ['Default Light Modern', 'theme-light.png']]) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(theme);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    const cls = await page.locator('.monaco-workbench').getAttribute('class');
+    assert.match(cls, theme.includes('Dark') ? /vs-dark/ : /\bvs\b/, `${theme} applied`);
+    await page.screenshot({ path: join(shots, file) });
+    step(`${theme} applied`);
+  }
+} catch (e) {
+  failed = true;
+  console.error(`test:e2e failed: ${e.stack ?? e}`);
+  try { await browser?.pages()[0]?.screenshot({ path: join(shots, 'failure.png') }); } catch { /* no page */ }
+} finally {
+  await browser?.close().catch(() => {});
+  server?.stop();
+  if (!process.env.REFSCOPE_E2E_KEEP) rmSync(run, { recursive: true, force: true });
+}
+step(failed ? 'FAILED' : 'passed');
+process.exit(failed ? 1 : 0);
