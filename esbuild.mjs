@@ -28,6 +28,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/worker/node-runner.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/worker/session-runner.ts'], outfile: 'dist/session-worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
 ];
 

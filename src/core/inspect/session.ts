@@ -339,9 +339,10 @@ export class InspectSession {
         throw new LimitHit(lastLine);
       };
       const maxBytes = this.options.maxHeapBytes ?? Infinity;
+      const budget = new HeapBudgetClock();
       st.onLine = (f, line) => {
         events++;
-        if ((events & 4095) === 0 && maxBytes < Infinity && overHeapBudget(maxBytes)) {
+        if ((events & 4095) === 0 && maxBytes < Infinity && budget.due() && overHeapBudget(maxBytes, budget)) {
           if (replay) atEnd(st.current, true);
           throw new LimitHit(lastLine, 'memory');
         }
@@ -578,10 +579,31 @@ function simpleError(kind: ProgramError['kind'], message: string, line: number, 
 
 /** The heap model of the psutil module (object sizes in pymalloc blocks): a cheap object-count
  * estimate first, the full walk only when that gets near the budget. */
-function overHeapBudget(maxBytes: number): boolean {
+function overHeapBudget(maxBytes: number, clock: HeapBudgetClock): boolean {
   const n = heap.live ? heap.live.size : 0;
-  if (n * 64 < maxBytes / 4) return false;
-  return heapBytes() > maxBytes;
+  // few objects can still be large (list buffers): walk anyway, but only as often as the clock allows
+  if (n * 64 < maxBytes / 4 && !clock.walkAnyway()) return false;
+  const t0 = Date.now();
+  const over = heapBytes() > maxBytes;
+  clock.walked(Date.now() - t0);
+  return over;
+}
+
+/** Keeps the heap walks of the memory budget to about 5% of the run's time. */
+class HeapBudgetClock {
+  private last = Date.now();
+  private cost = 0;
+  private checks = 0;
+  due(): boolean {
+    return Date.now() - this.last >= 20 * this.cost;
+  }
+  walkAnyway(): boolean {
+    return ++this.checks % 4 === 0;
+  }
+  walked(ms: number): void {
+    this.cost = ms;
+    this.last = Date.now();
+  }
 }
 
 /** UTF-8 byte offset in line -> UTF-16 column */
