@@ -19,7 +19,7 @@ import { PyFunction } from '../runtime/objects/function';
 import { parse } from '../parser/index';
 import type * as A from '../parser/ast';
 import type { InspectSession, StateView } from './session';
-import { lookupName, peekAttr, dictGetStr } from './session';
+import { lookupName, peekAttr, dictGetStr, utf16Col } from './session';
 import { holdersOf, gcFacts, isSharedObject, fill, type Holder, type GcFacts } from './holders';
 import type { Translate } from './translate';
 
@@ -77,16 +77,6 @@ function utf8Offset(line: string, col: number): number {
     } else bytes += 3;
   }
   return bytes;
-}
-function utf16Col(line: string, byteOff: number): number {
-  let bytes = 0;
-  let i = 0;
-  while (i < line.length && bytes < byteOff) {
-    const c = line.codePointAt(i)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    i += c >= 0x10000 ? 2 : 1;
-  }
-  return i;
 }
 
 /** Names, attribute accesses and subscripts that lie on one line (per parsed module, cached). */
