@@ -354,6 +354,7 @@ const ROOT_NAMES: Record<string, [HolderKind, string]> = {
   'interp.builtins module': ['other', 'the interpreter (its builtins module)'],
   'script arena': ['const', "the script's AST arena (constants, while __main__ runs)"],
   'run_mod code': ['const', 'the running module code (run_mod)'],
+  'run_mod function': ['frame', 'the interpreter running the module (PyEval_EvalCode)'],
   exc_info: ['other', 'the exception being handled (sys.exc_info())'],
   'builtin tp_subclasses': ['other', "a builtin type's __subclasses__ registry"],
   frame_obj: ['frame', 'the running frame (frame_obj)'],

@@ -419,9 +419,7 @@ export class InspectSession {
         if (replay) atEnd(null, false); // nothing ran
         return { summary: this.summarize(io, interp.exitCode || 1, error, false) };
       }
-      interp.mainCode = code;
-      const g = interp.main.dict;
-      const f = new Frame(code, null, g, interp.builtins, newRef(g));
+      const f = interp.enterMain(code);
       let exc: PyBaseException | null = null;
       let jsError: unknown = null;
       st.depth = 1;
@@ -440,7 +438,7 @@ export class InspectSession {
         // the program cannot go on; the frames were unwound by the exception
         unhook();
         try {
-          finishFrame(f);
+          interp.leaveMain(f);
         } catch {
           /* the heap of an abandoned run */
         }
@@ -464,7 +462,7 @@ export class InspectSession {
         if (replay) atEnd(null, false);
         return { summary: this.summarize(io, 1, error, truncated) };
       }
-      finishFrame(f);
+      interp.leaveMain(f);
       if (exc) {
         if (!exc.type.isSubtype(SystemExit)) error = this.exceptionError(exc, io);
         const before = io.err.length;

@@ -10,7 +10,7 @@ import { PyStr, newStr, internStr, isIdentifierLike } from './objects/str';
 import { PyInt, newInt, True, False } from './objects/int';
 import { newFloat } from './objects/float';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from './objects/tuple';
-import { PyCode } from './objects/function';
+import { PyCode, PyFunction } from './objects/function';
 import { None, Ellipsis } from './objects/singletons';
 import { PyBaseException, SystemExit, ModuleNotFoundError } from './objects/exception';
 import * as E from './objects/exception';
@@ -77,6 +77,8 @@ export class Interpreter {
   sys!: PyModule;
   arena: PyObject[] = [];
   mainCode: PyCode | null = null;
+  /** PyEval_EvalCode's function object for the module code (3.11 runs module code as a function) */
+  mainFunc: PyFunction | null = null;
   auditError: string | null = null;
   exitCode = 0;
 
@@ -249,6 +251,13 @@ export class Interpreter {
       { name: 'interp.builtins module', visit: (v) => v(this.builtinsModule) },
       { name: 'script arena', visit: (v) => this.arena.forEach(v) },
       { name: 'run_mod code', visit: (v) => this.mainCode && v(this.mainCode) },
+      {
+        // PyEval_EvalCode's `func` and the frame's f_func (_PyEval_Vector steals one reference into it)
+        name: 'run_mod function',
+        visit: (v) => {
+          if (this.mainFunc) v(this.mainFunc), v(this.mainFunc);
+        },
+      },
       { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
       {
         // static types' tp_subclasses dicts are the interpreter's: their weakrefs are roots
@@ -350,9 +359,7 @@ export class Interpreter {
       throw e;
     }
     if (!code) return { exitCode: this.exitCode, auditError: null };
-    this.mainCode = code;
-    const g = this.main.dict;
-    const f = new Frame(code, null, g, this.builtins, newRef(g));
+    const f = this.enterMain(code);
     let exc: PyBaseException | null = null;
     vmState.depth = 1;
     vmState.current = f;
@@ -369,11 +376,37 @@ export class Interpreter {
       vmState.current = null;
       vmState.depth = 0;
     }
-    this.finishFrame(f);
+    this.leaveMain(f);
     if (exc) this.handleUncaught(exc);
     // run_mod returns: the code object and the arena are released
     this.endOfMain();
     return { exitCode: this.exitCode, auditError: this.auditError };
+  }
+
+  /**
+   * PyEval_EvalCode (Python/ceval.c, 3.11): the module code runs as a function object built by
+   * _PyFunction_FromConstructor from the code and the globals (func_doc None, func_module NULL),
+   * tracked by gc; _PyEval_Vector pushes the frame, which owns f_locals.
+   */
+  enterMain(code: PyCode): Frame {
+    this.mainCode = code;
+    const g = this.main.dict;
+    const fn = new PyFunction(newRef(code), newRef(g));
+    gcNewObject(fn, true);
+    incref(fn); // PyEval_EvalCode's reference and the frame's f_func
+    this.mainFunc = fn;
+    return new Frame(code, null, g, this.builtins, newRef(g));
+  }
+
+  /** _PyEvalFrameClearAndPop (drops f_func) and PyEval_EvalCode's Py_DECREF(func) */
+  leaveMain(f: Frame): void {
+    this.finishFrame(f);
+    const fn = this.mainFunc;
+    this.mainFunc = null;
+    if (fn) {
+      decref(fn);
+      decref(fn);
+    }
   }
 
   private finishFrame(f: Frame): void {
