@@ -25,6 +25,7 @@ import * as N from './numeric';
 import { callFunction } from './vm/call';
 import { PyRange, PySlice } from './objects/misc';
 import { isMember, memberGet, memberSet } from './typeobject';
+import { newMethodWrapper } from './objects/method_wrapper';
 
 export const enum Cmp {
   LT,
@@ -111,6 +112,7 @@ function methodDescrGet(d: PyObject, obj: PyObject | null): PyObject {
   if (m.owner && !obj.type.isSubtype(m.owner)) {
     typeError(`descriptor '${m.name}' for '${m.owner.name}' objects doesn't apply to a '${obj.type.name}' object`);
   }
+  if (m.type === WrapperDescriptorType) return newMethodWrapper(m, obj); // wrapperdescr_get
   const b = new PyBuiltinFunction(BuiltinFunctionType, m.name, m.fn, obj, null, m.qualname);
   gcTrackNew(b);
   return b;

@@ -209,7 +209,7 @@ export function bootstrap(): void {
     return `<built-in method ${f.name} of ${f.self.type.name} object at 0x${addressOf(f.self).toString(16)}>`;
   };
   MethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
-  WrapperDescriptorType.slots.repr = MethodDescriptorType.slots.repr;
+  WrapperDescriptorType.slots.repr = (o) => `<slot wrapper '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
   ClassMethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
   ModuleType.slots.repr = (o) => {
     const m = o as PyModule;

@@ -7,6 +7,7 @@ import {
   BuiltinFunctionType,
   MethodDescriptorType,
   ClassMethodDescriptorType,
+  WrapperDescriptorType,
   PyGetSet,
   GetSetDescriptorType,
   type NativeFn,
@@ -17,10 +18,12 @@ import { PyModule } from './objects/instance';
 import { typeError } from './errors';
 import * as abs from './abstract';
 import { None } from './objects/singletons';
+import { isSlotWrapper } from './objects/method_wrapper';
 
-/** Add a method to a builtin type (a method_descriptor in its dict). */
+/** Add a method to a builtin type (a method_descriptor in its dict; a wrapper_descriptor for a
+ *  C slot such as `__init__` or `__add__`, as typeobject.c add_operators). */
 export function defMethod(t: PyType, name: string, fn: NativeFn): void {
-  const d = new PyBuiltinFunction(MethodDescriptorType, name, fn, null, t, `${t.name}.${name}`);
+  const d = new PyBuiltinFunction(isSlotWrapper(t, name) ? WrapperDescriptorType : MethodDescriptorType, name, fn, null, t, `${t.name}.${name}`);
   d.rc = 1_000_000_000;
   typeDict(t).setItem(internStr(name), d);
   t.invalidate();

@@ -394,7 +394,7 @@ export function fixupSlots(t: PyType): void {
 }
 
 // ------------------------------------------------------------------ __slots__ members
-export const MemberDescrType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 64);
+export const MemberDescrType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 48);
 class PyMember extends PyObject {
   constructor(
     public owner: PyType,
@@ -410,6 +410,8 @@ class PyMember extends PyObject {
     decref(this.owner);
   }
 }
+// member_repr (Objects/descrobject.c)
+MemberDescrType.slots.repr = (o) => `<member '${(o as PyMember).name}' of '${(o as PyMember).owner.name}' objects>`;
 function makeMemberDescr(owner: PyType, name: string, index: number): PyObject {
   const m = new PyMember(owner, name, index);
   incref(owner); // d_type

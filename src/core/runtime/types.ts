@@ -59,10 +59,12 @@ export class PyBuiltinFunction extends PyObject {
 }
 
 export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 56);
-export const MethodDescriptorType = makeType('method_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);
-/** slot wrappers (`list.__add__`) behave as method descriptors here */
-export const WrapperDescriptorType = makeType('wrapper_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 80);
-export const ClassMethodDescriptorType = makeType('classmethod_descriptor', null, TypeFlags.HAVE_GC, 80);
+// sizeof(PyMethodDescrObject) = PyDescr_COMMON (40) + d_method + vectorcall; PyWrapperDescrObject:
+// + d_base + d_wrapped; PyGetSetDescrObject / PyMemberDescrObject: + one pointer (descrobject.h)
+export const MethodDescriptorType = makeType('method_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 56);
+/** slot wrappers (`list.__add__`); bound to an instance they give a method-wrapper (objects/method_wrapper.ts) */
+export const WrapperDescriptorType = makeType('wrapper_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 56);
+export const ClassMethodDescriptorType = makeType('classmethod_descriptor', null, TypeFlags.HAVE_GC, 56);
 
 /** A data descriptor implemented natively (getset_descriptor / member_descriptor). */
 export class PyGetSet extends PyObject {
@@ -83,5 +85,5 @@ export class PyGetSet extends PyObject {
     if (this.owner.flags & TypeFlags.HEAPTYPE) decref(this.owner);
   }
 }
-export const GetSetDescriptorType = makeType('getset_descriptor', null, TypeFlags.HAVE_GC, 56);
-export const MemberDescriptorType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 64);
+export const GetSetDescriptorType = makeType('getset_descriptor', null, TypeFlags.HAVE_GC, 48);
+export const MemberDescriptorType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 48);

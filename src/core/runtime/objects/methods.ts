@@ -21,6 +21,7 @@ import { installSetMethods } from './set_methods';
 import { installIntMethods } from './int_methods';
 import { installFloatMethods } from './float_methods';
 import { installRangeSliceMethods } from './range_slice_methods';
+import { installDescriptorSlots } from './method_wrapper';
 
 /** `T.__new__(cls, *args)` as CPython's tp_new_wrapper exposes it. */
 function defNew(T: PyType): void {
@@ -50,5 +51,6 @@ export function installAllTypeMethods(): void {
   installIntMethods();
   installFloatMethods();
   installRangeSliceMethods();
+  installDescriptorSlots();
   for (const T of [IntType, BoolType, FloatType, StrType, TupleType, ListType, DictType, SetType, FrozenSetType]) defNew(T);
 }
