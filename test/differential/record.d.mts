@@ -30,3 +30,6 @@ export function checkPython(): PythonCheck;
 export function runFixture(fixture: string): Promise<LiveRun>;
 export function runFixtures(fixtures: string[], jobs?: number): Promise<Map<string, LiveRun>>;
 export function checkRecordings(fixtures?: string[]): Promise<Drift[]>;
+export function objgraphDir(): string | null;
+export function needsObjgraph(fixture: string): boolean;
+export function unrunnableFixtures(fixtures?: string[]): { fixture: string; reason: string }[];

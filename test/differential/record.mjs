@@ -13,7 +13,8 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync, statSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -78,6 +79,32 @@ function cleanEnv() {
   return env;
 }
 
+// Fixtures that `import objgraph` (a pure-Python package) need it on CPython's path: the live
+// interpreter's own, or Debian's python3-objgraph (/usr/lib/python3/dist-packages/objgraph.py),
+// linked alone into a temporary directory put on PYTHONPATH.
+const DEBIAN_OBJGRAPH = '/usr/lib/python3/dist-packages/objgraph.py';
+let objgraphPath;
+/** '' when python3 imports objgraph by itself, a PYTHONPATH directory, or null when it is missing. */
+export function objgraphDir() {
+  if (objgraphPath !== undefined) return objgraphPath;
+  const r = spawnSync(PYTHON, ['-c', 'import objgraph'], { encoding: 'utf8' });
+  if (!r.error && r.status === 0) objgraphPath = '';
+  else if (existsSync(DEBIAN_OBJGRAPH)) {
+    const dir = mkdtempSync(join(tmpdir(), 'refscope-objgraph-'));
+    symlinkSync(DEBIAN_OBJGRAPH, join(dir, 'objgraph.py'));
+    objgraphPath = dir;
+  } else objgraphPath = null;
+  return objgraphPath;
+}
+export function needsObjgraph(fixture) {
+  return /^\s*(import|from)\s+objgraph\b/m.test(readFileSync(join(FIXTURES_DIR, fixture), 'utf8'));
+}
+/** Fixtures the live interpreter cannot run here, with the reason. */
+export function unrunnableFixtures(fixtures = listFixtures()) {
+  if (objgraphDir() !== null) return [];
+  return fixtures.filter(needsObjgraph).map((fixture) => ({ fixture, reason: `objgraph is not installed for ${PYTHON} (apt-get install python3-objgraph)` }));
+}
+
 /** Runs one fixture under CPython; resolves to { stdout, stderr, exit } (exit is null on timeout/signal). */
 export function runFixture(fixture) {
   const file = join(FIXTURES_DIR, fixture);
@@ -85,7 +112,16 @@ export function runFixture(fixture) {
   const base = fixture.split('/').pop();
   const strip = (s) => s.split(cwd + sep).join('');
   return new Promise((resolve) => {
-    const child = spawn(PYTHON, [base], { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = cleanEnv();
+    if (needsObjgraph(fixture)) {
+      const dir = objgraphDir();
+      if (dir === null) {
+        resolve({ stdout: '', stderr: '', exit: null, error: `objgraph is not installed for ${PYTHON} (apt-get install python3-objgraph)` });
+        return;
+      }
+      if (dir) env.PYTHONPATH = dir;
+    }
+    const child = spawn(PYTHON, [base], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     let timedOut = false;

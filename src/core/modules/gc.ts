@@ -2,6 +2,8 @@
 
 import { PyObject, PyType, newRef, decref, traverseFull, TypeFlags, Edge } from '../runtime/object';
 import { PyDict } from '../runtime/objects/dict';
+import { gcReferentsWithEdges } from '../runtime/referents';
+import { vmState } from '../runtime/vm/eval';
 import { StrType } from '../runtime/objects/str';
 import { PyInstance } from '../runtime/objects/instance';
 import { ModuleBuilder, parseArgs, checkArgs } from '../runtime/define';
@@ -112,7 +114,7 @@ export function initGc(m: ModuleBuilder): void {
       for (const o of trackedObjects(null)) {
         if (o === argsTuple) continue;
         let hit = false;
-        traverseFull(o, (c) => {
+        gcReferents(o, (c) => {
           if (targets.has(c)) hit = true;
         });
         if (hit) out.push(newRef(o));
@@ -172,27 +174,7 @@ export function initGc(m: ModuleBuilder): void {
   void abs;
 }
 
-/**
- * What tp_traverse visits (gc.get_referents): like the heap's own traversal, except where
- * CPython's traverse functions skip references that cannot form cycles — dict_traverse visits
- * only the values of a str-keyed table (value then key otherwise), and instances hold their
- * attribute names in the type's shared keys, not themselves.
- */
+/** What tp_traverse visits (gc.get_referents), in CPython's order (runtime/referents.ts). */
 function gcReferents(o: PyObject, visit: (c: PyObject) => void): void {
-  if (o instanceof PyDict) {
-    const unicode = o.keyList().every((k) => k.type === StrType);
-    for (const [k, v] of o.entries()) {
-      visit(v);
-      if (!unicode) visit(k);
-    }
-    return;
-  }
-  if (o instanceof PyInstance) {
-    if (o.type.flags & TypeFlags.HEAPTYPE) visit(o.type);
-    traverseFull(o, (c, e) => {
-      if (e === Edge.ATTR || e === Edge.SLOT || e === Edge.DICT) visit(c);
-    });
-    return;
-  }
-  traverseFull(o, visit);
+  gcReferentsWithEdges(o, visit, vmState.builtins);
 }

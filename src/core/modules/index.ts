@@ -25,6 +25,7 @@ import './enum';
 import './decimal';
 import './weakref';
 import './psutil';
+import './objgraph';
 
 let done = false;
 export function registerStdlib(): void {

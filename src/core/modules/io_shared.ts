@@ -5,6 +5,8 @@ export interface RuntimeIO {
   writeStderr(s: string): void;
   /** one line without its newline, or null at end of input */
   readLine(): string | null;
+  /** write a file the program produced (objgraph's DOT files); absent: nothing is written */
+  writeFile?(path: string, text: string): void;
 }
 
 export function bufferIO(stdin = ''): RuntimeIO & { out: string[]; err: string[] } {

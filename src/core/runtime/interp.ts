@@ -11,6 +11,20 @@ import { PyInt, newInt, True, False } from './objects/int';
 import { newFloat } from './objects/float';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from './objects/tuple';
 import { PyCode, PyFunction } from './objects/function';
+import { currentInterp } from './current';
+import type { GraphModel } from '../inspect/graph-types';
+
+/** One objgraph.show_* call: where it was made, the graph, its DOT text and the file it named. */
+export interface ShownGraph {
+  line: number;
+  kind: 'show_refs' | 'show_backrefs' | 'show_chain';
+  model: GraphModel;
+  dot: string;
+  /** the DOT file objgraph reported ("Graph written to ..."), null with output= */
+  dotFilename: string | null;
+  /** the filename= the program asked for (an image name when not .dot) */
+  filename: string | null;
+}
 import { None, Ellipsis } from './objects/singletons';
 import { PyBaseException, SystemExit, ModuleNotFoundError } from './objects/exception';
 import * as E from './objects/exception';
@@ -77,6 +91,8 @@ export class Interpreter {
   sys!: PyModule;
   arena: PyObject[] = [];
   mainCode: PyCode | null = null;
+  /** the graphs objgraph.show_* drew in this run (the editor opens them; the CLI writes them) */
+  shownGraphs: ShownGraph[] = [];
   /** PyEval_EvalCode's function object for the module code (3.11 runs module code as a function) */
   mainFunc: PyFunction | null = null;
   auditError: string | null = null;
@@ -89,6 +105,7 @@ export class Interpreter {
 
   start(filename: string): void {
     current = this;
+    currentInterp.interp = this;
     bootstrap();
     if (!generatorsInstalled) {
       generatorsInstalled = true;
