@@ -436,15 +436,15 @@ function edgeLabel(
     if (target instanceof PyStr && target.v === source.qualname) return lab('__qualname__', 10);
   }
   if (source instanceof PyDict) {
-    let k: PyObject | null = null;
-    if (edge === Edge.DICT_VALUE && key instanceof PyObject) k = key;
-    else for (const [kk, vv] of source.entries()) if (vv === target) {
-      k = kk;
-      break;
-    }
-    if (k) {
-      if (k instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k.v)) return lab(k.v, 2);
-      return lab(`${k.type.name}\n${objLabelRepr(k, (o) => shortRepr(o, 200))}`);
+    // a value edge (references) has its own key; a referrer edge (back-references) stands for
+    // every key holding the target
+    const keys: PyObject[] = [];
+    if (edge === Edge.DICT_VALUE && key instanceof PyObject) keys.push(key);
+    else for (const [kk, vv] of source.entries()) if (vv === target) keys.push(kk);
+    if (keys.length) {
+      const one = (k: PyObject) => (k instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k.v) ? k.v : `${k.type.name}\n${objLabelRepr(k, (o) => shortRepr(o, 200))}`);
+      const identifier = keys[0] instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(keys[0].v);
+      return lab(keys.map(one).join(', '), identifier ? 2 : undefined);
     }
   }
   if (source instanceof PyInstance && (edge === Edge.ATTR || edge === Edge.SLOT)) {
