@@ -1,17 +1,18 @@
 // The `refscope` command line.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { disassembleFile } from '../core/compiler/dis';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 
 function usage(): never {
-  process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n');
+  process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n');
   process.exit(2);
 }
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   if (cmd === 'hover') return (await import('./hover')).main(rest);
+  if (cmd === 'graph') return (await import('./graph')).main(rest);
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
     const args = rest.filter((a) => a !== '--audit');
@@ -24,7 +25,15 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
       process.exit(2);
     }
-    const r = await runInWorker(defaultWorkerFile(__dirname), src, file, { audit, argv: args.slice(1) });
+    const r = await runInWorker(defaultWorkerFile(__dirname), src, file, { audit, argv: args.slice(1), collectFiles: true });
+    // the files the program wrote (objgraph's .dot and .svg)
+    for (const f of r.files ?? []) {
+      try {
+        writeFileSync(f.path, f.text);
+      } catch (e) {
+        process.stderr.write(`refscope: cannot write ${f.path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     if (r.auditError) process.stderr.write(`RefScope ${r.auditError}\n`);

@@ -13,6 +13,8 @@ export interface RunOptions {
   argv?: string[];
   /** stop after this many bytecode instructions */
   stepLimit?: number;
+  /** collect the files the program writes (objgraph's DOT files) into RunResult.files */
+  collectFiles?: boolean;
   /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
   gcStress?: boolean;
 }
@@ -23,10 +25,14 @@ export interface RunResult {
   exitCode: number;
   /** set when the audit found a refcount that differs from the references held */
   auditError?: string | null;
+  /** files the program wrote (with collectFiles), for the host to write to disk */
+  files?: { path: string; text: string }[];
 }
 
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
   const io = bufferIO(options.stdin ?? '');
+  const files: { path: string; text: string }[] = [];
+  if (options.collectFiles) io.writeFile = (path, text) => void files.push({ path, text });
   const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress });
   let exitCode: number;
   let auditError: string | null = null;
@@ -40,5 +46,5 @@ export function runSource(source: string, filename: string, options: RunOptions 
     else if (e instanceof RangeError) io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
     else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError };
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}) };
 }

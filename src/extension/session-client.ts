@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import type { SessionOptions, RunSummary } from '../core/inspect/session';
 import type { HoverResult } from '../core/inspect/hover';
-import type { WorkerRequest, WorkerReply } from '../protocol/worker';
+import type { WorkerRequest, WorkerReply, GraphReply } from '../protocol/worker';
+import type { GraphOptions } from '../core/inspect/graph-types';
 
 /** the stack CPython's recursion limit of 1000 needs in our interpreter */
 export const SESSION_STACK_MB = 256;
@@ -64,6 +65,13 @@ export class SessionClient {
     if (!this.worker || this.version === null) return null;
     const r = await this.request(this.worker, { kind: 'explain', line, expr });
     return r && r.kind === 'explained' ? r.markdown : null;
+  }
+
+  /** The reference graph of `expr` at the state after `line` last ran, for the graph panel. */
+  async graph(line: number, expr: string, options: GraphOptions): Promise<GraphReply | null> {
+    if (!this.worker || this.version === null) return null;
+    const r = await this.request(this.worker, { kind: 'graph', line, expr, options });
+    return r && r.kind === 'graphed' ? r.result : null;
   }
 
   /** Cancel a run that is going, and forget the session. */

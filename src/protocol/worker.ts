@@ -3,14 +3,28 @@
 
 import type { SessionOptions, RunSummary } from '../core/inspect/session';
 import type { HoverResult } from '../core/inspect/hover';
+import type { GraphModel, GraphOptions } from '../core/inspect/graph-types';
+
+/** A graph at a recorded state, with its DOT text and the lines the timeline can move through. */
+export interface GraphReply {
+  model: GraphModel;
+  dot: string;
+  /** false when the line never ran: the graph shows where the program stopped */
+  ran: boolean;
+  /** the lines that ran (first and last), for the timeline */
+  minLine: number;
+  maxLine: number;
+}
 
 export type WorkerRequest =
   | { kind: 'run'; id: number; source: string; filename: string; options: SessionOptions; bundle: Record<string, string> | null }
   | { kind: 'hover'; id: number; line: number; col: number; commandLinks: boolean; uri?: string }
-  | { kind: 'explain'; id: number; line: number; expr: string };
+  | { kind: 'explain'; id: number; line: number; expr: string }
+  | { kind: 'graph'; id: number; line: number; expr: string; options: GraphOptions };
 
 export type WorkerReply =
   | { kind: 'ran'; id: number; summary: RunSummary }
   | { kind: 'hovered'; id: number; result: HoverResult | null }
   | { kind: 'explained'; id: number; markdown: string | null }
+  | { kind: 'graphed'; id: number; result: GraphReply | null }
   | { kind: 'failed'; id: number; message: string };

@@ -5,6 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { InspectSession } from '../core/inspect/session';
 import { hoverAt } from '../core/inspect/hover';
 import { explainCount } from '../core/inspect/explain';
+import { graphAt } from '../core/inspect/graph';
 import { makeTranslator, type Translate } from '../core/inspect/translate';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 
@@ -26,6 +27,12 @@ export function handle(req: WorkerRequest): WorkerReply {
       case 'explain':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         return { kind: 'explained', id: req.id, markdown: explainCount(session, req.line, req.expr, t) };
+      case 'graph': {
+        if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
+        const g = graphAt(session, req.line, req.expr, req.options);
+        const lines = session.linesRun();
+        return { kind: 'graphed', id: req.id, result: g && { ...g, minLine: lines.length ? lines[0] : 1, maxLine: lines.length ? lines[lines.length - 1] : 1 } };
+      }
     }
   } catch (e) {
     return { kind: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };

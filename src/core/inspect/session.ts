@@ -20,7 +20,7 @@
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf } from '../runtime/object';
-import { Interpreter } from '../runtime/interp';
+import { Interpreter, type ShownGraph } from '../runtime/interp';
 import { bufferIO } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
 import { Frame } from '../runtime/vm/frame';
@@ -75,6 +75,8 @@ export interface RunSummary {
   gcCollections: number;
   error: ProgramError | null;
   traceTruncated: boolean;
+  /** the graphs the program's objgraph.show_* calls drew, in call order */
+  graphs?: ShownGraph[];
 }
 
 export interface StateView {
@@ -167,6 +169,14 @@ export class InspectSession {
   at<T>(line: number, fn: (view: StateView) => T): T {
     const r = this.atMany([line], (_l, v) => fn(v));
     return r.get(line) as T;
+  }
+
+  /** The lines of the file that ran, in order (the graph panel's timeline). */
+  linesRun(): number[] {
+    this.run();
+    const out: number[] = [];
+    for (let l = 1; l < this.lastEvent.length; l++) if (this.lastEvent[l] >= 0) out.push(l);
+    return out;
   }
 
   /** at() for several lines with one replay: fn(line, view) is called for each line in the order
@@ -274,6 +284,7 @@ export class InspectSession {
     let endCounts: { live: number; gc: number } | null = null;
     const summarize = (exitCode: number, err: ProgramError | null, trunc: boolean) => {
       const r = this.summarize(io, exitCode, err, trunc);
+      if (interp.shownGraphs.length) r.graphs = interp.shownGraphs.slice();
       if (endCounts) {
         r.liveObjects = endCounts.live;
         r.gcCollections = endCounts.gc;

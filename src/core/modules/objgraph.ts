@@ -4,7 +4,7 @@
 
 import { PyObject, decref, newRef, addressOf } from '../runtime/object';
 import { registerModule } from '../runtime/define';
-import { newInt, PyInt } from '../runtime/objects/int';
+import { newInt, newBool, PyInt } from '../runtime/objects/int';
 import { newTuple } from '../runtime/objects/tuple';
 import { newStr, PyStr } from '../runtime/objects/str';
 import { PyDict } from '../runtime/objects/dict';
@@ -17,6 +17,7 @@ import { gcState, collectWithCallback } from '../runtime/gc';
 import { vmState } from '../runtime/vm/eval';
 import { currentInterp } from '../runtime/current';
 import { walkGraph, ReprFailed } from '../inspect/graph';
+import { toSvg } from '../inspect/svg';
 import { execSource } from './modutil';
 import { OBJGRAPH_SRC } from './pysrc/objgraph';
 
@@ -75,7 +76,7 @@ function callerLine(): number {
 registerModule('objgraph', (m) => {
   // _graph(objs, direction, max_depth, extra_ignore, filter, too_many, highlight, extra_info,
   //        refcounts, shortnames, extra_node_attrs, filename, kind, has_output)
-  //   -> (dot, nodes, dot_filename)
+  //   -> (dot, nodes, dot_filename, image_written)
   m.fn('_graph', (args) => {
     if (args.length !== 14) typeError('_graph() takes 14 arguments');
     const [objs, direction, maxDepth, extraIgnore, filter, tooMany, highlight, extraInfo, refcounts, shortnames, extraNodeAttrs, filename, kind, hasOutput] = args;
@@ -154,7 +155,14 @@ registerModule('objgraph', (m) => {
         interp.shownGraphs.push({ line: callerLine(), kind: (kind as PyStr).v as 'show_refs', model: r.model, dot: r.dot, dotFilename, filename: fname });
         if (dotFilename && interp.io.writeFile) interp.io.writeFile(dotFilename, r.dot);
       }
-      return newTuple([newStr(r.dot), newInt(r.nodes), dotFilename === null ? newRef(None) : newStr(dotFilename)]);
+      // an .svg filename: RefScope renders it itself where the host writes files (the CLI), as
+      // objgraph does with Graphviz's dot
+      let image = false;
+      if (fname && fname.endsWith('.svg') && interp?.io.writeFile) {
+        interp.io.writeFile(fname, toSvg(r.model));
+        image = true;
+      }
+      return newTuple([newStr(r.dot), newInt(r.nodes), dotFilename === null ? newRef(None) : newStr(dotFilename), newBool(image)]);
     } finally {
       for (const x of roots) decref(x);
     }

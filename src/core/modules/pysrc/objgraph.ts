@@ -260,7 +260,7 @@ def _show_graph(objs, direction, max_depth, extra_ignore, filter, too_many, high
         objs = [objs]
     if filename and output:
         raise ValueError('Cannot specify both output and filename.')
-    dot, nodes, dot_filename = _graph(objs, direction, max_depth, extra_ignore, filter, too_many,
+    dot, nodes, dot_filename, image = _graph(objs, direction, max_depth, extra_ignore, filter, too_many,
                                       highlight, extra_info, refcounts, shortnames,
                                       extra_node_attrs, filename, kind, output is not None)
     if output:
@@ -272,6 +272,8 @@ def _show_graph(objs, direction, max_depth, extra_ignore, filter, too_many, high
     # what objgraph prints when Graphviz is not installed: RefScope draws the graph itself
     if not filename:
         print("Graph viewer (xdot) and image renderer (dot) not found, not doing anything else")
+    elif image:
+        print("Image generated as %s" % filename)
     else:
         print("Image renderer (dot) not found, not doing anything else")
 
