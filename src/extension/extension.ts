@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { SessionClient } from './session-client';
 import { statusText, diagnosticFor } from './logic';
 import type { RunSummary } from '../core/inspect/session';
+import type { GraphOptions } from '../core/inspect/graph-types';
+import type { GraphReply } from '../protocol/worker';
 
 const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
 
@@ -17,6 +19,12 @@ class Runs implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('RefScope');
   readonly diagnostics = vscode.languages.createDiagnosticCollection('refscope');
   readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  private readonly ran = new vscode.EventEmitter<vscode.TextDocument>();
+  /** a document finished a run (the graph panel refreshes) */
+  readonly onDidRun = this.ran.event;
+  private readonly shown = new vscode.EventEmitter<{ doc: vscode.TextDocument; graphs: NonNullable<RunSummary['graphs']> }>();
+  /** the run drew graphs with objgraph.show_* (the graph panel opens them) */
+  readonly onDidShowGraphs = this.shown.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status.command = 'refscope.showOutput';
@@ -72,7 +80,15 @@ class Runs implements vscode.Disposable {
       return false;
     }
     this.show(doc, r.summary);
+    this.ran.fire(doc);
+    if (r.summary.graphs?.length) this.shown.fire({ doc, graphs: r.summary.graphs });
     return true;
+  }
+
+  /** The reference graph of `expr` after `line` (1-based) last ran in `doc`'s latest run. */
+  async graph(doc: vscode.TextDocument, line: number, expr: string, opts: GraphOptions): Promise<GraphReply | null> {
+    if (!(await this.ensureRun(doc))) return null;
+    return this.client(doc).graph(line, expr, opts);
   }
 
   private show(doc: vscode.TextDocument, s: RunSummary): void {
@@ -135,6 +151,8 @@ class Runs implements vscode.Disposable {
     this.output.dispose();
     this.diagnostics.dispose();
     this.status.dispose();
+    this.ran.dispose();
+    this.shown.dispose();
   }
 }
 
