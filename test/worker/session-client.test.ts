@@ -85,3 +85,25 @@ test('the hover of the lesson example answers from the worker: count and holders
   assert.ok(ex && ex.length > 0);
   c.dispose();
 });
+
+test('the graph request: the graph at a line, the timeline range, and the graphs objgraph drew', async () => {
+  const c = new SessionClient(WORKER);
+  const src = ['import objgraph', 'a = [1, 2, 3]', 'b = [4, 5, 6]', 'a.append(b)', 'b.append(a)', "objgraph.show_refs([a], filename='lesson.dot')", 'x = 1', ''].join('\n');
+  const r = await c.run(src, 'lesson.py', 1, {}, null, 30_000);
+  assert.equal(r.status, 'done');
+  if (r.status !== 'done') return;
+  assert.equal(r.summary.stdout, 'Graph written to lesson.dot (8 nodes)\n');
+  assert.equal(r.summary.graphs?.length, 1);
+  assert.equal(r.summary.graphs![0].line, 6);
+  assert.equal(r.summary.graphs![0].model.nodes.length, 8);
+  const g = await c.graph(5, 'a', { direction: 'refs' });
+  assert.ok(g);
+  assert.equal(g.ran, true);
+  assert.equal(g.minLine, 1);
+  assert.equal(g.maxLine, 7);
+  assert.equal(g.model.nodes.filter((n) => n.kind === 'object').length, 8);
+  assert.match(g.dot, /^digraph ObjectGraph \{/);
+  const before = await c.graph(2, 'a', { direction: 'refs' });
+  assert.equal(before!.model.nodes.length, 4, 'after line 2, a holds three ints');
+  assert.equal(await c.graph(2, 'b', { direction: 'refs' }), null, 'b is not bound yet');
+});
