@@ -7,8 +7,8 @@
 import type * as A from '../parser/ast';
 import { Op, OPS, BinOp } from './opcodes';
 import { CoFlags, SlotKind, constKey, type CodeUnit, type ConstLit, type ConstSlot } from './code';
-import { Block, Scope, SymbolTable, SymbolError, mangle } from './symtable';
-import { foldExpr, type FoldedSeq } from './fold';
+import { Block, Scope, SymbolTable, SymbolError, mangle, Flag } from './symtable';
+import { foldExpr, foldIter, type FoldedSeq } from './fold';
 import type { ConstantValue } from '../parser/ast';
 
 export class CompileError {
@@ -775,7 +775,7 @@ class Compiler {
     const start = this.newLabel();
     const cleanup = this.newLabel();
     const end = this.newLabel();
-    this.visitExpr(s.iter);
+    this.visitExpr(foldIter(s.iter));
     this.emit(Op.GET_ITER, 0);
     this.place(start);
     this.u.fblocks.push({ kind: 'FOR_LOOP', start, exit: end });
@@ -1725,8 +1725,10 @@ class Compiler {
   private compare(e: A.Compare) {
     this.visitExpr(e.left);
     const n = e.ops.length;
+    // fold_compare: the last comparator of `in` / `not in` goes through fold_iter
+    const last = e.ops[n - 1] === 'In' || e.ops[n - 1] === 'NotIn' ? foldIter(e.comparators[n - 1]) : e.comparators[n - 1];
     if (n === 1) {
-      this.visitExpr(e.comparators[0]);
+      this.visitExpr(last);
       this.u.loc = locOf(e);
       this.cmpOp(e.ops[0]);
       return;
@@ -1740,7 +1742,7 @@ class Compiler {
       this.cmpOp(e.ops[i]);
       this.emitJump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    this.visitExpr(e.comparators[n - 1]);
+    this.visitExpr(last);
     this.cmpOp(e.ops[n - 1]);
     this.emitJump(Op.JUMP_FORWARD, end);
     this.place(cleanup);
@@ -1800,8 +1802,9 @@ class Compiler {
         this.cmpOp(e.ops[i]);
         this.emitJump(Op.POP_JUMP_IF_FALSE, cleanup);
       }
-      this.visitExpr(e.comparators[n - 1]);
-      this.cmpOp(e.ops[n - 1]);
+      const op = e.ops[n - 1];
+      this.visitExpr(op === 'In' || op === 'NotIn' ? foldIter(e.comparators[n - 1]) : e.comparators[n - 1]);
+      this.cmpOp(op);
       this.emitJump(cond ? Op.POP_JUMP_IF_TRUE : Op.POP_JUMP_IF_FALSE, label);
       const end = this.newLabel();
       this.emitJump(Op.JUMP_FORWARD, end);
@@ -1818,10 +1821,12 @@ class Compiler {
 
   private call(e: A.Call) {
     this.checkCaller(e.func);
-    // maybe_optimize_method_call
+    // maybe_optimize_method_call (not when the object is a name imported at module level:
+    // is_import_originated)
     if (
       e.func.kind === 'Attribute' &&
       e.func.ctx === 'Load' &&
+      !(e.func.value.kind === 'Name' && (this.st.top.flags.get(e.func.value.id) ?? 0) & Flag.DEF_IMPORT) &&
       !e.args.some((a) => a.kind === 'Starred') &&
       !e.keywords.some((k) => k.arg === null) &&
       e.args.length + e.keywords.length < 254
@@ -1962,7 +1967,7 @@ class Compiler {
     this.resolveJumps(u);
     const code = this.leaveUnit();
     this.makeClosure(code, 0, qn);
-    this.visitExpr(outer.iter);
+    this.visitExpr(foldIter(outer.iter));
     this.u.loc = locOf(e);
     this.emit(Op.GET_ITER, 0);
     this.emit(Op.CALL, 0);
@@ -1976,7 +1981,7 @@ class Compiler {
     if (gi === 0) {
       this.emit(Op.LOAD_FAST, 0);
     } else {
-      this.visitExpr(gen.iter);
+      this.visitExpr(foldIter(gen.iter));
       this.emit(Op.GET_ITER, 0);
     }
     this.place(start);

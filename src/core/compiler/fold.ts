@@ -70,11 +70,14 @@ function fold(e: A.Expr): A.Expr {
   }
 }
 
-/** fold_iter: `for x in [1, 2]` and `x in [1, 2]` use a constant tuple / frozenset. */
+/** fold_iter: `for x in [1, 2]` and `x in [1, 2]` use a constant tuple / frozenset; a list that
+ *  is not constant becomes a tuple display. */
 export function foldIter(e: A.Expr): A.Expr {
   if (e.kind === 'List' && e.ctx === 'Load' && !e.elts.some((x) => x.kind === 'Starred')) {
     const elts = e.elts.map(foldExpr);
     if (elts.every((x) => x.kind === 'Constant')) return mk(e, { type: 'ftuple', elts: elts as A.Constant[] });
+    const t: A.Tuple = { ...e, kind: 'Tuple' };
+    return t;
   }
   if (e.kind === 'Set') {
     const elts = e.elts.map(foldExpr);
