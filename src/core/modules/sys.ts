@@ -13,7 +13,7 @@ import { materialize } from '../runtime/vm/frame';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as abs from '../runtime/abstract';
-import { getsizeof } from '../runtime/sizes';
+import { sysGetsizeof } from '../runtime/sizes';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { newFloat } from '../runtime/objects/float';
 import type { Interpreter } from '../runtime/interp';
@@ -26,7 +26,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   });
   m.fn('getsizeof', (args, kw) => {
     checkArgs('getsizeof', args, kw, 1, 2);
-    return newInt(getsizeof(args[0]));
+    return sysGetsizeof(args[0], args[1]);
   });
   m.fn('intern', (args, kw) => {
     checkArgs('intern', args, kw, 1, 1);

@@ -22,6 +22,7 @@ import { installIntMethods } from './int_methods';
 import { installFloatMethods } from './float_methods';
 import { installRangeSliceMethods } from './range_slice_methods';
 import { installDescriptorSlots } from './method_wrapper';
+import { installSizeof } from '../sizes';
 
 /** `T.__new__(cls, *args)` as CPython's tp_new_wrapper exposes it. */
 function defNew(T: PyType): void {
@@ -52,5 +53,6 @@ export function installAllTypeMethods(): void {
   installFloatMethods();
   installRangeSliceMethods();
   installDescriptorSlots();
+  installSizeof();
   for (const T of [IntType, BoolType, FloatType, StrType, TupleType, ListType, DictType, SetType, FrozenSetType]) defNew(T);
 }
