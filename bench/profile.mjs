@@ -75,12 +75,14 @@ for (let i = 0; i < prof.samples.length; i++) {
   const d = dt[i] ?? 0;
   total += d;
   const cf = n.callFrame;
-  const key = cf.url ? `${cf.functionName || '(anonymous)'}  ${sourceOf(cf.url, cf.lineNumber)}:${cf.lineNumber + 1}` : cf.functionName || '(native)';
+  const key = cf.url
+    ? `${cf.functionName || '(anonymous)'}  ${sourceOf(cf.url, cf.lineNumber)}  (${cf.url.startsWith('file://') ? basename(fileURLToPath(cf.url)) : cf.url}:${cf.lineNumber + 1})`
+    : cf.functionName || '(native)';
   self.set(key, (self.get(key) ?? 0) + d);
 }
 const bySource = new Map();
 for (const [k, v] of self) {
-  const src = k.includes('  ') ? k.split('  ')[1].replace(/:\d+$/, '') : '(vm internals)';
+  const src = k.includes('  ') ? k.split('  ')[1] : '(V8: gc, idle, program)';
   bySource.set(src, (bySource.get(src) ?? 0) + v);
 }
 const pct = (v) => `${((100 * v) / total).toFixed(1).padStart(5)}%`;
