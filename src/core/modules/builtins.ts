@@ -11,6 +11,7 @@ import { PyFloat, FloatType, newFloat } from '../runtime/objects/float';
 import { PyStr, StrType, newStr } from '../runtime/objects/str';
 import { PyTuple, newTuple, TupleType } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
+import { listExtend } from '../runtime/objects/list_methods';
 import { PyDict, newDict } from '../runtime/objects/dict';
 import { None, Ellipsis, NotImplemented } from '../runtime/objects/singletons';
 import { PyFunction, PyMethod, PropertyType, ClassMethodType, StaticMethodType } from '../runtime/objects/function';
@@ -248,8 +249,9 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('sorted', (args, kw) => {
     const nkw = kw ? kw.length : 0;
     if (args.length - nkw !== 1) typeError(`sorted expected 1 argument, got ${args.length - nkw}`);
-    const l = newList(abs.toArray(args[0]));
+    const l = newList([]); // PySequence_List: list_extend into an empty list (its allocation)
     try {
+      listExtend(l, args[0]);
       const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'] }, args.slice(1), kw);
       sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
     } catch (e) {

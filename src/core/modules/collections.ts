@@ -2,6 +2,7 @@
 // (Objects/odictobject.c), Counter and namedtuple (Lib/collections/__init__.py semantics,
 // implemented natively).
 
+import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, TypeType } from '../runtime/types';
 import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
@@ -24,6 +25,8 @@ import { kwArgs, iterType, newIter, defMethod } from './modutil';
 export class PyDeque extends PyObject {
   items: PyObject[] = [];
   maxlen = -1;
+  /** CPython's leftindex (position of the first item in its 64-item block), for getsizeof */
+  left = 32;
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     for (let i = 0; i < this.items.length; i++) visit(this.items[i], Edge.ITEM, i);
@@ -34,7 +37,19 @@ export class PyDeque extends PyObject {
     for (const x of it) decref(x);
   }
 }
-export const DequeType = makeType('deque', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 632);
+export const DequeType = makeType('deque', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 216);
+// deque_sizeof: the object plus its 528-byte blocks of 64 items; `left` follows deque_new
+// (CENTER + 1), deque_extend on an empty deque (1; extendleft: 63), appendleft/popleft/pop and
+// their block changes and re-centring, clear and rotate (insert/remove: approximately)
+sizeofHooks.set(DequeType, (o) => o.type.basicsize + 528 * Math.floor(((o as PyDeque).left + (o as PyDeque).items.length + 63) / 64));
+/** deque_popleft's leftindex bookkeeping (after the item left) */
+function dqLeftPopped(d: PyDeque): void {
+  if (++d.left === 64) d.left = d.items.length ? 0 : 32;
+}
+/** deque_pop: an emptied deque whose right index went below its block is re-centred */
+function dqRightPopped(d: PyDeque): void {
+  if (!d.items.length && d.left === 0) d.left = 32;
+}
 DequeType.module = 'collections';
 DequeType.weakrefable = true;
 
@@ -45,11 +60,20 @@ function dq(o: PyObject | null): PyDeque {
 /** append with maxlen trimming (deque_append_internal): steals v */
 function dqAppend(d: PyDeque, v: PyObject): void {
   d.items.push(v);
-  if (d.maxlen >= 0 && d.items.length > d.maxlen) decref(d.items.shift()!);
+  if (d.maxlen >= 0 && d.items.length > d.maxlen) {
+    const x = d.items.shift()!;
+    dqLeftPopped(d);
+    decref(x);
+  }
 }
 function dqAppendLeft(d: PyDeque, v: PyObject): void {
   d.items.unshift(v);
-  if (d.maxlen >= 0 && d.items.length > d.maxlen) decref(d.items.pop()!);
+  d.left = d.left === 0 ? 63 : d.left - 1;
+  if (d.maxlen >= 0 && d.items.length > d.maxlen) {
+    const x = d.items.pop()!;
+    dqRightPopped(d);
+    decref(x);
+  }
 }
 function dqIndex(d: PyDeque, k: PyObject): number {
   let i = abs.asIndex(k);
@@ -76,14 +100,18 @@ function installDeque(): void {
     } else d.maxlen = -1;
     const old = d.items;
     d.items = [];
+    if (old.length) d.left = 32; // deque_clear
     for (const x of old) decref(x);
-    if (iterable) for (const x of abs.toArray(iterable)) dqAppend(d, x);
+    if (iterable) {
+      d.left = 1; // deque_extend into an empty deque
+      for (const x of abs.toArray(iterable)) dqAppend(d, x);
+    }
   };
   T.slots.len = (o) => (o as PyDeque).items.length;
   T.slots.iter = (o) => {
     const d = o as PyDeque;
     let i = 0;
-    return newIter(iterType('_deque_iterator', '_collections'), [newRef(d)], () => (i < d.items.length ? newRef(d.items[i++]) : null));
+    return newIter(iterType('_deque_iterator', '_collections', 56), [newRef(d)], () => (i < d.items.length ? newRef(d.items[i++]) : null));
   };
   T.slots.repr = (o) => {
     const d = o as PyDeque;
@@ -110,24 +138,32 @@ function installDeque(): void {
     checkArgs('pop', args, kw, 0, 0);
     const d = dq(self);
     if (!d.items.length) raise(E.IndexError, 'pop from an empty deque');
-    return d.items.pop()!;
+    const x = d.items.pop()!;
+    dqRightPopped(d);
+    return x;
   });
   defMethod(T, 'popleft', (args, kw, self) => {
     checkArgs('popleft', args, kw, 0, 0);
     const d = dq(self);
     if (!d.items.length) raise(E.IndexError, 'pop from an empty deque');
-    return d.items.shift()!;
+    const x = d.items.shift()!;
+    dqLeftPopped(d);
+    return x;
   });
   defMethod(T, 'extend', (args, kw, self) => {
     checkArgs('extend', args, kw, 1, 1);
     const d = dq(self);
-    for (const x of abs.toArray(args[0])) dqAppend(d, x);
+    const items = abs.toArray(args[0]);
+    if (!d.items.length) d.left = 1; // "start filling from the left"
+    for (const x of items) dqAppend(d, x);
     return newRef(None);
   });
   defMethod(T, 'extendleft', (args, kw, self) => {
     checkArgs('extendleft', args, kw, 1, 1);
     const d = dq(self);
-    for (const x of abs.toArray(args[0])) dqAppendLeft(d, x);
+    const items = abs.toArray(args[0]);
+    if (!d.items.length) d.left = 63; // "start filling from the right"
+    for (const x of items) dqAppendLeft(d, x);
     return newRef(None);
   });
   defMethod(T, 'rotate', (args, kw, self) => {
@@ -136,6 +172,15 @@ function installDeque(): void {
     const n = d.items.length;
     if (n <= 1) return newRef(None);
     let k = args.length ? Number(abs.index(args[0])) : 1;
+    // _deque_rotate: the items move by k normalised to (-len/2, len/2]
+    const half = n >> 1;
+    let r = k;
+    if (r > half || r < -half) {
+      r %= n;
+      if (r > half) r -= n;
+      else if (r < -half) r += n;
+    }
+    d.left = (((d.left - r) % 64) + 64) % 64;
     k = ((k % n) + n) % n;
     if (k) d.items = [...d.items.slice(n - k), ...d.items.slice(0, n - k)];
     return newRef(None);
@@ -145,6 +190,7 @@ function installDeque(): void {
     const d = dq(self);
     const old = d.items;
     d.items = [];
+    if (old.length) d.left = 32;
     for (const x of old) decref(x);
     return newRef(None);
   });
@@ -170,6 +216,7 @@ function installDeque(): void {
     const n = d.items.length;
     if (i < 0) i = Math.max(0, i + n);
     if (i > n) i = n;
+    if (i < n) d.left = d.left === 0 ? 63 : d.left - 1; // rotate, appendleft, rotate back
     d.items.splice(i, 0, newRef(args[1]));
     return newRef(None);
   });
@@ -178,7 +225,9 @@ function installDeque(): void {
     const d = dq(self);
     for (let i = 0; i < d.items.length; i++) {
       if (abs.richCompareBool(d.items[i], args[0], Cmp.EQ)) {
-        decref(d.items.splice(i, 1)[0]);
+        const x = d.items.splice(i, 1)[0];
+        dqLeftPopped(d); // rotate, popleft, rotate back
+        decref(x);
         return newRef(None);
       }
     }
@@ -193,6 +242,7 @@ function installDeque(): void {
     const d = dq(self);
     const c = T.slots.new!(d.type, [], null) as PyDeque;
     c.maxlen = d.maxlen;
+    if (d.items.length !== 1) c.left = 1; // deque_copy: deque_extend (one item: deque_append)
     for (const x of d.items) c.items.push(newRef(x));
     return c;
   };
@@ -214,7 +264,9 @@ function installDeque(): void {
   defMethod(T, '__delitem__', (args, _k, self) => {
     const d = dq(self);
     const i = dqIndex(d, args[0]);
-    decref(d.items.splice(i, 1)[0]);
+    const x = d.items.splice(i, 1)[0];
+    dqLeftPopped(d); // deque_del_item: rotate, popleft, rotate back
+    decref(x);
     return newRef(None);
   });
   defMethod(T, '__contains__', (args, _k, self) => {
@@ -224,7 +276,7 @@ function installDeque(): void {
   defMethod(T, '__reversed__', (_a, _k, self) => {
     const d = dq(self);
     let i = d.items.length - 1;
-    return newIter(iterType('_deque_reverse_iterator', '_collections'), [newRef(d)], () => (i >= 0 && i < d.items.length ? newRef(d.items[i--]) : null));
+    return newIter(iterType('_deque_reverse_iterator', '_collections', 56), [newRef(d)], () => (i >= 0 && i < d.items.length ? newRef(d.items[i--]) : null));
   });
   defMethod(T, '__iadd__', (args, _k, self) => {
     const d = dq(self);
@@ -281,9 +333,18 @@ export class PyDefaultDict extends PyDict {
 const DSUB = TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.DICT_SUBCLASS;
 export const DefaultDictType = makeType('defaultdict', DictType, DSUB, 56);
 DefaultDictType.module = 'collections';
-export const OrderedDictType = makeType('OrderedDict', DictType, DSUB, 104);
+export const OrderedDictType = makeType('OrderedDict', DictType, DSUB, 112);
+// odict_sizeof: the dict part, then od_fast_nodes (one pointer per slot of the keys table) and a
+// 32-byte _ODictNode per item
+sizeofHooks.set(OrderedDictType, (o) => {
+  const t = (o as PyDict).t;
+  const base = t.getsizeof() - 16 - DictType.basicsize + o.type.basicsize;
+  return t.used ? base + 8 * 2 ** t.keys.log2Size + 32 * t.used : base;
+});
 OrderedDictType.module = 'collections';
-export const CounterType = makeType('Counter', DictType, DSUB, 64);
+// Counter is a Python class in CPython: dict + __weakref__, and a managed __dict__ (3.11)
+export const CounterType = makeType('Counter', DictType, DSUB, 56);
+CounterType.managedDict = true;
 CounterType.module = 'collections';
 
 function newDictSub(t: PyType): PyDefaultDict {

@@ -41,7 +41,7 @@ export class PyPartial extends PyObject {
     decref(this.kw);
   }
 }
-export const PartialType = makeType('partial', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 72);
+export const PartialType = makeType('partial', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
 PartialType.module = 'functools';
 
 function newPartial(t: PyType, fn: PyObject, args: PyObject[], kw: Map<string, PyObject>): PyPartial {
@@ -135,7 +135,7 @@ class PyLru extends PyObject {
     decref(this.infoType);
   }
 }
-export const LruType = makeType('_lru_cache_wrapper', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 96);
+export const LruType = makeType('_lru_cache_wrapper', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 152);
 LruType.module = 'functools';
 
 const KWD_MARK = new PyObject(null);

@@ -43,7 +43,7 @@ export class PyBytesIO extends PyObject {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
   }
 }
-export const BytesIOType = makeType('BytesIO', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 88);
+export const BytesIOType = makeType('BytesIO', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
 BytesIOType.module = '_io';
 BytesIOType.weakrefable = true;
 

@@ -14,7 +14,13 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { PyNativeIter, iterType, newIter, kwArgs } from './modutil';
 
-const T = (name: string) => iterType(name, 'itertools');
+// tp_basicsize of each itertools type (Modules/itertoolsmodule.c, 64-bit)
+const SIZES: Record<string, number> = {
+  accumulate: 48, combinations: 56, combinations_with_replacement: 56, cycle: 48, dropwhile: 40, takewhile: 40,
+  islice: 56, starmap: 32, chain: 32, compress: 32, filterfalse: 32, count: 40, zip_longest: 56, pairwise: 32,
+  permutations: 64, product: 48, repeat: 32, groupby: 64, _grouper: 32, _tee: 40, _tee_dataobject: 496,
+};
+const T = (name: string) => iterType(name, 'itertools', SIZES[name] ?? 48);
 
 function nextOrNull(it: PyObject | null): PyObject | null {
   return it ? abs.iterNext(it) : null;

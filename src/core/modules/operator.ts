@@ -33,14 +33,14 @@ export class PyHolder extends PyObject {
   }
 }
 
-function holderType(name: string): PyType {
-  const t = makeType(name, null, TypeFlags.HAVE_GC, 32);
+function holderType(name: string, basicsize: number): PyType {
+  const t = makeType(name, null, TypeFlags.HAVE_GC, basicsize);
   t.module = 'operator';
   return t;
 }
-export const ItemGetterType = holderType('itemgetter');
-export const AttrGetterType = holderType('attrgetter');
-export const MethodCallerType = holderType('methodcaller');
+export const ItemGetterType = holderType('itemgetter', 48);
+export const AttrGetterType = holderType('attrgetter', 40);
+export const MethodCallerType = holderType('methodcaller', 40);
 
 function newHolder(t: PyType, held: PyObject[], kwnames: string[] = []): PyHolder {
   const h = new PyHolder(t, held, kwnames);

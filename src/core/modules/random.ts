@@ -185,7 +185,9 @@ function bitLength(n: N.Int): number {
   return (n < 0n ? -n : n).toString(2).length;
 }
 
-export const RandomType = makeType('Random', null, TypeFlags.BASETYPE, 2512);
+// random.Random: a Python subclass of _random.Random (2,528 bytes) with the gc and managed-dict
+// pre-header, so sys.getsizeof gives 2,560
+export const RandomType = makeType('Random', null, TypeFlags.BASETYPE, 2560);
 RandomType.module = 'random';
 RandomType.weakrefable = true;
 solidAllocators.set(RandomType, (t) => new PyRandom(t));

@@ -674,7 +674,7 @@ function installTypes(): void {
 
 function finditer(p: PyPattern, s: PyStr, pos: number, end: number): PyObject {
   const gen = scan(p, s, pos, end);
-  return newIter(iterType('callable_iterator', 'builtins'), [newRef(p), newRef(s)], (self) => {
+  return newIter(iterType('callable_iterator', 'builtins', 32), [newRef(p), newRef(s)], (self) => {
     if (!self.held[0]) return null;
     const r = gen.next();
     if (r.done) {

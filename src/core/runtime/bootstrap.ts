@@ -514,7 +514,7 @@ export function bootstrap(): void {
   void IntType;
 }
 
-export const GenericAliasType = makeType('types.GenericAlias', null, TypeFlags.HAVE_GC, 56);
+export const GenericAliasType = makeType('types.GenericAlias', null, TypeFlags.HAVE_GC, 64);
 GenericAliasType.name = 'GenericAlias';
 export class PyGenericAlias extends PyObject {
   constructor(

@@ -35,10 +35,19 @@ export function preHeader(t: PyType): number {
   return (t.flags & TypeFlags.HAVE_GC ? GC_HEAD : 0) + (t.managedDict ? 16 : 0);
 }
 
+/** __sizeof__ of types whose size has a variable part kept by their module (deque blocks) */
+export const sizeofHooks = new Map<PyType, (o: PyObject) => number>();
+
 export function getsizeof(o: PyObject): number {
   if (o instanceof PyBytes) return o.type === BytesType ? 33 + o.v.length : 56 + o.alloc;
   const t = o.type;
   const pre = preHeader(t);
+  if (sizeofHooks.size) {
+    for (let x: PyType | null = t; x; x = x.flags & TypeFlags.HEAPTYPE ? x.base : null) {
+      const hook = sizeofHooks.get(x);
+      if (hook) return hook(o) + pre;
+    }
+  }
   if (o instanceof PyInt) return intSizeof(o.v) + pre;
   if (o instanceof PyStr) return strSizeof(o) + pre;
   // list___sizeof__: the (sub)type's basic size + the allocated item array

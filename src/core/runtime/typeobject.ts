@@ -560,7 +560,7 @@ export function typeTypeNew(meta: PyType, args: PyObject[], kwnames: string[] | 
 }
 
 // ------------------------------------------------------------------ super
-export const SuperType = makeType('super', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 48);
+export const SuperType = makeType('super', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 40);
 export class PySuper extends PyObject {
   constructor(
     public thisType: PyType,

@@ -588,6 +588,22 @@ function startsEnds(self: PyObject, args: PyObject[], kw: string[] | null, name:
   return newBool(test(pre.v));
 }
 
+/** A new list of `items` (stolen) sized as PyList_New(prealloc) followed by PyList_Append for
+ *  the items beyond it (list_resize growth), as the split functions build theirs. */
+function preallocated(items: PyObject[], prealloc: number): PyObject {
+  const l = newList(items);
+  let alloc = prealloc;
+  for (let size = prealloc; size < items.length; size++) {
+    if (alloc > size) continue;
+    const ns = size + 1;
+    let na = (ns + (ns >> 3) + 6) & ~3;
+    if (ns - size > na - ns) na = (ns + 3) & ~3;
+    alloc = na;
+  }
+  l.allocated = alloc;
+  return l;
+}
+
 export function installStrMethods(): void {
   const T = StrType;
   T.slots.new = (t, args, kw) => {
@@ -790,15 +806,17 @@ export function installStrMethods(): void {
         else if (!rev) parts = [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
         else parts = [all.slice(0, all.length - maxsplit).join(sep), ...all.slice(all.length - maxsplit)];
       }
-      if (parts.length === 1 && self.type === StrType && parts[0] === s) return newList([newRef(self)]);
-      return newList(parts.map((p) => newStr(p)));
+      // PyList_New(PREALLOC_SIZE(maxsplit)) (Objects/stringlib/split.h, MAX_PREALLOC 12)
+      const pre = maxsplit < 0 || maxsplit >= 12 ? 12 : maxsplit + 1;
+      if (parts.length === 1 && self.type === StrType && parts[0] === s) return preallocated([newRef(self)], pre);
+      return preallocated(parts.map((p) => newStr(p)), pre);
     });
   splitLike('split', false);
   splitLike('rsplit', true);
   def(T, 'splitlines', (self, args, kw) => {
     const [ke] = parseArgs({ name: 'splitlines', params: ['keepends'] }, args, kw);
     const parts = splitlines((self as PyStr).v, ke ? abs.isTrue(ke) : false);
-    return newList(parts.map((p) => newStr(p)));
+    return preallocated(parts.map((p) => newStr(p)), 0); // PyList_New(0) + PyList_Append
   });
   def(T, 'join', (self, args, kw) => {
     posArgs('join', args, kw, 1, 1);

@@ -5,7 +5,7 @@ import { makeType } from '../types';
 import { TypeFlags } from '../object';
 import type { Frame } from '../vm/frame';
 
-export const TracebackType = makeType('traceback', null, TypeFlags.HAVE_GC, 64);
+export const TracebackType = makeType('traceback', null, TypeFlags.HAVE_GC, 40);
 
 export class PyTraceback extends PyObject {
   constructor(
