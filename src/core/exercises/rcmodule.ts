@@ -225,9 +225,15 @@ registerModule('refscope_check', (m) => {
   });
   m.fn('learner_line', (args, kw) => {
     checkArgs('learner_line', args, kw, 1, 1);
-    const text = strArg(args[0], 'learner_line', 'text');
+    // a JavaScript regular expression (the simple ones read as in Python's re)
+    let re: RegExp;
+    try {
+      re = new RegExp(strArg(args[0], 'learner_line', 'pattern'));
+    } catch (e) {
+      raiseType('ValueError', `learner_line: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const lines = st().learnerSource.split(/\r?\n/);
-    const i = lines.findIndex((l) => l.includes(text));
+    const i = lines.findIndex((l) => re.test(l));
     return i < 0 ? newRef(None) : newInt(i + 1);
   });
   m.fn('holders', (args, kw) => {
