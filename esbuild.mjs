@@ -31,6 +31,7 @@ const builds = [
   { ...common, entryPoints: ['src/worker/session-runner.ts'], outfile: 'dist/session-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-worker.js', platform: 'node', format: 'cjs' },
 ];
 
 if (watch) {
