@@ -85,3 +85,98 @@ export function checkInWorker(workerFile: string, files: ExerciseFiles, source: 
 }
 
 export type { ExerciseResult };
+
+// ------------------------------------------------------------------ `refscope check` / `refscope exercises`
+
+import { exerciseIdOf, exerciseTitle, listChecks, packLang } from '../core/exercises/pack';
+import { makeTranslator } from '../core/inspect/translate';
+import { loadBundle } from './hover';
+
+function usage(): never {
+  process.stderr.write('usage: refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n       refscope exercises [--lang zh-cn]\n');
+  process.exit(2);
+}
+
+const MARK: Record<string, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+
+/** `refscope exercises`: the shipped pack, one line per exercise with its checks. */
+export function listMain(argv: string[]): void {
+  let lang = 'en';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') lang = packLang(argv[++i] ?? usage());
+    else usage();
+  }
+  const dir = findPackDir(__dirname);
+  if (!dir) {
+    process.stderr.write('refscope exercises: no exercises/ folder found\n');
+    process.exitCode = 1;
+    return;
+  }
+  for (const id of listExercises(dir)) {
+    const files = loadExercise(dir, id);
+    process.stdout.write(`${id}\t${exerciseTitle(files.meta, lang)}\t(${listChecks(files.checkSource).length} checks)\n`);
+  }
+}
+
+/** `refscope check [ID] FILE.py`: each check's verdict; exit 0 only when all pass, 1 when some fail, 2 on bad usage. */
+export async function main(argv: string[]): Promise<void> {
+  let lang = 'en';
+  let json = false;
+  const pos: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang') lang = packLang(argv[++i] ?? usage());
+    else if (a === '--json') json = true;
+    else if (a.startsWith('--')) usage();
+    else pos.push(a);
+  }
+  if (pos.length < 1 || pos.length > 2) usage();
+  const file = pos[pos.length - 1];
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
+    process.exit(2);
+  }
+  const id = pos.length === 2 ? pos[0] : exerciseIdOf(source);
+  if (!id) {
+    process.stderr.write(`refscope check: name the exercise (refscope check lesson24/unreachable ${file}) or start the file with '# refscope-exercise: <id>'\n`);
+    process.exit(2);
+  }
+  const dir = findPackDir(__dirname);
+  if (!dir) {
+    process.stderr.write('refscope check: no exercises/ folder found\n');
+    process.exit(2);
+  }
+  let files: ExerciseFiles;
+  try {
+    files = loadExercise(dir, id);
+  } catch (e) {
+    process.stderr.write(`refscope check: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  const bundle = lang === 'en' ? null : loadBundle(lang);
+  const t = makeTranslator(bundle);
+  const reply = await checkInWorker(join(__dirname, 'exercise-worker.js'), files, source, file, { lang, bundle });
+  if (!reply.ok) {
+    process.stderr.write(`refscope check: ${reply.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const r = reply.result;
+  if (json) {
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  } else {
+    process.stdout.write(`${id}: ${exerciseTitle(files.meta, lang)}\n`);
+    for (const c of r.checks) {
+      process.stdout.write(`${MARK[c.status]}  ${c.title}${c.line ? `  (${file}:${c.line})` : ''}\n`);
+      if (c.message) process.stdout.write(c.message.replace(/^/gm, '      ') + '\n');
+      if (c.expected !== undefined) process.stdout.write(`      ${t('expected:')} ${c.expected}\n`);
+      if (c.actual !== undefined) process.stdout.write(`      ${t('actual:')}   ${c.actual}\n`);
+    }
+    const n = r.checks.filter((c) => c.status === 'passed').length;
+    process.stdout.write(t('{0} of {1} checks passed', n, r.checks.length) + '\n');
+  }
+  process.exitCode = r.passed ? 0 : 1;
+}

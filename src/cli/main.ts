@@ -13,6 +13,8 @@ async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   if (cmd === 'hover') return (await import('./hover')).main(rest);
   if (cmd === 'graph') return (await import('./graph')).main(rest);
+  if (cmd === 'check') return (await import('./check')).main(rest);
+  if (cmd === 'exercises') return (await import('./check')).listMain(rest);
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
     const args = rest.filter((a) => a !== '--audit');
