@@ -81,7 +81,7 @@ class ReferrerIndex {
     if (!this.map) {
       const m = new Map<PyObject, PyObject[]>();
       for (let g = 0; g < 3; g++) {
-        for (const src of gcState.gens[g]) {
+        for (const src of gcState.gens[g].toArray()) {
           gcReferentsWithEdges(src, (c) => {
             let l = m.get(c);
             if (!l) m.set(c, (l = []));

@@ -105,7 +105,7 @@ export function heapBytes(): number {
       traverseFull(o, visit);
     }
   };
-  const roots = (set: Set<PyObject>): void => {
+  const roots = (set: Iterable<PyObject>): void => {
     for (const o of set) {
       if (o.rc < SHARED_RC) total += objectBytes(o);
       traverseFull(o, visit);

@@ -13,10 +13,54 @@ export interface GenStats {
   uncollectable: number;
 }
 
+/**
+ * A generation's list (gcmodule.c's gc_list, a doubly linked list): objects in the order they
+ * joined, O(1) append and O(1) removal. A removed object leaves a hole (its slot, o.gcSlot, is
+ * cleared) that the next compaction drops; an object is in one list at a time.
+ */
+export class GenList {
+  private objs: (PyObject | null)[] = [];
+  private holes = 0;
+  size = 0;
+  constructor(from?: PyObject[]) {
+    if (from) for (const o of from) this.add(o);
+  }
+  add(o: PyObject): void {
+    o.gcSlot = this.objs.length;
+    this.objs.push(o);
+    this.size++;
+  }
+  delete(o: PyObject): void {
+    const i = o.gcSlot;
+    if (i < 0 || this.objs[i] !== o) return;
+    this.objs[i] = null;
+    o.gcSlot = -1;
+    this.size--;
+    if (++this.holes > 1024 && this.holes > this.objs.length >> 1) this.compact();
+  }
+  private compact(): void {
+    const out: PyObject[] = [];
+    for (const o of this.objs) if (o) {
+      o.gcSlot = out.length;
+      out.push(o);
+    }
+    this.objs = out;
+    this.holes = 0;
+  }
+  /** the objects in list order (a fresh array) */
+  toArray(): PyObject[] {
+    if (this.holes) this.compact();
+    return this.objs.slice() as PyObject[];
+  }
+  [Symbol.iterator](): Iterator<PyObject> {
+    return this.toArray()[Symbol.iterator]();
+  }
+}
+
 export interface GCState {
   /** generation lists; Set keeps insertion order like gc's doubly linked lists */
-  gens: [Set<PyObject>, Set<PyObject>, Set<PyObject>];
-  permanent: Set<PyObject>;
+  gens: [GenList, GenList, GenList];
+  permanent: GenList;
   count: [number, number, number];
   threshold: [number, number, number];
   enabled: boolean;
@@ -37,8 +81,8 @@ export const gcState: GCState = newState();
 
 function newState(): GCState {
   return {
-    gens: [new Set(), new Set(), new Set()],
-    permanent: new Set(),
+    gens: [new GenList(), new GenList(), new GenList()],
+    permanent: new GenList(),
     count: [0, 0, 0],
     threshold: [...profile.gcThresholds],
     enabled: true,
@@ -196,6 +240,7 @@ export function collectWithCallback(generation: number): number {
 
 const COLLECTING = 1;
 const UNREACHABLE = 2;
+const HANDLED = 4;
 
 /** gc.collect(generation): returns [collected, uncollectable]. */
 export function collectMain(generation: number): [number, number] {
@@ -210,15 +255,16 @@ export function collectMain(generation: number): [number, number] {
   if (generation + 1 < 3) st.count[generation + 1]++;
   for (let i = 0; i <= generation; i++) st.count[i] = 0;
   // merge younger generations into the one being collected
-  const young = st.gens[generation];
+  const young = st.gens[generation].toArray();
   for (let i = 0; i < generation; i++) {
-    for (const o of st.gens[i]) {
+    for (const o of st.gens[i].toArray()) {
       o.gcGen = generation;
-      young.add(o);
+      young.push(o);
     }
-    st.gens[i] = new Set();
+    st.gens[i] = new GenList();
   }
-  const [reachable, unreachable] = deduceUnreachable([...young]);
+  st.gens[generation] = new GenList();
+  const [reachable, unreachable] = deduceUnreachable(young);
   // untrack_tuples(young)
   const kept: PyObject[] = [];
   for (const o of reachable) {
@@ -234,7 +280,6 @@ export function collectMain(generation: number): [number, number] {
   // survivors move to the next generation
   if (generation < 2) {
     if (generation === 1) st.longLivedPending += kept.length;
-    st.gens[generation] = new Set();
     for (const o of kept) {
       o.gcGen = generation + 1;
       st.gens[generation + 1].add(o);
@@ -252,7 +297,7 @@ export function collectMain(generation: number): [number, number] {
       }
       survivors.push(o);
     }
-    st.gens[2] = new Set(survivors);
+    st.gens[2] = new GenList(survivors);
     st.longLivedPending = 0;
     st.longLivedTotal = survivors.length;
   }
@@ -334,15 +379,20 @@ export function collectMain(generation: number): [number, number] {
  * reachable list in traversal order, the unreachable list in the order objects were set aside).
  */
 function deduceUnreachable(list: PyObject[]): [PyObject[], PyObject[]] {
-  for (const o of list) {
-    o.gcRefs = o.rc;
+  // update_refs: gc_refs (here refs[o.gcSlot]) = ob_refcnt
+  const refs = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    o.gcSlot = i;
+    refs[i] = o.rc;
     o.gcFlags = COLLECTING;
   }
-  for (const o of list) {
-    traverseFull(o, (c) => {
-      if (c.gcFlags & COLLECTING) c.gcRefs--;
-    });
-  }
+  // subtract_refs: minus the references from inside the collected set
+  const subtract = (c: PyObject) => {
+    if (c.gcFlags & COLLECTING) refs[c.gcSlot]--;
+  };
+  for (const o of list) traverseFull(o, subtract);
+  // move_unreachable
   const queue = list.slice();
   const reachable: PyObject[] = [];
   const unreachable: PyObject[] = [];
@@ -351,18 +401,18 @@ function deduceUnreachable(list: PyObject[]): [PyObject[], PyObject[]] {
     if (c.gcFlags & UNREACHABLE) {
       // tentatively unreachable, but reachable after all: back to the end of young
       c.gcFlags &= ~UNREACHABLE;
-      c.gcRefs = 1;
+      refs[c.gcSlot] = 1;
       queue.push(c);
-    } else if (c.gcRefs === 0) {
-      c.gcRefs = 1;
+    } else if (refs[c.gcSlot] === 0) {
+      refs[c.gcSlot] = 1;
     }
   };
   for (let i = 0; i < queue.length; i++) {
     const o = queue[i];
     if (o.gcFlags & UNREACHABLE) continue;
-    if (o.gcRefs > 0) {
-      if (o.gcFlags & 4) continue; // already handled
-      o.gcFlags |= 4;
+    if (refs[o.gcSlot] > 0) {
+      if (o.gcFlags & HANDLED) continue;
+      o.gcFlags |= HANDLED;
       reachable.push(o);
       traverseFull(o, visitReachable);
     } else {
@@ -371,33 +421,36 @@ function deduceUnreachable(list: PyObject[]): [PyObject[], PyObject[]] {
     }
   }
   const finalUnreachable = unreachable.filter((o) => o.gcFlags & UNREACHABLE);
-  for (const o of list) o.gcFlags = 0;
+  for (const o of list) {
+    o.gcFlags = 0;
+    o.gcSlot = -1;
+  }
   return [reachable, finalUnreachable];
 }
 
 /** gc.get_objects(generation) order: the generation lists. */
 export function trackedObjects(generation: number | null): PyObject[] {
-  if (generation === null) return [...gcState.gens[0], ...gcState.gens[1], ...gcState.gens[2]];
-  return [...gcState.gens[generation]];
+  if (generation === null) return [...gcState.gens[0].toArray(), ...gcState.gens[1].toArray(), ...gcState.gens[2].toArray()];
+  return gcState.gens[generation].toArray();
 }
 
 export function gcFreeze(): void {
   const st = gcState;
   for (let i = 0; i < 3; i++) {
-    for (const o of st.gens[i]) {
+    for (const o of st.gens[i].toArray()) {
       o.gcGen = 3;
       st.permanent.add(o);
     }
-    st.gens[i] = new Set();
+    st.gens[i] = new GenList();
     // gc_freeze_impl resets generations[0].count inside its loop (only generation 0's)
     st.count[0] = 0;
   }
 }
 export function gcUnfreeze(): void {
   const st = gcState;
-  for (const o of st.permanent) {
+  for (const o of st.permanent.toArray()) {
     o.gcGen = 2;
     st.gens[2].add(o);
   }
-  st.permanent = new Set();
+  st.permanent = new GenList();
 }

@@ -60,8 +60,10 @@ export class PyObject {
   /** tp_clear: drop references so that cycles fall apart (gc). Types without tp_clear
    * (tuple, bound method, iterators, ...) keep theirs: they die with the rest of the cycle. */
   clear(): void {}
-  /** gc bookkeeping during a collection (gc_refs and flags of gcmodule.c) */
-  gcRefs = 0;
+  /** the object's slot in its generation's list (gc.ts GenList); during a collection, its
+   * index in the collected list (gc_refs live in a side array there) */
+  gcSlot = -1;
+  /** gc bookkeeping flags during a collection (gcmodule.c's PREV_MASK_COLLECTING, ...) */
   gcFlags = 0;
 }
 
