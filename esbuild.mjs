@@ -1,6 +1,7 @@
 // Bundles RefScope. `node esbuild.mjs` builds everything once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { webviewBuild } from './webview/bundle.mjs';
 
 // Localisation: each area keeps its 简体中文 strings in l10n/parts/<area>.zh-cn.json (keyed by the
 // English text, as vscode.l10n expects); the bundle VS Code loads is their merge, made here so that
@@ -32,6 +33,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-worker.js', platform: 'node', format: 'cjs' },
+  webviewBuild,
 ];
 
 if (watch) {

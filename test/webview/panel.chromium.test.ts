@@ -1,0 +1,201 @@
+// The graph panel in headless Chromium (Debian's chromium + playwright-core): the real page from
+// buildPanelHtml() with its CSP, the bundled dist/webview.js, a fake acquireVsCodeApi, and recorded
+// `setGraph` messages. Fixtures: the lesson's `a = [1, 2, 3]; b = [4, 5, 6]; a.append(b);
+// b.append(a)` refs graph of `a` (`refscope graph fixtures/lesson.py --line 4 --name a --refs
+// --format json`, 8 nodes as objgraph.show_refs draws on CPython 3.11) and a list holding the
+// strings `<img src=x onerror=alert(1)>` and `</script><script>alert(2)</script>` (fixtures/xss.py).
+//
+// REFSCOPE_PANEL_SCREENSHOT=media/screenshots/graph-panel.png also writes the README's screenshot.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, statSync, copyFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWebview, findChromium, serve, FAKE_VSCODE, setThemeScript, root, type Served } from './harness';
+import type { SetGraphMessage } from '../../src/protocol/graph';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const lesson = JSON.parse(readFileSync(join(fixtures, 'lesson-refs.message.json'), 'utf8')) as SetGraphMessage;
+const xss = JSON.parse(readFileSync(join(fixtures, 'xss-refs.message.json'), 'utf8')) as SetGraphMessage;
+const shots = join(root, 'test-results', 'webview');
+
+let browser: Browser;
+let served: Served;
+
+before(async () => {
+  const executablePath = findChromium(); // throws "apt-get install chromium" when missing: the test fails, never skips
+  await buildWebview();
+  served = await serve();
+  browser = await chromium.launch({
+    executablePath, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface Opened { page: Page; dialogs: string[]; errors: string[] }
+
+async function open(theme: 'dark' | 'light' = 'dark'): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 680 } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(FAKE_VSCODE);
+  await page.goto(served.url);
+  await page.evaluate(setThemeScript(theme));
+  await page.waitForFunction('!!window.__refscopeGraph && !!customElements.get("vscode-button")');
+  return { page, dialogs, errors };
+}
+
+async function postGraph(page: Page, msg: SetGraphMessage): Promise<void> {
+  await page.evaluate((m) => (globalThis as any).postMessage(m, '*'), msg as unknown as Record<string, unknown>);
+  await page.waitForFunction((n) => (globalThis as any).__refscopeGraph.nodeCount() === n, msg.model?.nodes.length ?? 0);
+}
+
+const hook = <T>(page: Page, expr: string) => page.evaluate(`window.__refscopeGraph.${expr}`) as Promise<T>;
+const posted = (page: Page) => page.evaluate('window.__posted') as Promise<{ type: string; [k: string]: unknown }[]>;
+
+function assertPng(file: string) {
+  const buf = readFileSync(file);
+  assert.ok(statSync(file).size > 5000, `${file} is too small to show a graph (${statSync(file).size} bytes)`);
+  assert.deepEqual([...buf.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+}
+
+test('ready is the first message; the lesson graph renders 8 nodes with objgraph labels; screenshot', async () => {
+  const { page, errors } = await open('dark');
+  const before = await posted(page);
+  assert.equal(before.length, 1, 'nothing but ready before the host answers');
+  assert.equal(before[0].type, 'ready');
+  await postGraph(page, lesson);
+  assert.equal(await hook<number>(page, 'nodeCount()'), 8);
+  assert.equal(await hook<number>(page, 'edgeCount()'), 8);
+  const labels = (await hook<string[]>(page, 'labels()')).sort();
+  assert.deepEqual(labels, ['int\n1', 'int\n2', 'int\n3', 'int\n4', 'int\n5', 'int\n6', 'list\n4 items', 'list\n4 items']);
+  // the root's font is red, the cycle a <-> b is highlighted
+  const rootId = lesson.model!.roots[0];
+  assert.equal(await hook<string>(page, `style(${JSON.stringify(rootId)}, 'color')`), 'rgb(255,0,0)');
+  assert.equal(await hook<string>(page, `style(${JSON.stringify(rootId)}, 'border-color')`), 'rgb(209,134,22)');
+  assert.match(await page.locator('#counts').innerText(), /8/);
+  // click a node: the details pane shows its count and holders
+  const pos = await hook<{ x: number; y: number }>(page, `renderedPosition(${JSON.stringify(rootId)})`);
+  const box = (await page.locator('#cy').boundingBox())!;
+  await page.mouse.click(box.x + pos.x, box.y + pos.y);
+  await page.locator('#details:not([hidden])').waitFor();
+  const details = await page.locator('#details').innerText();
+  assert.match(details, /global a/);
+  assert.match(details, /item \[3\] of list b/);
+  assert.match(details, /\b2\b/);
+  // the relayout after the details pane opened keeps every node
+  const file = join(shots, 'lesson-refs-dark.png');
+  await page.screenshot({ path: file });
+  assertPng(file);
+  if (process.env.REFSCOPE_PANEL_SCREENSHOT) {
+    const dest = resolve(root, process.env.REFSCOPE_PANEL_SCREENSHOT);
+    mkdirSync(dirname(dest), { recursive: true });
+    copyFileSync(file, dest);
+  }
+  assert.deepEqual(await page.evaluate('window.__csp'), [], 'no Content-Security-Policy violation');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a label with <img src=x onerror=alert(1)> stays text (graph and details pane)', async () => {
+  const { page, dialogs, errors } = await open('dark');
+  await postGraph(page, xss);
+  const labels = await hook<string[]>(page, 'labels()');
+  assert.ok(labels.includes("str\n'<img src=x onerror=alert(1)>'"), labels.join(' | '));
+  for (const n of xss.model!.nodes) await hook(page, `select(${JSON.stringify(n.id)})`);
+  const imgNode = xss.model!.nodes.find((n) => n.label.includes('<img'))!;
+  await hook(page, `select(${JSON.stringify(imgNode.id)})`);
+  const details = await page.locator('#details').innerText();
+  assert.ok(details.includes('<img src=x onerror=alert(1)>'), details);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate('document.querySelectorAll("img").length'), 0, 'no <img> element was created');
+  assert.equal(await page.evaluate('document.querySelectorAll("script").length'), 2, 'no script element was added');
+  assert.deepEqual(dialogs, [], 'no alert fired');
+  // the SVG export escapes it too
+  const svg = await hook<string>(page, "exportData('svg')");
+  assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'));
+  assert.ok(!svg.includes('<img'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the theme switch (body class and VS Code variables) restyles the page and the graph', async () => {
+  const { page } = await open('dark');
+  await postGraph(page, lesson);
+  const read = async () => ({
+    body: await page.evaluate('getComputedStyle(document.body).backgroundColor') as string,
+    edge: await hook<string>(page, 'edgeColor()'),
+    kind: (await hook<{ kind: string }>(page, 'theme()')).kind,
+  });
+  const dark = await read();
+  await page.evaluate(setThemeScript('light'));
+  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'light'`);
+  const light = await read();
+  assert.equal(dark.kind, 'dark');
+  assert.equal(dark.body, 'rgb(31, 31, 31)');
+  assert.equal(light.body, 'rgb(255, 255, 255)');
+  assert.notEqual(light.edge, dark.edge, 'edges restyled');
+  assert.equal(light.edge, 'rgb(59,59,59)');
+  const file = join(shots, 'lesson-refs-light.png');
+  await page.screenshot({ path: file });
+  assertPng(file);
+  // back to dark
+  await page.evaluate(setThemeScript('dark'));
+  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'dark'`);
+  assert.equal(await hook<string>(page, 'edgeColor()'), dark.edge);
+  await page.close();
+});
+
+test('toolbar, timeline, exports and double-click post typed messages', async () => {
+  const { page } = await open('dark');
+  const truncatedId = lesson.model!.nodes[5].id;
+  const msg: SetGraphMessage = { ...lesson, model: { ...lesson.model!, nodes: lesson.model!.nodes.map((n) => (n.id === truncatedId ? { ...n, truncated: true } : n)) } };
+  await postGraph(page, msg);
+  await page.locator('#hideShared').click();
+  await page.locator('#pin').click();
+  await page.locator('#exportDot').click();
+  await page.locator('#exportPng').click();
+  await page.locator('#exportSvg').click();
+  await page.evaluate(`(() => { const r = document.getElementById('line'); r.value = '2'; r.dispatchEvent(new Event('input')); r.dispatchEvent(new Event('change')); })()`);
+  const pos = await hook<{ x: number; y: number }>(page, `renderedPosition(${JSON.stringify(truncatedId)})`);
+  const box = (await page.locator('#cy').boundingBox())!;
+  await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
+  await page.waitForFunction(`window.__posted.some((m) => m.type === 'expand')`, undefined, { timeout: 5000 });
+  const msgs = await posted(page);
+  const types = msgs.map((m) => m.type);
+  assert.equal(types[0], 'ready');
+  const opts = msgs.find((m) => m.type === 'options');
+  assert.deepEqual(opts?.options, { ...lesson.options, hideShared: true });
+  assert.deepEqual(msgs.find((m) => m.type === 'pin'), { type: 'pin', pinned: true });
+  const exports = msgs.filter((m) => m.type === 'export');
+  assert.deepEqual(exports.map((m) => m.format), ['dot', 'png', 'svg']);
+  assert.equal(exports[0].data, lesson.dot);
+  assert.match(String(exports[1].data), /^data:image\/png;base64,iVBORw0KGgo/);
+  assert.ok(String(exports[1].data).length > 4000);
+  assert.match(String(exports[2].data), /^<\?xml[^]*<svg [^]*list<\/tspan>[^]*4 items/);
+  assert.equal((String(exports[2].data).match(/<rect x=/g) ?? []).length, 1 + 8 + 2, 'background, 8 nodes, 2 badges');
+  assert.deepEqual(msgs.find((m) => m.type === 'timeline'), { type: 'timeline', line: 2 });
+  assert.deepEqual(msgs.find((m) => m.type === 'expand'), { type: 'expand', nodeId: truncatedId });
+  await page.close();
+});
+
+test('the state survives a reload: the page redraws its last graph before the host answers', async () => {
+  const { page } = await open('dark');
+  await postGraph(page, lesson);
+  await page.reload();
+  await page.evaluate(setThemeScript('dark'));
+  await page.waitForFunction('!!window.__refscopeGraph && window.__refscopeGraph.nodeCount() === 8');
+  const msgs = await posted(page);
+  assert.deepEqual(msgs.map((m) => m.type), ['ready']);
+  assert.match(await page.locator('#title').innerText(), /a after line 4/);
+  await page.close();
+});
