@@ -89,6 +89,8 @@ export function registerExercises(context: vscode.ExtensionContext): vscode.Disp
       return null;
     }
     const r = reply.result;
+    // what the learner's code printed, in the test run's output (terminal line ends)
+    if (run && (r.stdout || r.stderr)) run.appendOutput((r.stdout + r.stderr).replace(/\r?\n/g, '\r\n'));
     const diags: vscode.Diagnostic[] = [];
     for (const c of r.checks) {
       const child = item?.children.get(`${id}${CHECK_SEP}${c.id}`);

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { checkInWorker, loadExercise } from '../../src/cli/check';
 
 const CLI = join(process.cwd(), 'dist/cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 240_000 });
@@ -46,4 +48,13 @@ test('refscope check: bad usage and unknown exercises exit 2 with a message', ()
   const n = run(['check', 'README.md']);
   assert.strictEqual(n.status, 2);
   assert.match(n.stderr, /name the exercise/);
+});
+
+test('the exercise worker: a result from the worker thread, and the wall-clock budget gives a clear answer instead of a hang', async () => {
+  const files = loadExercise(join(process.cwd(), 'exercises'), 'lesson24/refcount-predict');
+  const sol = 'exercises/lesson24/refcount-predict/solution.py';
+  const ok = await checkInWorker(join(process.cwd(), 'dist/exercise-worker.js'), files, readFileSync(sol, 'utf8'), sol, {});
+  assert.ok(ok.ok && ok.result.passed, JSON.stringify(ok));
+  const slow = await checkInWorker(join(process.cwd(), 'dist/exercise-worker.js'), files, 'while True:\n    pass\n', 'loop.py', { stepLimit: 1e12 }, 300);
+  assert.deepStrictEqual(slow, { ok: false, message: 'the checks did not finish within 0.3 s' });
 });

@@ -142,7 +142,7 @@ export function runExercise(files: ExerciseFiles, learnerSource: string, learner
     if (abandoned instanceof HardStop) {
       kind = 'limit';
       msg = t('The code did not stop after {0} steps even when asked to (an infinite loop that catches every exception?)', stepLimit);
-    } else if (abandoned instanceof RangeError) msg = t('The interpreter ran out of stack (deep recursion in native code)');
+    } else if (abandoned instanceof RangeError && /call stack/i.test(abandoned.message)) msg = t('The interpreter ran out of stack (deep recursion in native code)');
     else if (abandoned instanceof Unsupported) msg = t('{0} is not supported by RefScope yet', abandoned.what);
     else msg = t('Internal error of RefScope: {0}', abandoned instanceof Error ? abandoned.message : String(abandoned));
     result.fileError = { kind, message: msg, ...(state.current?.line ? { line: state.current.line } : {}) };
