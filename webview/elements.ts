@@ -12,7 +12,7 @@ export function hsvToCss(color: string | undefined | null, fallback = '#ffffff')
   const parts = c.split(/\s*[, ]\s*/);
   if (parts.length === 3 && parts.every((p) => /^(\d+\.?\d*|\.\d+)$/.test(p))) {
     const [h, s, v] = parts.map((p) => Math.min(1, Math.max(0, Number(p))));
-    // the standard HSV -> RGB sectors (Graphviz's hsv2rgb in lib/common/colxlate.c)
+    // the standard HSV -> RGB sectors (as Python's colorsys.hsv_to_rgb), rounded to the nearest byte
     const hh = (h >= 1 ? 0 : h) * 6;
     const i = Math.floor(hh);
     const f = hh - i;

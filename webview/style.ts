@@ -82,7 +82,7 @@ export function graphStyle(theme: Theme): StyleRule[] {
     },
     {
       selector: 'node:selected',
-      style: { 'overlay-color': theme.selection, 'overlay-opacity': 0.25, 'overlay-padding': 4, 'border-color': theme.selection, 'border-width': 3 },
+      style: { 'overlay-color': theme.selection, 'overlay-opacity': 0.12, 'overlay-padding': 5, 'border-color': theme.selection, 'border-width': 3 },
     },
     {
       selector: 'edge',

@@ -76,11 +76,19 @@ export const THEMES = {
   dark: { cls: 'vscode-dark', vars: { '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-foreground': '#cccccc',
     '--vscode-descriptionForeground': '#9d9d9d', '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7', '--vscode-focusBorder': '#0078d4',
     '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8', '--vscode-panel-border': '#2b2b2b',
-    '--vscode-font-family': 'sans-serif', '--vscode-editor-font-family': 'monospace', '--vscode-sideBar-background': '#181818' } },
+    '--vscode-font-family': 'sans-serif', '--vscode-editor-font-family': 'monospace', '--vscode-sideBar-background': '#181818',
+    '--vscode-dropdown-background': '#313131', '--vscode-dropdown-foreground': '#cccccc', '--vscode-dropdown-border': '#3c3c3c',
+    '--vscode-checkbox-background': '#313131', '--vscode-checkbox-border': '#3c3c3c', '--vscode-checkbox-foreground': '#cccccc',
+    '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc' } },
   light: { cls: 'vscode-light', vars: { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#3b3b3b', '--vscode-foreground': '#3b3b3b',
     '--vscode-descriptionForeground': '#3b3b3b', '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#652d90', '--vscode-focusBorder': '#005fb8',
     '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b', '--vscode-panel-border': '#e5e5e5',
-    '--vscode-font-family': 'sans-serif', '--vscode-editor-font-family': 'monospace', '--vscode-sideBar-background': '#f8f8f8' } },
+    '--vscode-font-family': 'sans-serif', '--vscode-editor-font-family': 'monospace', '--vscode-sideBar-background': '#f8f8f8',
+    '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-foreground': '#3b3b3b', '--vscode-dropdown-border': '#cecece',
+    '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece', '--vscode-checkbox-foreground': '#3b3b3b',
+    '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b' } },
 } as const;
 
 /** A page-side script that switches the theme as VS Code does (variables on <html>, class on <body>). */

@@ -41,7 +41,7 @@ after(async () => {
 interface Opened { page: Page; dialogs: string[]; errors: string[] }
 
 async function open(theme: 'dark' | 'light' = 'dark'): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 680 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
