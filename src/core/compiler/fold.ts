@@ -51,6 +51,9 @@ function fold(e: A.Expr): A.Expr {
     case 'BinOp': {
       const l = foldExpr(e.left);
       const r = foldExpr(e.right);
+      if (e.op === 'Mod' && l.kind === 'Constant' && l.value.type === 'str' && r.kind === 'Tuple' && !r.elts.some((x) => x.kind === 'Starred')) {
+        return optimizeFormat(e, l.value.value, r.elts) ?? e;
+      }
       if (l.kind !== 'Constant' || r.kind !== 'Constant') return e;
       try {
         const v = foldBin(e.op, l.value, r.value);
@@ -68,6 +71,95 @@ function fold(e: A.Expr): A.Expr {
     default:
       return e;
   }
+}
+
+/** A constant without a source position (ast_opt.c makes the literal parts of an optimized
+ *  format that way). */
+function noPos(value: A.ConstantValue): A.Constant {
+  return { kind: 'Constant', value, constKind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
+}
+
+/** optimize_format (ast_opt.c, 3.11): `'...%s...%r...' % (a, b)` with only %s / %r / %a (flags,
+ *  width and precision of at most 2 digits) becomes the f-string f'...{a!s}...{b!r}...'. */
+function optimizeFormat(node: A.BinOp, fmt: string, elts: A.Expr[]): A.JoinedStr | null {
+  const values: A.Expr[] = [];
+  let pos = 0;
+  let cnt = 0;
+  const len = fmt.length;
+  for (;;) {
+    // parse_literal: up to the next single '%', with '%%' as '%'
+    let lit = '';
+    while (pos < len) {
+      const ch = fmt[pos];
+      if (ch === '%') {
+        if (pos + 1 < len && fmt[pos + 1] === '%') {
+          lit += '%';
+          pos += 2;
+          continue;
+        }
+        break;
+      }
+      lit += ch;
+      pos++;
+    }
+    if (lit) values.push(noPos({ type: 'str', value: lit }));
+    if (pos >= len) break;
+    if (cnt >= elts.length) return null;
+    const arg = elts[cnt++];
+    // simple_format_arg_parse, after the '%'
+    pos++;
+    let ljust = false;
+    let width = -1;
+    let prec = -1;
+    let ch = '';
+    const next = (): boolean => {
+      if (pos >= len) return false;
+      ch = fmt[pos++];
+      return true;
+    };
+    if (!next()) return null;
+    while ('-+ #0'.includes(ch)) {
+      if (ch === '-') ljust = true;
+      if (!next()) return null;
+    }
+    if (ch >= '0' && ch <= '9') {
+      width = 0;
+      let digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        width = width * 10 + Number(ch);
+        if (!next()) return null;
+        if (++digits >= 3) return null;
+      }
+    }
+    if (ch === '.') {
+      if (!next()) return null;
+      prec = 0;
+      let digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        prec = prec * 10 + Number(ch);
+        if (!next()) return null;
+        if (++digits >= 3) return null;
+      }
+    }
+    if (ch !== 's' && ch !== 'r' && ch !== 'a') return null;
+    let spec = '';
+    if (!ljust && width > 0) spec += '>';
+    if (width >= 0) spec += String(width);
+    if (prec >= 0) spec += '.' + prec;
+    const fv: A.FormattedValue = {
+      kind: 'FormattedValue',
+      value: arg,
+      conversion: ch.charCodeAt(0),
+      format_spec: spec ? { kind: 'JoinedStr', values: [noPos({ type: 'str', value: spec })], lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 } : null,
+      lineno: arg.lineno,
+      col_offset: arg.col_offset,
+      end_lineno: arg.end_lineno,
+      end_col_offset: arg.end_col_offset,
+    };
+    values.push(fv);
+  }
+  if (cnt < elts.length) return null;
+  return { kind: 'JoinedStr', values, lineno: node.lineno, col_offset: node.col_offset, end_lineno: node.end_lineno, end_col_offset: node.end_col_offset };
 }
 
 /** fold_iter: `for x in [1, 2]` and `x in [1, 2]` use a constant tuple / frozenset; a list that
