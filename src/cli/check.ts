@@ -11,6 +11,8 @@ import type { ExerciseRunOptions } from '../core/exercises/runner';
 
 /** Worker stack: as the session worker's (src/worker/node-client.ts) */
 const STACK_MB = 256;
+/** the worker's JavaScript heap: far above what the lesson's exercises need */
+const HEAP_MB = 1536;
 
 /** The exercises/ folder: next to dist/ (the packaged extension, the CLI bundle) or the checkout. */
 export function findPackDir(distDir: string): string | null {
@@ -68,7 +70,8 @@ export function checkInWorker(workerFile: string, files: ExerciseFiles, source: 
   const budget = timeoutMs ?? (files.meta.timeLimitSeconds ?? 60) * 1000;
   const req: ExerciseRequest = { files, source, filename, options };
   return new Promise((resolve) => {
-    const w = new Worker(workerFile, { workerData: req, resourceLimits: { stackSizeMb: STACK_MB } });
+    // a program that allocates without end ends the worker (ERR_WORKER_OUT_OF_MEMORY), not the host
+    const w = new Worker(workerFile, { workerData: req, resourceLimits: { stackSizeMb: STACK_MB, maxOldGenerationSizeMb: HEAP_MB } });
     let done = false;
     const finish = (r: ExerciseReply) => {
       if (done) return;
@@ -79,7 +82,12 @@ export function checkInWorker(workerFile: string, files: ExerciseFiles, source: 
     };
     const timer = setTimeout(() => finish({ ok: false, message: `the checks did not finish within ${budget / 1000} s` }), budget);
     w.once('message', (r: ExerciseReply) => finish(r));
-    w.once('error', (e) => finish({ ok: false, message: e instanceof Error ? e.message : String(e) }));
+    w.once('error', (e) =>
+      finish({
+        ok: false,
+        message: (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the checks used more than ${HEAP_MB} MB of memory and were stopped` : e instanceof Error ? e.message : String(e),
+      }),
+    );
     w.once('exit', (code) => finish({ ok: false, message: `the check worker stopped (exit code ${code})` }));
   });
 }
