@@ -97,7 +97,7 @@ export function setThemeScript(name: keyof typeof THEMES): string {
   return `(() => {
     const vars = ${JSON.stringify(th.vars)};
     for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
-    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
+    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light');
     document.body.classList.add(${JSON.stringify(th.cls)});
   })()`;
 }

@@ -148,6 +148,13 @@ test('the theme switch (body class and VS Code variables) restyles the page and 
   const file = join(shots, 'lesson-refs-light.png');
   await page.screenshot({ path: file });
   assertPng(file);
+  // high contrast: thicker lines and borders
+  const edgeId = lesson.model!.edges.findIndex((e) => e.to === lesson.model!.nodes[2].id);
+  const width = () => hook<string>(page, `style('e${edgeId}', 'width')`);
+  assert.equal(await width(), '1.2px');
+  await page.evaluate(`document.body.classList.replace('vscode-light', 'vscode-high-contrast')`);
+  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'high-contrast'`);
+  assert.equal(await width(), '2px');
   // back to dark
   await page.evaluate(setThemeScript('dark'));
   await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'dark'`);
