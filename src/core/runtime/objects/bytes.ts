@@ -10,7 +10,7 @@ import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
 import { newTuple } from './tuple';
 import { newList } from './list';
-import { PySlice } from './misc';
+import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
 import { None, NotImplemented } from './singletons';
 import { raise, typeError } from '../errors';
 import * as E from './exception';
@@ -242,6 +242,20 @@ export function sliceIndices(s: PySlice, len: number): [number, number, number, 
 }
 
 let installed = false;
+export const ByteArrayIterType = makeType('bytearray_iterator', null, TypeFlags.HAVE_GC, 32);
+for (const it of [BytesIterType, ByteArrayIterType]) {
+  it.slots.iter = (o) => newRef(o);
+  it.slots.next = (o) => {
+    const s = o as PySeqIter;
+    const b = s.seq ? (s.seq as PyBytes).v : null;
+    if (!b || s.index >= b.length) {
+      s.exhaust();
+      return null;
+    }
+    return newInt(b[s.index++]);
+  };
+}
+
 export function installBytes(): void {
   if (installed) return;
   installed = true;
@@ -282,14 +296,9 @@ export function installBytes(): void {
       }
       return newInt(b[seqIndex(b, k, what)]);
     });
-    defMethod(t, '__iter__', (_a, _k, self) => {
-      const l = newList(Array.from((self as PyBytes).v, (c) => newInt(c)));
-      try {
-        return abs.getIter(l);
-      } finally {
-        decref(l);
-      }
-    });
+    // bytes_iter / bytearray_iter: an iterator over the object itself (striterobject: 32 bytes)
+    const iterType = t === BytesType ? BytesIterType : ByteArrayIterType;
+    defMethod(t, '__iter__', (_a, _k, self) => newSeqIter(iterType, self!));
     defMethod(t, '__contains__', (args, _k, self) => {
       const b = (self as PyBytes).v;
       const x = args[0];
