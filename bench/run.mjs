@@ -29,7 +29,7 @@
 // minimal environment, like the differential corpus's recordings.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,9 @@ import { listFixtures, needsObjgraph, objgraphDir } from '../test/differential/r
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
-const CLI = join(ROOT, 'dist', 'cli.js');
+/** set to the run's snapshot of dist/ once it is built (see snapshotDist) */
+let DIST = join(ROOT, 'dist');
+let CLI = join(DIST, 'cli.js');
 const PYTHON = process.env.REFSCOPE_PYTHON || 'python3';
 const FIXTURES = join(ROOT, 'test', 'differential', 'fixtures');
 const TIME = '/usr/bin/time';
@@ -137,6 +139,7 @@ function machine(pyver) {
 const haveTime = existsSync(TIME);
 const tmp = mkdtempSync(join(tmpdir(), 'refscope-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
 
 /**
  * Run a command; resolves { ms, kb, stdout, stderr, code }. kb is the peak resident set size
@@ -257,6 +260,18 @@ function buildState() {
   return src > built ? 'dist/ is older than its sources' : null;
 }
 
+/** Others may rebuild dist/ while a long run goes on: the run measures its own copy of the bundles
+ * (source maps left out), made right after the build check. */
+function snapshotDist() {
+  const to = join(tmp, 'dist');
+  mkdirSync(to);
+  for (const f of readdirSync(join(ROOT, 'dist'))) {
+    if (!f.endsWith('.map') && statSync(join(ROOT, 'dist', f)).isFile()) copyFileSync(join(ROOT, 'dist', f), join(to, f));
+  }
+  DIST = to;
+  CLI = join(DIST, 'cli.js');
+}
+
 // ------------------------------------------------------------------------------ main
 async function main() {
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.name));
@@ -274,6 +289,7 @@ async function main() {
       process.exit(1);
     }
   }
+  snapshotDist();
   const pyver = pythonVersion();
   const m = machine(pyver);
   const notes = [];
@@ -389,7 +405,7 @@ function runEditorScripts(notes) {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.mjs')).sort()) {
     console.log(`bench: editor script ${f}`);
     const args = [join(dir, f), ...(quick ? ['--quick'] : [])];
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20, env: { ...process.env, REFSCOPE_BENCH_DIST: DIST } });
     let n = 0;
     for (const line of (r.stdout ?? '').split('\n')) {
       const t = line.trim();
@@ -409,7 +425,8 @@ function runEditorScripts(notes) {
       }
     }
     if (r.status !== 0) {
-      const last = (r.stderr || String(r.error ?? '')).trim().split('\n').slice(-3).join(' ');
+      const lines = (r.stderr || String(r.error ?? '')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('Node.js'));
+      const last = lines.filter((l) => /Error/.test(l)).pop() ?? lines.pop() ?? '';
       notes.push(`bench/editor/${f} failed (exit ${r.status ?? r.signal}) after ${n} figure(s): ${last}`);
     }
   }

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, quick, figure, missing, percentile, ms, now } from './lib/common.mjs';
+import { ROOT, DIST, quick, figure, missing, percentile, ms, now } from './lib/common.mjs';
 
-const EXT = join(ROOT, 'dist', 'extension.js');
+const EXT = join(DIST, 'extension.js');
 const METRIC = 'extension activation';
 
 if (process.argv.includes('--child')) {

@@ -7,9 +7,9 @@
 //   node bench/editor/hover.mjs [--quick]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, quick, importBundle, figure, missing, percentile, ms, now, courseProgram, hoverTargets } from './lib/common.mjs';
+import { DIST, quick, importBundle, figure, missing, percentile, ms, now, courseProgram, hoverTargets } from './lib/common.mjs';
 
-const WORKER = join(ROOT, 'dist', 'session-worker.js');
+const WORKER = join(DIST, 'session-worker.js');
 const OPTIONS = { stdin: '', stepLimit: 200_000_000, maxHeapBytes: 2048 * 1024 * 1024 };
 
 if (!existsSync(WORKER)) {

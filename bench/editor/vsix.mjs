@@ -12,15 +12,19 @@ if (!existsSync(VSCE)) {
   process.exit(0);
 }
 const out = join(tmpDir, 'refscope.vsix');
-const r = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+// (relative links in README.md need a base URL when package.json names no repository; the size
+// does not depend on it)
+const BASE = 'https://example.invalid/refscope';
+const r = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', BASE, '--baseImagesUrl', BASE, '-o', out], {
   cwd: ROOT,
   encoding: 'utf8',
   env: { ...process.env, TMPDIR: tmpDir },
   timeout: 300_000,
 });
 if (r.status !== 0 || !existsSync(out)) {
+  const why = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => /ERROR/.test(l)) ?? '';
   process.stderr.write(`${r.stdout}\n${r.stderr}`);
-  throw new Error(`vsce package failed (exit ${r.status ?? r.signal})`);
+  throw new Error(`vsce package failed (exit ${r.status ?? r.signal}): ${why.trim()}`);
 }
 // vsce prints "Packaged: <file> (N files, S KB)"
 const files = /Packaged: .*\((\d+) files?/.exec(r.stdout)?.[1];

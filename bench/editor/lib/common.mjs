@@ -90,3 +90,7 @@ export function hoverTargets(b) {
 export function now() {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+
+/** The bundles to measure: bench/run.mjs passes its snapshot of dist/ (REFSCOPE_BENCH_DIST) so that
+ * a rebuild in the working tree during the run does not change what is measured. */
+export const DIST = process.env.REFSCOPE_BENCH_DIST || join(ROOT, 'dist');
