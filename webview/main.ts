@@ -76,16 +76,15 @@ function draw(m: SetGraphMessage) {
     const t0 = performance.now();
     const els = toElements(model);
     const t1 = performance.now();
-    let t2 = t1;
-    // one batch for adding and laying out: the renderer sees the final positions only
     cy.batch(() => {
       cy.add([
         ...els.nodes.map((n) => ({ group: 'nodes' as const, data: n.data.badge ? { ...n.data, ...badgeData(n.data.badge) } : n.data, classes: n.classes })),
         ...els.edges.map((e) => ({ group: 'edges' as const, data: e.data, classes: e.classes })),
       ]);
-      t2 = performance.now();
-      cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 56, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions).run();
     });
+    const t2 = performance.now();
+    // outside the batch: dagre reads each node's size from its computed style
+    cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 56, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions).run();
     autoFit = true;
     cy.fit(undefined, 24);
     lastTimings = { elementsMs: t1 - t0, addMs: t2 - t1, layoutMs: performance.now() - t2 };
@@ -298,6 +297,8 @@ new ResizeObserver(() => { cy.resize(); if (autoFit && cy.nodes().length) cy.fit
   nodeCount: () => cy.nodes().length,
   edgeCount: () => cy.edges().length,
   labels: () => cy.nodes().map((n) => String(n.data('label'))),
+  edgeLabels: () => cy.edges().map((e) => String(e.data('label'))),
+  boxes: () => cy.nodes().map((n) => ({ id: n.id(), ...n.boundingBox({ includeLabels: false, includeOverlays: false }) })),
   ids: () => cy.nodes().map((n) => n.id()),
   style: (id: string, prop: string) => String(cy.getElementById(id).style(prop)),
   edgeColor: () => { const e = cy.edges().filter((x) => !x.hasClass('cycle') && !x.hasClass('dotted')); return e.length ? String(e[0].style('line-color')) : null; },

@@ -3,7 +3,8 @@
 // `setGraph` messages. Fixtures: the lesson's `a = [1, 2, 3]; b = [4, 5, 6]; a.append(b);
 // b.append(a)` refs graph of `a` (`refscope graph fixtures/lesson.py --line 4 --name a --refs
 // --format json`, 8 nodes as objgraph.show_refs draws on CPython 3.11) and a list holding the
-// strings `<img src=x onerror=alert(1)>` and `</script><script>alert(2)</script>` (fixtures/xss.py).
+// strings `<img src=x onerror=alert(1)>` and `</script><script>alert(2)</script>` (fixtures/xss.py);
+// two instances of a class with __del__ in a cycle (fixtures/del.py, refs of `n`, 17 nodes).
 //
 // REFSCOPE_PANEL_SCREENSHOT=media/screenshots/graph-panel.png also writes the README's screenshot.
 import { test, before, after } from 'node:test';
@@ -16,6 +17,7 @@ import type { SetGraphMessage } from '../../src/protocol/graph';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const lesson = JSON.parse(readFileSync(join(fixtures, 'lesson-refs.message.json'), 'utf8')) as SetGraphMessage;
+const del = JSON.parse(readFileSync(join(fixtures, 'del-refs.message.json'), 'utf8')) as SetGraphMessage;
 const xss = JSON.parse(readFileSync(join(fixtures, 'xss-refs.message.json'), 'utf8')) as SetGraphMessage;
 const shots = join(root, 'test-results', 'webview');
 
@@ -62,6 +64,18 @@ async function postGraph(page: Page, msg: SetGraphMessage): Promise<void> {
 const hook = <T>(page: Page, expr: string) => page.evaluate(`window.__refscopeGraph.${expr}`) as Promise<T>;
 const posted = (page: Page) => page.evaluate('window.__posted') as Promise<{ type: string; [k: string]: unknown }[]>;
 
+/** no two node boxes overlap (the layout used the nodes' real sizes) */
+async function assertNoOverlap(page: Page) {
+  const boxes = await hook<{ id: string; x1: number; x2: number; y1: number; y2: number }[]>(page, 'boxes()');
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const overlap = a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1;
+      assert.ok(!overlap, `nodes ${a.id} and ${b.id} overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    }
+  }
+}
+
 function assertPng(file: string) {
   const buf = readFileSync(file);
   assert.ok(statSync(file).size > 5000, `${file} is too small to show a graph (${statSync(file).size} bytes)`);
@@ -76,6 +90,7 @@ test('ready is the first message; the lesson graph renders 8 nodes with objgraph
   await postGraph(page, lesson);
   assert.equal(await hook<number>(page, 'nodeCount()'), 8);
   assert.equal(await hook<number>(page, 'edgeCount()'), 8);
+  await assertNoOverlap(page);
   const labels = (await hook<string[]>(page, 'labels()')).sort();
   assert.deepEqual(labels, ['int\n1', 'int\n2', 'int\n3', 'int\n4', 'int\n5', 'int\n6', 'list\n4 items', 'list\n4 items']);
   // the root's font is red, the cycle a <-> b is highlighted
@@ -204,5 +219,30 @@ test('the state survives a reload: the page redraws its last graph before the ho
   const msgs = await posted(page);
   assert.deepEqual(msgs.map((m) => m.type), ['ready']);
   assert.match(await page.locator('#title').innerText(), /a after line 4/);
+  await page.close();
+});
+
+test('__del__ markers are double circles, truncated nodes dotted, edges keep their labels', async () => {
+  const { page, errors } = await open('dark');
+  await postGraph(page, del);
+  assert.equal(await hook<number>(page, 'nodeCount()'), 17);
+  await assertNoOverlap(page);
+  const m = del.model!;
+  const dels = m.nodes.filter((n) => n.kind === 'del');
+  assert.equal(dels.length, 2);
+  for (const n of dels) {
+    assert.equal(await hook<string>(page, `style(${JSON.stringify(n.id)}, 'shape')`), 'ellipse');
+    assert.equal(await hook<string>(page, `style(${JSON.stringify(n.id)}, 'border-style')`), 'double');
+  }
+  const truncated = m.nodes.filter((n) => n.truncated);
+  assert.ok(truncated.length >= 1);
+  for (const n of truncated) assert.equal(await hook<string>(page, `style(${JSON.stringify(n.id)}, 'border-style')`), 'dotted');
+  const edgeLabels = await page.evaluate(`window.__refscopeGraph.edgeLabels()`) as string[];
+  for (const l of ['name', 'next', '__init__', '__del__', '__dict__']) assert.ok(edgeLabels.includes(l), `edge label ${l}`);
+  const file = join(shots, 'del-refs-dark.png');
+  await page.screenshot({ path: file });
+  assertPng(file);
+  assert.deepEqual(await page.evaluate('window.__csp'), []);
+  assert.deepEqual(errors, []);
   await page.close();
 });
