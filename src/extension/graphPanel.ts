@@ -61,7 +61,8 @@ class GraphPanel implements vscode.Disposable {
       nonce: randomBytes(18).toString('base64'),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'graph.css')).toString(),
-      t: (s) => vscode.l10n.t(s),
+      // placeholders stay for the page to fill: each {n} is passed itself as the argument
+      t: (s) => vscode.l10n.t(s, '{0}', '{1}', '{2}'),
       lang: vscode.env.language,
     });
     this.subs.push(
