@@ -46,6 +46,11 @@ function setup() {
   const aptWanted = [];
   if (!found.chromium) aptWanted.push('chromium');
   if (!found.codeServer && !existsSync('/usr/include/gssapi/gssapi.h')) aptWanted.push('libkrb5-dev');
+  // Chinese (the lesson's comments, the zh-cn UI) renders as boxes in the screenshots without a CJK font.
+  const hasCjkFont = () => (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim().length > 0;
+  const wantCjk = !hasCjkFont();
+  if (wantCjk && isRoot && hasApt) aptWanted.push('fonts-noto-cjk');
+  else if (wantCjk) log('no CJK font found: Chinese text will render as boxes in screenshots (Debian: `sudo apt-get install fonts-noto-cjk`)');
   if (aptWanted.length) {
     if (isRoot && hasApt) {
       log(`apt-get install ${aptWanted.join(' ')}`);
@@ -58,6 +63,7 @@ function setup() {
       if (r.status !== 0) missing.push(`apt-get install ${aptWanted.join(' ')} failed (exit ${r.status})`);
     } else {
       for (const p of aptWanted) {
+        if (p === 'fonts-noto-cjk') continue;
         missing.push(p === 'chromium'
           ? 'Chromium/Chrome: install it (Debian: `sudo apt-get install chromium`) or set REFSCOPE_CHROMIUM=/path/to/chrome'
           : 'Kerberos headers (gssapi/gssapi.h) to build code-server: `sudo apt-get install libkrb5-dev` (Fedora: krb5-devel)');

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { format } from 'node:util';
 import { join, resolve } from 'node:path';
 
 export const USER_SETTINGS = {
@@ -109,9 +110,17 @@ export async function runExtensionTests({ found, extensionDevelopmentPath, exten
     let done;
     const exited = new Promise((r) => { done = r; });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
+    // Every console line of the workbench and the extension host arrives here: the suite's reporter
+    // lines (marked [mocha]) go to stdout, the rest to workbench.log in the run directory
+    // (REFSCOPE_E2E_KEEP=1 keeps it; REFSCOPE_E2E_VERBOSE=1 prints it too).
+    const wbLog = createWriteStream(join(run, 'workbench.log'));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => typeof a === 'string' ? a : JSON.stringify(a)).join(' ');
-      process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      wbLog.write(`[${type}] ${text}\n`);
+      for (const line of text.split('\n')) {
+        if (line.startsWith('[mocha] ')) process.stdout.write(line.slice(8) + '\n');
+        else if (process.env.REFSCOPE_E2E_VERBOSE) process.stdout.write(line + '\n');
+      }
     });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(resolve(workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs));

@@ -15,5 +15,4 @@ if (!found.codeServer || !found.chromium || !found.node || !found.playwright) {
 }
 const code = await runExtensionTests({ found, extensionDevelopmentPath: opt('extensionDevelopmentPath'),
   extensionTestsPath: opt('extensionTestsPath'), workspace });
-console.log(`Exit code: ${code}`);
 process.exit(code);
