@@ -86,7 +86,7 @@ function draw(m: SetGraphMessage) {
     // outside the batch: dagre reads each node's size from its computed style
     cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 56, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions).run();
     autoFit = true;
-    cy.fit(undefined, 24);
+    fitGraph();
     lastTimings = { elementsMs: t1 - t0, addMs: t2 - t1, layoutMs: performance.now() - t2 };
     ctl.counts.textContent = t('{0} nodes, {1} edges', cy.nodes().length, cy.edges().length);
   } else {
@@ -99,6 +99,12 @@ function draw(m: SetGraphMessage) {
   ctl.message.hidden = !ctl.message.textContent;
   if (selected && nodesById.has(selected)) showDetails(selected); else hideDetails();
   ctl.main.classList.remove('busy');
+}
+
+/** fit the graph in the view, but never larger than 1.6× (a small graph stays readable, not huge) */
+function fitGraph() {
+  cy.fit(undefined, 24);
+  if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
 }
 
 function syncControls(m: SetGraphMessage) {
@@ -290,7 +296,7 @@ window.addEventListener('message', (e: MessageEvent) => {
 });
 // Keep the graph fitted when the panel or the details pane changes size, until the user zooms or pans.
 cy.on('scrollzoom pinchzoom dragpan', () => { autoFit = false; });
-new ResizeObserver(() => { cy.resize(); if (autoFit && cy.nodes().length) cy.fit(undefined, 24); }).observe($('cy'));
+new ResizeObserver(() => { cy.resize(); if (autoFit && cy.nodes().length) fitGraph(); }).observe($('cy'));
 
 // A read-only view for tests and for debugging from the webview's developer tools.
 (window as unknown as { __refscopeGraph: unknown }).__refscopeGraph = {
