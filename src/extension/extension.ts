@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SessionClient } from './session-client';
 import { registerExercises } from './exercises';
+import { registerGraphPanel } from './graphPanel';
 import { statusText, diagnosticFor } from './logic';
 import type { RunSummary } from '../core/inspect/session';
 import type { GraphOptions } from '../core/inspect/graph-types';
@@ -184,7 +185,7 @@ export function activate(context: vscode.ExtensionContext): { runs: Runs } {
     vscode.workspace.onDidChangeTextDocument((e) => isPython(e.document) && runs.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => runs.close(d)),
   );
-  context.subscriptions.push(registerExercises(context));
+  context.subscriptions.push(registerExercises(context), registerGraphPanel(context, runs));
   const active = vscode.window.activeTextEditor?.document;
   if (active && isPython(active)) void runs.run(active);
   return { runs };
