@@ -1266,11 +1266,11 @@ class Compiler {
       if (d) kw.push([arg.arg, d]);
     });
     if (kw.length) {
-      for (const [k, d] of kw) {
-        this.loadConstLit({ type: 'str', value: mangle(this.u.className, k) }, false);
-        this.visitExpr(d);
-      }
-      this.emit(Op.BUILD_MAP, kw.length);
+      // compiler_visit_kwonlydefaults: the values, then a constant tuple of the (mangled) names
+      for (const [, d] of kw) this.visitExpr(d);
+      const names = kw.map(([k]) => this.constSlot({ type: 'str', value: mangle(this.u.className, k) }, false));
+      this.emit(Op.LOAD_CONST, this.addConst(this.constSlot({ type: 'tuple', items: names }, false)));
+      this.emit(Op.BUILD_CONST_KEY_MAP, kw.length);
       flags |= 2;
     }
     return flags;
@@ -1916,11 +1916,24 @@ class Compiler {
   private emitKwDict(keywords: A.Keyword[], stopAt: A.Keyword | null, count: number) {
     const stop = stopAt ? keywords.indexOf(stopAt) : keywords.length;
     const group = keywords.slice(stop - count, stop);
+    // compiler_subkwargs: several named keywords use a constant tuple of their names; more than
+    // STACK_USE_GUIDELINE / 2 are added one by one
+    const n = group.length;
+    const big = n * 2 > 30;
+    if (n > 1 && !big) {
+      for (const k of group) this.visitExpr(k.value);
+      const names = group.map((k) => this.constSlot({ type: 'str', value: k.arg! }, false));
+      this.emit(Op.LOAD_CONST, this.addConst(this.constSlot({ type: 'tuple', items: names }, false)));
+      this.emit(Op.BUILD_CONST_KEY_MAP, n);
+      return;
+    }
+    if (big) this.emit(Op.BUILD_MAP, 0);
     for (const k of group) {
       this.loadConstLit({ type: 'str', value: k.arg! }, false);
       this.visitExpr(k.value);
+      if (big) this.emit(Op.MAP_ADD, 1);
     }
-    this.emit(Op.BUILD_MAP, group.length);
+    if (!big) this.emit(Op.BUILD_MAP, n);
   }
 
   private starredWithPrefix(n: number, args: A.Expr[]) {
