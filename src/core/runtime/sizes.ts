@@ -121,10 +121,9 @@ function frameSlots(u: CodeUnit): number {
 // while test duplicated at the bottom, big displays built item by item, exit blocks copied
 // (extend_block / duplicate_exits_without_lineno), jump threading, EXTENDED_ARG for long jumps
 // and big args. Not modelled (sizes can differ): `match` statements, `return <constant>` inside
-// try/finally (its POP_BLOCK NOP), subscripts of constants folded by the AST optimizer,
-// `**kwargs` calls with named keywords (BUILD_CONST_KEY_MAP), class bodies' docstring and
-// annotations details. Measured against CPython 3.11.7 on 4,766 code objects of its own
-// standard library: 95% exact; every function of the differential corpus but those cases is.
+// try/finally (its POP_BLOCK NOP), subscripts of constants folded by the AST optimizer, some
+// class bodies. Measured against CPython 3.11.7 on 4,766 code objects of its own standard
+// library: 95% exact; every function of the differential corpus but those cases is.
 
 // Inline cache entries per instruction (Include/internal/pycore_code.h, _PyOpcode_Caches, 3.11)
 const CACHES: Partial<Record<Op, number>> = {
