@@ -30,7 +30,7 @@ import * as abs from '../runtime/abstract';
 import { holdersOf, isSharedObject, heapIndex } from './holders';
 import { shortRepr } from './hover';
 import type { GraphDirection, GraphEdge, GraphModel, GraphNode, GraphOptions } from './graph-types';
-import type { InspectSession } from './session';
+import { allocLineOf, type InspectSession } from './session';
 
 export { gcReferentsWithEdges };
 export type { GraphDirection, GraphEdge, GraphModel, GraphNode, GraphOptions } from './graph-types';
@@ -394,6 +394,7 @@ function addFacts(interp: Interpreter, nodes: GraphNode[], objs: PyObject[]): vo
       /* a size the model does not know */
     }
     n.gcGeneration = o.gcGen >= 0 && o.gcGen <= 2 ? o.gcGen : null;
+    n.allocLine = allocLineOf(o);
   }
 }
 

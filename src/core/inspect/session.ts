@@ -19,7 +19,7 @@
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
-import { PyObject, heap, decref, newRef, addressOf } from '../runtime/object';
+import { PyObject, heap, decref, newRef, addressOf, TypeFlags } from '../runtime/object';
 import { Interpreter, type ShownGraph } from '../runtime/interp';
 import { bufferIO } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
@@ -344,6 +344,8 @@ export class InspectSession {
     try {
       interp.start(filename);
       eagerAddresses();
+      siteFile = filename;
+      allocSites = new WeakMap();
       st.onBudget = () => {
         // the view of a stopped program is where it stopped, before the frames unwind
         if (replay) atEnd(st.current, true);
@@ -646,8 +648,29 @@ class AddressingSet extends Set<PyObject> {
     // strings stay lazy: the first run of a process creates the interned ones that later runs
     // find ready, and strings hash by value (their addresses change no order)
     if (!o.addr && !(o instanceof PyStr)) addressOf(o);
+    // where containers and instances were made (the graph panel's "Reveal allocation")
+    if (siteFile !== null && o.type && o.type.flags & TypeFlags.HAVE_GC) {
+      for (let f = vmState.current; f; f = f.back) {
+        if (f.code.unit.filename === siteFile) {
+          // f.pc is the instruction running (evalFrame syncs it before each instruction)
+          const l = f.code.unit.lines;
+          let j = Math.min(f.pc, l.length - 1);
+          while (j > 0 && l[j] < 0) j--;
+          allocSites.set(o, l[j] >= 0 ? l[j] : f.code.unit.firstlineno);
+          break;
+        }
+      }
+    }
     return super.add(o);
   }
+}
+/** the file whose lines allocation sites are recorded in (the session's), or null */
+let siteFile: string | null = null;
+let allocSites = new WeakMap<PyObject, number>();
+/** The line of the session's file that was running when o was created (containers and
+ * instances; null for others and for objects made before the program started). */
+export function allocLineOf(o: PyObject): number | null {
+  return allocSites.get(o) ?? null;
 }
 let warm = false;
 const WARM_MODULES = ['sys', 'gc', 'weakref', 'math', 'random', 'functools', 'itertools', 'operator', 'collections', 'heapq', 'bisect', 'os', 'string', 're', 'json', 'io', 'time', 'copy', 'textwrap', 'fractions', 'decimal', 'typing', 'abc', 'contextlib', 'dataclasses', 'enum', 'psutil', 'objgraph'];

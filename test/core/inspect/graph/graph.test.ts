@@ -79,6 +79,9 @@ describe('the editor graph at a recorded state', () => {
     assert.ok(objs.filter((n) => n.typeName === 'int').every((n) => n.shared && n.scc === undefined));
     assert.ok(!objs.some((n) => n.unreachable));
     assert.strictEqual(a.size, 88);
+    assert.strictEqual(a.allocLine, 1, 'a was made on line 1');
+    assert.strictEqual(lists.find((n) => !n.isRoot)!.allocLine, 2, 'b on line 2');
+    assert.ok(objs.filter((n) => n.typeName === 'int').every((n) => n.allocLine === null), 'ints are not containers');
     assert.strictEqual(g.model.line, 4);
     assert.strictEqual(g.model.expr, 'a');
   });
