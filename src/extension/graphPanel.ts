@@ -289,12 +289,29 @@ export function registerGraphPanel(context: vscode.ExtensionContext, source: Gra
       if (current && !current.drawn && current.target?.uri === doc.uri.toString()) void current.request();
     }),
   ];
+  // the graphs the last run drew with objgraph.show_*: the last one opens; the others are a pick away
+  let drawn: { doc: vscode.TextDocument; graphs: { line: number; model: GraphModel; dot: string; kind?: string }[] } | null = null;
   if (source.onDidShowGraphs) {
     subs.push(source.onDidShowGraphs(({ doc, graphs }) => {
+      drawn = { doc, graphs };
       const g = graphs[graphs.length - 1];
       if (g) open().showDrawn(doc, g);
     }));
   }
+  subs.push(vscode.commands.registerCommand('refscope.showDrawnGraph', async () => {
+    if (!drawn || !drawn.graphs.length) {
+      void vscode.window.showInformationMessage(t('The last run drew no graph (objgraph.show_refs / show_backrefs).'));
+      return;
+    }
+    const d = drawn;
+    const items = d.graphs.map((g, i) => ({
+      label: t('Line {0}: {1}', g.line, g.kind ?? 'objgraph'),
+      description: t('{0} nodes', g.model.nodes.filter((n) => n.kind === 'object').length),
+      index: i,
+    }));
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: t('A graph the program drew') });
+    if (pick) open().showDrawn(d.doc, d.graphs[pick.index]);
+  }));
   return new vscode.Disposable(() => {
     if (timer) clearTimeout(timer);
     for (const s of subs) s.dispose();
