@@ -19,13 +19,14 @@ const setup = spawnSync(process.execPath, [resolve(root, 'scripts/e2e-setup.mjs'
 if (setup.status !== 0) process.exit(setup.status ?? 2);
 const found = JSON.parse(setup.stdout.trim().split('\n').pop());
 mkdirSync(shots, { recursive: true });
+rmSync(join(shots, 'failure.png'), { force: true });
 const run = makeRunDir();
 const env = runEnv(run, found.nodeDir);
 let server, browser, failed = false;
 try {
   sh(process.execPath, ['esbuild.mjs']);
   const vsix = join(run, 'refscope.vsix');
-  sh(process.execPath, [resolve(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix], { env: { ...process.env, TMPDIR: join(run, 'tmp') } });
+  sh(process.execPath, [resolve(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { env: { ...process.env, TMPDIR: join(run, 'tmp') } });
   step('vsix packaged');
   sh(found.node, [join(found.codeServer, 'out/node/entry.js'), '--config', join(run, 'config.yaml'), '--user-data-dir', join(run, 'ud'),
     '--extensions-dir', join(run, 'ext'), '--install-extension', vsix], { env });
@@ -39,15 +40,33 @@ try {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lesson24_refcount.py' });
   await row.click();
   step('file opened');
-  // Hover `a` on line 4, `a = []`.
-  const token = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^print$/ }).first();
-  await token.waitFor();
+  // Hover `a` on line 4, `a = []`: the centre of the character itself (a token span may end with a
+  // non-breaking space, and its centre can fall on that space, where there is no word to hover).
+  await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^print/ }).first().waitFor();
+  const charCentre = () => page.evaluate(() => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+      if (!/^a = \[\]/.test(text)) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode();
+      if (!node) return null;
+      const range = document.createRange();
+      range.setStart(node, 0); range.setEnd(node, 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  });
   let text = '';
-  const target = page.locator('.monaco-editor .view-line', { hasText: /^a\s*=\s*\[\]/ }).locator('span[class^="mtk"]').first();
-  for (let i = 0; i < 40 && !/would print/.test(text); i++) {
+  const hoverBox = page.locator('.monaco-hover:visible', { hasText: 'getrefcount' }).first();
+  for (let i = 0; i < 30 && !/would print/.test(text); i++) {
     await page.mouse.move(5, 5);
-    await target.hover();
-    try { await page.locator('.monaco-hover:visible').first().waitFor({ timeout: 2000 }); text = await page.locator('.monaco-hover:visible').first().innerText(); } catch { text = ''; }
+    await page.waitForTimeout(200);
+    const at = await charCentre();
+    if (!at) { await page.waitForTimeout(500); continue; }
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    try { await hoverBox.waitFor({ timeout: 3000 }); text = await hoverBox.innerText(); } catch { text = ''; }
+    if (i > 0) step(`hover attempt ${i + 1}: ${text ? 'text' : 'nothing yet'}`);
   }
   step(`hover: ${JSON.stringify(text.slice(0, 300))}`);
   await page.screenshot({ path: join(shots, 'hover.png') });
@@ -55,16 +74,22 @@ try {
   assert.match(text, /would print\s*2\b/, 'the hover shows the count sys.getrefcount prints (2)');
   assert.match(text, /global\s*a\b/, 'the hover names the global a as a holder');
   await page.keyboard.press('Escape');
-  for (const [theme, file] of [['Default Dark Modern', 'theme-dark.png'], ['Default Light Modern', 'theme-light.png']]) {
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+T');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill(theme);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(800);
-    const cls = await page.locator('.monaco-workbench').getAttribute('class');
-    assert.match(cls, theme.includes('Dark') ? /vs-dark/ : /\bvs\b/, `${theme} applied`);
+  // Themes through "Preferences: Toggle between Light/Dark Themes" (the theme quick pick races with
+  // its marketplace search, which fails offline; Ctrl+K Ctrl+T does not reach the workbench).
+  const applied = (d) => page.evaluate((dk) => !!document.querySelector('.monaco-workbench')?.classList.contains(dk ? 'vs-dark' : 'vs'), d);
+  for (const [theme, dark, file] of [['dark', true, 'theme-dark.png'], ['light', false, 'theme-light.png']]) {
+    if (!(await applied(dark))) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>Toggle between Light/Dark Themes');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Toggle between Light/Dark Themes' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((d) => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs'), dark, { timeout: 15_000 });
+    }
+    // hover again so that each theme's screenshot shows the hover
+    await page.mouse.move(5, 5);
+    const at = await charCentre();
+    if (at) await page.mouse.move(at.x, at.y, { steps: 3 });
+    await hoverBox.waitFor({ timeout: 10_000 }).catch(() => {});
     await page.screenshot({ path: join(shots, file) });
     step(`${theme} applied`);
   }
