@@ -3,6 +3,7 @@
 // --extensionDevelopmentPath when installed, otherwise a local code-server (URL printed; Ctrl+C stops it).
 import { spawnSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { locate } from './e2e-setup.mjs';
 import { makeRunDir, runEnv, startServer, killGroup } from './vscode-host.mjs';
 
@@ -24,6 +25,6 @@ const env = runEnv(run, found.nodeDir);
 const server = await startServer({ env, run, codeServer: found.codeServer, node: found.node, kind: 'server' });
 const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${root}`], ['extensionDevelopmentKind', 'workspace']];
 console.log(`\nRefScope is running in VS Code (code-server's bundled server). Open:\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(payload))}\n\nPress Ctrl+C to stop.`);
-const stop = () => { killGroup(server.pid); process.exit(0); };
+const stop = () => { killGroup(server.pid); rmSync(run, { recursive: true, force: true }); process.exit(0); };
 process.on('SIGINT', stop); process.on('SIGTERM', stop);
 server.child.on('exit', () => process.exit(1));
