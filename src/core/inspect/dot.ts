@@ -12,6 +12,8 @@ export function toDot(model: GraphModel): string {
       out.push(`  ${n.id}[label="${dotQuote(n.label)}"];\n`);
       out.push(`  ${n.id}[fillcolor="${n.color}"];\n`);
       if (n.fontColor === 'white') out.push(`  ${n.id}[fontcolor=white];\n`);
+    } else if (n.kind === 'holder') {
+      out.push(`  ${n.id}[label="${dotQuote(n.label)}",shape=ellipse,style=dashed];\n`);
     } else if (n.kind === 'del') {
       out.push(`  ${n.id}[label="__del__",shape=doublecircle,height=0.25,color=red,fillcolor="0,.5,1",fontsize=6];\n`);
     } else {

@@ -5,11 +5,14 @@ import type { Holder } from './holders';
 
 export type GraphDirection = 'backrefs' | 'refs';
 
-/** A node kind beyond "an object": objgraph's "N more references" box and its `__del__` marker. */
-export type GraphNodeKind = 'object' | 'more' | 'del';
+/** A node kind beyond "an object": objgraph's "N more references" box, its `__del__` marker, and
+ * (the editor's "show frames and stack temporaries") a holder that is not an object: a frame's
+ * local or value stack, or the interpreter itself. */
+export type GraphNodeKind = 'object' | 'more' | 'del' | 'holder';
 
 export interface GraphNode {
-  /** objgraph's DOT id: `o<id(obj)>`; `o<id>_has_a_del` for the `__del__` marker; `o<id>_more` for "N more" */
+  /** objgraph's DOT id: `o<id(obj)>`; `o<id>_has_a_del` for the `__del__` marker;
+   * `too_many_o<id>` for "N more"; `o<id>_holder<k>` for a holder that is not an object */
   id: string;
   kind: GraphNodeKind;
   /** `id(obj)` as the program would print it (0 for marker nodes) */

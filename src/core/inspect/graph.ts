@@ -27,7 +27,7 @@ import { gcState } from '../runtime/gc';
 import { getsizeof } from '../runtime/sizes';
 import type { Interpreter } from '../runtime/interp';
 import * as abs from '../runtime/abstract';
-import { holdersOf, isSharedObject, heapIndex } from './holders';
+import { holdersOf, isSharedObject, heapIndex, describeRef } from './holders';
 import { shortRepr } from './hover';
 import type { GraphDirection, GraphEdge, GraphModel, GraphNode, GraphOptions } from './graph-types';
 import { allocLineOf, type InspectSession } from './session';
@@ -57,6 +57,9 @@ export interface WalkOptions {
   /** the editor: object ids to expand beyond maxDepth */
   expand?: Set<string>;
   hideShared?: boolean;
+  /** the editor, back-references: also draw holders that are not objects (frame locals, value
+   * stacks, the interpreter's roots) */
+  showFrames?: boolean;
   /** the editor: add per-node facts (holders, cycles, reachability, sizes) */
   facts?: boolean;
   /** repr used for "anything else" labels (live mode: repr(); editor: a repr that runs no code) */
@@ -347,6 +350,21 @@ export function walkGraph(interp: Interpreter | null, roots: PyObject[], opts: W
         }
         drawn++;
       }
+      if (opts.facts && opts.showFrames && !refs && interp) {
+        const ix = heapIndex(interp);
+        const groups = new Map<string, number>();
+        for (const r of ix.referrers.get(target) ?? []) {
+          if (r.from) continue;
+          const h = describeRef(ix, r);
+          groups.set(h.name, (groups.get(h.name) ?? 0) + 1);
+        }
+        let k = 0;
+        for (const [name, n] of groups) {
+          const hid = `${id}_holder${k++}`;
+          nodes.push({ id: hid, kind: 'holder', objId: 0, typeName: '', label: name, repr: name, depth: tdepth + 1, isRoot: false, color: '0.15,0.25,1', fontColor: '', refcount: 0, holders: [] });
+          edges.push({ from: hid, to: id, label: n > 1 ? `×${n}` : '' });
+        }
+      }
       if (skipped > 0) {
         const [hh, ss, vv] = gradient([0, 1, 1], [0, 1, 0.3], tdepth + 1, opts.maxDepth);
         const more = `too_many_${id}`;
@@ -464,6 +482,7 @@ export function buildGraph(interp: Interpreter, roots: PyObject[], opts: GraphOp
     maxDepth: opts.maxDepth ?? 3,
     tooMany: opts.tooMany ?? 10,
     hideShared: opts.hideShared,
+    showFrames: opts.showFrames,
     expand: new Set(opts.expand ?? []),
     facts: true,
   }).model;
@@ -480,6 +499,7 @@ export function graphAt(session: InspectSession, line: number, expr: string, opt
       maxDepth: opts.maxDepth ?? 3,
       tooMany: opts.tooMany ?? 10,
       hideShared: opts.hideShared,
+      showFrames: opts.showFrames,
       expand: new Set(opts.expand ?? []),
       facts: true,
     });

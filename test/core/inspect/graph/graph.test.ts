@@ -135,6 +135,18 @@ describe('the editor graph at a recorded state', () => {
     assert.strictEqual(g2.model.nodes.filter((n) => n.kind === 'object').length, 12, 'the expanded list shows its item');
   });
 
+  test('show frames: holders that are not objects (a local, the argument on the stack)', () => {
+    const src = ['import sys', 'def f(x):', '    y = x', '    return sys.getrefcount(y)', 'v = [1]', 'print(f(v))', ''].join('\n');
+    const s2 = new InspectSession(src, 'frames.py');
+    assert.strictEqual(s2.run().stdout, '4\n');
+    const g = graphAt(s2, 3, 'x', { direction: 'backrefs', maxDepth: 1, showFrames: true })!;
+    const holders = g.model.nodes.filter((n) => n.kind === 'holder').map((n) => n.label).sort();
+    assert.deepStrictEqual(holders, ['local y in f()', 'parameter x of f()']);
+    const without = graphAt(s2, 3, 'x', { direction: 'backrefs', maxDepth: 1 })!;
+    assert.strictEqual(without.model.nodes.filter((n) => n.kind === 'holder').length, 0);
+    assert.match(toDot(g.model), /shape=ellipse,style=dashed/);
+  });
+
   test('DOT export has objgraph structure', () => {
     const g = graphAt(s, 4, 'a', { direction: 'refs' })!;
     const dot = toDot(g.model);
