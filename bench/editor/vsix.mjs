@@ -2,8 +2,8 @@
 // (@vscode/vsce package, files chosen by .vscodeignore) into a temporary directory.
 //   node bench/editor/vsix.mjs
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ROOT, tmpDir, figure, missing } from './lib/common.mjs';
 
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -12,11 +12,23 @@ if (!existsSync(VSCE)) {
   process.exit(0);
 }
 const out = join(tmpDir, 'refscope.vsix');
-// (relative links in README.md need a base URL when package.json names no repository; the size
-// does not depend on it)
+// The package is made from a staging copy of exactly the files vsce would take (`vsce ls`, which
+// applies .vscodeignore), with README.md's relative links made absolute: vsce refuses relative
+// image links when package.json names no repository (the size is the same give or take the prefix).
+const ls = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+if (ls.status !== 0) throw new Error(`vsce ls failed: ${ls.stderr.trim().split('\n')[0]}`);
+const stage = join(tmpDir, 'stage');
+for (const f of ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  if (!existsSync(join(ROOT, f))) continue;
+  mkdirSync(dirname(join(stage, f)), { recursive: true });
+  copyFileSync(join(ROOT, f), join(stage, f));
+}
+copyFileSync(join(ROOT, '.vscodeignore'), join(stage, '.vscodeignore'));
 const BASE = 'https://example.invalid/refscope';
+const readme = join(stage, 'README.md');
+if (existsSync(readme)) writeFileSync(readme, readFileSync(readme, 'utf8').replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_m, p) => `](${BASE}/${p})`));
 const r = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', BASE, '--baseImagesUrl', BASE, '-o', out], {
-  cwd: ROOT,
+  cwd: stage,
   encoding: 'utf8',
   env: { ...process.env, TMPDIR: tmpDir },
   timeout: 300_000,
