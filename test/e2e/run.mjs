@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: packages the .vsix, starts code-server (127.0.0.1, temporary user-data and
-// extensions dirs, chat and welcome hidden), installs the .vsix, opens examples/ in headless Chromium,
-// hovers a variable and asserts the hover's count and holder, switches dark/light themes, and writes
-// screenshots to test-results/e2e/*.png. Everything started is stopped by process group.
+// extensions dirs, chat and welcome hidden), installs the .vsix, opens a copy of examples/ (plus an
+// exercise file) in headless Chromium, hovers a variable and asserts the hover's count and holder,
+// switches dark/light themes, checks the exercise from its CodeLens and sees it pass in the Test
+// Explorer, opens the reference graph from the command palette and asserts the webview drew it, and
+// writes screenshots to test-results/e2e/*.png. Everything started is stopped by process group, and
+// everything written goes into one run directory (removed at the end; REFSCOPE_E2E_KEEP=1 keeps it).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { makeRunDir, runEnv, startServer, launchBrowser } from '../../scripts/vscode-host.mjs';
@@ -36,7 +39,11 @@ try {
   browser = await launchBrowser(found, run);
   const page = browser.pages()[0] ?? await browser.newPage();
   page.setDefaultTimeout(60_000);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(resolve(root, 'examples'))}`);
+  // the workspace: a copy of examples/ plus an exercise file (the reference solution), in the run directory
+  const ws = join(run, 'ws');
+  cpSync(resolve(root, 'examples'), ws, { recursive: true });
+  cpSync(resolve(root, 'exercises/lesson24/refcount-predict/solution.py'), join(ws, 'predict.py'));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lesson24_refcount.py' });
   await row.click();
   step('file opened');
@@ -93,6 +100,47 @@ try {
     await page.screenshot({ path: join(shots, file) });
     step(`${theme} applied`);
   }
+  const palette = async (title) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>' + title);
+    // click the row itself: Enter takes the top row, which may be another match
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  };
+
+  // An exercise checked from its "Check exercise" CodeLens; the Test Explorer shows it passed.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'predict.py' }).click();
+  await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Check exercise' }).first().click();
+  await palette('Testing: Focus on Test Explorer View');
+  const passedRow = page.locator('.test-explorer .monaco-list-row', { has: page.locator('.codicon-testing-passed-icon') }).first();
+  await passedRow.waitFor({ timeout: 60_000 });
+  step(`exercise passed in the Test Explorer: ${JSON.stringify((await passedRow.innerText()).slice(0, 80))}`);
+  await page.screenshot({ path: join(shots, 'exercise.png') });
+
+  // The reference graph of `a` (line 4) from the command palette: the webview draws it.
+  await palette('View: Show Explorer');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'lesson24_refcount.py' }).click();
+  await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^print/ }).first().waitFor();
+  const at = await charCentre();
+  assert.ok(at, 'line 4 is visible');
+  await page.mouse.click(at.x, at.y);
+  await palette('RefScope: Show references (reference graph)');
+  let graph = null;
+  for (let i = 0; i < 120 && !graph; i++) {
+    for (const f of page.frames()) {
+      const g = await f.evaluate(() => {
+        const api = window.__refscopeGraph;
+        return api && api.nodeCount() > 0 ? { nodes: api.nodeCount(), labels: api.labels() } : null;
+      }).catch(() => null);
+      if (g) { graph = g; break; }
+    }
+    if (!graph) await page.waitForTimeout(500);
+  }
+  assert.ok(graph, 'the graph webview rendered nodes within 60 s');
+  step(`graph: ${graph.nodes} nodes, labels ${JSON.stringify(graph.labels).slice(0, 200)}`);
+  assert.ok(graph.labels.some((l) => /^list\b/.test(l)), 'a node is labelled list (objgraph style)');
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(shots, 'graph.png') });
 } catch (e) {
   failed = true;
   console.error(`test:e2e failed: ${e.stack ?? e}`);
