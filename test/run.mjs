@@ -21,5 +21,10 @@ function find(dir, out = []) {
 const filter = process.argv.slice(2);
 let files = find('test').sort();
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+if (!files.length) {
+  // node --test with no files would pick up every test-looking script under the directory
+  console.error(`test/run.mjs: no test file matches ${filter.join(' ')}`);
+  process.exit(1);
+}
 const r = spawnSync(process.execPath, ['--stack-size=3800', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
