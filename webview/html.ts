@@ -35,9 +35,20 @@ export function jsonForScript(value: unknown): string {
 const MAX_DEPTHS = [1, 2, 3, 4, 5, 6, 8, 10];
 const TOO_MANY = [5, 10, 20, 50, 100];
 
+/** webview.cspSource: one or more space-separated sources, each 'self' or a scheme/host source
+ * (VS Code 1.139 sends "'self' https://*.vscode-cdn.net"); nothing that could end the directive
+ * or add a keyword such as 'unsafe-inline'. */
+export function validCspSource(c: string): boolean {
+  if (!c || /[;,"]/.test(c)) return false;
+  return c
+    .trim()
+    .split(/\s+/)
+    .every((s) => /^('self'|[a-z][a-z0-9+.-]*:(\/\/[A-Za-z0-9*.+-]+(:\d+)?)?[^\s'"]*)$/i.test(s));
+}
+
 export function buildPanelHtml(input: PanelHtmlInput): string {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(input.nonce)) throw new Error('buildPanelHtml: the nonce must be at least 16 base64/hex characters');
-  if (/[\s;'",]/.test(input.cspSource) || !input.cspSource) throw new Error(`buildPanelHtml: bad cspSource ${JSON.stringify(input.cspSource)}`);
+  if (!validCspSource(input.cspSource)) throw new Error(`buildPanelHtml: bad cspSource ${JSON.stringify(input.cspSource)}`);
   const t = input.t ?? ((s: string) => s);
   const T = (s: PanelString) => escapeHtml(t(s));
   const strings: Record<string, string> = {};

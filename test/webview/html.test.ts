@@ -59,6 +59,13 @@ test('a fresh nonce each time is the caller’s; a bad nonce or cspSource is ref
   assert.throws(() => buildPanelHtml({ ...base, nonce: `abcdefghijklmnopqrst'; script-src *` }), /nonce/);
   assert.throws(() => buildPanelHtml({ ...base, cspSource: "x; script-src 'unsafe-inline'" }), /cspSource/);
   assert.throws(() => buildPanelHtml({ ...base, cspSource: '' }), /cspSource/);
+  assert.throws(() => buildPanelHtml({ ...base, cspSource: "'unsafe-inline'" }), /cspSource/);
+  assert.throws(() => buildPanelHtml({ ...base, cspSource: 'https://a.b "x' }), /cspSource/);
+  // what VS Code 1.139 passes: two sources, one quoted
+  const real = "'self' https://*.vscode-cdn.net";
+  const html = buildPanelHtml({ ...base, cspSource: real });
+  assert.match(html, /img-src &#39;self&#39; https:\/\/\*\.vscode-cdn\.net data:/);
+  for (const ok of ['https://*.vscode-cdn.net', 'vscode-webview://abc', 'https://file+.vscode-resource.vscode-cdn.net']) assert.doesNotThrow(() => buildPanelHtml({ ...base, cspSource: ok }), ok);
 });
 
 test('translated strings and URIs are escaped, in markup and in the JSON block', () => {
