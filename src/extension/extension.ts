@@ -184,6 +184,8 @@ export function activate(context: vscode.ExtensionContext): { runs: Runs } {
     vscode.workspace.onDidSaveTextDocument((d) => isPython(d) && void runs.run(d)),
     vscode.workspace.onDidChangeTextDocument((e) => isPython(e.document) && runs.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => runs.close(d)),
+    // a Python file brought to the front runs (once per version): its diagnostics appear at once
+    vscode.window.onDidChangeActiveTextEditor((e) => e && isPython(e.document) && void runs.ensureRun(e.document)),
   );
   context.subscriptions.push(registerExercises(context), registerGraphPanel(context, runs));
   const active = vscode.window.activeTextEditor?.document;

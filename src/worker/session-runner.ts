@@ -3,7 +3,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { InspectSession } from '../core/inspect/session';
-import { hoverAt } from '../core/inspect/hover';
+import { hoverAt, prefetchHovers } from '../core/inspect/hover';
 import { explainCount } from '../core/inspect/explain';
 import { graphAt } from '../core/inspect/graph';
 import { makeTranslator, type Translate } from '../core/inspect/translate';
@@ -11,6 +11,8 @@ import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 
 let session: InspectSession | null = null;
 let t: Translate = makeTranslator(null);
+/** hover options whose hovers were all computed in one replay for this session */
+let prefetched = new Set<string>();
 
 export function handle(req: WorkerRequest): WorkerReply {
   try {
@@ -19,11 +21,22 @@ export function handle(req: WorkerRequest): WorkerReply {
         session?.dispose();
         t = makeTranslator(req.bundle);
         session = new InspectSession(req.source, req.filename, req.options);
+        prefetched = new Set();
         return { kind: 'ran', id: req.id, summary: session.run() };
       }
       case 'hover':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
-        return { kind: 'hovered', id: req.id, result: hoverAt(session, req.line, req.col, t, { commandLinks: req.commandLinks, uri: req.uri }) };
+        {
+          // the first hover computes every line's hovers in one replay of the program; the
+          // others are then answered from the cache instead of a replay each
+          const opts = { commandLinks: req.commandLinks, uri: req.uri };
+          const key = `${opts.commandLinks}:${opts.uri ?? ''}`;
+          if (!prefetched.has(key)) {
+            prefetched.add(key);
+            prefetchHovers(session, t, opts);
+          }
+          return { kind: 'hovered', id: req.id, result: hoverAt(session, req.line, req.col, t, opts) };
+        }
       case 'explain':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         return { kind: 'explained', id: req.id, markdown: explainCount(session, req.line, req.expr, t) };

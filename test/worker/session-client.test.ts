@@ -107,3 +107,17 @@ test('the graph request: the graph at a line, the timeline range, and the graphs
   assert.equal(before!.model.nodes.length, 4, 'after line 2, a holds three ints');
   assert.equal(await c.graph(2, 'b', { direction: 'refs' }), null, 'b is not bound yet');
 });
+
+test('an idle worker is reused for the next run, and answers for the new source only', async () => {
+  const c = new SessionClient(WORKER);
+  const r1 = await c.run('a = [1]\nb = a\n', 'w.py', 1, {}, null, 30_000);
+  assert.equal(r1.status, 'done');
+  const worker1 = (c as unknown as { worker: unknown }).worker;
+  assert.match((await c.hover(1, 1, false))!.markdown, /global `?a`?/);
+  const r2 = await c.run('x = (1, [2])\na = x[1]\n', 'w.py', 2, {}, null, 30_000);
+  assert.equal(r2.status, 'done');
+  assert.equal((c as unknown as { worker: unknown }).worker, worker1, 'the same worker thread ran both');
+  assert.equal(c.version, 2);
+  const h = (await c.hover(2, 1, false))!.markdown;
+  assert.match(h, /item \[1\] of tuple/);
+});
