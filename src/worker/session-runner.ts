@@ -11,8 +11,9 @@ import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 
 let session: InspectSession | null = null;
 let t: Translate = makeTranslator(null);
-/** hover options whose hovers were all computed in one replay for this session */
-let prefetched = new Set<string>();
+/** per hover options: the lines whose hovers were computed for this session */
+let prefetched = new Map<string, Set<number>>();
+const PREFETCH_RADIUS = 20;
 
 export function handle(req: WorkerRequest): WorkerReply {
   try {
@@ -21,19 +22,28 @@ export function handle(req: WorkerRequest): WorkerReply {
         session?.dispose();
         t = makeTranslator(req.bundle);
         session = new InspectSession(req.source, req.filename, req.options);
-        prefetched = new Set();
+        prefetched = new Map();
         return { kind: 'ran', id: req.id, summary: session.run() };
       }
       case 'hover':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         {
-          // the first hover computes every line's hovers in one replay of the program; the
-          // others are then answered from the cache instead of a replay each
+          // a hover on a line not seen yet computes the hovers of the lines around it in one
+          // replay of the program (each line's view costs a heap index): the next hovers nearby
+          // are cache reads
           const opts = { commandLinks: req.commandLinks, uri: req.uri };
           const key = `${opts.commandLinks}:${opts.uri ?? ''}`;
-          if (!prefetched.has(key)) {
-            prefetched.add(key);
-            prefetchHovers(session, t, opts);
+          let done = prefetched.get(key);
+          if (!done) prefetched.set(key, (done = new Set()));
+          if (!done.has(req.line)) {
+            const lines: number[] = [];
+            for (let l = Math.max(1, req.line - PREFETCH_RADIUS); l <= req.line + PREFETCH_RADIUS; l++) {
+              if (!done.has(l)) {
+                done.add(l);
+                lines.push(l);
+              }
+            }
+            prefetchHovers(session, t, opts, lines);
           }
           return { kind: 'hovered', id: req.id, result: hoverAt(session, req.line, req.col, t, opts) };
         }
