@@ -33,7 +33,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFixtures, needsObjgraph, objgraphDir } from '../test/differential/record.mjs';
+import { cleanEnv, listFixtures, needsObjgraph, objgraphDir } from '../test/differential/record.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -74,18 +74,6 @@ const BENCHMARKS = [
 ];
 
 // ------------------------------------------------------------------------------ environment
-function cleanEnv() {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    PYTHONHASHSEED: '0',
-    PYTHONIOENCODING: 'utf-8',
-    PYTHONDONTWRITEBYTECODE: '1',
-    LC_ALL: 'C.UTF-8',
-    LANG: 'C.UTF-8',
-  };
-  if (process.env.HOME) env.HOME = process.env.HOME;
-  return env;
-}
 const ENV = cleanEnv();
 
 /** The interpreter binary itself: `python3` is often a launcher (a pyenv shim is a shell script

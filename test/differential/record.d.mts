@@ -33,3 +33,4 @@ export function checkRecordings(fixtures?: string[]): Promise<Drift[]>;
 export function objgraphDir(): string | null;
 export function needsObjgraph(fixture: string): boolean;
 export function unrunnableFixtures(fixtures?: string[]): { fixture: string; reason: string }[];
+export function cleanEnv(): Record<string, string>;

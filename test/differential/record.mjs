@@ -66,7 +66,8 @@ export function checkPython() {
   return { ok: true, version };
 }
 
-function cleanEnv() {
+/** The minimal environment CPython runs in for recordings (and the benchmarks). */
+export function cleanEnv() {
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     PYTHONHASHSEED: '0',

@@ -225,7 +225,6 @@ export function walkGraph(interp: Interpreter | null, roots: PyObject[], opts: W
   const out: string[] = ['digraph ObjectGraph {\n', '  node[shape=box, style=filled, fillcolor=white];\n'];
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const byId = new Map<string, GraphNode>();
   const depth = new Map<PyObject, number>();
   const queue: Pending[] = [];
   // live mode: the walk's queue and neighbour lists hold references, as objgraph's do
@@ -303,7 +302,6 @@ export function walkGraph(interp: Interpreter | null, roots: PyObject[], opts: W
         shared: isSharedObject(target),
       };
       nodes.push(node);
-      byId.set(id, node);
       // hasattr(type(obj), '__del__'): instances whose class defines a finalizer
       if (!(target instanceof PyType) && abs.typeLookup(target.type, '__del__')) {
         out.push(`  ${id}->${id}_has_a_del[color=red,style=dotted,len=0.25,weight=10];\n`);
@@ -475,8 +473,8 @@ function edgeLabel(
 
 // ------------------------------------------------------------------------------ the editor
 
-/** The graph of `roots` as the editor shows it: read-only, with each node's facts. */
-export function buildGraph(interp: Interpreter, roots: PyObject[], opts: GraphOptions): GraphModel {
+/** The editor's walk: read-only (no collection, no user code), with each node's facts. */
+function editorWalk(interp: Interpreter, roots: PyObject[], opts: GraphOptions): WalkResult {
   return walkGraph(interp, roots, {
     direction: opts.direction,
     maxDepth: opts.maxDepth ?? 3,
@@ -485,7 +483,12 @@ export function buildGraph(interp: Interpreter, roots: PyObject[], opts: GraphOp
     showFrames: opts.showFrames,
     expand: new Set(opts.expand ?? []),
     facts: true,
-  }).model;
+  });
+}
+
+/** The graph of `roots` as the editor shows it: read-only, with each node's facts. */
+export function buildGraph(interp: Interpreter, roots: PyObject[], opts: GraphOptions): GraphModel {
+  return editorWalk(interp, roots, opts).model;
 }
 
 /** The graph for the value of `expr` at the state right after `line` last ran (null when the
@@ -494,15 +497,7 @@ export function graphAt(session: InspectSession, line: number, expr: string, opt
   return session.at(line, (view) => {
     const o = view.resolve(expr);
     if (!o) return null;
-    const r = walkGraph(view.interp, [o], {
-      direction: opts.direction,
-      maxDepth: opts.maxDepth ?? 3,
-      tooMany: opts.tooMany ?? 10,
-      hideShared: opts.hideShared,
-      showFrames: opts.showFrames,
-      expand: new Set(opts.expand ?? []),
-      facts: true,
-    });
+    const r = editorWalk(view.interp, [o], opts);
     r.model.line = line;
     r.model.expr = expr;
     return { model: r.model, dot: r.dot, ran: view.ran };

@@ -10,7 +10,7 @@ import { newStr, PyStr } from '../runtime/objects/str';
 import { PyDict } from '../runtime/objects/dict';
 import { None } from '../runtime/objects/singletons';
 import { PyBaseException } from '../runtime/objects/exception';
-import { raise, typeError } from '../runtime/errors';
+import { typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as abs from '../runtime/abstract';
 import { gcState, collectWithCallback } from '../runtime/gc';
@@ -167,6 +167,5 @@ registerModule('objgraph', (m) => {
       for (const x of roots) decref(x);
     }
   });
-  void raise;
   execSource(m, OBJGRAPH_SRC, '<frozen objgraph>');
 });
