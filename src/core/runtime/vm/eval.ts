@@ -31,6 +31,7 @@ import { PyModule } from '../objects/instance';
 import { profile } from '../profile';
 import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
+import { jsStack } from '../current';
 
 export interface VMState {
   current: Frame | null;
@@ -1293,7 +1294,10 @@ function asPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
   if (e instanceof FormatError || e instanceof NumErr) return newException(excType(e.pyType), e.message);
   if (e instanceof RangeError) {
-    if (/call stack/i.test(e.message)) return newException(excType('RecursionError'), 'maximum recursion depth exceeded');
+    if (/call stack/i.test(e.message)) {
+      jsStack.overflows++;
+      return newException(excType('RecursionError'), 'maximum recursion depth exceeded');
+    }
     if (/length|size|allocation/i.test(e.message)) return newException(excType('MemoryError'), null);
   }
   throw e;
