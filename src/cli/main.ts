@@ -1,8 +1,12 @@
-// The `refscope` command line.
+// The `refscope` command line. `run` is handled here with as little code as possible loaded before
+// the interpreter's worker starts (start-up is part of every run); the other subcommands live in
+// dist/cli-tools.js (tools.ts), loaded on demand.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { disassembleFile } from '../core/compiler/dis';
+import { join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
+import { loadCached } from '../worker/code-cache';
+import type { RunOptions, RunResult } from '../core/run';
 
 function usage(): never {
   process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n       refscope exercises\n       refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n');
@@ -11,10 +15,6 @@ function usage(): never {
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
-  if (cmd === 'hover') return (await import('./hover')).main(rest);
-  if (cmd === 'graph') return (await import('./graph')).main(rest);
-  if (cmd === 'check') return (await import('./check')).main(rest);
-  if (cmd === 'exercises') return (await import('./check')).listMain(rest);
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
     const args = rest.filter((a) => a !== '--audit');
@@ -27,7 +27,20 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
       process.exit(2);
     }
-    const r = await runInWorker(defaultWorkerFile(__dirname), src, file, { audit, argv: args.slice(1), collectFiles: true });
+    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true };
+    // On this thread first (a worker thread costs ~50 ms to start); the main thread's stack holds
+    // ~400 Python frames, so a run that exhausted it is repeated in a worker with a deep stack,
+    // where only the Python recursion limit stops recursion, as in CPython. The program's output
+    // is buffered until the end, so a repeated run shows nothing twice.
+    const bundle = defaultWorkerFile(__dirname);
+    let r: RunResult | null = null;
+    if (process.env.REFSCOPE_RUN_IN !== 'worker') {
+      const { exports, saveCache } = loadCached<typeof import('../worker/node-runner')>(bundle);
+      r = exports.runSource(src, file, options);
+      saveCache();
+      if (r.stackExhausted && process.env.REFSCOPE_RUN_IN !== 'main') r = null;
+    }
+    if (!r) r = await runInWorker(bundle, src, file, options);
     // the files the program wrote (objgraph's .dot and .svg)
     for (const f of r.files ?? []) {
       try {
@@ -42,13 +55,10 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = r.exitCode;
     return;
   }
-  if (cmd === 'dis') {
-    const file = rest[0];
-    if (!file) usage();
-    process.stdout.write(disassembleFile(readFileSync(file, 'utf8'), file));
-    return;
-  }
-  usage();
+  // a path esbuild does not follow: the tools are their own bundle
+  const toolsBundle = join(__dirname, 'cli-tools.js');
+  const tools = require(toolsBundle) as typeof import('./tools');
+  if (cmd === undefined || !(await tools.runTool(cmd, rest, usage))) usage();
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -3,6 +3,7 @@
 import { Interpreter } from './runtime/interp';
 import { bufferIO } from './modules/io_shared';
 import { Unsupported } from './runtime/errors';
+import { jsStack } from './runtime/current';
 
 export interface RunOptions {
   /** Check at every new line that each object's refcount equals the references held. */
@@ -27,9 +28,13 @@ export interface RunResult {
   auditError?: string | null;
   /** files the program wrote (with collectFiles), for the host to write to disk */
   files?: { path: string; text: string }[];
+  /** the JS stack ran out during the run (see runtime/current.ts jsStack): on a thread with a
+   * small stack the result may differ from CPython's, so run again on a deep stack */
+  stackExhausted?: boolean;
 }
 
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
+  const overflows = jsStack.overflows;
   const io = bufferIO(options.stdin ?? '');
   const files: { path: string; text: string }[] = [];
   if (options.collectFiles) io.writeFile = (path, text) => void files.push({ path, text });
@@ -43,8 +48,11 @@ export function runSource(source: string, filename: string, options: RunOptions 
   } catch (e) {
     exitCode = 1;
     if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
-    else if (e instanceof RangeError) io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
-    else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    else if (e instanceof RangeError) {
+      if (/call stack/i.test(e.message)) jsStack.overflows++;
+      io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
+    } else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}) };
+  const stackExhausted = jsStack.overflows !== overflows;
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
 }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cacheFileFor, loadCached } from '../../src/worker/code-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +29,41 @@ test('refscope run reaches the recursion limit of 1000 without a JS stack overfl
   assert.strictEqual(r.stdout, '990\nmaximum recursion depth exceeded\n');
   assert.strictEqual(r.stderr, '');
   assert.strictEqual(r.status, 0);
+});
+
+test('refscope run: on the main thread first, repeated in a deep-stack worker when that stack runs out', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-'));
+  writeFileSync(join(dir, 'deep.py'), 'def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(900))\n');
+  const mainOnly = spawnSync(process.execPath, [CLI, 'run', 'deep.py'], { cwd: dir, encoding: 'utf8', env: { ...process.env, REFSCOPE_RUN_IN: 'main' } });
+  // the main thread's stack alone does not hold 900 Python frames...
+  assert.notStrictEqual(mainOnly.stdout, '900\n');
+  // ...so the run is repeated in the worker, and nothing of the first attempt shows
+  const r = run(['run', 'deep.py'], dir);
+  assert.strictEqual(r.stdout, '900\n');
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.status, 0);
+  const shallow = run(['run', 'examples/lesson24_refcount.py']);
+  assert.strictEqual(shallow.stdout, '2\n3\n2\n8\n');
+});
+
+test('the V8 code cache is written after the first load and accepted by the next', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-cache-'));
+  const bundle = join(dir, 'b.js');
+  writeFileSync(bundle, 'exports.twice = (n) => 2 * n;\n');
+  const first = loadCached<{ twice(n: number): number }>(bundle);
+  assert.strictEqual(first.exports.twice(21), 42);
+  assert.strictEqual(first.cacheAccepted, false);
+  assert.ok(!existsSync(cacheFileFor(bundle)));
+  first.saveCache();
+  assert.ok(existsSync(cacheFileFor(bundle)));
+  const second = loadCached<{ twice(n: number): number }>(bundle);
+  assert.strictEqual(second.cacheAccepted, true);
+  assert.strictEqual(second.exports.twice(4), 8);
+  // a changed bundle: V8 rejects the cache, the code still runs and a new cache is written
+  writeFileSync(bundle, 'exports.twice = (n) => n + n + 0;\n// longer\n');
+  const third = loadCached<{ twice(n: number): number }>(bundle);
+  assert.strictEqual(third.exports.twice(5), 10);
+  assert.strictEqual(third.cacheAccepted, false);
 });
 
 test('refscope run reports an uncaught exception with a traceback and exit code 1', () => {

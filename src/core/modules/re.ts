@@ -19,6 +19,7 @@ import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
 import { strRepr } from '../runtime/primitives/intstr';
 import { defMethod, execSource, iterType, newIter } from './modutil';
+import { jsStack } from '../runtime/current';
 import { F, ReSyntaxError, ReBudgetError, compileProgram, matchAt, search, type Program, type MatchState } from './sre_engine';
 
 // ------------------------------------------------------------------ types
@@ -121,7 +122,10 @@ function withEngineErrors<T>(p: PyPattern, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof ReBudgetError) raise(E.RuntimeError, `RefScope: regular expression ${strRepr(p.pattern.v)} needs too much backtracking (step budget exceeded)`);
-    if (e instanceof RangeError) raise(E.RecursionError, `RefScope: regular expression ${strRepr(p.pattern.v)} is too deeply nested for this subject (stack exhausted)`);
+    if (e instanceof RangeError) {
+      jsStack.overflows++;
+      raise(E.RecursionError, `RefScope: regular expression ${strRepr(p.pattern.v)} is too deeply nested for this subject (stack exhausted)`);
+    }
     throw e;
   }
 }
