@@ -91,10 +91,82 @@ export function isSharedObject(o: PyObject): boolean {
 
 // ------------------------------------------------------------------------------ the index
 
+/**
+ * Who refers to each object, found on demand. The index walks the heap once and keeps only the
+ * referent of every reference, in the audit's order (every live object's tp_traverse, then the
+ * roots), in arrays that the indexes made one after the other share; `get(o)` scans them and walks
+ * again only the objects that refer to o, for the kind and key of each reference. A hover asks for
+ * the referrers of a few objects per state: a map of every object's referrers (what the first
+ * lookups would otherwise build) costs tens of times more than the walk. After many lookups (a
+ * graph, a backward search through a big cycle) the full map is built once.
+ */
+export class Referrers {
+  private full: Map<PyObject, RefEdge[]> | null = null;
+  private readonly memo = new Map<PyObject, RefEdge[] | undefined>();
+  private lookups = 0;
+  constructor(
+    private readonly ix: HeapIndex,
+    private readonly rootTo: PyObject[],
+    private readonly rootRef: RefEdge[],
+  ) {}
+  /** every reference to o (undefined when there is none), live objects' first, then roots' */
+  get(o: PyObject): RefEdge[] | undefined {
+    if (this.full) return this.full.get(o);
+    if (this.memo.has(o)) return this.memo.get(o);
+    if (++this.lookups > FULL_MAP_AFTER) return this.buildFull().get(o);
+    this.ix.own();
+    let out: RefEdge[] | undefined;
+    const to = shared.to;
+    const starts = shared.starts;
+    const live = shared.live;
+    const end = starts[this.ix.size];
+    let i = 0;
+    for (let p = 0; p < end; p++) {
+      if (to[p] !== o) continue;
+      while (starts[i + 1] <= p) i++;
+      // the kind and key of the reference: walk its holder again to the same position
+      const from = live[i];
+      let k = p - starts[i];
+      let edge = Edge.OTHER;
+      let key: unknown = null;
+      traverseFull(from, (_c, e, kk) => {
+        if (k-- === 0) {
+          edge = e;
+          key = kk;
+        }
+      });
+      (out ??= []).push({ from, edge, key });
+    }
+    const rootTo = this.rootTo;
+    for (let j = 0; j < rootTo.length; j++) if (rootTo[j] === o) (out ??= []).push(this.rootRef[j]);
+    this.memo.set(o, out);
+    return out;
+  }
+  private buildFull(): Map<PyObject, RefEdge[]> {
+    const m = new Map<PyObject, RefEdge[]>();
+    const add = (o: PyObject, r: RefEdge) => {
+      const l = m.get(o);
+      if (l) l.push(r);
+      else m.set(o, [r]);
+    };
+    for (const from of this.ix.live) traverseFull(from, (c, edge, key) => add(c, { from, edge, key }));
+    for (let j = 0; j < this.rootTo.length; j++) add(this.rootTo[j], this.rootRef[j]);
+    this.full = m;
+    return m;
+  }
+}
+/** lookups answered by scanning before the full map pays */
+const FULL_MAP_AFTER = 48;
+/** The walk of the latest index: the live objects in order, each one's first referent's position
+ * in `to`, and the referents. */
+const shared: { owner: HeapIndex | null; live: PyObject[]; starts: Int32Array; to: PyObject[] } = { owner: null, live: [], starts: new Int32Array(1024), to: [] };
+
 export class HeapIndex {
-  readonly live: PyObject[];
+  /** the number of live objects */
+  readonly size: number;
+  private liveCopy: PyObject[] | null = null;
   /** every reference to each object */
-  readonly referrers = new Map<PyObject, RefEdge[]>();
+  readonly referrers: Referrers;
   /** module dict -> module, instance __dict__ -> instance, class dict -> class */
   readonly dictOwner = new Map<PyObject, PyObject>();
   private reach: Set<PyObject> | null = null;
@@ -104,20 +176,61 @@ export class HeapIndex {
     readonly interp: Interpreter,
     readonly stamp: string,
   ) {
-    const live = heap.live ? [...heap.live] : [];
-    this.live = live;
-    const add = (o: PyObject, r: RefEdge) => {
-      let l = this.referrers.get(o);
-      if (!l) this.referrers.set(o, (l = []));
-      l.push(r);
-    };
-    for (const o of live) {
-      traverseFull(o, (c, edge, key) => add(c, { from: o, edge, key }));
-      if (o instanceof PyModule && o.dict) this.dictOwner.set(o.dict, o);
-      else if (o instanceof PyType && o.dict) this.dictOwner.set(o.dict, o);
-      else if (o instanceof PyInstance && o.dict && o.dictIsObject) this.dictOwner.set(o.dict, o);
+    this.size = heap.live ? heap.live.size : 0;
+    this.walk(true);
+    const rootTo: PyObject[] = [];
+    const rootRef: RefEdge[] = [];
+    visitRoots(interp, (o, r) => {
+      rootTo.push(o);
+      rootRef.push(r);
+    });
+    this.referrers = new Referrers(this, rootTo, rootRef);
+  }
+
+  /** the live objects (in the heap's order) */
+  get live(): PyObject[] {
+    if (!this.liveCopy) {
+      this.own();
+      this.liveCopy = shared.live.slice(0, this.size);
     }
-    for (const [obj, from, root, frame, edge, key] of rootRefs(interp)) add(obj, { from, root, frame, edge, key });
+    return this.liveCopy;
+  }
+
+  /** Make the shared arrays this index's walk again if a later index took them (the heap has not
+   * changed while this index is in use: it would not be asked). */
+  own(): void {
+    if (shared.owner !== this) this.walk(false);
+  }
+
+  private walk(first: boolean): void {
+    const L = shared.live;
+    const to = shared.to;
+    if (shared.starts.length < this.size + 1) shared.starts = new Int32Array(Math.max(this.size + 1, shared.starts.length * 2));
+    const starts = shared.starts;
+    const owners = first ? this.dictOwner : null;
+    let n = 0;
+    let i = 0;
+    const visit = (c: PyObject) => {
+      to[n++] = c;
+    };
+    for (const o of heap.live ?? []) {
+      L[i] = o;
+      starts[i++] = n;
+      traverseFull(o, visit);
+      if (owners) {
+        if (o instanceof PyInstance) {
+          if (o.dict && o.dictIsObject) owners.set(o.dict, o);
+        } else if (o instanceof PyModule) {
+          if (o.dict) owners.set(o.dict, o);
+        } else if (o instanceof PyType && o.dict) owners.set(o.dict, o);
+      }
+    }
+    if (i !== this.size) throw new Error('RefScope: the heap changed under its index');
+    starts[i] = n;
+    // do not keep a much longer tail of an earlier heap alive
+    if (to.length > 2 * n + 1024) to.length = n;
+    if (L.length > 2 * i + 1024) L.length = i;
+    shared.owner = this;
   }
 
   /** Classes and modules are left out of cycles: every instance reaches its class and every
@@ -137,7 +250,9 @@ export class HeapIndex {
     if (this.reach) return this.reach;
     const seen = new Set<PyObject>();
     const work: PyObject[] = [];
-    for (const [obj] of rootRefs(this.interp)) if (!seen.has(obj)) seen.add(obj), work.push(obj);
+    visitRoots(this.interp, (obj) => {
+      if (!seen.has(obj)) seen.add(obj), work.push(obj);
+    });
     while (work.length) {
       const o = work.pop()!;
       traverseFull(o, (c) => {
@@ -224,26 +339,27 @@ export class HeapIndex {
   }
 }
 
-type RootRef = [PyObject, PyObject | null, string | undefined, Frame | undefined, Edge, unknown];
-
-/** The references the audit counts outside heap objects: Interpreter.roots(), with the
- * executing frames' contents labelled by their edges, plus the session's extra roots. */
-function rootRefs(interp: Interpreter): RootRef[] {
-  const out: RootRef[] = [];
+/** The references the audit counts outside heap objects: Interpreter.roots(), with the executing
+ * frames' contents labelled by their edges, plus the session's extra roots. The references of one
+ * named root share one RefEdge (a script's arena holds thousands of constants). */
+function visitRoots(interp: Interpreter, visit: (obj: PyObject, r: RefEdge) => void): void {
   for (const r of interp.roots()) {
     if (r.name === 'executing frames') {
       // the same walk as the root's visit (interp.ts), keeping each reference's edge
       for (let f = vmState.current; f; f = f.back) {
         if (f.gen) continue;
-        if (f.materialized) out.push([f, null, 'frame_obj', f, Edge.FRAME, null]);
-        else f.traverseContents((o, edge, key) => out.push([o, null, undefined, f, edge, key]));
+        if (f.materialized) visit(f, { from: null, root: 'frame_obj', frame: f, edge: Edge.FRAME, key: null });
+        else {
+          const fr = f;
+          fr.traverseContents((o, edge, key) => visit(o, { from: null, root: undefined, frame: fr, edge, key }));
+        }
       }
       continue;
     }
-    r.visit((o) => out.push([o, null, r.name, undefined, Edge.OTHER, null]));
+    const ref: RefEdge = { from: null, root: r.name, frame: undefined, edge: Edge.OTHER, key: null };
+    r.visit((o) => visit(o, ref));
   }
-  for (const x of extraRoots.get(interp) ?? []) out.push([x.obj, null, 'extra', undefined, Edge.OTHER, x]);
-  return out;
+  for (const x of extraRoots.get(interp) ?? []) visit(x.obj, { from: null, root: 'extra', frame: undefined, edge: Edge.OTHER, key: x });
 }
 
 const indexes = new WeakMap<Interpreter, HeapIndex>();
@@ -572,11 +688,22 @@ export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
   const fwd = new Set<PyObject>();
   const work = [obj];
   let selfLoop = false;
+  // the references among what obj reaches, reversed (the referrers the backward pass needs; a
+  // scan of the whole heap's referrers for each would cost far more)
+  const rev = new Map<PyObject, PyObject[]>();
+  const live = heap.live;
   while (work.length) {
     const o = work.pop()!;
+    const counted = !live || live.has(o);
     traverseFull(o, (c) => {
       if (c === obj) selfLoop = true;
-      if (!fwd.has(c) && !ix.skipped(c)) {
+      if (ix.skipped(c)) return;
+      if (counted) {
+        const l = rev.get(c);
+        if (l) l.push(o);
+        else rev.set(c, [o]);
+      }
+      if (!fwd.has(c)) {
         fwd.add(c);
         work.push(c);
       }
@@ -587,9 +714,8 @@ export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
   work.push(obj);
   while (work.length) {
     const o = work.pop()!;
-    for (const r of ix.referrers.get(o) ?? []) {
-      const f = r.from;
-      if (f && fwd.has(f) && !back.has(f)) {
+    for (const f of rev.get(o) ?? []) {
+      if (fwd.has(f) && !back.has(f)) {
         back.add(f);
         work.push(f);
       }
