@@ -3,19 +3,36 @@
 
 import { PyObject, TypeFlags, Edge, decref, incref, xdecref, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
-import type { CodeUnit } from '../../compiler/code';
+import { CoFlags, SlotKind, type CodeUnit } from '../../compiler/code';
 import type { PyDict } from './dict';
 import type { PyTuple } from './tuple';
 import { gcNewTracked } from './tuple';
 
 export const CodeType = makeType('code', null, 0, 184, 2);
 export class PyCode extends PyObject {
+  /** a frame's fast locals and value stack start as copies of these (packed arrays of nulls
+   * sized from co_nlocalsplus and co_stacksize: _PyFrame_InitializeSpecials's layout) */
+  readonly fastTmpl: (PyObject | null)[];
+  readonly stackTmpl: (PyObject | null)[];
+  /** argument binding is a copy of positional arguments plus defaults: no *args, **kwargs,
+   * keyword-only parameters, cells or free variables (initialize_locals' common case) */
+  readonly simpleArgs: boolean;
   constructor(
     public unit: CodeUnit,
     /** owned references, one per co_consts entry */
     public consts: PyObject[],
   ) {
     super(CodeType);
+    const n = unit.localsplusNames.length;
+    const fast: (PyObject | null)[] = [];
+    for (let i = 0; i < n; i++) fast.push(null);
+    this.fastTmpl = fast;
+    const stack: (PyObject | null)[] = [];
+    for (let i = 0; i < unit.stacksize; i++) stack.push(null);
+    this.stackTmpl = stack;
+    let simple = (unit.flags & (CoFlags.VARARGS | CoFlags.VARKEYWORDS)) === 0 && unit.kwonlyargcount === 0;
+    for (let i = 0; i < unit.localsplusKinds.length && simple; i++) if (unit.localsplusKinds[i] & (SlotKind.CELL | SlotKind.FREE)) simple = false;
+    this.simpleArgs = simple;
   }
   override traverse(visit: Visit): void {
     for (let i = 0; i < this.consts.length; i++) visit(this.consts[i], Edge.CONST, i);

@@ -93,6 +93,35 @@ function qual(func: PyFunction): string {
 
 /** initialize_locals (Python/ceval.c) with CPython 3.11's error messages. */
 function bindArgs(f: Frame, func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): void {
+  const code = func.code;
+  if (kwnames === null && code.simpleArgs) {
+    // the common case: positional arguments, then the defaults of the missing ones
+    const argcount = code.unit.argcount;
+    const n = args.length;
+    const defs = func.defaults;
+    if (n === argcount || (n < argcount && defs !== null && n >= argcount - defs.items.length)) {
+      const fast = f.fast;
+      for (let i = 0; i < n; i++) {
+        const v = args[i];
+        if (!steal) v.rc++;
+        fast[i] = v;
+      }
+      if (n < argcount) {
+        const d = defs!.items;
+        const first = argcount - d.length;
+        for (let i = n; i < argcount; i++) {
+          const v = d[i - first];
+          v.rc++;
+          fast[i] = v;
+        }
+      }
+      return;
+    }
+  }
+  bindArgsFull(f, func, args, kwnames, steal);
+}
+
+function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): void {
   const u = func.code.unit;
   const fast = f.fast;
   const nkw = kwnames ? kwnames.length : 0;

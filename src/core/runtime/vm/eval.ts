@@ -750,7 +750,37 @@ export function evalFrame(f: Frame): PyObject {
               nargs = arg + 1;
             }
             let r: PyObject;
-            if (callable instanceof PyFunction && profile.callMovesArguments) {
+            let code: PyCode;
+            let defs: PyTuple | null;
+            let argc: number;
+            if (
+              callable instanceof PyFunction &&
+              kw === null &&
+              (code = callable.code).simpleArgs &&
+              nargs <= (argc = code.unit.argcount) &&
+              (nargs === argc || ((defs = callable.defaults) !== null && nargs >= argc - defs.items.length)) &&
+              profile.callMovesArguments
+            ) {
+              // _PyEvalFramePushAndInit / initialize_locals' common case: the function and the
+              // arguments move from this stack into the new frame
+              const nf = new Frame(code, callable, callable.globals, st.builtins!, null);
+              const nfast = nf.fast;
+              for (let i = 0; i < nargs; i++) nfast[i] = stack[start + i];
+              if (nargs < argc) {
+                const d = callable.defaults!.items;
+                const first = argc - d.length;
+                for (let i = nargs; i < argc; i++) {
+                  const v = d[i - first];
+                  v.rc++;
+                  nfast[i] = v;
+                }
+              }
+              for (let i = base; i < sp; i++) stack[i] = null;
+              sp = base;
+              f.sp = sp;
+              if (code.unit.flags & 0x20) r = makeGenerator(nf);
+              else r = runFrame(nf);
+            } else if (callable instanceof PyFunction && profile.callMovesArguments) {
               // the arguments and the function move into the new frame
               const args = stack.slice(start, start + nargs) as PyObject[];
               for (let i = base; i < sp; i++) stack[i] = null;

@@ -43,9 +43,8 @@ export class Frame extends PyObject {
     this.rc = 0;
     code.rc++;
     if (heap.live) heap.live.delete(this);
-    const u = code.unit;
-    this.fast = new Array(u.localsplusNames.length).fill(null);
-    this.stack = [];
+    this.fast = code.fastTmpl.slice();
+    this.stack = code.stackTmpl.slice();
   }
 
   get lasti(): number {
