@@ -84,7 +84,7 @@ function fontCss(node: GraphNode): string {
 
 /** The cytoscape elements for a model. Classes: root, more, del, cycle (in a strongly connected
  *  component), unreachable, truncated, shared; edges: cycle (both ends in the same component),
- *  dotted (objgraph's marker edges). Edges whose ends are not drawn are left out. */
+ *  dotted (objgraph's marker edges), multi (another edge joins the same two nodes). Edges whose ends are not drawn are left out. */
 export function toElements(model: GraphModel): Elements {
   const nodes: ElementDef<NodeData>[] = [];
   const byId = new Map<string, GraphNode>();
@@ -113,12 +113,17 @@ export function toElements(model: GraphModel): Elements {
     });
   }
   const edges: ElementDef<EdgeData>[] = [];
+  // pairs of nodes joined by more than one edge (either way): only those need curved edges
+  const pairs = new Map<string, number>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  for (const e of model.edges) { const k = pairKey(e.from, e.to); pairs.set(k, (pairs.get(k) ?? 0) + 1); }
   model.edges.forEach((e, i) => {
     const a = byId.get(e.from), b = byId.get(e.to);
     if (!a || !b) return;
     const classes: string[] = [];
     if (a.scc !== undefined && a.scc !== null && a.scc === b.scc) classes.push('cycle');
     if (e.style === 'dotted') classes.push('dotted');
+    if (e.from !== e.to && pairs.get(pairKey(e.from, e.to))! > 1) classes.push('multi');
     edges.push({
       group: 'edges',
       data: { id: `e${i}`, source: e.from, target: e.to, label: e.label ?? '', weight: e.weight ?? 1 },

@@ -1,5 +1,6 @@
 // The reference-graph panel's script (bundled to dist/webview.js). It draws the GraphModel the host
-// sends with cytoscape + dagre (top-down layers, like Graphviz's dot), shows a node's details,
+// sends with cytoscape in top-down layers like Graphviz's dot: dagre lays out graphs up to
+// DAGRE_MAX_NODES nodes, the layered layout of layout.ts the larger ones. It shows a node's details
 // and sends the toolbar's requests back. Data never becomes markup: the graph is canvas text and
 // the details pane is built with textContent.
 
@@ -9,6 +10,7 @@ import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown
 import type { GraphNode } from '../src/core/inspect/graph-types';
 import type { HostToWebview, PanelOptions, PanelState, SetGraphMessage, WebviewToHost, ExportFormat } from '../src/protocol/graph';
 import { toElements, badgeUrl } from './elements';
+import { layeredLayout } from './layout';
 import { graphStyle, type Theme } from './style';
 import { readTheme } from './theme';
 import { toSvg, type SvgNode, type SvgEdge } from './svg';
@@ -45,14 +47,27 @@ let nodesById = new Map<string, GraphNode>();
 let selected: string | null = null;
 /** fit the graph to the panel on resize, until the user zooms or pans */
 let autoFit = true;
-/** how long the last draw took (the benchmarks read it through the debug hook) */
-let lastTimings = { elementsMs: 0, addMs: 0, layoutMs: 0 };
+type LayoutName = 'dagre' | 'layered';
+/** dagre (Graphviz dot's look: network-simplex ranks, its crossing minimisation and x placement)
+ *  for graphs up to this many nodes; above it the layered layout of layout.ts, which places 2,000
+ *  nodes in milliseconds. dagre's cost grows much faster than the size: on objgraph's trees with a
+ *  shared class node (one long edge per instance) it takes ~0.3 s at 135 nodes, ~1 s at 215 and
+ *  ~9 s at 2,000 in headless Chromium. objgraph's default graphs (max depth 3, too many 10) stay
+ *  far below this. */
+const DAGRE_MAX_NODES = 150;
+/** tests and debugging force one layout; 'auto' picks by size */
+let layoutChoice: LayoutName | 'auto' = 'auto';
+/** how long the last draw took and which layout ran (the benchmarks read it through the debug hook) */
+let lastTimings = { elementsMs: 0, addMs: 0, layoutMs: 0, layout: 'dagre' as LayoutName, nodes: 0 };
+/** the layout that placed the graph shown */
+let shownLayout: LayoutName = 'dagre';
 
+const MIN_ZOOM = 0.05;
 const cy = cytoscape({
   container: $('cy'),
   elements: [],
   style: graphStyle(theme) as unknown as cytoscape.StylesheetJson,
-  minZoom: 0.05,
+  minZoom: MIN_ZOOM,
   maxZoom: 4,
   wheelSensitivity: 0.3,
   boxSelectionEnabled: false,
@@ -76,18 +91,44 @@ function draw(m: SetGraphMessage) {
     const t0 = performance.now();
     const els = toElements(model);
     const t1 = performance.now();
+    const layout: LayoutName = layoutChoice !== 'auto' ? layoutChoice : els.nodes.length > DAGRE_MAX_NODES ? 'layered' : 'dagre';
+    // the layered layout runs before the elements exist: they are added at their places (no
+    // second pass over the nodes, no position events); its sizes are the ones the style draws
+    // (data(w), data(h)), so nothing is measured
+    const placed = layout === 'layered' ? layeredLayout({
+      nodes: els.nodes.map((n) => ({ id: n.data.id, w: n.data.w, h: n.data.h })),
+      edges: els.edges.map((e) => e.data),
+      roots: model.roots,
+      direction: model.direction,
+      nodeSep: 24,
+      rankSep: 56,
+    }) : null;
+    const t2 = performance.now();
+    // the stylesheet of the graph's size (no elements yet: switching costs nothing)
+    if ((layout === 'layered') !== (shownLayout === 'layered')) cy.style(graphStyle(theme, layout === 'layered') as unknown as cytoscape.StylesheetJson);
+    shownLayout = layout;
     cy.batch(() => {
       cy.add([
-        ...els.nodes.map((n) => ({ group: 'nodes' as const, data: n.data.badge ? { ...n.data, ...badgeData(n.data.badge) } : n.data, classes: n.classes })),
+        ...els.nodes.map((n, i) => ({
+          group: 'nodes' as const,
+          data: n.data.badge ? { ...n.data, ...badgeData(n.data.badge) } : n.data,
+          classes: n.classes,
+          ...(placed ? { position: { x: placed.x[i], y: placed.y[i] } } : {}),
+        })),
         ...els.edges.map((e) => ({ group: 'edges' as const, data: e.data, classes: e.classes })),
       ]);
     });
-    const t2 = performance.now();
-    // outside the batch: dagre reads each node's size from its computed style
-    cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 56, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions).run();
+    const t3 = performance.now();
+    if (layout === 'dagre') {
+      // outside the batch: dagre reads each node's size from its computed style
+      cy.layout({ name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 56, edgeSep: 10, animate: false, fit: false } as cytoscape.LayoutOptions).run();
+    }
     autoFit = true;
     fitGraph();
-    lastTimings = { elementsMs: t1 - t0, addMs: t2 - t1, layoutMs: performance.now() - t2 };
+    const t4 = performance.now();
+    // the layout's time: computing the places (layered) or running dagre on the added nodes, and
+    // fitting the view; adding the elements is addMs
+    lastTimings = { elementsMs: t1 - t0, addMs: t3 - t2, layoutMs: (t2 - t1) + (t4 - t3), layout, nodes: els.nodes.length };
     ctl.counts.textContent = t('{0} nodes, {1} edges', cy.nodes().length, cy.edges().length);
   } else {
     ctl.counts.textContent = '';
@@ -103,7 +144,26 @@ function draw(m: SetGraphMessage) {
 
 /** fit the graph in the view, but never larger than 1.6× (a small graph stays readable, not huge) */
 function fitGraph() {
-  cy.fit(undefined, 24);
+  if (shownLayout === 'layered' && cy.nodes().length) {
+    // a large graph: the box of the nodes from their places and sizes (data(w), data(h)) instead of
+    // cytoscape's bounding box, which first computes every element's style and label; a little
+    // margin covers borders and the refcount badges' bounds-expansion
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    cy.nodes().forEach((n) => {
+      const p = n.position(), w = Number(n.data('w')) / 2 + 6, h = Number(n.data('h')) / 2 + 6;
+      if (p.x - w < x1) x1 = p.x - w;
+      if (p.x + w > x2) x2 = p.x + w;
+      if (p.y - h < y1) y1 = p.y - h;
+      if (p.y + h > y2) y2 = p.y + h;
+    });
+    // the whole graph fits at first, however wide (cytoscape's fit stops at minZoom)
+    const fitZoom = Math.min((cy.width() - 48) / (x2 - x1), (cy.height() - 48) / (y2 - y1));
+    cy.minZoom(Math.min(MIN_ZOOM, fitZoom > 0 && Number.isFinite(fitZoom) ? fitZoom : MIN_ZOOM));
+    cy.fit({ x1, y1, x2, y2 } as unknown as cytoscape.CollectionArgument, 24);
+  } else {
+    cy.minZoom(MIN_ZOOM);
+    cy.fit(undefined, 24);
+  }
   if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
 }
 
@@ -281,7 +341,7 @@ for (const [btn, format] of [[ctl.exportPng, 'png'], [ctl.exportSvg, 'svg'], [ct
 
 function applyTheme() {
   theme = readTheme(document.body);
-  cy.style(graphStyle(theme) as unknown as cytoscape.StylesheetJson);
+  cy.style(graphStyle(theme, shownLayout === 'layered') as unknown as cytoscape.StylesheetJson);
   cy.nodes('.badged').forEach((n) => { n.data(badgeData(n.data('badge'))); });
 }
 new MutationObserver(applyTheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
@@ -312,8 +372,16 @@ new ResizeObserver(() => { cy.resize(); if (autoFit && cy.nodes().length) fitGra
   select: (id: string) => showDetails(id),
   activate: (id: string) => activate(id),
   renderedPosition: (id: string) => cy.getElementById(id).renderedPosition(),
+  zoomTo: (id: string, zoom: number) => { autoFit = false; cy.zoom(zoom); cy.center(cy.getElementById(id)); },
+  zoom: () => cy.zoom(),
+  /** the part of the graph the view shows, in graph coordinates */
+  extent: () => cy.extent(),
   exportData: (f: ExportFormat) => exportData(f),
   timings: () => ({ ...lastTimings }),
+  /** force a layout for the next draws ('auto': dagre up to DAGRE_MAX_NODES nodes, else layered) */
+  useLayout: (name: LayoutName | 'auto') => { layoutChoice = name; },
+  positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+  dagreMaxNodes: DAGRE_MAX_NODES,
 };
 
 // The handshake: `ready` is the first message (the host sends the graph in reply). A reloaded

@@ -21,9 +21,14 @@ export interface Theme {
 
 export type StyleRule = { selector: string; style: Record<string, unknown> };
 
-export function graphStyle(theme: Theme): StyleRule[] {
+/** `large`: the level-of-detail rules for graphs drawn by the layered layout (hundreds of nodes):
+ *  straight edges unless two edges join the same nodes (cytoscape looks for the parallel edges of
+ *  every bezier edge among all edges of its ends: quadratic at a node with hundreds of edges) and no
+ *  text while it would be drawn smaller than 6 px on screen (a whole large graph fits the view at a
+ *  zoom where no label is readable; zooming in shows them). */
+export function graphStyle(theme: Theme, large = false): StyleRule[] {
   const hc = theme.kind.startsWith('high-contrast');
-  return [
+  const rules: StyleRule[] = [
     {
       selector: 'node',
       style: {
@@ -106,4 +111,13 @@ export function graphStyle(theme: Theme): StyleRule[] {
     { selector: 'edge.dotted', style: { 'line-style': 'dotted', 'line-color': '#ff0000', 'target-arrow-color': '#ff0000' } },
     { selector: 'edge.cycle', style: { 'line-color': theme.cycle, 'target-arrow-color': theme.cycle, width: hc ? 3 : 2.2 } },
   ];
+  if (large) {
+    rules.push(
+      { selector: 'node', style: { 'min-zoomed-font-size': 6 } },
+      { selector: 'edge', style: { 'curve-style': 'straight', 'min-zoomed-font-size': 6 } },
+      // a -> b and b -> a (or two edges a -> b) stay apart
+      { selector: 'edge.multi', style: { 'curve-style': 'bezier' } },
+    );
+  }
+  return rules;
 }

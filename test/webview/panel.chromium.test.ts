@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWebview, findChromium, serve, FAKE_VSCODE, setThemeScript, root, type Served } from './harness';
 import type { SetGraphMessage } from '../../src/protocol/graph';
+import { objgraphTree } from './bigGraph';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const lesson = JSON.parse(readFileSync(join(fixtures, 'lesson-refs.message.json'), 'utf8')) as SetGraphMessage;
@@ -90,6 +91,12 @@ test('ready is the first message; the lesson graph renders 8 nodes with objgraph
   await postGraph(page, lesson);
   assert.equal(await hook<number>(page, 'nodeCount()'), 8);
   assert.equal(await hook<number>(page, 'edgeCount()'), 8);
+  // a small graph is laid out by dagre, with curved edges
+  const timings = await hook<{ layout: string; nodes: number; layoutMs: number }>(page, 'timings()');
+  assert.equal(timings.layout, 'dagre');
+  assert.equal(timings.nodes, 8);
+  assert.ok(timings.layoutMs > 0);
+  assert.equal(await hook<string>(page, `style('e0', 'curve-style')`), 'bezier');
   await assertNoOverlap(page);
   const labels = (await hook<string[]>(page, 'labels()')).sort();
   assert.deepEqual(labels, ['int\n1', 'int\n2', 'int\n3', 'int\n4', 'int\n5', 'int\n6', 'list\n4 items', 'list\n4 items']);
@@ -243,6 +250,110 @@ test('__del__ markers are double circles, truncated nodes dotted, edges keep the
   await page.screenshot({ path: file });
   assertPng(file);
   assert.deepEqual(await page.evaluate('window.__csp'), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+type Box = { id: string; x1: number; x2: number; y1: number; y2: number };
+
+/** no two of many boxes overlap (sorted by left edge, each box against those starting before its right edge) */
+function assertNoOverlapMany(boxes: Box[]): number {
+  const sorted = [...boxes].sort((a, b) => a.x1 - b.x1);
+  let compared = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].x1 < a.x2 - 1; j++) {
+      const b = sorted[j];
+      compared++;
+      if (a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1) assert.fail(`nodes ${a.id} and ${b.id} overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    }
+  }
+  return compared;
+}
+
+test('a 2,000-node graph: the layered layout places every node, no overlaps, ranks by depth, edges down, all in view', async () => {
+  const { page, errors } = await open('dark');
+  const model = objgraphTree(753);
+  assert.ok(model.nodes.length >= 2000);
+  const msg: SetGraphMessage = { ...lesson, model, expr: 'root', dot: undefined };
+  await postGraph(page, msg);
+  const timings = await hook<{ layout: string; nodes: number; layoutMs: number }>(page, 'timings()');
+  assert.equal(timings.layout, 'layered');
+  assert.equal(timings.nodes, model.nodes.length);
+  assert.ok(timings.layoutMs > 0);
+  assert.equal(await hook<number>(page, 'edgeCount()'), model.edges.length);
+  assert.match(await page.locator('#counts').innerText(), new RegExp(String(model.nodes.length)));
+  // every node placed
+  const pos = await hook<Record<string, { x: number; y: number }>>(page, 'positions()');
+  for (const n of model.nodes) assert.ok(Number.isFinite(pos[n.id]?.x) && Number.isFinite(pos[n.id]?.y), `${n.id} has no position`);
+  // no two node boxes overlap (the boxes cytoscape draws, borders and badges included)
+  const boxes = await hook<Box[]>(page, 'boxes()');
+  assert.equal(boxes.length, model.nodes.length);
+  assert.ok(assertNoOverlapMany(boxes) > 0);
+  const box = new Map(boxes.map((b) => [b.id, b]));
+  // ranks by breadth-first depth: one y per depth, deeper is lower
+  const depthY = new Map<number, number>();
+  for (const n of model.nodes) {
+    const y = depthY.get(n.depth);
+    if (y === undefined) depthY.set(n.depth, pos[n.id].y); else assert.equal(pos[n.id].y, y, `${n.id} is not in the rank of depth ${n.depth}`);
+  }
+  const depths = [...depthY.keys()].sort((a, b) => a - b);
+  for (let i = 1; i < depths.length; i++) assert.ok(depthY.get(depths[i])! > depthY.get(depths[i - 1])!, `depth ${depths[i]} is not below depth ${depths[i - 1]}`);
+  // every edge to a deeper rank points down: its target's box starts below its source's box
+  const depth = new Map(model.nodes.map((n) => [n.id, n.depth]));
+  let down = 0;
+  for (const e of model.edges) {
+    if (depth.get(e.to)! <= depth.get(e.from)!) continue;
+    down++;
+    assert.ok(box.get(e.to)!.y1 > box.get(e.from)!.y2, `${e.from} -> ${e.to} does not point down`);
+  }
+  assert.ok(down > model.edges.length / 2);
+  // large graphs: straight edges and the whole graph in view at first, below the usual minimum zoom
+  assert.equal(await hook<string>(page, `style('e0', 'curve-style')`), 'straight');
+  assert.ok((await hook<number>(page, 'zoom()')) < 0.05);
+  const ext = await hook<{ x1: number; x2: number; y1: number; y2: number }>(page, 'extent()');
+  for (const b of boxes) assert.ok(b.x1 >= ext.x1 && b.x2 <= ext.x2 && b.y1 >= ext.y1 && b.y2 <= ext.y2, `${b.id} is out of view`);
+  // the details pane still works on a large graph
+  await hook(page, `select('n5')`);
+  assert.match(await page.locator('#details').innerText(), /Node/);
+  // a theme switch keeps the large graph's stylesheet
+  await page.evaluate(setThemeScript('light'));
+  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'light'`);
+  assert.equal(await hook<string>(page, `style('e0', 'curve-style')`), 'straight');
+  const file = join(shots, 'large-tree-light.png');
+  await page.screenshot({ path: file });
+  assertPng(file);
+  // the next small graph is dagre's again, with curved edges and the usual zoom range
+  await postGraph(page, lesson);
+  assert.equal((await hook<{ layout: string }>(page, 'timings()')).layout, 'dagre');
+  assert.equal(await hook<string>(page, `style('e0', 'curve-style')`), 'bezier');
+  assert.ok((await hook<number>(page, 'zoom()')) >= 0.05);
+  await assertNoOverlap(page);
+  assert.deepEqual(await page.evaluate('window.__csp'), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the layered layout on the small graphs: forced by the debug hook, it keeps every node apart and edges down', async () => {
+  const { page, errors } = await open('dark');
+  await hook(page, `useLayout('layered')`);
+  for (const msg of [lesson, del]) {
+    await postGraph(page, msg);
+    assert.equal((await hook<{ layout: string }>(page, 'timings()')).layout, 'layered');
+    await assertNoOverlap(page);
+    const boxes = new Map((await hook<Box[]>(page, 'boxes()')).map((b) => [b.id, b]));
+    const depth = new Map(msg.model!.nodes.map((n) => [n.id, n.depth]));
+    for (const e of msg.model!.edges) {
+      if (depth.get(e.to)! === depth.get(e.from)! + 1 && msg.model!.nodes.find((n) => n.id === e.to)!.kind === 'object') {
+        assert.ok(boxes.get(e.to)!.y1 > boxes.get(e.from)!.y2, `${e.from} -> ${e.to} does not point down`);
+      }
+    }
+  }
+  // the a <-> b pair of the lesson keeps two curves in the large graphs' stylesheet
+  await postGraph(page, lesson);
+  const pair = lesson.model!.edges.findIndex((e) => lesson.model!.edges.some((f) => f.from === e.to && f.to === e.from));
+  assert.ok(pair >= 0);
+  assert.equal(await hook<string>(page, `style('e${pair}', 'curve-style')`), 'bezier');
   assert.deepEqual(errors, []);
   await page.close();
 });
