@@ -7,7 +7,7 @@ import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref
 import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType } from './types';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
 import { PyFloat, FloatType, newFloat } from './objects/float';
-import { PyStr, StrType, newStr } from './objects/str';
+import { PyStr, StrType, newStr, attrKey } from './objects/str';
 import { PyTuple, TupleType, newTuple } from './objects/tuple';
 import { PyList, ListType } from './objects/list';
 import { PyDict, DictType } from './objects/dict';
@@ -24,7 +24,7 @@ import { intToDecimalString, strRepr } from './primitives/intstr';
 import * as N from './numeric';
 import { callFunction } from './vm/call';
 import { PyRange, PySlice } from './objects/misc';
-import { isMember, memberGet, memberSet } from './typeobject';
+import { isMember, memberGet, memberSet, PyMember } from './typeobject';
 import { newMethodWrapper } from './objects/method_wrapper';
 
 export const enum Cmp {
@@ -50,10 +50,11 @@ export function typeLookup(t: PyType, name: string): PyObject | null {
   if (c !== undefined) return c;
   let found: PyObject | null = null;
   const mro = t.mro;
+  const key = attrKey(name);
   for (let i = 0; i < mro.length; i++) {
     const d = mro[i].dict;
     if (!d) continue;
-    const v = d.t.get(strKey(name), strHash(name));
+    const v = d.t.getHL(key, key.hhi, key.hlo);
     if (v !== undefined) {
       found = v;
       break;
@@ -63,20 +64,9 @@ export function typeLookup(t: PyType, name: string): PyObject | null {
   return found;
 }
 
-// interned key objects for attribute names (not Python-visible objects)
-const keyCache = new Map<string, PyStr>();
+/** The key object for an attribute name: the shared interned str (borrowed; hash cached). */
 export function strKey(name: string): PyStr {
-  let k = keyCache.get(name);
-  if (!k) {
-    k = new PyStr(StrType, name);
-    k.rc = 1_000_000_000;
-    k.interned = true;
-    keyCache.set(name, k);
-  }
-  return k;
-}
-function strHash(name: string): number | bigint {
-  return strKey(name).hash();
+  return attrKey(name);
 }
 
 // ------------------------------------------------------------------ descriptors
@@ -86,10 +76,10 @@ function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type:
   if (t === MethodDescriptorType || t === WrapperDescriptorType) return methodDescrGet;
   if (t === ClassMethodDescriptorType) return classMethodDescrGet;
   if (t === ClassMethodType) return classMethodGet;
-  if (t === StaticMethodType) return (d) => newRef((d as PyWrapper).callable);
+  if (t === StaticMethodType) return staticMethodGet;
   if (descr instanceof PyProperty) return propertyGet;
-  if (isMember(descr)) return (d, obj) => (obj ? memberGet(d, obj)! : newRef(d));
-  if (descr instanceof PyGetSet) return (d, obj) => (obj ? (d as PyGetSet).get(obj) : newRef(d));
+  if (descr instanceof PyMember) return memberDescrGet;
+  if (descr instanceof PyGetSet) return getSetGet;
   if (t.flags & TypeFlags.HEAPTYPE) {
     const g = typeLookup(t, '__get__');
     if (g) return (d, obj, type) => callMethodObj(g, d, [obj ?? None, type]);
@@ -101,6 +91,15 @@ function isDataDescr(descr: PyObject): boolean {
   const t = descr.type;
   if (t.flags & TypeFlags.HEAPTYPE) return typeLookup(t, '__set__') !== null || typeLookup(t, '__delete__') !== null;
   return false;
+}
+function staticMethodGet(d: PyObject): PyObject {
+  return newRef((d as PyWrapper).callable);
+}
+function memberDescrGet(d: PyObject, obj: PyObject | null): PyObject {
+  return obj ? memberGet(d, obj)! : newRef(d);
+}
+function getSetGet(d: PyObject, obj: PyObject | null): PyObject {
+  return obj ? (d as PyGetSet).get(obj) : newRef(d);
 }
 function funcGet(d: PyObject, obj: PyObject | null): PyObject {
   if (!obj) return newRef(d);
@@ -146,9 +145,18 @@ export function setAbstractGcHook(f: (o: PyObject) => void): void {
 }
 
 // ------------------------------------------------------------------ getattr
-/** getattr(o, name): a new reference, or raises AttributeError. */
+/** getattr(o, name) (PyObject_GetAttr): a new reference, or raises AttributeError. An
+ * AttributeError raised by a descriptor (a property's getter, an empty slot) propagates as it
+ * is, as from CPython's tp_getattro; a class with `__getattr__` gets it called instead
+ * (slot_tp_getattr_hook), and what `__getattr__` raises propagates too. */
 export function getAttr(o: PyObject, name: string): PyObject {
-  const r = lookupAttr(o, name);
+  const t = o.type;
+  let r: PyObject | null;
+  if (t.slots.getattr !== undefined || o instanceof PyType) r = lookupAttr(o, name);
+  else if (t.flags & TypeFlags.HEAPTYPE && typeLookup(t, '__getattr__') !== null) {
+    r = genericGetAttr(o, name, true);
+    if (r === null) return callMethodObj(typeLookup(t, '__getattr__')!, o, [strKey(name)]);
+  } else r = genericGetAttr(o, name, false);
   if (r === null) raiseNoAttr(o, name);
   return r;
 }
@@ -193,34 +201,42 @@ export function genericGetAttr(o: PyObject, name: string, suppress: boolean): Py
   const t = o.type;
   const descr = typeLookup(t, name);
   let get: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;
-  if (descr) {
-    get = descrGetFn(descr);
-    if (get && isDataDescr(descr)) {
-      if (!suppress) return get(descr, o, t);
-      return catchAttr(() => get!(descr, o, t));
+  if (descr !== null) {
+    if (descr instanceof PyMember) {
+      // member_get of a filled __slots__ slot (the common case, read inline)
+      const sv = (o as PyInstance).slotValues;
+      const v = sv ? sv[descr.index] : null;
+      if (v) {
+        v.rc++;
+        return v;
+      }
     }
+    get = descrGetFn(descr);
+    if (get !== null && isDataDescr(descr)) return suppress ? getSuppressed(get, descr, o, t) : get(descr, o, t);
   }
   const d = instanceDict(o);
-  if (d) {
-    const v = d.t.get(strKey(name), strHash(name));
-    if (v !== undefined) return newRef(v);
+  if (d !== null) {
+    const v = d.getStr(strKey(name));
+    if (v !== undefined) {
+      v.rc++;
+      return v;
+    }
   }
   if (name === '__dict__' && o instanceof PyInstance && o.dict) return o.materializeDict();
-  if (descr) {
-    if (get) {
-      if (!suppress) return get(descr, o, t);
-      return catchAttr(() => get!(descr, o, t));
-    }
-    return newRef(descr);
+  if (descr !== null) {
+    if (get !== null) return suppress ? getSuppressed(get, descr, o, t) : get(descr, o, t);
+    descr.rc++;
+    return descr;
   }
   const special = specialAttr(o, name);
   if (special) return special;
   return null;
 }
 
-function catchAttr(f: () => PyObject): PyObject | null {
+/** A descriptor's __get__ whose AttributeError means "no such attribute" (null). */
+function getSuppressed(get: (d: PyObject, obj: PyObject | null, type: PyType) => PyObject, descr: PyObject, o: PyObject, t: PyType): PyObject | null {
   try {
-    return f();
+    return get(descr, o, t);
   } catch (e) {
     if (e instanceof PyBaseException && e.type.isSubtype(E.AttributeError)) {
       decref(e);
@@ -473,7 +489,7 @@ export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   // tp_setattro: a __setattr__/__delattr__ other than object's (Python-level, or a native
   // type's own such as weakref proxies)
   const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
-  if (sa && !(sa instanceof PyBuiltinFunction && sa.owner === ObjectType)) {
+  if (sa !== null && !(sa instanceof PyBuiltinFunction && sa.owner === ObjectType)) {
     decref(callMethodObj(sa, o, v ? [strKey(name), v] : [strKey(name)]));
     return;
   }
@@ -483,7 +499,20 @@ export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
 export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
   const descr = typeLookup(t, name);
-  if (descr) {
+  if (descr === null) {
+    // the common case: an attribute of an instance of a class without __slots__
+    if (v !== null && o instanceof PyInstance) {
+      const d = o.dict;
+      if (d !== null) {
+        storeAttr(d, name, v);
+        return;
+      }
+    }
+  } else {
+    if (descr instanceof PyMember) {
+      memberSet(descr, o, v);
+      return;
+    }
     if (descr instanceof PyProperty) {
       const f = v ? descr.fset : descr.fdel;
       if (!f) {
@@ -523,16 +552,29 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
     raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   if (v) {
-    d.setItem(keyFor(name), v);
+    storeAttr(d, name, v);
   } else {
-    if (!d.t.delete(strKey(name), strHash(name))) {
+    if (!d.delItem(strKey(name))) {
       raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
     }
   }
 }
 
-/** The key object stored for an attribute name: interned strings (as CPython). */
-let keyFor: (name: string) => PyObject = (name) => strKey(name);
+/** d[name] = v with the interned name as the key (PyObject_SetAttr interns the name). */
+function storeAttr(d: PyDict, name: string, v: PyObject): void {
+  const k = strKey(name);
+  if (k.interned) {
+    d.setItem(k, v);
+  } else {
+    // the name's interned str is a mortal one (sys.intern): store that
+    const ik = keyFor(name);
+    d.setItem(ik, v);
+    decref(ik);
+  }
+}
+
+/** A new reference to the interned str for a name (set at start-up to str.ts's internStr). */
+let keyFor: (name: string) => PyObject = (name) => newRef(strKey(name));
 export function setKeyFactory(f: (name: string) => PyObject): void {
   keyFor = f;
 }
@@ -546,8 +588,8 @@ function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
     metaAttr.set(t, v);
     return;
   }
-  if (v) t.dict.setItem(keyFor(name), v);
-  else if (!t.dict.t.delete(strKey(name), strHash(name))) raise(E.AttributeError, `type object '${t.name}' has no attribute '${name}'`);
+  if (v) storeAttr(t.dict, name, v);
+  else if (!t.dict.delItem(strKey(name))) raise(E.AttributeError, `type object '${t.name}' has no attribute '${name}'`);
   t.invalidate();
   // update_slot: a special method set on a class changes its slots (and its subclasses')
   if (name.startsWith('__') && name.endsWith('__')) refreshSlots(t);

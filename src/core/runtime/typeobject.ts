@@ -395,7 +395,7 @@ export function fixupSlots(t: PyType): void {
 
 // ------------------------------------------------------------------ __slots__ members
 export const MemberDescrType = makeType('member_descriptor', null, TypeFlags.HAVE_GC, 48);
-class PyMember extends PyObject {
+export class PyMember extends PyObject {
   constructor(
     public owner: PyType,
     public name: string,
@@ -429,7 +429,8 @@ export function memberSet(d: PyObject, obj: PyObject, v: PyObject | null): boole
   if (!(d instanceof PyMember)) return false;
   const sv = (obj as PyInstance).slotValues!;
   const old = sv[d.index];
-  if (!v && !old) raise(E.AttributeError, `'${obj.type.name}' object has no attribute '${d.name}'`);
+  // PyMember_SetOne (Python/structmember.c): deleting an empty T_OBJECT_EX slot
+  if (!v && !old) raise(E.AttributeError, d.name);
   sv[d.index] = v ? newRef(v) : null;
   xdecref(old);
   return true;

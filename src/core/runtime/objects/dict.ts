@@ -6,7 +6,8 @@
 import { PyObject, TypeFlags, Edge, incref, decref, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
 import { DictTable, type DictKeyOps, type SharedKeysSizeModel } from '../tables/dicttable';
-import { gcNewUntracked } from './tuple';
+import { hashHi, hashLo } from '../tables/hash64';
+import { gcNewUntracked, TupleType } from './tuple';
 import { PyStr, StrType } from './str';
 import * as abs from '../abstract';
 
@@ -63,17 +64,33 @@ export class PyDict extends PyObject {
 
   /** borrowed value or undefined (may run __eq__/__hash__) */
   getItem(key: PyObject): PyObject | undefined {
+    if (key.type === StrType) {
+      const s = key as PyStr;
+      if (!s.hk) s.hashHL();
+      return this.t.getHL(s, s.hhi, s.hlo);
+    }
     return this.t.get(key, abs.hash(key));
   }
-  /** borrowed value for a str key */
+  /** borrowed value for a str key (an exact str or a subclass: the hash is str's either way) */
   getStr(key: PyStr): PyObject | undefined {
-    return this.t.get(key, key.hash());
+    if (!key.hk) key.hashHL();
+    return this.t.getHL(key, key.hhi, key.hlo);
   }
   /** d[key] = value; neither reference is stolen */
   setItem(key: PyObject, value: PyObject): void {
-    const h = abs.hash(key);
+    let hi: number, lo: number;
+    if (key.type === StrType) {
+      const s = key as PyStr;
+      if (!s.hk) s.hashHL();
+      hi = s.hhi;
+      lo = s.hlo;
+    } else {
+      const h = abs.hash(key);
+      hi = hashHi(h);
+      lo = hashLo(h);
+    }
     if (this.split) this.noteSplitInsert(key);
-    this.t.set(key, h, value);
+    this.t.setHL(key, hi, lo, value);
     if (this.gcGen < 0 && !this.inline && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
   }
   /** insert_into_dictkeys (3.11): a new str name joins the shared keys while they have room;
@@ -90,6 +107,11 @@ export class PyDict extends PyObject {
   }
   /** delete; false when missing */
   delItem(key: PyObject): boolean {
+    if (key.type === StrType) {
+      const s = key as PyStr;
+      if (!s.hk) s.hashHL();
+      return this.t.deleteHL(s, s.hhi, s.hlo);
+    }
     return this.t.delete(key, abs.hash(key));
   }
   *entries(): Generator<[PyObject, PyObject]> {
@@ -108,8 +130,9 @@ export const DictType = makeType('dict', null, TypeFlags.BASETYPE | TypeFlags.HA
 
 /** _PyObject_GC_MAY_BE_TRACKED */
 export function mayBeTracked(o: PyObject): boolean {
-  if (!(o.type.flags & TypeFlags.HAVE_GC)) return false;
-  if (o.type.name === 'tuple' && o.gcGen < 0 && !(o.type.flags & TypeFlags.HEAPTYPE)) return false;
+  const t = o.type;
+  if (!(t.flags & TypeFlags.HAVE_GC)) return false;
+  if (t === TupleType && o.gcGen < 0) return false;
   return true;
 }
 

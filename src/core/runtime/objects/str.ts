@@ -3,11 +3,17 @@
 
 import { PyObject, IMMORTAL_RC, TypeFlags, type PyType } from '../object';
 import { makeType } from '../types';
-import { hashStr } from '../primitives/hash';
+import { hashStrHL, hashOut } from '../primitives/hash';
+import { joinHash } from '../tables/hash64';
 
 export class PyStr extends PyObject {
   /** cached hash (undefined until computed) */
   h: number | bigint | undefined = undefined;
+  /** the cached hash as the tables' signed int32 halves (valid when `hk`); CPython caches a
+   * str's hash in the object too (PyASCIIObject.hash) */
+  hhi = 0;
+  hlo = 0;
+  hk = false;
   /** cached code points when the string holds surrogate pairs, else null after the first check */
   cps: number[] | null | undefined = undefined;
   interned = false;
@@ -19,8 +25,18 @@ export class PyStr extends PyObject {
   }
   hash(): number | bigint {
     let h = this.h;
-    if (h === undefined) h = this.h = hashStr(this.v);
+    if (h === undefined) {
+      if (!this.hk) this.hashHL();
+      h = this.h = joinHash(this.hhi, this.hlo);
+    }
     return h;
+  }
+  /** computes the hash halves (hhi/hlo) */
+  hashHL(): void {
+    hashStrHL(this.v);
+    this.hhi = hashOut.hi;
+    this.hlo = hashOut.lo;
+    this.hk = true;
   }
   /** code points when the string is not plain BMP, else null */
   codePoints(): number[] | null {
@@ -35,6 +51,10 @@ export class PyStr extends PyObject {
   get length(): number {
     const c = this.codePoints();
     return c ? c.length : this.v.length;
+  }
+  /** unicode_dealloc: a mortal interned string leaves the interned table */
+  override dealloc(): void {
+    if (this.interned) forgetInterned(this);
   }
 }
 
@@ -93,6 +113,32 @@ export function internStr(s: string, shared = true): PyStr {
   }
   o.rc++;
   return o;
+}
+/** Counts at or above this mark belong to strings the interpreter shares (never freed). */
+const SHARED_STR_RC = 100_000_000;
+const attrKeys = new Map<string, PyStr>();
+/**
+ * The key object for an attribute or variable name (borrowed, never freed): the shared interned
+ * str of that value, as CPython's identifiers and _Py_ID strings are interned, so that dict
+ * lookups by name usually hit by identity. Its hash is computed here once.
+ */
+export function attrKey(name: string): PyStr {
+  let k = attrKeys.get(name);
+  if (k === undefined) {
+    const o = interned.get(name);
+    if (o === undefined) {
+      k = internStr(name);
+    } else if (o.rc >= SHARED_STR_RC) {
+      k = o;
+    } else {
+      // a mortal string interned by sys.intern holds the name: a private immortal key
+      k = new PyStr(StrType, name);
+      k.rc = IMMORTAL_RC;
+    }
+    if (!k.hk) k.hashHL();
+    attrKeys.set(name, k);
+  }
+  return k;
 }
 export function lookupInterned(s: string): PyStr | undefined {
   return interned.get(s);

@@ -58,7 +58,22 @@ export function hashFromBigInt(b: bigint): HashValue {
  * Py_HASH_CUTOFF = 0 (no small-string hash), -1 → -2.
  */
 function hashBuffer(b: Uint8Array, len: number): HashValue {
-  if (len === 0) return 0;
+  hashBufferHL(b, len);
+  return fromHalves(hashOut.hi, hashOut.lo >>> 0);
+}
+
+/**
+ * The last hash computed by `hashStrHL` / the buffer hash, as signed int32 halves (the form the
+ * dict and set tables store): read `hashOut.hi` / `hashOut.lo` right after the call.
+ */
+export const hashOut = { hi: 0, lo: 0 };
+
+function hashBufferHL(b: Uint8Array, len: number): void {
+  if (len === 0) {
+    hashOut.hi = 0;
+    hashOut.lo = 0;
+    return;
+  }
   let v0h = 0x736f6d65, v0l = 0x70736575;
   let v1h = 0x646f7261, v1l = 0x6e646f6d;
   let v2h = 0x6c796765, v2l = 0x6e657261;
@@ -108,10 +123,11 @@ function hashBuffer(b: Uint8Array, len: number): HashValue {
       t = (v3h << 21) | (v3l >>> 11); u = (v3l << 21) | (v3h >>> 11); v3h = (t ^ v0h) >>> 0; v3l = (u ^ v0l) >>> 0;
       t = v2h; v2h = v2l; v2l = t;
   }
-  const rh = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
-  const rl = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
-  if (rh === 0xffffffff && rl === 0xffffffff) return -2;
-  return fromHalves(rh, rl);
+  const rh = v0h ^ v1h ^ v2h ^ v3h;
+  const rl = v0l ^ v1l ^ v2l ^ v3l;
+  hashOut.hi = rh;
+  // -1 is reserved for errors: -1 -> -2
+  hashOut.lo = rh === -1 && rl === -1 ? -2 : rl;
 }
 
 let scratch = new Uint8Array(256);
@@ -136,8 +152,18 @@ export function hashBytes(b: Uint8Array): HashValue {
  * code points of their own (as in Python).
  */
 export function hashStr(s: string): HashValue {
+  hashStrHL(s);
+  return fromHalves(hashOut.hi, hashOut.lo >>> 0);
+}
+
+/** hashStr into `hashOut` (signed int32 halves), without building the number/bigint. */
+export function hashStrHL(s: string): void {
   const n = s.length;
-  if (n === 0) return 0;
+  if (n === 0) {
+    hashOut.hi = 0;
+    hashOut.lo = 0;
+    return;
+  }
   let max = 0;
   let astral = false;
   for (let i = 0; i < n; i++) {
@@ -160,19 +186,21 @@ export function hashStr(s: string): HashValue {
       buf[p] = c & 0xff; buf[p + 1] = (c >>> 8) & 0xff; buf[p + 2] = c >>> 16; buf[p + 3] = 0;
       p += 4;
     }
-    return hashBuffer(buf, p);
+    hashBufferHL(buf, p);
+    return;
   }
   if (max < 256) {
     const buf = ensureScratch(n);
     for (let i = 0; i < n; i++) buf[i] = s.charCodeAt(i);
-    return hashBuffer(buf, n);
+    hashBufferHL(buf, n);
+    return;
   }
   const buf = ensureScratch(n * 2);
   for (let i = 0, p = 0; i < n; i++, p += 2) {
     const c = s.charCodeAt(i);
     buf[p] = c & 0xff; buf[p + 1] = c >>> 8;
   }
-  return hashBuffer(buf, n * 2);
+  hashBufferHL(buf, n * 2);
 }
 
 // ---------------------------------------------------------------------------

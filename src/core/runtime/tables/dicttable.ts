@@ -339,6 +339,12 @@ export class DictTable<K, V> {
     return ix < 0 ? undefined : this.keys.evalues[ix];
   }
 
+  /** get() with the hash already split (str keys cache their halves). */
+  getHL(key: K, hi: number, lo: number): V | undefined {
+    const ix = this.lookupHL(key, hi, lo);
+    return ix < 0 ? undefined : this.keys.evalues[ix];
+  }
+
   contains(key: K, hash: Hash): boolean {
     return this.lookupHL(key, hashHi(hash), hashLo(hash)) >= 0;
   }
@@ -547,8 +553,10 @@ export class DictTable<K, V> {
 
   /** del d[key]: false when missing (KeyError). Releases the stored key and the value. */
   delete(key: K, hash: Hash): boolean {
-    const hi = hashHi(hash);
-    const lo = hashLo(hash);
+    return this.deleteHL(key, hashHi(hash), hashLo(hash));
+  }
+
+  deleteHL(key: K, hi: number, lo: number): boolean {
     const ix = this.lookupHL(key, hi, lo);
     if (ix < 0) return false;
     const dk = this.keys;
