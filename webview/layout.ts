@@ -215,9 +215,8 @@ export function layeredLayout(input: LayeredInput): LayeredResult {
       fitInOrder(layer, offsets[r], want, weight, x);
     }
   };
+  // down, up, down, up, down, up: the last sweep goes up, so parents end centred over their children
   for (let it = 0; it < 6; it++) place(it % 2 === 0);
-  // the roots' rank has nothing above it: the last up sweep placed ranks 0..nRanks-2 over the
-  // rank below; one more down sweep is not made, so parents stay centred over their children
 
   // --- 4. y ----------------------------------------------------------------------------------
   const y = new Float64Array(n);
