@@ -310,7 +310,15 @@ ctl.revealAlloc.addEventListener('click', () => {
 function exportData(format: ExportFormat): string | null {
   if (format === 'dot') return current?.dot ?? null;
   if (!cy.nodes().length) return null;
-  if (format === 'png') return cy.png({ full: true, scale: 2, bg: theme.background, output: 'base64uri' }) as unknown as string;
+  if (format === 'png') {
+    // twice the graph's size, but at most 8192 px a side: a large graph is scaled down instead of
+    // asking for a canvas the browser cannot allocate (which exports an empty "data:,").
+    // cytoscape's png() multiplies `scale` by the device pixel ratio.
+    const bb = cy.elements().boundingBox();
+    const px = window.devicePixelRatio || 1;
+    const scale = Math.min(2, 8192 / Math.max(1, bb.w * px), 8192 / Math.max(1, bb.h * px));
+    return cy.png({ full: true, scale, bg: theme.background, output: 'base64uri' }) as unknown as string;
+  }
   const nodes: SvgNode[] = cy.nodes().map((n) => {
     const p = n.position();
     return {

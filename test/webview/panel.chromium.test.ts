@@ -313,6 +313,12 @@ test('a 2,000-node graph: the layered layout places every node, no overlaps, ran
   assert.ok((await hook<number>(page, 'zoom()')) < 0.05);
   const ext = await hook<{ x1: number; x2: number; y1: number; y2: number }>(page, 'extent()');
   for (const b of boxes) assert.ok(b.x1 >= ext.x1 && b.x2 <= ext.x2 && b.y1 >= ext.y1 && b.y2 <= ext.y2, `${b.id} is out of view`);
+  // the PNG export of a graph this wide is scaled down to a canvas the browser can allocate
+  const png = await hook<string>(page, "exportData('png')");
+  assert.match(png, /^data:image\/png;base64,iVBORw0KGgo/);
+  const head = Buffer.from(png.slice('data:image/png;base64,'.length, 'data:image/png;base64,'.length + 64), 'base64');
+  const [pngW, pngH] = [head.readUInt32BE(16), head.readUInt32BE(20)];
+  assert.ok(pngW <= 8192 && pngH <= 8192 && pngW >= 4000, `PNG ${pngW}×${pngH}`);
   // the details pane still works on a large graph
   await hook(page, `select('n5')`);
   assert.match(await page.locator('#details').innerText(), /Node/);
