@@ -40,6 +40,9 @@ export function intMul(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
     if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r;
+    // an exact product at most 2**53-1 in size is computed exactly in doubles, so this one is
+    // larger: it stays a bigint
+    return BigInt(a) * BigInt(b);
   }
   return norm(big(a) * big(b));
 }
@@ -82,6 +85,13 @@ export function intFloorDiv(a: Int, b: Int): Int {
 }
 export function intMod(a: Int, b: Int): Int {
   if (b === 0 || b === 0n) throw new NumErr('ZeroDivisionError', 'integer modulo by zero');
+  if (typeof b === 'number') {
+    // long_mod with a safe modulus: the remainder is below |b|, exact as a double (fmod is exact,
+    // and the sign fix-up adds numbers of opposite signs)
+    let r = typeof a === 'number' ? a % b : Number(a % BigInt(b));
+    if (r !== 0 && r < 0 !== b < 0) r += b;
+    return r === 0 ? 0 : r;
+  }
   return intDivmod(a, b)[1];
 }
 
@@ -183,6 +193,7 @@ export function intLshift(a: Int, b: Int): Int {
 export function intRshift(a: Int, b: Int): Int {
   if (intSign(b) < 0) throw new NumErr('ValueError', 'negative shift count');
   if (typeof a === 'number' && typeof b === 'number') {
+    if (b < 32 && a >= -2147483648 && a <= 2147483647) return a >> b;
     if (b > 60) return a < 0 ? -1 : 0;
     return Math.floor(a / Math.pow(2, b));
   }

@@ -66,14 +66,14 @@ export class PyDict extends PyObject {
   getItem(key: PyObject): PyObject | undefined {
     if (key.type === StrType) {
       const s = key as PyStr;
-      if (!s.hk) s.hashHL();
+      if ((s.hhi | s.hlo) === 0) s.hashHL();
       return this.t.getHL(s, s.hhi, s.hlo);
     }
     return this.t.get(key, abs.hash(key));
   }
   /** borrowed value for a str key (an exact str or a subclass: the hash is str's either way) */
   getStr(key: PyStr): PyObject | undefined {
-    if (!key.hk) key.hashHL();
+    if ((key.hhi | key.hlo) === 0) key.hashHL();
     return this.t.getHL(key, key.hhi, key.hlo);
   }
   /** d[key] = value; neither reference is stolen */
@@ -81,7 +81,7 @@ export class PyDict extends PyObject {
     let hi: number, lo: number;
     if (key.type === StrType) {
       const s = key as PyStr;
-      if (!s.hk) s.hashHL();
+      if ((s.hhi | s.hlo) === 0) s.hashHL();
       hi = s.hhi;
       lo = s.hlo;
     } else {
@@ -109,7 +109,7 @@ export class PyDict extends PyObject {
   delItem(key: PyObject): boolean {
     if (key.type === StrType) {
       const s = key as PyStr;
-      if (!s.hk) s.hashHL();
+      if ((s.hhi | s.hlo) === 0) s.hashHL();
       return this.t.deleteHL(s, s.hhi, s.hlo);
     }
     return this.t.delete(key, abs.hash(key));

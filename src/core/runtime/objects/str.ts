@@ -9,11 +9,11 @@ import { joinHash } from '../tables/hash64';
 export class PyStr extends PyObject {
   /** cached hash (undefined until computed) */
   h: number | bigint | undefined = undefined;
-  /** the cached hash as the tables' signed int32 halves (valid when `hk`); CPython caches a
-   * str's hash in the object too (PyASCIIObject.hash) */
+  /** the cached hash as the tables' signed int32 halves; both 0 until computed (a hash that
+   * is really 0, as the empty string's, is simply recomputed). CPython caches a str's hash in
+   * the object too (PyASCIIObject.hash). */
   hhi = 0;
   hlo = 0;
-  hk = false;
   /** cached code points when the string holds surrogate pairs, else null after the first check */
   cps: number[] | null | undefined = undefined;
   interned = false;
@@ -26,7 +26,7 @@ export class PyStr extends PyObject {
   hash(): number | bigint {
     let h = this.h;
     if (h === undefined) {
-      if (!this.hk) this.hashHL();
+      if ((this.hhi | this.hlo) === 0) this.hashHL();
       h = this.h = joinHash(this.hhi, this.hlo);
     }
     return h;
@@ -36,7 +36,6 @@ export class PyStr extends PyObject {
     hashStrHL(this.v);
     this.hhi = hashOut.hi;
     this.hlo = hashOut.lo;
-    this.hk = true;
   }
   /** code points when the string is not plain BMP, else null */
   codePoints(): number[] | null {
@@ -135,7 +134,7 @@ export function attrKey(name: string): PyStr {
       k = new PyStr(StrType, name);
       k.rc = IMMORTAL_RC;
     }
-    if (!k.hk) k.hashHL();
+    if ((k.hhi | k.hlo) === 0) k.hashHL();
     attrKeys.set(name, k);
   }
   return k;

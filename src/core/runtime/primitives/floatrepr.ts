@@ -224,6 +224,11 @@ export function floatRepr(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   // Fast path: integral values below 1e16 print as "<int>.0"
   if (Number.isInteger(x) && x < 1e16 && x > -1e16) return String(x) + '.0';
+  // Fast path: repr uses fixed notation for 1e-4 <= |x| < 1e16 (format_float_short: decpt in
+  // (-4, 16]), and so does ECMAScript's Number::toString there (1e-7 <= |x| < 1e21), with the
+  // same shortest round-tripping digits the path below reads from toExponential()
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-4 && ax < 1e16) return String(x);
   const neg = x < 0;
   const { digits, decpt } = fromExponential((neg ? -x : x).toExponential());
   return formatFloatShort(digits, decpt, neg, 'r', 0, { addDot0: true }, false);

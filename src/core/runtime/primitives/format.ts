@@ -71,7 +71,24 @@ const PY_SSIZE_T_MAX = 9223372036854775807n;
  * Python/formatter_unicode.c parse_internal_render_format_spec.
  * `typeName` is used in the "Invalid format specifier" message.
  */
-export function parseFormatSpec(spec: string, typeName = 'object', defaultType = '', defaultAlign: Align = '>'): FormatSpec {
+export function parseFormatSpec(spec: string, typeName = 'object', defaultType = '', defaultAlign: Align = '>'): Readonly<FormatSpec> {
+  // parsed specs are cached per spec string (the same few specs are formatted over and over);
+  // a spec that raises is never cached, so its message still names the type
+  const cacheKey = defaultType + defaultAlign;
+  let cache = specCaches.get(cacheKey);
+  if (cache === undefined) specCaches.set(cacheKey, (cache = new Map()));
+  let f = cache.get(spec);
+  if (f === undefined) {
+    f = Object.freeze(parseFormatSpecUncached(spec, typeName, defaultType, defaultAlign));
+    if (cache.size >= SPEC_CACHE_MAX) cache.clear();
+    cache.set(spec, f);
+  }
+  return f;
+}
+const specCaches = new Map<string, Map<string, Readonly<FormatSpec>>>();
+const SPEC_CACHE_MAX = 4096;
+
+function parseFormatSpecUncached(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
   const c: string[] = SURROGATE.test(spec) ? Array.from(spec) : spec.split('');
   const end = c.length;
   let pos = 0;
