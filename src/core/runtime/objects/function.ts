@@ -8,6 +8,19 @@ import type { PyDict } from './dict';
 import type { PyTuple } from './tuple';
 import { gcNewTracked } from './tuple';
 
+/**
+ * One LOAD_GLOBAL's cache (3.11's specialized LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN): the
+ * value found (borrowed) stays valid while neither the globals' nor the builtins' table changed
+ * (DictTable.version is bumped by every mutation, like ma_version_tag).
+ */
+export class GlobalCache {
+  gt: object | null = null;
+  gv = 0;
+  bt: object | null = null;
+  bv = 0;
+  value: PyObject | null = null;
+}
+
 export const CodeType = makeType('code', null, 0, 184, 2);
 export class PyCode extends PyObject {
   /** a frame's fast locals and value stack start as copies of these (packed arrays of nulls
@@ -33,7 +46,14 @@ export class PyCode extends PyObject {
     let simple = (unit.flags & (CoFlags.VARARGS | CoFlags.VARKEYWORDS)) === 0 && unit.kwonlyargcount === 0;
     for (let i = 0; i < unit.localsplusKinds.length && simple; i++) if (unit.localsplusKinds[i] & (SlotKind.CELL | SlotKind.FREE)) simple = false;
     this.simpleArgs = simple;
+    const caches: (GlobalCache | null)[] = [];
+    for (let i = 0; i <= unit.code.length >> 1; i++) caches.push(null);
+    this.globalCaches = caches;
   }
+  /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */
+  readonly framePool: PyObject[] = [];
+  /** LOAD_GLOBAL's inline caches, by instruction index + 1 */
+  readonly globalCaches: (GlobalCache | null)[];
   override traverse(visit: Visit): void {
     for (let i = 0; i < this.consts.length; i++) visit(this.consts[i], Edge.CONST, i);
   }

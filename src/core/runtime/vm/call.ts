@@ -9,7 +9,7 @@ import { newStr, internStr } from '../objects/str';
 import { PyGenerator } from '../objects/generator';
 import { gcNewTracked } from '../objects/tuple';
 import { CoFlags, SlotKind } from '../../compiler/code';
-import { Frame } from './frame';
+import { Frame, newFrame, releaseFrame } from './frame';
 import { evalFrame, vmState } from './eval';
 import { typeError, raise } from '../errors';
 import { RecursionError } from '../objects/exception';
@@ -36,7 +36,7 @@ export function callFunction(func: PyFunction, args: PyObject[], kwnames: string
 
 export function makeFrame(func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): Frame {
   const code = func.code;
-  const f = new Frame(code, newRef(func), func.globals, vmState.builtins!, null);
+  const f = newFrame(code, newRef(func), func.globals, vmState.builtins!);
   try {
     bindArgs(f, func, args, kwnames, steal);
   } catch (e) {
@@ -71,6 +71,7 @@ export function runFrame(f: Frame): PyObject {
     f.back = null;
     st.depth--;
     finishFrame(f);
+    if (st.onFrameExit === null) releaseFrame(f);
   }
 }
 

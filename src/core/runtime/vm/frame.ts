@@ -30,6 +30,8 @@ export class Frame extends PyObject {
   yielded = false;
   /** the generator that owns this frame, if any */
   gen: PyObject | null = null;
+  /** made by newFrame: may be reused once the call finished */
+  pooled = false;
   constructor(
     public code: PyCode,
     /** f_func (owned): the function being run, or null for module/exec frames */
@@ -130,4 +132,48 @@ export function materialize(f: Frame): Frame {
 let frameGcHook: (f: Frame) => void = () => {};
 export function setFrameGcHook(h: (f: Frame) => void): void {
   frameGcHook = h;
+}
+
+// Frames of finished calls are kept per code object and reused (CPython 3.11 keeps interpreter
+// frames in a per-thread data stack, _PyThreadState_PushFrame, and allocates none per call).
+// A frame that became an object (traceback, sys._getframe, generator) is never reused, nor one
+// that got an address; nor while the editor watches frames (frame exit hooks, or a live-object
+// set that is not a plain Set: the session's gives every object its id() at creation, so a reused
+// frame would change the addresses later objects get).
+const POOL_MAX = 16;
+function poolable(): boolean {
+  const live = heap.live;
+  return live === null || live.constructor === Set;
+}
+
+/** A frame for a call of func (owned: the reference moves in) with no f_locals. */
+export function newFrame(code: PyCode, func: PyFunction, globals: PyDict, builtins: PyDict): Frame {
+  const pool = code.framePool as Frame[];
+  if (pool.length !== 0 && poolable()) {
+    const f = pool.pop()!;
+    code.rc++;
+    f.rc = 0;
+    f.func = func;
+    f.globals = globals;
+    f.builtins = builtins;
+    f.pc = 0;
+    f.done = false;
+    return f;
+  }
+  const f = new Frame(code, func, globals, builtins, null);
+  f.pooled = true;
+  return f;
+}
+
+/** The call that ran f finished (finishFrame was called): keep f for reuse if nothing refers to
+ * it. The caller does not call this while the editor's frame hooks watch (vmState.onFrameExit). */
+export function releaseFrame(f: Frame): void {
+  if (!f.pooled || f.materialized || f.addr !== 0 || f.weakrefs !== null || f.gen !== null || !poolable()) return;
+  const pool = f.code.framePool as Frame[];
+  if (pool.length >= POOL_MAX) return;
+  // clearContents left fast, the stack below sp, f_func and f_locals empty
+  f.back = null;
+  f.running = false;
+  f.yielded = false;
+  pool.push(f);
 }
