@@ -4,8 +4,11 @@
 // (update_refs, subtract_refs, move_unreachable, untrack_tuples/dicts, weakrefs, PEP 442
 // finalizers, resurrection, tp_clear).
 
-import { PyObject, TypeFlags, heap, traverseFull, incref, decref } from './object';
+import { PyObject, TypeFlags, GcWord, heap, traverseFull, incref, decref, gcSlotOf, withGcSlot } from './object';
 import { profile } from './profile';
+import { ListType } from './objects/list';
+import { TupleType, type PyTuple } from './objects/tuple';
+import { DictType } from './objects/dict';
 
 export interface GenStats {
   collections: number;
@@ -13,10 +16,15 @@ export interface GenStats {
   uncollectable: number;
 }
 
+/** the gc word's generation code of generation g (-2..3) */
+function genCode(g: number): number {
+  return g + 2;
+}
+
 /**
  * A generation's list (gcmodule.c's gc_list, a doubly linked list): objects in the order they
- * joined, O(1) append and O(1) removal. A removed object leaves a hole (its slot, o.gcSlot, is
- * cleared) that the next compaction drops; an object is in one list at a time.
+ * joined, O(1) append and O(1) removal. A removed object leaves a hole (its slot, kept in the gc
+ * word, is cleared) that the next compaction drops; an object is in one list at a time.
  */
 export class GenList {
   private objs: (PyObject | null)[] = [];
@@ -26,31 +34,66 @@ export class GenList {
     if (from) for (const o of from) this.add(o);
   }
   add(o: PyObject): void {
-    o.gcSlot = this.objs.length;
+    o.gcw = withGcSlot(o.gcw, this.objs.length);
+    this.objs.push(o);
+    this.size++;
+  }
+  /** add, setting the object's generation code in the same write */
+  addAs(o: PyObject, code: number): void {
+    const w = o.gcw;
+    o.gcw = (w & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + code + (this.objs.length + 1) * GcWord.SLOT_UNIT;
     this.objs.push(o);
     this.size++;
   }
   delete(o: PyObject): void {
-    const i = o.gcSlot;
-    if (i < 0 || this.objs[i] !== o) return;
-    this.objs[i] = null;
-    o.gcSlot = -1;
+    const w = o.gcw;
+    const i = gcSlotOf(w);
+    const objs = this.objs;
+    if (i < 0 || i >= objs.length || objs[i] !== o) return;
+    objs[i] = null;
+    o.gcw = withGcSlot(w, -1);
     this.size--;
-    if (++this.holes > 1024 && this.holes > this.objs.length >> 1) this.compact();
+    if (++this.holes > 1024 && this.holes > objs.length >> 1) this.compact();
   }
+  /** drop the holes, in place */
   private compact(): void {
-    const out: PyObject[] = [];
-    for (const o of this.objs) if (o) {
-      o.gcSlot = out.length;
-      out.push(o);
+    const objs = this.objs;
+    let n = 0;
+    for (let i = 0; i < objs.length; i++) {
+      const o = objs[i];
+      if (o === null) continue;
+      if (n !== i) {
+        objs[n] = o;
+        o.gcw = withGcSlot(o.gcw, n);
+      }
+      n++;
     }
-    this.objs = out;
+    objs.length = n;
     this.holes = 0;
   }
   /** the objects in list order (a fresh array) */
   toArray(): PyObject[] {
     if (this.holes) this.compact();
     return this.objs.slice() as PyObject[];
+  }
+  /** the objects in list order, leaving the list empty (the array itself: no copy) */
+  take(): PyObject[] {
+    if (this.holes) this.compact();
+    const a = this.objs as PyObject[];
+    this.objs = [];
+    this.size = 0;
+    return a;
+  }
+  /** a list of `objs` (taken over, not copied), each set to generation code `code` */
+  static adopt(objs: PyObject[], code: number): GenList {
+    const l = new GenList();
+    for (let i = 0; i < objs.length; i++) {
+      const o = objs[i];
+      o.gcw = (o.gcw & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + code + (i + 1) * GcWord.SLOT_UNIT;
+    }
+    l.objs = objs;
+    l.size = objs.length;
+    return l;
   }
   [Symbol.iterator](): Iterator<PyObject> {
     return this.toArray()[Symbol.iterator]();
@@ -143,15 +186,20 @@ export function gcNewObject(o: PyObject, track: boolean): void {
   st.allocations++;
   let counted = true;
   if (hooks) {
-    const k = hooks.kindOf(o);
-    if (k === 'list' && st.freeLists.list > 0) {
-      st.freeLists.list--;
-      counted = false;
-    } else if (k === 'dict' && st.freeLists.dict > 0) {
-      st.freeLists.dict--;
-      counted = false;
-    } else if (k === 'tuple') {
-      const n = hooks.tupleSize(o);
+    // the free lists of exact lists, dicts and tuples (their allocations are not counted)
+    const t = o.type;
+    if (t === ListType) {
+      if (st.freeLists.list > 0) {
+        st.freeLists.list--;
+        counted = false;
+      }
+    } else if (t === DictType) {
+      if (st.freeLists.dict > 0) {
+        st.freeLists.dict--;
+        counted = false;
+      }
+    } else if (t === TupleType) {
+      const n = (o as PyTuple).items.length;
       if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] > 0) {
         st.freeLists.tuple[n]--;
         counted = false;
@@ -159,9 +207,10 @@ export function gcNewObject(o: PyObject, track: boolean): void {
     }
   }
   if (counted) {
-    st.count[0]++;
+    const count = st.count;
+    count[0]++;
     // the allocation that pushes count[0] over threshold[0] collects, synchronously
-    if (st.count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
+    if (count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
       st.collecting = true;
       try {
         collectGenerations();
@@ -172,39 +221,41 @@ export function gcNewObject(o: PyObject, track: boolean): void {
   }
   // tracked by its constructor after gc_alloc: a collection triggered by this allocation does
   // not see the new object (it would otherwise survive into an older generation)
-  if (track) gcTrackObject(o);
+  if (track && (o.gcw & GcWord.GEN_MASK) < genCode(0)) st.gens[0].addAs(o, genCode(0));
 }
 
 export function gcTrackObject(o: PyObject): void {
   if (o.gcGen >= 0) return;
-  o.gcGen = 0;
-  gcState.gens[0].add(o);
+  gcState.gens[0].addAs(o, genCode(0));
 }
 
 export function gcUntrackObject(o: PyObject): void {
-  if (o.gcGen < 0) return;
-  if (o.gcGen === 3) gcState.permanent.delete(o);
-  else gcState.gens[o.gcGen].delete(o);
+  const g = o.gcGen;
+  if (g < 0) return;
+  if (g === 3) gcState.permanent.delete(o);
+  else gcState.gens[g].delete(o);
   o.gcGen = -1;
 }
 
 /** PyObject_GC_Del: a gc object's memory is released (or goes to a free list). */
 function onFree(o: PyObject): void {
-  if (o.gcGen >= 0) gcUntrackObject(o);
-  if (!(o.type.flags & TypeFlags.HAVE_GC)) return;
+  const t = o.type;
+  if ((o.gcw & GcWord.GEN_MASK) >= genCode(0)) gcUntrackObject(o);
+  if (!(t.flags & TypeFlags.HAVE_GC)) return;
   const st = gcState;
   if (hooks) {
-    const k = hooks.kindOf(o);
-    if (k === 'list' && st.freeLists.list < LIST_FREELIST) {
-      st.freeLists.list++;
-      return;
-    }
-    if (k === 'dict' && st.freeLists.dict < DICT_FREELIST) {
-      st.freeLists.dict++;
-      return;
-    }
-    if (k === 'tuple') {
-      const n = hooks.tupleSize(o);
+    if (t === ListType) {
+      if (st.freeLists.list < LIST_FREELIST) {
+        st.freeLists.list++;
+        return;
+      }
+    } else if (t === DictType) {
+      if (st.freeLists.dict < DICT_FREELIST) {
+        st.freeLists.dict++;
+        return;
+      }
+    } else if (t === TupleType) {
+      const n = (o as PyTuple).items.length;
       if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] < TUPLE_FREELIST) {
         st.freeLists.tuple[n]++;
         return;
@@ -238,9 +289,11 @@ export function collectWithCallback(generation: number): number {
   return collected + uncollectable;
 }
 
-const COLLECTING = 1;
-const UNREACHABLE = 2;
-const HANDLED = 4;
+/** does `o` (a tuple or a dict) hold anything that _PyObject_GC_MAY_BE_TRACKED? */
+let mayTrackFound = false;
+function mayTrackVisit(c: PyObject): void {
+  if (!mayTrackFound && hooks!.mayBeTracked(c)) mayTrackFound = true;
+}
 
 /** gc.collect(generation): returns [collected, uncollectable]. */
 export function collectMain(generation: number): [number, number] {
@@ -254,63 +307,90 @@ export function collectMain(generation: number): [number, number] {
   }
   if (generation + 1 < 3) st.count[generation + 1]++;
   for (let i = 0; i <= generation; i++) st.count[i] = 0;
-  // merge younger generations into the one being collected
-  const young = st.gens[generation].toArray();
+  // merge younger generations into the one being collected (gc_list_merge appends each younger
+  // list to the end of the collected one)
+  const young = st.gens[generation].take();
   for (let i = 0; i < generation; i++) {
-    for (const o of st.gens[i].toArray()) {
-      o.gcGen = generation;
-      young.push(o);
-    }
-    st.gens[i] = new GenList();
+    const l = st.gens[i].take();
+    for (let j = 0; j < l.length; j++) young.push(l[j]);
   }
-  st.gens[generation] = new GenList();
-  const [reachable, unreachable] = deduceUnreachable(young);
-  // untrack_tuples(young)
-  const kept: PyObject[] = [];
-  for (const o of reachable) {
-    if (h.kindOf(o) === 'tuple' && o.gcGen >= 0) {
-      const items = h.tupleItems(o);
-      if (items && !items.some((x) => h.mayBeTracked(x))) {
-        o.gcGen = -1;
+  // young becomes the reachable objects, in move_unreachable's order
+  const unreachable = deduceUnreachable(young, genCode(generation));
+  // untrack_tuples(young): a tuple holding nothing that may be tracked leaves the gc
+  const mayBeTracked = h.mayBeTracked;
+  let kept = 0;
+  for (let i = 0; i < young.length; i++) {
+    const o = young[i];
+    if (o.type === TupleType) {
+      const items = (o as PyTuple).items;
+      let may = false;
+      for (let j = 0; j < items.length; j++) {
+        if (mayBeTracked(items[j])) {
+          may = true;
+          break;
+        }
+      }
+      if (!may) {
+        o.gcw = withGcSlot(o.gcw - (o.gcw & GcWord.GEN_MASK) + GcWord.GEN_UNTRACKED, -1);
         continue;
       }
     }
-    kept.push(o);
+    young[kept++] = o;
   }
+  young.length = kept;
   // survivors move to the next generation
+  const next = Math.min(generation + 1, 2);
   if (generation < 2) {
-    if (generation === 1) st.longLivedPending += kept.length;
-    for (const o of kept) {
-      o.gcGen = generation + 1;
-      st.gens[generation + 1].add(o);
-    }
+    if (generation === 1) st.longLivedPending += young.length;
+    const older = st.gens[next];
+    const code = genCode(next);
+    for (let i = 0; i < young.length; i++) older.addAs(young[i], code);
   } else {
     // untrack_dicts, only in full collections
-    const survivors: PyObject[] = [];
-    for (const o of kept) {
-      if (h.kindOf(o) === 'dict') {
-        const e = h.dictEntries(o);
-        if (e && !e.some((x) => h.mayBeTracked(x))) {
-          o.gcGen = -1;
+    let n = 0;
+    for (let i = 0; i < young.length; i++) {
+      const o = young[i];
+      if (o.type === DictType) {
+        mayTrackFound = false;
+        o.traverse(mayTrackVisit);
+        if (!mayTrackFound) {
+          o.gcw = withGcSlot(o.gcw - (o.gcw & GcWord.GEN_MASK) + GcWord.GEN_UNTRACKED, -1);
           continue;
         }
       }
-      survivors.push(o);
+      young[n++] = o;
     }
-    st.gens[2] = new GenList(survivors);
+    young.length = n;
+    st.gens[2] = GenList.adopt(young, genCode(2));
     st.longLivedPending = 0;
-    st.longLivedTotal = survivors.length;
+    st.longLivedTotal = n;
   }
-  const old = st.gens[Math.min(generation + 1, 2)];
-  for (const o of unreachable) o.gcGen = -2; // in the unreachable list
+  let m = 0;
+  if (unreachable.length) m = finishCollection(generation, unreachable);
+  if (st.debug & DEBUG_STATS) h.writeStderr(`gc: done, ${m} unreachable, 0 uncollectable, 0.0000s elapsed\n`);
+  if (generation === 2) {
+    // clear_freelists
+    st.freeLists = { list: 0, dict: 0, tuple: new Array(20).fill(0) };
+  }
+  const s = st.stats[generation];
+  s.collections++;
+  s.collected += m;
+  return [m, 0];
+}
+
+/** The unreachable objects of a collection (their gc word says -2): weakref callbacks, PEP 442
+ * finalizers, resurrection, tp_clear. Returns the number collected. */
+function finishCollection(generation: number, unreachable: PyObject[]): number {
+  const st = gcState;
+  const h = hooks!;
+  const next = Math.min(generation + 1, 2);
   if (st.debug & DEBUG_COLLECTABLE) for (const o of unreachable) h.writeStderr(`gc: collectable <${h.describe(o)}>\n`);
   // keep every unreachable object alive while finalizers and callbacks run
-  for (const o of unreachable) incref(o);
+  for (let i = 0; i < unreachable.length; i++) unreachable[i].rc++;
   let m = 0;
   try {
     // handle_weakrefs: callbacks of reachable weakrefs to unreachable objects
-    const unreachableSet = new Set(unreachable);
-    const callbacks = h.handleWeakrefs(unreachableSet);
+    const callbacks = h.handleWeakrefs(new Set(unreachable));
     for (const [wr, cb] of callbacks) {
       h.callCallback(wr, cb);
       // a callback weakref that died right after its callback counts as collected
@@ -325,14 +405,19 @@ export function collectMain(generation: number): [number, number] {
         h.finalize(o);
       }
     }
-    // handle_resurrected_objects: what is still unreachable after the finalizers
-    for (const o of unreachable) o.rc--; // our temporary references
-    const [resurrected, finalUnreachable] = deduceUnreachable(unreachable);
-    for (const o of unreachable) o.rc++;
-    for (const o of resurrected) {
-      o.gcGen = Math.min(generation + 1, 2);
-      st.gens[o.gcGen].add(o);
+    // handle_resurrected_objects: what is still unreachable after the finalizers (the gc words
+    // are restored afterwards: a finalizer may have tracked an object again)
+    const again = unreachable.slice();
+    const words = again.map((o) => o.gcw);
+    for (const o of again) o.rc--; // our temporary references
+    const finalUnreachable = deduceUnreachable(again, GcWord.GEN_UNREACHABLE);
+    for (let i = 0; i < unreachable.length; i++) {
+      const o = unreachable[i];
+      o.rc++;
+      o.gcw = words[i];
     }
+    // `again` now holds the resurrected objects
+    for (const o of again) st.gens[next].addAs(o, genCode(next));
     m += finalUnreachable.length;
     // delete_garbage: tp_clear breaks the cycles
     for (const o of finalUnreachable) {
@@ -349,83 +434,99 @@ export function collectMain(generation: number): [number, number] {
       }
       if (o.rc > 1 && o.gcGen === -2) {
         // still alive: back to the old generation
-        o.gcGen = old === st.gens[2] ? 2 : Math.min(generation + 1, 2);
-        st.gens[o.gcGen].add(o);
+        st.gens[next].addAs(o, genCode(next));
       }
     }
   } finally {
     for (const o of unreachable) {
-      if (o.gcGen === -2 && o.rc > 1) {
-        o.gcGen = Math.min(generation + 1, 2);
-        st.gens[o.gcGen].add(o);
-      }
+      if (o.gcGen === -2 && o.rc > 1) st.gens[next].addAs(o, genCode(next));
       decref(o);
     }
   }
-  if (st.debug & DEBUG_STATS) h.writeStderr(`gc: done, ${m} unreachable, 0 uncollectable, 0.0000s elapsed\n`);
-  if (generation === 2) {
-    // clear_freelists
-    st.freeLists = { list: 0, dict: 0, tuple: new Array(20).fill(0) };
+  return m;
+}
+
+/** gc_refs of the objects being collected, by their index (reused between collections) */
+let gcRefs = new Int32Array(1024);
+/** the list move_unreachable walks (it grows when a tentatively unreachable object is rescued) */
+let walk: PyObject[] = [];
+
+/** subtract_refs' visit_decref */
+function visitDecref(c: PyObject): void {
+  const w = c.gcw;
+  if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) gcRefs[gcSlotOf(w)]--;
+}
+/** move_unreachable's visit_reachable */
+function visitReachable(c: PyObject): void {
+  const w = c.gcw;
+  const code = w & GcWord.GEN_MASK;
+  if (code < GcWord.GEN_COLLECTING) return;
+  const i = gcSlotOf(w);
+  if (code === GcWord.GEN_TENTATIVE) {
+    // tentatively unreachable, but reachable after all: back to the end of young
+    c.gcw = w - 1;
+    gcRefs[i] = 1;
+    walk.push(c);
+  } else if (gcRefs[i] === 0) {
+    gcRefs[i] = 1;
   }
-  const s = st.stats[generation];
-  s.collections++;
-  s.collected += m;
-  return [m, 0];
 }
 
 /**
  * deduce_unreachable: gc_refs = refcount minus references from inside the set; objects with
  * gc_refs > 0 and everything they reach stay (move_unreachable's order is kept: the
  * reachable list in traversal order, the unreachable list in the order objects were set aside).
+ * `list` is rewritten in place to the reachable objects (their generation code set to
+ * `reachableCode`); the unreachable ones are returned with code -2 (GEN_UNREACHABLE) and no slot.
  */
-function deduceUnreachable(list: PyObject[]): [PyObject[], PyObject[]] {
-  // update_refs: gc_refs (here refs[o.gcSlot]) = ob_refcnt
-  const refs = new Int32Array(list.length);
-  for (let i = 0; i < list.length; i++) {
+function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] {
+  const n = list.length;
+  if (gcRefs.length < n) gcRefs = new Int32Array(Math.max(n, gcRefs.length * 2));
+  const refs = gcRefs;
+  // update_refs: gc_refs = ob_refcnt; the object is COLLECTING, its slot its index here
+  for (let i = 0; i < n; i++) {
     const o = list[i];
-    o.gcSlot = i;
     refs[i] = o.rc;
-    o.gcFlags = COLLECTING;
+    o.gcw = (o.gcw & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + GcWord.GEN_COLLECTING + (i + 1) * GcWord.SLOT_UNIT;
   }
   // subtract_refs: minus the references from inside the collected set
-  const subtract = (c: PyObject) => {
-    if (c.gcFlags & COLLECTING) refs[c.gcSlot]--;
-  };
-  for (const o of list) traverseFull(o, subtract);
-  // move_unreachable
-  const queue = list.slice();
-  const reachable: PyObject[] = [];
+  for (let i = 0; i < n; i++) traverseFull(list[i], visitDecref);
+  // move_unreachable: `list` is walked and compacted to the reachable objects in place (rescued
+  // objects are appended to it and reached again later)
+  const savedWalk = walk;
+  walk = list;
   const unreachable: PyObject[] = [];
-  const visitReachable = (c: PyObject) => {
-    if (!(c.gcFlags & COLLECTING)) return;
-    if (c.gcFlags & UNREACHABLE) {
-      // tentatively unreachable, but reachable after all: back to the end of young
-      c.gcFlags &= ~UNREACHABLE;
-      refs[c.gcSlot] = 1;
-      queue.push(c);
-    } else if (refs[c.gcSlot] === 0) {
-      refs[c.gcSlot] = 1;
+  let kept = 0;
+  try {
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i];
+      const w = o.gcw;
+      if ((w & GcWord.GEN_MASK) !== GcWord.GEN_COLLECTING) continue; // set aside, or already handled
+      if (refs[gcSlotOf(w)] > 0) {
+        // handled: not COLLECTING any more (gc_clear_collecting)
+        o.gcw = w - GcWord.GEN_COLLECTING + reachableCode;
+        list[kept++] = o;
+        traverseFull(o, visitReachable);
+      } else {
+        o.gcw = w + 1; // GEN_TENTATIVE
+        unreachable.push(o);
+      }
     }
-  };
-  for (let i = 0; i < queue.length; i++) {
-    const o = queue[i];
-    if (o.gcFlags & UNREACHABLE) continue;
-    if (refs[o.gcSlot] > 0) {
-      if (o.gcFlags & HANDLED) continue;
-      o.gcFlags |= HANDLED;
-      reachable.push(o);
-      traverseFull(o, visitReachable);
-    } else {
-      o.gcFlags |= UNREACHABLE;
-      unreachable.push(o);
-    }
+  } finally {
+    walk = savedWalk;
   }
-  const finalUnreachable = unreachable.filter((o) => o.gcFlags & UNREACHABLE);
-  for (const o of list) {
-    o.gcFlags = 0;
-    o.gcSlot = -1;
+  list.length = kept;
+  let u = 0;
+  for (let i = 0; i < unreachable.length; i++) {
+    const o = unreachable[i];
+    const w = o.gcw;
+    if ((w & GcWord.GEN_MASK) !== GcWord.GEN_TENTATIVE) continue; // rescued
+    o.gcw = w & (GcWord.LOW_MASK - GcWord.GEN_MASK); // GEN_UNREACHABLE, no slot
+    unreachable[u++] = o;
   }
-  return [reachable, finalUnreachable];
+  unreachable.length = u;
+  if (gcRefs.length > 1 << 20) gcRefs = new Int32Array(1024);
+  return unreachable;
 }
 
 /** gc.get_objects(generation) order: the generation lists. */

@@ -34,23 +34,113 @@ export const enum Edge {
 
 export type Visit = (child: PyObject, edge: Edge, key: unknown) => void;
 
+/**
+ * PyObject.gcw, the gc word: one small integer (a V8 Smi) instead of six fields, so that an
+ * object is its JS header plus rc, type, gcw and ida (an int is 64 bytes, not 96). Every update
+ * is arithmetic (never `|` on the whole word), so the word stays exact beyond 2**31 slots.
+ *   bits 0-2  the gc generation + 2: 0 = in the collector's unreachable list (-2), 1 = not
+ *             tracked (-1), 2..4 = generations 0..2, 5 = permanent (gc.freeze, 3); during
+ *             deduce_unreachable 6 = COLLECTING and 7 = COLLECTING + tentatively UNREACHABLE
+ *             (gcmodule.c's PREV_MASK_COLLECTING / NEXT_MASK_UNREACHABLE)
+ *   bit 3     FINALIZED (PEP 442: __del__ already ran; _PyGC_FINALIZED)
+ *   bit 4     HAS_WEAKREFS: the object's weakref list is in `weakrefLists`
+ *   bit 5     HAS_EXTRA_DICT: the object has an entry in `extraDicts`
+ *   bits 6-   gcSlot + 1 (the object's index in its generation's list, gc.ts GenList)
+ */
+export const enum GcWord {
+  GEN_MASK = 7,
+  GEN_UNREACHABLE = 0,
+  GEN_UNTRACKED = 1,
+  GEN_COLLECTING = 6,
+  GEN_TENTATIVE = 7,
+  FINALIZED = 8,
+  HAS_WEAKREFS = 16,
+  HAS_EXTRA_DICT = 32,
+  LOW_MASK = 63,
+  SLOT_UNIT = 64,
+  /** untracked, no slot */
+  INIT = 1,
+}
+
+/** The object's index in its generation's list (-1: none). */
+export function gcSlotOf(w: number): number {
+  return (w < 0x80000000 ? w >> 6 : Math.floor(w / GcWord.SLOT_UNIT)) - 1;
+}
+/** `w` with its slot replaced */
+export function withGcSlot(w: number, slot: number): number {
+  return (w & GcWord.LOW_MASK) + (slot + 1) * GcWord.SLOT_UNIT;
+}
+
+/** the weakref lists of objects with HAS_WEAKREFS (consulted only when the bit is set) */
+const weakrefLists = new WeakMap<PyObject, PyObject[]>();
+
+/** id() addresses are stored as (address - ADDR_ORIGIN) / 16 + 1 (a Smi; 0 = none yet) */
+const ADDR_ORIGIN = 0x7f5a3c000000;
+
 export class PyObject {
   /** ob_refcnt */
-  rc = 1;
+  rc: number;
   /** ob_type */
   type!: PyType;
-  /** gc generation 0..2, -1 when not tracked (or not a gc type) */
-  gcGen = -1;
-  /** the address id() reports; 0 until someone asks */
-  addr = 0;
-  /** weak references to this object, in creation order (PEP 442 / weakrefobject.c) */
-  weakrefs: PyObject[] | null = null;
-  /** PEP 442: __del__ already ran */
-  finalized = false;
+  /** the gc word (see GcWord): generation, finalized, weakrefs, extra dict, gc slot */
+  gcw: number;
+  /** the id() address, encoded (see addressOf); 0 until someone asks */
+  ida: number;
 
   constructor(type: PyType | null) {
-    if (type) this.type = type;
+    this.rc = 1;
+    this.type = type as PyType;
+    this.gcw = GcWord.INIT;
+    this.ida = 0;
     if (heap.live) heap.live.add(this);
+  }
+
+  /** gc generation 0..2 (3: permanent), -1 when not tracked (or not a gc type), -2 while in
+   * the collector's unreachable list */
+  get gcGen(): number {
+    return (this.gcw & GcWord.GEN_MASK) - 2;
+  }
+  set gcGen(g: number) {
+    const w = this.gcw;
+    this.gcw = w - (w & GcWord.GEN_MASK) + (g + 2);
+  }
+  /** PEP 442: __del__ already ran */
+  get finalized(): boolean {
+    return (this.gcw & GcWord.FINALIZED) !== 0;
+  }
+  set finalized(b: boolean) {
+    const w = this.gcw;
+    if (b) {
+      if (!(w & GcWord.FINALIZED)) this.gcw = w + GcWord.FINALIZED;
+    } else if (w & GcWord.FINALIZED) this.gcw = w - GcWord.FINALIZED;
+  }
+  /** weak references to this object, in creation order (PEP 442 / weakrefobject.c); kept in a
+   * side table since few objects have any */
+  get weakrefs(): PyObject[] | null {
+    return this.gcw & GcWord.HAS_WEAKREFS ? weakrefLists.get(this)! : null;
+  }
+  set weakrefs(l: PyObject[] | null) {
+    const w = this.gcw;
+    if (l) {
+      weakrefLists.set(this, l);
+      if (!(w & GcWord.HAS_WEAKREFS)) this.gcw = w + GcWord.HAS_WEAKREFS;
+    } else if (w & GcWord.HAS_WEAKREFS) {
+      weakrefLists.delete(this);
+      this.gcw = w - GcWord.HAS_WEAKREFS;
+    }
+  }
+  /** the address id() reports; 0 until someone asks (addressOf) */
+  get addr(): number {
+    const a = this.ida;
+    return a === 0 ? 0 : ADDR_ORIGIN + (a - 1) * 16;
+  }
+  /** the object's slot in its generation's list (gc.ts GenList); during a collection, its
+   * index in the collected list (gc_refs live in a side array there) */
+  get gcSlot(): number {
+    return gcSlotOf(this.gcw);
+  }
+  set gcSlot(i: number) {
+    this.gcw = withGcSlot(this.gcw, i);
   }
 
   /** tp_traverse: every strong reference this object holds. */
@@ -60,11 +150,6 @@ export class PyObject {
   /** tp_clear: drop references so that cycles fall apart (gc). Types without tp_clear
    * (tuple, bound method, iterators, ...) keep theirs: they die with the rest of the cycle. */
   clear(): void {}
-  /** the object's slot in its generation's list (gc.ts GenList); during a collection, its
-   * index in the collected list (gc_refs live in a side array there) */
-  gcSlot = -1;
-  /** gc bookkeeping flags during a collection (gcmodule.c's PREV_MASK_COLLECTING, ...) */
-  gcFlags = 0;
 }
 
 /** Native slot functions of a type (a subset of CPython's tp_* slots, JS-level). */
@@ -271,10 +356,10 @@ const TRASHCAN_LIMIT = 50;
 /** _Py_Dealloc: the count reached zero. */
 export function destroy(o: PyObject): void {
   const t = o.type;
-  if (t.hasFinalizer && !o.finalized && heap.runFinalizer) {
+  if (t.hasFinalizer && !(o.gcw & GcWord.FINALIZED) && heap.runFinalizer) {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
     o.rc = 1;
-    o.finalized = true;
+    o.gcw += GcWord.FINALIZED;
     heap.deallocDepth++;
     try {
       heap.runFinalizer(o);
@@ -283,7 +368,7 @@ export function destroy(o: PyObject): void {
     }
     if (--o.rc !== 0) return; // resurrected
   }
-  if (heap.deallocDepth >= TRASHCAN_LIMIT && o.type.flags & TypeFlags.HAVE_GC) {
+  if (heap.deallocDepth >= TRASHCAN_LIMIT && t.flags & TypeFlags.HAVE_GC) {
     heap.trash.push(o);
     return;
   }
@@ -306,27 +391,48 @@ export function destroy(o: PyObject): void {
   }
 }
 
+/** A WeakMap that keeps each key's HAS_EXTRA_DICT bit, so that the heap looks an object up only
+ * when it has an entry. */
+class ExtraDictMap extends WeakMap<PyObject, PyObject> {
+  override get(o: PyObject): PyObject | undefined {
+    return o.gcw & GcWord.HAS_EXTRA_DICT ? super.get(o) : undefined;
+  }
+  override has(o: PyObject): boolean {
+    return (o.gcw & GcWord.HAS_EXTRA_DICT) !== 0 && super.has(o);
+  }
+  override set(o: PyObject, d: PyObject): this {
+    if (!(o.gcw & GcWord.HAS_EXTRA_DICT)) o.gcw += GcWord.HAS_EXTRA_DICT;
+    return super.set(o, d);
+  }
+  override delete(o: PyObject): boolean {
+    if (o.gcw & GcWord.HAS_EXTRA_DICT) o.gcw -= GcWord.HAS_EXTRA_DICT;
+    return super.delete(o);
+  }
+}
+
 /** __dict__ of objects whose layout has no dict slot (instances of Python subclasses of int,
  * str, list, ...): created on first use, released with the object (subtype_dealloc). */
-export const extraDicts = new WeakMap<PyObject, PyObject>();
+export const extraDicts: WeakMap<PyObject, PyObject> = new ExtraDictMap();
 
 /** tp_traverse plus the references the heap keeps outside the object's own fields. */
 export function traverseFull(o: PyObject, visit: Visit): void {
   o.traverse(visit);
-  const xd = extraDicts.get(o);
-  if (xd) visit(xd, Edge.DICT, '__dict__');
+  if (o.gcw & GcWord.HAS_EXTRA_DICT) {
+    const xd = extraDicts.get(o);
+    if (xd) visit(xd, Edge.DICT, '__dict__');
+  }
 }
 
 function release(o: PyObject): void {
-  if (o.weakrefs && heap.clearWeakrefs) heap.clearWeakrefs(o);
+  if (o.gcw & GcWord.HAS_WEAKREFS && heap.clearWeakrefs) heap.clearWeakrefs(o);
   if (heap.onGcFree) heap.onGcFree(o);
   if (heap.live) heap.live.delete(o);
   o.rc = 0;
   o.dealloc();
-  const xd = extraDicts.get(o);
-  if (xd) {
+  if (o.gcw & GcWord.HAS_EXTRA_DICT) {
+    const xd = extraDicts.get(o);
     extraDicts.delete(o);
-    decref(xd);
+    if (xd) decref(xd);
   }
   const t = o.type;
   if (t.flags & TypeFlags.HEAPTYPE) decref(t);
@@ -334,11 +440,14 @@ function release(o: PyObject): void {
 
 /** id(): a stable address-like number (CPython returns the object's address). */
 export function addressOf(o: PyObject): number {
-  if (!o.addr) {
-    o.addr = heap.nextAddr;
-    heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
-  }
-  return o.addr;
+  const a = o.ida;
+  if (a !== 0) return ADDR_ORIGIN + (a - 1) * 16;
+  const addr = heap.nextAddr;
+  // exact for any address (a fraction or a large value only costs a boxed field); heap.nextAddr
+  // starts at ADDR_ORIGIN and only grows, so the encoding is never 0
+  o.ida = (addr - ADDR_ORIGIN) / 16 + 1;
+  heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
+  return addr;
 }
 function basicSizeOf(o: PyObject): number {
   return o.type ? o.type.basicsize : 16;
