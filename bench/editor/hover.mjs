@@ -1,9 +1,15 @@
 // Editor-side figures: hover latency on a 2,000-line file after a run, and re-run latency of a
 // 200-line file, through the extension's own path: SessionClient (src/extension/session-client.ts,
 // bundled here as esbuild.mjs would) talking to dist/session-worker.js in a worker thread with the
-// extension's default options. Each hover is on a different line, so each is a cold hover (one
-// replay of the program up to that line: the worker caches per line); a re-run starts a fresh
-// worker, as the extension does on every save.
+// extension's default options, and the run asking for the background prefetch of the file's
+// hovers as the extension does (src/extension/extension.ts).
+//
+// Pacing: VS Code sends a hover request only after the mouse rested on a word for
+// editor.hover.delay (300 ms by default), so a user's hovers come at least 300 ms after the run's
+// result and after each other. The hover figures wait 300 ms before each hover (the first after
+// the run's reply); each hover is on a different block, scattered over the file (the worst case
+// for a cache). The same hovers sent back to back right after the run (no user does that) are
+// reported too, as "hover latency back to back".
 //   node bench/editor/hover.mjs [--quick]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +17,11 @@ import { DIST, quick, importBundle, figure, missing, percentile, ms, now, course
 
 const WORKER = join(DIST, 'session-worker.js');
 const OPTIONS = { stdin: '', stepLimit: 200_000_000, maxHeapBytes: 2048 * 1024 * 1024 };
+/** the hovers' options, passed with the run as the extension does (a bench has no document URI) */
+const PREFETCH = { commandLinks: true };
+/** VS Code's default editor.hover.delay */
+const HOVER_DELAY_MS = 300;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 if (!existsSync(WORKER)) {
   for (const m of ['hover latency p50', 'hover latency p95', 're-run latency p50', 're-run latency p95']) missing(m, 'dist/session-worker.js (run node esbuild.mjs)');
@@ -19,17 +30,17 @@ if (!existsSync(WORKER)) {
 const { SessionClient } = await importBundle('session-client', "export { SessionClient } from './src/extension/session-client';");
 
 // ------------------------------------------------------------------------------ hover
-{
+/** Run the 2,000-line program in a fresh client, then hover `samples` times with `pause` ms before
+ * each hover; returns the latencies (host → worker → host). */
+async function hovers(samples, pause) {
   const src = courseProgram(200);
-  const nLines = src.split('\n').length - 1;
   const client = new SessionClient(WORKER);
-  const r = await client.run(src, 'course2000.py', 1, OPTIONS, null, 120_000);
+  const r = await client.run(src, 'course2000.py', 1, OPTIONS, null, 120_000, PREFETCH);
   if (r.status !== 'done' || r.summary.error) throw new Error(`the 2,000-line program did not run: ${JSON.stringify(r).slice(0, 300)}`);
-  console.log(`2,000-line program: run ${ms(r.summary.durationMs)} ms in the worker, ${r.summary.liveObjects} live objects`);
-  const samples = quick ? 12 : 60;
   const times = [];
   let empty = 0;
   for (let k = 0; k < samples; k++) {
+    if (pause) await sleep(pause);
     // blocks spread over the file in a fixed scattered order; the three kinds of expression in turn
     const b = (k * 37 + 11) % 200;
     const t = hoverTargets(b)[k % 3];
@@ -43,24 +54,43 @@ const { SessionClient } = await importBundle('session-client', "export { Session
   }
   client.dispose();
   if (empty > samples / 10) throw new Error(`${empty} of ${samples} hovers were empty: the positions are wrong`);
-  const detail = `${nLines}-line file after a run; ${samples} hovers on different lines (a hover on a line not seen yet computes the hovers of the 41 lines around it in one replay; the others read them), host → worker → host`;
-  figure('first hover after a run', ms(times[0]), 'ms', `${nLines}-line file: one replay computes the hovers of the 41 lines around it`);
+  return { times, run: r.summary };
+}
+{
+  const nLines = courseProgram(200).split('\n').length - 1;
+  const samples = quick ? 12 : 60;
+  const paced = await hovers(samples, HOVER_DELAY_MS);
+  console.log(`2,000-line program: run ${ms(paced.run.durationMs)} ms in the worker, ${paced.run.liveObjects} live objects`);
+  const times = paced.times;
+  const detail = `${nLines}-line file after a run; ${samples} hovers on different blocks, each ${HOVER_DELAY_MS} ms (VS Code's editor.hover.delay) after the run or the previous answer, host → worker → host; the worker computes the file's hovers in the background after the run`;
+  figure('first hover after a run', ms(times[0]), 'ms', `${nLines}-line file, ${HOVER_DELAY_MS} ms after the run's reply`);
   figure('hover latency p50', ms(percentile(times, 50)), 'ms', detail);
   figure('hover latency p95', ms(percentile(times, 95)), 'ms', detail, '≤ 20 ms');
-  console.log(`hover: min ${ms(Math.min(...times))} ms, max ${ms(Math.max(...times))} ms`);
+  console.log(`hover: min ${ms(Math.min(...times))} ms, max ${ms(Math.max(...times))} ms; in order: ${times.map(ms).join(' ')}`);
+  const b2b = (await hovers(samples, 0)).times;
+  figure(
+    'hover latency back to back p95',
+    ms(percentile(b2b, 95)),
+    'ms',
+    `the same ${samples} hovers sent one after the other as soon as the run replied (p50 ${ms(percentile(b2b, 50))} ms, first ${ms(b2b[0])} ms): the background prefetch has not reached most lines yet`,
+  );
 }
 
 // ------------------------------------------------------------------------------ re-run
 {
-  const src = courseProgram(20);
-  const nLines = src.split('\n').length - 1;
+  const base = courseProgram(20);
+  const nLines = base.split('\n').length - 1;
+  // each save changes the file (one constant), so that nothing can reuse the last run's compiled
+  // code: what a learner's edit-and-save costs
+  const edited = (k) => base.replace('r19 = make19(8)', `r19 = make19(${8 + (k % 5)})`);
+  if (edited(1) === base) throw new Error('re-run: the edit did not apply');
   const client = new SessionClient(WORKER);
   const runs = quick ? 3 : 15;
   const times = [];
   const inWorker = [];
   for (let k = 0; k <= runs; k++) {
     const t0 = now();
-    const r = await client.run(src, 'course200.py', k + 1, OPTIONS, null, 60_000);
+    const r = await client.run(edited(k), 'course200.py', k + 1, OPTIONS, null, 60_000, PREFETCH);
     const t = now() - t0;
     if (r.status !== 'done' || r.summary.error) throw new Error(`the 200-line program did not run: ${JSON.stringify(r).slice(0, 300)}`);
     if (k === 0) continue; // the first run also loads the bundle from disk into the page cache
@@ -68,7 +98,7 @@ const { SessionClient } = await importBundle('session-client', "export { Session
     inWorker.push(r.summary.durationMs);
   }
   client.dispose();
-  const detail = `${nLines}-line file, ${runs} runs, each as on save, in the document's idle worker (request + run; the run alone: p50 ${ms(percentile(inWorker, 50))} ms)`;
+  const detail = `${nLines}-line file, ${runs} runs one after the other, each of an edited text as on save, in the document's worker (request + run, while the last run's hover prefetch is going: it stops for the request; the run alone: p50 ${ms(percentile(inWorker, 50))} ms)`;
   figure('re-run latency p50', ms(percentile(times, 50)), 'ms', detail, '≤ 50 ms');
   figure('re-run latency p95', ms(percentile(times, 95)), 'ms', detail, '≤ 50 ms');
 }

@@ -68,6 +68,8 @@ class Runs implements vscode.Disposable {
       { stdin: cfg.get<string>('stdin', ''), stepLimit: cfg.get<number>('stepLimit', 200_000_000), maxHeapBytes: cfg.get<number>('maxHeapMB', 2048) * 1024 * 1024 },
       this.bundle(),
       cfg.get<number>('timeLimitSeconds', 30) * 1000,
+      // the hovers to come (provideHover below): computed in the background after the run
+      { commandLinks: true, uri: doc.uri.toString() },
     );
     if (r.status === 'cancelled') return false;
     if (r.status === 'timeout') {

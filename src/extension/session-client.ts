@@ -32,8 +32,18 @@ export class SessionClient {
 
   /** Run `source`: in the same worker when it is idle (a warm worker re-runs a file many times
    * faster than a fresh thread), else in a fresh one; a run or query still going is cancelled
-   * by terminating its worker. */
-  async run(source: string, filename: string, version: number, options: SessionOptions, bundle: Record<string, string> | null, timeoutMs: number): Promise<RunOutcome> {
+   * by terminating its worker. With `prefetch` (the options of the hovers to come), the worker
+   * computes the hovers of the whole file in the background after the run (it stays idle for
+   * requests: they are answered between views, a new run stops it). */
+  async run(
+    source: string,
+    filename: string,
+    version: number,
+    options: SessionOptions,
+    bundle: Record<string, string> | null,
+    timeoutMs: number,
+    prefetch: { commandLinks: boolean; uri?: string } | null = null,
+  ): Promise<RunOutcome> {
     const token = ++this.runToken;
     const idle = this.worker !== null && this.pending.size === 0;
     if (!idle) this.stop();
@@ -43,7 +53,7 @@ export class SessionClient {
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
-    const reply = this.request(w, { kind: 'run', source, filename, options, bundle });
+    const reply = this.request(w, { kind: 'run', source, filename, options, bundle, prefetch });
     const r = await Promise.race([reply, timedOut]);
     if (timer) clearTimeout(timer);
     if (token !== this.runToken) return { status: 'cancelled' };

@@ -17,14 +17,27 @@ export interface GraphReply {
 }
 
 export type WorkerRequest =
-  | { kind: 'run'; id: number; source: string; filename: string; options: SessionOptions; bundle: Record<string, string> | null }
+  | {
+      kind: 'run';
+      id: number;
+      source: string;
+      filename: string;
+      options: SessionOptions;
+      bundle: Record<string, string> | null;
+      /** compute the hovers of the whole file with these options in the background after the run */
+      prefetch?: { commandLinks: boolean; uri?: string } | null;
+    }
   | { kind: 'hover'; id: number; line: number; col: number; commandLinks: boolean; uri?: string }
   | { kind: 'explain'; id: number; line: number; expr: string }
-  | { kind: 'graph'; id: number; line: number; expr: string; options: GraphOptions };
+  | { kind: 'graph'; id: number; line: number; expr: string; options: GraphOptions }
+  /** is the background prefetch going, and how many hovers are computed (answered at once, even
+   * during a prefetch) */
+  | { kind: 'status'; id: number };
 
 export type WorkerReply =
   | { kind: 'ran'; id: number; summary: RunSummary }
   | { kind: 'hovered'; id: number; result: HoverResult | null }
   | { kind: 'explained'; id: number; markdown: string | null }
   | { kind: 'graphed'; id: number; result: GraphReply | null }
+  | { kind: 'status'; id: number; prefetching: boolean; hovers: number }
   | { kind: 'failed'; id: number; message: string };

@@ -1,9 +1,17 @@
 // The session worker: keeps one InspectSession (one document's run) and answers the host's
 // hover and explain queries against it. Only the message port is node-specific.
+//
+// After a run whose request asks for it, the worker computes the hovers of the whole file in the
+// background (one replay of the program, InspectSession.atMany), so that a hover finds its answer
+// ready. The thread is single: the replay polls the port between views (receiveMessageOnPort) and
+// answers at once a hover that is ready; a hover on a line the replay has not reached makes it skip
+// ahead to that line (the skipped lines come in a later pass); any other request — a new run, an
+// explain, a graph, a hover on a line the replay passed — stops the replay, is answered, and the
+// prefetch goes on afterwards from where it stopped (computed hovers stay cached).
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { InspectSession } from '../core/inspect/session';
-import { hoverAt, prefetchHovers } from '../core/inspect/hover';
+import { hoverAt, prefetchHovers, cachedHover, cachedHoverCount, hoverViewLine, type HoverOptions, type PrefetchControl } from '../core/inspect/hover';
 import { explainCount } from '../core/inspect/explain';
 import { graphAt } from '../core/inspect/graph';
 import { makeTranslator, type Translate } from '../core/inspect/translate';
@@ -14,6 +22,15 @@ let t: Translate = makeTranslator(null);
 /** per hover options: the lines whose hovers were computed for this session */
 let prefetched = new Map<string, Set<number>>();
 const PREFETCH_RADIUS = 20;
+/** the background prefetch of the current session: its hover options, or null when none is due */
+let background: HoverOptions | null = null;
+
+/** Is a background prefetch due or going? (for the tests) */
+export function prefetchPending(): boolean {
+  return background !== null;
+}
+
+const optsKey = (o: HoverOptions) => `${o.commandLinks ? 1 : 0}:${o.uri ?? ''}`;
 
 export function handle(req: WorkerRequest): WorkerReply {
   try {
@@ -23,16 +40,19 @@ export function handle(req: WorkerRequest): WorkerReply {
         t = makeTranslator(req.bundle);
         session = new InspectSession(req.source, req.filename, req.options);
         prefetched = new Map();
-        return { kind: 'ran', id: req.id, summary: session.run() };
+        const summary = session.run();
+        background = req.prefetch ? { commandLinks: req.prefetch.commandLinks, uri: req.prefetch.uri } : null;
+        return { kind: 'ran', id: req.id, summary };
       }
       case 'hover':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         {
+          const opts: HoverOptions = { commandLinks: req.commandLinks, uri: req.uri };
+          const ready = cachedHover(session, req.line, req.col, t, opts);
+          if (ready !== undefined) return { kind: 'hovered', id: req.id, result: ready };
           // a hover on a line not seen yet computes the hovers of the lines around it in one
-          // replay of the program (each line's view costs a heap index): the next hovers nearby
-          // are cache reads
-          const opts = { commandLinks: req.commandLinks, uri: req.uri };
-          const key = `${opts.commandLinks}:${opts.uri ?? ''}`;
+          // replay of the program: the next hovers nearby are cache reads
+          const key = optsKey(opts);
           let done = prefetched.get(key);
           if (!done) prefetched.set(key, (done = new Set()));
           if (!done.has(req.line)) {
@@ -50,6 +70,8 @@ export function handle(req: WorkerRequest): WorkerReply {
       case 'explain':
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         return { kind: 'explained', id: req.id, markdown: explainCount(session, req.line, req.expr, t) };
+      case 'status':
+        return { kind: 'status', id: req.id, prefetching: background !== null, hovers: session ? cachedHoverCount(session) : 0 };
       case 'graph': {
         if (!session) return { kind: 'failed', id: req.id, message: 'no run yet' };
         const g = graphAt(session, req.line, req.expr, req.options);
@@ -62,4 +84,128 @@ export function handle(req: WorkerRequest): WorkerReply {
   }
 }
 
-parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(handle(req)));
+// ------------------------------------------------------------------------------ the message loop
+
+/** A port: node's parentPort, or a test's MessagePort. */
+export interface Port {
+  postMessage(m: WorkerReply): void;
+  on(event: 'message', fn: (m: WorkerRequest) => void): unknown;
+}
+
+/**
+ * Serve requests from `port` in order, with the background prefetch between them. `receive()`
+ * takes a message that is waiting without returning to the event loop (receiveMessageOnPort), or
+ * undefined.
+ */
+export function serve(port: Port, receive: () => WorkerRequest | undefined): void {
+  const inbox: WorkerRequest[] = [];
+  let busy = false;
+  let scheduled = false;
+
+  const pump = () => {
+    if (busy) return;
+    busy = true;
+    try {
+      while (inbox.length) port.postMessage(handle(inbox.shift()!));
+    } finally {
+      busy = false;
+    }
+    schedule();
+  };
+  const schedule = () => {
+    if (scheduled || !background || !session) return;
+    scheduled = true;
+    // after the replies and the messages already waiting (a macrotask, not a microtask)
+    setImmediate(slice);
+  };
+  const slice = () => {
+    scheduled = false;
+    if (inbox.length || busy || !background || !session) return pump();
+    const s = session;
+    const opts = background;
+    /** hovers waiting for the view of a line the replay is going to */
+    const waiting: { req: Extract<WorkerRequest, { kind: 'hover' }>; view: number }[] = [];
+    let want = 0;
+    const answerReady = () => {
+      for (let i = 0; i < waiting.length; i++) {
+        const w = waiting[i];
+        const r = cachedHover(s, w.req.line, w.req.col, t, { commandLinks: w.req.commandLinks, uri: w.req.uri });
+        if (r !== undefined) {
+          port.postMessage({ kind: 'hovered', id: w.req.id, result: r });
+          waiting.splice(i--, 1);
+        }
+      }
+    };
+    const control: PrefetchControl = {
+      poll() {
+        for (let m = receive(); m !== undefined; m = receive()) inbox.push(m);
+        // leading hovers: answer the ready ones, go to the line of the others
+        while (inbox.length && (inbox[0].kind === 'hover' || inbox[0].kind === 'status')) {
+          const req = inbox[0];
+          if (req.kind === 'status') {
+            inbox.shift();
+            port.postMessage(handle(req));
+            continue;
+          }
+          const ho: HoverOptions = { commandLinks: req.commandLinks, uri: req.uri };
+          const r = cachedHover(s, req.line, req.col, t, ho);
+          if (r !== undefined) {
+            inbox.shift();
+            port.postMessage({ kind: 'hovered', id: req.id, result: r });
+            continue;
+          }
+          const view = hoverViewLine(s, req.line, req.col);
+          // another options' hover, or a line the replay passed (or that never ran): answered
+          // after the replay stops
+          if (view === null || optsKey(ho) !== optsKey(opts) || s.lineEvent(view) < 0 || s.lineEvent(view) <= progress) break;
+          inbox.shift();
+          waiting.push({ req, view });
+          if (!want || s.lineEvent(view) < s.lineEvent(want)) want = view;
+        }
+        if (inbox.length) {
+          interrupted = true;
+          return 'stop';
+        }
+        if (want) {
+          const w = want;
+          want = 0;
+          interrupted = true;
+          return w;
+        }
+        return 'go';
+      },
+      viewed(line) {
+        const ev = s.lineEvent(line);
+        if (ev > progress) progress = ev;
+        if (waiting.length) answerReady();
+      },
+    };
+    /** the line event of the latest view taken */
+    let progress = -1;
+    /** the replay skipped lines or was stopped: another pass is due */
+    let interrupted = false;
+    busy = true;
+    let complete = false;
+    try {
+      prefetchHovers(s, t, opts, undefined, control);
+      complete = !interrupted;
+    } catch {
+      complete = true; // a prefetch that fails leaves the hovers to their own requests
+    } finally {
+      busy = false;
+    }
+    // hovers that were waiting for a line the replay did not reach go back to the queue
+    for (const w of waiting.reverse()) inbox.unshift(w.req);
+    if (complete && session === s && background === opts) background = null;
+    pump();
+  };
+  port.on('message', (req: WorkerRequest) => {
+    inbox.push(req);
+    pump();
+  });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  serve(port, () => receiveMessageOnPort(port)?.message as WorkerRequest | undefined);
+}

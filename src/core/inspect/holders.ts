@@ -216,7 +216,10 @@ export class HeapIndex {
     for (const o of heap.live ?? []) {
       L[i] = o;
       starts[i++] = n;
-      traverseFull(o, visit);
+      // traverseFull: only instances of heap types can have a dict outside their fields
+      // (abstract.ts instanceDictForSet): the others skip its WeakMap lookup
+      if (o.type.flags & TypeFlags.HEAPTYPE) traverseFull(o, visit);
+      else o.traverse(visit);
       if (owners) {
         if (o instanceof PyInstance) {
           if (o.dict && o.dictIsObject) owners.set(o.dict, o);

@@ -18,7 +18,7 @@ import { PyInstance, PyModule } from '../runtime/objects/instance';
 import { PyFunction } from '../runtime/objects/function';
 import { parse } from '../parser/index';
 import type * as A from '../parser/ast';
-import type { InspectSession, StateView } from './session';
+import type { InspectSession, StateView, ReplayControl } from './session';
 import { lookupName, peekAttr, dictGetStr, utf16Col } from './session';
 import { holdersOf, gcFacts, isSharedObject, fill, type Holder, type GcFacts } from './holders';
 import type { Translate } from './translate';
@@ -313,9 +313,41 @@ export function hoverAt(session: InspectSession, line: number, col: number, t: T
   return c.get(key) ?? null;
 }
 
+/** The hover at (line, col) when it was computed already; null when there is no expression
+ * there; undefined when it was not computed yet. (No replay: the session worker answers with it
+ * while a prefetch replays the program.) */
+export function cachedHover(session: InspectSession, line: number, col: number, t: Translate, opts: HoverOptions = {}): HoverResult | null | undefined {
+  const mod = moduleOf(session);
+  if (!mod) return null;
+  const found = findExpression(mod, sourceLines(session), line, col);
+  if (!found) return null;
+  return cacheOf(session).get(`${line}:${found.startCol}:${found.endCol}:${optsKey(t, opts)}`);
+}
+
+/** How many hovers of the session are computed (all options). */
+export function cachedHoverCount(session: InspectSession): number {
+  return cache.get(session)?.size ?? 0;
+}
+
+/** The line whose state the hover at (line, col) shows (a parameter: the function's first
+ * statement), or null when there is no expression there. */
+export function hoverViewLine(session: InspectSession, line: number, col: number): number | null {
+  const mod = moduleOf(session);
+  if (!mod) return null;
+  const found = findExpression(mod, sourceLines(session), line, col);
+  return found ? found.viewLine : null;
+}
+
+/** Steers a prefetch (see ReplayControl); `viewed(line)` is told after the hovers that show the
+ * state after `line` are cached. */
+export interface PrefetchControl extends ReplayControl {
+  viewed?(line: number): void;
+}
+
 /** Compute (and cache) the hovers of every expression on the given lines (default: all) with one
- * replay of the program. Returns the number of hovers computed. */
-export function prefetchHovers(session: InspectSession, t: Translate, opts: HoverOptions = {}, onLines?: number[]): number {
+ * replay of the program. Returns the number of hovers computed. With a control, the replay can
+ * be stopped or made to skip ahead: the hovers not computed then are computed by a later call. */
+export function prefetchHovers(session: InspectSession, t: Translate, opts: HoverOptions = {}, onLines?: number[], control?: PrefetchControl): number {
   const mod = moduleOf(session);
   if (!mod) return 0;
   const lines = sourceLines(session);
@@ -344,10 +376,12 @@ export function prefetchHovers(session: InspectSession, t: Translate, opts: Hove
         c.set(`${f.line}:${f.startCol}:${f.endCol}:${ok}`, { markdown: md, line: f.line, startCol: f.startCol, endCol: f.endCol, expr: f.text });
         n++;
       }
+      control?.viewed?.(line);
     },
     (line, view) => {
       for (const f of dels(line)) before.set(f, resolveNode(view, f.node));
     },
+    control,
   );
   return n;
 }

@@ -41,6 +41,7 @@ import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
 import { PyType } from '../runtime/object';
 import { parse } from '../parser/index';
 import { compileModule } from '../compiler/compiler';
+import type { CodeUnit } from '../compiler/code';
 import { heapBytes } from '../modules/psutil';
 import { setExtraRoots, invalidateHeapIndex, frameLabel, type ExtraRoot } from './holders';
 
@@ -124,7 +125,23 @@ interface RunMode {
   onBefore?: ((v: StateView, line: number) => void) | null;
   /** run the interpreter's exit (atexit, finalizers at shutdown) after the end */
   finish: boolean;
+  /** asked between views and every few thousand line events of a replay */
+  control?: ReplayControl | null;
 }
+
+/**
+ * Steers a replay of atMany from outside (the session worker answers requests during a long one):
+ * `poll()` is called between views and every 1,024 line events. 'go' goes on; 'stop' abandons the
+ * replay (atMany returns the views taken so far); a line number skips the views of the lines the
+ * replay would reach before that line's view (they are left out of the result), when that line is
+ * still ahead.
+ */
+export interface ReplayControl {
+  poll(): 'go' | 'stop' | number;
+}
+
+/** Thrown through the interpreter when a ReplayControl stops a replay. */
+class ControlStop {}
 
 export class InspectSession {
   private readonly lineCount: number;
@@ -181,7 +198,7 @@ export class InspectSession {
 
   /** at() for several lines with one replay: fn(line, view) is called for each line in the order
    * the program reaches them (each view is valid only during its call). */
-  atMany<T>(lines: number[], fn: (line: number, view: StateView) => T, before?: (line: number, view: StateView) => void): Map<number, T> {
+  atMany<T>(lines: number[], fn: (line: number, view: StateView) => T, before?: (line: number, view: StateView) => void, control?: ReplayControl): Map<number, T> {
     this.run();
     const out = new Map<number, T>();
     const targets: { event: number; line: number }[] = [];
@@ -216,9 +233,12 @@ export class InspectSession {
             }
           : null,
         finish: false,
+        control: control ?? null,
       });
       if (r.summary.traceTruncated && this.summary) this.summary.traceTruncated = true;
       if (err) throw err;
+      // lines a control skipped or stopped before are left out
+      if (r.partial) return out;
     }
     if (never.length) {
       this.final((v) => {
@@ -269,7 +289,12 @@ export class InspectSession {
 
   // ------------------------------------------------------------------------------ one run
 
-  private execute(mode: RunMode): { summary: RunSummary; cold?: boolean } {
+  /** Is `line` still ahead of a replay that is at line event `event`? (its view comes later) */
+  lineEvent(line: number): number {
+    return line >= 1 && line < this.lastEvent.length ? this.lastEvent[line] : -1;
+  }
+
+  private execute(mode: RunMode): { summary: RunSummary; cold?: boolean; partial?: boolean } {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
@@ -297,6 +322,29 @@ export class InspectSession {
     const armed = new Map<Frame, number[]>();
     let pending = targets.length;
     let ended = false;
+    const control = mode.control ?? null;
+    let partial = false;
+    /** ask the control; skip the targets before a line it wants next */
+    const steer = () => {
+      const c = control!.poll();
+      if (c === 'go') return;
+      if (c === 'stop') {
+        partial = true;
+        unhook();
+        throw new ControlStop();
+      }
+      const ev = c >= 1 && c < lastEvent.length ? lastEvent[c] : -1;
+      if (ev <= events) return; // passed, or never ran: nothing to skip to
+      while (ti < targets.length && targets[ti].event < ev) {
+        ti++;
+        pending--;
+        partial = true;
+      }
+      if (pending === 0) {
+        unhook();
+        throw new StopReplay();
+      }
+    };
     const st = vmState;
     const unhook = () => {
       st.onLine = null;
@@ -317,6 +365,7 @@ export class InspectSession {
         setExtraRoots(interp, []);
         heap.nextAddr = addr;
       }
+      if (control && pending > 0 && !ended) steer();
     };
     /** where the program stopped: the end view (final) or the lines still waiting */
     const atEnd = (f: Frame | null, ranOut: boolean): StateView | null => {
@@ -355,6 +404,7 @@ export class InspectSession {
       const budget = new HeapBudgetClock();
       st.onLine = (f, line) => {
         events++;
+        if (control && (events & 1023) === 0) steer();
         if ((events & 4095) === 0 && maxBytes < Infinity && budget.due() && overHeapBudget(maxBytes, budget)) {
           if (replay) atEnd(st.current, true);
           throw new LimitHit(lastLine, 'memory');
@@ -416,7 +466,7 @@ export class InspectSession {
       }
       let code: PyCode | null;
       try {
-        code = interp.compile(this.source, filename);
+        code = compileCached(interp, this.source, filename);
       } catch (e) {
         if (e instanceof Unsupported) {
           io.writeStderr(`RefScope: ${e.what}\n`);
@@ -446,7 +496,7 @@ export class InspectSession {
         st.current = null;
         st.depth = 0;
       }
-      if (jsError instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
+      if (jsError instanceof StopReplay || jsError instanceof ControlStop) return { summary: this.summarize(io, 0, null, truncated), partial };
       if (jsError) {
         // the program cannot go on; the frames were unwound by the exception
         unhook();
@@ -499,7 +549,7 @@ export class InspectSession {
       }
       return { summary: summarize(interp.exitCode, error, truncated), cold };
     } catch (e) {
-      if (e instanceof StopReplay) return { summary: this.summarize(io, 0, null, truncated) };
+      if (e instanceof StopReplay || e instanceof ControlStop) return { summary: this.summarize(io, 0, null, truncated), partial };
       throw e;
     } finally {
       unhook();
@@ -582,6 +632,26 @@ export class InspectSession {
       frames: [],
     };
   }
+}
+
+/** The last program parsed and compiled in this thread: the replays of a session (and a re-run of
+ * an unchanged file) reuse its code unit — plain data; each run makes its own constants and code
+ * objects from it (Interpreter.materializeCode), as Interpreter.compile does after compiling. A
+ * program with compiler warnings or errors goes through Interpreter.compile every time (it prints
+ * them). */
+let compiled: { source: string; filename: string; unit: CodeUnit } | null = null;
+function compileCached(interp: Interpreter, source: string, filename: string): PyCode | null {
+  if (compiled && compiled.source === source && compiled.filename === filename) return interp.materializeCode(compiled.unit, true);
+  compiled = null;
+  const pr = parse(source, filename);
+  if (pr.module) {
+    const cr = compileModule(pr.module, filename, source);
+    if (cr.code && !cr.warnings.length) {
+      compiled = { source, filename, unit: cr.code };
+      return interp.materializeCode(cr.code, true);
+    }
+  }
+  return interp.compile(source, filename);
 }
 
 function simpleError(kind: ProgramError['kind'], message: string, line: number, traceback = ''): ProgramError {

@@ -178,3 +178,53 @@ test('the final state survives other runs in the same thread (it is replayed)', 
     assert.deepStrictEqual(holdersOf(v.interp, v.resolve('keep')!).map((h) => h.name), ['global keep']);
   });
 });
+
+describe('a replay steered from outside (ReplayControl)', () => {
+  const src = ['xs = []', ...Array.from({ length: 30 }, (_, i) => `xs.append(${i})`), 'n = len(xs)', ''].join('\n');
+  const value = (v: { resolve(e: string): unknown }) => {
+    const x = v.resolve('xs');
+    return x && 'items' in (x as object) ? (x as { items: unknown[] }).items.length : -1;
+  };
+  test('stop: the views taken so far, nothing after', () => {
+    const s = new InspectSession(src, 'c.py');
+    s.run();
+    let views = 0;
+    const seen = s.atMany(
+      Array.from({ length: 32 }, (_, i) => i + 1),
+      (_l, v) => (views++, value(v)),
+      undefined,
+      // (asked between views, and every 1,024 line events from the first)
+      { poll: () => (views === 5 ? 'stop' : 'go') },
+    );
+    assert.deepStrictEqual([...seen.keys()], [1, 2, 3, 4, 5]);
+    assert.deepStrictEqual([...seen.values()], [0, 1, 2, 3, 4]);
+    // the session is intact: a later replay gives every line
+    assert.strictEqual(s.at(32, (v) => value(v)), 30);
+  });
+  test('a line number: the lines before it are skipped, its view and the later ones are taken', () => {
+    const s = new InspectSession(src, 'c.py');
+    s.run();
+    let asked = false;
+    const seen = s.atMany(
+      Array.from({ length: 32 }, (_, i) => i + 1),
+      (_l, v) => value(v),
+      undefined,
+      {
+        poll: () => {
+          if (asked) return 'go';
+          asked = true;
+          return 20;
+        },
+      },
+    );
+    // (the first poll comes with the first line event: line 1 is skipped too)
+    assert.deepStrictEqual([...seen.keys()], Array.from({ length: 13 }, (_, i) => i + 20));
+    assert.strictEqual(seen.get(20), 19);
+    assert.strictEqual(seen.get(32), 30);
+    // a line already passed is not gone back to
+    let n = 0;
+    const again = s.atMany([5, 6, 7], (_l, v) => value(v), undefined, { poll: () => (n++ === 2 ? 2 : 'go') });
+    assert.ok(n > 2);
+    assert.deepStrictEqual([...again.entries()], [[5, 4], [6, 5], [7, 6]]);
+  });
+});
