@@ -153,9 +153,21 @@ export function getAttr(o: PyObject, name: string): PyObject {
   const t = o.type;
   let r: PyObject | null;
   if (t.slots.getattr !== undefined || o instanceof PyType) r = lookupAttr(o, name);
-  else if (t.flags & TypeFlags.HEAPTYPE && typeLookup(t, '__getattr__') !== null) {
-    r = genericGetAttr(o, name, true);
-    if (r === null) return callMethodObj(typeLookup(t, '__getattr__')!, o, [strKey(name)]);
+  else if (t.flags & TypeFlags.HEAPTYPE) {
+    // __getattr__ is looked up only when the generic lookup fails
+    try {
+      r = genericGetAttr(o, name, false);
+    } catch (e) {
+      if (!(e instanceof PyBaseException && e.type.isSubtype(E.AttributeError))) throw e;
+      const ga = typeLookup(t, '__getattr__');
+      if (ga === null) throw e;
+      decref(e);
+      return callMethodObj(ga, o, [strKey(name)]);
+    }
+    if (r === null) {
+      const ga = typeLookup(t, '__getattr__');
+      if (ga !== null) return callMethodObj(ga, o, [strKey(name)]);
+    }
   } else r = genericGetAttr(o, name, false);
   if (r === null) raiseNoAttr(o, name);
   return r;

@@ -31,7 +31,13 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
   let posArgs = args;
   if (isHeap || t === TypeType || t.slots.new === undefined) {
     const npos = args.length - (kwnames ? kwnames.length : 0);
-    tuple = newTuple(args.slice(0, npos).map(newRef));
+    const items: PyObject[] = [];
+    for (let i = 0; i < npos; i++) {
+      const a = args[i];
+      a.rc++;
+      items.push(a);
+    }
+    tuple = newTuple(items);
     posArgs = args;
   }
   try {
@@ -42,7 +48,8 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
     if (!obj.type.isSubtype(t)) return obj;
     const init = obj.type.slots.init;
     if (init) {
-      const initArgs = tuple ? [...tuple.items, ...args.slice(tuple.items.length)] : args;
+      // (the tuple's items are the positional arguments themselves: __init__ gets `args`)
+      const initArgs = args;
       // a keyword dict is built for tp_call, and _PyStack_UnpackDict gives every argument a
       // temporary reference on the way to __init__
       const kwdict = isHeap && kwnames && kwnames.length ? buildKwDict(args, kwnames) : null;

@@ -2,7 +2,7 @@
  * CPython 3.11 `Objects/dictobject.c` combined-table compact dict, generic over
  * key and value types.
  *
- * Layout mirrored exactly: `dk_indices` (Int8/Int16/Int32Array by size, with
+ * Layout mirrored exactly: `dk_indices` (one slot per index, as CPython's int8/16/32/64 array, with
  * DKIX_EMPTY = -1 and DKIX_DUMMY = -2), an entries array in insertion order
  * (keys/values plus the hash split in two int32 halves), `dk_usable`,
  * `dk_nentries`, DICT_KEYS_UNICODE vs DICT_KEYS_GENERAL kinds (the kind changes
@@ -63,7 +63,7 @@
  *   d.__sizeof__() / getsizeof(d)   sizeof() / getsizeof()
  */
 
-import { type Hash, hashHi, hashLo, joinHash } from "./hash64";
+import { type Hash, hashHi, hashLo, joinHash, filled } from "./hash64";
 import { GC_HEAD_SIZE, SET_DUMMY, type SetTable } from "./settable";
 
 export const DICT_MINSIZE = 8;
@@ -142,7 +142,13 @@ export function dictKeysSize(log2Size: number, unicode: boolean): number {
   return DICTKEYS_HEADER_SIZE + 2 ** log2IndexBytes(log2Size) + usableFraction(2 ** log2Size) * es;
 }
 
-export type DictIndices = Int8Array | Int16Array | Int32Array;
+/** dk_indices. Plain arrays of small integers: allocating typed arrays costs V8 about ten times
+ * as much, and most dicts are small (the sizes CPython reports come from dictKeysSize). */
+export type DictIndices = number[];
+
+const EMPTY8: number[] = filled(8, DKIX_EMPTY);
+const UNDEF5: undefined[] = filled(5, undefined);
+const ZERO5: number[] = filled(5, 0);
 
 /** PyDictKeysObject (combined). */
 export class DictKeys<K, V> {
@@ -155,8 +161,9 @@ export class DictKeys<K, V> {
   nentries: number;
   ekeys: (K | undefined)[];
   evalues: (V | undefined)[];
-  ehi: Int32Array;
-  elo: Int32Array;
+  /** the entries' hashes as signed int32 halves */
+  ehi: number[];
+  elo: number[];
   /** true only for the shared empty keys object (never counted by __sizeof__, never written). */
   readonly shared: boolean;
 
@@ -164,16 +171,24 @@ export class DictKeys<K, V> {
     const size = 2 ** log2Size;
     this.log2Size = log2Size;
     this.mask = size - 1;
-    this.indices = log2Size < 8 ? new Int8Array(size) : log2Size < 16 ? new Int16Array(size) : new Int32Array(size);
-    this.indices.fill(DKIX_EMPTY);
-    this.unicode = unicode;
     const usable = shared ? 0 : usableFraction(size);
+    if (size === 8 && usable === 5) {
+      // PyDict_MINSIZE: copies of ready-made arrays
+      this.indices = EMPTY8.slice();
+      this.ekeys = UNDEF5.slice() as (K | undefined)[];
+      this.evalues = UNDEF5.slice() as (V | undefined)[];
+      this.ehi = ZERO5.slice();
+      this.elo = ZERO5.slice();
+    } else {
+      this.indices = filled(size, DKIX_EMPTY);
+      this.ekeys = filled<K | undefined>(usable, undefined);
+      this.evalues = filled<V | undefined>(usable, undefined);
+      this.ehi = filled(usable, 0);
+      this.elo = filled(usable, 0);
+    }
+    this.unicode = unicode;
     this.usable = usable;
     this.nentries = 0;
-    this.ekeys = new Array<K | undefined>(usable).fill(undefined);
-    this.evalues = new Array<V | undefined>(usable).fill(undefined);
-    this.ehi = new Int32Array(usable);
-    this.elo = new Int32Array(usable);
     this.shared = shared;
   }
 

@@ -51,3 +51,11 @@ export function canonicalHash(h: Hash): Hash {
  * and since `mask < 2**31`, only the low 32 bits of `i*5 + perturb + 1` matter.
  */
 export const PERTURB_SHIFT = 5;
+
+/** [v, v, ... v] (n items) as a packed JS array (the tables use plain arrays: V8 allocates a
+ * small typed array about ten times slower, and most tables are small). */
+export function filled<T>(n: number, v: T): T[] {
+  const a: T[] = [];
+  for (let i = 0; i < n; i++) a.push(v);
+  return a;
+}

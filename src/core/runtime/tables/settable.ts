@@ -63,7 +63,7 @@
  *   iter(s)                         new SetTableIter(s)
  */
 
-import { type Hash, hashHi, hashLo, joinHash } from "./hash64";
+import { type Hash, hashHi, hashLo, joinHash, filled } from "./hash64";
 import type { DictTable } from "./dicttable";
 
 export const SET_MINSIZE = 8;
@@ -104,8 +104,8 @@ export class SetTable<K> {
   /** Slot keys: a key, SET_DUMMY, or undefined (never used). */
   table: SetSlot<K>[];
   /** High / low int32 halves of each slot's hash (dummies: -1/-1, unused: 0/0). */
-  hi: Int32Array;
-  lo: Int32Array;
+  hi: number[];
+  lo: number[];
   /** Search finger for pop(). */
   finger = 0;
   /** Cached frozenset hash; -1 = not computed. */
@@ -113,15 +113,15 @@ export class SetTable<K> {
   /** Basic size of the Python type (tp_basicsize); subclasses are larger. */
   basicSize: number;
   private readonly smallTable: SetSlot<K>[];
-  private readonly smallHi: Int32Array;
-  private readonly smallLo: Int32Array;
+  private readonly smallHi: number[];
+  private readonly smallLo: number[];
 
   constructor(ops: SetKeyOps<K>, basicSize: number = SET_BASICSIZE) {
     this.ops = ops;
     this.basicSize = basicSize;
-    this.smallTable = new Array<SetSlot<K>>(SET_MINSIZE).fill(undefined);
-    this.smallHi = new Int32Array(SET_MINSIZE);
-    this.smallLo = new Int32Array(SET_MINSIZE);
+    this.smallTable = filled<SetSlot<K>>(SET_MINSIZE, undefined);
+    this.smallHi = filled(SET_MINSIZE, 0);
+    this.smallLo = filled(SET_MINSIZE, 0);
     this.table = this.smallTable;
     this.hi = this.smallHi;
     this.lo = this.smallLo;
@@ -332,8 +332,8 @@ export class SetTable<K> {
     let oldHi = this.hi;
     let oldLo = this.lo;
     let newTable: SetSlot<K>[];
-    let newHi: Int32Array;
-    let newLo: Int32Array;
+    let newHi: number[];
+    let newLo: number[];
     if (newsize === SET_MINSIZE) {
       newTable = this.smallTable;
       newHi = this.smallHi;
@@ -348,9 +348,9 @@ export class SetTable<K> {
       newHi.fill(0);
       newLo.fill(0);
     } else {
-      newTable = new Array<SetSlot<K>>(newsize).fill(undefined);
-      newHi = new Int32Array(newsize);
-      newLo = new Int32Array(newsize);
+      newTable = filled<SetSlot<K>>(newsize, undefined);
+      newHi = filled(newsize, 0);
+      newLo = filled(newsize, 0);
     }
     const newmask = newsize - 1;
     this.mask = newmask;
@@ -653,8 +653,8 @@ export class SetTable<K> {
 /** set_insert_clean: insert into a table known to hold no dummies nor the key. */
 function insertClean<K>(
   table: SetSlot<K>[],
-  hiA: Int32Array,
-  loA: Int32Array,
+  hiA: number[],
+  loA: number[],
   mask: number,
   key: K,
   hi: number,
@@ -689,7 +689,7 @@ function insertClean<K>(
 /** set_swap_bodies(a, b). `bothFrozen`: both are frozensets (then the hashes are swapped). */
 export function swapBodies<K>(a: SetTable<K>, b: SetTable<K>, bothFrozen: boolean): void {
   // Access the private small tables through an index signature view.
-  type Priv = { smallTable: SetSlot<K>[]; smallHi: Int32Array; smallLo: Int32Array };
+  type Priv = { smallTable: SetSlot<K>[]; smallHi: number[]; smallLo: number[] };
   const pa = a as unknown as Priv;
   const pb = b as unknown as Priv;
   let t = a.fill;
