@@ -27,9 +27,11 @@ export class PyCode extends PyObject {
    * sized from co_nlocalsplus and co_stacksize: _PyFrame_InitializeSpecials's layout) */
   readonly fastTmpl: (PyObject | null)[];
   readonly stackTmpl: (PyObject | null)[];
-  /** argument binding is a copy of positional arguments plus defaults: no *args, **kwargs,
-   * keyword-only parameters, cells or free variables (initialize_locals' common case) */
+  /** argument binding is a copy of positional arguments plus defaults: no *args, **kwargs or
+   * keyword-only parameters (initialize_locals' common case) */
   readonly simpleArgs: boolean;
+  /** the code has cell or free variables (MAKE_CELL / COPY_FREE_VARS at the start of a call) */
+  readonly hasCells: boolean;
   constructor(
     public unit: CodeUnit,
     /** owned references, one per co_consts entry */
@@ -43,13 +45,16 @@ export class PyCode extends PyObject {
     const stack: (PyObject | null)[] = [];
     for (let i = 0; i < unit.stacksize; i++) stack.push(null);
     this.stackTmpl = stack;
-    let simple = (unit.flags & (CoFlags.VARARGS | CoFlags.VARKEYWORDS)) === 0 && unit.kwonlyargcount === 0;
-    for (let i = 0; i < unit.localsplusKinds.length && simple; i++) if (unit.localsplusKinds[i] & (SlotKind.CELL | SlotKind.FREE)) simple = false;
-    this.simpleArgs = simple;
+    this.simpleArgs = (unit.flags & (CoFlags.VARARGS | CoFlags.VARKEYWORDS)) === 0 && unit.kwonlyargcount === 0;
+    let cells = false;
+    for (let i = 0; i < unit.localsplusKinds.length; i++) if (unit.localsplusKinds[i] & (SlotKind.CELL | SlotKind.FREE)) cells = true;
+    this.hasCells = cells;
     const caches: (GlobalCache | null)[] = [];
     for (let i = 0; i <= unit.code.length >> 1; i++) caches.push(null);
     this.globalCaches = caches;
   }
+  /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
+  readonly kwNames: (string[] | undefined)[] = [];
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */
   readonly framePool: PyObject[] = [];
   /** LOAD_GLOBAL's inline caches, by instruction index + 1 */

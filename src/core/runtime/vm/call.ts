@@ -116,10 +116,28 @@ function bindArgs(f: Frame, func: PyFunction, args: PyObject[], kwnames: string[
           fast[i] = v;
         }
       }
+      if (code.hasCells) initCells(f, func);
       return;
     }
   }
   bindArgsFull(f, func, args, kwnames, steal);
+}
+
+/** MAKE_CELL and COPY_FREE_VARS: cells for the cell variables (holding the argument of the same
+ * slot, if any) and the closure's cells for the free variables. */
+export function initCells(f: Frame, func: PyFunction): void {
+  const fast = f.fast;
+  const kinds = func.code.unit.localsplusKinds;
+  let freeIdx = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
+    if (k & SlotKind.CELL) {
+      fast[i] = newCell(fast[i]);
+    } else if (k & SlotKind.FREE) {
+      const cell = func.closure!.items[freeIdx++] as PyCell;
+      fast[i] = newRef(cell);
+    }
+  }
 }
 
 function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: string[] | null, steal: boolean): void {
@@ -202,18 +220,7 @@ function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: str
     }
     if (kmissing.length) missingArgs(func, kmissing, 'keyword-only');
   }
-  // MAKE_CELL and COPY_FREE_VARS
-  const kinds = u.localsplusKinds;
-  let freeIdx = 0;
-  for (let i = 0; i < kinds.length; i++) {
-    const k = kinds[i];
-    if (k & SlotKind.CELL) {
-      fast[i] = newCell(fast[i]);
-    } else if (k & SlotKind.FREE) {
-      const cell = func.closure!.items[freeIdx++] as PyCell;
-      fast[i] = newRef(cell);
-    }
-  }
+  initCells(f, func);
 }
 
 const keyStrs = new Map<string, PyObject>();

@@ -7,8 +7,8 @@
 
 import { PyObject, PyType, TypeFlags, incref, decref, xdecref, newRef } from '../object';
 import { Op } from '../../compiler/opcodes';
-import { Frame, materialize } from './frame';
-import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame } from './call';
+import { Frame, materialize, newFrame } from './frame';
+import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells } from './call';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
@@ -18,7 +18,7 @@ import { PyList, ListType, newList, listAppend } from '../objects/list';
 import { listExtend } from '../objects/list_methods';
 import { PyDict, DictType, newDict } from '../objects/dict';
 import { PySet, newSet } from '../objects/set';
-import { PyFunction, PyCode, PyCell, PyMethod, newCell } from '../objects/function';
+import { PyFunction, PyCode, PyCell, PyMethod, GlobalCache, newCell } from '../objects/function';
 import { None, NotImplemented } from '../objects/singletons';
 import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError as TypeErrorT, RuntimeError, StopIteration, AssertionError as AssertionErrorT, ImportError, SystemError } from '../objects/exception';
 import { PyTraceback } from '../objects/traceback';
@@ -156,6 +156,7 @@ export function evalFrame(f: Frame): PyObject {
   const lines = u.lines;
   const stack = f.stack;
   const fast = f.fast;
+  const gcaches = code.globalCaches;
   let sp = f.sp;
   let pc = f.pc;
   let kwnames: string[] | null = null;
@@ -244,21 +245,6 @@ export function evalFrame(f: Frame): PyObject {
             stack[sp++] = v;
             break;
           }
-          case Op.LOAD_CLASSDEREF: {
-            const name = u.localsplusNames[arg];
-            const loc = f.locals!;
-            const v = loc.getItem(abs.strKey(name));
-            if (v !== undefined) {
-              v.rc++;
-              stack[sp++] = v;
-              break;
-            }
-            const cv = (fast[arg] as PyCell).ref;
-            if (cv === null) freeVarError(name);
-            cv.rc++;
-            stack[sp++] = cv;
-            break;
-          }
           case Op.STORE_DEREF: {
             const v = stack[--sp]!;
             stack[sp] = null;
@@ -269,14 +255,6 @@ export function evalFrame(f: Frame): PyObject {
             xdecref(old);
             break;
           }
-          case Op.DELETE_DEREF: {
-            const cell = fast[arg] as PyCell;
-            const old = cell.ref;
-            if (old === null) unboundLocal(u.localsplusNames[arg]);
-            cell.ref = null;
-            decref(old);
-            break;
-          }
           case Op.LOAD_CLOSURE: {
             const c = fast[arg]!;
             c.rc++;
@@ -284,26 +262,27 @@ export function evalFrame(f: Frame): PyObject {
             break;
           }
           case Op.LOAD_GLOBAL: {
-            const name = names[arg >> 1];
-            const key = abs.strKey(name);
-            let v = f.globals.getStr(key);
-            if (v === undefined) v = st.builtins!.getStr(key);
-            if (v === undefined) nameError(name);
+            const gt = f.globals.t;
+            const bt = st.builtins!.t;
+            let c = gcaches[pc];
+            let v: PyObject | undefined;
+            if (c !== null && c.gt === gt && c.gv === gt.version && c.bt === bt && c.bv === bt.version) v = c.value!;
+            else {
+              const name = names[arg >> 1];
+              const key = abs.strKey(name);
+              v = f.globals.getStr(key);
+              if (v === undefined) v = st.builtins!.getStr(key);
+              if (v === undefined) nameError(name);
+              if (c === null) c = gcaches[pc] = new GlobalCache();
+              c.gt = gt;
+              c.gv = gt.version;
+              c.bt = bt;
+              c.bv = bt.version;
+              c.value = v;
+            }
             if (arg & 1) stack[sp++] = null;
             v.rc++;
             stack[sp++] = v;
-            break;
-          }
-          case Op.STORE_GLOBAL: {
-            const v = stack[sp - 1]!;
-            f.globals.setItem(nameKey(names[arg]), v);
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(v);
-            break;
-          }
-          case Op.DELETE_GLOBAL: {
-            if (!f.globals.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
             break;
           }
           case Op.LOAD_NAME: {
@@ -324,10 +303,6 @@ export function evalFrame(f: Frame): PyObject {
             stack[--sp] = null;
             f.sp = sp;
             decref(v);
-            break;
-          }
-          case Op.DELETE_NAME: {
-            if (!f.locals!.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
             break;
           }
           case Op.LOAD_ATTR: {
@@ -365,32 +340,26 @@ export function evalFrame(f: Frame): PyObject {
             decref(o);
             break;
           }
-          case Op.DELETE_ATTR: {
-            const o = stack[sp - 1]!;
-            abs.setAttr(o, names[arg], null);
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(o);
-            break;
-          }
           case Op.BINARY_OP: {
             const b = stack[sp - 1]!;
             const a = stack[sp - 2]!;
-            const r = abs.binaryOp(a, b, arg);
+            let r: PyObject | null = null;
+            // BINARY_OP_ADD_INT / BINARY_OP_SUBTRACT_INT (3.11's specializations): + and - (and
+            // += / -=) of exact ints within 2**53, the result binaryOp would give
+            if (a.type === IntType && b.type === IntType && (arg === 0 || arg === 13 || arg === 10 || arg === 23)) {
+              const x = (a as PyInt).v;
+              const y = (b as PyInt).v;
+              if (typeof x === 'number' && typeof y === 'number') {
+                const z = arg === 0 || arg === 13 ? x + y : x - y;
+                if (z <= Number.MAX_SAFE_INTEGER && z >= -Number.MAX_SAFE_INTEGER) r = newInt(z);
+              }
+            }
+            if (r === null) r = abs.binaryOp(a, b, arg);
             stack[--sp] = null;
             stack[sp - 1] = r;
             f.sp = sp;
             decref(a);
             decref(b);
-            break;
-          }
-          case Op.UNARY_NEGATIVE:
-          case Op.UNARY_POSITIVE:
-          case Op.UNARY_INVERT: {
-            const a = stack[sp - 1]!;
-            const r = op === Op.UNARY_NEGATIVE ? abs.unaryNeg(a) : op === Op.UNARY_POSITIVE ? abs.unaryPos(a) : abs.unaryInvert(a);
-            stack[sp - 1] = r;
-            decref(a);
             break;
           }
           case Op.UNARY_NOT: {
@@ -403,7 +372,16 @@ export function evalFrame(f: Frame): PyObject {
           case Op.COMPARE_OP: {
             const b = stack[sp - 1]!;
             const a = stack[sp - 2]!;
-            const r = abs.richCompare(a, b, arg as Cmp);
+            let r: PyObject | null = null;
+            // COMPARE_OP_INT_JUMP's test (without the jump fusion): exact ints held as numbers
+            if (a.type === IntType && b.type === IntType) {
+              const x = (a as PyInt).v;
+              const y = (b as PyInt).v;
+              if (typeof x === 'number' && typeof y === 'number') {
+                r = newBool(arg === Cmp.LT ? x < y : arg === Cmp.LE ? x <= y : arg === Cmp.EQ ? x === y : arg === Cmp.NE ? x !== y : arg === Cmp.GT ? x > y : x >= y);
+              }
+            }
+            if (r === null) r = abs.richCompare(a, b, arg as Cmp);
             stack[--sp] = null;
             stack[sp - 1] = r;
             f.sp = sp;
@@ -465,27 +443,6 @@ export function evalFrame(f: Frame): PyObject {
             decref(k);
             break;
           }
-          case Op.DELETE_SUBSCR: {
-            const k = stack[sp - 1]!;
-            const o = stack[sp - 2]!;
-            abs.delItem(o, k);
-            sp -= 2;
-            stack[sp] = stack[sp + 1] = null;
-            f.sp = sp;
-            decref(o);
-            decref(k);
-            break;
-          }
-          case Op.BUILD_SLICE: {
-            const step = arg === 3 ? stack[--sp]! : newRef(None);
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            const s = new PySlice(start, stop, step);
-            gcNewTracked(s);
-            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-            stack[sp++] = s;
-            break;
-          }
           case Op.BUILD_TUPLE: {
             const items = stack.slice(sp - arg, sp) as PyObject[];
             for (let i = sp - arg; i < sp; i++) stack[i] = null;
@@ -498,52 +455,6 @@ export function evalFrame(f: Frame): PyObject {
             for (let i = sp - arg; i < sp; i++) stack[i] = null;
             sp -= arg;
             stack[sp++] = newList(items);
-            break;
-          }
-          case Op.BUILD_SET: {
-            const s = newSet();
-            stack[sp++] = s;
-            f.sp = sp;
-            for (let i = sp - 1 - arg; i < sp - 1; i++) s.add(stack[i]!);
-            for (let i = sp - 1 - arg; i < sp - 1; i++) decref(stack[i]!);
-            for (let i = sp - 1 - arg; i < sp; i++) stack[i] = null;
-            sp -= arg + 1;
-            stack[sp++] = s;
-            break;
-          }
-          case Op.BUILD_MAP: {
-            const d = newDict();
-            const base = sp - 2 * arg;
-            try {
-              for (let i = 0; i < arg; i++) d.setItem(stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
-            } catch (e) {
-              decref(d);
-              throw e;
-            }
-            for (let i = base; i < sp; i++) {
-              decref(stack[i]!);
-              stack[i] = null;
-            }
-            sp = base;
-            stack[sp++] = d;
-            break;
-          }
-          case Op.BUILD_CONST_KEY_MAP: {
-            const keys = stack[sp - 1] as PyTuple;
-            const d = newDict();
-            const base = sp - 1 - arg;
-            try {
-              for (let i = 0; i < arg; i++) d.setItem(keys.items[i], stack[base + i]!);
-            } catch (e) {
-              decref(d);
-              throw e;
-            }
-            for (let i = base; i < sp; i++) {
-              decref(stack[i]!);
-              stack[i] = null;
-            }
-            sp = base;
-            stack[sp++] = d;
             break;
           }
           case Op.BUILD_STRING: {
@@ -561,68 +472,6 @@ export function evalFrame(f: Frame): PyObject {
             const v = stack[--sp]!;
             stack[sp] = null;
             listAppend(stack[sp - arg] as PyList, v);
-            break;
-          }
-          case Op.SET_ADD: {
-            const v = stack[sp - 1]!;
-            (stack[sp - 1 - arg] as PySet).add(v);
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(v);
-            break;
-          }
-          case Op.MAP_ADD: {
-            const v = stack[sp - 1]!;
-            const k = stack[sp - 2]!;
-            (stack[sp - 2 - arg] as PyDict).setItem(k, v);
-            sp -= 2;
-            stack[sp] = stack[sp + 1] = null;
-            f.sp = sp;
-            decref(k);
-            decref(v);
-            break;
-          }
-          case Op.LIST_EXTEND: {
-            const it = stack[sp - 1]!;
-            const l = stack[sp - 1 - arg] as PyList;
-            try {
-              listExtend(l, it);
-            } catch (e) {
-              if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(it)) {
-                decref(e);
-                typeError(`Value after * must be an iterable, not ${it.type.name}`);
-              }
-              throw e;
-            }
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(it);
-            break;
-          }
-          case Op.SET_UPDATE: {
-            const it = stack[sp - 1]!;
-            const s = stack[sp - 1 - arg] as PySet;
-            setUpdate(s, it);
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(it);
-            break;
-          }
-          case Op.DICT_UPDATE:
-          case Op.DICT_MERGE: {
-            const m = stack[sp - 1]!;
-            const d = stack[sp - 1 - arg] as PyDict;
-            dictUpdate(d, m, op === Op.DICT_MERGE ? (stack[sp - 3 - arg] as PyObject) : null);
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(m);
-            break;
-          }
-          case Op.LIST_TO_TUPLE: {
-            const l = stack[sp - 1] as PyList;
-            const t = newTuple(l.items.map(newRef));
-            stack[sp - 1] = t;
-            decref(l);
             break;
           }
           case Op.FORMAT_VALUE: {
@@ -720,9 +569,13 @@ export function evalFrame(f: Frame): PyObject {
             } else stack[sp++] = v;
             break;
           }
-          case Op.KW_NAMES:
-            kwnames = (consts[arg] as PyTuple).items.map((s) => (s as PyStr).v);
+          case Op.KW_NAMES: {
+            // the names are constants: one array per call site (callees only read it)
+            let kn = code.kwNames[arg];
+            if (kn === undefined) kn = code.kwNames[arg] = (consts[arg] as PyTuple).items.map((s) => (s as PyStr).v);
+            kwnames = kn;
             break;
+          }
           case Op.CALL: {
             const kw = kwnames;
             kwnames = null;
@@ -763,7 +616,7 @@ export function evalFrame(f: Frame): PyObject {
             ) {
               // _PyEvalFramePushAndInit / initialize_locals' common case: the function and the
               // arguments move from this stack into the new frame
-              const nf = new Frame(code, callable, callable.globals, st.builtins!, null);
+              const nf = newFrame(code, callable, callable.globals, st.builtins!);
               const nfast = nf.fast;
               for (let i = 0; i < nargs; i++) nfast[i] = stack[start + i];
               if (nargs < argc) {
@@ -778,6 +631,7 @@ export function evalFrame(f: Frame): PyObject {
               for (let i = base; i < sp; i++) stack[i] = null;
               sp = base;
               f.sp = sp;
+              if (code.hasCells) initCells(nf, callable);
               if (code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
             } else if (callable instanceof PyFunction && profile.callMovesArguments) {
@@ -822,91 +676,6 @@ export function evalFrame(f: Frame): PyObject {
             stack[sp++] = r;
             break;
           }
-          case Op.CALL_FUNCTION_EX: {
-            const kwargs = arg & 1 ? stack[sp - 1] : null;
-            const ai = arg & 1 ? sp - 2 : sp - 1;
-            let callargs = stack[ai]!;
-            const func = stack[ai - 1]!;
-            if (!(callargs instanceof PyTuple)) {
-              let items: PyObject[];
-              try {
-                items = abs.toArray(callargs);
-              } catch (e) {
-                if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(callargs)) {
-                  decref(e);
-                  typeError(`${funcDesc(func)} argument after * must be an iterable, not ${callargs.type.name}`);
-                }
-                throw e;
-              }
-              const t = newTuple(items);
-              stack[ai] = t;
-              decref(callargs);
-              callargs = t;
-            }
-            let kwn: string[] | null = null;
-            let args = (callargs as PyTuple).items;
-            if (kwargs) {
-              if (!(kwargs instanceof PyDict)) typeError(`${funcDesc(func)} argument after ** must be a mapping, not ${kwargs.type.name}`);
-              const d = kwargs as PyDict;
-              kwn = [];
-              args = [...args];
-              for (const [k, v] of d.entries()) {
-                if (!(k instanceof PyStr)) typeError('keywords must be strings');
-                kwn.push(k.v);
-                args.push(v);
-              }
-            }
-            st.native++;
-            let r: PyObject;
-            // _PyStack_UnpackDict: with keyword arguments every argument gets a temporary reference
-            const unpack = kwn !== null && kwn.length > 0 && (func instanceof PyFunction || func instanceof PyMethod || func instanceof PyBuiltinFunction);
-            if (unpack) for (const x of args) incref(x);
-            try {
-              r = abs.call(func, args, kwn);
-            } finally {
-              st.native--;
-              if (unpack) for (const x of args) decref(x);
-            }
-            const base = ai - 2;
-            for (let i = sp - 1; i >= base; i--) {
-              const x = stack[i];
-              stack[i] = null;
-              sp = i;
-              f.sp = sp;
-              xdecref(x);
-            }
-            sp = base;
-            stack[sp++] = r;
-            break;
-          }
-          case Op.MAKE_FUNCTION: {
-            const c = stack[--sp] as PyCode;
-            stack[sp] = null;
-            const fn = new PyFunction(c, f.globals);
-            f.globals.rc++;
-            const modname = f.globals.getStr(abs.strKey('__name__'));
-            if (modname) fn.module = newRef(modname);
-            if (c.consts.length && c.consts[0].type === StrType && c.unit.name !== '<lambda>') fn.doc = newRef(c.consts[0]);
-            if (arg & 8) {
-              fn.closure = stack[--sp] as PyTuple;
-              stack[sp] = null;
-            }
-            if (arg & 4) {
-              fn.annotations = stack[--sp];
-              stack[sp] = null;
-            }
-            if (arg & 2) {
-              fn.kwdefaults = stack[--sp] as PyDict;
-              stack[sp] = null;
-            }
-            if (arg & 1) {
-              fn.defaults = stack[--sp] as PyTuple;
-              stack[sp] = null;
-            }
-            gcNewTracked(fn);
-            stack[sp++] = fn;
-            break;
-          }
           case Op.RETURN_VALUE: {
             const r = stack[--sp]!;
             stack[sp] = null;
@@ -927,117 +696,6 @@ export function evalFrame(f: Frame): PyObject {
             if (st.onFrameExit) st.onFrameExit(f, r, false);
             return r;
           }
-          case Op.RAISE_VARARGS: {
-            if (arg === 0) {
-              const cur = st.excInfo;
-              if (!cur || cur === None) raise(RuntimeError, 'No active exception to reraise');
-              incref(cur);
-              reraising = true;
-              throw cur;
-            }
-            let cause: PyObject | null = null;
-            if (arg === 2) {
-              cause = stack[--sp]!;
-              stack[sp] = null;
-            }
-            const x = stack[--sp]!;
-            stack[sp] = null;
-            f.sp = sp;
-            let exc: PyBaseException;
-            try {
-              exc = makeRaisable(x);
-            } finally {
-              decref(x);
-            }
-            if (cause) {
-              let c: PyObject | null;
-              if (cause === None) c = null;
-              else if (cause instanceof PyType) {
-                if (!cause.isSubtype(BaseException)) {
-                  decref(cause);
-                  decref(exc);
-                  typeError('exception causes must derive from BaseException');
-                }
-                c = abs.call(cause, [], null);
-                decref(cause);
-              } else if (cause instanceof PyBaseException) c = cause;
-              else {
-                decref(cause);
-                decref(exc);
-                typeError('exception causes must derive from BaseException');
-              }
-              xdecref(exc.cause);
-              exc.cause = c;
-              exc.suppressContext = true;
-            }
-            throw exc;
-          }
-          case Op.RERAISE: {
-            const exc = stack[--sp]!;
-            stack[sp] = null;
-            f.sp = sp;
-            reraising = true;
-            throw exc;
-          }
-          case Op.PUSH_EXC_INFO: {
-            const v = stack[sp - 1]!;
-            const prev = st.excInfo ?? newRef(None);
-            st.excInfo = newRef(v);
-            stack[sp - 1] = prev;
-            stack[sp++] = v;
-            break;
-          }
-          case Op.POP_EXCEPT: {
-            const prev = stack[--sp]!;
-            stack[sp] = null;
-            const cur = st.excInfo;
-            st.excInfo = prev === None ? (decref(prev), null) : prev;
-            f.sp = sp;
-            xdecref(cur);
-            break;
-          }
-          case Op.CHECK_EXC_MATCH: {
-            const t = stack[sp - 1]!;
-            const exc = stack[sp - 2]!;
-            checkExcType(t);
-            const r = newBool(excMatches(exc, t));
-            stack[sp - 1] = r;
-            decref(t);
-            break;
-          }
-          case Op.BEFORE_WITH: {
-            const mgr = stack[sp - 1]!;
-            const enter = abs.typeLookup(mgr.type, '__enter__');
-            const exit = abs.typeLookup(mgr.type, '__exit__');
-            if (!enter || !exit) {
-              typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
-            }
-            // _PyObject_LookupSpecial binds both; the manager itself is released before
-            // __enter__ runs (the bound methods keep it alive)
-            const boundEnter = bindMethod(enter, mgr);
-            const boundExit = bindMethod(exit, mgr);
-            stack[sp - 1] = boundExit;
-            f.sp = sp;
-            decref(mgr);
-            let res: PyObject;
-            st.native++;
-            try {
-              res = abs.call(boundEnter, [], null);
-            } finally {
-              st.native--;
-              decref(boundEnter);
-            }
-            stack[sp++] = res;
-            break;
-          }
-          case Op.WITH_EXCEPT_START: {
-            const exc = stack[sp - 1] as PyBaseException;
-            const exit = stack[sp - 4]!;
-            const tb = exc.traceback ?? None;
-            const r = abs.call(exit, [exc.type, exc, tb], null);
-            stack[sp++] = r;
-            break;
-          }
           case Op.UNPACK_SEQUENCE: {
             const seq = stack[sp - 1]!;
             let items: PyObject[];
@@ -1054,207 +712,10 @@ export function evalFrame(f: Frame): PyObject {
             decref(seq);
             break;
           }
-          case Op.UNPACK_EX: {
-            const before = arg & 0xff;
-            const after = arg >> 8;
-            const seq = stack[sp - 1]!;
-            const items = unpackIterable(seq, before, after);
-            stack[--sp] = null;
-            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
-            f.sp = sp;
-            decref(seq);
-            break;
-          }
-          case Op.IMPORT_NAME: {
-            const fromlist = stack[sp - 1]!;
-            const level = stack[sp - 2]!;
-            // PyImport_ImportModuleLevelObject: without a fromlist, `import a.b` binds the
-            // top-level package (every prefix is imported first)
-            const full = names[arg];
-            let m: PyObject;
-            if (fromlist === None && full.includes('.')) {
-              const parts = full.split('.');
-              m = st.importModule!(parts[0], f);
-              for (let i = 2; i <= parts.length; i++) decref(st.importModule!(parts.slice(0, i).join('.'), f));
-            } else m = st.importModule!(full, f);
-            sp -= 2;
-            stack[sp] = stack[sp + 1] = null;
-            f.sp = sp;
-            decref(fromlist);
-            decref(level);
-            stack[sp++] = m;
-            break;
-          }
-          case Op.IMPORT_FROM: {
-            const m = stack[sp - 1]!;
-            const name = names[arg];
-            const v = abs.lookupAttr(m, name);
-            if (!v) {
-              const mn = m instanceof PyModule ? m.name : '?';
-              raise(ImportError, `cannot import name '${name}' from '${mn}' (unknown location)`, { name: newStr(mn) });
-            }
-            stack[sp++] = v;
-            break;
-          }
-          case Op.IMPORT_STAR: {
-            const m = stack[sp - 1] as PyModule;
-            for (const [k, v] of m.dict.entries()) {
-              if (k instanceof PyStr && !k.v.startsWith('_')) f.locals!.setItem(k, v);
-            }
-            stack[--sp] = null;
-            f.sp = sp;
-            decref(m);
-            break;
-          }
-          case Op.LOAD_BUILD_CLASS: {
-            const bc = st.builtins!.getStr(abs.strKey('__build_class__'));
-            if (!bc) raise(NameError, '__build_class__ not found');
-            bc.rc++;
-            stack[sp++] = bc;
-            break;
-          }
-          case Op.GET_YIELD_FROM_ITER: {
-            const o = stack[sp - 1]!;
-            if (!(o instanceof PyGenerator)) {
-              const it = abs.getIter(o);
-              stack[sp - 1] = it;
-              decref(o);
-            }
-            break;
-          }
-          case Op.SEND: {
-            const v = stack[sp - 1]!;
-            const it = stack[sp - 2]!;
-            let r: PyObject | null;
-            let retval: PyObject | null = null;
-            if (it instanceof PyGenerator) {
-              const res = genSend(it, v);
-              if (res.done) {
-                r = null;
-                retval = res.value;
-              } else r = res.value;
-            } else if (v === None) {
-              r = abs.iterNext(it);
-              if (!r) retval = newRef(None);
-            } else {
-              try {
-                {
-                  const sendm = abs.getAttrOf(it, 'send');
-                  try {
-                    r = abs.call(sendm, [v], null);
-                  } finally {
-                    decref(sendm);
-                  }
-                }
-              } catch (e) {
-                if (e instanceof PyBaseException && e.type.isSubtype(StopIteration)) {
-                  retval = newRef(e.args.items[0] ?? None);
-                  decref(e);
-                  r = null;
-                } else throw e;
-              }
-            }
-            if (r === null) {
-              sp -= 2;
-              stack[sp] = stack[sp + 1] = null;
-              f.sp = sp;
-              decref(v);
-              decref(it);
-              stack[sp++] = retval!;
-              pc = arg;
-            } else {
-              stack[sp - 1] = r;
-              decref(v);
-            }
-            break;
-          }
-          case Op.LOAD_ASSERTION_ERROR:
-            AssertionErrorT.rc++;
-            stack[sp++] = AssertionErrorT;
-            break;
-          case Op.SETUP_ANNOTATIONS: {
-            const loc = f.locals!;
-            const k = abs.strKey('__annotations__');
-            if (loc.getStr(k) === undefined) {
-              const d = newDict();
-              loc.setItem(nameKey('__annotations__'), d);
-              decref(d);
-            }
-            break;
-          }
-          case Op.MATCH_SEQUENCE:
-          case Op.MATCH_MAPPING: {
-            const x = stack[sp - 1]!;
-            stack[sp++] = newBool(op === Op.MATCH_SEQUENCE ? matchIsSequence(x) : matchIsMapping(x));
-            break;
-          }
-          case Op.GET_LEN: {
-            const x = stack[sp - 1]!;
-            stack[sp++] = newInt(abs.length(x));
-            break;
-          }
-          case Op.MATCH_CLASS: {
-            if (arg === 0) {
-              const cls = stack[sp - 1]!;
-              const x = stack[sp - 2]!;
-              if (!(cls instanceof PyType)) typeError('called match pattern must be a class');
-              const r = newBool(x.type.isSubtype(cls));
-              sp -= 2;
-              stack[sp] = stack[sp + 1] = null;
-              f.sp = sp;
-              decref(x);
-              decref(cls);
-              stack[sp++] = r;
-            } else {
-              let x: PyObject;
-              let name: string | null;
-              if (arg === 1) {
-                const i = Number((stack[sp - 1] as PyInt).v);
-                const cls = stack[sp - 2] as PyType;
-                x = stack[sp - 3]!;
-                name = matchArgName(cls, x, i);
-                sp -= 3;
-                decref(stack[sp + 1]!);
-                decref(stack[sp + 2]!);
-                stack[sp + 1] = stack[sp + 2] = null;
-              } else {
-                name = (stack[sp - 1] as PyStr).v;
-                x = stack[sp - 2]!;
-                sp -= 2;
-                decref(stack[sp + 1]!);
-                stack[sp + 1] = null;
-              }
-              stack[sp] = null;
-              f.sp = sp;
-              const v = name === null ? newRef(x) : abs.lookupAttr(x, name);
-              decref(x);
-              stack[sp++] = v ?? newRef(None);
-              stack[sp++] = newBool(v !== null);
-            }
-            break;
-          }
-          case Op.COPY_DICT_WITHOUT_KEYS: {
-            const keys = stack[sp - 1] as PyTuple;
-            const m = stack[sp - 2]!;
-            const d = newDict();
-            for (const k of abs.toArray(m)) {
-              if (!keys.items.some((x) => abs.richCompareBool(x, k, Cmp.EQ))) {
-                const v = abs.getItem(m, k);
-                d.setItem(k, v);
-                decref(v);
-              }
-              decref(k);
-            }
-            sp -= 2;
-            stack[sp] = stack[sp + 1] = null;
-            f.sp = sp;
-            decref(keys);
-            decref(m);
-            stack[sp++] = d;
-            break;
-          }
           default:
-            throw new Unsupported(`opcode ${op}`);
+            pc = coldOp(f, op, arg, pc);
+            sp = f.sp;
+            break;
         }
       }
     } catch (caught) {
@@ -1284,6 +745,608 @@ export function evalFrame(f: Frame): PyObject {
       pc = table[h + 2];
     }
   }
+}
+
+/**
+ * The instructions that run rarely, outside evalFrame so that V8 compiles (and recompiles after
+ * a deoptimization) a smaller dispatch loop. Works on f.stack and f.sp exactly as the loop does
+ * (f.sp is current when it is called); returns the next pc.
+ */
+function coldOp(f: Frame, op: number, arg: number, pc: number): number {
+  const code = f.code;
+  const u = code.unit;
+  const consts = code.consts;
+  const names = u.names;
+  const stack = f.stack;
+  const fast = f.fast;
+  const st = vmState;
+  let sp = f.sp;
+  switch (op) {
+    case Op.LOAD_CLASSDEREF: {
+      const name = u.localsplusNames[arg];
+      const loc = f.locals!;
+      const v = loc.getItem(abs.strKey(name));
+      if (v !== undefined) {
+        v.rc++;
+        stack[sp++] = v;
+        break;
+      }
+      const cv = (fast[arg] as PyCell).ref;
+      if (cv === null) freeVarError(name);
+      cv.rc++;
+      stack[sp++] = cv;
+      break;
+    }
+    case Op.DELETE_DEREF: {
+      const cell = fast[arg] as PyCell;
+      const old = cell.ref;
+      if (old === null) unboundLocal(u.localsplusNames[arg]);
+      cell.ref = null;
+      decref(old);
+      break;
+    }
+    case Op.STORE_GLOBAL: {
+      const v = stack[sp - 1]!;
+      f.globals.setItem(nameKey(names[arg]), v);
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(v);
+      break;
+    }
+    case Op.DELETE_GLOBAL: {
+      if (!f.globals.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
+      break;
+    }
+    case Op.DELETE_NAME: {
+      if (!f.locals!.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
+      break;
+    }
+    case Op.DELETE_ATTR: {
+      const o = stack[sp - 1]!;
+      abs.setAttr(o, names[arg], null);
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(o);
+      break;
+    }
+    case Op.UNARY_NEGATIVE:
+    case Op.UNARY_POSITIVE:
+    case Op.UNARY_INVERT: {
+      const a = stack[sp - 1]!;
+      const r = op === Op.UNARY_NEGATIVE ? abs.unaryNeg(a) : op === Op.UNARY_POSITIVE ? abs.unaryPos(a) : abs.unaryInvert(a);
+      stack[sp - 1] = r;
+      decref(a);
+      break;
+    }
+    case Op.DELETE_SUBSCR: {
+      const k = stack[sp - 1]!;
+      const o = stack[sp - 2]!;
+      abs.delItem(o, k);
+      sp -= 2;
+      stack[sp] = stack[sp + 1] = null;
+      f.sp = sp;
+      decref(o);
+      decref(k);
+      break;
+    }
+    case Op.BUILD_SLICE: {
+      const step = arg === 3 ? stack[--sp]! : newRef(None);
+      const stop = stack[--sp]!;
+      const start = stack[--sp]!;
+      const s = new PySlice(start, stop, step);
+      gcNewTracked(s);
+      stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+      stack[sp++] = s;
+      break;
+    }
+    case Op.BUILD_SET: {
+      const s = newSet();
+      stack[sp++] = s;
+      f.sp = sp;
+      for (let i = sp - 1 - arg; i < sp - 1; i++) s.add(stack[i]!);
+      for (let i = sp - 1 - arg; i < sp - 1; i++) decref(stack[i]!);
+      for (let i = sp - 1 - arg; i < sp; i++) stack[i] = null;
+      sp -= arg + 1;
+      stack[sp++] = s;
+      break;
+    }
+    case Op.BUILD_MAP: {
+      const d = newDict();
+      const base = sp - 2 * arg;
+      try {
+        for (let i = 0; i < arg; i++) d.setItem(stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+      } catch (e) {
+        decref(d);
+        throw e;
+      }
+      for (let i = base; i < sp; i++) {
+        decref(stack[i]!);
+        stack[i] = null;
+      }
+      sp = base;
+      stack[sp++] = d;
+      break;
+    }
+    case Op.BUILD_CONST_KEY_MAP: {
+      const keys = stack[sp - 1] as PyTuple;
+      const d = newDict();
+      const base = sp - 1 - arg;
+      try {
+        for (let i = 0; i < arg; i++) d.setItem(keys.items[i], stack[base + i]!);
+      } catch (e) {
+        decref(d);
+        throw e;
+      }
+      for (let i = base; i < sp; i++) {
+        decref(stack[i]!);
+        stack[i] = null;
+      }
+      sp = base;
+      stack[sp++] = d;
+      break;
+    }
+    case Op.SET_ADD: {
+      const v = stack[sp - 1]!;
+      (stack[sp - 1 - arg] as PySet).add(v);
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(v);
+      break;
+    }
+    case Op.MAP_ADD: {
+      const v = stack[sp - 1]!;
+      const k = stack[sp - 2]!;
+      (stack[sp - 2 - arg] as PyDict).setItem(k, v);
+      sp -= 2;
+      stack[sp] = stack[sp + 1] = null;
+      f.sp = sp;
+      decref(k);
+      decref(v);
+      break;
+    }
+    case Op.LIST_EXTEND: {
+      const it = stack[sp - 1]!;
+      const l = stack[sp - 1 - arg] as PyList;
+      try {
+        listExtend(l, it);
+      } catch (e) {
+        if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(it)) {
+          decref(e);
+          typeError(`Value after * must be an iterable, not ${it.type.name}`);
+        }
+        throw e;
+      }
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(it);
+      break;
+    }
+    case Op.SET_UPDATE: {
+      const it = stack[sp - 1]!;
+      const s = stack[sp - 1 - arg] as PySet;
+      setUpdate(s, it);
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(it);
+      break;
+    }
+    case Op.DICT_UPDATE:
+    case Op.DICT_MERGE: {
+      const m = stack[sp - 1]!;
+      const d = stack[sp - 1 - arg] as PyDict;
+      dictUpdate(d, m, op === Op.DICT_MERGE ? (stack[sp - 3 - arg] as PyObject) : null);
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(m);
+      break;
+    }
+    case Op.LIST_TO_TUPLE: {
+      const l = stack[sp - 1] as PyList;
+      const t = newTuple(l.items.map(newRef));
+      stack[sp - 1] = t;
+      decref(l);
+      break;
+    }
+    case Op.CALL_FUNCTION_EX: {
+      const kwargs = arg & 1 ? stack[sp - 1] : null;
+      const ai = arg & 1 ? sp - 2 : sp - 1;
+      let callargs = stack[ai]!;
+      const func = stack[ai - 1]!;
+      if (!(callargs instanceof PyTuple)) {
+        let items: PyObject[];
+        try {
+          items = abs.toArray(callargs);
+        } catch (e) {
+          if (e instanceof PyBaseException && e.type === TypeErrorT && !abs.getIterOrNullSafe(callargs)) {
+            decref(e);
+            typeError(`${funcDesc(func)} argument after * must be an iterable, not ${callargs.type.name}`);
+          }
+          throw e;
+        }
+        const t = newTuple(items);
+        stack[ai] = t;
+        decref(callargs);
+        callargs = t;
+      }
+      let kwn: string[] | null = null;
+      let args = (callargs as PyTuple).items;
+      if (kwargs) {
+        if (!(kwargs instanceof PyDict)) typeError(`${funcDesc(func)} argument after ** must be a mapping, not ${kwargs.type.name}`);
+        const d = kwargs as PyDict;
+        kwn = [];
+        args = [...args];
+        for (const [k, v] of d.entries()) {
+          if (!(k instanceof PyStr)) typeError('keywords must be strings');
+          kwn.push(k.v);
+          args.push(v);
+        }
+      }
+      st.native++;
+      let r: PyObject;
+      // _PyStack_UnpackDict: with keyword arguments every argument gets a temporary reference
+      const unpack = kwn !== null && kwn.length > 0 && (func instanceof PyFunction || func instanceof PyMethod || func instanceof PyBuiltinFunction);
+      if (unpack) for (const x of args) incref(x);
+      try {
+        r = abs.call(func, args, kwn);
+      } finally {
+        st.native--;
+        if (unpack) for (const x of args) decref(x);
+      }
+      const base = ai - 2;
+      for (let i = sp - 1; i >= base; i--) {
+        const x = stack[i];
+        stack[i] = null;
+        sp = i;
+        f.sp = sp;
+        xdecref(x);
+      }
+      sp = base;
+      stack[sp++] = r;
+      break;
+    }
+    case Op.MAKE_FUNCTION: {
+      const c = stack[--sp] as PyCode;
+      stack[sp] = null;
+      const fn = new PyFunction(c, f.globals);
+      f.globals.rc++;
+      const modname = f.globals.getStr(abs.strKey('__name__'));
+      if (modname) fn.module = newRef(modname);
+      if (c.consts.length && c.consts[0].type === StrType && c.unit.name !== '<lambda>') fn.doc = newRef(c.consts[0]);
+      if (arg & 8) {
+        fn.closure = stack[--sp] as PyTuple;
+        stack[sp] = null;
+      }
+      if (arg & 4) {
+        fn.annotations = stack[--sp];
+        stack[sp] = null;
+      }
+      if (arg & 2) {
+        fn.kwdefaults = stack[--sp] as PyDict;
+        stack[sp] = null;
+      }
+      if (arg & 1) {
+        fn.defaults = stack[--sp] as PyTuple;
+        stack[sp] = null;
+      }
+      gcNewTracked(fn);
+      stack[sp++] = fn;
+      break;
+    }
+    case Op.RAISE_VARARGS: {
+      if (arg === 0) {
+        const cur = st.excInfo;
+        if (!cur || cur === None) raise(RuntimeError, 'No active exception to reraise');
+        incref(cur);
+        reraising = true;
+        throw cur;
+      }
+      let cause: PyObject | null = null;
+      if (arg === 2) {
+        cause = stack[--sp]!;
+        stack[sp] = null;
+      }
+      const x = stack[--sp]!;
+      stack[sp] = null;
+      f.sp = sp;
+      let exc: PyBaseException;
+      try {
+        exc = makeRaisable(x);
+      } finally {
+        decref(x);
+      }
+      if (cause) {
+        let c: PyObject | null;
+        if (cause === None) c = null;
+        else if (cause instanceof PyType) {
+          if (!cause.isSubtype(BaseException)) {
+            decref(cause);
+            decref(exc);
+            typeError('exception causes must derive from BaseException');
+          }
+          c = abs.call(cause, [], null);
+          decref(cause);
+        } else if (cause instanceof PyBaseException) c = cause;
+        else {
+          decref(cause);
+          decref(exc);
+          typeError('exception causes must derive from BaseException');
+        }
+        xdecref(exc.cause);
+        exc.cause = c;
+        exc.suppressContext = true;
+      }
+      throw exc;
+    }
+    case Op.RERAISE: {
+      const exc = stack[--sp]!;
+      stack[sp] = null;
+      f.sp = sp;
+      reraising = true;
+      throw exc;
+    }
+    case Op.PUSH_EXC_INFO: {
+      const v = stack[sp - 1]!;
+      const prev = st.excInfo ?? newRef(None);
+      st.excInfo = newRef(v);
+      stack[sp - 1] = prev;
+      stack[sp++] = v;
+      break;
+    }
+    case Op.POP_EXCEPT: {
+      const prev = stack[--sp]!;
+      stack[sp] = null;
+      const cur = st.excInfo;
+      st.excInfo = prev === None ? (decref(prev), null) : prev;
+      f.sp = sp;
+      xdecref(cur);
+      break;
+    }
+    case Op.CHECK_EXC_MATCH: {
+      const t = stack[sp - 1]!;
+      const exc = stack[sp - 2]!;
+      checkExcType(t);
+      const r = newBool(excMatches(exc, t));
+      stack[sp - 1] = r;
+      decref(t);
+      break;
+    }
+    case Op.BEFORE_WITH: {
+      const mgr = stack[sp - 1]!;
+      const enter = abs.typeLookup(mgr.type, '__enter__');
+      const exit = abs.typeLookup(mgr.type, '__exit__');
+      if (!enter || !exit) {
+        typeError(`'${mgr.type.name}' object does not support the context manager protocol`);
+      }
+      // _PyObject_LookupSpecial binds both; the manager itself is released before
+      // __enter__ runs (the bound methods keep it alive)
+      const boundEnter = bindMethod(enter, mgr);
+      const boundExit = bindMethod(exit, mgr);
+      stack[sp - 1] = boundExit;
+      f.sp = sp;
+      decref(mgr);
+      let res: PyObject;
+      st.native++;
+      try {
+        res = abs.call(boundEnter, [], null);
+      } finally {
+        st.native--;
+        decref(boundEnter);
+      }
+      stack[sp++] = res;
+      break;
+    }
+    case Op.WITH_EXCEPT_START: {
+      const exc = stack[sp - 1] as PyBaseException;
+      const exit = stack[sp - 4]!;
+      const tb = exc.traceback ?? None;
+      const r = abs.call(exit, [exc.type, exc, tb], null);
+      stack[sp++] = r;
+      break;
+    }
+    case Op.UNPACK_EX: {
+      const before = arg & 0xff;
+      const after = arg >> 8;
+      const seq = stack[sp - 1]!;
+      const items = unpackIterable(seq, before, after);
+      stack[--sp] = null;
+      for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+      f.sp = sp;
+      decref(seq);
+      break;
+    }
+    case Op.IMPORT_NAME: {
+      const fromlist = stack[sp - 1]!;
+      const level = stack[sp - 2]!;
+      // PyImport_ImportModuleLevelObject: without a fromlist, `import a.b` binds the
+      // top-level package (every prefix is imported first)
+      const full = names[arg];
+      let m: PyObject;
+      if (fromlist === None && full.includes('.')) {
+        const parts = full.split('.');
+        m = st.importModule!(parts[0], f);
+        for (let i = 2; i <= parts.length; i++) decref(st.importModule!(parts.slice(0, i).join('.'), f));
+      } else m = st.importModule!(full, f);
+      sp -= 2;
+      stack[sp] = stack[sp + 1] = null;
+      f.sp = sp;
+      decref(fromlist);
+      decref(level);
+      stack[sp++] = m;
+      break;
+    }
+    case Op.IMPORT_FROM: {
+      const m = stack[sp - 1]!;
+      const name = names[arg];
+      const v = abs.lookupAttr(m, name);
+      if (!v) {
+        const mn = m instanceof PyModule ? m.name : '?';
+        raise(ImportError, `cannot import name '${name}' from '${mn}' (unknown location)`, { name: newStr(mn) });
+      }
+      stack[sp++] = v;
+      break;
+    }
+    case Op.IMPORT_STAR: {
+      const m = stack[sp - 1] as PyModule;
+      for (const [k, v] of m.dict.entries()) {
+        if (k instanceof PyStr && !k.v.startsWith('_')) f.locals!.setItem(k, v);
+      }
+      stack[--sp] = null;
+      f.sp = sp;
+      decref(m);
+      break;
+    }
+    case Op.LOAD_BUILD_CLASS: {
+      const bc = st.builtins!.getStr(abs.strKey('__build_class__'));
+      if (!bc) raise(NameError, '__build_class__ not found');
+      bc.rc++;
+      stack[sp++] = bc;
+      break;
+    }
+    case Op.GET_YIELD_FROM_ITER: {
+      const o = stack[sp - 1]!;
+      if (!(o instanceof PyGenerator)) {
+        const it = abs.getIter(o);
+        stack[sp - 1] = it;
+        decref(o);
+      }
+      break;
+    }
+    case Op.SEND: {
+      const v = stack[sp - 1]!;
+      const it = stack[sp - 2]!;
+      let r: PyObject | null;
+      let retval: PyObject | null = null;
+      if (it instanceof PyGenerator) {
+        const res = genSend(it, v);
+        if (res.done) {
+          r = null;
+          retval = res.value;
+        } else r = res.value;
+      } else if (v === None) {
+        r = abs.iterNext(it);
+        if (!r) retval = newRef(None);
+      } else {
+        try {
+          {
+            const sendm = abs.getAttrOf(it, 'send');
+            try {
+              r = abs.call(sendm, [v], null);
+            } finally {
+              decref(sendm);
+            }
+          }
+        } catch (e) {
+          if (e instanceof PyBaseException && e.type.isSubtype(StopIteration)) {
+            retval = newRef(e.args.items[0] ?? None);
+            decref(e);
+            r = null;
+          } else throw e;
+        }
+      }
+      if (r === null) {
+        sp -= 2;
+        stack[sp] = stack[sp + 1] = null;
+        f.sp = sp;
+        decref(v);
+        decref(it);
+        stack[sp++] = retval!;
+        pc = arg;
+      } else {
+        stack[sp - 1] = r;
+        decref(v);
+      }
+      break;
+    }
+    case Op.LOAD_ASSERTION_ERROR:
+      AssertionErrorT.rc++;
+      stack[sp++] = AssertionErrorT;
+      break;
+    case Op.SETUP_ANNOTATIONS: {
+      const loc = f.locals!;
+      const k = abs.strKey('__annotations__');
+      if (loc.getStr(k) === undefined) {
+        const d = newDict();
+        loc.setItem(nameKey('__annotations__'), d);
+        decref(d);
+      }
+      break;
+    }
+    case Op.MATCH_SEQUENCE:
+    case Op.MATCH_MAPPING: {
+      const x = stack[sp - 1]!;
+      stack[sp++] = newBool(op === Op.MATCH_SEQUENCE ? matchIsSequence(x) : matchIsMapping(x));
+      break;
+    }
+    case Op.GET_LEN: {
+      const x = stack[sp - 1]!;
+      stack[sp++] = newInt(abs.length(x));
+      break;
+    }
+    case Op.MATCH_CLASS: {
+      if (arg === 0) {
+        const cls = stack[sp - 1]!;
+        const x = stack[sp - 2]!;
+        if (!(cls instanceof PyType)) typeError('called match pattern must be a class');
+        const r = newBool(x.type.isSubtype(cls));
+        sp -= 2;
+        stack[sp] = stack[sp + 1] = null;
+        f.sp = sp;
+        decref(x);
+        decref(cls);
+        stack[sp++] = r;
+      } else {
+        let x: PyObject;
+        let name: string | null;
+        if (arg === 1) {
+          const i = Number((stack[sp - 1] as PyInt).v);
+          const cls = stack[sp - 2] as PyType;
+          x = stack[sp - 3]!;
+          name = matchArgName(cls, x, i);
+          sp -= 3;
+          decref(stack[sp + 1]!);
+          decref(stack[sp + 2]!);
+          stack[sp + 1] = stack[sp + 2] = null;
+        } else {
+          name = (stack[sp - 1] as PyStr).v;
+          x = stack[sp - 2]!;
+          sp -= 2;
+          decref(stack[sp + 1]!);
+          stack[sp + 1] = null;
+        }
+        stack[sp] = null;
+        f.sp = sp;
+        const v = name === null ? newRef(x) : abs.lookupAttr(x, name);
+        decref(x);
+        stack[sp++] = v ?? newRef(None);
+        stack[sp++] = newBool(v !== null);
+      }
+      break;
+    }
+    case Op.COPY_DICT_WITHOUT_KEYS: {
+      const keys = stack[sp - 1] as PyTuple;
+      const m = stack[sp - 2]!;
+      const d = newDict();
+      for (const k of abs.toArray(m)) {
+        if (!keys.items.some((x) => abs.richCompareBool(x, k, Cmp.EQ))) {
+          const v = abs.getItem(m, k);
+          d.setItem(k, v);
+          decref(v);
+        }
+        decref(k);
+      }
+      sp -= 2;
+      stack[sp] = stack[sp + 1] = null;
+      f.sp = sp;
+      decref(keys);
+      decref(m);
+      stack[sp++] = d;
+      break;
+    }
+    default:
+      throw new Unsupported(`opcode ${op}`);
+  }
+  f.sp = sp;
+  return pc;
 }
 
 // Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING (3.10+ pattern matching)
@@ -1324,11 +1387,13 @@ function asPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
   if (e instanceof FormatError || e instanceof NumErr) return newException(excType(e.pyType), e.message);
   if (e instanceof RangeError) {
-    if (/call stack/i.test(e.message)) {
+    // (no regular expression here: compiling one needs stack, which may just have run out)
+    const m = e.message.toLowerCase();
+    if (m.includes('call stack')) {
       jsStack.overflows++;
       return newException(excType('RecursionError'), 'maximum recursion depth exceeded');
     }
-    if (/length|size|allocation/i.test(e.message)) return newException(excType('MemoryError'), null);
+    if (m.includes('length') || m.includes('size') || m.includes('allocation')) return newException(excType('MemoryError'), null);
   }
   throw e;
 }
@@ -1498,11 +1563,22 @@ export interface SendResult {
 
 /** gen_send_ex: resume the generator with `v` (borrowed). */
 export function genSend(g: PyGenerator, v: PyObject, exc: PyBaseException | null = null): SendResult {
+  const value = genResume(g, v, exc);
+  return { done: genReturned, value };
+}
+
+/** genResume's second result: the generator returned (or was finished) instead of yielding. */
+let genReturned = false;
+
+/** gen_send_ex without a result object: the value yielded or returned (a new reference);
+ * genReturned says which. */
+function genResume(g: PyGenerator, v: PyObject, exc: PyBaseException | null): PyObject {
   if (g.running) raise(excType('ValueError'), 'generator already executing');
   const f = g.frame;
   if (g.finished) {
     if (exc) throw exc;
-    return { done: true, value: newRef(None) };
+    genReturned = true;
+    return newRef(None);
   }
   if (!g.started && v !== None && !exc) {
     typeError("can't send non-None value to a just-started generator");
@@ -1522,10 +1598,14 @@ export function genSend(g: PyGenerator, v: PyObject, exc: PyBaseException | null
     let r: PyObject;
     if (exc) r = throwIntoFrame(f, exc);
     else r = evalFrame(f);
-    if (f.yielded) return { done: false, value: r };
+    if (f.yielded) {
+      genReturned = false;
+      return r;
+    }
     g.finished = true;
     finishGenFrame(g);
-    return { done: true, value: r };
+    genReturned = true;
+    return r;
   } catch (e) {
     g.finished = true;
     finishGenFrame(g);
@@ -1574,12 +1654,12 @@ function throwIntoFrame(f: Frame, exc: PyBaseException): PyObject {
 }
 
 export function genNext(g: PyGenerator): PyObject | null {
-  const r = genSend(g, None);
-  if (r.done) {
-    decref(r.value);
+  const r = genResume(g, None, null);
+  if (genReturned) {
+    decref(r);
     return null;
   }
-  return r.value;
+  return r;
 }
 
 /** gen.throw(exc) */

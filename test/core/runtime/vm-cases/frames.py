@@ -77,6 +77,29 @@ def outer(x):
 print(outer(10), outer(20))
 
 
+def mk(x, y=5):
+    return lambda: x + y
+
+
+fs = [mk(i) for i in range(3)]
+print([g() for g in fs], sys.getrefcount(fs[0]), fs[1].__closure__[0].cell_contents)
+del fs
+
+
+class B(A):
+    def __init__(self, v, w):
+        super().__init__(v)
+        self.w = w
+
+    def m(self, k=2):
+        return super().m(k) * self.w
+
+
+bs = [B(i, 2) for i in range(4)]
+print([b.m() for b in bs], [b.m(0) for b in bs], sys.getrefcount(bs[0]))
+del bs
+
+
 def bad(a, b):
     return a + b
 
