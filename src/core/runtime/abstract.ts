@@ -819,6 +819,15 @@ export function length(o: PyObject): number {
 }
 
 export function getItem(o: PyObject, k: PyObject): PyObject {
+  if (o.type === DictType && (k.type === StrType || k.type === IntType)) {
+    // dict_subscript with a key whose hash and == have no side effects (a miss goes on to the
+    // method, which raises the KeyError)
+    const v = (o as PyDict).getItem(k);
+    if (v !== undefined) {
+      v.rc++;
+      return v;
+    }
+  }
   const f = typeLookup(o.type, '__getitem__');
   if (f) return callMethodObj(f, o, [k]);
   if (o instanceof PyType) {
@@ -848,6 +857,14 @@ export function delItem(o: PyObject, k: PyObject): void {
 
 export function contains(container: PyObject, item: PyObject): boolean {
   const t = container.type;
+  if (item.type === StrType) {
+    const s = item as PyStr;
+    if (t === DictType || container instanceof PySet) {
+      if ((s.hhi | s.hlo) === 0) s.hashHL();
+      if (t === DictType) return (container as PyDict).t.lookupHL(s, s.hhi, s.hlo) >= 0;
+      return (container as PySet).t.containsHL(s, s.hhi, s.hlo);
+    }
+  }
   if (container instanceof PyDict && t === DictType) return container.t.contains(item, hash(item));
   if (container instanceof PySet && !(item instanceof PySet)) return container.t.contains(item, hash(item));
   const f = typeLookup(t, '__contains__');

@@ -45,7 +45,7 @@ export class PyDict extends PyObject {
     const n = k.nentries;
     const ks = k.ekeys;
     const vs = k.evalues;
-    this.t = new DictTable(dictOps);
+    this.t.detach();
     for (let i = 0; i < n; i++) {
       const v = vs[i];
       if (v === undefined) continue;

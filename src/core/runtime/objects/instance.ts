@@ -25,7 +25,12 @@ export class PyInstance extends PyObject {
       if (heap.live) heap.live.delete(d);
       this.dict = d;
     }
-    if (type.slotNames) this.slotValues = type.slotNames.map(() => null);
+    const sn = type.slotNames;
+    if (sn !== null) {
+      const sv: (PyObject | null)[] = [];
+      for (let i = 0; i < sn.length; i++) sv.push(null);
+      this.slotValues = sv;
+    }
   }
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');

@@ -650,6 +650,14 @@ export class DictTable<K, V> {
     return res;
   }
 
+  /** Empties the table without releasing anything: the caller takes over the old entries
+   * (dict_dealloc reads them from the keys object it held). */
+  detach(): void {
+    this.keys = emptyKeys<K, V>();
+    this.used = 0;
+    this.version++;
+  }
+
   // -------------------------------------------------------- bulk operations
 
   /**
