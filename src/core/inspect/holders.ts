@@ -92,13 +92,17 @@ export function isSharedObject(o: PyObject): boolean {
 // ------------------------------------------------------------------------------ the index
 
 /**
- * Who refers to each object, found on demand. The index walks the heap once and keeps only the
- * referent of every reference, in the audit's order (every live object's tp_traverse, then the
- * roots), in arrays that the indexes made one after the other share; `get(o)` scans them and walks
- * again only the objects that refer to o, for the kind and key of each reference. A hover asks for
- * the referrers of a few objects per state: a map of every object's referrers (what the first
- * lookups would otherwise build) costs tens of times more than the walk. After many lookups (a
- * graph, a backward search through a big cycle) the full map is built once.
+ * Who refers to each object, found on demand. `get(o)` takes the roots' references to o, then
+ * walks the live objects from the newest back — an object's holders are mostly younger than it,
+ * or its module's dict — until the references found add up to o's count (the audit's invariant:
+ * heap and root references together are the count; fewer while native code holds some, and then
+ * the whole heap is walked). The walk keeps the referent of every reference it saw, in arrays that
+ * the indexes made one after the other share, so that the next lookups of the same state scan
+ * those first and walk on only if they need to; the kind and key of a reference found come from
+ * walking its holder again. A hover asks for the referrers of a few objects per state: a map of
+ * every object's referrers (what the first lookups would otherwise build) costs tens of times
+ * more. After many lookups (a graph, a backward search through a big cycle) the full map is
+ * built once.
  */
 export class Referrers {
   private full: Map<PyObject, RefEdge[]> | null = null;
@@ -106,27 +110,49 @@ export class Referrers {
   private lookups = 0;
   constructor(
     private readonly ix: HeapIndex,
-    private readonly rootTo: PyObject[],
-    private readonly rootRef: RefEdge[],
+    private readonly roots: RootSegment[],
   ) {}
+  /** the roots' references to o, in order */
+  rootRefs(o: PyObject): RefEdge[] | undefined {
+    let out: RefEdge[] | undefined;
+    for (const sg of this.roots) {
+      const objs = sg.objs;
+      for (let j = 0; j < objs.length; j++) if (objs[j] === o) (out ??= []).push(sg.ref ?? sg.refs![j]);
+    }
+    return out;
+  }
   /** every reference to o (undefined when there is none), live objects' first, then roots' */
   get(o: PyObject): RefEdge[] | undefined {
     if (this.full) return this.full.get(o);
     if (this.memo.has(o)) return this.memo.get(o);
     if (++this.lookups > FULL_MAP_AFTER) return this.buildFull().get(o);
     this.ix.own();
+    const roots = this.rootRefs(o);
+    let need = isSharedObject(o) ? Infinity : o.rc - (roots ? roots.length : 0);
+    /** positions in shared.to of the references found */
+    const found: number[] = [];
+    let p = 0;
+    for (;;) {
+      const to = shared.to;
+      const n = shared.n;
+      for (; p < n && need > 0; p++) {
+        if (to[p] === o) {
+          found.push(p);
+          need--;
+        }
+      }
+      if (need <= 0 || shared.front >= shared.walked) break;
+      walkMore(WALK_CHUNK);
+    }
+    // in the heap's order: by holder (walked newest first), then in the holder's traverse order
+    const ownerOf = shared.ownerOf;
+    found.sort((x, y) => ownerOf[x] - ownerOf[y] || x - y);
     let out: RefEdge[] | undefined;
-    const to = shared.to;
-    const starts = shared.starts;
-    const live = shared.live;
-    const end = starts[this.ix.size];
-    let i = 0;
-    for (let p = 0; p < end; p++) {
-      if (to[p] !== o) continue;
-      while (starts[i + 1] <= p) i++;
+    for (const q of found) {
+      const i = ownerOf[q];
+      const from = shared.live[i];
       // the kind and key of the reference: walk its holder again to the same position
-      const from = live[i];
-      let k = p - starts[i];
+      let k = q - shared.segStart[i];
       let edge = Edge.OTHER;
       let key: unknown = null;
       traverseFull(from, (_c, e, kk) => {
@@ -137,8 +163,7 @@ export class Referrers {
       });
       (out ??= []).push({ from, edge, key });
     }
-    const rootTo = this.rootTo;
-    for (let j = 0; j < rootTo.length; j++) if (rootTo[j] === o) (out ??= []).push(this.rootRef[j]);
+    if (roots) (out ??= []).push(...roots);
     this.memo.set(o, out);
     return out;
   }
@@ -150,25 +175,87 @@ export class Referrers {
       else m.set(o, [r]);
     };
     for (const from of this.ix.live) traverseFull(from, (c, edge, key) => add(c, { from, edge, key }));
-    for (let j = 0; j < this.rootTo.length; j++) add(this.rootTo[j], this.rootRef[j]);
+    for (const sg of this.roots) sg.objs.forEach((o, j) => add(o, sg.ref ?? sg.refs![j]));
     this.full = m;
     return m;
   }
 }
+/** the root references, in order: runs of single references, and the script arena's array with
+ * the reference they all share */
+interface RootSegment {
+  objs: PyObject[];
+  ref: RefEdge | null;
+  refs: RefEdge[] | null;
+}
 /** lookups answered by scanning before the full map pays */
 const FULL_MAP_AFTER = 48;
-/** The walk of the latest index: the live objects in order, each one's first referent's position
- * in `to`, and the referents. */
-const shared: { owner: HeapIndex | null; live: PyObject[]; starts: Int32Array; to: PyObject[] } = { owner: null, live: [], starts: new Int32Array(1024), to: [] };
+/** objects walked at a time when a lookup needs more of the heap */
+const WALK_CHUNK = 512;
+
+/** The state of the latest index's walk: the live objects in the heap's order; the objects before
+ * `front` and from `walked` on were walked, their referents are to[0..n), each one's holder (its
+ * index in live) in ownerOf, and each walked object's first referent at segStart. */
+const shared = {
+  owner: null as HeapIndex | null,
+  live: [] as PyObject[],
+  size: 0,
+  front: 0,
+  walked: 0,
+  to: [] as PyObject[],
+  n: 0,
+  ownerOf: new Int32Array(4096),
+  segStart: new Int32Array(1024),
+};
+
+/** Walk up to `count` more objects: the newest ones back and, a quarter as many, the oldest ones
+ * on (the modules' dicts, the classes). */
+function walkMore(count: number): void {
+  const live = shared.live;
+  const to = shared.to;
+  let n = shared.n;
+  let ownerOf = shared.ownerOf;
+  const segStart = shared.segStart;
+  let i = 0;
+  const visit = (c: PyObject) => {
+    if (n >= ownerOf.length) {
+      const g = new Int32Array(ownerOf.length * 2);
+      g.set(ownerOf);
+      ownerOf = shared.ownerOf = g;
+    }
+    ownerOf[n] = i;
+    to[n++] = c;
+  };
+  const one = (o: PyObject) => {
+    segStart[i] = n;
+    // traverseFull: only instances of heap types can have a dict outside their fields
+    // (abstract.ts instanceDictForSet): the others skip its WeakMap lookup
+    if (o.type.flags & TypeFlags.HEAPTYPE) traverseFull(o, visit);
+    else o.traverse(visit);
+  };
+  let back = shared.walked;
+  let front = shared.front;
+  const stopBack = Math.max(front, back - count);
+  while (back > stopBack) {
+    i = --back;
+    one(live[i]);
+  }
+  const stopFront = Math.min(back, front + (count >> 2));
+  while (front < stopFront) {
+    i = front++;
+    one(live[i]);
+  }
+  shared.walked = back;
+  shared.front = front;
+  shared.n = n;
+}
 
 export class HeapIndex {
   /** the number of live objects */
   readonly size: number;
   private liveCopy: PyObject[] | null = null;
+  private owners: Map<PyObject, PyObject> | null = null;
   /** every reference to each object */
   readonly referrers: Referrers;
-  /** module dict -> module, instance __dict__ -> instance, class dict -> class */
-  readonly dictOwner = new Map<PyObject, PyObject>();
   private reach: Set<PyObject> | null = null;
   private sccs: { comp: Map<PyObject, number>; list: PyObject[][] } | null = null;
 
@@ -177,14 +264,22 @@ export class HeapIndex {
     readonly stamp: string,
   ) {
     this.size = heap.live ? heap.live.size : 0;
-    this.walk(true);
-    const rootTo: PyObject[] = [];
-    const rootRef: RefEdge[] = [];
-    visitRoots(interp, (o, r) => {
-      rootTo.push(o);
-      rootRef.push(r);
-    });
-    this.referrers = new Referrers(this, rootTo, rootRef);
+    this.take();
+    const roots: RootSegment[] = [];
+    let cur: RootSegment | null = null;
+    visitRoots(
+      interp,
+      (o, r) => {
+        if (!cur) roots.push((cur = { objs: [], ref: null, refs: [] }));
+        cur.objs.push(o);
+        cur.refs!.push(r);
+      },
+      (objs, ref) => {
+        roots.push({ objs, ref, refs: null });
+        cur = null;
+      },
+    );
+    this.referrers = new Referrers(this, roots);
   }
 
   /** the live objects (in the heap's order) */
@@ -196,43 +291,43 @@ export class HeapIndex {
     return this.liveCopy;
   }
 
-  /** Make the shared arrays this index's walk again if a later index took them (the heap has not
-   * changed while this index is in use: it would not be asked). */
-  own(): void {
-    if (shared.owner !== this) this.walk(false);
+  /** module dict -> module, instance __dict__ -> instance, class dict -> class */
+  get dictOwner(): Map<PyObject, PyObject> {
+    if (this.owners) return this.owners;
+    this.own();
+    const owners = new Map<PyObject, PyObject>();
+    const live = shared.live;
+    for (let i = 0; i < this.size; i++) {
+      const o = live[i];
+      if (o instanceof PyInstance) {
+        if (o.dict && o.dictIsObject) owners.set(o.dict, o);
+      } else if (o instanceof PyModule) {
+        if (o.dict) owners.set(o.dict, o);
+      } else if (o instanceof PyType && o.dict) owners.set(o.dict, o);
+    }
+    return (this.owners = owners);
   }
 
-  private walk(first: boolean): void {
+  /** Make the shared walk this index's again if a later index took it (the heap has not changed
+   * while this index is in use: it would not be asked). */
+  own(): void {
+    if (shared.owner !== this) this.take();
+  }
+
+  /** the live objects into the shared array; nothing walked yet */
+  private take(): void {
     const L = shared.live;
-    const to = shared.to;
-    if (shared.starts.length < this.size + 1) shared.starts = new Int32Array(Math.max(this.size + 1, shared.starts.length * 2));
-    const starts = shared.starts;
-    const owners = first ? this.dictOwner : null;
-    let n = 0;
     let i = 0;
-    const visit = (c: PyObject) => {
-      to[n++] = c;
-    };
-    for (const o of heap.live ?? []) {
-      L[i] = o;
-      starts[i++] = n;
-      // traverseFull: only instances of heap types can have a dict outside their fields
-      // (abstract.ts instanceDictForSet): the others skip its WeakMap lookup
-      if (o.type.flags & TypeFlags.HEAPTYPE) traverseFull(o, visit);
-      else o.traverse(visit);
-      if (owners) {
-        if (o instanceof PyInstance) {
-          if (o.dict && o.dictIsObject) owners.set(o.dict, o);
-        } else if (o instanceof PyModule) {
-          if (o.dict) owners.set(o.dict, o);
-        } else if (o instanceof PyType && o.dict) owners.set(o.dict, o);
-      }
-    }
+    for (const o of heap.live ?? []) L[i++] = o;
     if (i !== this.size) throw new Error('RefScope: the heap changed under its index');
-    starts[i] = n;
     // do not keep a much longer tail of an earlier heap alive
-    if (to.length > 2 * n + 1024) to.length = n;
     if (L.length > 2 * i + 1024) L.length = i;
+    if (shared.to.length > 4 * shared.n + 4096) shared.to.length = shared.n;
+    if (shared.segStart.length < i + 1) shared.segStart = new Int32Array(Math.max(i + 1, shared.segStart.length * 2));
+    shared.size = i;
+    shared.front = 0;
+    shared.walked = i;
+    shared.n = 0;
     shared.owner = this;
   }
 
@@ -345,8 +440,13 @@ export class HeapIndex {
 /** The references the audit counts outside heap objects: Interpreter.roots(), with the executing
  * frames' contents labelled by their edges, plus the session's extra roots. The references of one
  * named root share one RefEdge (a script's arena holds thousands of constants). */
-function visitRoots(interp: Interpreter, visit: (obj: PyObject, r: RefEdge) => void): void {
+function visitRoots(interp: Interpreter, visit: (obj: PyObject, r: RefEdge) => void, arena?: (objs: PyObject[], r: RefEdge) => void): void {
   for (const r of interp.roots()) {
+    if (arena && r.name === 'script arena') {
+      // the arena's array as it is (the index lives while the heap does not change)
+      arena(interp.arena, { from: null, root: r.name, frame: undefined, edge: Edge.OTHER, key: null });
+      continue;
+    }
     if (r.name === 'executing frames') {
       // the same walk as the root's visit (interp.ts), keeping each reference's edge
       for (let f = vmState.current; f; f = f.back) {
@@ -652,11 +752,16 @@ export function isReachable(interp: Interpreter, obj: PyObject): boolean {
   if (isSharedObject(obj)) return true;
   const ix = heapIndex(interp);
   if (ix.reachableDone()) return ix.reachable().has(obj);
+  // breadth first: the holders nearest to obj first (a global's module dict, a local's frame),
+  // which usually meet a root at once; a search that grows walks forward from the roots instead
+  // (once for the state: ix.reachable)
   const seen = new Set<PyObject>([obj]);
   const work = [obj];
-  while (work.length) {
-    const o = work.pop()!;
-    for (const r of ix.referrers.get(o) ?? []) {
+  for (let i = 0; i < work.length; i++) {
+    if (i >= BACKWARD_SEARCH_MAX) return ix.reachable().has(obj);
+    // a root's reference ends the search without the object's other holders
+    if (ix.referrers.rootRefs(work[i])) return true;
+    for (const r of ix.referrers.get(work[i]) ?? []) {
       if (!r.from) return true; // a root
       if (!seen.has(r.from)) {
         seen.add(r.from);
@@ -666,6 +771,8 @@ export function isReachable(interp: Interpreter, obj: PyObject): boolean {
   }
   return false;
 }
+/** objects whose referrers a backward reachability search looks up before it walks forward */
+const BACKWARD_SEARCH_MAX = 12;
 
 /** The objects the next full collection (gc.collect()) would find unreachable: live objects
  * no root reaches (their counts come only from other garbage, i.e. from cycles). */
