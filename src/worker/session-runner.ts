@@ -22,6 +22,8 @@ let t: Translate = makeTranslator(null);
 /** per hover options: the lines whose hovers were computed for this session */
 let prefetched = new Map<string, Set<number>>();
 const PREFETCH_RADIUS = 20;
+/** how long after a reply the background prefetch (re)starts */
+const PREFETCH_DELAY_MS = 30;
 /** the background prefetch of the current session: its hover options, or null when none is due */
 let background: HoverOptions | null = null;
 
@@ -115,11 +117,13 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
   const schedule = () => {
     if (scheduled || !background || !session) return;
     scheduled = true;
-    // after the replies and the messages already waiting (a macrotask, not a microtask)
-    setImmediate(slice);
+    // a little after the reply: a request that follows at once (another save, the first hover of
+    // a script) does not wait for a replay's start-up
+    setTimeout(slice, PREFETCH_DELAY_MS);
   };
   const slice = () => {
     scheduled = false;
+    for (let m = receive(); m !== undefined; m = receive()) inbox.push(m);
     if (inbox.length || busy || !background || !session) return pump();
     const s = session;
     const opts = background;
