@@ -57,7 +57,9 @@ export class PyStr extends PyObject {
   }
 }
 
+const SURROGATE_RE = /[\ud800-\udfff]/;
 export function hasSurrogates(s: string): boolean {
+  if (s.length > 32) return SURROGATE_RE.test(s);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) return true;

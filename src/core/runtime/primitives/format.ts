@@ -174,6 +174,8 @@ function unknownPresentationType(type: string, typeName: string): FormatError {
 
 /** _PyUnicode_InsertThousandsGrouping: group `digits`, zero-padding to minWidth. groupSize 0 = no grouping. */
 function groupDigits(digits: string, minWidth: number, sep: string, groupSize: number): string {
+  // no grouping: the digits, zero-padded to minWidth (what the general path below gives)
+  if (groupSize <= 0) return minWidth > digits.length ? '0'.repeat(minWidth - digits.length) + digits : digits;
   minWidth = Math.max(0, minWidth);
   let remaining = digits.length;
   let pos = digits.length;
