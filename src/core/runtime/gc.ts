@@ -4,7 +4,7 @@
 // (update_refs, subtract_refs, move_unreachable, untrack_tuples/dicts, weakrefs, PEP 442
 // finalizers, resurrection, tp_clear).
 
-import { PyObject, TypeFlags, GcWord, heap, traverseFull, incref, decref, gcSlotOf, withGcSlot } from './object';
+import { PyObject, TypeFlags, GcWord, type ObjectSetView, heap, traverseFull, incref, decref, gcSlotOf, withGcSlot } from './object';
 import { profile } from './profile';
 import { ListType } from './objects/list';
 import { TupleType, type PyTuple } from './objects/tuple';
@@ -164,7 +164,7 @@ export interface GCHooks {
   finalize(o: PyObject): void;
   hasFinalizer(o: PyObject): boolean;
   /** handle_weakrefs: clear weakrefs to unreachable objects, return callbacks to run */
-  handleWeakrefs(unreachable: Set<PyObject>): [PyObject, PyObject][];
+  handleWeakrefs(unreachable: ObjectSetView): [PyObject, PyObject][];
   /** call a weakref callback (errors unraisable) */
   callCallback(wr: PyObject, cb: PyObject): void;
   /** gc.callbacks: called with ("start"|"stop", info) */
@@ -378,6 +378,19 @@ export function collectMain(generation: number): [number, number] {
   return [m, 0];
 }
 
+/** The unreachable list as a set (handle_weakrefs asks whether a weakref is in it): an object is
+ * in it when its gc word says -2 and its slot is its index here (deduceUnreachable). */
+class UnreachableView implements ObjectSetView {
+  constructor(private readonly objs: PyObject[]) {}
+  has(o: PyObject): boolean {
+    const w = o.gcw;
+    return (w & GcWord.GEN_MASK) === GcWord.GEN_UNREACHABLE && this.objs[gcSlotOf(w)] === o;
+  }
+  [Symbol.iterator](): Iterator<PyObject> {
+    return this.objs[Symbol.iterator]();
+  }
+}
+
 /** The unreachable objects of a collection (their gc word says -2): weakref callbacks, PEP 442
  * finalizers, resurrection, tp_clear. Returns the number collected. */
 function finishCollection(generation: number, unreachable: PyObject[]): number {
@@ -390,7 +403,7 @@ function finishCollection(generation: number, unreachable: PyObject[]): number {
   let m = 0;
   try {
     // handle_weakrefs: callbacks of reachable weakrefs to unreachable objects
-    const callbacks = h.handleWeakrefs(new Set(unreachable));
+    const callbacks = h.handleWeakrefs(new UnreachableView(unreachable));
     for (const [wr, cb] of callbacks) {
       h.callCallback(wr, cb);
       // a callback weakref that died right after its callback counts as collected
@@ -477,7 +490,8 @@ function visitReachable(c: PyObject): void {
  * gc_refs > 0 and everything they reach stay (move_unreachable's order is kept: the
  * reachable list in traversal order, the unreachable list in the order objects were set aside).
  * `list` is rewritten in place to the reachable objects (their generation code set to
- * `reachableCode`); the unreachable ones are returned with code -2 (GEN_UNREACHABLE) and no slot.
+ * `reachableCode`); the unreachable ones are returned with code -2 (GEN_UNREACHABLE), each with
+ * its index in the returned list as its slot.
  */
 function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] {
   const n = list.length;
@@ -521,7 +535,8 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
     const o = unreachable[i];
     const w = o.gcw;
     if ((w & GcWord.GEN_MASK) !== GcWord.GEN_TENTATIVE) continue; // rescued
-    o.gcw = w & (GcWord.LOW_MASK - GcWord.GEN_MASK); // GEN_UNREACHABLE, no slot
+    // GEN_UNREACHABLE, the slot its index in the returned list (see UnreachableView)
+    o.gcw = (w & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + (u + 1) * GcWord.SLOT_UNIT;
     unreachable[u++] = o;
   }
   unreachable.length = u;

@@ -202,6 +202,9 @@ export class PyType extends PyObject {
   itemsize = 0;
   /** has a Python-level __del__ (tp_finalize) */
   hasFinalizer = false;
+  /** instances are freed by setting the count to 0 and nothing else: not a gc type, no
+   * finalizer, no weakrefs, no __dict__, no references, not a heap type (exact int) */
+  plainDealloc = false;
   /** instances have a __dict__ */
   hasDict = false;
   /** __slots__ names (own and inherited), or null */
@@ -299,6 +302,12 @@ export class PyType extends PyObject {
 
 // ---------------------------------------------------------------------------- the heap
 
+/** A read-only set of objects (the collector's unreachable list, for handle_weakrefs). */
+export interface ObjectSetView {
+  has(o: PyObject): boolean;
+  [Symbol.iterator](): Iterator<PyObject>;
+}
+
 export interface HeapState {
   /** every live object, when the audit is on */
   live: Set<PyObject> | null;
@@ -312,7 +321,7 @@ export interface HeapState {
   /** gc bookkeeping hooks (gc.ts) */
   onGcFree: ((o: PyObject) => void) | null;
   /** handle_weakrefs for the collector (set by the weakref module) */
-  gcWeakrefs: ((unreachable: Set<PyObject>) => [PyObject, PyObject][]) | null;
+  gcWeakrefs: ((unreachable: ObjectSetView) => [PyObject, PyObject][]) | null;
   nextAddr: number;
   freedAddrs: number[];
 }
@@ -356,6 +365,8 @@ const TRASHCAN_LIMIT = 50;
 /** _Py_Dealloc: the count reached zero. */
 export function destroy(o: PyObject): void {
   const t = o.type;
+  // what release() would do for such an object, when nothing else is pending
+  if (t.plainDealloc && heap.live === null && heap.trash.length === 0) return;
   if (t.hasFinalizer && !(o.gcw & GcWord.FINALIZED) && heap.runFinalizer) {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
     o.rc = 1;

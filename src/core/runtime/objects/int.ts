@@ -16,6 +16,8 @@ export class PyInt extends PyObject {
 export const IntType = makeType('int', null, TypeFlags.BASETYPE | TypeFlags.LONG_SUBCLASS, 24, 4);
 export const BoolType = makeType('bool', IntType, TypeFlags.LONG_SUBCLASS, 24, 4);
 BoolType.flags &= ~TypeFlags.BASETYPE;
+// an exact int holds nothing and cannot be weakly referenced: destroy() only zeroes its count
+IntType.plainDealloc = true;
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;

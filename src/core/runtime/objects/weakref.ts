@@ -7,7 +7,7 @@
 //
 // A weakref holds a strong reference to its callback only; `obj` is borrowed (wr_object).
 
-import { PyObject, PyType, TypeFlags, Edge, heap, incref, decref, newRef, xdecref, addressOf, type Visit } from '../object';
+import { PyObject, PyType, TypeFlags, Edge, heap, incref, decref, newRef, xdecref, addressOf, type Visit, type ObjectSetView } from '../object';
 import { makeType } from '../types';
 import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { defMethod, typeDict } from '../define';
@@ -327,7 +327,7 @@ export function clearWeakrefs(o: PyObject): void {
  * PyErr_WriteUnraisable(callback)), then decref(wr); the weakref was freed (++num_freed) when
  * its refcount went to zero. `unreachable` must iterate in the collector's list order.
  */
-export function handleWeakrefsForGC(unreachable: Set<PyObject>): { callbacks: [PyObject, PyObject][] } {
+export function handleWeakrefsForGC(unreachable: ObjectSetView): { callbacks: [PyObject, PyObject][] } {
   const out: [PyObject, PyObject][] = [];
   for (const op of unreachable) {
     if (op instanceof PyWeakref) clearRefKeepCallback(op);
