@@ -42,7 +42,18 @@ export class PyInstance extends PyObject {
     const d = this.dict;
     if (d) {
       if (this.dictIsObject) visit(d, Edge.DICT, '__dict__');
-      else for (const [k, v] of d.entries()) visit(v, Edge.ATTR, k), visit(k, Edge.OTHER, 'attribute name');
+      else {
+        // the inline values in insertion order, straight from the table (no iterator per visit)
+        const keys = d.t.keys;
+        const n = keys.nentries;
+        for (let i = 0; i < n; i++) {
+          const v = keys.evalues[i];
+          if (v === undefined) continue;
+          const k = keys.ekeys[i] as PyObject;
+          visit(v as PyObject, Edge.ATTR, k);
+          visit(k, Edge.OTHER, 'attribute name');
+        }
+      }
     }
   }
   /** subtype_dealloc after the finalizer: slots, then the attribute values / dict */
