@@ -648,6 +648,31 @@ export function evalFrame(f: Frame): PyObject {
               }
               if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
+            } else if (
+              nargs === 2 &&
+              kw === null &&
+              callable instanceof PyBuiltinFunction &&
+              callable.owner === ListType &&
+              callable.self === null &&
+              callable.name === 'append' &&
+              stack[start]!.type === ListType
+            ) {
+              // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
+              // the list and the method are released as the generic call would
+              const x = stack[start + 1]!;
+              stack[start + 1] = null;
+              sp = start + 1;
+              f.sp = sp;
+              listAppend(stack[start] as PyList, x);
+              for (let i = sp - 1; i >= base; i--) {
+                const y = stack[i];
+                stack[i] = null;
+                sp = i;
+                f.sp = sp;
+                xdecref(y);
+              }
+              sp = base;
+              r = newRef(None);
             } else {
               const args = stack.slice(start, start + nargs) as PyObject[];
               // a call through C that counts a recursion level (see callChecksRecursion)

@@ -121,6 +121,7 @@ export function materialize(f: Frame): Frame {
   f.rc++;
   if (!f.materialized) {
     f.materialized = true;
+    f.pooled = false; // an object once: never reused, even after the object died
     if (heap.live) heap.live.add(f);
     // _PyFrame_GetFrameObject: the interpreter frame keeps a strong reference (frame_obj)
     // until it is cleared
