@@ -22,7 +22,7 @@ import { PyFunction, PyCode, PyCell, PyMethod, GlobalCache, newCell } from '../o
 import { None, NotImplemented } from '../objects/singletons';
 import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError as TypeErrorT, RuntimeError, StopIteration, AssertionError as AssertionErrorT, ImportError, SystemError } from '../objects/exception';
 import { PyTraceback } from '../objects/traceback';
-import { PyGenerator } from '../objects/generator';
+import { PyGenerator, GeneratorType } from '../objects/generator';
 import { PySeqIter, ListIterType, PyRangeIter, PySlice } from '../objects/misc';
 import { PyBuiltinFunction } from '../types';
 import { raise, typeError, newException, Unsupported } from '../errors';
@@ -560,7 +560,8 @@ export function evalFrame(f: Frame): PyObject {
                 v = newInt(it.next);
                 it.next += it.step;
               } else v = null;
-            } else v = abs.iterNext(it);
+            } else if (it.type === GeneratorType) v = genNext(it as PyGenerator);
+            else v = abs.iterNext(it);
             if (v === null) {
               stack[--sp] = null;
               f.sp = sp;
@@ -674,7 +675,15 @@ export function evalFrame(f: Frame): PyObject {
               sp = base;
               r = newRef(None);
             } else {
-              const args = stack.slice(start, start + nargs) as PyObject[];
+              // a method descriptor called on an instance of its type gets the arguments after
+              // self (callBuiltin's call without the intermediate array)
+              const unbound =
+                callable instanceof PyBuiltinFunction &&
+                callable.self === null &&
+                callable.owner !== null &&
+                nargs - (kw === null ? 0 : kw.length) >= 1 &&
+                stack[start]!.type.isSubtype(callable.owner);
+              const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
               // a call through C that counts a recursion level (see callChecksRecursion)
               const level = callChecksRecursion(callable) ? 1 : 0;
               if (level && st.depth >= st.recursionLimit) {
@@ -683,7 +692,8 @@ export function evalFrame(f: Frame): PyObject {
               st.native++;
               st.depth += level;
               try {
-                if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
+                if (unbound) r = (callable as PyBuiltinFunction).fn(args, kw, stack[start]!);
+                else if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
                 else r = abs.call(callable, args, kw);
               } finally {
                 st.native--;
