@@ -25,7 +25,13 @@ export type WorkerRequest =
       options: SessionOptions;
       bundle: Record<string, string> | null;
       /** compute the hovers of the whole file with these options in the background after the run */
-      prefetch?: { commandLinks: boolean; uri?: string } | null;
+      prefetch?: {
+        commandLinks: boolean;
+        uri?: string;
+        /** tests only: wait this long after each line's view, so that a prefetch is surely still
+         * going when a test's next request arrives (a fast interpreter finishes small files first) */
+        viewDelayMs?: number;
+      } | null;
     }
   | { kind: 'hover'; id: number; line: number; col: number; commandLinks: boolean; uri?: string }
   | { kind: 'explain'; id: number; line: number; expr: string }

@@ -26,6 +26,9 @@ const PREFETCH_RADIUS = 20;
 const PREFETCH_DELAY_MS = 30;
 /** the background prefetch of the current session: its hover options, or null when none is due */
 let background: HoverOptions | null = null;
+/** tests: a pause after each view of the background prefetch (RunRequest.prefetch.viewDelayMs) */
+let viewDelayMs = 0;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Is a background prefetch due or going? (for the tests) */
 export function prefetchPending(): boolean {
@@ -44,6 +47,7 @@ export function handle(req: WorkerRequest): WorkerReply {
         prefetched = new Map();
         const summary = session.run();
         background = req.prefetch ? { commandLinks: req.prefetch.commandLinks, uri: req.prefetch.uri } : null;
+        viewDelayMs = req.prefetch?.viewDelayMs ?? 0;
         return { kind: 'ran', id: req.id, summary };
       }
       case 'hover':
@@ -179,6 +183,7 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
         return 'go';
       },
       viewed(line) {
+        if (viewDelayMs > 0) Atomics.wait(pause, 0, 0, viewDelayMs);
         const ev = s.lineEvent(line);
         if (ev > progress) progress = ev;
         if (waiting.length) answerReady();

@@ -99,8 +99,8 @@ function expected(src: string, line: number, col: number): HoverResult | null {
   s.dispose();
   return h;
 }
-async function run(r: Raw, src: string): Promise<void> {
-  const reply = await r.send({ kind: 'run', source: src, filename: 'p.py', options: {}, bundle: null, prefetch: { commandLinks: true } }).reply;
+async function run(r: Raw, src: string, viewDelayMs?: number): Promise<void> {
+  const reply = await r.send({ kind: 'run', source: src, filename: 'p.py', options: {}, bundle: null, prefetch: { commandLinks: true, viewDelayMs } }).reply;
   assert.equal(reply.kind, 'ran', JSON.stringify(reply).slice(0, 300));
 }
 
@@ -125,7 +125,11 @@ test('after a run the worker computes every hover of the file in the background;
 test('a hover that arrives during the prefetch is answered before the prefetch ends', async () => {
   const src = program(60);
   const r = raw();
-  await run(r, src);
+  // 2 ms after each view: the prefetch of the 600 lines takes over a second however fast the
+  // interpreter is, so the hover below surely arrives while it goes
+  await run(r, src, 2);
+  await new Promise((res) => setTimeout(res, 100));
+  assert.equal((await r.status()).prefetching, true);
   // the last block's lines: the prefetch reaches them last
   const [line, col] = targets(59)[0];
   const hr = await r.send({ kind: 'hover', line, col, commandLinks: true }).reply;
@@ -143,7 +147,7 @@ test('a new run during the prefetch stops it, and the hovers are those of the ne
   const old = program(40, 3);
   const fresh = program(40, 5);
   const r = raw();
-  await run(r, old);
+  await run(r, old, 2);
   // the run is answered while the old prefetch was going (it stops for the request)
   assert.equal((await r.status()).prefetching, true);
   await run(r, fresh);
