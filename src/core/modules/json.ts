@@ -14,6 +14,7 @@ import { PyTuple, newTuple } from '../runtime/objects/tuple';
 import { PyList, newList, listAppend } from '../runtime/objects/list';
 import { PyDict, newDict } from '../runtime/objects/dict';
 import { None } from '../runtime/objects/singletons';
+import { vmState } from '../runtime/vm/eval';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
@@ -67,8 +68,8 @@ function encodeObj(v: PyObject, o: EncOpts, markers: Set<PyObject>, level: numbe
   else if (v === False) out.push('false');
   else if (v instanceof PyInt) out.push(intToDecimalString(v.v));
   else if (v instanceof PyFloat) out.push(encodeFloat(v.v, o));
-  else if (v instanceof PyList || v instanceof PyTuple) encodeList(v, o, markers, level, out);
-  else if (v instanceof PyDict) encodeDict(v, o, markers, level, out);
+  else if (v instanceof PyList || v instanceof PyTuple) nested(o, () => encodeList(v, o, markers, level, out));
+  else if (v instanceof PyDict) nested(o, () => encodeDict(v, o, markers, level, out));
   else {
     if (o.circular) {
       if (markers.has(v)) raise(E.ValueError, 'Circular reference detected');
@@ -76,11 +77,29 @@ function encodeObj(v: PyObject, o: EncOpts, markers: Set<PyObject>, level: numbe
     }
     const r = abs.call(o.dflt, [v], null);
     try {
-      encodeObj(r, o, markers, level, out);
+      nested(o, () => encodeObj(r, o, markers, level, out));
     } finally {
       decref(r);
     }
     if (o.circular) markers.delete(v);
+  }
+}
+
+/**
+ * _json.c encoder_listencode_obj: each container (and each default() result) is encoded inside
+ * Py_EnterRecursiveCall(" while encoding a JSON object"), on the counter Python frames use. Only
+ * the C encoder does that; with an indent CPython encodes in Python (json.encoder's
+ * _make_iterencode), whose generators RefScope does not model frame by frame.
+ */
+function nested(o: EncOpts, f: () => void): void {
+  if (o.indent !== null) return f();
+  const st = vmState;
+  if (st.depth >= st.recursionLimit) raise(E.RecursionError, 'maximum recursion depth exceeded while encoding a JSON object');
+  st.depth++;
+  try {
+    f();
+  } finally {
+    st.depth--;
   }
 }
 

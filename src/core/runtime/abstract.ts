@@ -23,6 +23,7 @@ import { floatRepr } from './primitives/floatrepr';
 import { intToDecimalString, strRepr } from './primitives/intstr';
 import * as N from './numeric';
 import { callFunction } from './vm/call';
+import { vmState } from './vm/eval';
 import { PyRange, PySlice } from './objects/misc';
 import { isMember, memberGet, memberSet, PyMember } from './typeobject';
 import { newMethodWrapper } from './objects/method_wrapper';
@@ -682,7 +683,30 @@ export function reprLeave(o: PyObject): void {
   if (i >= 0) reprStack.splice(i, 1);
 }
 
+/**
+ * Py_EnterRecursiveCall / Py_LeaveRecursiveCall: in 3.11 C-level recursion (PyObject_Repr,
+ * PyObject_Str) and Python frames share one counter (tstate->recursion_remaining; ceval.c
+ * _Py_CheckRecursiveCall), so a structure nested deeper than the recursion limit cannot be
+ * printed, and the error names where it happened.
+ */
+function enterRecursiveCall(where: string): void {
+  const st = vmState;
+  if (st.depth >= st.recursionLimit) raise(E.RecursionError, 'maximum recursion depth exceeded' + where);
+  st.depth++;
+}
+
+/** PyObject_Repr */
 export function repr(o: PyObject): string {
+  enterRecursiveCall(' while getting the repr of an object');
+  try {
+    return reprInner(o);
+  } finally {
+    vmState.depth--;
+  }
+}
+
+/** the type's tp_repr, without PyObject_Repr's recursion check (object_str calls it so) */
+function reprInner(o: PyObject): string {
   const t = o.type;
   if (t === StrType) return strRepr((o as PyStr).v);
   if (t === IntType) return intToDecimalString((o as PyInt).v);
@@ -707,9 +731,20 @@ export function defaultRepr(o: PyObject): string {
   return `<${mod}${t.qualname} object at 0x${addressOf(o).toString(16)}>`;
 }
 
+/** PyObject_Str */
 export function str(o: PyObject): string {
   const t = o.type;
   if (t === StrType) return (o as PyStr).v;
+  enterRecursiveCall(' while getting the str of an object');
+  try {
+    return strInner(o);
+  } finally {
+    vmState.depth--;
+  }
+}
+
+function strInner(o: PyObject): string {
+  const t = o.type;
   if (t === IntType) return intToDecimalString((o as PyInt).v);
   const s = t.slots.str;
   if (s) return s(o);
@@ -723,7 +758,8 @@ export function str(o: PyObject): string {
       decref(res);
     }
   }
-  return repr(o);
+  // object_str: the type's tp_repr directly
+  return reprInner(o);
 }
 
 /** str(o) as a new str object */
