@@ -13,9 +13,31 @@ import { raise, typeError } from '../runtime/errors';
 import { excTypes } from '../runtime/objects/exception';
 import * as E from '../runtime/objects/exception';
 import { newStr } from '../runtime/objects/str';
+import { PyBuiltinFunction } from '../runtime/types';
+import { vmState } from '../runtime/vm/eval';
 
 /** format(value, spec) (PyObject_Format) */
 export function formatObject(v: PyObject, spec: string): string {
+  // PyObject_Format's fast paths for an empty spec: an exact str as it is, an exact int through
+  // PyObject_Str (which counts a recursion level)
+  if (spec === '') {
+    if (v.type === StrType) return (v as PyStr).v;
+    if (v.type === IntType) return abs.str(v);
+  }
+  const f = abs.typeLookup(v.type, '__format__');
+  if (f instanceof PyBuiltinFunction) {
+    // a builtin __format__ (METH_O) is called through cfunction_vectorcall_O, which counts a level
+    abs.enterRecursiveCall(' while calling a Python object');
+    try {
+      return formatWith(v, spec, f);
+    } finally {
+      vmState.depth--;
+    }
+  }
+  return formatWith(v, spec, f);
+}
+
+function formatWith(v: PyObject, spec: string, f: PyObject | null): string {
   try {
     if (v.type === IntType) return formatInt((v as PyInt).v, spec);
     if (v.type === BoolType) {
@@ -28,7 +50,6 @@ export function formatObject(v: PyObject, spec: string): string {
     if (e instanceof FormatError) raise(excTypes.get(e.pyType)!, e.message);
     throw e;
   }
-  const f = abs.typeLookup(v.type, '__format__');
   if (!f) typeError(`Type ${v.type.name} doesn't define __format__`);
   const s = newStr(spec);
   try {

@@ -689,7 +689,7 @@ export function reprLeave(o: PyObject): void {
  * _Py_CheckRecursiveCall), so a structure nested deeper than the recursion limit cannot be
  * printed, and the error names where it happened.
  */
-function enterRecursiveCall(where: string): void {
+export function enterRecursiveCall(where: string): void {
   const st = vmState;
   if (st.depth >= st.recursionLimit) raise(E.RecursionError, 'maximum recursion depth exceeded' + where);
   st.depth++;
