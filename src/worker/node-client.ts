@@ -1,7 +1,7 @@
 // Run Python in a node worker thread: the interpreter gets a stack deep enough for CPython's
 // recursion limit, and the caller's thread stays free.
 
-import { startCachedWorker } from './code-cache';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { RunOptions, RunResult } from '../core/run';
 
@@ -9,7 +9,7 @@ export const WORKER_STACK_MB = 256;
 
 export function runInWorker(workerFile: string, source: string, filename: string, options: RunOptions = {}, timeoutMs = 0): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const w = startCachedWorker(workerFile, {
+    const w = new Worker(workerFile, {
       workerData: { source, filename, options },
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
     });

@@ -14,7 +14,6 @@ import { PyTuple, newTuple } from '../runtime/objects/tuple';
 import { PyList, newList, listAppend } from '../runtime/objects/list';
 import { PyDict, newDict } from '../runtime/objects/dict';
 import { None } from '../runtime/objects/singletons';
-import { vmState } from '../runtime/vm/eval';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
@@ -93,13 +92,11 @@ function encodeObj(v: PyObject, o: EncOpts, markers: Set<PyObject>, level: numbe
  */
 function nested(o: EncOpts, f: () => void): void {
   if (o.indent !== null) return f();
-  const st = vmState;
-  if (st.depth >= st.recursionLimit) raise(E.RecursionError, 'maximum recursion depth exceeded while encoding a JSON object');
-  st.depth++;
+  abs.enterRecursiveCall(' while encoding a JSON object');
   try {
     f();
   } finally {
-    st.depth--;
+    abs.leaveRecursiveCall();
   }
 }
 

@@ -14,7 +14,6 @@ import { excTypes } from '../runtime/objects/exception';
 import * as E from '../runtime/objects/exception';
 import { newStr } from '../runtime/objects/str';
 import { PyBuiltinFunction } from '../runtime/types';
-import { vmState } from '../runtime/vm/eval';
 
 /** format(value, spec) (PyObject_Format) */
 export function formatObject(v: PyObject, spec: string): string {
@@ -31,7 +30,7 @@ export function formatObject(v: PyObject, spec: string): string {
     try {
       return formatWith(v, spec, f);
     } finally {
-      vmState.depth--;
+      abs.leaveRecursiveCall();
     }
   }
   return formatWith(v, spec, f);

@@ -695,13 +695,18 @@ export function enterRecursiveCall(where: string): void {
   st.depth++;
 }
 
+/** Py_LeaveRecursiveCall */
+export function leaveRecursiveCall(): void {
+  vmState.depth--;
+}
+
 /** PyObject_Repr */
 export function repr(o: PyObject): string {
   enterRecursiveCall(' while getting the repr of an object');
   try {
     return reprInner(o);
   } finally {
-    vmState.depth--;
+    leaveRecursiveCall();
   }
 }
 
@@ -739,7 +744,7 @@ export function str(o: PyObject): string {
   try {
     return strInner(o);
   } finally {
-    vmState.depth--;
+    leaveRecursiveCall();
   }
 }
 
