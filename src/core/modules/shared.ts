@@ -23,7 +23,18 @@ export function formatObject(v: PyObject, spec: string): string {
     if (v.type === StrType) return (v as PyStr).v;
     if (v.type === IntType) return abs.str(v);
   }
-  const f = abs.typeLookup(v.type, '__format__');
+  const t = v.type;
+  if (t === IntType || t === FloatType || t === StrType) {
+    // the exact builtin types' __format__ is their own builtin (their dicts are read-only), called
+    // as cfunction_vectorcall_O (one recursion level), so no lookup is needed
+    abs.enterRecursiveCall(' while calling a Python object');
+    try {
+      return formatWith(v, spec, null);
+    } finally {
+      abs.leaveRecursiveCall();
+    }
+  }
+  const f = abs.typeLookup(t, '__format__');
   if (f instanceof PyBuiltinFunction) {
     // a builtin __format__ (METH_O) is called through cfunction_vectorcall_O, which counts a level
     abs.enterRecursiveCall(' while calling a Python object');

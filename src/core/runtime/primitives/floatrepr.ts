@@ -129,13 +129,15 @@ export interface FloatToStringFlags {
   noNeg0?: boolean;
 }
 
+const NO_FLAGS: FloatToStringFlags = Object.freeze({});
+
 export type FloatFormatCode = 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'r';
 
 /**
  * Python/pystrtod.c PyOS_double_to_string. For 'r' the precision must be 0.
  * 'g' with precision 0 is treated as 1.
  */
-export function floatToString(x: number, formatCode: FloatFormatCode | string, precision: number, flags: FloatToStringFlags = {}): string {
+export function floatToString(x: number, formatCode: FloatFormatCode | string, precision: number, flags: FloatToStringFlags = NO_FLAGS): string {
   let code = formatCode;
   let upper = false;
   switch (code) {
@@ -159,6 +161,18 @@ export function floatToString(x: number, formatCode: FloatFormatCode | string, p
   if (x === Infinity || x === -Infinity) {
     const inf = upper ? 'INF' : 'inf';
     return (negative ? '-' : alwaysSign ? '+' : flags.blank ? ' ' : '') + inf;
+  }
+  if (mode === 3 && precision <= 99 && !flags.alt && !flags.noNeg0 && !flags.addDot0 && !flags.sign && !flags.blank) {
+    // 'f' without flags: toFixed's digits are format_float_short's output when it rounds as
+    // dtoa's half-even does, which toFixed of one more digit proves (as in dtoa below)
+    const ax = negative ? -x : x;
+    if (ax < 1e21) {
+      const longer = ax.toFixed(precision + 1);
+      if (longer.charCodeAt(longer.length - 1) !== 53 /* '5' */) {
+        const s = ax.toFixed(precision);
+        return negative ? '-' + s : s;
+      }
+    }
   }
   const { digits, decpt: decpt0 } = dtoa(Math.abs(x), mode, precision);
   return formatFloatShort(digits, decpt0, negative, code as 'e' | 'f' | 'g' | 'r', precision, flags, upper);

@@ -74,9 +74,11 @@ const PY_SSIZE_T_MAX = 9223372036854775807n;
 export function parseFormatSpec(spec: string, typeName = 'object', defaultType = '', defaultAlign: Align = '>'): Readonly<FormatSpec> {
   // parsed specs are cached per spec string (the same few specs are formatted over and over);
   // a spec that raises is never cached, so its message still names the type
-  const cacheKey = defaultType + defaultAlign;
-  let cache = specCaches.get(cacheKey);
-  if (cache === undefined) specCaches.set(cacheKey, (cache = new Map()));
+  // (no key built per call: the callers pass constant strings)
+  const byType = defaultAlign === '>' ? specCachesRight : defaultAlign === '<' ? specCachesLeft : specCachesOther;
+  const typeKey = byType === specCachesOther ? defaultType + defaultAlign : defaultType;
+  let cache = byType.get(typeKey);
+  if (cache === undefined) byType.set(typeKey, (cache = new Map()));
   let f = cache.get(spec);
   if (f === undefined) {
     f = Object.freeze(parseFormatSpecUncached(spec, typeName, defaultType, defaultAlign));
@@ -85,7 +87,10 @@ export function parseFormatSpec(spec: string, typeName = 'object', defaultType =
   }
   return f;
 }
-const specCaches = new Map<string, Map<string, Readonly<FormatSpec>>>();
+/** parsed specs by default alignment ('>', '<', others), then by default type, then by spec */
+const specCachesRight = new Map<string, Map<string, Readonly<FormatSpec>>>();
+const specCachesLeft = new Map<string, Map<string, Readonly<FormatSpec>>>();
+const specCachesOther = new Map<string, Map<string, Readonly<FormatSpec>>>();
 const SPEC_CACHE_MAX = 4096;
 
 function parseFormatSpecUncached(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
@@ -217,6 +222,8 @@ function layoutNumber(f: FormatSpec, negative: boolean, prefix: string, digits: 
   else if (f.sign === ' ') sign = negative ? '-' : ' ';
   else if (negative) sign = '-';
   const sep = useLocaleN ? '' : f.thousandsSep;
+  // no width and no grouping: nothing to pad or group (what the general path below gives then)
+  if (f.width === -1 && sep === '') return sign + prefix + digits + (hasDecimal ? '.' : '') + remainder;
   const groupSize = useLocaleN || sep === '' ? 0 : f.groupSize;
   const nonDigit = sign.length + prefix.length + (hasDecimal ? 1 : 0) + cpLength(remainder);
   const minWidth = f.fill === '0' && f.align === '=' ? f.width - nonDigit : 0;
@@ -335,6 +342,7 @@ export function formatInt(v: PyInt, spec: string, typeName = 'int'): string {
 // float
 
 const INT_MAX = 2147483647;
+const NO_FLAGS: FloatToStringFlags = Object.freeze({});
 
 /** Python/formatter_unicode.c format_float_internal after parsing. */
 function formatFloatInternal(x: number, f: FormatSpec): string {
@@ -342,8 +350,8 @@ function formatFloatInternal(x: number, f: FormatSpec): string {
   let precision = f.precision;
   let defaultPrecision = 6;
   let type = f.type;
-  const flags: FloatToStringFlags = { alt: f.alternate, noNeg0: f.noNeg0 };
-  if (type === '') { flags.addDot0 = true; type = 'r'; defaultPrecision = 0; }
+  let flags: FloatToStringFlags = f.alternate || f.noNeg0 ? { alt: f.alternate, noNeg0: f.noNeg0 } : NO_FLAGS;
+  if (type === '') { flags = { alt: f.alternate, noNeg0: f.noNeg0, addDot0: true }; type = 'r'; defaultPrecision = 0; }
   if (type === 'n') type = 'g';
   let addPct = false;
   if (type === '%') { type = 'f'; x *= 100; addPct = true; }
