@@ -12,7 +12,7 @@ import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCell
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
-import { PyStr, StrType, newStr, internStr } from '../objects/str';
+import { PyStr, StrType, newStr, internStr, concatStrs } from '../objects/str';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from '../objects/tuple';
 import { PyList, ListType, newList, listAppend } from '../objects/list';
 import { listExtend } from '../objects/list_methods';
@@ -458,8 +458,7 @@ export function evalFrame(f: Frame): PyObject {
             break;
           }
           case Op.BUILD_STRING: {
-            let s = '';
-            for (let i = sp - arg; i < sp; i++) s += (stack[i] as PyStr).v;
+            const s = concatStrs(stack, sp - arg, sp);
             for (let i = sp - arg; i < sp; i++) {
               decref(stack[i]!);
               stack[i] = null;
