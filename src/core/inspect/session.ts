@@ -27,7 +27,7 @@ import { Frame } from '../runtime/vm/frame';
 import { evalFrame, vmState } from '../runtime/vm/eval';
 import { finishFrame } from '../runtime/vm/call';
 import { gcState } from '../runtime/gc';
-import { builtinTypes } from '../runtime/types';
+import { builtinTypes, PyBuiltinFunction } from '../runtime/types';
 import { PyBaseException, SystemExit } from '../runtime/objects/exception';
 import { PyTraceback } from '../runtime/objects/traceback';
 import { PyDict } from '../runtime/objects/dict';
@@ -179,6 +179,14 @@ export class InspectSession {
     }
     this.summary = { ...r.summary, durationMs: now() - t0 };
     return this.summary;
+  }
+
+  /** What run() does (the recording run and the interpreter's exit), for its time only: the
+   * session worker's warm-up while idle, on a session of its own that is then dropped. `control`
+   * can stop it every 1,024 line events ('stop'). Returns false when stopped. */
+  rehearse(control: ReplayControl): boolean {
+    this.check();
+    return !this.execute({ record: true, targets: [], onView: null, finish: true, control }).partial;
   }
 
   /** fn runs against the state right after `line` (1-based) last ran, in the frame where it ran;
@@ -769,9 +777,19 @@ function warmUp(): void {
   }
 }
 
-/** Did this run create objects that outlive it (shared by later runs)? Strings aside. */
+/** Did this run create objects that outlive it (shared by later runs)? Strings aside, and the
+ * builtin functions every run makes anew (immortal too: a module's functions, bound to the run's
+ * module object, and the unbound ones the run's own code makes, such as sys.stdout.write); the
+ * ones made once per process are bound to a builtin type (its __new__). Counting those made anew
+ * would record every run twice. */
 function createdSharedObjects(): boolean {
-  for (const o of heap.live ?? []) if (o.rc >= 100_000_000 && !(o instanceof PyStr)) return true;
+  const live = heap.live;
+  if (!live) return false;
+  for (const o of live) {
+    if (o.rc < 100_000_000 || o instanceof PyStr) continue;
+    if (o instanceof PyBuiltinFunction && o.type.name === 'builtin_function_or_method' && (o.self === null || live.has(o.self))) continue;
+    return true;
+  }
   return false;
 }
 function eagerAddresses(): void {
@@ -901,9 +919,10 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
       if (v) return v;
     }
     const sn = o.type.slotNames;
-    if (sn && o.slotValues) {
+    if (sn) {
       const i = sn.indexOf(name);
-      if (i >= 0 && o.slotValues[i]) return o.slotValues[i];
+      const v = i >= 0 ? o.getSlot(i) : null;
+      if (v) return v;
     }
   }
   const t = o instanceof PyType ? o : o.type;
