@@ -919,10 +919,9 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
       if (v) return v;
     }
     const sn = o.type.slotNames;
-    if (sn) {
+    if (sn && o.slotValues) {
       const i = sn.indexOf(name);
-      const v = i >= 0 ? o.getSlot(i) : null;
-      if (v) return v;
+      if (i >= 0 && o.slotValues[i]) return o.slotValues[i];
     }
   }
   const t = o instanceof PyType ? o : o.type;
