@@ -8,7 +8,7 @@ import type * as A from '../parser/ast';
 import { Op, OPS, BinOp } from './opcodes';
 import { CoFlags, SlotKind, constKey, type CodeUnit, type ConstLit, type ConstSlot } from './code';
 import { Block, Scope, SymbolTable, SymbolError, mangle, Flag } from './symtable';
-import { foldExpr, foldIter, type FoldedSeq } from './fold';
+import { foldExpr, foldIter, resetFoldCache, type FoldedSeq } from './fold';
 import type { ConstantValue } from '../parser/ast';
 
 export class CompileError {
@@ -120,6 +120,7 @@ export interface CompileResult {
 
 export function compileModule(mod: A.Module, filename: string, source: string): CompileResult {
   const c = new Compiler(filename, source);
+  resetFoldCache();
   try {
     return { code: c.compileModule(mod), error: null, warnings: c.warnings };
   } catch (e) {
@@ -129,6 +130,8 @@ export function compileModule(mod: A.Module, filename: string, source: string): 
       return { code: null, error: new CompileError('SyntaxError', e.msg, p.lineno, p.col_offset, p.end_lineno, p.end_col_offset), warnings: c.warnings };
     }
     throw e;
+  } finally {
+    resetFoldCache();
   }
 }
 
@@ -278,11 +281,16 @@ class Compiler {
       for (const [n, s] of block.scopes) if ((s === Scope.LOCAL || s === Scope.CELL) && !u.slotIndex.has(n)) this.addVarname(n);
     }
     // cells that are not arguments, sorted as CPython's dictbytype
-    const cells = [...block.scopes].filter(([, s]) => s === Scope.CELL).map(([n]) => n);
-    if (block.type === 'class' && block.needsClassClosure) cells.push('__class__');
+    const cells: string[] = [];
+    const frees: string[] = [];
+    const isClass = block.type === 'class';
+    for (const [n, s] of block.scopes) {
+      if (s === Scope.CELL) cells.push(n);
+      if (s === Scope.FREE || (isClass && (block.flags.get(n) ?? 0) & 64 && s !== Scope.LOCAL)) frees.push(n);
+    }
+    if (isClass && block.needsClassClosure) cells.push('__class__');
     cells.sort();
     u.cellvars = cells;
-    const frees = [...block.scopes].filter(([n, s]) => s === Scope.FREE || (block.type === 'class' && (block.flags.get(n) ?? 0) & 64 && s !== Scope.LOCAL)).map(([n]) => n);
     frees.sort();
     u.freevars = [...new Set(frees)];
   }
@@ -342,18 +350,19 @@ class Compiler {
       kwonlyargcount: u.kwonlyargcount,
       flags: u.flags,
       code,
-      lines: Int32Array.from(u.lines),
-      endLines: Int32Array.from(u.endLines),
-      cols: Int32Array.from(u.cols),
-      endCols: Int32Array.from(u.endCols),
+      // (the constructor copies an array directly; TypedArray.from goes through its iterator)
+      lines: new Int32Array(u.lines),
+      endLines: new Int32Array(u.endLines),
+      cols: new Int32Array(u.cols),
+      endCols: new Int32Array(u.endCols),
       consts: u.consts,
       names: u.names,
       localsplusNames: names,
-      localsplusKinds: Uint8Array.from(kinds),
+      localsplusKinds: new Uint8Array(kinds),
       nlocals: u.varnames.length,
       ncells: u.cellvars.length,
       nfrees: u.freevars.length,
-      exceptionTable: Int32Array.from(table),
+      exceptionTable: new Int32Array(table),
       stacksize: u.maxDepth,
       source: this.lines,
     };

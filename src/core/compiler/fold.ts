@@ -8,7 +8,15 @@ import * as N from '../runtime/numeric';
 /** A folded tuple / frozenset constant (only produced here). */
 export type FoldedSeq = { type: 'ftuple'; elts: A.Constant[] } | { type: 'ffrozenset'; elts: A.Constant[] };
 
-const cache = new WeakMap<A.Expr, A.Expr>();
+/** foldExpr's results for the nodes of the module being compiled (compileModule clears it when
+ * done): a Map, not a WeakMap keyed by every expression node, whose ephemeron entries each
+ * young-generation garbage collection during the compile would have to visit. */
+let cache: Map<A.Expr, A.Expr> | null = null;
+
+/** Forget the folded nodes (compileModule, before and after a module). */
+export function resetFoldCache(): void {
+  cache = null;
+}
 
 // ast_opt.c limits
 const MAX_INT_SIZE = 128; // bits
@@ -28,10 +36,11 @@ function mk(e: A.Pos, value: A.ConstantValue | FoldedSeq): A.Constant {
 }
 
 export function foldExpr(e: A.Expr): A.Expr {
-  const c = cache.get(e);
+  const m = cache ?? (cache = new Map());
+  const c = m.get(e);
   if (c) return c;
   const r = fold(e);
-  cache.set(e, r);
+  m.set(e, r);
   return r;
 }
 
