@@ -367,168 +367,308 @@ function formatFieldValue(fieldName: string, args: PyObject[], kwargs: PyDict | 
   return obj;
 }
 
+/** One piece of a parsed str.format template (see parseFormatTemplate). */
+type FormatPiece =
+  | { k: FieldKind.LITERAL; text: string }
+  | { k: FieldKind.AUTO | FieldKind.INDEX | FieldKind.NAME; name: string; index: number; conv: string | null; spec: string; nested: boolean }
+  | { k: FieldKind.ERROR; message: string };
+const enum FieldKind {
+  LITERAL,
+  /** `{}` / `{!r:spec}`: the next automatic index, nothing after it */
+  AUTO,
+  /** `{0}`: a plain index, nothing after it */
+  INDEX,
+  /** anything else: formatFieldValue resolves it (keywords, attributes, items) */
+  NAME,
+  /** a malformed template: the ValueError raised once rendering reaches this point */
+  ERROR,
+}
+
+/**
+ * A template split into literal text and replacement fields, as CPython's rendering loop meets
+ * them (Objects/stringlib/unicode_format.h MarkupIterator_next and parse_field). A template is
+ * parsed once and cached; a syntax error becomes an ERROR piece, raised when rendering reaches
+ * it, so that the fields before it are still formatted first (their __format__ may run code).
+ */
+function parseFormatTemplate(fmt: string): FormatPiece[] {
+  let pieces = templateCache.get(fmt);
+  if (pieces !== undefined) return pieces;
+  pieces = [];
+  const out = pieces;
+  let lit = '';
+  const fail = (message: string): void => {
+    if (lit !== '') out.push({ k: FieldKind.LITERAL, text: lit });
+    lit = '';
+    out.push({ k: FieldKind.ERROR, message });
+  };
+  const end = fmt.length;
+  let pos = 0;
+  outer: while (pos < end) {
+    // MarkupIterator_next: literal text up to the first '{' or '}'
+    const start = pos;
+    let c = '';
+    let markup = false;
+    while (pos < end) {
+      c = fmt[pos++];
+      if (c === '{' || c === '}') {
+        markup = true;
+        break;
+      }
+    }
+    const atEnd = pos >= end;
+    let len = pos - start;
+    if (c === '}' && (atEnd || fmt[pos] !== c)) {
+      fail("Single '}' encountered in format string");
+      break;
+    }
+    if (atEnd && c === '{') {
+      fail("Single '{' encountered in format string");
+      break;
+    }
+    if (!atEnd) {
+      if (fmt[pos] === c) {
+        // an escaped '{{' or '}}': literal text only
+        pos++;
+        markup = false;
+      } else len--;
+    }
+    if (len > 0) lit += start === 0 && len === end ? fmt : fmt.slice(start, start + len);
+    if (!markup) continue;
+    // parse_field: the field name ends at '}', ':' or '!' (brackets skip to their ']')
+    const nameStart = pos;
+    c = '';
+    scan: while (pos < end) {
+      c = fmt[pos++];
+      switch (c) {
+        case '{':
+          fail("unexpected '{' in field name");
+          break outer;
+        case '[':
+          while (pos < end && fmt[pos] !== ']') pos++;
+          continue;
+        case '}':
+        case ':':
+        case '!':
+          break scan;
+        default:
+          continue;
+      }
+    }
+    const name = fmt.slice(nameStart, pos - 1);
+    let conv: string | null = null;
+    let spec = '';
+    let nested = false;
+    if (c === '!' || c === ':') {
+      let specDone = false;
+      if (c === '!') {
+        if (pos >= end) {
+          fail('end of string while looking for conversion specifier');
+          break;
+        }
+        conv = String.fromCodePoint(fmt.codePointAt(pos)!);
+        pos += conv.length;
+        if (pos < end) {
+          c = fmt[pos++];
+          if (c === '}') specDone = true;
+          else if (c !== ':') {
+            fail("expected ':' after conversion specifier");
+            break;
+          }
+        }
+      }
+      if (!specDone) {
+        const specStart = pos;
+        let count = 1;
+        for (;;) {
+          if (pos >= end) {
+            fail("unmatched '{' in format spec");
+            break outer;
+          }
+          c = fmt[pos++];
+          if (c === '{') {
+            nested = true;
+            count++;
+          } else if (c === '}' && --count === 0) break;
+        }
+        spec = fmt.slice(specStart, pos - 1);
+      }
+    } else if (c !== '}') {
+      fail("expected '}' before end of string");
+      break;
+    }
+    if (lit !== '') out.push({ k: FieldKind.LITERAL, text: lit });
+    lit = '';
+    const kind = name === '' ? FieldKind.AUTO : /^[0-9]+$/.test(name) ? FieldKind.INDEX : FieldKind.NAME;
+    out.push({ k: kind, name, index: kind === FieldKind.INDEX ? parseInt(name, 10) : -1, conv, spec, nested });
+  }
+  if (lit !== '') out.push({ k: FieldKind.LITERAL, text: lit });
+  if (templateCache.size >= TEMPLATE_CACHE_MAX) templateCache.clear();
+  templateCache.set(fmt, out);
+  return out;
+}
+const templateCache = new Map<string, FormatPiece[]>();
+const TEMPLATE_CACHE_MAX = 1024;
+
 export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, state = { auto: 0, manual: null as boolean | null }, depth = 2): string {
   if (depth < 0) raise(E.ValueError, 'Max string recursion exceeded');
-  let out = '';
-  let i = 0;
-  const n = fmt.length;
-  while (i < n) {
-    const c = fmt[i];
-    if (c === '{') {
-      if (fmt[i + 1] === '{') {
-        out += '{';
-        i += 2;
-        continue;
-      }
-      // find the matching '}'
-      let j = i + 1;
-      let level = 1;
-      let bracket = false;
-      for (; j < n; j++) {
-        const d = fmt[j];
-        if (d === '[' ) bracket = true;
-        else if (d === ']') bracket = false;
-        if (bracket) continue;
-        if (d === '{') level++;
-        else if (d === '}') {
-          level--;
-          if (level === 0) break;
+  const pieces = parseFormatTemplate(fmt);
+  const out: string[] = [];
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
+    if (piece.k === FieldKind.LITERAL) {
+      out.push(piece.text);
+      continue;
+    }
+    if (piece.k === FieldKind.ERROR) raise(E.ValueError, piece.message);
+    let obj: PyObject;
+    if (piece.k === FieldKind.AUTO) {
+      if (state.manual === true) raise(E.ValueError, 'cannot switch from manual field specification to automatic field numbering');
+      state.manual = false;
+      const idx = state.auto++;
+      if (idx >= args.length) raise(E.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+      obj = newRef(args[idx]);
+    } else if (piece.k === FieldKind.INDEX) {
+      if (state.manual === false) raise(E.ValueError, 'cannot switch from automatic field numbering to manual field specification');
+      state.manual = true;
+      const idx = piece.index;
+      if (idx >= args.length) raise(E.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+      obj = newRef(args[idx]);
+    } else obj = formatFieldValue(piece.name, args, kwargs, state);
+    try {
+      const conv = piece.conv;
+      let spec = piece.spec;
+      if (conv !== null) {
+        let s: string;
+        if (conv === 'r') s = abs.repr(obj);
+        else if (conv === 's') s = abs.str(obj);
+        else if (conv === 'a') s = asciiOf(abs.repr(obj));
+        else {
+          // do_conversion
+          const cp = conv.codePointAt(0)!;
+          raise(E.ValueError, `Unknown conversion specifier ${cp > 32 && cp < 127 ? conv : '\\x' + cp.toString(16)}`);
         }
-      }
-      if (j >= n) raise(E.ValueError, i + 1 >= n ? "Single '{' encountered in format string" : "expected '}' before end of string");
-      const field = fmt.slice(i + 1, j);
-      i = j + 1;
-      // split field into name, conversion, spec
-      let k = 0;
-      let inBr = false;
-      while (k < field.length) {
-        const d = field[k];
-        if (d === '[') inBr = true;
-        else if (d === ']') inBr = false;
-        else if (!inBr && (d === '!' || d === ':')) break;
-        k++;
-      }
-      const name = field.slice(0, k);
-      let conv: string | null = null;
-      let spec = '';
-      if (field[k] === '!') {
-        if (k + 1 >= field.length) raise(E.ValueError, 'end of string while looking for conversion specifier');
-        conv = field[k + 1];
-        if (k + 2 < field.length && field[k + 2] !== ':') raise(E.ValueError, 'expected \':\' after conversion specifier');
-        spec = field.slice(k + 3);
-      } else if (field[k] === ':') spec = field.slice(k + 1);
-      const obj = formatFieldValue(name, args, kwargs, state);
-      try {
-        let v: PyObject = obj;
-        let tmp: PyObject | null = null;
-        if (conv !== null) {
-          let s: string;
-          if (conv === 'r') s = abs.repr(obj);
-          else if (conv === 's') s = abs.str(obj);
-          else if (conv === 'a') s = asciiOf(abs.repr(obj));
-          else raise(E.ValueError, `Unknown conversion specifier ${conv}`);
-          tmp = v = newStr(s);
+        if (piece.nested) spec = strFormat(spec, args, kwargs, state, depth - 1);
+        // format() of an exact str with an empty spec is the str itself
+        if (spec === '') out.push(s);
+        else {
+          const tmp = newStr(s);
+          try {
+            out.push(formatObject(tmp, spec));
+          } finally {
+            decref(tmp);
+          }
         }
-        try {
-          if (spec.includes('{')) spec = strFormat(spec, args, kwargs, state, depth - 1);
-          out += formatObject(v, spec);
-        } finally {
-          if (tmp) decref(tmp);
-        }
-      } finally {
-        decref(obj);
+      } else {
+        if (piece.nested) spec = strFormat(spec, args, kwargs, state, depth - 1);
+        out.push(formatObject(obj, spec));
       }
-    } else if (c === '}') {
-      if (fmt[i + 1] === '}') {
-        out += '}';
-        i += 2;
-        continue;
-      }
-      raise(E.ValueError, "Single '}' encountered in format string");
-    } else {
-      out += c;
-      i++;
+    } finally {
+      decref(obj);
     }
   }
-  return out;
+  return out.length === 1 ? out[0] : out.join('');
 }
 
 // ---------------------------------------------------------------- % formatting
+/** PercentArgs over the right operand of `str % arg` (one object per call: no closures). */
+class StrPercentArgs implements PercentArgs {
+  readonly isTuple: boolean;
+  readonly isMapping: boolean;
+  constructor(
+    readonly arg: PyObject,
+    readonly temps: PyObject[],
+  ) {
+    this.isTuple = arg instanceof PyTuple;
+    this.isMapping = !this.isTuple && !(arg instanceof PyStr) && abs.typeLookup(arg.type, '__getitem__') !== null;
+  }
+  count(): number | null {
+    return this.isTuple ? (this.arg as PyTuple).items.length : null;
+  }
+  get(i: number): unknown {
+    return (this.arg as PyTuple).items[i];
+  }
+  single(): unknown {
+    return this.arg;
+  }
+  getKey(key: string): unknown {
+    const k = newStr(key);
+    try {
+      const v = abs.getItem(this.arg, k);
+      this.temps.push(v);
+      return v;
+    } finally {
+      decref(k);
+    }
+  }
+  str(o: unknown): string {
+    return abs.str(o as PyObject);
+  }
+  repr(o: unknown): string {
+    return abs.repr(o as PyObject);
+  }
+  ascii(o: unknown): string {
+    return asciiOf(abs.repr(o as PyObject));
+  }
+  typeName(o: unknown): string {
+    return (o as PyObject).type.name;
+  }
+  toInt(o0: unknown, conv: 'd' | 'i' | 'u' | 'o' | 'x' | 'X'): number | bigint | null {
+    const o = o0 as PyObject;
+    if (o instanceof PyInt) return o.v;
+    if (conv === 'o' || conv === 'x' || conv === 'X') {
+      if (!abs.typeLookup(o.type, '__index__')) return null;
+      return abs.index(o);
+    }
+    if (o instanceof PyFloat) {
+      if (isNaN(o.v)) raise(E.ValueError, 'cannot convert float NaN to integer');
+      if (!isFinite(o.v)) raise(E.OverflowError, 'cannot convert float infinity to integer');
+      return floatToInt(o.v);
+    }
+    for (const m of ['__int__', '__index__', '__trunc__']) {
+      const r = abs.callSpecial(o, m, []);
+      if (r) {
+        try {
+          if (r instanceof PyInt) return r.v;
+          return null;
+        } finally {
+          decref(r);
+        }
+      }
+    }
+    return null;
+  }
+  toFloat(o0: unknown): number | null {
+    const o = o0 as PyObject;
+    if (o instanceof PyFloat) return o.v;
+    if (o instanceof PyInt) return intToFloat(o.v);
+    for (const m of ['__float__', '__index__']) {
+      const r = abs.callSpecial(o, m, []);
+      if (r) {
+        try {
+          if (r instanceof PyFloat) return r.v;
+          if (r instanceof PyInt) return intToFloat(r.v);
+          return null;
+        } finally {
+          decref(r);
+        }
+      }
+    }
+    return null;
+  }
+  toChar(o0: unknown): string | number | bigint | null {
+    const o = o0 as PyObject;
+    if (o instanceof PyStr) return o.v;
+    if (o instanceof PyInt) return o.v;
+    if (abs.typeLookup(o.type, '__index__')) return abs.index(o);
+    return null;
+  }
+  starInt(o0: unknown): number | bigint | null {
+    return (o0 as PyObject) instanceof PyInt ? (o0 as PyInt).v : null;
+  }
+}
+
 export function percentArgsFor(arg: PyObject, temps: PyObject[]): PercentArgs {
-  const isTuple = arg instanceof PyTuple;
-  const keep = (o: PyObject): PyObject => {
-    temps.push(o);
-    return o;
-  };
-  return {
-    count: () => (isTuple ? (arg as PyTuple).items.length : null),
-    get: (i) => (arg as PyTuple).items[i],
-    single: () => arg,
-    isMapping: !isTuple && !(arg instanceof PyStr) && abs.typeLookup(arg.type, '__getitem__') !== null,
-    getKey: (key) => {
-      const k = newStr(key);
-      try {
-        return keep(abs.getItem(arg, k));
-      } finally {
-        decref(k);
-      }
-    },
-    str: (o) => abs.str(o as PyObject),
-    repr: (o) => abs.repr(o as PyObject),
-    ascii: (o) => asciiOf(abs.repr(o as PyObject)),
-    typeName: (o) => (o as PyObject).type.name,
-    toInt: (o0, conv) => {
-      const o = o0 as PyObject;
-      if (o instanceof PyInt) return o.v;
-      if (conv === 'o' || conv === 'x' || conv === 'X') {
-        if (!abs.typeLookup(o.type, '__index__')) return null;
-        return abs.index(o);
-      }
-      if (o instanceof PyFloat) {
-        if (isNaN(o.v)) raise(E.ValueError, 'cannot convert float NaN to integer');
-        if (!isFinite(o.v)) raise(E.OverflowError, 'cannot convert float infinity to integer');
-        return floatToInt(o.v);
-      }
-      for (const m of ['__int__', '__index__', '__trunc__']) {
-        const r = abs.callSpecial(o, m, []);
-        if (r) {
-          try {
-            if (r instanceof PyInt) return r.v;
-            return null;
-          } finally {
-            decref(r);
-          }
-        }
-      }
-      return null;
-    },
-    toFloat: (o0) => {
-      const o = o0 as PyObject;
-      if (o instanceof PyFloat) return o.v;
-      if (o instanceof PyInt) return intToFloat(o.v);
-      for (const m of ['__float__', '__index__']) {
-        const r = abs.callSpecial(o, m, []);
-        if (r) {
-          try {
-            if (r instanceof PyFloat) return r.v;
-            if (r instanceof PyInt) return intToFloat(r.v);
-            return null;
-          } finally {
-            decref(r);
-          }
-        }
-      }
-      return null;
-    },
-    toChar: (o0) => {
-      const o = o0 as PyObject;
-      if (o instanceof PyStr) return o.v;
-      if (o instanceof PyInt) return o.v;
-      if (abs.typeLookup(o.type, '__index__')) return abs.index(o);
-      return null;
-    },
-    starInt: (o0) => ((o0 as PyObject) instanceof PyInt ? ((o0 as PyInt).v) : null),
-  };
+  return new StrPercentArgs(arg, temps);
 }
 
 export function mapFormatError<T>(f: () => T): T {
@@ -544,9 +684,12 @@ export function mapFormatError<T>(f: () => T): T {
 export function strPercent(fmt: string, arg: PyObject): string {
   const temps: PyObject[] = [];
   try {
-    return mapFormatError(() => percentFormat(fmt, percentArgsFor(arg, temps)));
+    return percentFormat(fmt, new StrPercentArgs(arg, temps));
+  } catch (e) {
+    if (e instanceof FormatError) raise(E.excTypes.get(e.pyType)!, e.message);
+    throw e;
   } finally {
-    for (const t of temps) decref(t);
+    for (let i = 0; i < temps.length; i++) decref(temps[i]);
   }
 }
 
