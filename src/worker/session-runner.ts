@@ -8,6 +8,9 @@
 // ahead to that line (the skipped lines come in a later pass); any other request — a new run, an
 // explain, a graph, a hover on a line the replay passed — stops the replay, is answered, and the
 // prefetch goes on afterwards from where it stopped (computed hovers stay cached).
+//
+// Then, still only while idle, the worker rehearses a re-run of the file (see "the idle warm-up"
+// below), so that the user's next run finds the interpreter's code compiled by V8.
 
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { InspectSession } from '../core/inspect/session';
@@ -15,6 +18,8 @@ import { hoverAt, prefetchHovers, cachedHover, cachedHoverCount, hoverViewLine, 
 import { explainCount } from '../core/inspect/explain';
 import { graphAt } from '../core/inspect/graph';
 import { makeTranslator, type Translate } from '../core/inspect/translate';
+import { parse } from '../core/parser/index';
+import { compileModule } from '../core/compiler/compiler';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 
 let session: InspectSession | null = null;
@@ -29,6 +34,94 @@ let background: HoverOptions | null = null;
 /** tests: a pause after each view of the background prefetch (RunRequest.prefetch.viewDelayMs) */
 let viewDelayMs = 0;
 const pause = new Int32Array(new SharedArrayBuffer(4));
+
+// ------------------------------------------------------------------------------ the idle warm-up
+//
+// V8 runs a function in its bytecode interpreter until the function has run a while, then compiles
+// it to optimised code in the background; a fresh worker's first re-runs of a small file take
+// several times as long as later ones (measured for a 200-line file: 90, 65, 55 ms, then 10-25
+// ms), and more on a busy machine, where the background compiler waits for a core. So while the
+// worker is idle after a run (no request waiting, the hover prefetch done), it rehearses the
+// re-run path in slices between requests: the parse and compile of the file's text (pure
+// functions of the text), then a run of the program in a session of its own, thrown away
+// (InspectSession.rehearse: the run the user's session made, from the same text, options and
+// deterministic start, as a save without changes would run it). A request stops a rehearsal at
+// once (it polls the port every 1,024 line events, as the prefetch's replay does) and is answered
+// first; the round is done again afterwards. The live session keeps its summary, line events and
+// computed hovers; a state it parked is given up as after any replay (final() replays). A worker
+// does a few rounds in its life: after them the code is compiled, and rehearsing again would only
+// cost the machine's time.
+
+/** rehearsals per worker */
+const WARM_ROUNDS = 4;
+/** how long after a reply (or the prefetch's end) the next slice of the warm-up starts */
+const WARM_DELAY_MS = 20;
+/** longer programs are not rehearsed: their own runs compile the interpreter's code, and a
+ * rehearsal's slices between polls would grow with them */
+const WARM_MAX_EVENTS = 200_000;
+const WARM_MAX_RUN_MS = 2_000;
+const WARM_MAX_COMPILE_LINES = 1_000;
+/** rehearsals this worker still does */
+let warmLeft = WARM_ROUNDS;
+/** the run to rehearse (the current session's text and options), and the next slice's kind */
+let warm: { source: string; filename: string; options: InspectSession['options']; compile: boolean } | null = null;
+/** for the tests: slices done, rehearsals stopped by a request, the slice going */
+const warmStats = { compiles: 0, rehearsals: 0, stopped: 0 };
+let warmGoing: 'compile' | 'rehearse' | null = null;
+
+/** The idle warm-up's state (for the tests). */
+export function warmUpState(): { pending: boolean; going: 'compile' | 'rehearse' | null; left: number; compiles: number; rehearsals: number; stopped: number } {
+  return { pending: warm !== null && warmLeft > 0, going: warmGoing, left: warmLeft, ...warmStats };
+}
+
+/** Tests: give this worker `rounds` rehearsals again and zero the counts. */
+export function resetWarmUp(rounds = WARM_ROUNDS): void {
+  warmLeft = rounds;
+  warmStats.compiles = warmStats.rehearsals = warmStats.stopped = 0;
+}
+
+/** Is the program of the session's run worth rehearsing? (short runs only, see above) */
+function rehearsable(s: InspectSession, durationMs: number): boolean {
+  if (durationMs > WARM_MAX_RUN_MS) return false;
+  let events = -1;
+  for (const l of s.linesRun()) events = Math.max(events, s.lineEvent(l));
+  return events <= WARM_MAX_EVENTS;
+}
+
+/** One slice of the warm-up; `stop()` says a request is waiting. */
+function warmSlice(stop: () => boolean): void {
+  const w = warm!;
+  if (w.compile) {
+    w.compile = false;
+    warmStats.compiles++;
+    if (w.source.split('\n').length <= WARM_MAX_COMPILE_LINES) {
+      warmGoing = 'compile';
+      try {
+        const pr = parse(w.source, w.filename);
+        if (pr.module) compileModule(pr.module, w.filename, w.source);
+      } finally {
+        warmGoing = null;
+      }
+    }
+    return;
+  }
+  const dry = new InspectSession(w.source, w.filename, w.options);
+  let done: boolean;
+  warmGoing = 'rehearse';
+  try {
+    done = dry.rehearse({ poll: () => (stop() ? 'stop' : 'go') });
+  } finally {
+    warmGoing = null;
+    dry.dispose();
+  }
+  if (!done) {
+    warmStats.stopped++;
+    return;
+  }
+  warmStats.rehearsals++;
+  warmLeft--;
+  w.compile = true;
+}
 
 /** Is a background prefetch due or going? (for the tests) */
 export function prefetchPending(): boolean {
@@ -46,6 +139,7 @@ export function handle(req: WorkerRequest): WorkerReply {
         session = new InspectSession(req.source, req.filename, req.options);
         prefetched = new Map();
         const summary = session.run();
+        warm = warmLeft > 0 && rehearsable(session, summary.durationMs) ? { source: req.source, filename: req.filename, options: req.options, compile: true } : null;
         background = req.prefetch ? { commandLinks: req.prefetch.commandLinks, uri: req.prefetch.uri } : null;
         viewDelayMs = req.prefetch?.viewDelayMs ?? 0;
         return { kind: 'ran', id: req.id, summary };
@@ -119,11 +213,35 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
     schedule();
   };
   const schedule = () => {
-    if (scheduled || !background || !session) return;
-    scheduled = true;
-    // a little after the reply: a request that follows at once (another save, the first hover of
-    // a script) does not wait for a replay's start-up
-    setTimeout(slice, PREFETCH_DELAY_MS);
+    if (scheduled || !session) return;
+    if (background) {
+      scheduled = true;
+      // a little after the reply: a request that follows at once (another save, the first hover
+      // of a script) does not wait for a replay's start-up
+      setTimeout(slice, PREFETCH_DELAY_MS);
+    } else if (warm && warmLeft > 0) {
+      scheduled = true;
+      setTimeout(warmUp, WARM_DELAY_MS);
+    }
+  };
+  /** the idle warm-up's next slice, when nothing else is to do */
+  const warmUp = () => {
+    scheduled = false;
+    for (let m = receive(); m !== undefined; m = receive()) inbox.push(m);
+    if (inbox.length || busy || background || !warm || warmLeft <= 0) return pump();
+    const waiting = () => {
+      for (let m = receive(); m !== undefined; m = receive()) inbox.push(m);
+      return inbox.length > 0;
+    };
+    busy = true;
+    try {
+      warmSlice(waiting);
+    } catch {
+      warm = null; // a warm-up that fails is only time not saved
+    } finally {
+      busy = false;
+    }
+    pump();
   };
   const slice = () => {
     scheduled = false;
