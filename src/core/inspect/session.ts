@@ -919,9 +919,10 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
       if (v) return v;
     }
     const sn = o.type.slotNames;
-    if (sn && o.slotValues) {
+    if (sn) {
       const i = sn.indexOf(name);
-      if (i >= 0 && o.slotValues[i]) return o.slotValues[i];
+      const v = i >= 0 ? o.getSlot(i) : null;
+      if (v) return v;
     }
   }
   const t = o instanceof PyType ? o : o.type;

@@ -71,7 +71,7 @@ export function strKey(name: string): PyStr {
 }
 
 // ------------------------------------------------------------------ descriptors
-function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null {
+export function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null {
   if (descr instanceof PyFunction) return funcGet;
   const t = descr.type;
   if (t === MethodDescriptorType || t === WrapperDescriptorType) return methodDescrGet;
@@ -87,7 +87,7 @@ function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null, type:
   }
   return null;
 }
-function isDataDescr(descr: PyObject): boolean {
+export function isDataDescr(descr: PyObject): boolean {
   if (descr instanceof PyProperty || descr instanceof PyGetSet || isMember(descr)) return true;
   const t = descr.type;
   if (t.flags & TypeFlags.HEAPTYPE) return typeLookup(t, '__set__') !== null || typeLookup(t, '__delete__') !== null;
@@ -217,8 +217,7 @@ export function genericGetAttr(o: PyObject, name: string, suppress: boolean): Py
   if (descr !== null) {
     if (descr instanceof PyMember) {
       // member_get of a filled __slots__ slot (the common case, read inline)
-      const sv = (o as PyInstance).slotValues;
-      const v = sv ? sv[descr.index] : null;
+      const v = o.getSlot(descr.index);
       if (v) {
         v.rc++;
         return v;

@@ -4,7 +4,7 @@
 // (update_refs, subtract_refs, move_unreachable, untrack_tuples/dicts, weakrefs, PEP 442
 // finalizers, resurrection, tp_clear).
 
-import { PyObject, TypeFlags, GcWord, type ObjectSetView, heap, traverseFull, incref, decref, gcSlotOf, withGcSlot } from './object';
+import { PyObject, TypeFlags, GcWord, type ObjectSetView, heap, traverseFull, clearExtraSlots, incref, decref, gcSlotOf, withGcSlot } from './object';
 import { profile } from './profile';
 import { ListType } from './objects/list';
 import { TupleType, type PyTuple } from './objects/tuple';
@@ -440,6 +440,7 @@ function finishCollection(generation: number, unreachable: PyObject[]): number {
       } else {
         incref(o);
         try {
+          clearExtraSlots(o);
           o.clear();
         } finally {
           decref(o);

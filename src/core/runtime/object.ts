@@ -95,6 +95,27 @@ export class PyObject {
     if (heap.live) heap.live.add(this);
   }
 
+  /** `__slots__` values (null = empty). Instances of Python subclasses of builtin types whose
+   * layout has no room for them (list, int, ...) keep them in a side table; PyInstance and
+   * weakrefs override these and `ownSlots`. */
+  getSlot(i: number): PyObject | null {
+    const xs = extraSlots.get(this);
+    return xs === undefined ? null : xs[i];
+  }
+  /** stores v (the reference moves in; the caller releases the old value it read first) */
+  setSlot(i: number, v: PyObject | null): void {
+    let xs = extraSlots.get(this);
+    if (xs === undefined) {
+      xs = this.type.slotNames!.map(() => null);
+      extraSlots.set(this, xs);
+    }
+    xs[i] = v;
+  }
+  /** the object's own traverse and dealloc visit its `__slots__` values */
+  get ownSlots(): boolean {
+    return false;
+  }
+
   /** gc generation 0..2 (3: permanent), -1 when not tracked (or not a gc type), -2 while in
    * the collector's unreachable list */
   get gcGen(): number {
@@ -185,6 +206,9 @@ export const enum TypeFlags {
   TYPE_SUBCLASS = 1 << 31,
 }
 
+/** the last type version tag handed out (PyType.version) */
+const typeVersions = { last: 0 };
+
 /** A type object. Builtin types are created at start-up; classes by `__build_class__`. */
 export class PyType extends PyObject {
   name: string;
@@ -217,6 +241,10 @@ export class PyType extends PyObject {
   sharedKeys: import('./tables/dicttable').SharedKeysSizeModel | null = null;
   /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */
   cache = new Map<string, PyObject | null>();
+  /** tp_version_tag: a number no other state of any type had; replaced whenever this type's or
+   * an ancestor's attributes change (PyType_Modified), so an inline cache that saw (type,
+   * version) may reuse what it found along the MRO */
+  version = ++typeVersions.last;
   /** subclasses (to invalidate caches) */
   subclasses: PyType[] = [];
   /** the JS class used for instances (builtin base's instance layout) */
@@ -252,6 +280,7 @@ export class PyType extends PyObject {
 
   invalidate(): void {
     this.cache.clear();
+    this.version = ++typeVersions.last;
     for (const s of this.subclasses) s.invalidate();
   }
 
@@ -425,9 +454,34 @@ class ExtraDictMap extends WeakMap<PyObject, PyObject> {
  * str, list, ...): created on first use, released with the object (subtype_dealloc). */
 export const extraDicts: WeakMap<PyObject, PyObject> = new ExtraDictMap();
 
+/** `__slots__` values of objects whose layout has no room for them (PyObject.getSlot). */
+const extraSlots = new WeakMap<PyObject, (PyObject | null)[]>();
+
+/** subtype_clear's slots for an object whose layout keeps them in the side table (gc.ts runs it
+ * before the base type's tp_clear, as subtype_clear does). */
+export function clearExtraSlots(o: PyObject): void {
+  if (o.type.slotNames === null || o.ownSlots) return;
+  const xs = extraSlots.get(o);
+  if (xs === undefined) return;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i];
+    if (v !== null) {
+      xs[i] = null;
+      decref(v);
+    }
+  }
+}
+
 /** tp_traverse plus the references the heap keeps outside the object's own fields. */
 export function traverseFull(o: PyObject, visit: Visit): void {
   o.traverse(visit);
+  if (o.type.slotNames !== null && !o.ownSlots) {
+    const xs = extraSlots.get(o);
+    if (xs !== undefined) {
+      const names = o.type.slotNames;
+      for (let i = 0; i < xs.length; i++) if (xs[i] !== null) visit(xs[i]!, Edge.SLOT, names[i]);
+    }
+  }
   if (o.gcw & GcWord.HAS_EXTRA_DICT) {
     const xd = extraDicts.get(o);
     if (xd) visit(xd, Edge.DICT, '__dict__');
@@ -440,6 +494,14 @@ function release(o: PyObject): void {
   if (heap.live) heap.live.delete(o);
   o.rc = 0;
   o.dealloc();
+  if (o.type.slotNames !== null && !o.ownSlots) {
+    // subtype_dealloc's clear_slots for a builtin base's layout
+    const xs = extraSlots.get(o);
+    if (xs !== undefined) {
+      extraSlots.delete(o);
+      for (let i = 0; i < xs.length; i++) if (xs[i] !== null) decref(xs[i]!);
+    }
+  }
   if (o.gcw & GcWord.HAS_EXTRA_DICT) {
     const xd = extraDicts.get(o);
     extraDicts.delete(o);

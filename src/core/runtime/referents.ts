@@ -1,7 +1,7 @@
 // What tp_traverse visits, in CPython 3.11's order: gc.get_referents, gc.get_referrers and the
 // objgraph walk see the heap through it.
 
-import { PyObject, TypeFlags, Edge, traverseFull } from './object';
+import { PyObject, TypeFlags, Edge, traverseFull, extraDicts } from './object';
 import { PyDict } from './objects/dict';
 import { PyList } from './objects/list';
 import { PyTuple } from './objects/tuple';
@@ -17,7 +17,22 @@ import { None } from './objects/singletons';
  * type's shared keys. Each visit comes with the heap edge (kind and key) it stands for.
  */
 export function gcReferentsWithEdges(o: PyObject, visit: (c: PyObject, edge: Edge, key: unknown) => void, builtins: PyDict | null = null): void {
-  if (!(o.type.flags & TypeFlags.HAVE_GC)) return;
+  const t = o.type;
+  if (!(t.flags & TypeFlags.HAVE_GC)) return;
+  if (t.flags & TypeFlags.HEAPTYPE && (o instanceof PyDict || o instanceof PyList || o instanceof PyTuple)) {
+    // subtype_traverse of a Python subclass of a builtin container: its __slots__ values, its
+    // __dict__, its type, then the base type's tp_traverse (below)
+    const names = t.slotNames;
+    if (names !== null) {
+      for (let i = 0; i < names.length; i++) {
+        const v = o.getSlot(i);
+        if (v !== null) visit(v, Edge.SLOT, names[i]);
+      }
+    }
+    const xd = extraDicts.get(o);
+    if (xd !== undefined) visit(xd, Edge.DICT, '__dict__');
+    visit(t, Edge.TYPE, null);
+  }
   if (o instanceof PyDict) {
     const unicode = o.keyList().every((k) => k instanceof PyStr);
     for (const [k, v] of o.entries()) {

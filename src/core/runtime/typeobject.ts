@@ -427,18 +427,18 @@ function makeMemberDescr(owner: PyType, name: string, index: number): PyObject {
 }
 export function memberGet(d: PyObject, obj: PyObject): PyObject | undefined {
   if (!(d instanceof PyMember)) return undefined;
-  const sv = (obj as PyInstance).slotValues;
-  const v = sv ? sv[d.index] : null;
+  const v = obj.getSlot(d.index);
   if (!v) raise(E.AttributeError, `'${obj.type.name}' object has no attribute '${d.name}'`, { name: newStr(d.name), obj: newRef(obj) });
   return newRef(v);
 }
 export function memberSet(d: PyObject, obj: PyObject, v: PyObject | null): boolean {
   if (!(d instanceof PyMember)) return false;
-  const sv = (obj as PyInstance).slotValues!;
-  const old = sv[d.index];
+  const so = obj;
+  const old = so.getSlot(d.index);
   // PyMember_SetOne (Python/structmember.c): deleting an empty T_OBJECT_EX slot
   if (!v && !old) raise(E.AttributeError, d.name);
-  sv[d.index] = v ? newRef(v) : null;
+  if (v) v.rc++;
+  so.setSlot(d.index, v);
   xdecref(old);
   return true;
 }

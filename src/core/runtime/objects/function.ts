@@ -7,6 +7,7 @@ import { CoFlags, SlotKind, type CodeUnit } from '../../compiler/code';
 import type { PyDict } from './dict';
 import type { PyTuple } from './tuple';
 import { gcNewTracked } from './tuple';
+import type { AttrCache } from '../vm/attrcache';
 
 /**
  * One LOAD_GLOBAL's cache (3.11's specialized LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN): the
@@ -52,6 +53,9 @@ export class PyCode extends PyObject {
     const caches: (GlobalCache | null)[] = [];
     for (let i = 0; i <= unit.code.length >> 1; i++) caches.push(null);
     this.globalCaches = caches;
+    const ac: (AttrCache | null)[] = [];
+    for (let i = 0; i <= unit.code.length >> 1; i++) ac.push(null);
+    this.attrCaches = ac;
   }
   /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
   readonly kwNames: (string[] | undefined)[] = [];
@@ -59,6 +63,8 @@ export class PyCode extends PyObject {
   readonly framePool: PyObject[] = [];
   /** LOAD_GLOBAL's inline caches, by instruction index + 1 */
   readonly globalCaches: (GlobalCache | null)[];
+  /** LOAD_ATTR / LOAD_METHOD / STORE_ATTR inline caches, by instruction index + 1 (vm/attrcache.ts) */
+  readonly attrCaches: (AttrCache | null)[];
   override traverse(visit: Visit): void {
     for (let i = 0; i < this.consts.length; i++) visit(this.consts[i], Edge.CONST, i);
   }

@@ -12,7 +12,13 @@ import { PyDict, newInlineDict, newDict } from './dict';
 export class PyInstance extends PyObject {
   dict: PyDict | null = null;
   dictIsObject = false;
-  slotValues: (PyObject | null)[] | null = null;
+  /** `__slots__` values (null = empty): the first four in fields of the object itself, so a
+   * member read is one load as at CPython's fixed offset (PyMemberDef.offset), the rest in `sx` */
+  s0: PyObject | null = null;
+  s1: PyObject | null = null;
+  s2: PyObject | null = null;
+  s3: PyObject | null = null;
+  sx: (PyObject | null)[] | null = null;
   constructor(type: PyType) {
     super(type);
     if (type.hasDict) {
@@ -26,18 +32,60 @@ export class PyInstance extends PyObject {
       this.dict = d;
     }
     const sn = type.slotNames;
-    if (sn !== null) {
-      const sv: (PyObject | null)[] = [];
-      for (let i = 0; i < sn.length; i++) sv.push(null);
-      this.slotValues = sv;
+    if (sn !== null && sn.length > 4) {
+      const sx: (PyObject | null)[] = [];
+      for (let i = 4; i < sn.length; i++) sx.push(null);
+      this.sx = sx;
     }
+  }
+  override get ownSlots(): boolean {
+    return true;
+  }
+  override getSlot(i: number): PyObject | null {
+    switch (i) {
+      case 0:
+        return this.s0;
+      case 1:
+        return this.s1;
+      case 2:
+        return this.s2;
+      case 3:
+        return this.s3;
+    }
+    const sx = this.sx;
+    return sx === null ? null : sx[i - 4];
+  }
+  /** stores v (the reference moves in; the caller releases the old value it read first) */
+  override setSlot(i: number, v: PyObject | null): void {
+    switch (i) {
+      case 0:
+        this.s0 = v;
+        return;
+      case 1:
+        this.s1 = v;
+        return;
+      case 2:
+        this.s2 = v;
+        return;
+      case 3:
+        this.s3 = v;
+        return;
+    }
+    if (this.sx === null) {
+      const sx: (PyObject | null)[] = [];
+      for (let j = 4; j < this.type.slotNames!.length; j++) sx.push(null);
+      this.sx = sx;
+    }
+    this.sx[i - 4] = v;
   }
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
-    const sv = this.slotValues;
-    if (sv) {
-      const names = this.type.slotNames!;
-      for (let i = 0; i < sv.length; i++) if (sv[i]) visit(sv[i]!, Edge.SLOT, names[i]);
+    const names = this.type.slotNames;
+    if (names !== null) {
+      for (let i = 0; i < names.length; i++) {
+        const v = this.getSlot(i);
+        if (v !== null) visit(v, Edge.SLOT, names[i]);
+      }
     }
     const d = this.dict;
     if (d) {
@@ -58,10 +106,16 @@ export class PyInstance extends PyObject {
   }
   /** subtype_dealloc after the finalizer: slots, then the attribute values / dict */
   override dealloc(): void {
-    const sv = this.slotValues;
-    if (sv) {
-      this.slotValues = null;
-      for (let i = 0; i < sv.length; i++) xdecref(sv[i]);
+    const names = this.type.slotNames;
+    if (names !== null) {
+      // clear_slots: each slot emptied before its value is released
+      for (let i = 0; i < names.length; i++) {
+        const v = this.getSlot(i);
+        if (v !== null) {
+          this.setSlot(i, null);
+          decref(v);
+        }
+      }
     }
     const d = this.dict;
     if (d) {

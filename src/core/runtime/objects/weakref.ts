@@ -47,6 +47,17 @@ export class PyWeakref extends PyObject {
     this.callback = callback;
     if (type.slotNames) this.slotValues = type.slotNames.map(() => null);
   }
+  override get ownSlots(): boolean {
+    return true;
+  }
+  override getSlot(i: number): PyObject | null {
+    const sv = this.slotValues;
+    return sv === null ? null : sv[i];
+  }
+  override setSlot(i: number, v: PyObject | null): void {
+    if (this.slotValues === null) this.slotValues = this.type.slotNames!.map(() => null);
+    this.slotValues[i] = v;
+  }
   /** gc_traverse: the heap type, slots, the callback */
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');

@@ -32,6 +32,7 @@ import { profile } from '../profile';
 import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
+import { loadAttr, loadMethod, storeAttr } from './attrcache';
 
 export interface VMState {
   current: Frame | null;
@@ -157,6 +158,7 @@ export function evalFrame(f: Frame): PyObject {
   const stack = f.stack;
   const fast = f.fast;
   const gcaches = code.globalCaches;
+  const acaches = code.attrCaches;
   let sp = f.sp;
   let pc = f.pc;
   let kwnames: string[] | null = null;
@@ -307,7 +309,7 @@ export function evalFrame(f: Frame): PyObject {
           }
           case Op.LOAD_ATTR: {
             const o = stack[sp - 1]!;
-            const r = abs.getAttr(o, names[arg]);
+            const r = loadAttr(acaches, pc, o, names[arg]);
             stack[sp - 1] = r;
             decref(o);
             break;
@@ -315,7 +317,7 @@ export function evalFrame(f: Frame): PyObject {
           case Op.LOAD_METHOD: {
             const o = stack[sp - 1]!;
             const name = names[arg];
-            const meth = methodLookup(o, name);
+            const meth = loadMethod(acaches, pc, o, name);
             if (meth) {
               meth.rc++;
               stack[sp - 1] = meth;
@@ -332,7 +334,7 @@ export function evalFrame(f: Frame): PyObject {
           case Op.STORE_ATTR: {
             const o = stack[sp - 1]!;
             const v = stack[sp - 2]!;
-            abs.setAttr(o, names[arg], v);
+            storeAttr(acaches, pc, o, names[arg], v);
             sp -= 2;
             stack[sp] = stack[sp + 1] = null;
             f.sp = sp;
@@ -1464,18 +1466,6 @@ function funcDesc(func: PyObject): string {
 }
 
 /** _PyObject_GetMethod: the unbound function when a call needs no bound-method object. */
-function methodLookup(o: PyObject, name: string): PyObject | null {
-  const t = o.type;
-  if (t.slots.getattr || o instanceof PyType || o instanceof PyModule) return null;
-  const descr = abs.typeLookup(t, name);
-  if (!descr) return null;
-  if (!(descr.type.flags & TypeFlags.METHOD_DESCRIPTOR)) return null;
-  const d = abs.instanceDict(o);
-  if (d && d.getStr(abs.strKey(name)) !== undefined) return null;
-  if (t.flags & TypeFlags.HEAPTYPE && abs.typeLookup(t, '__getattribute__') && false) return null;
-  return descr;
-}
-
 function bindMethod(f: PyObject, self: PyObject): PyObject {
   if (f instanceof PyFunction) {
     const m = new PyMethod(f, self);

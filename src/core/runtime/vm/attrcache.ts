@@ -1,0 +1,279 @@
+// LOAD_ATTR, LOAD_METHOD and STORE_ATTR with inline caches, after CPython 3.11's specialized
+// instructions (Python/specialize.c: LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_SLOT,
+// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT, STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_SLOT).
+//
+// A cache remembers what the generic lookup found along the MRO of one type, keyed by the
+// type's version tag (PyType.version, replaced by PyType_Modified on any change to the type or
+// an ancestor). A hit does only what the generic lookup would do after finding that: it reads the
+// instance's dict or slot, or calls the descriptor, so the results, the references taken and the
+// exceptions raised are those of abstract.ts's getAttr/setAttr. Whatever the cache does not cover
+// goes to the generic path.
+
+import { PyObject, PyType, TypeFlags, decref } from '../object';
+import { PyStr, attrKey } from '../objects/str';
+import { PyInstance, PyModule } from '../objects/instance';
+import { PyFunction, PyWrapper } from '../objects/function';
+import { PyBaseException } from '../objects/exception';
+import { PyDict } from '../objects/dict';
+import { ObjectType, PyBuiltinFunction } from '../types';
+import { PyMember, memberSet } from '../typeobject';
+import * as abs from '../abstract';
+
+type DescrGet = (d: PyObject, obj: PyObject | null, type: PyType) => PyObject;
+
+const enum Kind {
+  /** not cacheable (or not yet seen): the generic path */
+  GENERIC,
+  /** LOAD_ATTR: no descriptor on the type; the value lives in the instance's dict */
+  DICT,
+  /** LOAD_ATTR / STORE_ATTR: a __slots__ member */
+  SLOT,
+  /** LOAD_ATTR: a data descriptor (property, getset, a class with __set__): its __get__ */
+  DATA,
+  /** LOAD_ATTR: a non-data descriptor or a plain class attribute, shadowed by the instance dict */
+  NONDATA,
+  /** LOAD_ATTR: a non-data descriptor or class attribute of an object without an instance dict */
+  NONDATA_NODICT,
+  /** LOAD_METHOD: a method descriptor; the instance dict may shadow it */
+  METHOD,
+  /** LOAD_METHOD: a method descriptor of an object without an instance dict */
+  METHOD_NODICT,
+  /** STORE_ATTR: into the instance's dict */
+  STORE_DICT,
+}
+
+export class AttrCache {
+  type: PyType | null = null;
+  version = 0;
+  kind: Kind = Kind.GENERIC;
+  descr: PyObject | null = null;
+  get: DescrGet | null = null;
+  /** the slot index (SLOT) or the dict entry the attribute was last found at (DICT, STORE_DICT) */
+  index = 0;
+  constructor(readonly key: PyStr) {}
+}
+
+/** The instance's dict when the object is an instance of a class defined in Python
+ * (PyInstance; the type decides the layout, and `__class__` cannot be assigned). */
+function hasInstanceLayout(o: PyObject): boolean {
+  return o instanceof PyInstance;
+}
+
+/** Objects of this type never have an instance dict (a builtin type whose objects keep no dict:
+ * abstract.instanceDict's classes, or a heap type that could get one in extraDicts). */
+function neverHasDict(o: PyObject, t: PyType): boolean {
+  if (t.flags & TypeFlags.HEAPTYPE) return false;
+  return !(o instanceof PyInstance || o instanceof PyFunction || o instanceof PyModule || o instanceof PyBaseException || o instanceof PyWrapper);
+}
+
+/** The borrowed value of the cache's key in an instance dict, trying the entry it was last at. */
+function dictLookup(d: PyDict, c: AttrCache): PyObject | undefined {
+  const t = d.t;
+  const k = t.keys;
+  const ix = c.index;
+  if (ix < k.nentries && k.ekeys[ix] === c.key) {
+    const v = k.evalues[ix];
+    if (v !== undefined) return v;
+  }
+  const key = c.key;
+  const j = t.lookupHL(key, key.hhi, key.hlo);
+  if (j < 0) return undefined;
+  c.index = j;
+  return k.evalues[j];
+}
+
+function newCache(caches: (AttrCache | null)[], pc: number, name: string): AttrCache {
+  const c = new AttrCache(attrKey(name));
+  caches[pc] = c;
+  return c;
+}
+
+/** The type's generic lookup is object's: no __getattribute__/__getattr__ slot of its own. */
+function genericGetattrType(o: PyObject, t: PyType): boolean {
+  return t.slots.getattr === undefined && !(o instanceof PyType) && !(o instanceof PyModule);
+}
+
+function fillLoadAttr(c: AttrCache, o: PyObject): void {
+  const t = o.type;
+  c.type = t;
+  c.version = t.version;
+  c.kind = Kind.GENERIC;
+  c.descr = null;
+  c.get = null;
+  if (!genericGetattrType(o, t)) return;
+  // a class with __getattr__ calls it when a descriptor raises AttributeError: generic path
+  if (t.flags & TypeFlags.HEAPTYPE && abs.typeLookup(t, '__getattr__') !== null) return;
+  const descr = abs.typeLookup(t, c.key.v);
+  if (descr === null) {
+    if (hasInstanceLayout(o)) c.kind = Kind.DICT;
+    return;
+  }
+  if (descr instanceof PyMember && hasInstanceLayout(o)) {
+    c.kind = Kind.SLOT;
+    c.index = descr.index;
+    c.descr = descr;
+    return;
+  }
+  const get = abs.descrGetFn(descr);
+  if (get !== null && abs.isDataDescr(descr)) {
+    c.kind = Kind.DATA;
+    c.descr = descr;
+    c.get = get;
+    return;
+  }
+  if (hasInstanceLayout(o)) c.kind = Kind.NONDATA;
+  else if (neverHasDict(o, t)) c.kind = Kind.NONDATA_NODICT;
+  else return;
+  c.descr = descr;
+  c.get = get;
+}
+
+/** LOAD_ATTR: getattr(o, name), a new reference. */
+export function loadAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, name: string): PyObject {
+  let c = caches[pc];
+  const t = o.type;
+  if (c === null || c.type !== t || c.version !== t.version) {
+    if (c === null) c = newCache(caches, pc, name);
+    fillLoadAttr(c, o);
+  }
+  switch (c.kind) {
+    case Kind.DICT: {
+      const d = (o as PyInstance).dict;
+      if (d !== null) {
+        const v = dictLookup(d, c);
+        if (v !== undefined) {
+          v.rc++;
+          return v;
+        }
+      }
+      break;
+    }
+    case Kind.SLOT: {
+      // member_get of a filled slot (an empty one raises through the generic path)
+      const v = (o as PyInstance).getSlot(c.index);
+      if (v) {
+        v.rc++;
+        return v;
+      }
+      break;
+    }
+    case Kind.DATA:
+      return c.get!(c.descr!, o, t);
+    case Kind.NONDATA: {
+      const d = (o as PyInstance).dict;
+      if (d !== null) {
+        const v = dictLookup(d, c);
+        if (v !== undefined) {
+          v.rc++;
+          return v;
+        }
+      }
+      if (c.key.v === '__dict__') break; // the instance's own __dict__ (genericGetAttr)
+      if (c.get !== null) return c.get(c.descr!, o, t);
+      c.descr!.rc++;
+      return c.descr!;
+    }
+    case Kind.NONDATA_NODICT: {
+      if (c.get !== null) return c.get(c.descr!, o, t);
+      c.descr!.rc++;
+      return c.descr!;
+    }
+  }
+  return abs.getAttr(o, name);
+}
+
+/**
+ * LOAD_METHOD's lookup (_PyObject_GetMethod): the method descriptor found on the type (borrowed)
+ * when `o.name(...)` can call it unbound with `o` as its first argument, else null.
+ */
+export function loadMethod(caches: (AttrCache | null)[], pc: number, o: PyObject, name: string): PyObject | null {
+  let c = caches[pc];
+  const t = o.type;
+  if (c === null || c.type !== t || c.version !== t.version) {
+    if (c === null) c = newCache(caches, pc, name);
+    c.type = t;
+    c.version = t.version;
+    c.kind = Kind.GENERIC;
+    c.descr = null;
+    if (genericGetattrType(o, t)) {
+      const descr = abs.typeLookup(t, name);
+      if (descr !== null && descr.type.flags & TypeFlags.METHOD_DESCRIPTOR) {
+        c.descr = descr;
+        if (hasInstanceLayout(o)) c.kind = Kind.METHOD;
+        else if (neverHasDict(o, t)) c.kind = Kind.METHOD_NODICT;
+        else c.kind = Kind.GENERIC;
+      }
+    }
+  }
+  switch (c.kind) {
+    case Kind.METHOD_NODICT:
+      return c.descr;
+    case Kind.METHOD: {
+      const d = (o as PyInstance).dict;
+      if (d === null || d.t.used === 0 || dictLookup(d, c) === undefined) return c.descr;
+      return null;
+    }
+    case Kind.GENERIC: {
+      // what the cache does not cover: _PyObject_GetMethod's lookup for this object
+      if (!genericGetattrType(o, t)) return null;
+      const descr = abs.typeLookup(t, name);
+      if (!descr || !(descr.type.flags & TypeFlags.METHOD_DESCRIPTOR)) return null;
+      const d = abs.instanceDict(o);
+      if (d && d.getStr(c.key) !== undefined) return null;
+      return descr;
+    }
+  }
+  return null;
+}
+
+/** STORE_ATTR: setattr(o, name, v); v is borrowed. */
+export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, name: string, v: PyObject): void {
+  let c = caches[pc];
+  const t = o.type;
+  if (c === null || c.type !== t || c.version !== t.version) {
+    if (c === null) c = newCache(caches, pc, name);
+    c.type = t;
+    c.version = t.version;
+    c.kind = Kind.GENERIC;
+    c.descr = null;
+    if (hasInstanceLayout(o) && t.flags & TypeFlags.HEAPTYPE && c.key.interned) {
+      // tp_setattro is object's (PyObject_GenericSetAttr): no __setattr__ of the class's own
+      const sa = abs.typeLookup(t, '__setattr__');
+      if (sa === null || (sa instanceof PyBuiltinFunction && sa.owner === ObjectType)) {
+        const descr = abs.typeLookup(t, name);
+        if (descr === null) c.kind = Kind.STORE_DICT;
+        else if (descr instanceof PyMember) {
+          c.kind = Kind.SLOT;
+          c.descr = descr;
+        }
+      }
+    }
+  }
+  switch (c.kind) {
+    case Kind.STORE_DICT: {
+      const d = (o as PyInstance).dict;
+      if (d === null) break;
+      if (d.inline) {
+        // replacing the value of an existing attribute (insertdict's replace path)
+        const k = d.t.keys;
+        const ix = c.index;
+        if (ix < k.nentries && k.ekeys[ix] === c.key && k.evalues[ix] !== undefined) {
+          d.t.setValueAt(ix, v);
+          return;
+        }
+      }
+      d.setItem(c.key, v);
+      // a new attribute is the last entry (the next instance's __init__ stores it there too)
+      const k = d.t.keys;
+      const j = k.nentries - 1;
+      if (j >= 0 && k.ekeys[j] === c.key) c.index = j;
+      return;
+    }
+    case Kind.SLOT:
+      memberSet(c.descr!, o, v);
+      return;
+  }
+  abs.setAttr(o, name, v);
+}
+
+void decref;
