@@ -98,39 +98,25 @@ export function newStr(s: string): PyStr {
   return new PyStr(StrType, s);
 }
 
-/** scratch array of concatStrs (emptied after each use, so that it holds no string) */
-const pieces: string[] = [];
 /**
  * The values of the strs items[from..to) concatenated (BUILD_STRING, _PyUnicode_JoinArray).
  * V8 keeps `a + b` of 13 or more characters as a rope (a ConsString per `+`); a string the
  * program keeps (f-strings appended to a list) would hold its whole rope, several times the
- * memory of its characters, which V8's scavenger copies again and again. Array.prototype.join
- * writes the result into one flat string.
+ * memory of its characters, which V8's scavenger copies again and again. Reading a character
+ * flattens the rope into one sequential string (String::Flatten), which the scavenger then
+ * keeps alone (cheaper than Array.prototype.join for the few pieces of an f-string).
  */
 export function concatStrs(items: ArrayLike<PyObject | null>, from: number, to: number): string {
-  const n = to - from;
-  if (n <= 2) {
-    if (n <= 0) return '';
-    const a = (items[from] as PyStr).v;
-    return n === 1 ? a : a + (items[from + 1] as PyStr).v;
-  }
-  let len = 0;
-  for (let i = 0; i < n; i++) {
-    const s = (items[from + i] as PyStr).v;
-    len += s.length;
-    pieces[i] = s;
-  }
-  if (len < 13) {
-    // short: V8 copies concatenations under 13 characters into flat strings anyway
-    let s = pieces[0];
-    for (let i = 1; i < n; i++) s += pieces[i];
-    pieces.length = 0;
-    return s;
-  }
-  pieces.length = n;
-  const s = pieces.join('');
-  pieces.length = 0;
+  if (to <= from) return '';
+  let s = (items[from] as PyStr).v;
+  for (let i = from + 1; i < to; i++) s += (items[i] as PyStr).v;
+  if (s.length >= 13) flatten(s);
   return s;
+}
+
+/** V8 flattens a ConsString on charCodeAt (String::Flatten); the result is used so the read is kept. */
+export function flatten(s: string): number {
+  return s.charCodeAt(0);
 }
 
 /** sys.intern / identifier constants: one shared object per value (PyUnicode_InternInPlace).

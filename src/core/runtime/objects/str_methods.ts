@@ -6,8 +6,8 @@ import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
 import { PyStr, StrType, newStr, strSizeof, internStr } from './str';
-import { PyTuple, newTuple } from './tuple';
-import { PyList, newList } from './list';
+import { PyTuple, newTuple, TupleType } from './tuple';
+import { PyList, newList, ListType } from './list';
 import { PyDict, newDict } from './dict';
 import { PyInt, newInt, newBool } from './int';
 import { PyFloat } from './float';
@@ -747,6 +747,19 @@ function preallocated(items: PyObject[], prealloc: number): PyObject {
   return l;
 }
 
+/** PyUnicode_Join over the items (borrowed) */
+function joinStrs(sep: PyStr, items: PyObject[]): PyObject {
+  const n = items.length;
+  if (n === 1 && items[0].type === StrType) return newRef(items[0]);
+  const parts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = items[i];
+    if (!(x instanceof PyStr)) typeError(`sequence item ${i}: expected str instance, ${x.type.name} found`);
+    parts[i] = x.v;
+  }
+  return newStr(parts.join(sep.v));
+}
+
 export function installStrMethods(): void {
   const T = StrType;
   T.slots.new = (t, args, kw) => {
@@ -964,17 +977,12 @@ export function installStrMethods(): void {
   def(T, 'join', (self, args, kw) => {
     posArgs('join', args, kw, 1, 1);
     const it = args[0];
+    // PySequence_Fast: an exact list or tuple is read in place (no Python code runs while joining)
+    if (it.type === ListType || it.type === TupleType) return joinStrs(self as PyStr, (it as PyList | PyTuple).items);
     if (!abs.getIterOrNullSafe(it)) typeError('can only join an iterable');
     const items = abs.toArray(it);
     try {
-      if (items.length === 1 && items[0].type === StrType) return newRef(items[0]);
-      const parts: string[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const x = items[i];
-        if (!(x instanceof PyStr)) typeError(`sequence item ${i}: expected str instance, ${x.type.name} found`);
-        parts.push(x.v);
-      }
-      return newStr(parts.join((self as PyStr).v));
+      return joinStrs(self as PyStr, items);
     } finally {
       for (const x of items) decref(x);
     }
@@ -1008,6 +1016,9 @@ export function installStrMethods(): void {
         }
         if (i < a.length) out += a[i];
       }
+    } else if (count === Number.MAX_SAFE_INTEGER && !nw.includes('$')) {
+      // every occurrence, left to right without overlaps (a '$' would be a replacement pattern)
+      out = s.replaceAll(old, nw);
     } else {
       const parts = s.split(old);
       if (parts.length - 1 <= count) out = parts.join(nw);
