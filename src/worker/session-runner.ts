@@ -20,6 +20,7 @@ import { graphAt } from '../core/inspect/graph';
 import { makeTranslator, type Translate } from '../core/inspect/translate';
 import { parse } from '../core/parser/index';
 import { compileModule } from '../core/compiler/compiler';
+import type * as A from '../core/parser/ast';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 
 let session: InspectSession | null = null;
@@ -42,29 +43,35 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 // several times as long as later ones (measured for a 200-line file: 90, 65, 55 ms, then 10-25
 // ms), and more on a busy machine, where the background compiler waits for a core. So while the
 // worker is idle after a run (no request waiting, the hover prefetch done), it rehearses the
-// re-run path in slices between requests: the parse and compile of the file's text (pure
-// functions of the text), then a run of the program in a session of its own, thrown away
-// (InspectSession.rehearse: the run the user's session made, from the same text, options and
-// deterministic start, as a save without changes would run it). A request stops a rehearsal at
-// once (it polls the port every 1,024 line events, as the prefetch's replay does) and is answered
-// first; the round is done again afterwards. The live session keeps its summary, line events and
+// re-run path in slices between requests: the parse of the file's text, its compile a few
+// top-level statements at a time (pure functions of the text; the code is thrown away), then a
+// run of the program in a session of its own, thrown away too (InspectSession.rehearse: the run
+// the user's session made, from the same text, options and deterministic start, as a save without
+// changes would run it). A request waits at most for the slice going: a rehearsal polls the port
+// every 1,024 line events, as the prefetch's replay does, and stops; the request is answered
+// first and the round goes on afterwards. The live session keeps its summary, line events and
 // computed hovers; a state it parked is given up as after any replay (final() replays). A worker
-// does a few rounds in its life: after them the code is compiled, and rehearsing again would only
-// cost the machine's time.
+// does a dozen rounds in its life (the first ones after its first run, the rest after later runs
+// when the user's pauses were short): after them the code is compiled, and rehearsing again would
+// only cost the machine's time.
 
 /** rehearsals per worker */
-const WARM_ROUNDS = 4;
-/** how long after a reply (or the prefetch's end) the next slice of the warm-up starts */
+const WARM_ROUNDS = 12;
+/** how long after a reply (or the prefetch's end) the warm-up starts */
 const WARM_DELAY_MS = 20;
 /** longer programs are not rehearsed: their own runs compile the interpreter's code, and a
  * rehearsal's slices between polls would grow with them */
 const WARM_MAX_EVENTS = 200_000;
 const WARM_MAX_RUN_MS = 2_000;
-const WARM_MAX_COMPILE_LINES = 1_000;
+/** longer files are not parsed and compiled again (the parse is one slice) */
+const WARM_MAX_COMPILE_LINES = 600;
+/** the compile goes in slices of top-level statements spanning about this many lines */
+const WARM_COMPILE_LINES = 40;
 /** rehearsals this worker still does */
 let warmLeft = WARM_ROUNDS;
-/** the run to rehearse (the current session's text and options), and the next slice's kind */
-let warm: { source: string; filename: string; options: InspectSession['options']; compile: boolean } | null = null;
+/** the run to rehearse (the current session's text and options), and where the round is: its
+ * parsed module and the next top-level statement to compile, or null for the parse */
+let warm: { source: string; filename: string; options: InspectSession['options']; compile: boolean; mod: A.Module | null; next: number } | null = null;
 /** for the tests: slices done, rehearsals stopped by a request, the slice going */
 const warmStats = { compiles: 0, rehearsals: 0, stopped: 0 };
 let warmGoing: 'compile' | 'rehearse' | null = null;
@@ -88,20 +95,32 @@ function rehearsable(s: InspectSession, durationMs: number): boolean {
   return events <= WARM_MAX_EVENTS;
 }
 
-/** One slice of the warm-up; `stop()` says a request is waiting. */
+/** One slice of the warm-up: the parse, a few top-level statements' compile (as a module of
+ * their own: the code is thrown away, only the compiler's work counts), or the rehearsal.
+ * `stop()` says a request is waiting. */
 function warmSlice(stop: () => boolean): void {
   const w = warm!;
   if (w.compile) {
-    w.compile = false;
-    warmStats.compiles++;
-    if (w.source.split('\n').length <= WARM_MAX_COMPILE_LINES) {
-      warmGoing = 'compile';
-      try {
-        const pr = parse(w.source, w.filename);
-        if (pr.module) compileModule(pr.module, w.filename, w.source);
-      } finally {
-        warmGoing = null;
+    warmGoing = 'compile';
+    try {
+      if (!w.mod) {
+        const pr = w.source.split('\n').length <= WARM_MAX_COMPILE_LINES ? parse(w.source, w.filename) : null;
+        if (pr?.module) w.mod = pr.module;
+        else w.compile = false;
+        return;
       }
+      const body = w.mod.body;
+      const from = w.next;
+      let to = from + 1;
+      while (to < body.length && body[to].end_lineno - body[from].lineno < WARM_COMPILE_LINES) to++;
+      compileModule({ kind: 'Module', body: body.slice(from, to) }, w.filename, w.source);
+      w.next = to;
+      if (to >= body.length) {
+        w.compile = false;
+        warmStats.compiles++;
+      }
+    } finally {
+      warmGoing = null;
     }
     return;
   }
@@ -121,6 +140,8 @@ function warmSlice(stop: () => boolean): void {
   warmStats.rehearsals++;
   warmLeft--;
   w.compile = true;
+  w.mod = null;
+  w.next = 0;
 }
 
 /** Is a background prefetch due or going? (for the tests) */
@@ -139,7 +160,7 @@ export function handle(req: WorkerRequest): WorkerReply {
         session = new InspectSession(req.source, req.filename, req.options);
         prefetched = new Map();
         const summary = session.run();
-        warm = warmLeft > 0 && rehearsable(session, summary.durationMs) ? { source: req.source, filename: req.filename, options: req.options, compile: true } : null;
+        warm = warmLeft > 0 && rehearsable(session, summary.durationMs) ? { source: req.source, filename: req.filename, options: req.options, compile: true, mod: null, next: 0 } : null;
         background = req.prefetch ? { commandLinks: req.prefetch.commandLinks, uri: req.prefetch.uri } : null;
         viewDelayMs = req.prefetch?.viewDelayMs ?? 0;
         return { kind: 'ran', id: req.id, summary };
@@ -201,12 +222,17 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
   const inbox: WorkerRequest[] = [];
   let busy = false;
   let scheduled = false;
+  /** the last thing the loop did was a warm-up slice (the next one follows at once) */
+  let warmGoingOn = false;
 
   const pump = () => {
     if (busy) return;
     busy = true;
     try {
-      while (inbox.length) port.postMessage(handle(inbox.shift()!));
+      while (inbox.length) {
+        warmGoingOn = false;
+        port.postMessage(handle(inbox.shift()!));
+      }
     } finally {
       busy = false;
     }
@@ -221,7 +247,8 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
       setTimeout(slice, PREFETCH_DELAY_MS);
     } else if (warm && warmLeft > 0) {
       scheduled = true;
-      setTimeout(warmUp, WARM_DELAY_MS);
+      // the first slice a little after the reply (as the prefetch), the next ones at once
+      setTimeout(warmUp, warmGoingOn ? 0 : WARM_DELAY_MS);
     }
   };
   /** the idle warm-up's next slice, when nothing else is to do */
@@ -241,6 +268,7 @@ export function serve(port: Port, receive: () => WorkerRequest | undefined): voi
     } finally {
       busy = false;
     }
+    warmGoingOn = inbox.length === 0;
     pump();
   };
   const slice = () => {
