@@ -1,8 +1,9 @@
 // Editor-side figures: hover latency on a 2,000-line file after a run, and re-run latency of a
-// 200-line file, through the extension's own path: SessionClient (src/extension/session-client.ts,
-// bundled here as esbuild.mjs would) talking to dist/session-worker.js in a worker thread with the
-// extension's default options, and the run asking for the background prefetch of the file's
-// hovers as the extension does (src/extension/extension.ts).
+// 200-line file at the pace the extension runs it (see "re-run" below), through the extension's
+// own path: SessionClient (src/extension/session-client.ts, bundled here as esbuild.mjs would)
+// talking to dist/session-worker.js in a worker thread with the extension's default options, and
+// the run asking for the background prefetch of the file's hovers as the extension does
+// (src/extension/extension.ts).
 //
 // Pacing: VS Code sends a hover request only after the mouse rested on a word for
 // editor.hover.delay (300 ms by default), so a user's hovers come at least 300 ms after the run's
@@ -11,9 +12,9 @@
 // for a cache). The same hovers sent back to back right after the run (no user does that) are
 // reported too, as "hover latency back to back".
 //   node bench/editor/hover.mjs [--quick]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, quick, importBundle, figure, missing, percentile, ms, now, courseProgram, hoverTargets } from './lib/common.mjs';
+import { ROOT, DIST, quick, importBundle, figure, missing, percentile, ms, now, courseProgram, hoverTargets } from './lib/common.mjs';
 
 const WORKER = join(DIST, 'session-worker.js');
 const OPTIONS = { stdin: '', stepLimit: 200_000_000, maxHeapBytes: 2048 * 1024 * 1024 };
@@ -77,18 +78,30 @@ async function hovers(samples, pause) {
 }
 
 // ------------------------------------------------------------------------------ re-run
-{
+// The extension runs a Python file on save and refscope.runOnEditDelayMs (800 ms by default) after
+// the last edit (src/extension/extension.ts Runs.schedule): between two runs of an edited text the
+// learner types, and the worker is idle for at least that long after the previous run's reply —
+// it computes the file's hovers, then rehearses the re-run path so that V8 has compiled the
+// interpreter's code (src/worker/session-runner.ts, the idle warm-up). The re-run figures pace
+// the runs like that; the same runs sent one after the other as soon as the previous one replied
+// (no user does that: there is no idle time, so the first re-runs pay V8's warm-up) are reported
+// too, as "re-run latency back to back".
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const RUN_ON_EDIT_DELAY_MS = PKG.contributes.configuration.properties['refscope.runOnEditDelayMs'].default;
+if (!(RUN_ON_EDIT_DELAY_MS > 0)) throw new Error('re-run: no refscope.runOnEditDelayMs default in package.json');
+/** Run `runs` edited texts in a fresh client after a first run, `pause` ms after each reply;
+ * returns the latencies (host → worker → host) and the worker's own run times. */
+async function reruns(runs, pause) {
   const base = courseProgram(20);
-  const nLines = base.split('\n').length - 1;
   // each save changes the file (one constant), so that nothing can reuse the last run's compiled
   // code: what a learner's edit-and-save costs
   const edited = (k) => base.replace('r19 = make19(8)', `r19 = make19(${8 + (k % 5)})`);
   if (edited(1) === base) throw new Error('re-run: the edit did not apply');
   const client = new SessionClient(WORKER);
-  const runs = quick ? 3 : 15;
   const times = [];
   const inWorker = [];
   for (let k = 0; k <= runs; k++) {
+    if (k > 0 && pause) await sleep(pause);
     const t0 = now();
     const r = await client.run(edited(k), 'course200.py', k + 1, OPTIONS, null, 60_000, PREFETCH);
     const t = now() - t0;
@@ -98,8 +111,23 @@ async function hovers(samples, pause) {
     inWorker.push(r.summary.durationMs);
   }
   client.dispose();
-  const detail = `${nLines}-line file, ${runs} runs one after the other, each of an edited text as on save, in the document's worker (request + run, while the last run's hover prefetch is going: it stops for the request; the run alone: p50 ${ms(percentile(inWorker, 50))} ms)`;
-  figure('re-run latency p50', ms(percentile(times, 50)), 'ms', detail, '≤ 50 ms');
-  figure('re-run latency p95', ms(percentile(times, 95)), 'ms', detail, '≤ 50 ms');
+  return { times, inWorker, nLines: base.split('\n').length - 1 };
+}
+{
+  // 20 runs: the 95th percentile is the 19th of 20 (with 15 it would be the slowest)
+  const runs = quick ? 3 : 20;
+  const paced = await reruns(runs, RUN_ON_EDIT_DELAY_MS);
+  const detail = `${paced.nLines}-line file, ${runs} runs of an edited text in the document's worker after its first run, each ${RUN_ON_EDIT_DELAY_MS} ms (refscope.runOnEditDelayMs) after the previous reply, host → worker → host (the run alone: p50 ${ms(percentile(paced.inWorker, 50))} ms)`;
+  figure('re-run latency p50', ms(percentile(paced.times, 50)), 'ms', detail, '≤ 50 ms');
+  figure('re-run latency p95', ms(percentile(paced.times, 95)), 'ms', detail, '≤ 50 ms');
+  console.log(`re-run: in order: ${paced.times.map(ms).join(' ')}`);
+  const b2b = await reruns(runs, 0);
+  figure(
+    're-run latency back to back p95',
+    ms(percentile(b2b.times, 95)),
+    'ms',
+    `the same ${runs} runs sent one after the other as soon as the previous one replied (p50 ${ms(percentile(b2b.times, 50))} ms; the run alone: p50 ${ms(percentile(b2b.inWorker, 50))} ms): no idle time, so the first re-runs after the worker's first run pay V8's warm-up`,
+  );
+  console.log(`re-run back to back: in order: ${b2b.times.map(ms).join(' ')}`);
 }
 process.exit(0);
