@@ -131,7 +131,7 @@ test('a re-run in the worker runs the program once (no second recording for the 
 
 test('the warm-up rehearses while idle; a request that arrives during a rehearsal stops it and is answered first', async () => {
   const src = program(6);
-  resetWarmUp(2);
+  resetWarmUp(2, Infinity);
   await run(src);
   assert.equal(warmUpState().pending, true);
   // a hover on a line no view has computed yet: the worker computes it on demand
@@ -153,7 +153,7 @@ test('the warm-up rehearses while idle; a request that arrives during a rehearsa
 
 test('the warm-up changes no hover, no count and no later run', async () => {
   const src = program(5);
-  resetWarmUp(3);
+  resetWarmUp(3, Infinity);
   const summary = await run(src);
   const before = await hover(2 * 10 + 8, 5);
   const n = await hoverCount();
@@ -172,15 +172,27 @@ test('the warm-up changes no hover, no count and no later run', async () => {
   assert.deepEqual(comparable(summary), comparable(fresh(src)));
   // the next run (an edited text) shows what a fresh session shows
   const edited = program(5, 4);
-  resetWarmUp(1);
+  resetWarmUp(1, Infinity);
   const next = await run(edited);
   await warmedUp();
   assert.deepEqual(comparable(next), comparable(fresh(edited)));
   assert.deepEqual(await hover(3 * 10 + 10, 1), expected(edited, 3 * 10 + 10, 1));
 });
 
+test('a slice that takes too long ends the warm-up of the session', async () => {
+  resetWarmUp(2, 0);
+  await run(program(2));
+  assert.equal(warmUpState().pending, true);
+  await warmedUp();
+  // the first slice (the parse) took longer than 0 ms: nothing followed it
+  const s = warmUpState();
+  assert.equal(s.compiles, 0);
+  assert.equal(s.rehearsals, 0);
+  assert.equal(s.left, 2);
+});
+
 test('a long program is not rehearsed', async () => {
-  resetWarmUp(2);
+  resetWarmUp(2, Infinity);
   await run('x = 0\nfor i in range(120000):\n    x += i\nprint(x)\n');
   assert.equal(warmUpState().pending, false);
   await sleep(100);
