@@ -14,9 +14,8 @@ export class PyStr extends PyObject {
    * the object too (PyASCIIObject.hash). */
   hhi = 0;
   hlo = 0;
-  /** cached code points when the string holds surrogate pairs, else null after the first check */
-  cps: number[] | null | undefined = undefined;
-  interned = false;
+  /** StrBits: interned, and whether the string holds surrogates (checked once) */
+  sk = 0;
   constructor(
     type: PyType,
     public v: string,
@@ -37,15 +36,25 @@ export class PyStr extends PyObject {
     this.hhi = hashOut.hi;
     this.hlo = hashOut.lo;
   }
+  /** in the interned table (PyUnicode_CHECK_INTERNED) */
+  get interned(): boolean {
+    return (this.sk & StrBits.INTERNED) !== 0;
+  }
+  set interned(b: boolean) {
+    this.sk = b ? this.sk | StrBits.INTERNED : this.sk & ~StrBits.INTERNED;
+  }
   /** code points when the string is not plain BMP, else null */
   codePoints(): number[] | null {
-    let c = this.cps;
-    if (c === undefined) {
-      c = null;
-      if (hasSurrogates(this.v)) c = Array.from(this.v, (ch) => ch.codePointAt(0)!);
-      this.cps = c;
+    const k = this.sk;
+    if (k & StrBits.CHECKED) return k & StrBits.SURROGATES ? astralCodePoints.get(this)! : null;
+    if (hasSurrogates(this.v)) {
+      const c = Array.from(this.v, (ch) => ch.codePointAt(0)!);
+      astralCodePoints.set(this, c);
+      this.sk = k | StrBits.CHECKED | StrBits.SURROGATES;
+      return c;
     }
-    return c;
+    this.sk = k | StrBits.CHECKED;
+    return null;
   }
   get length(): number {
     const c = this.codePoints();
@@ -56,6 +65,16 @@ export class PyStr extends PyObject {
     if (this.interned) forgetInterned(this);
   }
 }
+
+const enum StrBits {
+  INTERNED = 1,
+  /** hasSurrogates was asked */
+  CHECKED = 2,
+  /** ... and said yes: the code points are in astralCodePoints */
+  SURROGATES = 4,
+}
+/** the code points of strs holding surrogates (rare: a side table keeps PyStr one field smaller) */
+const astralCodePoints = new WeakMap<PyStr, number[]>();
 
 const SURROGATE_RE = /[\ud800-\udfff]/;
 export function hasSurrogates(s: string): boolean {
@@ -68,8 +87,20 @@ export function hasSurrogates(s: string): boolean {
 }
 
 export const StrType = makeType('str', null, TypeFlags.BASETYPE | TypeFlags.UNICODE_SUBCLASS, 49, 1);
+// an exact str holds no reference, is not tracked and cannot be weakly referenced: destroy() only
+// zeroes its count (an interned one leaves the table lazily, see liveInterned)
+StrType.plainDealloc = true;
 
+/**
+ * The interned strs by value. An exact str is freed by zeroing its count alone (plainDealloc):
+ * a mortal interned str that died (count 0) may stay here until its value is interned again,
+ * and counts as absent (unicode_dealloc removes it at once; nothing can tell the difference).
+ */
 const interned = new Map<string, PyStr>();
+function liveInterned(s: string): PyStr | undefined {
+  const o = interned.get(s);
+  return o !== undefined && o.rc > 0 ? o : undefined;
+}
 const latin1: PyStr[] = [];
 export const EmptyStr = new PyStr(StrType, '');
 EmptyStr.rc = IMMORTAL_RC + 500;
@@ -123,7 +154,7 @@ export function flatten(s: string): number {
  * Interned strings created for identifiers are shared by the interpreter: they get a large
  * count, like the 3.11 interpreter's own references to them. */
 export function internStr(s: string, shared = true): PyStr {
-  let o = interned.get(s);
+  let o = liveInterned(s);
   if (!o) {
     if (s.length === 1 && s.charCodeAt(0) < 256) o = latin1[s.charCodeAt(0)];
     else {
@@ -147,7 +178,7 @@ const attrKeys = new Map<string, PyStr>();
 export function attrKey(name: string): PyStr {
   let k = attrKeys.get(name);
   if (k === undefined) {
-    const o = interned.get(name);
+    const o = liveInterned(name);
     if (o === undefined) {
       k = internStr(name);
     } else if (o.rc >= SHARED_STR_RC) {
@@ -163,10 +194,10 @@ export function attrKey(name: string): PyStr {
   return k;
 }
 export function lookupInterned(s: string): PyStr | undefined {
-  return interned.get(s);
+  return liveInterned(s);
 }
 export function internExisting(o: PyStr): PyStr {
-  const e = interned.get(o.v);
+  const e = liveInterned(o.v);
   if (e) {
     e.rc++;
     return e;

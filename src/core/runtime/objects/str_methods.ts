@@ -763,6 +763,8 @@ function joinStrs(sep: PyStr, items: PyObject[]): PyObject {
 export function installStrMethods(): void {
   const T = StrType;
   T.slots.new = (t, args, kw) => {
+    // str(x): the common call, without parsing arguments (unicode_new_impl → PyObject_Str)
+    if (t === StrType && args.length === 1 && (kw === null || kw.length === 0)) return abs.strObj(args[0]);
     const [obj, encoding, errors] = parseArgs({ name: 'str', params: ['object', 'encoding', 'errors'] }, args, kw);
     if (encoding !== undefined || errors !== undefined) {
       if (obj === undefined) return makeStr(t, '');
