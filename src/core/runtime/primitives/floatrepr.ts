@@ -163,12 +163,14 @@ export function floatToString(x: number, formatCode: FloatFormatCode | string, p
     return (negative ? '-' : alwaysSign ? '+' : flags.blank ? ' ' : '') + inf;
   }
   if (mode === 3 && precision <= 99 && !flags.alt && !flags.noNeg0 && !flags.addDot0 && !flags.sign && !flags.blank) {
-    // 'f' without flags: toFixed's digits are format_float_short's output when it rounds as
-    // dtoa's half-even does, which toFixed of one more digit proves (as in dtoa below)
+    // 'f' without flags: toFixed's digits (correctly rounded, ties away from zero) are
+    // format_float_short's unless x lies exactly halfway, where dtoa rounds half to even. With
+    // x = M / 2**q (M odd), x * 10**p = M * 5**p / 2**(q - p) is halfway exactly when q = p + 1,
+    // i.e. when x * 2**p is not an integer but x * 2**(p + 1) is (both products are exact).
     const ax = negative ? -x : x;
     if (ax < 1e21) {
-      const longer = ax.toFixed(precision + 1);
-      if (longer.charCodeAt(longer.length - 1) !== 53 /* '5' */) {
+      const scaled = ax * 2 ** precision;
+      if (Number.isInteger(scaled) || !Number.isInteger(scaled * 2)) {
         const s = ax.toFixed(precision);
         return negative ? '-' + s : s;
       }
