@@ -43,9 +43,6 @@ export interface VMState {
   excInfo: PyObject | null;
   /** called when a new source line starts (audit, tracing) */
   onLine: ((f: Frame, line: number) => void) | null;
-  /** the eval loop's per-instruction test: steps above it call the line hook and check the
-   * budget (-Infinity while a line hook is set, else stepLimit; kept by the accessors) */
-  readonly trap: number;
   /** called when a frame returns or yields a value, or an exception leaves it (raised) (editor views) */
   onFrameExit: ((f: Frame, value: PyObject, raised: boolean) => void) | null;
   /** import a module by name: a new reference */
@@ -63,34 +60,19 @@ export interface VMState {
   replacedStdout: (() => PyObject | null) | null;
 }
 
-let onLineHook: VMState['onLine'] = null;
-let stepLimitValue = Infinity;
 export const vmState: VMState = {
   current: null,
   depth: 0,
   recursionLimit: 1000,
   builtins: null,
   excInfo: null,
-  get onLine() {
-    return onLineHook;
-  },
-  set onLine(h) {
-    onLineHook = h;
-    (this as { trap: number }).trap = h ? -Infinity : stepLimitValue;
-  },
-  trap: Infinity,
+  onLine: null,
   onFrameExit: null,
   importModule: null,
   format: null,
   buildClass: null,
   steps: 0,
-  get stepLimit() {
-    return stepLimitValue;
-  },
-  set stepLimit(n) {
-    stepLimitValue = n;
-    if (!onLineHook) (this as { trap: number }).trap = n;
-  },
+  stepLimit: Infinity,
   onBudget: null,
   native: 0,
   replacedStdout: null,
@@ -189,17 +171,14 @@ export function evalFrame(f: Frame): PyObject {
       for (;;) {
         f.pc = pc;
         f.sp = sp;
-        // one test per instruction for both the line hook and the step budget (vmState.trap)
-        if (++st.steps > st.trap) {
-          if (st.onLine) {
-            const ln = lines[pc];
-            if (ln !== lastLine && ln >= 0) {
-              lastLine = ln;
-              st.onLine(f, ln);
-            }
+        if (st.onLine) {
+          const ln = lines[pc];
+          if (ln !== lastLine && ln >= 0) {
+            lastLine = ln;
+            st.onLine(f, ln);
           }
-          if (st.steps > st.stepLimit && st.onBudget) st.onBudget();
         }
+        if (++st.steps > st.stepLimit && st.onBudget) st.onBudget();
         const op = ins[pc << 1];
         const arg = ins[(pc << 1) + 1];
         pc++;
