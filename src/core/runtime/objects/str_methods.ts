@@ -5,7 +5,7 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyStr, StrType, newStr, strSizeof, internStr } from './str';
+import { PyStr, StrType, newStr, strSizeof, internStr, flatten } from './str';
 import { PyTuple, newTuple, TupleType } from './tuple';
 import { PyList, newList, ListType } from './list';
 import { PyDict, newDict } from './dict';
@@ -512,11 +512,11 @@ const TEMPLATE_CACHE_MAX = 1024;
 export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, state = { auto: 0, manual: null as boolean | null }, depth = 2): string {
   if (depth < 0) raise(E.ValueError, 'Max string recursion exceeded');
   const pieces = parseFormatTemplate(fmt);
-  const out: string[] = [];
+  let out = '';
   for (let p = 0; p < pieces.length; p++) {
     const piece = pieces[p];
     if (piece.k === FieldKind.LITERAL) {
-      out.push(piece.text);
+      out += piece.text;
       continue;
     }
     if (piece.k === FieldKind.ERROR) raise(E.ValueError, piece.message);
@@ -549,24 +549,26 @@ export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, 
         }
         if (piece.nested) spec = strFormat(spec, args, kwargs, state, depth - 1);
         // format() of an exact str with an empty spec is the str itself
-        if (spec === '') out.push(s);
+        if (spec === '') out += s;
         else {
           const tmp = newStr(s);
           try {
-            out.push(formatObject(tmp, spec));
+            out += formatObject(tmp, spec);
           } finally {
             decref(tmp);
           }
         }
       } else {
         if (piece.nested) spec = strFormat(spec, args, kwargs, state, depth - 1);
-        out.push(formatObject(obj, spec));
+        out += formatObject(obj, spec);
       }
     } finally {
       decref(obj);
     }
   }
-  return out.length === 1 ? out[0] : out.join('');
+  // one flat string (see concatStrs)
+  if (out.length >= 13) flatten(out);
+  return out;
 }
 
 // ---------------------------------------------------------------- % formatting

@@ -469,7 +469,7 @@ function formatLongPercent(v: PyInt, alt: boolean, prec: number, type: string): 
 export function percentFormat(template: string, args: PercentArgs): string {
   const T: ArrayLike<string> = hasSurrogate(template) ? Array.from(template) : template;
   const n = T.length;
-  const out: string[] = [];
+  let out = '';
   const tupleLen = args.count();
   // ctx.arglen / ctx.argidx as in CPython: single argument → arglen -1, argidx -2
   let arglen = tupleLen === null ? -1 : tupleLen;
@@ -494,11 +494,11 @@ export function percentFormat(template: string, args: PercentArgs): string {
     if (T[pos] !== '%') {
       const start = pos;
       while (pos < n && T[pos] !== '%') pos++;
-      out.push(sliceT(start, pos));
+      out += sliceT(start, pos);
       continue;
     }
     pos++; // skip '%'
-    if (T[pos] === '%') { out.push('%'); pos++; continue; }
+    if (T[pos] === '%') { out += '%'; pos++; continue; }
     let flags = 0, width = -1, prec = -1;
     let ch = '';
     // mapping key
@@ -624,7 +624,7 @@ export function percentFormat(template: string, args: PercentArgs): string {
           `unsupported format character '${cp >= 31 && cp <= 126 ? ch : '?'}' (0x${cp.toString(16)}) at index ${pos - 1}`);
       }
     }
-    out.push(formatArgOutput(str, ch, flags, width, prec, sign));
+    out += formatArgOutput(str, ch, flags, width, prec, sign);
     if (isDict && argidx < arglen) {
       throw new FormatError('TypeError', 'not all arguments converted during string formatting');
     }
@@ -632,7 +632,9 @@ export function percentFormat(template: string, args: PercentArgs): string {
   if (argidx < arglen && !isDict) {
     throw new FormatError('TypeError', 'not all arguments converted during string formatting');
   }
-  return out.join('');
+  // one flat string: V8 keeps `a + b` of 13 or more characters as a rope until a character is read
+  if (out.length >= 13) out.charCodeAt(0);
+  return out;
 }
 
 /** Objects/unicodeobject.c unicode_format_arg_output */
