@@ -136,7 +136,9 @@ export function intPow(a: Int, b: Int): Int | number {
   if (intSign(b) < 0) {
     const fa = intToFloat(a);
     if (fa === 0) throw new NumErr('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-    return Math.pow(fa, intToFloat(b));
+    // long_pow hands a negative exponent to float_pow
+    const fb = intToFloat(b);
+    return powExact(fa, fb) ?? Math.pow(fa, fb);
   }
   if (typeof a === 'number' && typeof b === 'number') {
     const r = Math.pow(a, b);
@@ -279,6 +281,57 @@ export function floatFloorDiv(a: number, b: number): number {
   if (b === 0) throw new NumErr('ZeroDivisionError', 'float floor division by zero');
   return floatDivmod(a, b)[0];
 }
+/**
+ * a ** n for a finite a and an integer n, rounded once from the exact value, or null when n is not
+ * a small integer (or the value is out of the normal range): float_pow calls the C library's
+ * pow(), which rounds correctly here where V8's Math.pow may be one unit off (10 ** -4 must be
+ * 0.0001, not 9.999999999999999e-05).
+ */
+function powExact(a: number, n: number): number | null {
+  if (!Number.isInteger(n) || n === 0 || n > 1100 || n < -1100 || a === 0 || !isFinite(a)) return null;
+  if (n === 1) return a;
+  if (n === -1) return 1 / a;
+  if (n === 2) return a * a;
+  const k = n < 0 ? -n : n;
+  const neg = a < 0 && (k & 1) === 1;
+  const x = a < 0 ? -a : a;
+  if (Number.isInteger(x)) {
+    // an integer power below 2**53 is exact (every partial product is)
+    const q = Math.pow(x, k);
+    if (q <= MAX_SAFE) {
+      const r = n > 0 ? q : 1 / q;
+      return neg ? -r : r;
+    }
+  }
+  // x = m * 2**e exactly, then m**k * 2**(e*k) in integers and one correctly rounded division
+  let m = x;
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  let mb = BigInt(m);
+  while ((mb & 1n) === 0n) {
+    mb >>= 1n;
+    e++;
+  }
+  const bits = mb.toString(2).length;
+  const ek = e * k;
+  if (bits * k > 60000 || ek > 70000 || ek < -70000) return null;
+  const p = mb ** BigInt(k);
+  let r: number;
+  try {
+    if (n > 0) r = ek >= 0 ? intToFloat(p << BigInt(ek)) : intTrueDiv(p, 1n << BigInt(-ek));
+    else r = ek <= 0 ? intTrueDiv(1n << BigInt(-ek), p) : intTrueDiv(1n, p << BigInt(ek));
+  } catch (err) {
+    if (err instanceof NumErr) return null; // out of range: Math.pow's infinity or zero
+    throw err;
+  }
+  // intTrueDiv does not round subnormal results
+  if (r < 2.2250738585072014e-308) return null;
+  return neg ? -r : r;
+}
+
 /** float_pow; returns null when the result is complex (negative base, fractional exponent). */
 export function floatPow(a: number, b: number): number | null {
   if (b === 0) return 1;
@@ -288,7 +341,7 @@ export function floatPow(a: number, b: number): number | null {
   if (a < 0 && isFinite(a) && isFinite(b) && Math.floor(b) !== b) return null;
   if (a === -1 && !isFinite(b)) return 1;
   if (a === 1) return 1;
-  const r = Math.pow(a, b);
+  const r = powExact(a, b) ?? Math.pow(a, b);
   if (!isFinite(r) && isFinite(a) && isFinite(b)) throw new NumErr('OverflowError', '(34, \'Numerical result out of range\')');
   return r;
 }
