@@ -1147,6 +1147,23 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
     if (r) return r;
   } else if (ta === StrType && tb === StrType && op % 13 === 0) {
     return newStr((a as PyStr).v + (b as PyStr).v);
+  } else if ((ta === IntType && tb === FloatType) || (ta === FloatType && tb === IntType)) {
+    // + - * / // % ** of an exact int and an exact float: int's method returns NotImplemented and
+    // float's converts the int (float_add & co., CONVERT_TO_DOUBLE: OverflowError past the
+    // double range), with nothing observable in between
+    const base = op % 13;
+    if (base === 0 || base === 10 || base === 5 || base === 11 || base === 2 || base === 6 || base === 8) {
+      let x: number;
+      let y: number;
+      try {
+        x = ta === IntType ? N.intToFloat((a as PyInt).v) : (a as PyFloat).v;
+        y = tb === IntType ? N.intToFloat((b as PyInt).v) : (b as PyFloat).v;
+      } catch (e) {
+        numErr(e);
+      }
+      const r = floatFast(base, x, y);
+      if (r) return r;
+    }
   }
   const inplace = op >= 13;
   const base = op % 13;

@@ -248,7 +248,8 @@ export function floatDiv(a: number, b: number): number {
 export function floatMod(a: number, b: number): number {
   if (b === 0) throw new NumErr('ZeroDivisionError', 'float modulo');
   let mod = a % b;
-  if (mod) {
+  // C's `if (mod)`: a NaN remainder is true
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) mod += b;
   } else {
     mod = b < 0 ? -0 : 0;
@@ -260,7 +261,8 @@ export function floatDivmod(a: number, b: number, what = 'float divmod()'): [num
   if (b === 0) throw new NumErr('ZeroDivisionError', what);
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  // _float_div_mod: C's `if (mod)` and `if (div)` are true for NaN
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
@@ -269,11 +271,13 @@ export function floatDivmod(a: number, b: number, what = 'float divmod()'): [num
     mod = b < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
-    floordiv = a / b < 0 ? -0 : 0;
+    // copysign(0.0, vx / wx)
+    const q = a / b;
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
   }
   return [floordiv, mod];
 }
