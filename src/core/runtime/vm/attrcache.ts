@@ -9,12 +9,12 @@
 // exceptions raised are those of abstract.ts's getAttr/setAttr. Whatever the cache does not cover
 // goes to the generic path.
 
-import { PyObject, PyType, TypeFlags, decref } from '../object';
+import { PyObject, PyType, TypeFlags } from '../object';
 import { PyStr, attrKey } from '../objects/str';
 import { PyInstance, PyModule } from '../objects/instance';
 import { PyFunction, PyWrapper } from '../objects/function';
 import { PyBaseException } from '../objects/exception';
-import { PyDict } from '../objects/dict';
+import type { PyDict } from '../objects/dict';
 import { ObjectType, PyBuiltinFunction } from '../types';
 import { PyMember, memberSet } from '../typeobject';
 import * as abs from '../abstract';
@@ -275,5 +275,3 @@ export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject,
   }
   abs.setAttr(o, name, v);
 }
-
-void decref;
