@@ -11,6 +11,7 @@ import type { WorkerRequest, WorkerReply } from '../../src/protocol/worker';
 import { InspectSession } from '../../src/core/inspect/session';
 import { hoverAt, type HoverResult } from '../../src/core/inspect/hover';
 import { makeTranslator } from '../../src/core/inspect/translate';
+import { courseBlocks } from './course-program';
 
 const WORKER = join(process.cwd(), 'dist/session-worker.js');
 const t = makeTranslator(null);
@@ -67,24 +68,8 @@ function raw(): Raw {
   return r;
 }
 
-/** n ten-line blocks: a class, a function building instances, a module name (as bench/editor) */
 function program(n: number, k = 3): string {
-  const L: string[] = [];
-  for (let i = 0; i < n; i++) {
-    L.push(
-      `class Item${i}:`,
-      '    def __init__(self, n):',
-      '        self.n = n',
-      `        self.tags = [str(n), 'item${i}']`,
-      '    def total(self, k):',
-      '        return self.n * k + len(self.tags)',
-      `def make${i}(count):`,
-      `    items = [Item${i}(j) for j in range(count)]`,
-      `    return {'name': 'block${i}', 'items': items, 'sum': sum(it.total(2) for it in items)}`,
-      `r${i} = make${i}(${k + (i % 4)})`,
-    );
-  }
-  return L.join('\n') + '\n';
+  return courseBlocks(n, k).join('\n') + '\n';
 }
 /** (line, col) of r<b>, items and self.tags in block b */
 const targets = (b: number) => [

@@ -12,26 +12,13 @@ import { InspectSession, type RunSummary } from '../../src/core/inspect/session'
 import { hoverAt, type HoverResult } from '../../src/core/inspect/hover';
 import { makeTranslator } from '../../src/core/inspect/translate';
 import { Interpreter } from '../../src/core/runtime/interp';
+import { courseBlocks } from './course-program';
 
 const t = makeTranslator(null);
 
-/** n ten-line blocks: a class, a function building instances, a module name (as bench/editor) */
+/** the course blocks, then a loop long enough for a rehearsal to poll several times */
 function program(n: number, k = 3): string {
-  const L: string[] = [];
-  for (let i = 0; i < n; i++) {
-    L.push(
-      `class Item${i}:`,
-      '    def __init__(self, n):',
-      '        self.n = n',
-      `        self.tags = [str(n), 'item${i}']`,
-      '    def total(self, k):',
-      '        return self.n * k + len(self.tags)',
-      `def make${i}(count):`,
-      `    items = [Item${i}(j) for j in range(count)]`,
-      `    return {'name': 'block${i}', 'items': items, 'sum': sum(it.total(2) for it in items)}`,
-      `r${i} = make${i}(${k + (i % 4)})`,
-    );
-  }
+  const L = courseBlocks(n, k);
   // a loop long enough that a rehearsal polls for requests several times (every 1,024 line events)
   L.push('acc = []', 'for i in range(3000):', '    acc.append(i * 2)', "print(len(acc), r0['sum'])");
   return L.join('\n') + '\n';
