@@ -93,13 +93,18 @@ function genericGetattrType(o: PyObject, t: PyType): boolean {
   return t.slots.getattr === undefined && !(o instanceof PyType) && !(o instanceof PyModule);
 }
 
-function fillLoadAttr(c: AttrCache, o: PyObject): void {
-  const t = o.type;
+/** Start the cache over for type t (what it found before belongs to another type or version). */
+function reset(c: AttrCache, t: PyType): void {
   c.type = t;
   c.version = t.version;
   c.kind = Kind.GENERIC;
   c.descr = null;
   c.get = null;
+}
+
+function fillLoadAttr(c: AttrCache, o: PyObject): void {
+  const t = o.type;
+  reset(c, t);
   if (!genericGetattrType(o, t)) return;
   // a class with __getattr__ calls it when a descriptor raises AttributeError: generic path
   if (t.flags & TypeFlags.HEAPTYPE && abs.typeLookup(t, '__getattr__') !== null) return;
@@ -191,10 +196,7 @@ export function loadMethod(caches: (AttrCache | null)[], pc: number, o: PyObject
   const t = o.type;
   if (c === null || c.type !== t || c.version !== t.version) {
     if (c === null) c = newCache(caches, pc, name);
-    c.type = t;
-    c.version = t.version;
-    c.kind = Kind.GENERIC;
-    c.descr = null;
+    reset(c, t);
     if (genericGetattrType(o, t)) {
       const descr = abs.typeLookup(t, name);
       if (descr !== null && descr.type.flags & TypeFlags.METHOD_DESCRIPTOR) {
@@ -232,10 +234,7 @@ export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject,
   const t = o.type;
   if (c === null || c.type !== t || c.version !== t.version) {
     if (c === null) c = newCache(caches, pc, name);
-    c.type = t;
-    c.version = t.version;
-    c.kind = Kind.GENERIC;
-    c.descr = null;
+    reset(c, t);
     if (hasInstanceLayout(o) && t.flags & TypeFlags.HEAPTYPE && c.key.interned) {
       // tp_setattro is object's (PyObject_GenericSetAttr): no __setattr__ of the class's own
       const sa = abs.typeLookup(t, '__setattr__');
