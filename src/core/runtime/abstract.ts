@@ -552,6 +552,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       }
     }
   }
+  if (o instanceof PyFunction && descr === null && funcSetSpecial(o, name, v)) return;
   let d = instanceDictForSet(o);
   if (!d && o instanceof PyFunction) {
     d = o.dict = newDictObj();
@@ -570,6 +571,63 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
     }
   }
+}
+
+/** The function attributes CPython keeps in fields (Objects/funcobject.c func_getsetlist and
+ * func_memberlist, with their setters' checks and messages); false for any other name. */
+function funcSetSpecial(o: PyFunction, name: string, v: PyObject | null): boolean {
+  switch (name) {
+    case '__code__': {
+      // func_set_code
+      if (v === null || !(v instanceof PyCode)) typeError('__code__ must be set to a code object');
+      const nfree = v.unit.nfrees;
+      const nclosure = o.closure === null ? 0 : o.closure.items.length;
+      if (nclosure !== nfree) raise(E.ValueError, `${o.name}() requires a code object with ${nclosure} free vars, not ${nfree}`);
+      const old = o.code;
+      o.code = newRef(v);
+      decref(old);
+      return true;
+    }
+    case '__defaults__': {
+      // func_set_defaults: None or a deletion clears them
+      if (v === None) v = null;
+      if (v !== null && !(v instanceof PyTuple)) typeError('__defaults__ must be set to a tuple object');
+      const old = o.defaults;
+      o.defaults = v === null ? null : (newRef(v) as PyTuple);
+      xdecref(old);
+      return true;
+    }
+    case '__kwdefaults__': {
+      if (v === None) v = null;
+      if (v !== null && !(v instanceof PyDict)) typeError('__kwdefaults__ must be set to a dict object');
+      const old = o.kwdefaults;
+      o.kwdefaults = v === null ? null : (newRef(v) as PyDict);
+      xdecref(old);
+      return true;
+    }
+    case '__name__':
+    case '__qualname__':
+      // func_set_name / func_set_qualname
+      if (v === null || !(v instanceof PyStr)) typeError(`${name} must be set to a string object`);
+      if (name === '__name__') o.name = v.v;
+      else o.qualname = v.v;
+      return true;
+    case '__doc__':
+    case '__module__': {
+      // T_OBJECT members: a deletion stores NULL
+      const old = name === '__doc__' ? o.doc : o.module;
+      const nv = v === null ? null : newRef(v);
+      if (name === '__doc__') o.doc = nv;
+      else o.module = nv;
+      xdecref(old);
+      return true;
+    }
+    case '__globals__':
+    case '__closure__':
+    case '__builtins__':
+      raise(E.AttributeError, 'readonly attribute');
+  }
+  return false;
 }
 
 /** d[name] = v with the interned name as the key (PyObject_SetAttr interns the name). */

@@ -147,9 +147,9 @@ export function bootstrap(): void {
     if (!args.length) typeError('object.__new__(): not enough arguments');
     const t = args[0];
     if (!(t instanceof PyType)) typeError(`object.__new__(X): X is not a type object (${t.type.name})`);
-    if (args.length > 1 && t.slots.new === objectNew && t.slots.init === objectInit) typeError(`${t.name}() takes no arguments`);
-    void kw;
-    return objectNew(t, [], null);
+    // tp_new_wrapper hands the rest to object_new, whose excess-argument checks look at the
+    // subtype's own tp_new and tp_init
+    return objectNew(t, args.slice(1), kw);
   }, ObjectType, null, 'object.__new__');
   typeDict(ObjectType).setItem(internStr('__new__'), objectNewFn);
   decref(objectNewFn);

@@ -245,6 +245,9 @@ export class PyType extends PyObject {
    * an ancestor's attributes change (PyType_Modified), so an inline cache that saw (type,
    * version) may reuse what it found along the MRO */
   version = ++typeVersions.last;
+  /** typeobject.ts plainInitOf: the version it was computed for, and the `__init__` it found */
+  ctorVersion = 0;
+  ctorInit: PyObject | null = null;
   /** subclasses (to invalidate caches) */
   subclasses: PyType[] = [];
   /** the JS class used for instances (builtin base's instance layout) */

@@ -72,6 +72,25 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
   }
 }
 
+/**
+ * The class's `__init__` when calling it is type_call -> object_new -> slot_tp_init on a Python
+ * function, with no metaclass `__call__` and no abstract methods: what CALL's specialization
+ * (callPlainClass in vm/call.ts) may do without the generic path. Cached per type version (any
+ * change along the MRO replaces it); null when the class needs the generic path.
+ */
+export function plainInitOf(t: PyType): PyFunction | null {
+  if (t.ctorVersion === t.version) return t.ctorInit as PyFunction | null;
+  let init: PyFunction | null = null;
+  if (t.flags & TypeFlags.HEAPTYPE && t.type === TypeType && t.slots.new === objectNew && t.slots.init === slotInit) {
+    const am = abs.typeLookup(t, '__abstractmethods__');
+    const f = abs.typeLookup(t, '__init__');
+    if ((am === null || am === None || am instanceof PyBuiltinFunction) && f instanceof PyFunction) init = f;
+  }
+  t.ctorVersion = t.version;
+  t.ctorInit = init;
+  return init;
+}
+
 function buildKwDict(args: PyObject[], kwnames: string[]): PyDict {
   const d = newDict();
   const npos = args.length - kwnames.length;
@@ -79,6 +98,7 @@ function buildKwDict(args: PyObject[], kwnames: string[]): PyDict {
   return d;
 }
 
+/** excess_args: positional or keyword arguments (keyword values follow the positional ones) */
 function excessArgs(args: PyObject[]): boolean {
   return args.length > 0;
 }
@@ -354,11 +374,15 @@ function addTypeGetSet(t: PyType, name: string): void {
 export function fixupSlots(t: PyType): void {
   const has = (n: string) => abs.typeLookup(t, n);
   const base = t.base!;
+  const prevNew = t.slots.new;
   t.slots = { ...base.slots };
   const initF = has('__init__');
   if (initF && !(initF instanceof PyBuiltinFunction)) t.slots.init = slotInit;
   const newF = has('__new__');
   if (newF && !(newF instanceof PyBuiltinFunction)) t.slots.new = slotNew;
+  // update_one_slot keeps the current tp_new when __new__ resolves to a builtin type's __new__
+  // (tp_new_wrapper): a class whose own __new__ was deleted keeps slot_tp_new
+  else if (prevNew === slotNew) t.slots.new = slotNew;
   // Python-level dunders are dispatched by name in abstract.ts; drop inherited native fast
   // slots that a Python method overrides
   const map: [keyof typeof t.slots, string][] = [

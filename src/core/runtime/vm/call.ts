@@ -1,7 +1,8 @@
 // Calling Python functions: argument binding (ceval.c initialize_locals), frame set-up and
 // teardown, generators.
 
-import { PyObject, incref, decref, newRef } from '../object';
+import { PyObject, PyType, incref, decref, newRef } from '../object';
+import { allocInstance } from '../typeobject';
 import { PyFunction, PyCell, newCell } from '../objects/function';
 import { PyTuple, newTuple } from '../objects/tuple';
 import { PyDict, newDict } from '../objects/dict';
@@ -44,6 +45,67 @@ export function makeFrame(func: PyFunction, args: PyObject[], kwnames: string[] 
     throw e;
   }
   return f;
+}
+
+/**
+ * CALL of a class `t` whose construction plainInitOf approved, with `nargs` positional
+ * arguments at stack[start..] (borrowed: the caller releases its stack afterwards), when `init`
+ * takes them without keyword binding. The same steps and reference changes as the generic
+ * path: _PyObject_MakeTpCall packs the arguments in a tuple, type_call -> object_new ->
+ * tp_alloc, slot_tp_init calls `__init__(self, *args)` through C (a new reference to each
+ * argument), and the tuple is released last.
+ */
+export function callPlainClass(t: PyType, init: PyFunction, stack: (PyObject | null)[], start: number, nargs: number): PyObject {
+  let tuple: PyTuple;
+  if (nargs === 0) tuple = newTuple([]);
+  else {
+    const items: PyObject[] = new Array(nargs);
+    for (let i = 0; i < nargs; i++) {
+      const a = stack[start + i]!;
+      a.rc++;
+      items[i] = a;
+    }
+    tuple = newTuple(items);
+  }
+  try {
+    const obj = allocInstance(t);
+    let r: PyObject;
+    try {
+      const code = init.code;
+      const f = newFrame(code, newRef(init), init.globals, vmState.builtins!);
+      const fast = f.fast;
+      obj.rc++;
+      fast[0] = obj;
+      for (let i = 0; i < nargs; i++) {
+        const v = stack[start + i]!;
+        v.rc++;
+        fast[i + 1] = v;
+      }
+      const argc = code.unit.argcount;
+      if (nargs + 1 < argc) {
+        const d = init.defaults!.items;
+        const first = argc - d.length;
+        for (let i = nargs + 1; i < argc; i++) {
+          const v = d[i - first];
+          v.rc++;
+          fast[i] = v;
+        }
+      }
+      if (code.hasCells) initCells(f, init);
+      r = runFrame(f);
+      if (r !== None) {
+        decref(r);
+        typeError(`__init__() should return None, not '${r.type.name}'`);
+      }
+    } catch (e) {
+      decref(obj);
+      throw e;
+    }
+    decref(r);
+    return obj;
+  } finally {
+    decref(tuple);
+  }
 }
 
 export function makeGenerator(f: Frame): PyGenerator {

@@ -8,7 +8,8 @@
 import { PyObject, PyType, TypeFlags, incref, decref, xdecref, newRef } from '../object';
 import { Op } from '../../compiler/opcodes';
 import { Frame, materialize, newFrame } from './frame';
-import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells } from './call';
+import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells, callPlainClass } from './call';
+import { plainInitOf } from '../typeobject';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
@@ -608,6 +609,7 @@ export function evalFrame(f: Frame): PyObject {
             let code: PyCode;
             let defs: PyTuple | null;
             let argc: number;
+            let init: PyFunction | null;
             if (
               callable instanceof PyFunction &&
               kw === null &&
@@ -650,6 +652,37 @@ export function evalFrame(f: Frame): PyObject {
               }
               if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
+            } else if (
+              callable instanceof PyType &&
+              kw === null &&
+              (init = plainInitOf(callable)) !== null &&
+              (code = init.code).simpleArgs &&
+              (code.unit.flags & 0x20) === 0 &&
+              nargs < (argc = code.unit.argcount) &&
+              (nargs + 1 === argc || ((defs = init.defaults) !== null && nargs + 1 >= argc - defs.items.length))
+            ) {
+              // a class with object.__new__ and a Python __init__ (typeCall's steps, specialized);
+              // type_call through _PyObject_MakeTpCall counts a recursion level as the generic
+              // path below does
+              if (st.depth >= st.recursionLimit) {
+                raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+              }
+              st.native++;
+              st.depth++;
+              try {
+                r = callPlainClass(callable, init, stack as PyObject[], start, nargs);
+              } finally {
+                st.native--;
+                st.depth--;
+              }
+              for (let i = sp - 1; i >= base; i--) {
+                const x = stack[i];
+                stack[i] = null;
+                sp = i;
+                f.sp = sp;
+                xdecref(x);
+              }
+              sp = base;
             } else if (
               nargs === 2 &&
               kw === null &&
