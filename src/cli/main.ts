@@ -7,6 +7,16 @@ import { join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 import { loadCached } from '../worker/code-cache';
 import type { RunOptions, RunResult } from '../core/run';
+import { setFlagsFromString } from 'node:v8';
+
+// Every Python object is an instance of one of ~50 JS classes (int, str, list, instance, ...), so
+// the interpreter's hottest property sites (`rc`, `type`, `gcw` in LOAD_FAST, decref, the gc)
+// see far more than V8's 4 maps and fall back to megamorphic lookups, ~10x slower per access.
+// Letting the inline caches stay polymorphic up to 64 maps makes those sites map checks plus a
+// field load: the benchmarks' steady state is about 20% faster (BENCHMARKS.md). This process is
+// our own, and the flag is set before the interpreter's bundle is loaded; the code cache is
+// written under the same flags, so V8 accepts it.
+setFlagsFromString('--max-valid-polymorphic-map-count=64');
 
 function usage(): never {
   process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n       refscope exercises\n       refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n');
