@@ -5,7 +5,7 @@
 
 import { PyObject, TypeFlags, Edge, incref, decref, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
-import { DictTable, type DictKeyOps, type SharedKeysSizeModel } from '../tables/dicttable';
+import { DictTable, recycleKeys, calculateLog2Keysize, type DictKeyOps, type SharedKeysSizeModel } from '../tables/dicttable';
 import { hashHi, hashLo } from '../tables/hash64';
 import { gcNewUntracked, TupleType } from './tuple';
 import { PyStr, StrType } from './str';
@@ -52,6 +52,7 @@ export class PyDict extends PyObject {
       decref(ks[i] as PyObject);
       decref(v as PyObject);
     }
+    recycleKeys(k);
   }
   override clear(): void {
     // dict_tp_clear -> PyDict_Clear: values are released in order, then keys
@@ -98,12 +99,18 @@ export class PyDict extends PyObject {
   private noteSplitInsert(key: PyObject): void {
     const sk = this.split!;
     if (!(key instanceof PyStr) || key.type !== StrType) {
-      this.split = null;
+      this.leaveSplit(false);
       return;
     }
     if (sk.names.has(key.v)) return;
     if (sk.onNewAttributeName()) sk.names.add(key.v);
-    else this.split = null;
+    else this.leaveSplit(true);
+  }
+  /** insertdict on a split table that cannot take the key (a non-str key, or shared keys with no
+   * room): insertion_resize gives a combined table sized for GROWTH_RATE = used * 3 */
+  private leaveSplit(unicode: boolean): void {
+    this.split = null;
+    this.t.resize(calculateLog2Keysize(this.t.used * 3), unicode);
   }
   /** delete; false when missing */
   delItem(key: PyObject): boolean {

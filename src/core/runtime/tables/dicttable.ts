@@ -142,6 +142,35 @@ export function dictKeysSize(log2Size: number, unicode: boolean): number {
   return DICTKEYS_HEADER_SIZE + 2 ** log2IndexBytes(log2Size) + usableFraction(2 ** log2Size) * es;
 }
 
+/** Emptied PyDict_MINSIZE keys objects for reuse (the JS side of dictobject.c's keys free list:
+ * an instance's or a small dict's keys are five arrays, allocated again for each new one
+ * otherwise). Only memory is reused; nothing observable (sizes, order, counts) depends on it. */
+const keysFreeList: DictKeys<unknown, unknown>[] = [];
+const KEYS_FREELIST_MAX = 80;
+
+/** A keys object whose table was detached and whose entries the caller has finished reading
+ * (dict_dealloc): emptied into the free list when it has PyDict_MINSIZE's shape. */
+export function recycleKeys(k: DictKeys<unknown, unknown>): void {
+  if (k.log2Size !== DICT_LOG_MINSIZE || k.shared || keysFreeList.length >= KEYS_FREELIST_MAX) return;
+  const n = k.nentries;
+  const ek = k.ekeys;
+  const ev = k.evalues;
+  const hi = k.ehi;
+  const lo = k.elo;
+  if (ek.length !== 5) return;
+  for (let i = 0; i < n; i++) {
+    ek[i] = undefined;
+    ev[i] = undefined;
+    hi[i] = 0;
+    lo[i] = 0;
+  }
+  const ix = k.indices;
+  for (let i = 0; i < 8; i++) ix[i] = DKIX_EMPTY;
+  k.usable = 5;
+  k.nentries = 0;
+  keysFreeList.push(k);
+}
+
 /** dk_indices. Plain arrays of small integers: allocating typed arrays costs V8 about ten times
  * as much, and most dicts are small (the sizes CPython reports come from dictKeysSize). */
 export type DictIndices = number[];
@@ -450,7 +479,12 @@ export class DictTable<K, V> {
   }
 
   private insertToEmptyDict(key: K, hi: number, lo: number, value: V): void {
-    const dk = new DictKeys<K, V>(DICT_LOG_MINSIZE, this.ops.isExactStr(key));
+    const unicode = this.ops.isExactStr(key);
+    let dk: DictKeys<K, V>;
+    if (keysFreeList.length !== 0) {
+      dk = keysFreeList.pop() as DictKeys<K, V>;
+      dk.unicode = unicode;
+    } else dk = new DictKeys<K, V>(DICT_LOG_MINSIZE, unicode);
     const i = lo & dk.mask;
     dk.indices[i] = 0;
     dk.ekeys[0] = key;
