@@ -876,9 +876,10 @@ export function lookupName(interp: Interpreter, frame: Frame | null, name: strin
       const cellSlot = (u.localsplusKinds[i] & 0xc0) !== 0; // CO_FAST_CELL | CO_FAST_FREE
       if (cellSlot && v instanceof PyCell) return v.ref;
       if (v) return v;
-      if (!frame.locals) return null; // an unbound local of a function
+      if (u.flags & 0x1) return null; // an unbound local of a function (CO_OPTIMIZED)
     }
-    if (frame.locals) {
+    // f_locals is the namespace of module and class bodies (a function's is a copy, FastToLocals)
+    if (frame.locals && !(u.flags & 0x1)) {
       const v = dictGetStr(frame.locals, name);
       if (v) return v;
     }

@@ -23,6 +23,7 @@ import { SuperType, buildClass } from '../runtime/typeobject';
 import { checkArgs, parseArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
 import { raise, typeError } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
+import { fastToLocals } from '../runtime/vm/call';
 import { PyGenerator } from '../runtime/objects/generator';
 import { gcNewObject } from '../runtime/gc';
 import * as N from '../runtime/numeric';
@@ -304,23 +305,13 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   });
   fn('locals', (args, kw) => {
     checkArgs('locals', args, kw, 0, 0);
-    const f = vmState.current!;
-    if (f.locals) return newRef(f.locals);
-    const d = newDict();
-    const u = f.code.unit;
-    for (let i = 0; i < u.localsplusNames.length; i++) {
-      let v = f.fast[i];
-      if (v && u.localsplusKinds[i] & 0xc0) v = (v as import('../runtime/objects/function').PyCell).ref;
-      if (v) d.setItem(abs.nameKeyObj(u.localsplusNames[i]), v);
-    }
-    return d;
+    // PyEval_GetLocals: the frame's f_locals dict, refreshed from its fast locals (kept by the
+    // frame, so `locals() is locals()` and the dict's references last as long as the call)
+    return newRef(fastToLocals(vmState.current!));
   });
   fn('vars', (args, kw) => {
     checkArgs('vars', args, kw, 0, 1);
-    if (!args.length) {
-      const f = vmState.current!;
-      return newRef(f.locals ?? f.globals);
-    }
+    if (!args.length) return newRef(fastToLocals(vmState.current!));
     const r = abs.lookupAttr(args[0], '__dict__');
     if (!r) typeError('vars() argument must have __dict__ attribute');
     return r;
@@ -329,8 +320,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     checkArgs('dir', args, kw, 0, 1);
     let names: PyObject;
     if (!args.length) {
-      const f = vmState.current!;
-      const d = f.locals ?? f.globals;
+      const d = fastToLocals(vmState.current!);
       names = newList(d.keyList().map(newRef));
     } else {
       const o = args[0];

@@ -17,15 +17,16 @@ import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/
 import { PyBaseException, BaseException, excTypes } from './objects/exception';
 import * as misc from './objects/misc';
 import { PyGenerator, GeneratorType } from './objects/generator';
-import { TracebackType } from './objects/traceback';
-import { FrameType, setFrameGcHook, Frame } from './vm/frame';
+import { TracebackType, PyTraceback } from './objects/traceback';
+import { FrameType, setFrameGcHook, Frame, frameBack } from './vm/frame';
+import { fastToLocals } from './vm/call';
 import { floatRepr } from './primitives/floatrepr';
 import { strRepr } from './primitives/intstr';
 import { fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, typeDict, parseArgs } from './define';
-import { typeError, raise } from './errors';
+import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
 import { DictTableIter } from './tables/dicttable';
 import { SetTableIter } from './tables/settable';
@@ -41,7 +42,10 @@ export function bootstrap(): void {
   );
   setDictTrackHook((d) => gcTrackObject(d));
   setMaterializeHook((d) => gcNewObject(d, d.gcGen >= 0 || dictMayTrack(d)));
-  setFrameGcHook((f) => gcNewObject(f, true));
+  setFrameGcHook(
+    (f, track) => gcNewObject(f, track),
+    (f) => gcTrackObject(f),
+  );
   abs.setAbstractGcHook((o) => gcNewObject(o, true));
   abs.setDictFactory(newDict);
   abs.setKeyFactory((name) => internStr(name));
@@ -506,7 +510,50 @@ export function bootstrap(): void {
     const f = o as Frame;
     return `<frame at 0x${addressOf(o).toString(16)}, file '${f.code.unit.filename}', line ${f.lineno}, code ${f.code.unit.name}>`;
   };
-  void TracebackType;
+  // frame_getsetlist / frame_memberlist (Objects/frameobject.c, 3.11)
+  FrameType.slots.getattr = (o, name) => {
+    const f = o as Frame;
+    switch (name) {
+      case 'f_back':
+        return frameBack(f) ?? newRef(None);
+      case 'f_code':
+        return newRef(f.code);
+      case 'f_globals':
+        return newRef(f.globals);
+      case 'f_builtins':
+        return newRef(f.builtins);
+      case 'f_locals':
+        // frame_getlocals: PyFrame_FastToLocalsWithError, then the frame's own f_locals dict
+        return newRef(fastToLocals(f));
+      case 'f_lineno':
+        return newInt(f.lineno);
+      case 'f_trace':
+        return newRef(None);
+      case 'f_trace_lines':
+        return newRef(True);
+      case 'f_trace_opcodes':
+        return newRef(False);
+      case 'f_lasti':
+        // a byte offset into CPython's own bytecode, which RefScope's compiler does not lay out
+        unsupported('frame.f_lasti');
+    }
+    return null;
+  };
+  // tb_getsetters / tb_memberlist (Python/traceback.c)
+  TracebackType.slots.getattr = (o, name) => {
+    const tb = o as PyTraceback;
+    switch (name) {
+      case 'tb_next':
+        return newRef(tb.next ?? None);
+      case 'tb_frame':
+        return newRef(tb.frame);
+      case 'tb_lineno':
+        return newInt(tb.lineno);
+      case 'tb_lasti':
+        unsupported('traceback.tb_lasti');
+    }
+    return null;
+  };
   void gcState;
   void GetSetDescriptorType;
   void PyInstance;

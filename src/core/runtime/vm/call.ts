@@ -6,11 +6,12 @@ import { allocInstance } from '../typeobject';
 import { PyFunction, PyCell, newCell } from '../objects/function';
 import { PyTuple, newTuple } from '../objects/tuple';
 import { PyDict, newDict } from '../objects/dict';
+import { strKey } from '../abstract';
 import { newStr, internStr } from '../objects/str';
 import { PyGenerator } from '../objects/generator';
 import { gcNewTracked } from '../objects/tuple';
 import { CoFlags, SlotKind } from '../../compiler/code';
-import { Frame, newFrame, releaseFrame } from './frame';
+import { Frame, newFrame, releaseFrame, takeOwnership } from './frame';
 import { evalFrame, vmState } from './eval';
 import { typeError, raise } from '../errors';
 import { RecursionError } from '../objects/exception';
@@ -108,6 +109,33 @@ export function callPlainClass(t: PyType, init: PyFunction, stack: (PyObject | n
   }
 }
 
+/** _PyFrame_FastToLocalsWithError (3.11): the frame's f_locals dict (made on first use and kept by
+ * the frame) updated from its fast locals, cells and free variables; unbound names are removed.
+ * Unoptimized frames (module and class bodies) never copy free variables. */
+export function fastToLocals(f: Frame): PyDict {
+  let locals = f.locals;
+  if (locals === null) {
+    locals = newDict();
+    f.locals = locals;
+  }
+  const u = f.code.unit;
+  const kinds = u.localsplusKinds;
+  const names = u.localsplusNames;
+  const optimized = (u.flags & 0x1) !== 0; // CO_OPTIMIZED
+  for (let i = 0; i < names.length; i++) {
+    const kind = kinds[i];
+    if (kind & 0x80 && !optimized) continue; // CO_FAST_FREE
+    let value = f.fast[i];
+    // cells and free variables hold their value in a cell (MAKE_CELL / COPY_FREE_VARS ran at the
+    // start of the call)
+    if (value !== null && kind & 0xc0 && 'ref' in value) value = (value as { ref: PyObject | null }).ref;
+    const key = strKey(names[i]);
+    if (value === null) locals.delItem(key);
+    else locals.setItem(key, value);
+  }
+  return locals;
+}
+
 export function makeGenerator(f: Frame): PyGenerator {
   const u = f.code.unit;
   const g = new PyGenerator(f, u.name, f.func ? f.func.qualname : u.qualname);
@@ -129,20 +157,24 @@ export function runFrame(f: Frame): PyObject {
   try {
     return evalFrame(f);
   } finally {
-    st.current = f.back;
+    const caller = f.back;
+    st.current = caller;
     f.back = null;
     st.depth--;
-    finishFrame(f);
+    finishFrame(f, caller);
     if (st.onFrameExit === null) releaseFrame(f);
   }
 }
 
-/** The function returned: release what the frame holds unless a frame object keeps it. */
-export function finishFrame(f: Frame): void {
+/** The function returned: release what the frame holds unless a frame object keeps it.
+ * `caller` is the frame it returns to (null: none, or a generator's, whose link is cut first). */
+export function finishFrame(f: Frame, caller: Frame | null = null): void {
   if (f.done) return;
   f.done = true;
   if (f.materialized) {
     // _PyFrame_Clear: drop frame_obj; if others hold the frame object it takes the contents
+    // and links its caller's frame object (take_ownership)
+    if (f.rc > 1) takeOwnership(f, caller);
     decref(f);
     return;
   }

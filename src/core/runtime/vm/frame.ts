@@ -32,6 +32,8 @@ export class Frame extends PyObject {
   gen: PyObject | null = null;
   /** made by newFrame: may be reused once the call finished */
   pooled = false;
+  /** f_back of a frame object that outlived its call (owned; take_ownership links it) */
+  backRef: Frame | null = null;
   constructor(
     public code: PyCode,
     /** f_func (owned): the function being run, or null for module/exec frames */
@@ -73,6 +75,8 @@ export class Frame extends PyObject {
   }
 
   override traverse(visit: Visit): void {
+    // frame_traverse: f_back first, then the frame's contents
+    if (this.backRef) visit(this.backRef, Edge.OTHER, 'f_back');
     this.traverseContents(visit);
   }
 
@@ -109,9 +113,14 @@ export class Frame extends PyObject {
   /** the frame object died: an executing frame keeps its contents (they belong to the run) */
   override dealloc(): void {
     this.materialized = false;
-    if (!this.done) return;
-    this.clearContents();
-    decref(this.code);
+    const back = this.backRef;
+    this.backRef = null;
+    if (this.done) {
+      this.clearContents();
+      decref(this.code);
+    }
+    // frame_dealloc: Py_CLEAR(f->f_back) after the frame's own data
+    if (back) decref(back);
   }
 }
 
@@ -126,13 +135,34 @@ export function materialize(f: Frame): Frame {
     // _PyFrame_GetFrameObject: the interpreter frame keeps a strong reference (frame_obj)
     // until it is cleared
     if (!f.done) f.rc++;
-    frameGcHook(f);
+    // _PyFrame_New_NoTrack: a gc allocation (counted), tracked only once the frame object
+    // outlives its call (take_ownership)
+    frameGcHook(f, f.done);
   }
   return f;
 }
-let frameGcHook: (f: Frame) => void = () => {};
-export function setFrameGcHook(h: (f: Frame) => void): void {
+/** frame.f_back (PyFrame_GetBack): the linked frame object of a frame that outlived its call,
+ * else the calling frame while this one runs (made an object), else null. A new reference. */
+export function frameBack(f: Frame): Frame | null {
+  if (f.backRef) {
+    f.backRef.rc++;
+    return f.backRef;
+  }
+  return f.back && !f.done ? materialize(f.back) : null;
+}
+
+/** _PyFrame_Clear's take_ownership: a frame object that others still hold when its call ends
+ * links its caller's frame object (made one now) as f_back, and gc tracks it from now on. */
+export function takeOwnership(f: Frame, caller: Frame | null): void {
+  if (caller !== null && f.backRef === null) f.backRef = materialize(caller);
+  frameTrackHook(f);
+}
+
+let frameGcHook: (f: Frame, track: boolean) => void = () => {};
+let frameTrackHook: (f: Frame) => void = () => {};
+export function setFrameGcHook(h: (f: Frame, track: boolean) => void, track: (f: Frame) => void): void {
   frameGcHook = h;
+  frameTrackHook = track;
 }
 
 // Frames of finished calls are kept per code object and reused (CPython 3.11 keeps interpreter
