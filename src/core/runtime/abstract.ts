@@ -153,6 +153,22 @@ export function setAbstractGcHook(f: (o: PyObject) => void): void {
 export function getAttr(o: PyObject, name: string): PyObject {
   const t = o.type;
   let r: PyObject | null;
+  if (t.slots.getattr !== undefined && t.flags & TypeFlags.HEAPTYPE) {
+    const gab = typeLookup(t, '__getattribute__');
+    if (gab !== null && !(gab instanceof PyBuiltinFunction)) {
+      // slot_tp_getattr_hook: the class's __getattribute__, then __getattr__ on an
+      // AttributeError; without __getattr__ the error propagates as it was raised
+      try {
+        return callMethodObj(gab, o, [strKey(name)]);
+      } catch (e) {
+        if (!(e instanceof PyBaseException && e.type.isSubtype(E.AttributeError))) throw e;
+        const ga = typeLookup(t, '__getattr__');
+        if (ga === null) throw e;
+        decref(e);
+        return callMethodObj(ga, o, [strKey(name)]);
+      }
+    }
+  }
   if (t.slots.getattr !== undefined || o instanceof PyType) r = lookupAttr(o, name);
   else if (t.flags & TypeFlags.HEAPTYPE) {
     // __getattr__ is looked up only when the generic lookup fails
