@@ -4,6 +4,7 @@
 // (update_refs, subtract_refs, move_unreachable, untrack_tuples/dicts, weakrefs, PEP 442
 // finalizers, resurrection, tp_clear).
 
+import { interpreterObjectsAtStart } from './gcbaseline';
 import { PyObject, TypeFlags, GcWord, type ObjectSetView, heap, traverseFull, clearExtraSlots, incref, decref, gcSlotOf, withGcSlot } from './object';
 import { profile } from './profile';
 import { ListType } from './objects/list';
@@ -111,6 +112,9 @@ export interface GCState {
   debug: number;
   longLivedPending: number;
   longLivedTotal: number;
+  /** CPython's own long-lived objects that RefScope does not have (gcbaseline.ts), counted in
+   * long_lived_total after each full collection */
+  interpreterObjects: number;
   stats: [GenStats, GenStats, GenStats];
   /** free lists (numfree) of exact lists, dicts and tuples by size */
   freeLists: { list: number; dict: number; tuple: number[] };
@@ -133,6 +137,7 @@ function newState(): GCState {
     debug: 0,
     longLivedPending: 0,
     longLivedTotal: 0,
+    interpreterObjects: interpreterObjectsAtStart(),
     stats: [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 })) as [GenStats, GenStats, GenStats],
     freeLists: { list: 0, dict: 0, tuple: new Array(20).fill(0) },
     allocations: 0,
@@ -363,7 +368,7 @@ export function collectMain(generation: number): [number, number] {
     young.length = n;
     st.gens[2] = GenList.adopt(young, genCode(2));
     st.longLivedPending = 0;
-    st.longLivedTotal = n;
+    st.longLivedTotal = n + st.interpreterObjects;
   }
   let m = 0;
   if (unreachable.length) m = finishCollection(generation, unreachable);

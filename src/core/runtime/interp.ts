@@ -2,6 +2,7 @@
 // `python3 FILE.py` would (Python/pythonrun.c pyrun_file + run_mod), printing uncaught
 // exceptions, SystemExit, and the end of the run.
 
+import { interpreterObjectsOfModule } from './gcbaseline';
 import { PyObject, heap, incref, decref, newRef, xdecref } from './object';
 import { bootstrap } from './bootstrap';
 import { PyDict, newDict } from './objects/dict';
@@ -531,6 +532,7 @@ export class Interpreter {
       this.modules.setItem(key, m);
       try {
         init(new ModuleBuilder(m));
+        gcState.interpreterObjects += interpreterObjectsOfModule(name);
       } catch (e) {
         this.modules.delItem(key);
         decref(m);
