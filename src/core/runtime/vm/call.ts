@@ -121,14 +121,14 @@ export function fastToLocals(f: Frame): PyDict {
   const u = f.code.unit;
   const kinds = u.localsplusKinds;
   const names = u.localsplusNames;
-  const optimized = (u.flags & 0x1) !== 0; // CO_OPTIMIZED
+  const optimized = (u.flags & CoFlags.OPTIMIZED) !== 0;
   for (let i = 0; i < names.length; i++) {
     const kind = kinds[i];
-    if (kind & 0x80 && !optimized) continue; // CO_FAST_FREE
+    if (kind & SlotKind.FREE && !optimized) continue;
     let value = f.fast[i];
     // cells and free variables hold their value in a cell (MAKE_CELL / COPY_FREE_VARS ran at the
     // start of the call)
-    if (value !== null && kind & 0xc0 && 'ref' in value) value = (value as { ref: PyObject | null }).ref;
+    if (kind & (SlotKind.CELL | SlotKind.FREE) && value instanceof PyCell) value = value.ref;
     const key = strKey(names[i]);
     if (value === null) locals.delItem(key);
     else locals.setItem(key, value);
