@@ -675,13 +675,7 @@ export function evalFrame(f: Frame): PyObject {
                 st.native--;
                 st.depth--;
               }
-              for (let i = sp - 1; i >= base; i--) {
-                const x = stack[i];
-                stack[i] = null;
-                sp = i;
-                f.sp = sp;
-                xdecref(x);
-              }
+              popCallStack(f, stack, base, sp);
               sp = base;
             } else if (
               nargs === 2 &&
@@ -699,13 +693,7 @@ export function evalFrame(f: Frame): PyObject {
               sp = start + 1;
               f.sp = sp;
               listAppend(stack[start] as PyList, x);
-              for (let i = sp - 1; i >= base; i--) {
-                const y = stack[i];
-                stack[i] = null;
-                sp = i;
-                f.sp = sp;
-                xdecref(y);
-              }
+              popCallStack(f, stack, base, sp);
               sp = base;
               r = newRef(None);
             } else {
@@ -733,13 +721,7 @@ export function evalFrame(f: Frame): PyObject {
                 st.native--;
                 st.depth -= level;
               }
-              for (let i = sp - 1; i >= base; i--) {
-                const x = stack[i];
-                stack[i] = null;
-                sp = i;
-                f.sp = sp;
-                xdecref(x);
-              }
+              popCallStack(f, stack, base, sp);
               sp = base;
             }
             stack[sp++] = r;
@@ -1764,6 +1746,18 @@ void SystemError;
  *  (`_Py_EnterRecursiveCallTstate(" while calling a Python object")` in cfunction_enter_call,
  *  method_vectorcall_*, _PyObject_MakeTpCall). The specialized PRECALL_NO_KW_LEN / _ISINSTANCE /
  *  _LIST_APPEND / _TYPE_1 / _STR_1 / _TUPLE_1 do not, nor do builtin types with a vectorcall. */
+/** CALL's tail: the callable and the arguments left on the stack are released from the top
+ * down, each slot emptied and f.sp lowered before its release (a __del__ that runs may look at
+ * the frame). The caller then sets its sp to `base`. */
+function popCallStack(f: Frame, stack: (PyObject | null)[], base: number, sp: number): void {
+  for (let i = sp - 1; i >= base; i--) {
+    const x = stack[i];
+    stack[i] = null;
+    f.sp = i;
+    xdecref(x);
+  }
+}
+
 function callChecksRecursion(c: PyObject): boolean {
   if (c instanceof PyBuiltinFunction) {
     const n = c.name;
