@@ -145,8 +145,10 @@ export function dictKeysSize(log2Size: number, unicode: boolean): number {
 /** Emptied PyDict_MINSIZE keys objects for reuse (the JS side of dictobject.c's keys free list:
  * an instance's or a small dict's keys are five arrays, allocated again for each new one
  * otherwise). Only memory is reused; nothing observable (sizes, order, counts) depends on it. */
+// Larger than CPython's 80 (PyDict_MAXFREELIST): a young-generation collection frees up to ~700
+// instance dicts at once, all of which the next allocations would otherwise build afresh.
 const keysFreeList: DictKeys<unknown, unknown>[] = [];
-const KEYS_FREELIST_MAX = 80;
+const KEYS_FREELIST_MAX = 1024;
 
 /** A keys object whose table was detached and whose entries the caller has finished reading
  * (dict_dealloc): emptied into the free list when it has PyDict_MINSIZE's shape. */

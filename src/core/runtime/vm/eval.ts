@@ -609,7 +609,6 @@ export function evalFrame(f: Frame): PyObject {
             let code: PyCode;
             let defs: PyTuple | null;
             let argc: number;
-            let init: PyFunction | null;
             if (
               callable instanceof PyFunction &&
               kw === null &&
@@ -638,90 +637,8 @@ export function evalFrame(f: Frame): PyObject {
               if (code.hasCells) initCells(nf, callable);
               if (code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
-            } else if (callable instanceof PyFunction && profile.callMovesArguments) {
-              // the arguments and the function move into the new frame
-              const args = stack.slice(start, start + nargs) as PyObject[];
-              for (let i = base; i < sp; i++) stack[i] = null;
-              sp = base;
-              f.sp = sp;
-              let nf: Frame;
-              try {
-                nf = makeFrame(callable, args, kw, true);
-              } finally {
-                decref(callable); // makeFrame took its own reference: the stack's moves in net
-              }
-              if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
-              else r = runFrame(nf);
-            } else if (
-              callable instanceof PyType &&
-              kw === null &&
-              (init = plainInitOf(callable)) !== null &&
-              (code = init.code).simpleArgs &&
-              (code.unit.flags & 0x20) === 0 &&
-              nargs < (argc = code.unit.argcount) &&
-              (nargs + 1 === argc || ((defs = init.defaults) !== null && nargs + 1 >= argc - defs.items.length))
-            ) {
-              // a class with object.__new__ and a Python __init__ (typeCall's steps, specialized);
-              // type_call through _PyObject_MakeTpCall counts a recursion level as the generic
-              // path below does
-              if (st.depth >= st.recursionLimit) {
-                raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
-              }
-              st.native++;
-              st.depth++;
-              try {
-                r = callPlainClass(callable, init, stack as PyObject[], start, nargs);
-              } finally {
-                st.native--;
-                st.depth--;
-              }
-              popCallStack(f, stack, base, sp);
-              sp = base;
-            } else if (
-              nargs === 2 &&
-              kw === null &&
-              callable instanceof PyBuiltinFunction &&
-              callable.owner === ListType &&
-              callable.self === null &&
-              callable.name === 'append' &&
-              stack[start]!.type === ListType
-            ) {
-              // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
-              // the list and the method are released as the generic call would
-              const x = stack[start + 1]!;
-              stack[start + 1] = null;
-              sp = start + 1;
-              f.sp = sp;
-              listAppend(stack[start] as PyList, x);
-              popCallStack(f, stack, base, sp);
-              sp = base;
-              r = newRef(None);
             } else {
-              // a method descriptor called on an instance of its type gets the arguments after
-              // self (callBuiltin's call without the intermediate array)
-              const unbound =
-                callable instanceof PyBuiltinFunction &&
-                callable.self === null &&
-                callable.owner !== null &&
-                nargs - (kw === null ? 0 : kw.length) >= 1 &&
-                stack[start]!.type.isSubtype(callable.owner);
-              const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
-              // a call through C that counts a recursion level (see callChecksRecursion)
-              const level = callChecksRecursion(callable) ? 1 : 0;
-              if (level && st.depth >= st.recursionLimit) {
-                raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
-              }
-              st.native++;
-              st.depth += level;
-              try {
-                if (unbound) r = (callable as PyBuiltinFunction).fn(args, kw, stack[start]!);
-                else if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
-                else r = abs.call(callable, args, kw);
-              } finally {
-                st.native--;
-                st.depth -= level;
-              }
-              popCallStack(f, stack, base, sp);
+              r = callOther(f, stack, base, start, nargs, sp, callable, kw);
               sp = base;
             }
             stack[sp++] = r;
@@ -796,6 +713,106 @@ export function evalFrame(f: Frame): PyObject {
       pc = table[h + 2];
     }
   }
+}
+
+/**
+ * CALL's paths other than a Python function called with positional arguments that fit its
+ * parameters (the one evalFrame keeps inline): outside the loop so that V8 compiles a smaller
+ * dispatch loop and a first call of a new kind does not deoptimize it. The callable and the
+ * arguments are in stack[base..sp) (f.sp === sp); on return they have been released (moved
+ * or popped) and the caller's sp is `base`. Returns a new reference.
+ */
+function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: number, nargs: number, sp: number, callable: PyObject, kw: string[] | null): PyObject {
+  const st = vmState;
+  let r: PyObject;
+  let code: PyCode;
+  let defs: PyTuple | null;
+  let argc: number;
+  let init: PyFunction | null;
+  if (callable instanceof PyFunction && profile.callMovesArguments) {
+    // the arguments and the function move into the new frame
+    const args = stack.slice(start, start + nargs) as PyObject[];
+    for (let i = base; i < sp; i++) stack[i] = null;
+    sp = base;
+    f.sp = sp;
+    let nf: Frame;
+    try {
+      nf = makeFrame(callable, args, kw, true);
+    } finally {
+      decref(callable); // makeFrame took its own reference: the stack's moves in net
+    }
+    if (callable.code.unit.flags & 0x20) r = makeGenerator(nf);
+    else r = runFrame(nf);
+  } else if (
+    callable instanceof PyType &&
+    kw === null &&
+    (init = plainInitOf(callable)) !== null &&
+    (code = init.code).simpleArgs &&
+    (code.unit.flags & 0x20) === 0 &&
+    nargs < (argc = code.unit.argcount) &&
+    (nargs + 1 === argc || ((defs = init.defaults) !== null && nargs + 1 >= argc - defs.items.length))
+  ) {
+    // a class with object.__new__ and a Python __init__ (typeCall's steps, specialized);
+    // type_call through _PyObject_MakeTpCall counts a recursion level as the generic
+    // path below does
+    if (st.depth >= st.recursionLimit) {
+      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+    }
+    st.native++;
+    st.depth++;
+    try {
+      r = callPlainClass(callable, init, stack as PyObject[], start, nargs);
+    } finally {
+      st.native--;
+      st.depth--;
+    }
+    popCallStack(f, stack, base, sp);
+  } else if (
+    nargs === 2 &&
+    kw === null &&
+    callable instanceof PyBuiltinFunction &&
+    callable.owner === ListType &&
+    callable.self === null &&
+    callable.name === 'append' &&
+    stack[start]!.type === ListType
+  ) {
+    // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
+    // the list and the method are released as the generic call would
+    const x = stack[start + 1]!;
+    stack[start + 1] = null;
+    sp = start + 1;
+    f.sp = sp;
+    listAppend(stack[start] as PyList, x);
+    popCallStack(f, stack, base, sp);
+    r = newRef(None);
+  } else {
+    // a method descriptor called on an instance of its type gets the arguments after
+    // self (callBuiltin's call without the intermediate array)
+    const unbound =
+      callable instanceof PyBuiltinFunction &&
+      callable.self === null &&
+      callable.owner !== null &&
+      nargs - (kw === null ? 0 : kw.length) >= 1 &&
+      stack[start]!.type.isSubtype(callable.owner);
+    const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
+    // a call through C that counts a recursion level (see callChecksRecursion)
+    const level = callChecksRecursion(callable) ? 1 : 0;
+    if (level && st.depth >= st.recursionLimit) {
+      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+    }
+    st.native++;
+    st.depth += level;
+    try {
+      if (unbound) r = (callable as PyBuiltinFunction).fn(args, kw, stack[start]!);
+      else if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
+      else r = abs.call(callable, args, kw);
+    } finally {
+      st.native--;
+      st.depth -= level;
+    }
+    popCallStack(f, stack, base, sp);
+  }
+  return r;
 }
 
 /**
