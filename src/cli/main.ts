@@ -2,7 +2,7 @@
 // the interpreter's worker starts (start-up is part of every run); the other subcommands live in
 // dist/cli-tools.js (tools.ts), loaded on demand.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 import { loadCached } from '../worker/code-cache';
@@ -17,6 +17,21 @@ import { setFlagsFromString } from 'node:v8';
 // our own, and the flag is set before the interpreter's bundle is loaded; the code cache is
 // written under the same flags, so V8 accepts it.
 setFlagsFromString('--max-valid-polymorphic-map-count=64');
+
+/** Writes `text` to fd 1 or 2 synchronously: the program's output is complete when the run ends,
+ * and touching process.stdout would first load node's stream machinery (~7 ms of start-up on a
+ * pipe). A non-blocking descriptor that is full (EAGAIN) hands the rest to the stream; a closed
+ * one (EPIPE: `refscope run x.py | head`) drops it, as the reader is gone. */
+function writeOut(fd: 1 | 2, text: string): void {
+  if (text === '') return;
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EAGAIN') (fd === 1 ? process.stdout : process.stderr).write(buf.subarray(off));
+  }
+}
 
 function usage(): never {
   process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n       refscope exercises\n       refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n');
@@ -59,9 +74,9 @@ async function main(argv: string[]): Promise<void> {
         process.stderr.write(`refscope: cannot write ${f.path}: ${e instanceof Error ? e.message : String(e)}\n`);
       }
     }
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
-    if (r.auditError) process.stderr.write(`RefScope ${r.auditError}\n`);
+    writeOut(1, r.stdout);
+    writeOut(2, r.stderr);
+    if (r.auditError) writeOut(2, `RefScope ${r.auditError}\n`);
     process.exitCode = r.exitCode;
     return;
   }
