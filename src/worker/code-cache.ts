@@ -10,7 +10,6 @@
 // Without write access it is simply not written. V8 checks the cache against the source and its
 // flags itself, so a stale cache costs a normal compile and never changes behaviour.
 
-import { threadId } from 'node:worker_threads';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { dirname } from 'node:path';
@@ -45,6 +44,8 @@ export function loadCached<T>(bundle: string): { exports: T; cacheAccepted: bool
     saveCache() {
       if (!stale) return;
       try {
+        // (worker_threads only now: loading it at start-up would cost every run ~14 ms)
+        const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
         const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
