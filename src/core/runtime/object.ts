@@ -35,8 +35,8 @@ export const enum Edge {
 export type Visit = (child: PyObject, edge: Edge, key: unknown) => void;
 
 /**
- * PyObject.gcw, the gc word: one small integer (a V8 Smi) instead of six fields, so that an
- * object is its JS header plus rc, type, gcw and ida (an int is 64 bytes, not 96). Every update
+ * PyObject.gcw, the gc word: one small integer (a V8 Smi) instead of seven fields, so that an
+ * object is its JS header plus rc, type and gcw (an int is 56 bytes, not 104). Every update
  * is arithmetic (never `|` on the whole word), so the word stays exact beyond 2**31 slots.
  *   bits 0-2  the gc generation + 2: 0 = in the collector's unreachable list (-2), 1 = not
  *             tracked (-1), 2..4 = generations 0..2, 5 = permanent (gc.freeze, 3); during
@@ -45,7 +45,8 @@ export type Visit = (child: PyObject, edge: Edge, key: unknown) => void;
  *   bit 3     FINALIZED (PEP 442: __del__ already ran; _PyGC_FINALIZED)
  *   bit 4     HAS_WEAKREFS: the object's weakref list is in `weakrefLists`
  *   bit 5     HAS_EXTRA_DICT: the object has an entry in `extraDicts`
- *   bits 6-   gcSlot + 1 (the object's index in its generation's list, gc.ts GenList)
+ *   bit 6     HAS_ADDR: id() gave the object an address, kept in `addresses`
+ *   bits 7-   gcSlot + 1 (the object's index in its generation's list, gc.ts GenList)
  */
 export const enum GcWord {
   GEN_MASK = 7,
@@ -56,15 +57,16 @@ export const enum GcWord {
   FINALIZED = 8,
   HAS_WEAKREFS = 16,
   HAS_EXTRA_DICT = 32,
-  LOW_MASK = 63,
-  SLOT_UNIT = 64,
+  HAS_ADDR = 64,
+  LOW_MASK = 127,
+  SLOT_UNIT = 128,
   /** untracked, no slot */
   INIT = 1,
 }
 
 /** The object's index in its generation's list (-1: none). */
 export function gcSlotOf(w: number): number {
-  return (w < 0x80000000 ? w >> 6 : Math.floor(w / GcWord.SLOT_UNIT)) - 1;
+  return (w < 0x80000000 ? w >> 7 : Math.floor(w / GcWord.SLOT_UNIT)) - 1;
 }
 /** `w` with its slot replaced */
 export function withGcSlot(w: number, slot: number): number {
@@ -74,7 +76,9 @@ export function withGcSlot(w: number, slot: number): number {
 /** the weakref lists of objects with HAS_WEAKREFS (consulted only when the bit is set) */
 const weakrefLists = new WeakMap<PyObject, PyObject[]>();
 
-/** id() addresses are stored as (address - ADDR_ORIGIN) / 16 + 1 (a Smi; 0 = none yet) */
+/** id() addresses of the objects with HAS_ADDR: most objects are never asked for one, so the
+ * field would only make every object (ten million ints in the lesson's list) a word larger */
+const addresses = new WeakMap<PyObject, number>();
 const ADDR_ORIGIN = 0x7f5a3c000000;
 
 export class PyObject {
@@ -84,14 +88,11 @@ export class PyObject {
   type!: PyType;
   /** the gc word (see GcWord): generation, finalized, weakrefs, extra dict, gc slot */
   gcw: number;
-  /** the id() address, encoded (see addressOf); 0 until someone asks */
-  ida: number;
 
   constructor(type: PyType | null) {
     this.rc = 1;
     this.type = type as PyType;
     this.gcw = GcWord.INIT;
-    this.ida = 0;
     if (heap.live) heap.live.add(this);
   }
 
@@ -152,8 +153,7 @@ export class PyObject {
   }
   /** the address id() reports; 0 until someone asks (addressOf) */
   get addr(): number {
-    const a = this.ida;
-    return a === 0 ? 0 : ADDR_ORIGIN + (a - 1) * 16;
+    return this.gcw & GcWord.HAS_ADDR ? addresses.get(this)! : 0;
   }
   /** the object's slot in its generation's list (gc.ts GenList); during a collection, its
    * index in the collected list (gc_refs live in a side array there) */
@@ -366,7 +366,7 @@ export const heap: HeapState = {
   clearWeakrefs: null,
   onGcFree: null,
   gcWeakrefs: null,
-  nextAddr: 0x7f5a3c000000,
+  nextAddr: ADDR_ORIGIN,
   freedAddrs: [],
 };
 
@@ -516,12 +516,11 @@ function release(o: PyObject): void {
 
 /** id(): a stable address-like number (CPython returns the object's address). */
 export function addressOf(o: PyObject): number {
-  const a = o.ida;
-  if (a !== 0) return ADDR_ORIGIN + (a - 1) * 16;
+  if (o.gcw & GcWord.HAS_ADDR) return addresses.get(o)!;
+  // heap.nextAddr starts at ADDR_ORIGIN and only grows: an address is never reused
   const addr = heap.nextAddr;
-  // exact for any address (a fraction or a large value only costs a boxed field); heap.nextAddr
-  // starts at ADDR_ORIGIN and only grows, so the encoding is never 0
-  o.ida = (addr - ADDR_ORIGIN) / 16 + 1;
+  addresses.set(o, addr);
+  o.gcw += GcWord.HAS_ADDR;
   heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
   return addr;
 }

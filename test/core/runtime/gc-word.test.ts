@@ -94,6 +94,11 @@ test('id() addresses: assigned on first use, then stable, spaced by the basic si
   assert.equal(ic, ib + 16 * Math.ceil(ListType.basicsize / 16));
   assert.equal(heap.nextAddr, ic + 16);
   assert.equal(c.addr, ic);
+  // the address is kept in a side table behind a gc-word bit that slot and generation moves keep
+  a.gcSlot = 12345;
+  assert.equal(a.addr, ia);
+  assert.equal(a.gcSlot, 12345);
+  assert.equal(addressOf(a), ia);
   decref(b);
 });
 
