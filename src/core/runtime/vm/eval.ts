@@ -54,6 +54,10 @@ export interface VMState {
   /** instructions executed (budgets) */
   steps: number;
   stepLimit: number;
+  /** what evalFrame compares `steps` with before each instruction: stepLimit, or -Infinity while
+   * onLine is set (every instruction then takes the slow path); kept by the two setters, so that
+   * an untraced run pays one comparison per instruction */
+  readonly trip: number;
   onBudget: (() => void) | null;
   /** > 0 while native code that may hold references of its own is on the call stack */
   native: number;
@@ -61,23 +65,40 @@ export interface VMState {
   replacedStdout: (() => PyObject | null) | null;
 }
 
-export const vmState: VMState = {
-  current: null,
-  depth: 0,
-  recursionLimit: 1000,
-  builtins: null,
-  excInfo: null,
-  onLine: null,
-  onFrameExit: null,
-  importModule: null,
-  format: null,
-  buildClass: null,
-  steps: 0,
-  stepLimit: Infinity,
-  onBudget: null,
-  native: 0,
-  replacedStdout: null,
-};
+class VMStateImpl implements VMState {
+  current: Frame | null = null;
+  depth = 0;
+  recursionLimit = 1000;
+  builtins: PyDict | null = null;
+  excInfo: PyObject | null = null;
+  onFrameExit: ((f: Frame, value: PyObject, raised: boolean) => void) | null = null;
+  importModule: ((name: string, f: Frame) => PyObject) | null = null;
+  format: ((v: PyObject, spec: string) => string) | null = null;
+  buildClass: PyObject | null = null;
+  steps = 0;
+  onBudget: (() => void) | null = null;
+  native = 0;
+  replacedStdout: (() => PyObject | null) | null = null;
+  trip = Infinity;
+  private line: ((f: Frame, line: number) => void) | null = null;
+  private limit = Infinity;
+  get onLine(): ((f: Frame, line: number) => void) | null {
+    return this.line;
+  }
+  set onLine(fn: ((f: Frame, line: number) => void) | null) {
+    this.line = fn;
+    this.trip = fn !== null ? -Infinity : this.limit;
+  }
+  get stepLimit(): number {
+    return this.limit;
+  }
+  set stepLimit(n: number) {
+    this.limit = n;
+    this.trip = this.line !== null ? -Infinity : n;
+  }
+}
+
+export const vmState: VMState = new VMStateImpl();
 
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
@@ -172,14 +193,18 @@ export function evalFrame(f: Frame): PyObject {
       for (;;) {
         f.pc = pc;
         f.sp = sp;
-        if (st.onLine) {
-          const ln = lines[pc];
-          if (ln !== lastLine && ln >= 0) {
-            lastLine = ln;
-            st.onLine(f, ln);
+        if (++st.steps > st.trip) {
+          // a line hook or a step budget (see VMState.trip)
+          const onLine = st.onLine;
+          if (onLine !== null) {
+            const ln = lines[pc];
+            if (ln !== lastLine && ln >= 0) {
+              lastLine = ln;
+              onLine(f, ln);
+            }
           }
+          if (st.steps > st.stepLimit && st.onBudget) st.onBudget();
         }
-        if (++st.steps > st.stepLimit && st.onBudget) st.onBudget();
         const op = ins[pc << 1];
         const arg = ins[(pc << 1) + 1];
         pc++;
