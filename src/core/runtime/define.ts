@@ -12,7 +12,7 @@ import {
   GetSetDescriptorType,
   type NativeFn,
 } from './types';
-import { PyDict, newDict } from './objects/dict';
+import { PyDict, DictType, newDict } from './objects/dict';
 import { PyStr, internStr, newStr } from './objects/str';
 import { PyModule } from './objects/instance';
 import { typeError } from './errors';
@@ -54,8 +54,14 @@ export function defAttr(t: PyType, name: string, v: PyObject): void {
 
 export function typeDict(t: PyType): PyDict {
   if (!t.dict) {
-    t.dict = newDict();
-    t.dict.rc = 1_000_000_000;
+    // a static type's tp_dict is the interpreter's, made before any program runs in CPython
+    // (type_ready): not counted as an allocation of a run and in no run's generations, whether
+    // the type is finished at start-up or on its module's first import in this process. It is
+    // tracked (gc.is_tracked is True, as CPython's), outside the collector's lists.
+    const d = new PyDict(DictType);
+    d.gcGen = 0;
+    d.rc = 1_000_000_000;
+    t.dict = d;
   }
   return t.dict;
 }
