@@ -115,7 +115,9 @@ function tbDisplayLine(t: PyTraceback): string {
   } else {
     end = original.replace(/\s+$/, '').length;
   }
-  const strippedLen = original.replace(/\s+$/, '').length - i;
+  // tb_displayline: stripped_line_len is the line as PyFile_GetLine read it (without its newline,
+  // with any trailing blanks) less its indentation
+  const strippedLen = original.length - i;
   const hasSecondary = left !== -1 || right !== -1;
   if (end - start === strippedLen && !hasSecondary) return out;
   // print_error_location_carets
@@ -156,6 +158,9 @@ function anchors(segment: string): { left: number; right: number } | null {
       if (isWs(segment[i])) continue;
       let right = i + 1;
       if (i + 1 < rr && !isWs(segment[i + 1])) right++;
+      // extract_anchors_from_expr (3.11.7): the left operand's end excludes its closing
+      // parentheses; keep going past a ')'
+      if (i + 1 < rr && segment[i] === ')') continue;
       return { left: i, right };
     }
     return null;
