@@ -57,6 +57,8 @@ export class PyCode extends PyObject {
     for (let i = 0; i <= unit.code.length >> 1; i++) ac.push(null);
     this.attrCaches = ac;
   }
+  /** co_warmup: RESUMEs and JUMP_BACKWARDs left before the code is quickened (QUICKENING_WARMUP_DELAY; vm/warmup.ts) */
+  warmup = 8;
   /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
   readonly kwNames: (string[] | undefined)[] = [];
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */

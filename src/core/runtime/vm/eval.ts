@@ -34,6 +34,7 @@ import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
+import { jumpWarms } from './warmup';
 
 export interface VMState {
   current: Frame | null;
@@ -187,6 +188,8 @@ export function evalFrame(f: Frame): PyObject {
   let lastLine = -1;
   const st = vmState;
   f.running = true;
+  // RESUME: _PyCode_Warmup
+  if (code.warmup > 0) code.warmup--;
 
   for (;;) {
     try {
@@ -527,7 +530,10 @@ export function evalFrame(f: Frame): PyObject {
             break;
           }
           case Op.JUMP_FORWARD:
+            pc = arg;
+            break;
           case Op.JUMP_BACKWARD:
+            if (code.warmup > 0 && jumpWarms(u, pc - 1)) code.warmup--;
             pc = arg;
             break;
           case Op.POP_JUMP_IF_FALSE:
@@ -802,7 +808,11 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     stack[start]!.type === ListType
   ) {
     // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
-    // the list and the method are released as the generic call would
+    // the list and the method are released as the generic call would (before
+    // quickening, method_vectorcall_O's recursion check comes first: vm/warmup.ts)
+    if (f.code.warmup > 0 && st.depth >= st.recursionLimit) {
+      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+    }
     const x = stack[start + 1]!;
     stack[start + 1] = null;
     sp = start + 1;
@@ -821,7 +831,8 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
       stack[start]!.type.isSubtype(callable.owner);
     const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
     // a call through C that counts a recursion level (see callChecksRecursion)
-    const level = callChecksRecursion(callable) ? 1 : 0;
+    // (before quickening every builtin's generic call counts one: vm/warmup.ts)
+    const level = callChecksRecursion(callable) || (f.code.warmup > 0 && callable instanceof PyBuiltinFunction) ? 1 : 0;
     if (level && st.depth >= st.recursionLimit) {
       raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
     }
@@ -1731,6 +1742,8 @@ function throwIntoFrame(f: Frame, exc: PyBaseException): PyObject {
   if (table[h + 4]) f.stack[f.sp++] = newInt(lasti);
   f.stack[f.sp++] = exc;
   f.pc = table[h + 2];
+  // a throw resumes at the handler, not through RESUME: no warm-up step
+  if (f.code.warmup > 0) f.code.warmup++;
   return evalFrame(f);
 }
 
