@@ -125,7 +125,12 @@ import { allocInstance } from '../runtime/typeobject';
 
 // _io.TextIOWrapper is a static type in CPython (Modules/_io/textio.c PyTextIOWrapper_Type): never
 // in gc.get_objects(), the same in every run of the process. sizeof(textio) = 192 (+ gc header).
-const streamType = makeType('TextIOWrapper', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 192);
+// with its bases' chain: TextIOWrapper -> _TextIOBase -> _IOBase -> object
+const ioBase = makeType('_IOBase', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+ioBase.module = '_io';
+const textIOBase = makeType('_TextIOBase', ioBase, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+textIOBase.module = '_io';
+const streamType = makeType('TextIOWrapper', textIOBase, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 192);
 streamType.module = '_io';
 streamType.hasDict = true;
 streamType.weakrefable = true;

@@ -25,7 +25,7 @@ import { strRepr } from './primitives/intstr';
 import { fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
-import { defMethod, defClassMethod, typeDict, parseArgs } from './define';
+import { defMethod, defClassMethod, typeDict, parseArgs, checkArgs } from './define';
 import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
 import { DictTableIter } from './tables/dicttable';
@@ -136,6 +136,18 @@ export function bootstrap(): void {
   defMethod(TypeType, 'mro', (_a, _k, self) => {
     const t = self as PyType;
     const l = new PyList(ListType, t.mro.map((m) => newRef(m)));
+    gcNewObject(l, true);
+    return l;
+  });
+  // type___subclasses___impl (_PyType_GetSubclasses): the live direct subclasses, in the order
+  // they were made: a builtin type's builtin subtypes (RefScope's own set), then classes
+  defMethod(TypeType, '__subclasses__', (args, kw, self) => {
+    const t = self as PyType;
+    checkArgs(`${t.qualname}.__subclasses__`, args, kw, 0, 0);
+    const out: PyObject[] = [];
+    if (!(t.flags & TypeFlags.HEAPTYPE)) for (const s of builtinTypes) if (s.base === t && s !== t) out.push(newRef(s));
+    for (const s of t.subclasses) if (s.rc > 0) out.push(newRef(s));
+    const l = new PyList(ListType, out);
     gcNewObject(l, true);
     return l;
   });
