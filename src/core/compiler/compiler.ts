@@ -633,7 +633,10 @@ class Compiler {
         }
         const end = this.newLabel();
         this.jumpIf(s.test, end, true);
-        this.u.loc = locOf(s.test);
+        // compiler_jump_if (3.11.7) sets the location of a Compare it tests and does not restore
+        // it: the raise takes the last such comparison's, else the statement's
+        const cmp = this.lastTestedCompare(s.test);
+        if (cmp) this.u.loc = locOf(cmp);
         this.emit(Op.LOAD_ASSERTION_ERROR, 0);
         if (s.msg) {
           this.visitExpr(s.msg);
@@ -1776,6 +1779,17 @@ class Compiler {
   }
 
   /** compiler_jump_if: jump to `label` when the truth of `e` equals `cond`. */
+  /** The last Compare that jumpIf tests directly (through not, and/or, conditional expressions). */
+  private lastTestedCompare(e0: A.Expr): A.Expr | null {
+    const e = foldExpr(e0);
+    if (e.kind === 'Compare') return e;
+    if (e.kind === 'UnaryOp' && e.op === 'Not') return this.lastTestedCompare(e.operand);
+    let found: A.Expr | null = null;
+    const parts = e.kind === 'BoolOp' ? e.values : e.kind === 'IfExp' ? [e.test, e.body, e.orelse] : [];
+    for (const p of parts) found = this.lastTestedCompare(p) ?? found;
+    return found;
+  }
+
   private jumpIf(e0: A.Expr, label: Label, cond: boolean): void {
     const e = foldExpr(e0);
     if (e.kind === 'UnaryOp' && e.op === 'Not') return this.jumpIf(e.operand, label, !cond);
