@@ -260,9 +260,9 @@ function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: str
     for (let i = n; i < npos; i++) extra.push(take(args[i]));
     fast[total] = newTuple(extra);
   } else if (npos > argcount) {
-    // release what would have been stolen
-    if (steal) for (let i = n; i < args.length; i++) decref(args[i]);
-    tooManyPositional(func, npos, nkw, kwnames, args);
+    // initialize_locals releases the extra positional arguments now and reports them after the
+    // keyword arguments (whose errors come first)
+    if (steal) for (let i = n; i < npos; i++) decref(args[i]);
   }
   // keyword arguments
   for (let k = 0; k < nkw; k++) {
@@ -284,8 +284,10 @@ function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: str
         continue;
       }
       if (steal) for (let j = npos + k; j < args.length; j++) decref(args[j]);
-      const posOnly = names.slice(0, u.posonlyargcount).includes(name);
-      if (posOnly) typeError(`${qual(func)}() got some positional-only arguments passed as keyword arguments: '${name}'`);
+      // positional_only_passed_as_keyword: every keyword that names a positional-only parameter
+      const posOnly = names.slice(0, u.posonlyargcount);
+      const passed = kwnames!.filter((kn) => posOnly.includes(kn));
+      if (passed.length) typeError(`${qual(func)}() got some positional-only arguments passed as keyword arguments: '${passed.join(', ')}'`);
       typeError(`${qual(func)}() got an unexpected keyword argument '${name}'`);
     }
     if (fast[idx] !== null) {
@@ -294,6 +296,7 @@ function bindArgsFull(f: Frame, func: PyFunction, args: PyObject[], kwnames: str
     }
     fast[idx] = take(v);
   }
+  if (npos > argcount && !hasVarargs) tooManyPositional(func, npos, nkw, kwnames, args);
   // defaults for missing positional arguments
   const defaults = func.defaults ? func.defaults.items : [];
   const firstDefault = argcount - defaults.length;
