@@ -331,7 +331,11 @@ function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
   if (op === 'Mult') {
     // safe_multiply for sequences
     const [s, n] = l.type === 'str' && b !== null ? [l, b] : r.type === 'str' && a !== null ? [r, a] : [null, null];
+    // an empty sequence is multiplied by any count that fits Py_ssize_t (safe_multiply calls
+    // PyNumber_Multiply; beyond it the OverflowError leaves the expression unfolded)
+    const fitsSsize = (x: bigint) => x <= 0x7fffffffffffffffn && x >= -0x8000000000000000n;
     if (s && n !== null && s.type === 'str') {
+      if (s.value.length === 0) return fitsSsize(BigInt(n)) ? { type: 'str', value: '' } : null;
       const k = Number(n);
       if (k < 0) return { type: 'str', value: '' };
       if (s.value.length * k > MAX_STR_SIZE) return null;
@@ -339,6 +343,7 @@ function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
     }
     const [t, m] = l.type === 'ftuple' && b !== null ? [l, b] : r.type === 'ftuple' && a !== null ? [r, a] : [null, null];
     if (t && m !== null && t.type === 'ftuple') {
+      if (t.elts.length === 0) return fitsSsize(BigInt(m)) ? { type: 'ftuple', elts: [] } : null;
       const k = Number(m);
       if (t.elts.length * Math.max(k, 0) > MAX_COLLECTION_SIZE) return null;
       const elts: A.Constant[] = [];

@@ -174,8 +174,10 @@ export function repeatCount(o: PyObject): number | null {
   if (!hasIndex(o)) return null;
   const v = abs.index(o);
   if (typeof v === 'bigint') {
-    if (v < 0n) return 0;
-    raise(E.OverflowError, `cannot fit 'int' into an index-sized integer`);
+    // sequence_repeat: PyNumber_AsSsize_t(n, PyExc_OverflowError) fails only beyond Py_ssize_t;
+    // a larger count than a JS number holds exactly is far past any sequence's limit anyway
+    if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) raise(E.OverflowError, `cannot fit 'int' into an index-sized integer`);
+    return v < 0n ? 0 : Number(v);
   }
   return v < 0 ? 0 : v;
 }

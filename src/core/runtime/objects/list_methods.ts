@@ -394,7 +394,8 @@ export function installListMethods(): void {
       typeError(`can't multiply sequence by non-int of type '${o.type.name}'`);
     }
     const a = (self as PyList).items;
-    if (n > 0 && a.length * n > MAX_LIST_ITEMS) raise(E.MemoryError, null);
+    if (a.length === 0 || n === 0) return newList([]);
+    if (a.length * n > MAX_LIST_ITEMS) raise(E.MemoryError, null);
     const out: PyObject[] = [];
     for (let k = 0; k < n; k++) for (const x of a) out.push(newRef(x));
     return newList(out);
@@ -410,6 +411,8 @@ export function installListMethods(): void {
       return newRef(self);
     }
     if (n === 1) return newRef(self);
+    // list_inplace_repeat: PyErr_NoMemory past the largest list
+    if (l.items.length * n > MAX_LIST_ITEMS) raise(E.MemoryError, null);
     const a = l.items.slice();
     l.resized(a.length * n);
     for (let k = 1; k < n; k++) for (const x of a) l.items.push(newRef(x));

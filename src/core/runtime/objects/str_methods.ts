@@ -836,7 +836,13 @@ export function installStrMethods(): void {
     }
     const s = (self as PyStr).v;
     if (n === 1 && self.type === StrType) return newRef(self);
-    if (s.length * n > 2 ** 29) raise(E.OverflowError, 'repeated string is too long');
+    if (s.length === 0 || n === 0) return newStr('');
+    if (n > 1) {
+      // unicode_repeat: past PY_SSIZE_T_MAX characters an OverflowError, else PyUnicode_New's
+      // allocation (MemoryError where a JS string cannot be that long)
+      if (BigInt(s.length) * BigInt(n) > 0x7fffffffffffffffn) raise(E.OverflowError, 'repeated string is too long');
+      if (s.length * n > 2 ** 29) raise(E.MemoryError, null);
+    }
     return newStr(s.repeat(n));
   };
   defBin(T, '__mul__', mul);
