@@ -796,8 +796,7 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     // the arguments and the function move into the new frame
     const args = stack.slice(start, start + nargs) as PyObject[];
     for (let i = base; i < sp; i++) stack[i] = null;
-    sp = base;
-    f.sp = sp;
+    f.sp = base;
     let nf: Frame;
     try {
       nf = makeFrame(callable, args, kw, true);
