@@ -391,6 +391,9 @@ class UnreachableView implements ObjectSetView {
     const w = o.gcw;
     return (w & GcWord.GEN_MASK) === GcWord.GEN_UNREACHABLE && this.objs[gcSlotOf(w)] === o;
   }
+  get items(): readonly PyObject[] {
+    return this.objs;
+  }
   [Symbol.iterator](): Iterator<PyObject> {
     return this.objs[Symbol.iterator]();
   }
@@ -417,25 +420,33 @@ function finishCollection(generation: number, unreachable: PyObject[]): number {
       decref(cb);
     }
     // finalize_garbage: tp_finalize once per object (PEP 442)
-    for (const o of unreachable) {
+    let ran = callbacks.length !== 0;
+    for (let i = 0; i < unreachable.length; i++) {
+      const o = unreachable[i];
       if (h.hasFinalizer(o) && !o.finalized) {
         o.finalized = true;
+        ran = true;
         h.finalize(o);
       }
     }
     // handle_resurrected_objects: what is still unreachable after the finalizers (the gc words
-    // are restored afterwards: a finalizer may have tracked an object again)
-    const again = unreachable.slice();
-    const words = again.map((o) => o.gcw);
-    for (const o of again) o.rc--; // our temporary references
-    const finalUnreachable = deduceUnreachable(again, GcWord.GEN_UNREACHABLE);
-    for (let i = 0; i < unreachable.length; i++) {
-      const o = unreachable[i];
-      o.rc++;
-      o.gcw = words[i];
+    // are restored afterwards: a finalizer may have tracked an object again). When no callback
+    // and no finalizer ran, nothing changed since deduce_unreachable: the second pass would find
+    // the same objects in the same order, and it is skipped.
+    let finalUnreachable = unreachable;
+    if (ran) {
+      const again = unreachable.slice();
+      const words = again.map((o) => o.gcw);
+      for (const o of again) o.rc--; // our temporary references
+      finalUnreachable = deduceUnreachable(again, GcWord.GEN_UNREACHABLE);
+      for (let i = 0; i < unreachable.length; i++) {
+        const o = unreachable[i];
+        o.rc++;
+        o.gcw = words[i];
+      }
+      // `again` now holds the resurrected objects
+      for (const o of again) st.gens[next].addAs(o, genCode(next));
     }
-    // `again` now holds the resurrected objects
-    for (const o of again) st.gens[next].addAs(o, genCode(next));
     m += finalUnreachable.length;
     // delete_garbage: tp_clear breaks the cycles
     for (const o of finalUnreachable) {

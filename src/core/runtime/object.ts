@@ -337,6 +337,8 @@ export class PyType extends PyObject {
 /** A read-only set of objects (the collector's unreachable list, for handle_weakrefs). */
 export interface ObjectSetView {
   has(o: PyObject): boolean;
+  /** the members in order */
+  readonly items: readonly PyObject[];
   [Symbol.iterator](): Iterator<PyObject>;
 }
 

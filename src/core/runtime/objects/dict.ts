@@ -102,8 +102,10 @@ export class PyDict extends PyObject {
       this.leaveSplit(false);
       return;
     }
-    if (sk.names.has(key.v)) return;
-    if (sk.onNewAttributeName()) sk.names.add(key.v);
+    // (most instances get their attributes in the shared keys' order: one comparison)
+    const v = key.v;
+    if (sk.order[this.t.used] === v || sk.names.has(v)) return;
+    if (sk.onNewAttributeName()) sk.addName(v);
     else this.leaveSplit(true);
   }
   /** insertdict on a split table that cannot take the key (a non-str key, or shared keys with no

@@ -340,10 +340,12 @@ export function clearWeakrefs(o: PyObject): void {
  */
 export function handleWeakrefsForGC(unreachable: ObjectSetView): { callbacks: [PyObject, PyObject][] } {
   const out: [PyObject, PyObject][] = [];
-  for (const op of unreachable) {
+  const items = unreachable.items;
+  for (let i = 0; i < items.length; i++) {
+    const op = items[i];
     if (op instanceof PyWeakref) clearRefKeepCallback(op);
-    if (!op.type.weakrefable) continue;
     let l = op.weakrefs;
+    if (l === null || !op.type.weakrefable) continue;
     while (l && l.length) {
       const wr = l[0] as PyWeakref;
       clearRefKeepCallback(wr);

@@ -935,6 +935,8 @@ export const SHARED_KEYS_MAX_SIZE = 30;
 export class SharedKeysSizeModel {
   /** the attribute names in the shared keys */
   names = new Set<string>();
+  /** the same names in the order they joined */
+  order: string[] = [];
   nentries = 0;
   usable = SHARED_KEYS_MAX_SIZE;
 
@@ -952,6 +954,11 @@ export class SharedKeysSizeModel {
     this.nentries++;
     this.usable--;
     return true;
+  }
+
+  addName(name: string): void {
+    this.names.add(name);
+    this.order.push(name);
   }
 
   /** sys.getsizeof(obj.__dict__) for an instance whose dict is still split. */
