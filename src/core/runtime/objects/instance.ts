@@ -7,7 +7,7 @@
 
 import { PyObject, TypeFlags, Edge, decref, xdecref, heap, type PyType, type Visit } from '../object';
 import { makeType, ObjectType } from '../types';
-import { PyDict, newInlineDict, newDict } from './dict';
+import { PyDict, newInlineDict, newDict, recycleInlineDict } from './dict';
 
 export class PyInstance extends PyObject {
   dict: PyDict | null = null;
@@ -121,7 +121,10 @@ export class PyInstance extends PyObject {
     if (d) {
       this.dict = null;
       if (this.dictIsObject) decref(d);
-      else d.dealloc();
+      else {
+        d.dealloc();
+        recycleInlineDict(d);
+      }
     }
   }
   /** subtype_clear: slots and the attribute values / dict */
