@@ -19,12 +19,12 @@ import { PyList, ListType, newList, listAppend } from '../objects/list';
 import { listExtend } from '../objects/list_methods';
 import { PyDict, DictType, newDict } from '../objects/dict';
 import { PySet, newSet } from '../objects/set';
-import { PyFunction, PyCode, PyCell, PyMethod, GlobalCache, newCell } from '../objects/function';
+import { PyFunction, PyCode, PyCell, PyMethod, FunctionType, MethodType, GlobalCache, newCell } from '../objects/function';
 import { None, NotImplemented } from '../objects/singletons';
 import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError as TypeErrorT, RuntimeError, StopIteration, AssertionError as AssertionErrorT, ImportError, SystemError } from '../objects/exception';
 import { PyTraceback } from '../objects/traceback';
 import { PyGenerator, GeneratorType } from '../objects/generator';
-import { PySeqIter, ListIterType, PyRangeIter, PySlice } from '../objects/misc';
+import { PySeqIter, ListIterType, PyRangeIter, RangeIterType, PySlice } from '../objects/misc';
 import { PyBuiltinFunction } from '../types';
 import { raise, typeError, newException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
@@ -619,11 +619,12 @@ function evalLoop(f: Frame): PyObject | null {
                 v = null;
                 li.exhaust();
               }
-            } else if (it instanceof PyRangeIter) {
-              if (it.remaining > 0) {
-                it.remaining--;
-                v = newInt(it.next);
-                it.next += it.step;
+            } else if (it.type === RangeIterType) {
+              const ri = it as PyRangeIter;
+              if (ri.remaining > 0) {
+                ri.remaining--;
+                v = newInt(ri.next);
+                ri.next += ri.step;
               } else v = null;
             } else if (it.type === GeneratorType) v = genNext(it as PyGenerator);
             else v = abs.iterNext(it);
@@ -651,9 +652,11 @@ function evalLoop(f: Frame): PyObject | null {
             let nargs: number;
             if (callable === null) {
               callable = stack[base + 1]!;
-              if (callable instanceof PyMethod) {
+              // (exact type checks: neither type can be subclassed, and a type check is one
+              // load where instanceof walks the prototype chain)
+              if (callable.type === MethodType) {
                 // PRECALL: replace the bound method by [func, self]
-                const m = callable;
+                const m = callable as PyMethod;
                 stack[base] = newRef(m.func);
                 stack[base + 1] = newRef(m.self);
                 decref(m);
@@ -672,21 +675,22 @@ function evalLoop(f: Frame): PyObject | null {
             let code: PyCode;
             let defs: PyTuple | null;
             let argc: number;
+            let fn: PyFunction;
             if (
-              callable instanceof PyFunction &&
+              callable.type === FunctionType &&
               kw === null &&
-              (code = callable.code).simpleArgs &&
+              (code = (fn = callable as PyFunction).code).simpleArgs &&
               nargs <= (argc = code.unit.argcount) &&
-              (nargs === argc || ((defs = callable.defaults) !== null && nargs >= argc - defs.items.length)) &&
+              (nargs === argc || ((defs = fn.defaults) !== null && nargs >= argc - defs.items.length)) &&
               profile.callMovesArguments
             ) {
               // _PyEvalFramePushAndInit / initialize_locals' common case: the function and the
               // arguments move from this stack into the new frame
-              const nf = newFrame(code, callable, callable.globals, st.builtins!);
+              const nf = newFrame(code, fn, fn.globals, st.builtins!);
               const nfast = nf.fast;
               for (let i = 0; i < nargs; i++) nfast[i] = stack[start + i];
               if (nargs < argc) {
-                const d = callable.defaults!.items;
+                const d = fn.defaults!.items;
                 const first = argc - d.length;
                 for (let i = nargs; i < argc; i++) {
                   const v = d[i - first];
@@ -697,7 +701,7 @@ function evalLoop(f: Frame): PyObject | null {
               for (let i = base; i < sp; i++) stack[i] = null;
               sp = base;
               f.sp = sp;
-              if (code.hasCells) initCells(nf, callable);
+              if (code.hasCells) initCells(nf, fn);
               if (code.unit.flags & 0x20) r = makeGenerator(nf);
               else r = runFrame(nf);
             } else {
