@@ -520,8 +520,20 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
     refs[i] = o.rc;
     o.gcw = (o.gcw & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + GcWord.GEN_COLLECTING + (i + 1) * GcWord.SLOT_UNIT;
   }
-  // subtract_refs: minus the references from inside the collected set
-  for (let i = 0; i < n; i++) traverseFull(list[i], visitDecref);
+  // subtract_refs: minus the references from inside the collected set (exact lists and tuples,
+  // the most common containers, are walked here: list_traverse / tupletraverse visit the items
+  // in order, and such objects have no extra slots or dict)
+  for (let i = 0; i < n; i++) {
+    const o = list[i];
+    const t = o.type;
+    if (t === ListType || t === TupleType) {
+      const items = (o as PyTuple).items;
+      for (let j = 0; j < items.length; j++) {
+        const w = items[j].gcw;
+        if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
+      }
+    } else traverseFull(o, visitDecref);
+  }
   // move_unreachable: `list` is walked and compacted to the reachable objects in place (rescued
   // objects are appended to it and reached again later)
   const savedWalk = walk;
@@ -537,7 +549,11 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
         // handled: not COLLECTING any more (gc_clear_collecting)
         o.gcw = w - GcWord.GEN_COLLECTING + reachableCode;
         list[kept++] = o;
-        traverseFull(o, visitReachable);
+        const t = o.type;
+        if (t === ListType || t === TupleType) {
+          const items = (o as PyTuple).items;
+          for (let j = 0; j < items.length; j++) visitReachable(items[j]);
+        } else traverseFull(o, visitReachable);
       } else {
         o.gcw = w + 1; // GEN_TENTATIVE
         unreachable.push(o);
