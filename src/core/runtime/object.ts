@@ -396,16 +396,11 @@ export function xdecref(o: PyObject | null | undefined): void {
 
 const TRASHCAN_LIMIT = 50;
 
-/** _Py_Dealloc: the count reached zero. Small, so that V8 inlines it into decref's callers: an
- * int, float or str whose count reaches zero costs a check and no call. */
+/** _Py_Dealloc: the count reached zero. */
 export function destroy(o: PyObject): void {
-  // what release() would do for such an object, when nothing else is pending
-  if (o.type.plainDealloc && heap.live === null && heap.trash.length === 0) return;
-  destroyObject(o);
-}
-
-function destroyObject(o: PyObject): void {
   const t = o.type;
+  // what release() would do for such an object, when nothing else is pending
+  if (t.plainDealloc && heap.live === null && heap.trash.length === 0) return;
   if (t.hasFinalizer && !(o.gcw & GcWord.FINALIZED) && heap.runFinalizer) {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
     o.rc = 1;
