@@ -9,7 +9,7 @@ import { Cmp } from '../runtime/abstract';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from '../runtime/objects/int';
 import { PyFloat, FloatType, newFloat } from '../runtime/objects/float';
 import { PyStr, StrType, newStr } from '../runtime/objects/str';
-import { PyTuple, newTuple, TupleType } from '../runtime/objects/tuple';
+import { PyTuple, newTuple, TupleType, gcNewTupleSized } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { listExtend } from '../runtime/objects/list_methods';
 import { PyDict, newDict } from '../runtime/objects/dict';
@@ -347,6 +347,19 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   });
 
   // iterator types owned by builtins
+  /** PyTuple_New(n) filled with PyObject_GetIter(args[start + i]) (zip_new, map_vectorcall) */
+  const iterTuple = (args: PyObject[], start: number, n: number): PyTuple => {
+    if (n === 0) return newTuple([]);
+    const t = new PyTuple(TupleType, []);
+    gcNewTupleSized(t, n);
+    try {
+      for (let i = 0; i < n; i++) t.items.push(abs.getIter(args[start + i]));
+    } catch (e) {
+      decref(t);
+      throw e;
+    }
+    return t;
+  };
   misc.EnumerateType.slots.new = (_t, args, kw) => {
     const [iterable, start] = parseArgs({ name: 'enumerate', params: ['iterable', 'start'], required: 1 }, args, kw);
     const it = abs.getIter(iterable!);
@@ -371,31 +384,50 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       if (kw![i] !== 'strict') typeError(`zip() got an unexpected keyword argument '${kw![i]}'`);
       strict = abs.isTrue(args[args.length - nkw + i]);
     }
-    const its: PyObject[] = [];
-    try {
-      for (let i = 0; i < args.length - nkw; i++) its.push(abs.getIter(args[i]));
-    } catch (e) {
-      for (const x of its) decref(x);
-      throw e;
-    }
-    const z = new misc.PyChainIter(misc.ZipType, its);
+    // zip_new: the tuple of iterators is allocated first, then filled; then the result holder
+    const n = args.length - nkw;
+    const ittuple = iterTuple(args, 0, n);
+    const z = new misc.PyChainIter(misc.ZipType, n ? [ittuple] : []);
+    if (!n) decref(ittuple);
     z.count = strict ? 1 : 0;
-    if (its.length) z.result = newTuple(its.map(() => newRef(None)));
+    if (n) {
+      const nones: PyObject[] = [];
+      for (let i = 0; i < n; i++) nones.push(newRef(None));
+      z.result = newTuple(nones);
+    }
     gcNewObject(z, true);
     return z;
   };
   misc.ZipType.slots.next = (o) => {
     const z = o as misc.PyChainIter;
     if (!z.parts.length) return null;
-    const items: PyObject[] = [];
-    for (let i = 0; i < z.parts.length; i++) {
-      const x = abs.iterNext(z.parts[i]);
+    const its = (z.parts[0] as PyTuple).items;
+    const n = its.length;
+    // zip_next: when the result holder is shared, a new tuple is allocated before the
+    // iterators are asked (and released, with its empty slots, when one is exhausted)
+    const fresh = z.result !== null && z.result.rc === 1 ? null : new PyTuple(TupleType, []);
+    if (fresh) gcNewTupleSized(fresh, n);
+    const items: PyObject[] = fresh ? fresh.items : [];
+    const dropFresh = () => {
+      while (items.length < n) items.push(newRef(None));
+      decref(fresh!);
+    };
+    for (let i = 0; i < n; i++) {
+      let x: PyObject | null;
+      try {
+        x = abs.iterNext(its[i]);
+      } catch (e) {
+        if (fresh) dropFresh();
+        else for (const y of items) decref(y);
+        throw e;
+      }
       if (!x) {
-        for (const y of items) decref(y);
+        if (fresh) dropFresh();
+        else for (const y of items) decref(y);
         if (z.count === 1) {
           if (i > 0) raise(E.ValueError, `zip() argument ${i + 1} is shorter than argument${i > 1 ? `s 1-${i}` : ' 1'}`);
-          for (let j = 1; j < z.parts.length; j++) {
-            const y = abs.iterNext(z.parts[j]);
+          for (let j = 1; j < its.length; j++) {
+            const y = abs.iterNext(its[j]);
             if (y) {
               decref(y);
               raise(E.ValueError, `zip() argument ${j + 1} is longer than argument${j > 1 ? `s 1-${j}` : ' 1'}`);
@@ -406,19 +438,16 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       }
       items.push(x);
     }
+    if (fresh) return fresh;
     return misc.reuseResult(z.result, items) ?? newTuple(items);
   };
   misc.MapType.slots.new = (_t, args, kw) => {
     if (kw && kw.length) typeError('map() takes no keyword arguments');
     if (args.length < 2) typeError('map() must have at least two arguments.');
-    const parts: PyObject[] = [newRef(args[0])];
-    try {
-      for (let i = 1; i < args.length; i++) parts.push(abs.getIter(args[i]));
-    } catch (e) {
-      for (const x of parts) decref(x);
-      throw e;
-    }
-    const mo = new misc.PyChainIter(misc.MapType, parts);
+    // map_vectorcall: a tuple of the iterators (allocated first, then filled), then the map
+    // object; map_traverse visits the tuple, then the function
+    const iters = iterTuple(args, 1, args.length - 1);
+    const mo = new misc.PyChainIter(misc.MapType, [iters, newRef(args[0])]);
     gcNewObject(mo, true);
     return mo;
   };
@@ -426,12 +455,13 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const mo = o as misc.PyChainIter;
     const vals: PyObject[] = [];
     try {
-      for (let i = 1; i < mo.parts.length; i++) {
-        const x = abs.iterNext(mo.parts[i]);
+      const its = (mo.parts[0] as PyTuple).items;
+      for (let i = 0; i < its.length; i++) {
+        const x = abs.iterNext(its[i]);
         if (!x) return null;
         vals.push(x);
       }
-      return abs.call(mo.parts[0], vals, null);
+      return abs.call(mo.parts[1], vals, null);
     } finally {
       for (const x of vals) decref(x);
     }

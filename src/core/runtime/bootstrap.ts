@@ -7,7 +7,7 @@ import * as abs from './abstract';
 import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
 import { PyStr, StrType, newStr, internStr } from './objects/str';
-import { PyTuple, TupleType, setGcHooks, newTuple } from './objects/tuple';
+import { PyTuple, TupleType, setGcHooks, setGenericAllocHook, newTuple } from './objects/tuple';
 import { PyList, ListType } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
@@ -16,13 +16,15 @@ import { PyFunction, FunctionType, PyMethod, MethodType, PyCode, CodeType, PyCel
 import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
 import { PyBaseException, BaseException, excTypes } from './objects/exception';
 import * as misc from './objects/misc';
+import { ComplexType } from './objects/complex';
+import { BytesType, ByteArrayType } from './objects/bytes';
 import { PyGenerator, GeneratorType } from './objects/generator';
 import { TracebackType, PyTraceback } from './objects/traceback';
 import { FrameType, setFrameGcHook, Frame, frameBack } from './vm/frame';
 import { fastToLocals } from './vm/call';
 import { floatRepr } from './primitives/floatrepr';
 import { strRepr } from './primitives/intstr';
-import { fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
+import { registerTpCallOnly, fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, typeDict, parseArgs, checkArgs } from './define';
@@ -39,8 +41,12 @@ export function bootstrap(): void {
   setGcHooks(
     (o) => gcNewObject(o, true),
     (o) => gcNewObject(o, false),
+    (o, n) => gcNewObject(o, true, n),
   );
+  setGenericAllocHook((o, track) => gcNewObject(o, track, -1, true));
   setDictTrackHook((d) => gcTrackObject(d));
+  // (Objects/*.c: these types have no tp_vectorcall in 3.11)
+  registerTpCallOnly(IntType, StrType, ComplexType, misc.SliceType, BytesType, ByteArrayType, PropertyType, StaticMethodType, ClassMethodType, misc.ZipType);
   setMaterializeHook((d) => gcNewObject(d, d.gcGen >= 0 || dictMayTrack(d)));
   setFrameGcHook(
     (f, track) => gcNewObject(f, track),

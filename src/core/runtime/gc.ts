@@ -185,12 +185,15 @@ export function setGCHooks(h: GCHooks): void {
   hooks = h;
 }
 
-/** _PyObject_GC_Link (+ _PyObject_GC_TRACK when `track`): a fresh gc object. */
-export function gcNewObject(o: PyObject, track: boolean): void {
+/** _PyObject_GC_Link (+ _PyObject_GC_TRACK when `track`): a fresh gc object. `tupleSize`: the
+ *  size a tuple was allocated with when it differs from its items (PySequence_Tuple allocates
+ *  its guess, tuple_alloc's maybe_freelist_pop takes that size's free list, and fills later). */
+export function gcNewObject(o: PyObject, track: boolean, tupleSize = -1, generic = false): void {
   const st = gcState;
   st.allocations++;
   let counted = true;
-  if (hooks) {
+  // (`generic`: PyType_GenericAlloc, as list_vectorcall and dict_new use: never a free list)
+  if (hooks && !generic) {
     // the free lists of exact lists, dicts and tuples (their allocations are not counted)
     const t = o.type;
     if (t === ListType) {
@@ -204,7 +207,7 @@ export function gcNewObject(o: PyObject, track: boolean): void {
         counted = false;
       }
     } else if (t === TupleType) {
-      const n = (o as PyTuple).items.length;
+      const n = tupleSize >= 0 ? tupleSize : (o as PyTuple).items.length;
       if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] > 0) {
         st.freeLists.tuple[n]--;
         counted = false;

@@ -21,15 +21,27 @@ import { vmState } from './vm/eval';
 import { Frame } from './vm/frame';
 
 // ------------------------------------------------------------------ calling a type
+/** builtin types that CPython 3.11 calls through tp_call (no tp_vectorcall) */
+const TP_CALL_ONLY = new Set<PyType>();
+export function registerTpCallOnly(...ts: PyType[]): void {
+  for (const t of ts) TP_CALL_ONLY.add(t);
+}
 /** type.__call__ (type_call) */
 export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   const t = callable as PyType;
   if (t === TypeType && args.length === 1 && !kwnames) return newRef(args[0].type);
   const isHeap = (t.flags & TypeFlags.HEAPTYPE) !== 0;
-  // heap types go through _PyObject_MakeTpCall: the arguments are packed into a tuple
+  // heap types, and builtin types without a tp_vectorcall in 3.11 (int, str, zip, ...), go
+  // through _PyObject_MakeTpCall: the arguments are packed into a tuple. A quickened
+  // `str(x)` is PRECALL_NO_KW_STR_1 (PyObject_Str, no tuple: specialize_class_call).
   let tuple: PyTuple | null = null;
   let posArgs = args;
-  if (isHeap || t === TypeType || t.slots.new === undefined) {
+  if (
+    isHeap ||
+    t === TypeType ||
+    t.slots.new === undefined ||
+    (TP_CALL_ONLY.has(t) && !(t === StrType && args.length === 1 && !kwnames && vmState.current !== null && vmState.current.code.warmup === 0))
+  ) {
     const npos = args.length - (kwnames ? kwnames.length : 0);
     const items: PyObject[] = [];
     for (let i = 0; i < npos; i++) {
@@ -40,6 +52,9 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
     tuple = newTuple(items);
     posArgs = args;
   }
+  // _PyObject_MakeTpCall's keyword dict (_PyStack_AsDict) for a builtin type's tp_call,
+  // released after the tuple
+  const builtinKw = tuple !== null && !isHeap && kwnames && kwnames.length ? buildKwDict(args, kwnames) : null;
   try {
     const newFn = t.slots.new;
     let obj: PyObject;
@@ -69,6 +84,7 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
     return obj;
   } finally {
     if (tuple) decref(tuple);
+    if (builtinKw) decref(builtinKw);
   }
 }
 

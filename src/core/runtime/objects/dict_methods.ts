@@ -5,7 +5,7 @@ import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
 import { PyDict, DictType, newDict, mayBeTracked, gcTrackDict, dictOps } from './dict';
-import { PyTuple, newTuple, gcNewTracked, gcNewUntracked } from './tuple';
+import { PyTuple, newTuple, gcNewTracked, gcNewUntracked, gcNewGenericAlloc } from './tuple';
 import { PyList } from './list';
 import { PyStr, newStr } from './str';
 import { PySet, SetType, FrozenSetType, newSet } from './set';
@@ -234,7 +234,14 @@ function viewContains(view: PyObject, x: PyObject): boolean {
 
 export function installDictMethods(): void {
   const T = DictType;
-  T.slots.new = (t) => allocDict(t);
+  // dict_new: type->tp_alloc is PyType_GenericAlloc (never the free list); an exact dict is
+  // untracked again at once
+  T.slots.new = (t) => {
+    if (t !== DictType) return allocDict(t);
+    const d = new PyDict(DictType);
+    gcNewGenericAlloc(d, false);
+    return d;
+  };
   T.slots.init = (self, args, kw) => dictUpdateCommon(self as PyDict, args, kw, 'dict');
   T.slots.len = (o) => (o as PyDict).t.used;
   defAttr(T, '__hash__', None);

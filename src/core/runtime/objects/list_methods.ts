@@ -6,7 +6,7 @@ import * as abs from '../abstract';
 import * as E from './exception';
 import { PyList, ListType, listAppend, newList } from './list';
 import { PyTuple } from './tuple';
-import { gcNewTracked } from './tuple';
+import { gcNewTracked, gcNewGenericAlloc } from './tuple';
 import { PyInt, newInt, newBool } from './int';
 import { newStr } from './str';
 import { None } from './singletons';
@@ -212,7 +212,13 @@ export function otherMayReflect(o: PyObject, rname: string): boolean {
 
 export function installListMethods(): void {
   const T = ListType;
-  T.slots.new = (t) => allocList(t);
+  // list_vectorcall / PyType_GenericNew: tp_alloc is PyType_GenericAlloc, never the free list
+  T.slots.new = (t) => {
+    if (t !== ListType) return allocList(t);
+    const l = new PyList(ListType, []);
+    gcNewGenericAlloc(l, true);
+    return l;
+  };
   T.slots.init = (self, args, kw) => {
     if (kw && kw.length && self.type === ListType) typeError('list() takes no keyword arguments');
     const npos = args.length - (kw ? kw.length : 0);

@@ -23,7 +23,7 @@ import { FormatError } from '../primitives/errors';
 import { isPySpace, isPrintableCodePoint, strToInt } from '../primitives/intstr';
 import { intToFloat, floatToInt } from '../numeric';
 import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex, withTypeEdge } from './common_methods';
-import { otherMayReflect } from './list_methods';
+import { otherMayReflect, listExtend } from './list_methods';
 
 // ---------------------------------------------------------------- code point helpers
 /** the string as an array of code points when it has astral characters, else the string itself */
@@ -1002,11 +1002,24 @@ export function installStrMethods(): void {
     // PySequence_Fast: an exact list or tuple is read in place (no Python code runs while joining)
     if (it.type === ListType || it.type === TupleType) return joinStrs(self as PyStr, (it as PyList | PyTuple).items);
     if (!abs.getIterOrNullSafe(it)) typeError('can only join an iterable');
-    const items = abs.toArray(it);
+    // PySequence_Fast -> PySequence_List: a new list (PyList_New(0)) extended from the iterator
+    const iter = abs.getIter(it);
+    let l: PyList;
     try {
-      return joinStrs(self as PyStr, items);
+      l = newList([]);
+      try {
+        listExtend(l, iter);
+      } catch (e) {
+        decref(l);
+        throw e;
+      }
     } finally {
-      for (const x of items) decref(x);
+      decref(iter);
+    }
+    try {
+      return joinStrs(self as PyStr, l.items);
+    } finally {
+      decref(l);
     }
   });
   const stripLike = (name: string, l: boolean, r: boolean) =>

@@ -41,7 +41,15 @@ export function newTuple(items: PyObject[]): PyTuple {
 /** set by gc.ts: registers a fresh gc object (count[0] += 1, tracked in generation 0) */
 export let gcNewTracked: (o: PyObject) => void = () => {};
 export let gcNewUntracked: (o: PyObject) => void = () => {};
-export function setGcHooks(tracked: (o: PyObject) => void, untracked: (o: PyObject) => void): void {
+/** a fresh tracked tuple allocated with `size` items (filled later) */
+export let gcNewTupleSized: (o: PyObject, size: number) => void = () => {};
+/** a fresh object from PyType_GenericAlloc (counted even when its type has a free list) */
+export let gcNewGenericAlloc: (o: PyObject, track: boolean) => void = () => {};
+export function setGenericAllocHook(f: (o: PyObject, track: boolean) => void): void {
+  gcNewGenericAlloc = f;
+}
+export function setGcHooks(tracked: (o: PyObject) => void, untracked: (o: PyObject) => void, sized?: (o: PyObject, size: number) => void): void {
   gcNewTracked = tracked;
   gcNewUntracked = untracked;
+  if (sized) gcNewTupleSized = sized;
 }

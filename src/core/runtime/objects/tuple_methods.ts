@@ -4,10 +4,12 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyTuple, TupleType, newTuple, gcNewTracked } from './tuple';
+import { PyTuple, TupleType, newTuple, gcNewTracked, gcNewTupleSized } from './tuple';
 import { newInt, newBool } from './int';
 import { newStr } from './str';
-import { PySlice, TupleIterType, newSeqIter } from './misc';
+import { PySlice, TupleIterType, newSeqIter, MapType, FilterType, ZipType, EnumerateType, CallIterType } from './misc';
+import { GeneratorType } from './generator';
+import { None } from './singletons';
 import { defAttr } from '../define';
 import { hashTupleCombine } from '../primitives/hash';
 import { def, def1, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, optIndex, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
@@ -24,6 +26,49 @@ export function makeTuple(t: PyType, items: PyObject[]): PyTuple {
   return o;
 }
 
+/** Iterables whose PyObject_LengthHint is the default (no __len__, no __length_hint__). */
+function guessesTen(o: PyObject): boolean {
+  const t = o.type;
+  if (t === GeneratorType || t === MapType || t === FilterType || t === ZipType || t === EnumerateType || t === CallIterType) return true;
+  return (t.flags & TypeFlags.HEAPTYPE) !== 0 && !t.slots.len && !abs.typeLookup(t, '__len__') && !abs.typeLookup(t, '__length_hint__');
+}
+
+/**
+ * PySequence_Tuple over an iterator without a length hint: the result is allocated before the
+ * iteration with the guess of 10 items (tuple_alloc takes that size's free list), grown by
+ * `n + 10 + n/4` when full (_PyTuple_Resize: no new allocation) and cut back to the items read.
+ */
+function sequenceTupleGuess(v: PyObject): PyObject {
+  const it = abs.getIter(v);
+  const result = new PyTuple(TupleType, []);
+  try {
+    gcNewTupleSized(result, 10);
+  } catch (e) {
+    decref(it);
+    throw e;
+  }
+  try {
+    for (;;) {
+      const x = abs.iterNext(it);
+      if (!x) break;
+      result.items.push(x);
+    }
+  } catch (e) {
+    decref(result);
+    throw e;
+  } finally {
+    decref(it);
+  }
+  if (result.items.length === 0) {
+    // _PyTuple_Resize to 0: the tuple is released with its allocated size (tupledealloc puts it
+    // on the free list of 10-tuples; placeholders stand for its NULL slots), the empty tuple returned
+    for (let i = 0; i < 10; i++) result.items.push(newRef(None));
+    decref(result);
+    return newTuple([]);
+  }
+  return result;
+}
+
 export function installTupleMethods(): void {
   const T = TupleType;
   T.slots.new = (t, args, kw) => {
@@ -33,6 +78,7 @@ export function installTupleMethods(): void {
     if (npos === 0) return makeTuple(t, []);
     const it = args[0];
     if (t === TupleType && it.type === TupleType) return newRef(it);
+    if (t === TupleType && guessesTen(it)) return sequenceTupleGuess(it);
     return makeTuple(t, abs.toArray(it));
   };
   T.slots.len = (o) => (o as PyTuple).items.length;
