@@ -33,6 +33,25 @@ import type { RuntimeIO } from './io_shared';
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
+  /** A METH_VARARGS(|METH_KEYWORDS) builtin (min, max, vars, dir in 3.11) has no vectorcall:
+   *  _PyObject_MakeTpCall packs its arguments in a tuple (and a keyword dict) for the call. */
+  const varargsCall = (args: PyObject[], kw: string[] | null, f: () => PyObject): PyObject => {
+    const npos = args.length - (kw ? kw.length : 0);
+    const items: PyObject[] = [];
+    for (let i = 0; i < npos; i++) items.push(newRef(args[i]));
+    const t = newTuple(items);
+    let d: PyDict | null = null;
+    if (kw && kw.length) {
+      d = newDict();
+      for (let i = 0; i < kw.length; i++) d.setItem(abs.nameKeyObj(kw[i]), args[npos + i]);
+    }
+    try {
+      return f();
+    } finally {
+      decref(t);
+      if (d) decref(d);
+    }
+  };
 
   fn('print', (args, kw) => {
     const nkw = kw ? kw.length : 0;
@@ -226,8 +245,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     if (!f) typeError(`type ${num!.type.name} doesn't define __round__ method`);
     return abs.callMethodObj(f, num!, nd && nd !== None ? [nd] : []);
   });
-  fn('min', (args, kw) => minmax(args, kw, 'min', Cmp.LT));
-  fn('max', (args, kw) => minmax(args, kw, 'max', Cmp.GT));
+  fn('min', (args, kw) => varargsCall(args, kw, () => minmax(args, kw, 'min', Cmp.LT)));
+  fn('max', (args, kw) => varargsCall(args, kw, () => minmax(args, kw, 'max', Cmp.GT)));
   fn('sum', (args, kw) => {
     const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1 }, args, kw);
     if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
@@ -264,7 +283,9 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('chr', (args, kw) => {
     checkArgs('chr', args, kw, 1, 1);
     const v = abs.index(args[0]);
-    if (typeof v === 'bigint' || v < 0 || v > 0x10ffff) raise(E.ValueError, 'chr() arg not in range(0x110000)');
+    // builtin_chr's argument is a C int (_PyLong_AsInt)
+    if (typeof v === 'bigint' || v > 0x7fffffff || v < -0x80000000) raise(E.OverflowError, 'Python int too large to convert to C int');
+    if (v < 0 || v > 0x10ffff) raise(E.ValueError, 'chr() arg not in range(0x110000)');
     return newStr(String.fromCodePoint(v));
   });
   fn('ord', (args, kw) => {
@@ -309,14 +330,14 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     // frame, so `locals() is locals()` and the dict's references last as long as the call)
     return newRef(fastToLocals(vmState.current!));
   });
-  fn('vars', (args, kw) => {
+  fn('vars', (args, kw) => varargsCall(args, kw, () => {
     checkArgs('vars', args, kw, 0, 1);
     if (!args.length) return newRef(fastToLocals(vmState.current!));
     const r = abs.lookupAttr(args[0], '__dict__');
     if (!r) typeError('vars() argument must have __dict__ attribute');
     return r;
-  });
-  fn('dir', (args, kw) => {
+  }));
+  fn('dir', (args, kw) => varargsCall(args, kw, () => {
     checkArgs('dir', args, kw, 0, 1);
     let names: PyObject;
     if (!args.length) {
@@ -338,7 +359,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     }
     sortList(names as PyList, null, false);
     return names;
-  });
+  }));
   fn('__build_class__', (args, kw) => buildClass(args, kw));
   fn('__import__', (args, kw) => {
     checkArgs('__import__', args, kw, 1, 5);

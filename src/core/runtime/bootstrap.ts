@@ -334,7 +334,7 @@ export function bootstrap(): void {
     return new misc.PyRangeIter(r.start as number, r.step as number, r.len as number);
   };
   const selfIter = (o: PyObject) => newRef(o);
-  for (const t of [misc.ListIterType, misc.ListRevIterType, misc.TupleIterType, misc.StrIterType, misc.SetIterType, misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.RangeIterType, misc.SeqIterType, misc.CallIterType, GeneratorType, misc.EnumerateType, misc.ZipType, misc.MapType, misc.FilterType, misc.ReversedType]) {
+  for (const t of [misc.ListIterType, misc.ListRevIterType, misc.TupleIterType, misc.StrIterType, misc.SetIterType, misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.DictRevKeyIterType, misc.DictRevValueIterType, misc.DictRevItemIterType, misc.RangeIterType, misc.SeqIterType, misc.CallIterType, GeneratorType, misc.EnumerateType, misc.ZipType, misc.MapType, misc.FilterType, misc.ReversedType]) {
     t.slots.iter = selfIter;
   }
   misc.ListIterType.slots.next = (o) => {
@@ -410,6 +410,9 @@ export function bootstrap(): void {
   misc.DictKeyIterType.slots.next = dictNext(0);
   misc.DictValueIterType.slots.next = dictNext(1);
   misc.DictItemIterType.slots.next = dictNext(2);
+  misc.DictRevKeyIterType.slots.next = dictNext(0);
+  misc.DictRevValueIterType.slots.next = dictNext(1);
+  misc.DictRevItemIterType.slots.next = dictNext(2);
   misc.SeqIterType.slots.next = (o) => {
     const it = o as misc.PySeqIter;
     if (!it.seq) return null;

@@ -263,7 +263,7 @@ export function installDictMethods(): void {
   defBin(T, '__contains__', (self, k) => newBool((self as PyDict).t.contains(k, abs.hash(k))));
   defUn(T, '__iter__', (self) => T.slots.iter!(self));
   defUn(T, '__reversed__', (self) => {
-    const it = misc.newSeqIter(misc.DictKeyIterType, self);
+    const it = misc.newSeqIter(misc.DictRevKeyIterType, self);
     it.state = new DictTableRevIter((self as PyDict).t);
     return it;
   });
@@ -406,8 +406,10 @@ export function installDictMethods(): void {
     defUn(V, '__iter__', (self) => V.slots.iter!(self));
     defUn(V, '__reversed__', (self) => {
       const d = (self as misc.PyDictView).dict as PyDict;
-      const it = misc.newSeqIter(V === misc.DictKeysType ? misc.DictKeyIterType : V === misc.DictValuesType ? misc.DictValueIterType : misc.DictItemIterType, d);
+      // dictreviter_new: the items iterator gets its result holder (di_result)
+      const it = misc.newSeqIter(V === misc.DictKeysType ? misc.DictRevKeyIterType : V === misc.DictValuesType ? misc.DictRevValueIterType : misc.DictRevItemIterType, d);
       it.state = new DictTableRevIter(d.t);
+      if (V === misc.DictItemsType) it.result = newTuple([newRef(None), newRef(None)]);
       return it;
     });
     defUn(V, '__repr__', (self) => newStr(viewRepr(self)));

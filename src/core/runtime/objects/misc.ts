@@ -86,6 +86,10 @@ export const SetIterType = makeType('set_iterator', null, TypeFlags.HAVE_GC, 48)
 export const DictKeyIterType = makeType('dict_keyiterator', null, TypeFlags.HAVE_GC, 56);
 export const DictValueIterType = makeType('dict_valueiterator', null, TypeFlags.HAVE_GC, 56);
 export const DictItemIterType = makeType('dict_itemiterator', null, TypeFlags.HAVE_GC, 56);
+// reversed(dict), reversed(dict.keys()/values()/items()): PyDictRevIter*_Type
+export const DictRevKeyIterType = makeType('dict_reversekeyiterator', null, TypeFlags.HAVE_GC, 56);
+export const DictRevValueIterType = makeType('dict_reversevalueiterator', null, TypeFlags.HAVE_GC, 56);
+export const DictRevItemIterType = makeType('dict_reverseitemiterator', null, TypeFlags.HAVE_GC, 56);
 export const RangeIterType = makeType('range_iterator', null, 0, 48);
 export const CallIterType = makeType('callable_iterator', null, TypeFlags.HAVE_GC, 32);
 export const SeqIterType = makeType('iterator', null, TypeFlags.HAVE_GC, 32);
