@@ -650,6 +650,10 @@ class Parser implements StringHost {
         // annotated assignment
         const isParen = this.parenthesized.has(first);
         let simple = 0;
+        // invalid_assignment's annotation rules need `':' expression`: without an expression
+        // after the ':' the error is the generic one at the ':' (the first pass's last token)
+        const badTarget = first.kind !== 'Name' && first.kind !== 'Attribute' && first.kind !== 'Subscript';
+        if (badTarget && !this.canStartExpression(this.peek(1))) this.raiseAtToken(t, 'invalid syntax');
         if (first.kind === 'Name') {
           simple = isParen ? 0 : 1;
         } else if (first.kind === 'Attribute' || first.kind === 'Subscript') {
@@ -2220,8 +2224,10 @@ class Parser implements StringHost {
           if (this.is('}') || this.is(',')) this.raiseAtToken(this.lastNonWs, "':' expected after dictionary key");
           this.failHere();
         }
+        // invalid_kvpair / invalid_double_starred_kvpairs: the error points at the ':'
+        const colon = this.tok;
         this.advance();
-        if (this.is('}') || this.is(',')) this.raiseAtToken(this.tok, 'expression expected after dictionary key and \':\'');
+        if (this.is('}') || this.is(',')) this.raiseAtToken(colon, 'expression expected after dictionary key and \':\'');
         keys.push(k);
         values.push(this.parseExpression());
       }
