@@ -19,7 +19,7 @@ import { PyModule } from '../runtime/objects/instance';
 import { excTypes, PyBaseException, StopIteration } from '../runtime/objects/exception';
 import * as E from '../runtime/objects/exception';
 import * as misc from '../runtime/objects/misc';
-import { SuperType, buildClass } from '../runtime/typeobject';
+import { SuperType, buildClass, argsTuple, buildKwDict } from '../runtime/typeobject';
 import { checkArgs, parseArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
 import { raise, typeError } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
@@ -36,15 +36,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   /** A METH_VARARGS(|METH_KEYWORDS) builtin (min, max, vars, dir in 3.11) has no vectorcall:
    *  _PyObject_MakeTpCall packs its arguments in a tuple (and a keyword dict) for the call. */
   const varargsCall = (args: PyObject[], kw: string[] | null, f: () => PyObject): PyObject => {
-    const npos = args.length - (kw ? kw.length : 0);
-    const items: PyObject[] = [];
-    for (let i = 0; i < npos; i++) items.push(newRef(args[i]));
-    const t = newTuple(items);
-    let d: PyDict | null = null;
-    if (kw && kw.length) {
-      d = newDict();
-      for (let i = 0; i < kw.length; i++) d.setItem(abs.nameKeyObj(kw[i]), args[npos + i]);
-    }
+    const t = argsTuple(args, kw);
+    const d = kw && kw.length ? buildKwDict(args, kw) : null;
     try {
       return f();
     } finally {

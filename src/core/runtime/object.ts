@@ -239,6 +239,8 @@ export class PyType extends PyObject {
   managedDict = false;
   /** ht_cached_keys of a managed-dict class, for sys.getsizeof of its instances' __dict__ */
   sharedKeys: import('./tables/dicttable').SharedKeysSizeModel | null = null;
+  /** a builtin type CPython 3.11 calls through tp_call (no tp_vectorcall): calls pack a tuple */
+  tpCallOnly = false;
   /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */
   cache = new Map<string, PyObject | null>();
   /** tp_version_tag: a number no other state of any type had; replaced whenever this type's or

@@ -22,9 +22,19 @@ import { Frame } from './vm/frame';
 
 // ------------------------------------------------------------------ calling a type
 /** builtin types that CPython 3.11 calls through tp_call (no tp_vectorcall) */
-const TP_CALL_ONLY = new Set<PyType>();
 export function registerTpCallOnly(...ts: PyType[]): void {
-  for (const t of ts) TP_CALL_ONLY.add(t);
+  for (const t of ts) t.tpCallOnly = true;
+}
+/** _PyObject_MakeTpCall's argument tuple: new references to the positional arguments */
+export function argsTuple(args: PyObject[], kwnames: string[] | null): PyTuple {
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  const items: PyObject[] = [];
+  for (let i = 0; i < npos; i++) {
+    const a = args[i];
+    a.rc++;
+    items.push(a);
+  }
+  return newTuple(items);
 }
 /** type.__call__ (type_call) */
 export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
@@ -40,16 +50,9 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
     isHeap ||
     t === TypeType ||
     t.slots.new === undefined ||
-    (TP_CALL_ONLY.has(t) && !(t === StrType && args.length === 1 && !kwnames && vmState.current !== null && vmState.current.code.warmup === 0))
+    (t.tpCallOnly && !(t === StrType && args.length === 1 && !kwnames && vmState.current !== null && vmState.current.code.warmup === 0))
   ) {
-    const npos = args.length - (kwnames ? kwnames.length : 0);
-    const items: PyObject[] = [];
-    for (let i = 0; i < npos; i++) {
-      const a = args[i];
-      a.rc++;
-      items.push(a);
-    }
-    tuple = newTuple(items);
+    tuple = argsTuple(args, kwnames);
     posArgs = args;
   }
   // _PyObject_MakeTpCall's keyword dict (_PyStack_AsDict) for a builtin type's tp_call,
@@ -107,7 +110,8 @@ export function plainInitOf(t: PyType): PyFunction | null {
   return init;
 }
 
-function buildKwDict(args: PyObject[], kwnames: string[]): PyDict {
+/** _PyStack_AsDict: the keyword arguments as a dict (values are the last args) */
+export function buildKwDict(args: PyObject[], kwnames: string[]): PyDict {
   const d = newDict();
   const npos = args.length - kwnames.length;
   for (let i = 0; i < kwnames.length; i++) d.setItem(abs.nameKeyObj(kwnames[i]), args[npos + i]);
