@@ -433,7 +433,7 @@ function edgeLabel(
     let d: PyObject | null = null;
     if (source instanceof PyInstance && source.type.hasDict) {
       // getattr(obj, '__dict__') materialises the dict of an instance whose values are inline
-      d = source.dictIsObject ? source.dict : live ? source.materializeDict() : null;
+      d = source.dict ?? (live ? source.materializeDict() : null);
     } else if (source instanceof PyModule) d = source.dict;
     else if (source instanceof PyFunction) d = source.dict;
     if (d && d === target) return lab('__dict__', 10);

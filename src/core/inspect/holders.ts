@@ -300,7 +300,7 @@ export class HeapIndex {
     for (let i = 0; i < this.size; i++) {
       const o = live[i];
       if (o instanceof PyInstance) {
-        if (o.dict && o.dictIsObject) owners.set(o.dict, o);
+        if (o.dict) owners.set(o.dict, o);
       } else if (o instanceof PyModule) {
         if (o.dict) owners.set(o.dict, o);
       } else if (o instanceof PyType && o.dict) owners.set(o.dict, o);

@@ -909,13 +909,16 @@ export function peekAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyCell && name === 'cell_contents') return o.ref;
   if (o instanceof PyMethod && (name === '__self__' || name === '__func__')) return name === '__self__' ? o.self : o.func;
   if (o instanceof PyBaseException && name === '__traceback__') return o.traceback;
-  if (o instanceof PyInstance && name === '__dict__') return o.dictIsObject ? o.dict : null;
+  if (o instanceof PyInstance && name === '__dict__') return o.dict;
   if (o instanceof PyModule) {
     if (name === '__dict__') return o.dict;
     return dictGetStr(o.dict, name);
   }
   if (o instanceof PyInstance) {
-    if (o.dict) {
+    if (o.vals) {
+      const v = o.inlineValue(name);
+      if (v) return v;
+    } else if (o.dict) {
       const v = dictGetStr(o.dict, name);
       if (v) return v;
     }

@@ -120,7 +120,8 @@ function makeStream(interp: Interpreter, which: 'stdout' | 'stderr'): PyObject {
 
 import { makeType } from '../runtime/types';
 import { TypeFlags } from '../runtime/object';
-import { internStr } from '../runtime/objects/str';
+import { attrKey } from '../runtime/objects/str';
+import { SharedKeys } from '../runtime/objects/dict';
 import { allocInstance } from '../runtime/typeobject';
 
 // _io.TextIOWrapper is a static type in CPython (Modules/_io/textio.c PyTextIOWrapper_Type): never
@@ -133,13 +134,15 @@ textIOBase.module = '_io';
 const streamType = makeType('TextIOWrapper', textIOBase, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 192);
 streamType.module = '_io';
 streamType.hasDict = true;
+// the attributes below live in the object's values, as an instance's do
+streamType.sharedKeys = new SharedKeys();
 streamType.weakrefable = true;
 function streamObject(write: PyObject, flush: PyObject, name: string): PyObject {
   const o = allocInstance(streamType) as PyInstance;
-  o.dict!.setItem(internStr('write'), write);
-  o.dict!.setItem(internStr('flush'), flush);
+  o.storeAttrValue(attrKey('write'), write);
+  o.storeAttrValue(attrKey('flush'), flush);
   const nm = newStr(`<${name}>`);
-  o.dict!.setItem(internStr('name'), nm);
+  o.storeAttrValue(attrKey('name'), nm);
   decref(nm);
   return o;
 }

@@ -242,15 +242,23 @@ export function genericGetAttr(o: PyObject, name: string, suppress: boolean): Py
     get = descrGetFn(descr);
     if (get !== null && isDataDescr(descr)) return suppress ? getSuppressed(get, descr, o, t) : get(descr, o, t);
   }
-  const d = instanceDict(o);
-  if (d !== null) {
-    const v = d.getStr(strKey(name));
+  if (o instanceof PyInstance) {
+    const v = o.getAttrValue(strKey(name));
     if (v !== undefined) {
       v.rc++;
       return v;
     }
+    if (name === '__dict__' && o.type.hasDict) return o.materializeDict();
+  } else {
+    const d = instanceDict(o);
+    if (d !== null) {
+      const v = d.getStr(strKey(name));
+      if (v !== undefined) {
+        v.rc++;
+        return v;
+      }
+    }
   }
-  if (name === '__dict__' && o instanceof PyInstance && o.dict) return o.materializeDict();
   if (descr !== null) {
     if (get !== null) return suppress ? getSuppressed(get, descr, o, t) : get(descr, o, t);
     descr.rc++;
@@ -274,7 +282,15 @@ function getSuppressed(get: (d: PyObject, obj: PyObject | null, type: PyType) =>
   }
 }
 
-/** The dict where an object's attributes live (borrowed), if any. */
+/** An attribute in the object's own storage (instance values or dict), borrowed, or undefined. */
+export function ownAttr(o: PyObject, key: PyStr): PyObject | undefined {
+  if (o instanceof PyInstance) return o.getAttrValue(key);
+  const d = instanceDict(o);
+  return d === null ? undefined : d.getStr(key);
+}
+
+/** The dict object where an object's attributes live (borrowed), if any: for an instance whose
+ * values are still inline, none (ownAttr reads them; `__dict__` makes the dict). */
 export function instanceDict(o: PyObject): PyDict | null {
   if (o instanceof PyInstance) return o.dict;
   if (o instanceof PyFunction) return o.dict;
@@ -527,14 +543,16 @@ export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
 export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
   const descr = typeLookup(t, name);
+  if (descr === null && name === '__class__') {
+    setClass(o, v);
+    return;
+  }
   if (descr === null) {
     // the common case: an attribute of an instance of a class without __slots__
-    if (v !== null && o instanceof PyInstance) {
-      const d = o.dict;
-      if (d !== null) {
-        storeAttr(d, name, v);
-        return;
-      }
+    if (v !== null && o instanceof PyInstance && o.type.hasDict) {
+      if (o.vals === null && o.dict !== null) storeAttr(o.dict, name, v);
+      else o.storeAttrValue(strKey(name), v);
+      return;
     }
   } else {
     if (descr instanceof PyMember) {
@@ -569,6 +587,11 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
     }
   }
   if (o instanceof PyFunction && descr === null && funcSetSpecial(o, name, v)) return;
+  if (o instanceof PyInstance && t.hasDict) {
+    if (v !== null && o.vals === null && o.dict !== null) storeAttr(o.dict, name, v);
+    else if (!o.storeAttrValue(strKey(name), v)) raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
+    return;
+  }
   let d = instanceDictForSet(o);
   if (!d && o instanceof PyFunction) {
     d = o.dict = newDictObj();
@@ -587,6 +610,33 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       raise(E.AttributeError, `'${t.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
     }
   }
+}
+
+/** `o.__class__ = v`: Objects/typeobject.c object_set_class and compatible_for_assignment (types
+ * whose instances have the same layout: the same base layout, `__slots__`, `__dict__` and
+ * `__weakref__`). The instance's inline values become its dict first, as they are indexed by the
+ * old class's shared keys. */
+function setClass(o: PyObject, v: PyObject | null): void {
+  if (v === null) typeError("can't delete __class__ attribute");
+  if (!(v instanceof PyType)) typeError(`__class__ must be set to a class, not '${v.type.name}' object`);
+  const oldto = o.type;
+  if (!(v.flags & TypeFlags.HEAPTYPE) || !(oldto.flags & TypeFlags.HEAPTYPE)) typeError('__class__ assignment only supported for mutable types or ModuleType subclasses');
+  const same = (a: string[] | null, b: string[] | null) => (a ?? []).join(',') === (b ?? []).join(',');
+  if (
+    v.solidBase !== oldto.solidBase ||
+    !same(v.slotNames, oldto.slotNames) ||
+    v.hasDict !== oldto.hasDict ||
+    v.weakrefable !== oldto.weakrefable ||
+    v.managedDict !== oldto.managedDict ||
+    !(o instanceof PyInstance)
+  ) {
+    typeError(`__class__ assignment: '${v.name}' object layout differs from '${oldto.name}'`);
+  }
+  // _PyObject_GetDictPtr: the values become a dict object
+  if (o.vals !== null) decref(o.materializeDict());
+  incref(v);
+  o.type = v;
+  decref(oldto);
 }
 
 /** The function attributes CPython keeps in fields (Objects/funcobject.c func_getsetlist and

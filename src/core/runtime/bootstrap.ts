@@ -159,8 +159,11 @@ export function bootstrap(): void {
   });
   defMethod(ObjectType, '__dir__', (_a, _k, self) => {
     const names = new Set<string>();
-    const d = abs.instanceDict(self!);
+    // object___dir___impl gets `self.__dict__` (an instance's values become its dict)
+    const own = self instanceof PyInstance && self.type.hasDict ? self.materializeDict() : null;
+    const d = own ?? abs.instanceDict(self!);
     if (d) for (const k of d.keyList()) if (k instanceof PyStr) names.add(k.v);
+    if (own) decref(own);
     for (const t of self!.type.mro) for (const k of t.dict.keyList()) if (k instanceof PyStr) names.add(k.v);
     return newListOfStr([...names]);
   });

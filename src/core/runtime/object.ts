@@ -238,7 +238,7 @@ export class PyType extends PyObject {
   /** Py_TPFLAGS_MANAGED_DICT (3.11): the dict pointers live in a pre-header before the object */
   managedDict = false;
   /** ht_cached_keys of a managed-dict class, for sys.getsizeof of its instances' __dict__ */
-  sharedKeys: import('./tables/dicttable').SharedKeysSizeModel | null = null;
+  sharedKeys: import('./objects/dict').SharedKeys | null = null;
   /** a builtin type CPython 3.11 calls through tp_call (no tp_vectorcall): calls pack a tuple */
   tpCallOnly = false;
   /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */

@@ -34,6 +34,13 @@ export function gcReferentsWithEdges(o: PyObject, visit: (c: PyObject, edge: Edg
     visit(t, Edge.TYPE, null);
   }
   if (o instanceof PyDict) {
+    if (o.split !== null) {
+      // a split table: its values array, in shared-key order
+      o.traverse((c, e, k) => {
+        if (e === Edge.DICT_VALUE) visit(c, e, k);
+      });
+      return;
+    }
     const unicode = o.keyList().every((k) => k instanceof PyStr);
     for (const [k, v] of o.entries()) {
       visit(v, Edge.DICT_VALUE, k);

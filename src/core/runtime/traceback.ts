@@ -2,13 +2,13 @@
 // print_exception_recursive; Python/traceback.c tb_displayline, print_error_location_carets,
 // extract_anchors_from_line; Python/suggestions.c for "Did you mean").
 
-import { PyObject, PyType } from './object';
+import { PyObject, PyType, decref } from './object';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
 import { PyTraceback } from './objects/traceback';
 import { PyStr } from './objects/str';
 import { PyDict } from './objects/dict';
-import { PyModule } from './objects/instance';
+import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
 import { parse } from '../parser/index';
 import type * as A from '../parser/ast';
@@ -276,8 +276,11 @@ function dictKeys(d: PyDict): string[] {
 
 function dirOf(o: PyObject): string[] {
   const names = new Set<string>();
-  const d = abs.instanceDict(o);
+  // PyObject_Dir -> object.__dir__ gets `o.__dict__` (an instance's values become its dict)
+  const own = o instanceof PyInstance && o.type.hasDict ? o.materializeDict() : null;
+  const d = own ?? abs.instanceDict(o);
   if (d) for (const k of dictKeys(d)) names.add(k);
+  if (own) decref(own);
   const types: PyType[] = o instanceof PyType ? [...o.mro, ...o.type.mro] : o.type.mro;
   for (const t of types) for (const k of dictKeys(t.dict)) names.add(k);
   return [...names].sort();

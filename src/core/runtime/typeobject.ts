@@ -1,14 +1,13 @@
 // Classes: type.__call__, type.__new__ (class creation, C3 MRO, __slots__), object.__new__ /
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
-import { SharedKeysSizeModel } from './tables/dicttable';
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, type Visit } from './object';
 import { newInt as newIntObj } from './objects/int';
 import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
 import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
-import { PyDict, DictType, newDict } from './objects/dict';
+import { PyDict, DictType, newDict, SharedKeys } from './objects/dict';
 import { PyList } from './objects/list';
 import { PyInstance } from './objects/instance';
 import { PyFunction, PyCell, PyWrapper, StaticMethodType, ClassMethodType } from './objects/function';
@@ -337,7 +336,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
     t.managedDict = addDict ? base.itemsize === 0 : base.managedDict;
   }
   // _PyDict_NewKeysForClass: each managed-dict class has its own shared keys
-  if (t.managedDict) t.sharedKeys = new SharedKeysSizeModel();
+  if (t.managedDict) t.sharedKeys = new SharedKeys();
   t.hasDict = hasDict;
   // __classcell__
   const cell = d.getItem(abs.strKey('__classcell__'));
@@ -377,7 +376,7 @@ function addTypeGetSet(t: PyType, name: string): void {
   const get =
     name === '__dict__'
       ? (o: PyObject) => {
-          if (o instanceof PyInstance && o.dict) return o.materializeDict();
+          if (o instanceof PyInstance && o.type.hasDict) return o.materializeDict();
           const d = abs.instanceDict(o);
           if (!d) abs.raiseNoAttr(o, '__dict__');
           return newRef(d);

@@ -3,12 +3,12 @@
 // Tracking (3.11 MAINTAIN_TRACKING): a dict is created untracked and becomes tracked when a key
 // or value that may be tracked is inserted; only a full collection untracks it again.
 
-import { PyObject, TypeFlags, Edge, GcWord, incref, decref, type PyType, type Visit } from '../object';
+import { PyObject, TypeFlags, Edge, incref, decref, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
-import { DictTable, recycleKeys, calculateLog2Keysize, type DictKeyOps, type SharedKeysSizeModel } from '../tables/dicttable';
+import { DictTable, recycleKeys, calculateLog2Keysize, SharedKeysSizeModel, type DictKeyOps } from '../tables/dicttable';
 import { hashHi, hashLo } from '../tables/hash64';
 import { gcNewUntracked, TupleType } from './tuple';
-import { PyStr, StrType } from './str';
+import { PyStr, StrType, attrKey } from './str';
 import * as abs from '../abstract';
 
 export const dictOps: DictKeyOps<PyObject, PyObject> = {
@@ -18,12 +18,36 @@ export const dictOps: DictKeyOps<PyObject, PyObject> = {
   release: decref,
 };
 
+/**
+ * ht_cached_keys (3.11 _PyDict_NewKeysForClass): a managed-dict class's shared attribute names.
+ * Name i is slot i of each instance's inline values (PyInstance.vals). The key objects are
+ * attrKey's strs, which are never freed, so the keys hold no counted references.
+ */
+export class SharedKeys extends SharedKeysSizeModel {
+  keys: PyStr[] = [];
+  /** the index of an attribute name, or -1 */
+  find(name: string): number {
+    const ix = this.index.get(name);
+    return ix === undefined ? -1 : ix;
+  }
+  /** insert_into_dictkeys: the index of `name`, added while the keys have room; -1 when full */
+  insert(name: string): number {
+    const ix = this.index.get(name);
+    if (ix !== undefined) return ix;
+    if (!this.onNewAttributeName()) return -1;
+    this.addKey(name);
+    return this.keys.length - 1;
+  }
+  addKey(name: string): void {
+    this.addName(name);
+    this.keys.push(attrKey(name));
+  }
+}
+
 export class PyDict extends PyObject {
   t: DictTable<PyObject, PyObject>;
-  /** instance attribute storage that is not an object yet (3.11 inline values) */
-  inline = false;
-  /** the class's shared keys while this instance dict is a split table (sizes only) */
-  split: SharedKeysSizeModel | null = null;
+  /** the class's shared keys while this instance dict is a split table */
+  split: SharedKeys | null = null;
   constructor(type: PyType, t?: DictTable<PyObject, PyObject>) {
     super(type);
     this.t = t ?? new DictTable(dictOps);
@@ -31,7 +55,10 @@ export class PyDict extends PyObject {
   override traverse(visit: Visit): void {
     const k = this.t.keys;
     const n = k.nentries;
-    for (let i = 0; i < n; i++) {
+    const order = this.split !== null ? splitValueOrder(this) : null;
+    for (let j = 0; j < n; j++) {
+      const i = order === null ? j : order[j];
+      if (i === undefined) break;
       const v = k.evalues[i];
       if (v === undefined) continue;
       const key = k.ekeys[i] as PyObject;
@@ -39,14 +66,18 @@ export class PyDict extends PyObject {
       visit(v as PyObject, Edge.DICT_VALUE, key);
     }
   }
-  /** dict_dealloc / free_keys_object: key then value of each entry, in insertion order */
+  /** dict_dealloc / free_keys_object: key then value of each entry, in insertion order (a split
+   * table's values in shared-key order, free_values) */
   override dealloc(): void {
     const k = this.t.keys;
     const n = k.nentries;
     const ks = k.ekeys;
     const vs = k.evalues;
+    const order = this.split !== null ? splitValueOrder(this) : null;
     this.t.detach();
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const i = order === null ? j : order[j];
+      if (i === undefined) break;
       const v = vs[i];
       if (v === undefined) continue;
       decref(ks[i] as PyObject);
@@ -92,7 +123,7 @@ export class PyDict extends PyObject {
     }
     if (this.split) this.noteSplitInsert(key);
     this.t.setHL(key, hi, lo, value);
-    if (this.gcGen < 0 && !this.inline && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
+    if (this.gcGen < 0 && (mayBeTracked(key) || mayBeTracked(value))) gcTrackDict(this);
   }
   /** insert_into_dictkeys (3.11): a new str name joins the shared keys while they have room;
    *  otherwise (or for a non-str key) the dict becomes a combined table */
@@ -104,8 +135,8 @@ export class PyDict extends PyObject {
     }
     // (most instances get their attributes in the shared keys' order: one comparison)
     const v = key.v;
-    if (sk.order[this.t.used] === v || sk.names.has(v)) return;
-    if (sk.onNewAttributeName()) sk.addName(v);
+    if (sk.order[this.t.used] === v || sk.index.has(v)) return;
+    if (sk.onNewAttributeName()) sk.addKey(v);
     else this.leaveSplit(true);
   }
   /** insertdict on a split table that cannot take the key (a non-str key, or shared keys with no
@@ -156,24 +187,26 @@ export function newDict(): PyDict {
   return d;
 }
 
-/** A dict that is nobody's object yet (instance attribute storage before `__dict__` is touched).
- * Such storage is never seen by Python code or the inspector as an object of its own, so the
- * storage of dead instances is reused (recycleInlineDict): an instance costs two JS objects
- * fewer (CPython 3.11 keeps the values inline in the object and allocates no dict either). */
-export function newInlineDict(): PyDict {
-  const pooled = inlinePool.pop();
-  if (pooled !== undefined) return pooled;
-  const d = new PyDict(DictType);
-  d.inline = true;
-  return d;
-}
-
-const inlinePool: PyDict[] = [];
-const INLINE_POOL_MAX = 512;
-
-/** The instance that owned inline storage `d` died, and `d.dealloc()` released its entries. */
-export function recycleInlineDict(d: PyDict): void {
-  if (!d.inline || d.rc !== 1 || d.gcw !== GcWord.INIT || d.t.used !== 0 || inlinePool.length >= INLINE_POOL_MAX) return;
-  d.split = null;
-  inlinePool.push(d);
+/**
+ * The entry indices of a split dict in shared-key order (the order of its values array, which
+ * dict_traverse and free_values walk), or null when that is the insertion order.
+ */
+function splitValueOrder(d: PyDict): number[] | null {
+  const sk = d.split!;
+  const k = d.t.keys;
+  let prev = -1;
+  let sorted = true;
+  const pos: number[] = [];
+  for (let i = 0; i < k.nentries; i++) {
+    if (k.evalues[i] === undefined) continue;
+    const ix = sk.find((k.ekeys[i] as PyStr).v);
+    if (ix < prev) sorted = false;
+    prev = ix;
+    pos.push(ix, i);
+  }
+  if (sorted) return null;
+  const pairs: [number, number][] = [];
+  for (let j = 0; j < pos.length; j += 2) pairs.push([pos[j], pos[j + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  return pairs.map((p) => p[1]);
 }

@@ -1,17 +1,29 @@
 // Instances of Python classes (Objects/typeobject.c subtype_dealloc, 3.11 inline values) and
 // modules (Objects/moduleobject.c).
 //
-// 3.11 keeps instance attributes in an inline values array: no dict object exists until
-// `__dict__` is touched. `dict` holds the attributes either way; `dictIsObject` says whether it
-// has become a real object (it then counts for gc and is a node of its own).
+// 3.11 keeps instance attributes in an inline values array indexed by the class's shared keys
+// (Objects/dictobject.c _PyObject_StoreInstanceAttribute, init_inline_values): no dict object
+// exists until `__dict__` is touched or the shared keys cannot take a name. `vals` is that array;
+// `dict` is the dict object once there is one (and `vals` is then null).
 
-import { PyObject, TypeFlags, Edge, decref, xdecref, heap, type PyType, type Visit } from '../object';
+import { PyObject, TypeFlags, Edge, decref, type PyType, type Visit } from '../object';
 import { makeType, ObjectType } from '../types';
-import { PyDict, newInlineDict, newDict, recycleInlineDict } from './dict';
+import { PyDict, DictType, newDict, type SharedKeys } from './dict';
+import { StrType, type PyStr } from './str';
+
+/** value arrays of dead instances, reused by new ones */
+const valsPool: (PyObject | null)[][] = [];
+const VALS_POOL_MAX = 512;
 
 export class PyInstance extends PyObject {
+  /** the instance's dict object (the managed dict pointer), or null */
   dict: PyDict | null = null;
-  dictIsObject = false;
+  /** the inline values: vals[i] is the value of the class's shared key i (null = not set); null
+   * once the dict is an object */
+  vals: (PyObject | null)[] | null = null;
+  /** the insertion order of `vals` as shared-key indices (the values' order array), or null while
+   * it is ascending index order */
+  ord: number[] | null = null;
   /** `__slots__` values (null = empty): the first four in fields of the object itself, so a
    * member read is one load as at CPython's fixed offset (PyMemberDef.offset), the rest in `sx` */
   s0: PyObject | null = null;
@@ -21,15 +33,12 @@ export class PyInstance extends PyObject {
   sx: (PyObject | null)[] | null = null;
   constructor(type: PyType) {
     super(type);
-    if (type.hasDict) {
-      const d = newInlineDict();
-      const sk = type.sharedKeys;
-      if (sk) {
-        sk.onInstanceCreated();
-        d.split = sk;
-      }
-      if (heap.live) heap.live.delete(d);
-      this.dict = d;
+    const sk = type.sharedKeys;
+    if (sk !== null) {
+      // init_inline_values
+      sk.onInstanceCreated();
+      const pooled = valsPool.pop();
+      this.vals = pooled !== undefined ? pooled : [];
     }
     const sn = type.slotNames;
     if (sn !== null && sn.length > 4) {
@@ -78,6 +87,129 @@ export class PyInstance extends PyObject {
     }
     this.sx[i - 4] = v;
   }
+
+  /** The attribute `key` in the instance's values or dict (borrowed), or undefined. */
+  getAttrValue(key: PyStr): PyObject | undefined {
+    if (this.vals !== null) {
+      const v = this.inlineValue(key.v);
+      return v === null ? undefined : v;
+    }
+    const d = this.dict;
+    return d === null ? undefined : d.getStr(key);
+  }
+  /** The inline value of attribute `name` (borrowed), or null. */
+  inlineValue(name: string): PyObject | null {
+    const vals = this.vals;
+    if (vals === null) return null;
+    const ix = (this.type.sharedKeys as SharedKeys).find(name);
+    return ix < 0 || ix >= vals.length ? null : vals[ix];
+  }
+
+  /**
+   * `obj.key = v` (v borrowed) or `del obj.key` (v null) in the instance's own storage:
+   * _PyObject_StoreInstanceAttribute while the values are inline, the dict's setitem/delitem
+   * after. False when the attribute to delete does not exist.
+   */
+  storeAttrValue(key: PyStr, v: PyObject | null): boolean {
+    const vals = this.vals;
+    if (vals === null) {
+      let d = this.dict;
+      if (d === null) {
+        if (v === null) return false;
+        // _PyObjectDict_SetItem: the dict is created with the first attribute
+        d = this.dict = newDict();
+      }
+      if (v !== null) {
+        d.setItem(key, v);
+        return true;
+      }
+      return d.delItem(key);
+    }
+    const ix = key.type === StrType ? (this.type.sharedKeys as SharedKeys).insert(key.v) : -1;
+    if (ix < 0) {
+      // the shared keys are full (or the name is not an exact str): the values become a dict
+      // object (make_dict_from_instance_attributes), which then takes the name
+      const d = this.makeDict();
+      if (v !== null) {
+        d.setItem(key, v);
+        return true;
+      }
+      return d.delItem(key);
+    }
+    while (vals.length <= ix) vals.push(null);
+    const old = vals[ix];
+    if (v !== null) v.rc++;
+    vals[ix] = v;
+    if (old === null) {
+      if (v === null) return false;
+      this.addToOrder(ix);
+    } else {
+      if (v === null) this.deleteFromOrder(ix);
+      decref(old);
+    }
+    return true;
+  }
+
+  /** _PyDictValues_AddToInsertionOrder (vals[ix] was just set) */
+  private addToOrder(ix: number): void {
+    const ord = this.ord;
+    if (ord !== null) {
+      ord.push(ix);
+      return;
+    }
+    const vals = this.vals!;
+    for (let j = ix + 1; j < vals.length; j++) {
+      if (vals[j] !== null) {
+        // set before a name that joined the shared keys earlier: the order is its own now
+        const o: number[] = [];
+        for (let i = 0; i < vals.length; i++) if (i !== ix && vals[i] !== null) o.push(i);
+        o.push(ix);
+        this.ord = o;
+        return;
+      }
+    }
+  }
+
+  /** delete_index_from_values */
+  private deleteFromOrder(ix: number): void {
+    const ord = this.ord;
+    if (ord === null) return;
+    const i = ord.indexOf(ix);
+    if (i >= 0) ord.splice(i, 1);
+  }
+
+  /** The shared-key indices of the set values in insertion order. */
+  valueOrder(): number[] {
+    if (this.ord !== null) return this.ord.slice();
+    const vals = this.vals;
+    const o: number[] = [];
+    if (vals !== null) for (let i = 0; i < vals.length; i++) if (vals[i] !== null) o.push(i);
+    return o;
+  }
+
+  /** make_dict_from_instance_attributes: the values become a split dict object (in insertion
+   * order), which the instance then holds instead */
+  private makeDict(): PyDict {
+    const vals = this.vals!;
+    const sk = this.type.sharedKeys as SharedKeys;
+    const order = this.valueOrder();
+    const d = new PyDict(DictType);
+    for (const ix of order) {
+      const k = sk.keys[ix];
+      const v = vals[ix]!;
+      // the dict takes over the instance's reference to each value
+      d.t.setHL(k, k.hhi, k.hlo, v);
+      v.rc--;
+    }
+    d.split = sk;
+    this.vals = null;
+    this.ord = null;
+    recycleVals(vals);
+    this.dict = d;
+    materializeHook(d);
+    return d;
+  }
+
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     const names = this.type.slotNames;
@@ -87,24 +219,18 @@ export class PyInstance extends PyObject {
         if (v !== null) visit(v, Edge.SLOT, names[i]);
       }
     }
-    const d = this.dict;
-    if (d) {
-      if (this.dictIsObject) visit(d, Edge.DICT, '__dict__');
-      else {
-        // the inline values in insertion order, straight from the table (no iterator per visit)
-        const keys = d.t.keys;
-        const n = keys.nentries;
-        for (let i = 0; i < n; i++) {
-          const v = keys.evalues[i];
-          if (v === undefined) continue;
-          const k = keys.ekeys[i] as PyObject;
-          visit(v as PyObject, Edge.ATTR, k);
-          visit(k, Edge.OTHER, 'attribute name');
-        }
+    // _PyObject_VisitInstanceAttributes: the values in shared-key order
+    const vals = this.vals;
+    if (vals !== null) {
+      const keys = (this.type.sharedKeys as SharedKeys).keys;
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[i];
+        if (v !== null) visit(v, Edge.ATTR, keys[i]);
       }
-    }
+    } else if (this.dict !== null) visit(this.dict, Edge.DICT, '__dict__');
   }
-  /** subtype_dealloc after the finalizer: slots, then the attribute values / dict */
+  /** subtype_dealloc after the finalizer: slots, then the values (_PyObject_FreeInstanceAttributes,
+   * in shared-key order) or the dict */
   override dealloc(): void {
     const names = this.type.slotNames;
     if (names !== null) {
@@ -117,42 +243,66 @@ export class PyInstance extends PyObject {
         }
       }
     }
+    const vals = this.vals;
+    if (vals !== null) {
+      this.vals = null;
+      this.ord = null;
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[i];
+        if (v !== null) decref(v);
+      }
+      recycleVals(vals);
+    }
     const d = this.dict;
-    if (d) {
+    if (d !== null) {
       this.dict = null;
-      if (this.dictIsObject) decref(d);
-      else {
-        d.dealloc();
-        recycleInlineDict(d);
+      decref(d);
+    }
+  }
+  /** subtype_clear: slots, the values (_PyObject_ClearInstanceAttributes: each emptied, then
+   * released; the array stays), then the dict */
+  override clear(): void {
+    const names = this.type.slotNames;
+    if (names !== null) {
+      for (let i = 0; i < names.length; i++) {
+        const v = this.getSlot(i);
+        if (v !== null) {
+          this.setSlot(i, null);
+          decref(v);
+        }
       }
     }
-  }
-  /** subtype_clear: slots and the attribute values / dict */
-  override clear(): void {
-    this.dealloc();
-    if (this.type.hasDict && !this.dictIsObject) {
-      const d = newInlineDict();
-      d.split = this.type.sharedKeys;
-      if (heap.live) heap.live.delete(d);
-      this.dict = d;
+    const vals = this.vals;
+    if (vals !== null) {
+      this.ord = null;
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[i];
+        if (v !== null) {
+          vals[i] = null;
+          decref(v);
+        }
+      }
+    }
+    const d = this.dict;
+    if (d !== null) {
+      this.dict = null;
+      decref(d);
     }
   }
-  /** `obj.__dict__`: make the dict an object of its own (a new reference). */
+  /** `obj.__dict__` (PyObject_GenericGetDict): the dict object, made from the values (or empty)
+   * when there is none yet; a new reference. */
   materializeDict(): PyDict {
     let d = this.dict;
-    if (!d) {
-      d = newDict();
-      this.dict = d;
-      this.dictIsObject = true;
-    } else if (!this.dictIsObject) {
-      this.dictIsObject = true;
-      d.inline = false;
-      if (heap.live) heap.live.add(d);
-      materializeHook(d);
-    }
+    if (d === null) d = this.vals !== null ? this.makeDict() : (this.dict = newDict());
     d.rc++;
     return d;
   }
+}
+
+function recycleVals(vals: (PyObject | null)[]): void {
+  if (valsPool.length >= VALS_POOL_MAX) return;
+  vals.length = 0;
+  valsPool.push(vals);
 }
 
 export let materializeHook: (d: PyDict) => void = () => {};

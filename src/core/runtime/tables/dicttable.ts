@@ -909,8 +909,9 @@ export class DictTableRevIter<K, V> {
 }
 
 // ---------------------------------------------------------------------------
-// Instance __dict__ sizes (split tables / key sharing) -- not implemented as a
-// table, only their sys.getsizeof is modelled.
+// Instance __dict__ sizes (split tables / key sharing). The values of an instance whose dict is
+// not an object live in the instance (objects/instance.ts, indexed by this model's `index`); a
+// materialised split dict is a combined table here whose sys.getsizeof comes from this model.
 //
 // In 3.11, instances of ordinary classes keep their attribute values in an
 // inline values array whose keys object is shared by the class
@@ -933,8 +934,8 @@ export class DictTableRevIter<K, V> {
 export const SHARED_KEYS_MAX_SIZE = 30;
 
 export class SharedKeysSizeModel {
-  /** the attribute names in the shared keys */
-  names = new Set<string>();
+  /** each attribute name in the shared keys -> its index (the order it joined) */
+  index = new Map<string, number>();
   /** the same names in the order they joined */
   order: string[] = [];
   nentries = 0;
@@ -957,7 +958,7 @@ export class SharedKeysSizeModel {
   }
 
   addName(name: string): void {
-    this.names.add(name);
+    this.index.set(name, this.order.length);
     this.order.push(name);
   }
 

@@ -9,7 +9,7 @@
 // exceptions raised are those of abstract.ts's getAttr/setAttr. Whatever the cache does not cover
 // goes to the generic path.
 
-import { PyObject, PyType, TypeFlags } from '../object';
+import { PyObject, PyType, TypeFlags, decref } from '../object';
 import { PyStr, attrKey } from '../objects/str';
 import { PyInstance, PyModule } from '../objects/instance';
 import { PyFunction, PyWrapper } from '../objects/function';
@@ -50,6 +50,10 @@ export class AttrCache {
   get: DescrGet | null = null;
   /** the slot index (SLOT) or the dict entry the attribute was last found at (DICT, STORE_DICT) */
   index = 0;
+  /** the name's index in the type's shared keys (an instance's inline values), or -1 */
+  ix = -1;
+  /** the shared keys' size when `ix` was last looked up and found nothing */
+  skn = -1;
   constructor(readonly key: PyStr) {}
 }
 
@@ -82,6 +86,32 @@ function dictLookup(d: PyDict, c: AttrCache): PyObject | undefined {
   return k.evalues[j];
 }
 
+/** The cache's name's index in the inline values of type t's instances, or -1 (looked up again
+ * only when names have joined the shared keys since). */
+function sharedIndex(c: AttrCache, t: PyType): number {
+  const ix = c.ix;
+  if (ix >= 0) return ix;
+  const sk = t.sharedKeys;
+  if (sk === null || sk.nentries === c.skn) return -1;
+  c.skn = sk.nentries;
+  return (c.ix = sk.find(c.key.v));
+}
+
+/** The borrowed value of the cache's name among an instance's own attributes (inline values or
+ * dict), or undefined. */
+function ownLookup(o: PyInstance, c: AttrCache, t: PyType): PyObject | undefined {
+  const vals = o.vals;
+  if (vals !== null) {
+    const ix = sharedIndex(c, t);
+    if (ix < 0 || ix >= vals.length) return undefined;
+    const v = vals[ix];
+    return v === null ? undefined : v;
+  }
+  const d = o.dict;
+  if (d === null || d.t.used === 0) return undefined;
+  return dictLookup(d, c);
+}
+
 function newCache(caches: (AttrCache | null)[], pc: number, name: string): AttrCache {
   const c = new AttrCache(attrKey(name));
   caches[pc] = c;
@@ -100,6 +130,8 @@ function reset(c: AttrCache, t: PyType): void {
   c.kind = Kind.GENERIC;
   c.descr = null;
   c.get = null;
+  c.ix = -1;
+  c.skn = -1;
 }
 
 function fillLoadAttr(c: AttrCache, o: PyObject): void {
@@ -143,13 +175,11 @@ export function loadAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, 
   }
   switch (c.kind) {
     case Kind.DICT: {
-      const d = (o as PyInstance).dict;
-      if (d !== null) {
-        const v = dictLookup(d, c);
-        if (v !== undefined) {
-          v.rc++;
-          return v;
-        }
+      // LOAD_ATTR_INSTANCE_VALUE (or LOAD_ATTR_WITH_HINT once the dict is an object)
+      const v = ownLookup(o as PyInstance, c, t);
+      if (v !== undefined) {
+        v.rc++;
+        return v;
       }
       break;
     }
@@ -165,13 +195,10 @@ export function loadAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, 
     case Kind.DATA:
       return c.get!(c.descr!, o, t);
     case Kind.NONDATA: {
-      const d = (o as PyInstance).dict;
-      if (d !== null) {
-        const v = dictLookup(d, c);
-        if (v !== undefined) {
-          v.rc++;
-          return v;
-        }
+      const v = ownLookup(o as PyInstance, c, t);
+      if (v !== undefined) {
+        v.rc++;
+        return v;
       }
       if (c.key.v === '__dict__') break; // the instance's own __dict__ (genericGetAttr)
       if (c.get !== null) return c.get(c.descr!, o, t);
@@ -210,18 +237,15 @@ export function loadMethod(caches: (AttrCache | null)[], pc: number, o: PyObject
   switch (c.kind) {
     case Kind.METHOD_NODICT:
       return c.descr;
-    case Kind.METHOD: {
-      const d = (o as PyInstance).dict;
-      if (d === null || d.t.used === 0 || dictLookup(d, c) === undefined) return c.descr;
-      return null;
-    }
+    case Kind.METHOD:
+      // LOAD_METHOD_WITH_VALUES: unless the instance shadows the name
+      return ownLookup(o as PyInstance, c, t) === undefined ? c.descr : null;
     case Kind.GENERIC: {
       // what the cache does not cover: _PyObject_GetMethod's lookup for this object
       if (!genericGetattrType(o, t)) return null;
       const descr = abs.typeLookup(t, name);
       if (!descr || !(descr.type.flags & TypeFlags.METHOD_DESCRIPTOR)) return null;
-      const d = abs.instanceDict(o);
-      if (d && d.getStr(c.key) !== undefined) return null;
+      if (abs.ownAttr(o, c.key) !== undefined) return null;
       return descr;
     }
   }
@@ -240,7 +264,8 @@ export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject,
       const sa = abs.typeLookup(t, '__setattr__');
       if (sa === null || (sa instanceof PyBuiltinFunction && sa.owner === ObjectType)) {
         const descr = abs.typeLookup(t, name);
-        if (descr === null) c.kind = Kind.STORE_DICT;
+        // (`__class__` has no descriptor here: abstract.ts setClass)
+        if (descr === null) c.kind = name === '__class__' ? Kind.GENERIC : Kind.STORE_DICT;
         else if (descr instanceof PyMember) {
           c.kind = Kind.SLOT;
           c.descr = descr;
@@ -250,17 +275,25 @@ export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject,
   }
   switch (c.kind) {
     case Kind.STORE_DICT: {
-      const d = (o as PyInstance).dict;
-      if (d === null) break;
-      if (d.inline) {
-        // replacing the value of an existing attribute (insertdict's replace path)
-        const k = d.t.keys;
-        const ix = c.index;
-        if (ix < k.nentries && k.ekeys[ix] === c.key && k.evalues[ix] !== undefined) {
-          d.t.setValueAt(ix, v);
-          return;
+      const inst = o as PyInstance;
+      const vals = inst.vals;
+      if (vals !== null) {
+        // STORE_ATTR_INSTANCE_VALUE: replace the value in place
+        const ix = sharedIndex(c, t);
+        if (ix >= 0 && ix < vals.length) {
+          const old = vals[ix];
+          if (old !== null) {
+            v.rc++;
+            vals[ix] = v;
+            decref(old);
+            return;
+          }
         }
+        inst.storeAttrValue(c.key, v);
+        return;
       }
+      const d = inst.dict;
+      if (d === null) break;
       d.setItem(c.key, v);
       // a new attribute is the last entry (the next instance's __init__ stores it there too)
       const k = d.t.keys;
