@@ -10,6 +10,7 @@ import { profile } from './profile';
 import { ListType } from './objects/list';
 import { TupleType, type PyTuple } from './objects/tuple';
 import { DictType } from './objects/dict';
+import { PyInstance } from './objects/instance';
 
 export interface GenStats {
   collections: number;
@@ -535,6 +536,34 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
         const w = items[j].gcw;
         if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
       }
+    } else if (o instanceof PyInstance) {
+      // subtype_traverse (PyInstance.traverse): its heap type, its __slots__ values, then its
+      // inline values or its dict
+      if (t.flags & TypeFlags.HEAPTYPE) {
+        const w = t.gcw;
+        if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
+      }
+      const names = t.slotNames;
+      if (names !== null) {
+        for (let j = 0; j < names.length; j++) {
+          const v = o.getSlot(j);
+          if (v === null) continue;
+          const w = v.gcw;
+          if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
+        }
+      }
+      const vals = o.vals;
+      if (vals !== null) {
+        for (let j = 0; j < vals.length; j++) {
+          const v = vals[j];
+          if (v === null) continue;
+          const w = v.gcw;
+          if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
+        }
+      } else if (o.dict !== null) {
+        const w = o.dict.gcw;
+        if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
+      }
     } else traverseFull(o, visitDecref);
   }
   // move_unreachable: `list` is walked and compacted to the reachable objects in place (rescued
@@ -556,6 +585,22 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
         if (t === ListType || t === TupleType) {
           const items = (o as PyTuple).items;
           for (let j = 0; j < items.length; j++) visitReachable(items[j]);
+        } else if (o instanceof PyInstance) {
+          if (t.flags & TypeFlags.HEAPTYPE) visitReachable(t);
+          const names = t.slotNames;
+          if (names !== null) {
+            for (let j = 0; j < names.length; j++) {
+              const v = o.getSlot(j);
+              if (v !== null) visitReachable(v);
+            }
+          }
+          const vals = o.vals;
+          if (vals !== null) {
+            for (let j = 0; j < vals.length; j++) {
+              const v = vals[j];
+              if (v !== null) visitReachable(v);
+            }
+          } else if (o.dict !== null) visitReachable(o.dict);
         } else traverseFull(o, visitReachable);
       } else {
         o.gcw = w + 1; // GEN_TENTATIVE

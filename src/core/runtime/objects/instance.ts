@@ -150,6 +150,18 @@ export class PyInstance extends PyObject {
     return true;
   }
 
+  /** STORE_ATTR_INSTANCE_VALUE: `obj.name = v` (v borrowed) for a name at index ix of the shared
+   * keys, while the values are inline */
+  putValue(ix: number, v: PyObject): void {
+    const vals = this.vals!;
+    while (vals.length <= ix) vals.push(null);
+    const old = vals[ix];
+    v.rc++;
+    vals[ix] = v;
+    if (old === null) this.addToOrder(ix);
+    else decref(old);
+  }
+
   /** _PyDictValues_AddToInsertionOrder (vals[ix] was just set) */
   private addToOrder(ix: number): void {
     const ord = this.ord;
@@ -204,6 +216,7 @@ export class PyInstance extends PyObject {
     d.split = sk;
     this.vals = null;
     this.ord = null;
+    vals.fill(null);
     recycleVals(vals);
     this.dict = d;
     materializeHook(d);
@@ -249,7 +262,12 @@ export class PyInstance extends PyObject {
       this.ord = null;
       for (let i = 0; i < vals.length; i++) {
         const v = vals[i];
-        if (v !== null) decref(v);
+        if (v !== null) {
+          // (emptied first so that the array can be reused as it is; nothing can see this
+          // instance's values any more)
+          vals[i] = null;
+          decref(v);
+        }
       }
       recycleVals(vals);
     }
@@ -299,10 +317,9 @@ export class PyInstance extends PyObject {
   }
 }
 
+/** Keep an emptied values array (all null) for the next instance. */
 function recycleVals(vals: (PyObject | null)[]): void {
-  if (valsPool.length >= VALS_POOL_MAX) return;
-  vals.length = 0;
-  valsPool.push(vals);
+  if (valsPool.length < VALS_POOL_MAX) valsPool.push(vals);
 }
 
 export let materializeHook: (d: PyDict) => void = () => {};

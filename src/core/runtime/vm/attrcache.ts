@@ -278,18 +278,20 @@ export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject,
       const inst = o as PyInstance;
       const vals = inst.vals;
       if (vals !== null) {
-        // STORE_ATTR_INSTANCE_VALUE: replace the value in place
+        // STORE_ATTR_INSTANCE_VALUE
         const ix = sharedIndex(c, t);
-        if (ix >= 0 && ix < vals.length) {
-          const old = vals[ix];
-          if (old !== null) {
-            v.rc++;
-            vals[ix] = v;
-            decref(old);
-            return;
+        if (ix >= 0) {
+          if (ix < vals.length) {
+            const old = vals[ix];
+            if (old !== null) {
+              v.rc++;
+              vals[ix] = v;
+              decref(old);
+              return;
+            }
           }
-        }
-        inst.storeAttrValue(c.key, v);
+          inst.putValue(ix, v);
+        } else inst.storeAttrValue(c.key, v);
         return;
       }
       const d = inst.dict;
