@@ -468,6 +468,14 @@ function edgeLabel(
     const name = key instanceof PyStr ? key.v : typeof key === 'string' ? key : null;
     if (name) return lab(name);
   }
+  if (source instanceof PyInstance && edge === null) {
+    // a referrer edge: every attribute (or slot) of the instance holding the target
+    const names: string[] = [];
+    source.traverse((c, e, k) => {
+      if (c === target && (e === Edge.ATTR || e === Edge.SLOT)) names.push(k instanceof PyStr ? k.v : String(k));
+    });
+    if (names.length) return lab(names.join(', '));
+  }
   return { dot: '', label: '' };
 }
 

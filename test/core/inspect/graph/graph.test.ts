@@ -108,6 +108,17 @@ describe('the editor graph at a recorded state', () => {
     assert.deepStrictEqual(toV.map((e) => e.weight), [2, 2, undefined]);
   });
 
+  test('a back-reference from an instance names the attributes holding the object', () => {
+    const src = ['class A:', '    pass', 'x = [1]', 'a = A()', 'a.first = 0', 'a.items = x', 'a.again = x', 'y = 0'].join('\n');
+    const s2 = new InspectSession(src, 'attrs.py');
+    s2.run();
+    const g = graphAt(s2, 8, 'x', { direction: 'backrefs', maxDepth: 1 })!;
+    const inst = g.model.nodes.find((n) => n.label.startsWith('A\n'))!;
+    assert.ok(inst, 'the instance refers to x');
+    const e = g.model.edges.find((x) => x.from === inst.id && x.to === g.model.roots[0])!;
+    assert.strictEqual(e.label, 'items, again');
+  });
+
   test('garbage kept by a cycle is marked unreachable', () => {
     const s2 = new InspectSession(['g = [1]', 'junk = [g]', 'junk.append(junk)', 'del junk', 'y = 0'].join('\n'), 'junk.py');
     s2.run();
