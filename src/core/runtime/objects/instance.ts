@@ -245,62 +245,42 @@ export class PyInstance extends PyObject {
   /** subtype_dealloc after the finalizer: slots, then the values (_PyObject_FreeInstanceAttributes,
    * in shared-key order) or the dict */
   override dealloc(): void {
-    const names = this.type.slotNames;
-    if (names !== null) {
-      // clear_slots: each slot emptied before its value is released
-      for (let i = 0; i < names.length; i++) {
-        const v = this.getSlot(i);
-        if (v !== null) {
-          this.setSlot(i, null);
-          decref(v);
-        }
-      }
-    }
+    this.clearSlots();
     const vals = this.vals;
     if (vals !== null) {
       this.vals = null;
       this.ord = null;
-      for (let i = 0; i < vals.length; i++) {
-        const v = vals[i];
-        if (v !== null) {
-          // (emptied first so that the array can be reused as it is; nothing can see this
-          // instance's values any more)
-          vals[i] = null;
-          decref(v);
-        }
-      }
+      // (each emptied before it is released, so that the array can be reused as it is; nothing
+      // can see this instance's values any more)
+      clearValues(vals);
       recycleVals(vals);
     }
-    const d = this.dict;
-    if (d !== null) {
-      this.dict = null;
-      decref(d);
-    }
+    this.clearDict();
   }
   /** subtype_clear: slots, the values (_PyObject_ClearInstanceAttributes: each emptied, then
    * released; the array stays), then the dict */
   override clear(): void {
-    const names = this.type.slotNames;
-    if (names !== null) {
-      for (let i = 0; i < names.length; i++) {
-        const v = this.getSlot(i);
-        if (v !== null) {
-          this.setSlot(i, null);
-          decref(v);
-        }
-      }
-    }
+    this.clearSlots();
     const vals = this.vals;
     if (vals !== null) {
       this.ord = null;
-      for (let i = 0; i < vals.length; i++) {
-        const v = vals[i];
-        if (v !== null) {
-          vals[i] = null;
-          decref(v);
-        }
+      clearValues(vals);
+    }
+    this.clearDict();
+  }
+  /** clear_slots: each slot emptied before its value is released */
+  private clearSlots(): void {
+    const names = this.type.slotNames;
+    if (names === null) return;
+    for (let i = 0; i < names.length; i++) {
+      const v = this.getSlot(i);
+      if (v !== null) {
+        this.setSlot(i, null);
+        decref(v);
       }
     }
+  }
+  private clearDict(): void {
     const d = this.dict;
     if (d !== null) {
       this.dict = null;
@@ -314,6 +294,17 @@ export class PyInstance extends PyObject {
     if (d === null) d = this.vals !== null ? this.makeDict() : (this.dict = newDict());
     d.rc++;
     return d;
+  }
+}
+
+/** Py_CLEAR of each value in index order. */
+function clearValues(vals: (PyObject | null)[]): void {
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== null) {
+      vals[i] = null;
+      decref(v);
+    }
   }
 }
 
