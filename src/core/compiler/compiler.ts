@@ -571,6 +571,7 @@ class Compiler {
         for (const t of s.targets) this.visitExpr(t);
         return;
       case 'Assign': {
+        if (s.targets.length === 1 && this.assignSwap(s.targets[0], s.value)) return;
         this.visitExpr(s.value);
         for (let i = 0; i < s.targets.length; i++) {
           if (i < s.targets.length - 1) this.emit(Op.COPY, 1);
@@ -1716,6 +1717,43 @@ class Compiler {
       }
     }
     if (tuple) this.emit(Op.LIST_TO_TUPLE, 0);
+  }
+
+  /**
+   * `a, b = x, y`: CPython 3.11's optimize_basic_block turns BUILD_TUPLE n + UNPACK_SEQUENCE n
+   * (n <= 3) into nothing (n = 1) or SWAP n, and apply_static_swaps then drops the SWAP and
+   * exchanges the first and last stores when they are STORE_FASTs to distinct locals on one line
+   * (next_swappable_instruction, STORES_TO). No tuple is made either way. False when the
+   * statement is not of that form (the generic path compiles it).
+   */
+  private assignSwap(t: A.Expr, v0: A.Expr): boolean {
+    // (a tuple of constants is one constant: LOAD_CONST + UNPACK_SEQUENCE)
+    const v = foldExpr(v0);
+    if ((t.kind !== 'Tuple' && t.kind !== 'List') || v.kind !== 'Tuple') return false;
+    const n = t.elts.length;
+    if (n < 1 || n > 3 || v.elts.length !== n) return false;
+    if (t.elts.some((x) => x.kind === 'Starred') || v.elts.some((x) => x.kind === 'Starred')) return false;
+    for (const x of v.elts) this.visitExpr(x);
+    if (n === 1) {
+      this.visitExpr(t.elts[0]);
+      return true;
+    }
+    const names = t.elts.map((x) => (x.kind === 'Name' && this.storesFast(x.id) ? mangle(this.u.className, x.id) : null));
+    const line = t.elts[0].lineno;
+    const statik = names.every((x) => x !== null) && new Set(names).size === n && t.elts.every((x) => x.lineno === line);
+    if (statik) {
+      for (let i = n - 1; i >= 0; i--) this.visitExpr(t.elts[i]);
+      return true;
+    }
+    this.withLoc(t, () => this.emit(Op.SWAP, n));
+    for (const x of t.elts) this.visitExpr(x);
+    return true;
+  }
+
+  /** Whether storing `rawName` here is a STORE_FAST (nameOp's FAST case). */
+  private storesFast(rawName: string): boolean {
+    const b = this.u.block;
+    return b.type === 'function' && b.scopeOf(mangle(this.u.className, rawName)) === Scope.LOCAL;
   }
 
   private assignSequence(elts: A.Expr[], node: A.Expr) {
