@@ -4,6 +4,8 @@
 // (op, arg) pairs stored in an Int32Array, so there is no EXTENDED_ARG. `effect(arg, jump)` is the
 // net stack effect; `jump` says whether the branch is taken (for conditional jumps and FOR_ITER).
 
+import type { CodeUnit } from './code';
+
 export const enum Op {
   NOP,
   POP_TOP,
@@ -241,3 +243,22 @@ def(Op.COPY_DICT_WITHOUT_KEYS, 'COPY_DICT_WITHOUT_KEYS', fixed(-1));
 def(Op.END_FOR_GEN, 'END_FOR_GEN', fixed(0));
 
 for (let i = 0; i < Op.__COUNT; i++) if (!OPS[i]) throw new Error(`opcode ${i} has no table entry`);
+
+/** First instructions of basic blocks: jump targets, handlers, after jumps and terminals. */
+export function blockStarts(u: CodeUnit): Uint8Array {
+  const code = u.code;
+  const n = code.length >> 1;
+  const st = new Uint8Array(n + 1);
+  st[0] = 1;
+  for (let i = 0; i < n; i++) {
+    const info = OPS[code[2 * i]];
+    if (info.jumps) {
+      st[code[2 * i + 1]] = 1;
+      st[i + 1] = 1;
+    }
+    if (info.terminal) st[i + 1] = 1;
+  }
+  const et = u.exceptionTable;
+  for (let k = 0; k < et.length; k += 5) st[et[k + 2]] = 1;
+  return st;
+}

@@ -237,8 +237,6 @@ export class Interpreter {
         }
         const ph = newStr(phase);
         for (const cb of cbs.items.slice()) {
-          // invoke_gc_callback: PyObject_CallFunction(cb, "sO", phase, info) builds an args tuple
-          const argsTuple = newTuple([newRef(ph), newRef(info)]);
           try {
             decref(abs.call(cb, [ph, info], null));
           } catch (e) {
@@ -246,8 +244,6 @@ export class Interpreter {
               this.io.writeStderr(`Exception ignored in: ${safeRepr(cb)}\n${formatException(e)}`);
               decref(e);
             } else throw e;
-          } finally {
-            decref(argsTuple);
           }
         }
         decref(ph);

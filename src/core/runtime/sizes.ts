@@ -20,7 +20,7 @@ import { PyCode } from './objects/function';
 import { PyGenerator } from './objects/generator';
 import { Frame } from './vm/frame';
 import type { CodeUnit } from '../compiler/code';
-import { Op, OPS } from '../compiler/opcodes';
+import { Op, OPS, blockStarts } from '../compiler/opcodes';
 
 const GC_HEAD = 16;
 /** sizeof(PyTypeObject): static types */
@@ -190,25 +190,6 @@ function staticSwap(code: Int32Array, from: number, k: number): boolean {
     seen.add(code[2 * j + 1]);
   }
   return true;
-}
-
-/** First instructions of basic blocks: jump targets, handlers, after jumps and terminals. */
-function blockStarts(u: CodeUnit): Uint8Array {
-  const code = u.code;
-  const n = code.length >> 1;
-  const st = new Uint8Array(n + 1);
-  st[0] = 1;
-  for (let i = 0; i < n; i++) {
-    const info = OPS[code[2 * i]];
-    if (info.jumps) {
-      st[code[2 * i + 1]] = 1;
-      st[i + 1] = 1;
-    }
-    if (info.terminal) st[i + 1] = 1;
-  }
-  const et = u.exceptionTable;
-  for (let k = 0; k < et.length; k += 5) st[et[k + 2]] = 1;
-  return st;
 }
 
 /** Code units of CPython 3.11's instruction(s) for one of RefScope's, without EXTENDED_ARG. */

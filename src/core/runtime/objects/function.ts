@@ -59,6 +59,10 @@ export class PyCode extends PyObject {
   }
   /** co_warmup: RESUMEs and JUMP_BACKWARDs left before the code is quickened (QUICKENING_WARMUP_DELAY; vm/warmup.ts) */
   warmup = 8;
+  /** UNPACK_SEQUENCE's adaptive state once quickened, two entries per instruction (vm/warmup.ts) */
+  unpackCaches: Uint16Array | null = null;
+  /** the first instructions of basic blocks, computed when first needed (vm/warmup.ts) */
+  blockStarts: Uint8Array | null = null;
   /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
   readonly kwNames: (string[] | undefined)[] = [];
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */

@@ -34,7 +34,7 @@ import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
-import { jumpWarms } from './warmup';
+import { jumpWarms, unpackWithoutIterator, tupleUnpackIsSwap } from './warmup';
 
 export interface VMState {
   current: Frame | null;
@@ -499,6 +499,14 @@ function evalLoop(f: Frame): PyObject | null {
             break;
           }
           case Op.BUILD_TUPLE: {
+            if (arg <= 3 && ins[pc << 1] === Op.UNPACK_SEQUENCE && tupleUnpackIsSwap(code, pc - 1, arg)) {
+              // `a, b = b, a`: SWAP (optimize_basic_block), no tuple
+              const t = stack[sp - 1];
+              stack[sp - 1] = stack[sp - arg];
+              stack[sp - arg] = t;
+              pc++;
+              break;
+            }
             const items = stack.slice(sp - arg, sp) as PyObject[];
             for (let i = sp - arg; i < sp; i++) stack[i] = null;
             sp -= arg;
@@ -734,12 +742,12 @@ function evalLoop(f: Frame): PyObject | null {
           case Op.UNPACK_SEQUENCE: {
             const seq = stack[sp - 1]!;
             let items: PyObject[];
-            if ((seq.type === TupleType || seq.type === ListType) && (seq as PyTuple).items.length === arg) {
-              items = (seq as PyTuple).items.map(newRef);
-            } else if (seq.type === TupleType || seq.type === ListType) {
-              const n = (seq as PyTuple).items.length;
-              if (n < arg) raise(excType('ValueError'), `not enough values to unpack (expected ${arg}, got ${n})`);
-              raise(excType('ValueError'), `too many values to unpack (expected ${arg})`);
+            const kind = seq.type === TupleType ? 1 : seq.type === ListType ? 2 : 0;
+            const len = kind !== 0 ? (seq as PyTuple).items.length : -1;
+            if (unpackWithoutIterator(code, pc - 1, kind, len, arg)) {
+              if (len === arg) items = (seq as PyTuple).items.map(newRef);
+              else if (len < arg) raise(excType('ValueError'), `not enough values to unpack (expected ${arg}, got ${len})`);
+              else raise(excType('ValueError'), `too many values to unpack (expected ${arg})`);
             } else items = unpackIterable(seq, arg, -1);
             stack[--sp] = null;
             for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
