@@ -233,7 +233,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     return abs.binaryOp(base!, exp!, 8);
   });
   fn('round', (args, kw) => {
-    const [num, nd] = parseArgs({ name: 'round', params: ['number', 'ndigits'], required: 1 }, args, kw);
+    const [num, nd] = parseArgs({ name: 'round', params: ['number', 'ndigits'], required: 1, clinic: 'round' }, args, kw);
     const f = abs.typeLookup(num!.type, '__round__');
     if (!f) typeError(`type ${num!.type.name} doesn't define __round__ method`);
     return abs.callMethodObj(f, num!, nd && nd !== None ? [nd] : []);
@@ -241,7 +241,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('min', (args, kw) => varargsCall(args, kw, () => minmax(args, kw, 'min', Cmp.LT)));
   fn('max', (args, kw) => varargsCall(args, kw, () => minmax(args, kw, 'max', Cmp.GT)));
   fn('sum', (args, kw) => {
-    const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1 }, args, kw);
+    const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1, clinic: 'sum' }, args, kw);
     if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
     if (start) return abs.foldBinary(iterable!, start, 0);
     const zero = newInt(0);
@@ -265,7 +265,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const l = newList([]); // PySequence_List: list_extend into an empty list (its allocation)
     try {
       listExtend(l, args[0]);
-      const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'] }, args.slice(1), kw);
+      const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'], clinic: 'list.sort' }, args.slice(1), kw);
       sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
     } catch (e) {
       decref(l);

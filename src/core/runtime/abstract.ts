@@ -459,7 +459,24 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'fset') return newRef(o.fset ?? None);
     if (name === 'fdel') return newRef(o.fdel ?? None);
   }
-  if (o instanceof PyWrapper && name === '__func__') return newRef(o.callable);
+  if (o instanceof PyWrapper) {
+    // cm_memberlist / sm_memberlist (__func__, __wrapped__), cm_getsetlist's __isabstractmethod__
+    if (name === '__func__' || name === '__wrapped__') return newRef(o.callable);
+    if (name === '__dict__') {
+      // PyObject_GenericGetDict
+      if (!o.dict) o.dict = newDictObj();
+      return newRef(o.dict);
+    }
+    if (name === '__isabstractmethod__') {
+      const v = lookupAttr(o.callable, '__isabstractmethod__');
+      if (v === null) return newRef(False);
+      try {
+        return newBool(isTrue(v));
+      } finally {
+        decref(v);
+      }
+    }
+  }
   return null;
 }
 

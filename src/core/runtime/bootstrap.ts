@@ -14,7 +14,7 @@ import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
 import { PyFunction, FunctionType, PyMethod, MethodType, PyCode, CodeType, PyCell, CellType, newCell, ClassMethodType, StaticMethodType, PropertyType, PyWrapper, PyProperty } from './objects/function';
 import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
-import { PyBaseException, BaseException, excTypes } from './objects/exception';
+import { PyBaseException, BaseException, AttributeError, excTypes } from './objects/exception';
 import * as misc from './objects/misc';
 import { ComplexType } from './objects/complex';
 import { BytesType, ByteArrayType } from './objects/bytes';
@@ -462,6 +462,29 @@ export function bootstrap(): void {
     const w = new PyWrapper(type, args[0]);
     if (type.flags & TypeFlags.HEAPTYPE) incref(type);
     gcNewObject(w, true);
+    // cm_init / sm_init: functools_wraps copies these attributes of the callable into the
+    // wrapper's __dict__ (created by the first one); missing ones are skipped
+    try {
+      for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+        // functools_copy_attr: PyObject_GetAttr, an AttributeError cleared
+        let v: PyObject;
+        try {
+          v = abs.getAttr(args[0], name);
+        } catch (e) {
+          if (!(e instanceof PyBaseException && e.type.isSubtype(AttributeError))) throw e;
+          decref(e);
+          continue;
+        }
+        try {
+          abs.setAttr(w, name, v);
+        } finally {
+          decref(v);
+        }
+      }
+    } catch (e) {
+      decref(w);
+      throw e;
+    }
     return w;
   };
   ClassMethodType.slots.new = wrapNew(ClassMethodType);

@@ -15,6 +15,7 @@ import {
 import { PyDict, DictType, newDict } from './objects/dict';
 import { PyStr, internStr, newStr } from './objects/str';
 import { PyModule } from './objects/instance';
+import { newTuple } from './objects/tuple';
 import { typeError } from './errors';
 import * as abs from './abstract';
 import { None } from './objects/singletons';
@@ -118,6 +119,29 @@ export interface ArgSpec {
   params: string[];
   /** how many are required */
   required?: number;
+  /** the Argument Clinic parser (`_PyArg_Parser`) behind the function, named like 'list.sort',
+   * when CPython's start-up has not used it yet (argParserInit) */
+  clinic?: string;
+}
+
+// Python/getargs.c parser_init: the first call that takes a static _PyArg_Parser's slow path
+// (_PyArg_UnpackKeywords: keywords given, or a positional count outside the fast path's range)
+// builds the tuple of its keyword names (PyTuple_New: a gc allocation, or a tuple from the free
+// list), kept for the life of the process. 3.12 makes these tuples static.
+const parserKwtuples = new Map<string, PyObject>();
+
+/** parser_init for the parser `key` with these keyword (non positional-only) names. */
+export function argParserInit(key: string, kwNames: string[]): void {
+  if (parserKwtuples.has(key)) return;
+  parserKwtuples.set(key, newTuple(kwNames.map((n) => internStr(n))));
+}
+/** the parsers' keyword tuples (an interpreter root) */
+export function argParserTuples(): Iterable<PyObject> {
+  return parserKwtuples.values();
+}
+/** a new run starts with the parsers CPython's start-up left uninitialized */
+export function resetArgParsers(): void {
+  parserKwtuples.clear();
 }
 
 /**
@@ -137,6 +161,7 @@ export function parseArgs(spec: ArgSpec, args: PyObject[], kwnames: string[] | n
   }
   const maxPos = kwOnlyStart >= 0 ? kwOnlyStart : names.length;
   const required = spec.required ?? 0;
+  if (spec.clinic !== undefined && (nkw > 0 || npos > maxPos || npos < required)) argParserInit(spec.clinic, names.slice(posOnly));
   const out: (PyObject | undefined)[] = new Array(names.length).fill(undefined);
   if (npos > maxPos) {
     if (maxPos === required) typeError(`${spec.name}() takes ${plural(maxPos, 'positional argument')} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);

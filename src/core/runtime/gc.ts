@@ -11,6 +11,7 @@ import { ListType } from './objects/list';
 import { TupleType, type PyTuple } from './objects/tuple';
 import { DictType } from './objects/dict';
 import { PyInstance } from './objects/instance';
+import { SliceType } from './objects/misc';
 
 export interface GenStats {
   collections: number;
@@ -117,8 +118,9 @@ export interface GCState {
    * long_lived_total after each full collection */
   interpreterObjects: number;
   stats: [GenStats, GenStats, GenStats];
-  /** free lists (numfree) of exact lists, dicts and tuples by size */
-  freeLists: { list: number; dict: number; tuple: number[] };
+  /** free lists (numfree) of exact lists, dicts and tuples by size; `slice`: whether the
+   * interpreter's one-slice cache (interp->slice_cache) holds a slice */
+  freeLists: { list: number; dict: number; tuple: number[]; slice: number };
   /** gc objects allocated (for the status line) */
   allocations: number;
   /** collections run (for the status line) */
@@ -140,7 +142,8 @@ function newState(): GCState {
     longLivedTotal: 0,
     interpreterObjects: interpreterObjectsAtStart(),
     stats: [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 })) as [GenStats, GenStats, GenStats],
-    freeLists: { list: 0, dict: 0, tuple: new Array(20).fill(0) },
+    // (CPython's start-up leaves a slice in the cache)
+    freeLists: { list: 0, dict: 0, tuple: new Array(20).fill(0), slice: 1 },
     allocations: 0,
     runs: 0,
   };
@@ -213,6 +216,12 @@ export function gcNewObject(o: PyObject, track: boolean, tupleSize = -1, generic
         st.freeLists.tuple[n]--;
         counted = false;
       }
+    } else if (t === SliceType) {
+      // Objects/sliceobject.c PySlice_New: the cached slice, if any
+      if (st.freeLists.slice > 0) {
+        st.freeLists.slice = 0;
+        counted = false;
+      }
     }
   }
   if (counted) {
@@ -267,6 +276,12 @@ function onFree(o: PyObject): void {
       const n = (o as PyTuple).items.length;
       if (n > 0 && n < TUPLE_MAXSAVESIZE && st.freeLists.tuple[n] < TUPLE_FREELIST) {
         st.freeLists.tuple[n]++;
+        return;
+      }
+    } else if (t === SliceType) {
+      // slice_dealloc: into the empty cache, else PyObject_GC_Del
+      if (st.freeLists.slice === 0) {
+        st.freeLists.slice = 1;
         return;
       }
     }
@@ -378,8 +393,8 @@ export function collectMain(generation: number): [number, number] {
   if (unreachable.length) m = finishCollection(generation, unreachable);
   if (st.debug & DEBUG_STATS) h.writeStderr(`gc: done, ${m} unreachable, 0 uncollectable, 0.0000s elapsed\n`);
   if (generation === 2) {
-    // clear_freelists
-    st.freeLists = { list: 0, dict: 0, tuple: new Array(20).fill(0) };
+    // clear_freelists (_PyGC_ClearAllFreeLists leaves the slice cache alone)
+    st.freeLists = { list: 0, dict: 0, tuple: new Array(20).fill(0), slice: st.freeLists.slice };
   }
   const s = st.stats[generation];
   s.collections++;

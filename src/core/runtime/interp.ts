@@ -33,7 +33,7 @@ import { newSet, FrozenSetType } from './objects/set';
 import { Frame } from './vm/frame';
 import { evalFrame, vmState } from './vm/eval';
 import { finishFrame } from './vm/call';
-import { ModuleBuilder, moduleInit, registerModule } from './define';
+import { ModuleBuilder, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, type GCHooks } from './gc';
@@ -47,7 +47,7 @@ import { compileModule } from '../compiler/compiler';
 import { parse, formatSyntaxError } from '../parser/index';
 import { initBuiltins } from '../modules/builtins';
 import { initSys } from '../modules/sys';
-import { installAllTypeMethods } from './objects/methods';
+import { installAllTypeMethods, installVarargsMethods } from './objects/methods';
 import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
@@ -119,6 +119,7 @@ export class Interpreter {
     installBytes();
     installComplex();
     installWeakrefs();
+    installVarargsMethods();
     setSubclassWeakrefFactory((o) => newRefTo(o, null));
     // classes of an earlier run are not this run's subclasses
     for (const t of builtinTypes) {
@@ -128,6 +129,7 @@ export class Interpreter {
     registerStdlib();
     registerModule('gc', (m) => initGc(m));
     resetGC();
+    resetArgParsers();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
@@ -273,6 +275,10 @@ export class Interpreter {
         },
       },
       { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
+      { name: 'argument parsers', visit: (v) => {
+          for (const t of argParserTuples()) v(t);
+        },
+      },
       {
         // static types' tp_subclasses dicts are the interpreter's: their weakrefs are roots
         name: 'builtin tp_subclasses',

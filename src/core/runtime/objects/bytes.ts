@@ -3,7 +3,7 @@
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { makeType } from '../types';
-import { defMethod, defClassMethod } from '../define';
+import { defMethod, defClassMethod, argParserInit } from '../define';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
@@ -38,7 +38,7 @@ export class PyBytes extends PyObject {
 }
 
 export const BytesType = makeType('bytes', null, TypeFlags.BASETYPE | TypeFlags.BYTES_SUBCLASS, 33, 1);
-export const ByteArrayType = makeType('bytearray', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
+export const ByteArrayType = makeType('bytearray', null, TypeFlags.BASETYPE, 56);
 
 const emptyBytes = new PyBytes(BytesType, new Uint8Array(0));
 emptyBytes.rc = 1_000_000_000;
@@ -344,6 +344,7 @@ export function installBytes(): void {
     defMethod(t, '__ge__', cmp(Cmp.GE));
     defMethod(t, 'decode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
+      if (kw && kw.length) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
       let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
       let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
@@ -523,6 +524,7 @@ export function installBytes(): void {
   if (StrType.dict.getItem(abs.nameKeyObj('encode')) === undefined) {
     defMethod(StrType, 'encode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
+      if (kw && kw.length) argParserInit('str.encode', ['encoding', 'errors']);
       let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
       let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {

@@ -333,7 +333,7 @@ function complexSpecial(o: PyObject): PyObject | null {
 
 /** complex_new_impl */
 function complexNew(t: PyType, args: PyObject[], kw: string[] | null): PyObject {
-  const [r0, i] = parseArgs({ name: 'complex', params: ['real', 'imag'] }, args, kw);
+  const [r0, i] = parseArgs({ name: 'complex', params: ['real', 'imag'], clinic: 'complex' }, args, kw);
   if (r0 === undefined) {
     if (i === undefined) return makeComplex(t, 0, 0);
   }

@@ -78,7 +78,7 @@ function bitLength(v: N.Int): number {
 export function installIntMethods(): void {
   const T = IntType;
   T.slots.new = (t, args, kw) => {
-    const [x, base] = parseArgs({ name: 'int', params: ['x', '/', 'base'] }, args, kw);
+    const [x, base] = parseArgs({ name: 'int', params: ['x', '/', 'base'], clinic: 'int' }, args, kw);
     if (x === undefined) {
       if (base !== undefined) typeError("int() missing string argument");
       return makeInt(t, 0);

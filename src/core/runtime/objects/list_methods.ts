@@ -346,7 +346,7 @@ export function installListMethods(): void {
   def(T, 'sort', (self, args, kw) => {
     const npos = args.length - (kw ? kw.length : 0);
     if (npos > 0) typeError('sort() takes no positional arguments');
-    const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'] }, args, kw);
+    const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'], clinic: 'list.sort' }, args, kw);
     sortList(self as PyList, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
     return none();
   });

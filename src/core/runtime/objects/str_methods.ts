@@ -970,7 +970,7 @@ export function installStrMethods(): void {
   // ------------------------------------------------------------ split / join / strip
   const splitLike = (name: string, rev: boolean) =>
     def(T, name, (self, args, kw) => {
-      const [sepO, maxO] = parseArgs({ name, params: ['sep', 'maxsplit'] }, args, kw);
+      const [sepO, maxO] = parseArgs({ name, params: ['sep', 'maxsplit'], clinic: `str.${name}` }, args, kw);
       const s = (self as PyStr).v;
       let maxsplit = maxO === undefined ? -1 : widthArg(maxO);
       if (maxsplit < 0) maxsplit = -1;
@@ -992,7 +992,7 @@ export function installStrMethods(): void {
   splitLike('split', false);
   splitLike('rsplit', true);
   def(T, 'splitlines', (self, args, kw) => {
-    const [ke] = parseArgs({ name: 'splitlines', params: ['keepends'] }, args, kw);
+    const [ke] = parseArgs({ name: 'splitlines', params: ['keepends'], clinic: 'str.splitlines' }, args, kw);
     const parts = splitlines((self as PyStr).v, ke ? abs.isTrue(ke) : false);
     return preallocated(parts.map((p) => newStr(p)), 0); // PyList_New(0) + PyList_Append
   });
@@ -1118,7 +1118,7 @@ export function installStrMethods(): void {
     return newStr(out);
   });
   def(T, 'expandtabs', (self, args, kw) => {
-    const [ts] = parseArgs({ name: 'expandtabs', params: ['tabsize'] }, args, kw);
+    const [ts] = parseArgs({ name: 'expandtabs', params: ['tabsize'], clinic: 'str.expandtabs' }, args, kw);
     const tab = ts === undefined ? 8 : widthArg(ts);
     let out = '';
     let col = 0;
