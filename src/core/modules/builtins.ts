@@ -9,7 +9,7 @@ import { Cmp } from '../runtime/abstract';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from '../runtime/objects/int';
 import { PyFloat, FloatType, newFloat } from '../runtime/objects/float';
 import { PyStr, StrType, newStr } from '../runtime/objects/str';
-import { PyTuple, newTuple, TupleType, gcNewTupleSized } from '../runtime/objects/tuple';
+import { PyTuple, newTuple, TupleType, newTupleSized, releaseUnfilledTuple } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { listExtend } from '../runtime/objects/list_methods';
 import { PyDict, newDict } from '../runtime/objects/dict';
@@ -364,8 +364,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   /** PyTuple_New(n) filled with PyObject_GetIter(args[start + i]) (zip_new, map_vectorcall) */
   const iterTuple = (args: PyObject[], start: number, n: number): PyTuple => {
     if (n === 0) return newTuple([]);
-    const t = new PyTuple(TupleType, []);
-    gcNewTupleSized(t, n);
+    const t = newTupleSized(n);
     try {
       for (let i = 0; i < n; i++) t.items.push(abs.getIter(args[start + i]));
     } catch (e) {
@@ -419,13 +418,9 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const n = its.length;
     // zip_next: when the result holder is shared, a new tuple is allocated before the
     // iterators are asked (and released, with its empty slots, when one is exhausted)
-    const fresh = z.result !== null && z.result.rc === 1 ? null : new PyTuple(TupleType, []);
-    if (fresh) gcNewTupleSized(fresh, n);
+    const fresh = z.result !== null && z.result.rc === 1 ? null : newTupleSized(n);
     const items: PyObject[] = fresh ? fresh.items : [];
-    const dropFresh = () => {
-      while (items.length < n) items.push(newRef(None));
-      decref(fresh!);
-    };
+    const dropFresh = () => releaseUnfilledTuple(fresh!, n);
     for (let i = 0; i < n; i++) {
       let x: PyObject | null;
       try {

@@ -7,7 +7,7 @@ import * as abs from './abstract';
 import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
 import { PyStr, StrType, newStr, internStr } from './objects/str';
-import { PyTuple, TupleType, setGcHooks, setGenericAllocHook, newTuple } from './objects/tuple';
+import { PyTuple, TupleType, setGcAllocHook, newTuple } from './objects/tuple';
 import { PyList, ListType } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
@@ -38,12 +38,7 @@ let booted = false;
 export function bootstrap(): void {
   if (booted) return;
   booted = true;
-  setGcHooks(
-    (o) => gcNewObject(o, true),
-    (o) => gcNewObject(o, false),
-    (o, n) => gcNewObject(o, true, n),
-  );
-  setGenericAllocHook((o, track) => gcNewObject(o, track, -1, true));
+  setGcAllocHook(gcNewObject);
   setDictTrackHook((d) => gcTrackObject(d));
   // (Objects/*.c: these types have no tp_vectorcall in 3.11)
   registerTpCallOnly(IntType, StrType, ComplexType, misc.SliceType, BytesType, ByteArrayType, PropertyType, StaticMethodType, ClassMethodType, misc.ZipType);

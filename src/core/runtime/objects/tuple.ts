@@ -1,6 +1,7 @@
 // tuple (Objects/tupleobject.c). The empty tuple is shared.
 
-import { PyObject, IMMORTAL_RC, TypeFlags, Edge, decref, type PyType, type Visit } from '../object';
+import { PyObject, IMMORTAL_RC, TypeFlags, Edge, decref, newRef, type PyType, type Visit } from '../object';
+import { None } from './singletons';
 import { makeType } from '../types';
 
 export class PyTuple extends PyObject {
@@ -38,18 +39,37 @@ export function newTuple(items: PyObject[]): PyTuple {
   return t;
 }
 
-/** set by gc.ts: registers a fresh gc object (count[0] += 1, tracked in generation 0) */
+/** A new tuple object with room for `size` items that the caller fills (PyTuple_New(size)):
+ * counted and tracked as a tuple of that size (free list). */
+export function newTupleSized(size: number): PyTuple {
+  const t = new PyTuple(TupleType, []);
+  gcNewTupleSized(t, size);
+  return t;
+}
+
+/**
+ * Release a tuple from newTupleSized that got fewer items than its size (a partly filled
+ * PyTuple_New(size), or _PyTuple_Resize shrinking it away): None placeholders stand for the
+ * NULL slots, so that tupledealloc puts it on the free list of its allocated size.
+ */
+export function releaseUnfilledTuple(t: PyTuple, size: number): void {
+  const items = t.items;
+  while (items.length < size) items.push(newRef(None));
+  decref(t);
+}
+
+/** set by gc.ts (gcNewObject): registers a fresh gc object (count[0] += 1, tracked in generation 0) */
 export let gcNewTracked: (o: PyObject) => void = () => {};
 export let gcNewUntracked: (o: PyObject) => void = () => {};
 /** a fresh tracked tuple allocated with `size` items (filled later) */
 export let gcNewTupleSized: (o: PyObject, size: number) => void = () => {};
 /** a fresh object from PyType_GenericAlloc (counted even when its type has a free list) */
 export let gcNewGenericAlloc: (o: PyObject, track: boolean) => void = () => {};
-export function setGenericAllocHook(f: (o: PyObject, track: boolean) => void): void {
-  gcNewGenericAlloc = f;
-}
-export function setGcHooks(tracked: (o: PyObject) => void, untracked: (o: PyObject) => void, sized?: (o: PyObject, size: number) => void): void {
-  gcNewTracked = tracked;
-  gcNewUntracked = untracked;
-  if (sized) gcNewTupleSized = sized;
+
+/** The gc.ts allocation entry point behind the hooks above: gcNewObject(o, track, tupleSize, generic). */
+export function setGcAllocHook(alloc: (o: PyObject, track: boolean, tupleSize: number, generic: boolean) => void): void {
+  gcNewTracked = (o) => alloc(o, true, -1, false);
+  gcNewUntracked = (o) => alloc(o, false, -1, false);
+  gcNewTupleSized = (o, n) => alloc(o, true, n, false);
+  gcNewGenericAlloc = (o, track) => alloc(o, track, -1, true);
 }

@@ -4,12 +4,11 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyTuple, TupleType, newTuple, gcNewTracked, gcNewTupleSized } from './tuple';
+import { PyTuple, TupleType, newTuple, gcNewTracked, newTupleSized, releaseUnfilledTuple } from './tuple';
 import { newInt, newBool } from './int';
 import { newStr } from './str';
 import { PySlice, TupleIterType, newSeqIter, MapType, FilterType, ZipType, EnumerateType, CallIterType } from './misc';
 import { GeneratorType } from './generator';
-import { None } from './singletons';
 import { defAttr } from '../define';
 import { hashTupleCombine } from '../primitives/hash';
 import { def, def1, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, optIndex, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
@@ -40,9 +39,9 @@ function guessesTen(o: PyObject): boolean {
  */
 function sequenceTupleGuess(v: PyObject): PyObject {
   const it = abs.getIter(v);
-  const result = new PyTuple(TupleType, []);
+  let result: PyTuple;
   try {
-    gcNewTupleSized(result, 10);
+    result = newTupleSized(10);
   } catch (e) {
     decref(it);
     throw e;
@@ -60,10 +59,8 @@ function sequenceTupleGuess(v: PyObject): PyObject {
     decref(it);
   }
   if (result.items.length === 0) {
-    // _PyTuple_Resize to 0: the tuple is released with its allocated size (tupledealloc puts it
-    // on the free list of 10-tuples; placeholders stand for its NULL slots), the empty tuple returned
-    for (let i = 0; i < 10; i++) result.items.push(newRef(None));
-    decref(result);
+    // _PyTuple_Resize to 0: the 10-tuple is released, the empty tuple returned
+    releaseUnfilledTuple(result, 10);
     return newTuple([]);
   }
   return result;
