@@ -14,7 +14,8 @@ import { PyFloat } from './float';
 import { None } from './singletons';
 import { PySlice, StrIterType, newSeqIter } from './misc';
 import { gcNewTracked } from './tuple';
-import { parseArgs } from '../define';
+import { parseArgs, strArg } from '../define';
+import { PyBytes, decodeBytes } from './bytes';
 import { typeDict } from '../define';
 import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { formatObject } from '../../modules/shared';
@@ -782,7 +783,12 @@ export function installStrMethods(): void {
     const [obj, encoding, errors] = parseArgs({ name: 'str', params: ['object', 'encoding', 'errors'] }, args, kw);
     if (encoding !== undefined || errors !== undefined) {
       if (obj === undefined) return makeStr(t, '');
-      typeError(`decoding to str: need a bytes-like object, ${obj.type.name} found`);
+      // PyUnicode_FromEncodedObject
+      if (obj instanceof PyStr) typeError('decoding str is not supported');
+      if (!(obj instanceof PyBytes)) typeError(`decoding to str: need a bytes-like object, ${obj.type.name} found`);
+      const enc = encoding === undefined ? 'utf-8' : strArg(encoding, 'str', "'encoding'");
+      const err = errors === undefined ? 'strict' : strArg(errors, 'str', "'errors'");
+      return makeStr(t, decodeBytes(obj.v, enc, err));
     }
     if (obj === undefined) return makeStr(t, '');
     if (t === StrType) return abs.strObj(obj);
