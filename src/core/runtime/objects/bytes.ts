@@ -3,12 +3,13 @@
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { makeType } from '../types';
-import { defMethod, defClassMethod, argParserInit } from '../define';
+import { defMethod, defClassMethod, argParserInit, parseArgs } from '../define';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
-import { newTuple } from './tuple';
+import { PyTuple, newTuple } from './tuple';
+import { hasIndex, withTypeEdge } from './common_methods';
 import { newList } from './list';
 import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
 import { None, NotImplemented } from './singletons';
@@ -256,6 +257,9 @@ for (const it of [BytesIterType, ByteArrayIterType]) {
   };
 }
 
+/** an instance of a subclass (a heap type holds a reference to its class) */
+const PyBytesSub = withTypeEdge(PyBytes);
+
 export function installBytes(): void {
   if (installed) return;
   installed = true;
@@ -271,7 +275,7 @@ export function installBytes(): void {
     t.slots.new = (type, args, kw) => {
       const v = argsNew(type, args, kw, what);
       if (type === BytesType) return newBytes(v);
-      const o = new PyBytes(type, v);
+      const o = new PyBytesSub(type, v);
       if (type.flags & TypeFlags.HEAPTYPE) incref(type);
       return o;
     };
@@ -440,6 +444,7 @@ export function installBytes(): void {
       while (j > i && isSpace(b[j - 1])) j--;
       return mk(b.slice(i, j));
     });
+    installBytesMethods2(t, mk);
   }
   defMethod(ByteArrayType, 'append', (args, _k, self) => {
     const o = self as PyBytes;
@@ -620,4 +625,243 @@ export function utf8Decode(b: Uint8Array, errors: string): string {
     i += need + 1;
   }
   return out;
+}
+
+// ---------------------------------------------------------------- search, strip, split helpers
+// (Objects/bytes_methods.c, Objects/stringlib: find/count/startswith with optional slice bounds,
+// strip/partition/removeprefix, the is* predicates, splitlines)
+
+/** ADJUST_INDICES after _PyEval_SliceIndex (None: the default) */
+function byteRange(b: Uint8Array, s: PyObject | undefined, e: PyObject | undefined): [number, number] {
+  const idx = (o: PyObject | undefined, dflt: number): number => {
+    if (o === undefined || o === None) return dflt;
+    if (!hasIndex(o)) typeError('slice indices must be integers or None or have an __index__ method');
+    const v = abs.index(o);
+    if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+    return v;
+  };
+  const len = b.length;
+  let start = idx(s, 0);
+  let end = idx(e, Number.MAX_SAFE_INTEGER);
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return [start, end];
+}
+
+/** parse_args_finds_byte: the subsection, a bytes-like object or an int in range(256) */
+function subArg(o: PyObject): Uint8Array {
+  if (!(o instanceof PyBytes) && !(o instanceof PyStr) && hasIndex(o)) {
+    const v = abs.index(o);
+    if (typeof v === 'bigint' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
+    return Uint8Array.of(v);
+  }
+  const b = bytesLike(o);
+  if (!b) typeError(`argument should be integer or bytes-like object, not '${o.type.name}'`);
+  return b;
+}
+
+function lastIndexOf(b: Uint8Array, sub: Uint8Array, from: number, to: number): number {
+  outer: for (let i = to - sub.length; i >= from; i--) {
+    for (let j = 0; j < sub.length; j++) if (b[i + j] !== sub[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function bufferArg(o: PyObject): Uint8Array {
+  const b = bytesLike(o);
+  if (!b) typeError(`a bytes-like object is required, not '${o.type.name}'`);
+  return b;
+}
+
+function checkPositional(name: string, args: PyObject[], kw: string[] | null, min: number, max: number): void {
+  if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
+  const n = args.length;
+  if (n < min) typeError(`${name}() takes at least ${min} argument${min === 1 ? '' : 's'} (${n} given)`);
+  if (n > max) typeError(`${name}() takes at most ${max} argument${max === 1 ? '' : 's'} (${n} given)`);
+}
+
+export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject): void {
+  const exact = (self: PyObject) => t === BytesType && self.type === BytesType;
+  const find = (name: string, rev: boolean, raises: boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      checkPositional(name, args, kw, 1, 3);
+      const b = (self! as PyBytes).v;
+      const sub = subArg(args[0]);
+      const [start, end] = byteRange(b, args[1], args[2]);
+      let r = -1;
+      if (end - start >= sub.length) {
+        if (rev) r = lastIndexOf(b, sub, start, end);
+        else {
+          const i = indexOf(b.subarray(0, end), sub, start);
+          r = i;
+        }
+      }
+      if (r < 0 && raises) raise(E.ValueError, 'subsection not found');
+      return newInt(r);
+    });
+  find('find', false, false);
+  find('rfind', true, false);
+  find('index', false, true);
+  find('rindex', true, true);
+  defMethod(t, 'count', (args, kw, self) => {
+    checkPositional('count', args, kw, 1, 3);
+    const b = (self! as PyBytes).v;
+    const sub = subArg(args[0]);
+    const [start, end] = byteRange(b, args[1], args[2]);
+    if (end - start < sub.length) return newInt(0);
+    if (sub.length === 0) return newInt(end - start + 1);
+    const hay = b.subarray(0, end);
+    let n = 0;
+    for (let i = indexOf(hay, sub, start); i >= 0; i = indexOf(hay, sub, i + sub.length)) n++;
+    return newInt(n);
+  });
+  const startsEnds = (name: string, ends: boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      checkPositional(name, args, kw, 1, 3);
+      const b = (self! as PyBytes).v;
+      const [start, end] = byteRange(b, args[1], args[2]);
+      const test = (p: Uint8Array): boolean => {
+        if (start > b.length || end - start < p.length) return false;
+        const off = ends ? end - p.length : start;
+        for (let i = 0; i < p.length; i++) if (b[off + i] !== p[i]) return false;
+        return true;
+      };
+      const x = args[0];
+      if (x instanceof PyTuple) {
+        for (const p of x.items) {
+          const pb = bytesLike(p);
+          if (!pb) typeError(`a bytes-like object is required, not '${p.type.name}'`);
+          if (test(pb)) return newBool(true);
+        }
+        return newBool(false);
+      }
+      const pb = bytesLike(x);
+      if (!pb) typeError(`${name} first arg must be bytes or a tuple of bytes, not ${x.type.name}`);
+      return newBool(test(pb));
+    });
+  startsEnds('startswith', false);
+  startsEnds('endswith', true);
+  defMethod(t, 'replace', (args, kw, self) => {
+    checkPositional('replace', args, kw, 2, 3);
+    const b = (self! as PyBytes).v;
+    const old = bufferArg(args[0]);
+    const rep = bufferArg(args[1]);
+    let count = -1;
+    if (args.length > 2) {
+      const v = abs.index(args[2]);
+      count = typeof v === 'bigint' ? (v < 0n ? -1 : Number.MAX_SAFE_INTEGER) : v;
+    }
+    if (count < 0) count = Number.MAX_SAFE_INTEGER;
+    const out: number[] = [];
+    let n = 0;
+    let i = 0;
+    if (old.length === 0) {
+      // insert `rep` before every byte and at the end
+      for (; i <= b.length; i++) {
+        if (n < count) {
+          out.push(...rep);
+          n++;
+        }
+        if (i < b.length) out.push(b[i]);
+      }
+    } else {
+      while (i < b.length) {
+        if (n < count && i + old.length <= b.length && old.every((c, j) => b[i + j] === c)) {
+          out.push(...rep);
+          i += old.length;
+          n++;
+        } else out.push(b[i++]);
+      }
+    }
+    // stringlib replace: nothing replaced gives the object itself (bytes) or a copy
+    if (n === 0 && exact(self!)) return newRef(self!);
+    return mk(Uint8Array.from(out));
+  });
+  const strip = (name: string, left: boolean, right: boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      checkPositional(name, args, kw, 0, 1);
+      const b = (self! as PyBytes).v;
+      const chars = args.length && args[0] !== None ? bufferArg(args[0]) : null;
+      const drop = (c: number) => (chars ? chars.includes(c) : isSpace(c));
+      let i = 0;
+      let j = b.length;
+      if (left) while (i < j && drop(b[i])) i++;
+      if (right) while (j > i && drop(b[j - 1])) j--;
+      if (i === 0 && j === b.length && exact(self!)) return newRef(self!);
+      return mk(b.slice(i, j));
+    });
+  strip('strip', true, true);
+  strip('lstrip', true, false);
+  strip('rstrip', false, true);
+  const partition = (name: string, rev: boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      checkPositional(name, args, kw, 1, 1);
+      const b = (self! as PyBytes).v;
+      const sep = bufferArg(args[0]);
+      if (sep.length === 0) raise(E.ValueError, 'empty separator');
+      const i = rev ? lastIndexOf(b, sep, 0, b.length) : indexOf(b, sep, 0);
+      // stringlib partition: bytes give the object itself and the separator argument itself
+      const whole = () => (t === BytesType ? newRef(self!) : mk(b.slice()));
+      if (i < 0) return rev ? newTuple([mk(new Uint8Array(0)), mk(new Uint8Array(0)), whole()]) : newTuple([whole(), mk(new Uint8Array(0)), mk(new Uint8Array(0))]);
+      const sepObj = t === BytesType ? newRef(args[0]) : mk(sep.slice());
+      return newTuple([mk(b.slice(0, i)), sepObj, mk(b.slice(i + sep.length))]);
+    });
+  partition('partition', false);
+  partition('rpartition', true);
+  const remove = (name: string, suffix: boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      checkPositional(name, args, kw, 1, 1);
+      const b = (self! as PyBytes).v;
+      const p = bufferArg(args[0]);
+      if (p.length > 0 && p.length <= b.length) {
+        const off = suffix ? b.length - p.length : 0;
+        if (p.every((c, i) => b[off + i] === c)) return mk(suffix ? b.slice(0, b.length - p.length) : b.slice(p.length));
+      }
+      return exact(self!) ? newRef(self!) : mk(b.slice());
+    });
+  remove('removeprefix', false);
+  remove('removesuffix', true);
+  const isUpper = (c: number) => c >= 65 && c <= 90;
+  const isLower = (c: number) => c >= 97 && c <= 122;
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  const pred = (name: string, f: (b: Uint8Array) => boolean) =>
+    defMethod(t, name, (args, kw, self) => {
+      // METH_NOARGS: method_check_args
+      if (kw && kw.length) typeError(`${t.name}.${name}() takes no keyword arguments`);
+      if (args.length) typeError(`${t.name}.${name}() takes no arguments (${args.length} given)`);
+      return newBool(f((self! as PyBytes).v));
+    });
+  pred('isdigit', (b) => b.length > 0 && b.every(isDigit));
+  pred('isalpha', (b) => b.length > 0 && b.every((c) => isUpper(c) || isLower(c)));
+  pred('isalnum', (b) => b.length > 0 && b.every((c) => isUpper(c) || isLower(c) || isDigit(c)));
+  pred('isspace', (b) => b.length > 0 && b.every(isSpace));
+  pred('isascii', (b) => b.every((c) => c < 128));
+  pred('isupper', (b) => b.some(isUpper) && !b.some(isLower));
+  pred('islower', (b) => b.some(isLower) && !b.some(isUpper));
+  defMethod(t, 'splitlines', (args, kw, self) => {
+    const [ke] = parseArgs({ name: 'splitlines', params: ['keepends'] }, args, kw);
+    const keep = ke !== undefined && abs.isTrue(ke);
+    const b = (self! as PyBytes).v;
+    const parts: PyObject[] = [];
+    let i = 0;
+    while (i < b.length) {
+      let j = i;
+      while (j < b.length && b[j] !== 10 && b[j] !== 13) j++;
+      let eol = j;
+      if (j < b.length) eol = b[j] === 13 && b[j + 1] === 10 ? j + 2 : j + 1;
+      // a single line that is the whole object: the object itself (bytes)
+      if (i === 0 && (keep ? eol : j) === b.length && exact(self!)) parts.push(newRef(self!));
+      else parts.push(mk(b.slice(i, keep ? eol : j)));
+      i = eol;
+    }
+    return newList(parts);
+  });
 }
