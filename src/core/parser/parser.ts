@@ -2219,11 +2219,24 @@ class Parser implements StringHost {
         keys.push(null);
         values.push(this.parseBitwiseOr());
       } else {
-        const k = this.parseExpression();
-        if (!this.is(':')) {
-          if (this.is('}') || this.is(',')) this.raiseAtToken(this.lastNonWs, "':' expected after dictionary key");
-          this.failHere();
+        // invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair, whose
+        // `a=expression !(':')` is the key as the first pass parses it (no invalid_ rules, so
+        // `x if y` is the key `x`): "':' expected" at the key's last character
+        // (a PEG parse keeps the longest prefix that is an expression: `x + }` has the key `x`)
+        const m = this.mark();
+        let k = this.attempt(() => this.parseExpression());
+        const levels = [this.parseDisjunction, this.parseConjunction, this.parseInversion, this.parseComparison, this.parseBitwiseOr, this.parseBitwiseXor, this.parseBitwiseAnd, this.parseShift, this.parseSum, this.parseTerm, this.parseFactor, this.parsePower, this.parsePrimary];
+        for (const level of levels) {
+          const shorter = () => level.call(this);
+          if (k !== null) break;
+          this.reset(m);
+          k = this.attempt(shorter);
         }
+        if (k === null) {
+          this.reset(m);
+          k = this.parseExpression();
+        }
+        if (!this.is(':')) this.raise('SyntaxError', "':' expected after dictionary key", k.lineno, k.end_col_offset, k.end_lineno, 0);
         // invalid_kvpair / invalid_double_starred_kvpairs: the error points at the ':'
         const colon = this.tok;
         this.advance();

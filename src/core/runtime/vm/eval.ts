@@ -771,6 +771,14 @@ function evalLoop(f: Frame): PyObject | null {
       const table = u.exceptionTable;
       const h = findHandler(table, lasti);
       if (h < 0) {
+        // exception_unwind with no handler: the value stack is emptied, top first, before the
+        // frame exits (its locals stay with the frame, which a traceback may keep)
+        while (sp > 0) {
+          const v = stack[--sp];
+          stack[sp] = null;
+          f.sp = sp;
+          xdecref(v);
+        }
         f.running = false;
         if (st.onFrameExit) st.onFrameExit(f, err, true);
         throw err;
