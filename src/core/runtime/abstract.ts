@@ -323,6 +323,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
       return newRef(o.type);
     case '__doc__':
       if (o instanceof PyFunction) return newRef(o.doc ?? None);
+      // meth_get__doc__ / method_get_doc (RefScope keeps few builtin docstrings: None otherwise)
+      if (o instanceof PyBuiltinFunction) return o.doc !== null ? newStr(o.doc) : newRef(None);
       return null;
   }
   if (o instanceof PyFunction) {
@@ -370,6 +372,12 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === '__name__') return newStr(o.name);
     if (name === '__qualname__') return newStr(o.qualname);
     if (name === '__self__') return newRef(o.self ?? None);
+    if (name === '__module__' && o.type === BuiltinFunctionType) {
+      // meth_memberlist's m_module: the defining module's name for a module function, None
+      // for a method bound to an object
+      if (o.self instanceof PyModule) return newStr(o.self.name);
+      return newRef(None);
+    }
   }
   if (o instanceof PyBaseException) {
     switch (name) {

@@ -268,7 +268,8 @@ export function installBytes(): void {
     const mk = (v: Uint8Array) => (t === BytesType ? newBytes(v) : newByteArray(v));
     t.slots.repr = (o) => {
       const r = bytesRepr((o as PyBytes).v);
-      return t === BytesType ? r : `bytearray(${r})`;
+      // bytearray_repr names the object's own type
+      return t === BytesType ? r : `${o.type.name}(${r})`;
     };
     t.slots.str = t.slots.repr;
     t.slots.len = (o) => (o as PyBytes).v.length;
