@@ -8,7 +8,7 @@ import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
-import { PyTuple, newTuple } from './tuple';
+import { PyTuple, newTuple, gcNewTracked } from './tuple';
 import { hasIndex, withTypeEdge } from './common_methods';
 import { newList } from './list';
 import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
@@ -278,6 +278,8 @@ export function installBytes(): void {
       if (type === BytesType) return newBytes(v);
       const o = new PyBytesSub(type, v);
       if (type.flags & TypeFlags.HEAPTYPE) incref(type);
+      // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
+      if (type.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
       return o;
     };
     if (t === BytesType) {

@@ -12,7 +12,7 @@ import * as N from '../numeric';
 import { PyInt, newInt, newBool } from './int';
 import { PyFloat, newFloat } from './float';
 import { PyStr, newStr } from './str';
-import { newTuple } from './tuple';
+import { newTuple, gcNewTracked } from './tuple';
 import { None } from './singletons';
 import { defGetter, parseArgs } from '../define';
 import { floatToString, type FloatToStringFlags } from '../primitives/floatrepr';
@@ -46,6 +46,8 @@ function makeComplex(t: PyType, re: number, im: number): PyObject {
   if (t === ComplexType) return newComplex(re, im);
   const o = new PyComplexSub(t, re, im);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
+  if (t.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
   return o;
 }
 

@@ -9,7 +9,7 @@ import * as N from '../numeric';
 import { PyInt, newInt, newBool } from './int';
 import { PyFloat, FloatType, newFloat } from './float';
 import { PyStr, newStr } from './str';
-import { newTuple } from './tuple';
+import { newTuple, gcNewTracked } from './tuple';
 import { None } from './singletons';
 import { defGetter, defClassMethod } from '../define';
 import { strToFloat } from '../primitives/intstr';
@@ -26,6 +26,8 @@ export function makeFloat(t: PyType, v: number): PyObject {
   if (t === FloatType) return newFloat(v);
   const o = new PyFloatSub(t, v);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
+  if (t.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
   return o;
 }
 

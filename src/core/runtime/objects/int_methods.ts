@@ -8,7 +8,7 @@ import * as N from '../numeric';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False, intSizeof } from './int';
 import { PyFloat, newFloat } from './float';
 import { PyStr, newStr } from './str';
-import { newTuple } from './tuple';
+import { newTuple, gcNewTracked } from './tuple';
 import { None } from './singletons';
 import { defGetter, parseArgs } from '../define';
 import { strToInt, intToDecimalString } from '../primitives/intstr';
@@ -34,6 +34,8 @@ export function makeInt(t: PyType, v: N.Int): PyObject {
   if (t === IntType) return newInt(v);
   const o = new PyIntSub(t, v);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
+  if (t.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
   return o;
 }
 

@@ -703,6 +703,8 @@ export function makeStr(t: PyType, v: string): PyObject {
   if (t === StrType) return newStr(v);
   const o = new PyStrSub(t, v);
   if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+  // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
+  if (t.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
   return o;
 }
 
