@@ -71,20 +71,45 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
         /* always flushed */
       } else typeError(`'${k}' is an invalid keyword argument for print()`);
     }
-    const parts: string[] = [];
-    for (let i = 0; i < npos; i++) parts.push(abs.str(args[i]));
-    const text = parts.join(sep) + end;
     if (!file && vmState.replacedStdout) file = vmState.replacedStdout();
-    if (file) {
-      const w = abs.getAttr(file, 'write');
+    // builtin_print: each argument, separator and the end go out as they come
+    // (PyFile_WriteObject / PyFile_WriteString: str() of the object, then file.write), so the
+    // pieces before an argument whose str() raises are already written
+    const out = file;
+    const write = (s: PyObject): void => {
+      if (!out) {
+        io.writeStdout((s as PyStr).v);
+        return;
+      }
+      const w = abs.getAttr(out, 'write');
       try {
-        const s = newStr(text);
         decref(abs.call(w, [s], null));
-        decref(s);
       } finally {
         decref(w);
       }
-    } else io.writeStdout(text);
+    };
+    const writeText = (t: string): void => {
+      if (!out) {
+        io.writeStdout(t);
+        return;
+      }
+      const s = newStr(t);
+      try {
+        write(s);
+      } finally {
+        decref(s);
+      }
+    };
+    for (let i = 0; i < npos; i++) {
+      if (i > 0) writeText(sep);
+      const s = abs.strObj(args[i]);
+      try {
+        write(s);
+      } finally {
+        decref(s);
+      }
+    }
+    writeText(end);
     return newRef(None);
   });
 
