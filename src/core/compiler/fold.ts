@@ -324,9 +324,13 @@ function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
         return null;
     }
   }
-  if (l.type === 'str' && r.type === 'str' && op === 'Add') {
-    if (l.value.length + r.value.length > MAX_STR_SIZE) return null;
-    return { type: 'str', value: l.value + r.value };
+  // fold_binop's Add is PyNumber_Add with no size limit (3.11 Python/ast_opt.c)
+  if (l.type === 'str' && r.type === 'str' && op === 'Add') return { type: 'str', value: l.value + r.value };
+  if (l.type === 'bytes' && r.type === 'bytes' && op === 'Add') {
+    const v = new Uint8Array(l.value.length + r.value.length);
+    v.set(l.value, 0);
+    v.set(r.value, l.value.length);
+    return { type: 'bytes', value: v };
   }
   if (op === 'Mult') {
     // safe_multiply for sequences
@@ -337,24 +341,30 @@ function foldBin(op: A.Operator, l: CV, r: CV): CV | null {
     if (s && n !== null && s.type === 'str') {
       if (s.value.length === 0) return fitsSsize(BigInt(n)) ? { type: 'str', value: '' } : null;
       const k = Number(n);
-      if (k < 0) return { type: 'str', value: '' };
-      if (s.value.length * k > MAX_STR_SIZE) return null;
+      // n < 0 || n > MAX_STR_SIZE / size: not folded
+      if (k < 0 || s.value.length * k > MAX_STR_SIZE) return null;
       return { type: 'str', value: s.value.repeat(k) };
+    }
+    const [y, c] = l.type === 'bytes' && b !== null ? [l, b] : r.type === 'bytes' && a !== null ? [r, a] : [null, null];
+    if (y && c !== null && y.type === 'bytes') {
+      if (y.value.length === 0) return fitsSsize(BigInt(c)) ? { type: 'bytes', value: new Uint8Array(0) } : null;
+      const k = Number(c);
+      if (k < 0 || y.value.length * k > MAX_STR_SIZE) return null;
+      const v = new Uint8Array(y.value.length * k);
+      for (let i = 0; i < k; i++) v.set(y.value, i * y.value.length);
+      return { type: 'bytes', value: v };
     }
     const [t, m] = l.type === 'ftuple' && b !== null ? [l, b] : r.type === 'ftuple' && a !== null ? [r, a] : [null, null];
     if (t && m !== null && t.type === 'ftuple') {
       if (t.elts.length === 0) return fitsSsize(BigInt(m)) ? { type: 'ftuple', elts: [] } : null;
       const k = Number(m);
-      if (t.elts.length * Math.max(k, 0) > MAX_COLLECTION_SIZE) return null;
+      if (k < 0 || t.elts.length * k > MAX_COLLECTION_SIZE) return null;
       const elts: A.Constant[] = [];
       for (let i = 0; i < k; i++) elts.push(...t.elts);
       return { type: 'ftuple', elts };
     }
   }
-  if (op === 'Add' && l.type === 'ftuple' && r.type === 'ftuple') {
-    if (l.elts.length + r.elts.length > MAX_COLLECTION_SIZE) return null;
-    return { type: 'ftuple', elts: [...l.elts, ...r.elts] };
-  }
+  if (op === 'Add' && l.type === 'ftuple' && r.type === 'ftuple') return { type: 'ftuple', elts: [...l.elts, ...r.elts] };
   return null;
 }
 

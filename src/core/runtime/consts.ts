@@ -18,15 +18,16 @@ import type { CodeUnit, ConstSlot } from '../compiler/code';
  * runner's AST arena keeps one reference to it while `__main__` runs); null for code that is not
  * a script (stdlib module bodies run from source).
  */
-export function materializeCode(unit: CodeUnit, arena: ((o: PyObject) => void) | null): PyCode {
-  const made = new Map<ConstSlot, PyObject>();
+export function materializeCode(unit: CodeUnit, arena: ((o: PyObject) => void) | null, made = new Map<ConstSlot, PyObject>()): PyCode {
+  // (`made` is shared with the nested code objects: a constant used by a module and by its
+  // functions is one object, listed in each co_consts)
   const make = (s: ConstSlot): PyObject => {
     let o = made.get(s);
     if (o) {
       incref(o);
       return o;
     }
-    o = constObject(s, make, (u) => materializeCode(u, arena));
+    o = constObject(s, make, (u) => materializeCode(u, arena, made));
     made.set(s, o);
     if (s.arena && arena) arena(o);
     return o;
