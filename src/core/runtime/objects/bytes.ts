@@ -692,6 +692,35 @@ function checkPositional(name: string, args: PyObject[], kw: string[] | null, mi
 }
 
 export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject): void {
+  // bytes.hex(sep=<unrepresentable>, bytes_per_sep=1) (Python/pystrhex.c _Py_strhex_impl):
+  // sep goes between groups of bytes_per_sep bytes counted from the right (from the left when
+  // negative)
+  defMethod(t, 'hex', (args, kw, self) => {
+    const [sepO, bpsO] = parseArgs({ name: 'hex', params: ['sep', 'bytes_per_sep'] }, args, kw);
+    const b = (self! as PyBytes).v;
+    const hex = Array.from(b, (c) => c.toString(16).padStart(2, '0'));
+    if (sepO === undefined) return newStr(hex.join(''));
+    let sep: string;
+    if (sepO instanceof PyStr) sep = sepO.v;
+    else if (sepO instanceof PyBytes) sep = String.fromCharCode(...sepO.v);
+    else typeError(`object of type '${sepO.type.name}' has no len()`);
+    if (sep.length !== 1) raise(E.ValueError, 'sep must be length 1.');
+    if (sep.charCodeAt(0) > 127) raise(E.ValueError, 'sep must be ASCII.');
+    let bps = 1;
+    if (bpsO !== undefined) {
+      const v = abs.index(bpsO);
+      bps = typeof v === 'bigint' ? (v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER) : v;
+    }
+    if (bps === 0 || b.length === 0) return newStr(hex.join(''));
+    const n = Math.abs(bps);
+    let out = '';
+    for (let i = 0; i < hex.length; i++) {
+      // a separator before byte i when a group boundary falls there
+      if (i > 0 && (bps > 0 ? (hex.length - i) % n === 0 : i % n === 0)) out += sep;
+      out += hex[i];
+    }
+    return newStr(out);
+  });
   const exact = (self: PyObject) => t === BytesType && self.type === BytesType;
   const find = (name: string, rev: boolean, raises: boolean) =>
     defMethod(t, name, (args, kw, self) => {
