@@ -39,14 +39,24 @@ export class PyBaseException extends PyObject {
     this.dict = null;
     this.notes = this.traceback = this.cause = this.context = null;
     this.extra = null;
+    // a subclass's clear function releases its own fields first (AttributeError_clear: obj,
+    // name; ImportError_clear: msg, name, path; ...), then BaseException_clear
+    if (extra) for (const k of Object.keys(extra).sort(byClearOrder)) xdecref(extra[k]);
     xdecref(dict);
     xdecref(args);
     xdecref(notes);
     xdecref(traceback);
     xdecref(cause);
     xdecref(context);
-    if (extra) for (const k in extra) xdecref(extra[k]);
   }
+}
+
+/** the order of the fields in the exception subclasses' *_clear functions (Objects/exceptions.c) */
+const CLEAR_ORDER = ['obj', 'msg', 'name', 'path', 'value', 'code', 'errno', 'strerror', 'filename', 'filename2', 'lineno', 'offset', 'end_lineno', 'end_offset', 'text', 'print_file_and_line', 'encoding', 'object', 'reason'];
+function byClearOrder(a: string, b: string): number {
+  const i = CLEAR_ORDER.indexOf(a);
+  const j = CLEAR_ORDER.indexOf(b);
+  return (i < 0 ? CLEAR_ORDER.length : i) - (j < 0 ? CLEAR_ORDER.length : j);
 }
 
 const EXC = TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.BASE_EXC_SUBCLASS;
