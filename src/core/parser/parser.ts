@@ -2180,7 +2180,9 @@ class Parser implements StringHost {
     if (this.is('**')) return this.parseDictRest(open, [], []);
     const first = this.parseStarNamedExpression();
     if (this.is(':') && first.kind !== 'Starred') {
-      this.advance();
+      const colon = this.advance();
+      // invalid_double_starred_kvpairs: expression ':' &('}'|',')
+      if (this.is('}') || this.is(',')) this.raiseAtToken(colon, "expression expected after dictionary key and ':'");
       const v = this.parseExpression();
       if (this.is('for') || (this.is('async') && this.peek(1).value === 'for')) {
         const gens = this.parseComprehensionClauses();
