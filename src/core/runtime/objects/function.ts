@@ -61,8 +61,6 @@ export class PyCode extends PyObject {
   warmup = 8;
   /** UNPACK_SEQUENCE's adaptive state once quickened, two entries per instruction (vm/warmup.ts) */
   unpackCaches: Uint16Array | null = null;
-  /** the first instructions of basic blocks, computed when first needed (vm/warmup.ts) */
-  blockStarts: Uint8Array | null = null;
   /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
   readonly kwNames: (string[] | undefined)[] = [];
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */

@@ -34,7 +34,7 @@ import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
-import { jumpWarms, unpackWithoutIterator, tupleUnpackIsSwap } from './warmup';
+import { jumpWarms, unpackWithoutIterator } from './warmup';
 
 export interface VMState {
   current: Frame | null;
@@ -499,14 +499,6 @@ function evalLoop(f: Frame): PyObject | null {
             break;
           }
           case Op.BUILD_TUPLE: {
-            if (arg <= 3 && ins[pc << 1] === Op.UNPACK_SEQUENCE && tupleUnpackIsSwap(code, pc - 1, arg)) {
-              // `a, b = b, a`: SWAP (optimize_basic_block), no tuple
-              const t = stack[sp - 1];
-              stack[sp - 1] = stack[sp - arg];
-              stack[sp - arg] = t;
-              pc++;
-              break;
-            }
             const items = stack.slice(sp - arg, sp) as PyObject[];
             for (let i = sp - arg; i < sp; i++) stack[i] = null;
             sp -= arg;

@@ -7,7 +7,7 @@
 // (cfunction_enter_call / method_enter_call), while PRECALL_BUILTIN_FAST and friends do not.
 
 import type { CodeUnit } from '../../compiler/code';
-import { Op, OPS, blockStarts } from '../../compiler/opcodes';
+import { Op, OPS } from '../../compiler/opcodes';
 import type { PyCode } from '../objects/function';
 
 /**
@@ -100,17 +100,4 @@ export function unpackWithoutIterator(code: PyCode, i: number, kind: number, len
     }
     return false;
   }
-}
-
-/**
- * Whether BUILD_TUPLE n at instruction `i` is followed by UNPACK_SEQUENCE n in the same basic
- * block with n <= 3 (`a, b = b, a`): CPython 3.11's optimize_basic_block leaves no tuple and no
- * unpack there, only a SWAP (the caller reverses the n values on the stack and skips the unpack).
- */
-export function tupleUnpackIsSwap(code: PyCode, i: number, n: number): boolean {
-  const ins = code.unit.code;
-  if (n > 3 || ins[2 * (i + 1)] !== Op.UNPACK_SEQUENCE || ins[2 * (i + 1) + 1] !== n) return false;
-  let starts = code.blockStarts;
-  if (starts === null) starts = code.blockStarts = blockStarts(code.unit);
-  return starts[i + 1] === 0;
 }
