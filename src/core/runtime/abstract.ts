@@ -647,18 +647,23 @@ function setClass(o: PyObject, v: PyObject | null): void {
   const oldto = o.type;
   if (!(v.flags & TypeFlags.HEAPTYPE) || !(oldto.flags & TypeFlags.HEAPTYPE)) typeError('__class__ assignment only supported for mutable types or ModuleType subclasses');
   const same = (a: string[] | null, b: string[] | null) => (a ?? []).join(',') === (b ?? []).join(',');
+  // the builtin type whose layout the instances have (the first base that is not a class)
+  const builtinBase = (t: PyType) => {
+    let b = t;
+    while (b.flags & TypeFlags.HEAPTYPE && b.base !== null) b = b.base;
+    return b;
+  };
   if (
-    v.solidBase !== oldto.solidBase ||
+    builtinBase(v) !== builtinBase(oldto) ||
     !same(v.slotNames, oldto.slotNames) ||
     v.hasDict !== oldto.hasDict ||
     v.weakrefable !== oldto.weakrefable ||
-    v.managedDict !== oldto.managedDict ||
-    !(o instanceof PyInstance)
+    v.managedDict !== oldto.managedDict
   ) {
     typeError(`__class__ assignment: '${v.name}' object layout differs from '${oldto.name}'`);
   }
   // _PyObject_GetDictPtr: the values become a dict object
-  if (o.vals !== null) decref(o.materializeDict());
+  if (o instanceof PyInstance && o.vals !== null) decref(o.materializeDict());
   incref(v);
   o.type = v;
   decref(oldto);
