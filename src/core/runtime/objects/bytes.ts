@@ -9,7 +9,7 @@ import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
 import { PyTuple, newTuple, gcNewTracked } from './tuple';
-import { hasIndex, withTypeEdge } from './common_methods';
+import { hasIndex, withTypeEdge, adjustIndices } from './common_methods';
 import { newList } from './list';
 import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
 import { None, NotImplemented } from './singletons';
@@ -643,19 +643,7 @@ function byteRange(b: Uint8Array, s: PyObject | undefined, e: PyObject | undefin
     if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
     return v;
   };
-  const len = b.length;
-  let start = idx(s, 0);
-  let end = idx(e, Number.MAX_SAFE_INTEGER);
-  if (end > len) end = len;
-  else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return [start, end];
+  return adjustIndices(idx(s, 0), idx(e, Number.MAX_SAFE_INTEGER), b.length);
 }
 
 /** parse_args_finds_byte: the subsection, a bytes-like object or an int in range(256) */

@@ -135,6 +135,20 @@ export function seqIndexOf(k: PyObject, seqName: string): number {
   return v;
 }
 
+/** ADJUST_INDICES (Objects/stringlib/find.h): slice bounds of a str/bytes search clipped to [0, len]. */
+export function adjustIndices(start: number, end: number, len: number): [number, number] {
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return [start, end];
+}
+
 export function hasIndex(o: PyObject): boolean {
   return o instanceof PyInt || abs.typeLookup(o.type, '__index__') !== null;
 }

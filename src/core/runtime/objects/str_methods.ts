@@ -23,7 +23,7 @@ import { percentFormat, type PercentArgs } from '../primitives/format';
 import { FormatError } from '../primitives/errors';
 import { isPySpace, isPrintableCodePoint, strToInt } from '../primitives/intstr';
 import { intToFloat, floatToInt } from '../numeric';
-import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex, withTypeEdge } from './common_methods';
+import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex, withTypeEdge, adjustIndices as adjust } from './common_methods';
 import { otherMayReflect, listExtend } from './list_methods';
 
 // ---------------------------------------------------------------- code point helpers
@@ -78,19 +78,6 @@ function sliceIdx(o: PyObject | undefined, dflt: number): number {
   const v = abs.index(o);
   if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
   return v;
-}
-/** ADJUST_INDICES */
-function adjust(start: number, end: number, len: number): [number, number] {
-  if (end > len) end = len;
-  else if (end < 0) {
-    end += len;
-    if (end < 0) end = 0;
-  }
-  if (start < 0) {
-    start += len;
-    if (start < 0) start = 0;
-  }
-  return [start, end];
 }
 
 /** find in code point units within [start, end) */
