@@ -4,6 +4,7 @@ import { Interpreter } from './runtime/interp';
 import { bufferIO } from './modules/io_shared';
 import { Unsupported } from './runtime/errors';
 import { jsStack } from './runtime/current';
+import { jitConfig } from './runtime/vm/jit';
 
 export interface RunOptions {
   /** Check at every new line that each object's refcount equals the references held. */
@@ -18,6 +19,11 @@ export interface RunOptions {
   collectFiles?: boolean;
   /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
   gcStress?: boolean;
+  /** loop compiler (runtime/vm/jit.ts): false interprets everything; a number compiles a loop after
+   * that many back edges (tests: 1). Default: on, at its own threshold. */
+  jit?: boolean | number;
+  /** tests: compiled loops run under the line hooks too (see jitConfig.underHooks) */
+  jitUnderHooks?: boolean;
 }
 
 export interface RunResult {
@@ -38,6 +44,12 @@ export function runSource(source: string, filename: string, options: RunOptions 
   const io = bufferIO(options.stdin ?? '');
   const files: { path: string; text: string }[] = [];
   if (options.collectFiles) io.writeFile = (path, text) => void files.push({ path, text });
+  const { enabled, hot, underHooks } = jitConfig;
+  jitConfig.underHooks = options.jitUnderHooks === true;
+  if (options.jit !== undefined) {
+    jitConfig.enabled = options.jit !== false;
+    if (typeof options.jit === 'number') jitConfig.hot = options.jit;
+  }
   const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress });
   let exitCode: number;
   let auditError: string | null = null;
@@ -53,6 +65,9 @@ export function runSource(source: string, filename: string, options: RunOptions 
       io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
     } else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }
+  jitConfig.enabled = enabled;
+  jitConfig.hot = hot;
+  jitConfig.underHooks = underHooks;
   const stackExhausted = jsStack.overflows !== overflows;
   return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
 }

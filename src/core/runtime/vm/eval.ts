@@ -35,6 +35,7 @@ import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
+import { loopFor, jitConfig, type JitHelpers } from './jit';
 
 export interface VMState {
   current: Frame | null;
@@ -114,6 +115,100 @@ class VMStateImpl implements VMState {
 }
 
 export const vmState: VMState = new VMStateImpl();
+
+/**
+ * CALL arg (kw: the KW_NAMES names, or null): calls what the stack holds below sp and returns the
+ * result; the callable and the arguments have left the stack (sp - arg - 2 .. sp are null). One
+ * function for the dispatch loop and the loop compiler (jit.ts).
+ */
+export function callInstr(f: Frame, stack: (PyObject | null)[], sp: number, arg: number, kw: string[] | null): PyObject {
+  const st = vmState;
+  const base = sp - arg - 2;
+  let callable = stack[base];
+  let start: number;
+  let nargs: number;
+  if (callable === null) {
+    callable = stack[base + 1]!;
+    // (exact type checks: neither type can be subclassed, and a type check is one
+    // load where instanceof walks the prototype chain)
+    if (callable.type === MethodType) {
+      // PRECALL: replace the bound method by [func, self]
+      const m = callable as PyMethod;
+      stack[base] = newRef(m.func);
+      stack[base + 1] = newRef(m.self);
+      decref(m);
+      callable = m.func;
+      start = base + 1;
+      nargs = arg + 1;
+    } else {
+      start = base + 2;
+      nargs = arg;
+    }
+  } else {
+    start = base + 1;
+    nargs = arg + 1;
+  }
+  let r: PyObject;
+  let code: PyCode;
+  let defs: PyTuple | null;
+  let argc: number;
+  let fn: PyFunction;
+  if (
+    callable.type === FunctionType &&
+    kw === null &&
+    (code = (fn = callable as PyFunction).code).simpleArgs &&
+    nargs <= (argc = code.unit.argcount) &&
+    (nargs === argc || ((defs = fn.defaults) !== null && nargs >= argc - defs.items.length)) &&
+    profile.callMovesArguments
+  ) {
+    // _PyEvalFramePushAndInit / initialize_locals' common case: the function and the
+    // arguments move from this stack into the new frame
+    const nf = newFrame(code, fn, fn.globals, st.builtins!);
+    const nfast = nf.fast;
+    for (let i = 0; i < nargs; i++) nfast[i] = stack[start + i];
+    if (nargs < argc) {
+      const d = fn.defaults!.items;
+      const first = argc - d.length;
+      for (let i = nargs; i < argc; i++) {
+        const v = d[i - first];
+        v.rc++;
+        nfast[i] = v;
+      }
+    }
+    for (let i = base; i < sp; i++) stack[i] = null;
+    f.sp = base;
+    if (code.hasCells) initCells(nf, fn);
+    if (code.unit.flags & 0x20) r = makeGenerator(nf);
+    else r = runFrame(nf);
+  } else {
+    r = callOther(f, stack, base, start, nargs, sp, callable, kw);
+  }
+  return r;
+}
+
+/** LOAD_GLOBAL without a valid cache entry: the lookup, and the entry filled (`pc`: the
+ * instruction's index + 1) */
+export function loadGlobalSlow(f: Frame, gcaches: (GlobalCache | null)[], pc: number, names: string[], arg: number): PyObject {
+  const gt = f.globals.t;
+  const bt = vmState.builtins!.t;
+  const name = names[arg >> 1];
+  const key = abs.strKey(name);
+  let v = f.globals.getStr(key);
+  if (v === undefined) v = vmState.builtins!.getStr(key);
+  if (v === undefined) nameError(name);
+  let c = gcaches[pc];
+  if (c === null) c = gcaches[pc] = new GlobalCache();
+  c.gt = gt;
+  c.gv = gt.version;
+  c.bt = bt;
+  c.bv = bt.version;
+  c.value = v;
+  return v;
+}
+
+function listIndexError(): never {
+  raise(excType('IndexError'), 'list index out of range');
+}
 
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
@@ -319,22 +414,10 @@ function evalLoop(f: Frame): PyObject | null {
           case Op.LOAD_GLOBAL: {
             const gt = f.globals.t;
             const bt = st.builtins!.t;
-            let c = gcaches[pc];
-            let v: PyObject | undefined;
+            const c = gcaches[pc];
+            let v: PyObject;
             if (c !== null && c.gt === gt && c.gv === gt.version && c.bt === bt && c.bv === bt.version) v = c.value!;
-            else {
-              const name = names[arg >> 1];
-              const key = abs.strKey(name);
-              v = f.globals.getStr(key);
-              if (v === undefined) v = st.builtins!.getStr(key);
-              if (v === undefined) nameError(name);
-              if (c === null) c = gcaches[pc] = new GlobalCache();
-              c.gt = gt;
-              c.gv = gt.version;
-              c.bt = bt;
-              c.bv = bt.version;
-              c.value = v;
-            }
+            else v = loadGlobalSlow(f, gcaches, pc, names, arg);
             if (arg & 1) stack[sp++] = null;
             v.rc++;
             stack[sp++] = v;
@@ -557,7 +640,22 @@ function evalLoop(f: Frame): PyObject | null {
             pc = arg;
             break;
           case Op.JUMP_BACKWARD:
-            if (code.warmup > 0 && jumpWarms(u, pc - 1)) code.warmup--;
+            if (code.warmup > 0) {
+              if (jumpWarms(u, pc - 1)) code.warmup--;
+            } else if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks)) {
+              // a hot loop of quickened code runs compiled (jit.ts) from its head
+              const loop = loopFor(code, arg, pc - 1, sp, jitHelpers());
+              if (loop !== null) {
+                try {
+                  pc = loop(f);
+                } catch (e) {
+                  pc = f.pc + 1; // (the failing instruction, for the handler below)
+                  throw e;
+                }
+                sp = f.sp;
+                break;
+              }
+            }
             pc = arg;
             if (--st.reentry === 0) {
               st.reentry = REENTRY;
@@ -646,68 +744,8 @@ function evalLoop(f: Frame): PyObject | null {
           case Op.CALL: {
             const kw = kwnames;
             kwnames = null;
-            const base = sp - arg - 2;
-            let callable = stack[base];
-            let start: number;
-            let nargs: number;
-            if (callable === null) {
-              callable = stack[base + 1]!;
-              // (exact type checks: neither type can be subclassed, and a type check is one
-              // load where instanceof walks the prototype chain)
-              if (callable.type === MethodType) {
-                // PRECALL: replace the bound method by [func, self]
-                const m = callable as PyMethod;
-                stack[base] = newRef(m.func);
-                stack[base + 1] = newRef(m.self);
-                decref(m);
-                callable = m.func;
-                start = base + 1;
-                nargs = arg + 1;
-              } else {
-                start = base + 2;
-                nargs = arg;
-              }
-            } else {
-              start = base + 1;
-              nargs = arg + 1;
-            }
-            let r: PyObject;
-            let code: PyCode;
-            let defs: PyTuple | null;
-            let argc: number;
-            let fn: PyFunction;
-            if (
-              callable.type === FunctionType &&
-              kw === null &&
-              (code = (fn = callable as PyFunction).code).simpleArgs &&
-              nargs <= (argc = code.unit.argcount) &&
-              (nargs === argc || ((defs = fn.defaults) !== null && nargs >= argc - defs.items.length)) &&
-              profile.callMovesArguments
-            ) {
-              // _PyEvalFramePushAndInit / initialize_locals' common case: the function and the
-              // arguments move from this stack into the new frame
-              const nf = newFrame(code, fn, fn.globals, st.builtins!);
-              const nfast = nf.fast;
-              for (let i = 0; i < nargs; i++) nfast[i] = stack[start + i];
-              if (nargs < argc) {
-                const d = fn.defaults!.items;
-                const first = argc - d.length;
-                for (let i = nargs; i < argc; i++) {
-                  const v = d[i - first];
-                  v.rc++;
-                  nfast[i] = v;
-                }
-              }
-              for (let i = base; i < sp; i++) stack[i] = null;
-              sp = base;
-              f.sp = sp;
-              if (code.hasCells) initCells(nf, fn);
-              if (code.unit.flags & 0x20) r = makeGenerator(nf);
-              else r = runFrame(nf);
-            } else {
-              r = callOther(f, stack, base, start, nargs, sp, callable, kw);
-              sp = base;
-            }
+            const r = callInstr(f, stack, sp, arg, kw);
+            sp -= arg + 2;
             stack[sp++] = r;
             break;
           }
@@ -1874,3 +1912,40 @@ function callChecksRecursion(c: PyObject): boolean {
 // not count a level; METH_O, METH_NOARGS and METH_VARARGS ones do.
 const FASTCALL_BUILTINS = new Set(['len', 'isinstance', 'issubclass', 'print', 'sorted', 'iter', 'next', 'getattr', 'setattr', 'hasattr', 'delattr', 'divmod', 'pow', 'round', 'sum', 'format', 'input', 'vars', 'dir']);
 const FASTCALL_METHODS = new Set(['pop', 'insert', 'index', 'sort', 'get', 'setdefault', 'split', 'rsplit', 'replace', 'strip', 'lstrip', 'rstrip', 'encode', 'decode', 'splitlines']);
+
+/** what compiled loops call (jit.ts): the functions and types the dispatch loop uses */
+let helpers: JitHelpers | null = null;
+function jitHelpers(): JitHelpers {
+  return (helpers ??= {
+    vmState,
+    decref,
+    newInt,
+    newBool,
+    True,
+    False,
+    None,
+    IntType,
+    ListType,
+    DictType,
+    ListIterType,
+    RangeIterType,
+    GeneratorType,
+    unboundLocal,
+    loadGlobalSlow,
+    listIndexError,
+    loadAttr,
+    loadMethod,
+    storeAttr,
+    getAttr: abs.getAttr,
+    binaryOp: abs.binaryOp,
+    richCompare: abs.richCompare,
+    contains: abs.contains,
+    getItem: abs.getItem,
+    setItem: abs.setItem,
+    isTrue: abs.isTrue,
+    iterNext: abs.iterNext,
+    genNext,
+    listAppend,
+    callInstr,
+  });
+}

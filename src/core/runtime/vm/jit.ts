@@ -1,0 +1,311 @@
+// The loop compiler: a hot loop of a code object becomes a JavaScript function.
+//
+// The dispatch loop (eval.ts evalLoop) pays for every instruction with a fetch, a decode and an
+// indirect jump, and V8 sees one `v.rc++` site for every LOAD_FAST of every program. When a
+// JUMP_BACKWARD of a quickened code object has run LOOP_HOT times, the instructions from its
+// target (the loop head) to the jump are translated into straight-line JavaScript with the
+// arguments, the stack positions and the inline-cache indices as constants, and compiled with
+// `new Function`: V8 then optimises each loop on its own, with type feedback per site.
+//
+// The compiled loop runs on the frame itself: it reads and writes `f.fast` and `f.stack` and keeps
+// `f.pc` and `f.sp` as evalLoop does before each instruction, so the collector, tracebacks,
+// `sys._getframe()` and the refcount audit see exactly what the interpreter would show. Each
+// instruction's code is evalLoop's for that opcode (the shared parts are functions both call:
+// callInstr, loadGlobalSlow, loadAttr...). An instruction the compiler does not translate ends the
+// compiled code there: the function returns its index and the interpreter goes on from it, and
+// enters the compiled loop again at the next JUMP_BACKWARD. Instructions executed are counted into
+// vmState.steps; a back edge leaves for the interpreter when the step budget trips (or a line hook
+// is set), and loops are only entered while no line hook runs (the editor's recorded runs are
+// interpreted throughout).
+
+import { Op, OPS } from '../../compiler/opcodes';
+import type { PyCode } from '../objects/function';
+import type { Frame } from './frame';
+
+/** a compiled loop: runs frame f from the loop head, returns the instruction index to go on at */
+export type CompiledLoop = (f: Frame) => number;
+
+/** back edges of one loop before it is compiled */
+const LOOP_HOT = 64;
+/** longer loops stay interpreted (V8's compile time grows with the function) */
+const MAX_LOOP = 3000;
+
+export const jitConfig = {
+  /** compile hot loops (false: everything is interpreted) */
+  enabled: true,
+  /** back edges before a loop is compiled (tests set 1 to compile every loop at once) */
+  hot: LOOP_HOT,
+  /** why the last loop could not be compiled (a bug: tests assert that it stays null) */
+  lastError: null as unknown,
+  /** tests: enter compiled loops while a line hook (the refcount audit) runs too; each back edge
+   * then hands over to the interpreter, so compiled and interpreted iterations alternate and the
+   * audit checks the counts the compiled code left */
+  underHooks: false,
+  /** loops compiled so far (for tests) */
+  compiled: 0,
+};
+
+/** per code object: loop head -> back edges seen (a number), the compiled loop, or null (cannot) */
+const loops = new WeakMap<PyCode, Map<number, number | CompiledLoop | null>>();
+
+/**
+ * The compiled loop for the JUMP_BACKWARD at `jump` to `head`, once the loop is hot; null while it
+ * is not (or cannot be compiled).
+ */
+export function loopFor(code: PyCode, head: number, jump: number, sp: number, helpers: JitHelpers): CompiledLoop | null {
+  let m = loops.get(code);
+  if (m === undefined) loops.set(code, (m = new Map()));
+  const e = m.get(head);
+  if (typeof e === 'function') return e;
+  if (e === null) return null;
+  const n = (e ?? 0) + 1;
+  if (n < jitConfig.hot) {
+    m.set(head, n);
+    return null;
+  }
+  let fn: CompiledLoop | null = null;
+  try {
+    fn = compileLoop(code, head, jump, sp, helpers);
+  } catch (e) {
+    jitConfig.lastError = e;
+    fn = null;
+  }
+  m.set(head, fn);
+  if (fn !== null) jitConfig.compiled++;
+  return fn;
+}
+
+/** what the generated code calls: the interpreter's own functions (eval.ts passes them) */
+export interface JitHelpers {
+  [name: string]: unknown;
+}
+
+const JUMPS = new Set<number>([Op.JUMP_FORWARD, Op.JUMP_BACKWARD, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE, Op.FOR_ITER]);
+
+/** the opcodes translated; any other instruction ends the compiled code (back to the interpreter) */
+const SUPPORTED = new Set<number>([
+  Op.NOP,
+  Op.POP_TOP,
+  Op.PUSH_NULL,
+  Op.COPY,
+  Op.SWAP,
+  Op.LOAD_CONST,
+  Op.LOAD_FAST,
+  Op.STORE_FAST,
+  Op.LOAD_GLOBAL,
+  Op.LOAD_ATTR,
+  Op.LOAD_METHOD,
+  Op.STORE_ATTR,
+  Op.BINARY_OP,
+  Op.COMPARE_OP,
+  Op.IS_OP,
+  Op.CONTAINS_OP,
+  Op.BINARY_SUBSCR,
+  Op.STORE_SUBSCR,
+  Op.LIST_APPEND,
+  Op.UNARY_NOT,
+  Op.CALL,
+  ...JUMPS,
+]);
+
+/**
+ * Static stack depths of the instructions in [head, jump] reachable from head through translated
+ * instructions (dataflow over the opcode table's stack effects); null when two paths disagree.
+ */
+function depths(ins: Int32Array, head: number, jump: number, d0: number): (number | undefined)[] | null {
+  const depth: (number | undefined)[] = [];
+  const work: number[] = [head];
+  depth[head] = d0;
+  const set = (pc: number, d: number): boolean => {
+    if (pc < head || pc > jump) return true; // leaves the loop
+    const old = depth[pc];
+    if (old === undefined) {
+      depth[pc] = d;
+      work.push(pc);
+      return true;
+    }
+    return old === d;
+  };
+  while (work.length) {
+    const pc = work.pop()!;
+    const op = ins[pc << 1];
+    const arg = ins[(pc << 1) + 1];
+    const d = depth[pc]!;
+    if (!SUPPORTED.has(op)) continue; // the interpreter takes over here
+    const info = OPS[op];
+    if (op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD) {
+      if (!set(arg, d)) return null;
+      continue;
+    }
+    if (JUMPS.has(op)) {
+      if (!set(arg, d + info.effect(arg, true))) return null;
+    }
+    if (!set(pc + 1, d + info.effect(arg, false))) return null;
+  }
+  return depth;
+}
+
+/** the JavaScript of one instruction at `pc` with stack depth `d` (before it) */
+function translate(op: number, arg: number, pc: number, d: number, head: number, jump: number, jumpTo: (t: number, d: number) => string): string {
+  const S = 'S';
+  switch (op) {
+    case Op.NOP:
+      return '';
+    case Op.POP_TOP:
+      return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);}`;
+    case Op.PUSH_NULL:
+      return `${S}[${d}]=null;`;
+    case Op.COPY:
+      return `{const v=${S}[${d - arg}];v.rc++;${S}[${d}]=v;}`;
+    case Op.SWAP:
+      return `{const t=${S}[${d - 1}];${S}[${d - 1}]=${S}[${d - arg}];${S}[${d - arg}]=t;}`;
+    case Op.LOAD_CONST:
+      return `{const v=K[${arg}];v.rc++;${S}[${d}]=v;}`;
+    case Op.LOAD_FAST:
+      return `{const v=F[${arg}];if(v===null)unboundLocal(LP[${arg}]);v.rc++;${S}[${d}]=v;}`;
+    case Op.STORE_FAST:
+      return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;const old=F[${arg}];F[${arg}]=v;f.sp=${d - 1};if(old)decref(old);}`;
+    case Op.LOAD_GLOBAL: {
+      const push = arg & 1 ? `${S}[${d}]=null;` : '';
+      const at = d + (arg & 1);
+      return (
+        `{const gt=f.globals.t,bt=st.builtins.t;const c=GC[${pc + 1}];let v;` +
+        `if(c!==null&&c.gt===gt&&c.gv===gt.version&&c.bt===bt&&c.bv===bt.version)v=c.value;else v=loadGlobalSlow(f,GC,${pc + 1},N,${arg});` +
+        `${push}v.rc++;${S}[${at}]=v;}`
+      );
+    }
+    case Op.LOAD_ATTR:
+      return `{const o=${S}[${d - 1}];const r=loadAttr(AC,${pc + 1},o,N[${arg}]);${S}[${d - 1}]=r;decref(o);}`;
+    case Op.LOAD_METHOD:
+      return (
+        `{const o=${S}[${d - 1}];const m=loadMethod(AC,${pc + 1},o,N[${arg}]);` +
+        `if(m){m.rc++;${S}[${d - 1}]=m;${S}[${d}]=o;}` +
+        `else{const r=getAttr(o,N[${arg}]);${S}[${d - 1}]=null;${S}[${d}]=r;f.sp=${d + 1};decref(o);}}`
+      );
+    case Op.STORE_ATTR:
+      return `{const o=${S}[${d - 1}],v=${S}[${d - 2}];storeAttr(AC,${pc + 1},o,N[${arg}],v);${S}[${d - 2}]=${S}[${d - 1}]=null;f.sp=${d - 2};decref(v);decref(o);}`;
+    case Op.BINARY_OP: {
+      // BINARY_OP_ADD_INT / BINARY_OP_SUBTRACT_INT (evalLoop's fast path)
+      const add = arg === 0 || arg === 13;
+      const sub = arg === 10 || arg === 23;
+      const fast =
+        add || sub
+          ? `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number'){const z=x${add ? '+' : '-'}y;if(z<=9007199254740991&&z>=-9007199254740991)r=newInt(z);}}`
+          : '';
+      return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;${fast}if(r===null)r=binaryOp(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`;
+    }
+    case Op.COMPARE_OP: {
+      const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
+      return (
+        `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;` +
+        `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number')r=newBool(x${cmp}y);}` +
+        `if(r===null)r=richCompare(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`
+      );
+    }
+    case Op.IS_OP:
+      return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];const r=newBool((a===b)!==${arg === 1});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`;
+    case Op.CONTAINS_OP:
+      return `{const c=${S}[${d - 1}],x=${S}[${d - 2}];const r=newBool(contains(c,x)!==${arg === 1});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(x);decref(c);}`;
+    case Op.BINARY_SUBSCR:
+      return (
+        `{const k=${S}[${d - 1}],o=${S}[${d - 2}];let r;` +
+        `if(o.type===ListType&&k.type===IntType&&typeof k.v==='number'){const items=o.items;let i=k.v;if(i<0)i+=items.length;if(i<0||i>=items.length)listIndexError();r=items[i];r.rc++;}` +
+        `else r=getItem(o,k);${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(o);decref(k);}`
+      );
+    case Op.STORE_SUBSCR:
+      return (
+        `{const k=${S}[${d - 1}],o=${S}[${d - 2}],v=${S}[${d - 3}];if(o.type===DictType)o.setItem(k,v);else setItem(o,k,v);` +
+        `${S}[${d - 3}]=${S}[${d - 2}]=${S}[${d - 1}]=null;f.sp=${d - 3};decref(v);decref(o);decref(k);}`
+      );
+    case Op.LIST_APPEND:
+      return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;listAppend(${S}[${d - 1 - arg}],v);}`;
+    case Op.UNARY_NOT:
+      return `{const a=${S}[${d - 1}];const r=newBool(!isTrue(a));${S}[${d - 1}]=r;decref(a);}`;
+    case Op.CALL:
+      return `{const r=callInstr(f,${S},${d},${arg},null);${S}[${d - arg - 2}]=r;}`;
+    case Op.POP_JUMP_IF_FALSE:
+    case Op.POP_JUMP_IF_TRUE:
+      return (
+        `{const v=${S}[${d - 1}];const t=v===True?true:v===False?false:isTrue(v);${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);` +
+        `if(t===${op === Op.POP_JUMP_IF_TRUE}){${jumpTo(arg, d - 1)}}}`
+      );
+    case Op.POP_JUMP_IF_NONE:
+    case Op.POP_JUMP_IF_NOT_NONE:
+      return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);if((v===None)===${op === Op.POP_JUMP_IF_NONE}){${jumpTo(arg, d - 1)}}}`;
+    case Op.JUMP_FORWARD:
+    case Op.JUMP_BACKWARD:
+      return jumpTo(arg, d);
+    case Op.FOR_ITER:
+      return (
+        `{const it=${S}[${d - 1}];let v;` +
+        `if(it.type===ListIterType){const seq=it.seq;if(seq&&it.index<seq.items.length){v=seq.items[it.index++];v.rc++;}else{v=null;it.exhaust();}}` +
+        `else if(it.type===RangeIterType){if(it.remaining>0){it.remaining--;v=newInt(it.next);it.next+=it.step;}else v=null;}` +
+        `else if(it.type===GeneratorType)v=genNext(it);else v=iterNext(it);` +
+        `if(v===null){${S}[${d - 1}]=null;f.sp=${d - 1};decref(it);${jumpTo(arg, d - 1)}}else ${S}[${d}]=v;}`
+      );
+  }
+  throw new Error(`jit: no translation for opcode ${op}`);
+}
+
+/** `dj`: the stack depth at the jump, which is the depth at the head (a stack depth is a property of
+ * the instruction in CPython's bytecode; the dataflow below checks it) */
+function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpers: JitHelpers): CompiledLoop | null {
+  const u = code.unit;
+  const ins = u.code;
+  if (jump - head > MAX_LOOP) return null;
+  const depth = depths(ins, head, jump, dj);
+  if (depth === null) return null;
+  if (depth[jump] !== dj) return null;
+  // instructions that begin a block: the head and every jump target inside the loop
+  const labels = new Set<number>([head]);
+  for (let pc = head; pc <= jump; pc++) {
+    if (depth[pc] === undefined) continue;
+    const op = ins[pc << 1];
+    if (JUMPS.has(op)) {
+      const t = ins[(pc << 1) + 1];
+      if (t >= head && t <= jump) labels.add(t);
+    }
+  }
+  const exit = (t: number, d: number): string => `st.steps+=s;f.pc=${t};f.sp=${d};return ${t};`;
+  let at = head;
+  const jumpTo = (t: number, d: number): string => {
+    if (t < head || t > jump) return exit(t, d);
+    // a back edge: the steps so far count, and a tripped budget (or a line hook) hands over
+    if (t <= at) return `st.steps+=s;s=0;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
+    return `pc=${t};continue;`;
+  };
+  let body = '';
+  let open = false; // straight-line code is being emitted (the previous instruction falls through)
+  for (let pc = head; pc <= jump; pc++) {
+    const d = depth[pc];
+    at = pc;
+    if (d === undefined) {
+      open = false;
+      continue;
+    }
+    const op = ins[pc << 1];
+    const arg = ins[(pc << 1) + 1];
+    if (labels.has(pc)) body += `case ${pc}:`;
+    else if (!open) body += `case ${pc}:`; // (reached only by falling through: never)
+    if (!SUPPORTED.has(op)) {
+      body += exit(pc, d);
+      open = false;
+      continue;
+    }
+    body += `s++;f.pc=${pc};f.sp=${d};` + translate(op, arg, pc, d, head, jump, jumpTo) + '\n';
+    open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD);
+    if (open && pc === jump) body += exit(pc + 1, d + OPS[op].effect(arg, false));
+  }
+  if (open) body += exit(jump + 1, depth[jump]!);
+  const names = Object.keys(helpers);
+  const src =
+    `'use strict';const {${names.join(',')}}=H;` +
+    `return function loop_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
+    `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
+  const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', src) as (...a: unknown[]) => CompiledLoop;
+  return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches);
+}
+
+function sanitize(s: string): string {
+  return s.replace(/[^A-Za-z0-9_]/g, '_');
+}

@@ -1,0 +1,88 @@
+// The loop compiler (src/core/runtime/vm/jit.ts): hot loops run compiled, and a compiled loop is
+// indistinguishable from the interpreted one (output, tracebacks, step budget, counts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runSource, type RunOptions } from '../../../../src/core/run';
+import { jitConfig } from '../../../../src/core/runtime/vm/jit';
+
+function both(src: string, opts: RunOptions = {}): { interpreted: ReturnType<typeof runSource>; compiled: ReturnType<typeof runSource>; loops: number } {
+  const interpreted = runSource(src, 'prog.py', { ...opts, jit: false });
+  const before = jitConfig.compiled;
+  jitConfig.lastError = null;
+  const compiled = runSource(src, 'prog.py', { ...opts, jit: 1 });
+  assert.equal(jitConfig.lastError, null);
+  return { interpreted, compiled, loops: jitConfig.compiled - before };
+}
+
+const LOOP = `
+def f(n):
+    x = 1
+    s = []
+    for i in range(n):
+        x = (x * 31 + i) % 1000003
+        if x % 3 == 0:
+            s.append(x)
+    return x, len(s), sum(s)
+print(f(2000))
+`;
+
+test('a hot loop is compiled and prints what the interpreter prints', () => {
+  const r = both(LOOP);
+  assert.ok(r.loops >= 1, 'no loop was compiled');
+  assert.equal(r.compiled.stdout, r.interpreted.stdout);
+  assert.equal(r.compiled.exitCode, 0);
+});
+
+test('the default threshold compiles a long loop, and jit: false compiles nothing', () => {
+  let before = jitConfig.compiled;
+  runSource(LOOP, 'prog.py');
+  assert.ok(jitConfig.compiled > before, 'the default run compiled no loop');
+  before = jitConfig.compiled;
+  runSource(LOOP, 'prog.py', { jit: false });
+  assert.equal(jitConfig.compiled, before);
+});
+
+test('an exception raised in a compiled loop has the interpreter traceback', () => {
+  const src = `
+def g(n):
+    data = list(range(20))
+    t = 0
+    for i in range(n):
+        t += data[i] * 2
+    return t
+print(g(15))
+print(g(30))
+`;
+  const r = both(src);
+  assert.ok(r.loops >= 1);
+  assert.equal(r.compiled.stdout, r.interpreted.stdout);
+  assert.equal(r.compiled.stderr, r.interpreted.stderr);
+  assert.match(r.compiled.stderr, /line 6, in g\n {4}t \+= data\[i\] \* 2\n/);
+  assert.equal(r.compiled.exitCode, 1);
+});
+
+test('the step budget stops an endless compiled loop', () => {
+  const src = `
+i = 0
+def spin():
+    n = 0
+    while True:
+        n += 1
+spin()
+`;
+  const r = both(src, { stepLimit: 200_000 });
+  assert.ok(r.loops >= 1);
+  assert.equal(r.compiled.stderr, r.interpreted.stderr);
+  assert.match(r.compiled.stderr, /a run longer than 200000 instructions/);
+});
+
+test('no compiled loop is entered while a line hook runs (the audit) unless asked', () => {
+  const before = jitConfig.compiled;
+  const r = runSource(LOOP, 'prog.py', { audit: true, jit: 1 });
+  assert.equal(r.auditError ?? null, null);
+  assert.equal(jitConfig.compiled, before);
+  const r2 = runSource(LOOP, 'prog.py', { audit: true, jit: 1, jitUnderHooks: true });
+  assert.equal(r2.auditError ?? null, null);
+  assert.ok(jitConfig.compiled > before);
+  assert.equal(r2.stdout, r.stdout);
+});
