@@ -34,7 +34,7 @@ function writeOut(fd: 1 | 2, text: string): void {
 }
 
 function usage(): never {
-  process.stderr.write('usage: refscope run FILE.py [--audit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n       refscope exercises\n       refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n');
+  process.stderr.write('usage: refscope run FILE.py [--audit] [--no-jit] [args...]\n       refscope dis FILE.py\n       refscope hover FILE.py LINE COL [--lang zh-cn] [--links]\n       refscope graph FILE.py --line L --name EXPR [--refs|--backrefs] [--max-depth N] [--too-many N] [--format dot|json|svg]\n       refscope exercises\n       refscope check [EXERCISE_ID] FILE.py [--lang zh-cn] [--json]\n');
   process.exit(2);
 }
 
@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   if (cmd === 'run') {
     const audit = rest.includes('--audit');
-    const args = rest.filter((a) => a !== '--audit');
+    // --no-jit: every loop interpreted (runtime/vm/jit.ts compiles hot ones)
+    const jit = !rest.includes('--no-jit');
+    const args = rest.filter((a) => a !== '--audit' && a !== '--no-jit');
     const file = args[0];
     if (!file) usage();
     let src: string;
@@ -52,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
       process.exit(2);
     }
-    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true };
+    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true, ...(jit ? {} : { jit: false }) };
     // On this thread first (a worker thread costs ~50 ms to start); the main thread's stack holds
     // ~400 Python frames, so a run that exhausted it is repeated in a worker with a deep stack,
     // where only the Python recursion limit stops recursion, as in CPython. The program's output

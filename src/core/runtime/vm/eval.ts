@@ -7,6 +7,7 @@
 
 import { PyObject, PyType, TypeFlags, incref, decref, xdecref, newRef } from '../object';
 import { Op } from '../../compiler/opcodes';
+import type { CodeUnit } from '../../compiler/code';
 import { Frame, materialize, newFrame } from './frame';
 import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells, callPlainClass } from './call';
 import { plainInitOf } from '../typeobject';
@@ -210,6 +211,46 @@ function listIndexError(): never {
   raise(excType('IndexError'), 'list index out of range');
 }
 
+/** FORMAT_VALUE arg on the stack below sp; returns the new sp */
+export function formatValue(f: Frame, stack: (PyObject | null)[], sp: number, arg: number): number {
+  const hasSpec = (arg & 4) !== 0;
+  const spec = hasSpec ? (stack[sp - 1] as PyStr) : null;
+  const vi = hasSpec ? sp - 2 : sp - 1;
+  let v = stack[vi]!;
+  const conv = arg & 3;
+  if (conv) {
+    const s = conv === 1 ? abs.str(v) : conv === 2 ? abs.repr(v) : asciiOf(abs.repr(v));
+    const nv = newStr(s);
+    stack[vi] = nv;
+    decref(v);
+    v = nv;
+  }
+  let r: PyObject;
+  if (v.type === StrType && (!spec || spec.v === '')) r = newRef(v);
+  else r = newStr(vmState.format!(v, spec ? spec.v : ''));
+  if (spec) {
+    stack[--sp] = null;
+    f.sp = sp;
+    decref(spec);
+  }
+  stack[sp - 1] = r;
+  decref(v);
+  return sp;
+}
+
+/** KW_NAMES arg: the keyword names as strings (one array per constant: callees only read it) */
+export function kwNamesOf(code: PyCode, arg: number): string[] {
+  let kn = code.kwNames[arg];
+  if (kn === undefined) kn = code.kwNames[arg] = (code.consts[arg] as PyTuple).items.map((s) => (s as PyStr).v);
+  return kn;
+}
+
+/** LOAD_DEREF of an empty cell */
+function derefError(u: CodeUnit, arg: number): never {
+  if (arg >= u.localsplusNames.length - u.nfrees) freeVarError(u.localsplusNames[arg]);
+  unboundLocal(u.localsplusNames[arg]);
+}
+
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
 
@@ -387,10 +428,7 @@ function evalLoop(f: Frame): PyObject | null {
           case Op.LOAD_DEREF: {
             const cell = fast[arg] as PyCell;
             const v = cell.ref;
-            if (v === null) {
-              if (arg >= u.localsplusNames.length - u.nfrees) freeVarError(u.localsplusNames[arg]);
-              unboundLocal(u.localsplusNames[arg]);
-            }
+            if (v === null) derefError(u, arg);
             v.rc++;
             stack[sp++] = v;
             break;
@@ -611,31 +649,9 @@ function evalLoop(f: Frame): PyObject | null {
             listAppend(stack[sp - arg] as PyList, v);
             break;
           }
-          case Op.FORMAT_VALUE: {
-            const hasSpec = (arg & 4) !== 0;
-            const spec = hasSpec ? (stack[sp - 1] as PyStr) : null;
-            const vi = hasSpec ? sp - 2 : sp - 1;
-            let v = stack[vi]!;
-            const conv = arg & 3;
-            if (conv) {
-              const s = conv === 1 ? abs.str(v) : conv === 2 ? abs.repr(v) : asciiOf(abs.repr(v));
-              const nv = newStr(s);
-              stack[vi] = nv;
-              decref(v);
-              v = nv;
-            }
-            let r: PyObject;
-            if (v.type === StrType && (!spec || spec.v === '')) r = newRef(v);
-            else r = newStr(st.format!(v, spec ? spec.v : ''));
-            if (spec) {
-              stack[--sp] = null;
-              f.sp = sp;
-              decref(spec);
-            }
-            stack[sp - 1] = r;
-            decref(v);
+          case Op.FORMAT_VALUE:
+            sp = formatValue(f, stack, sp, arg);
             break;
-          }
           case Op.JUMP_FORWARD:
             pc = arg;
             break;
@@ -736,9 +752,7 @@ function evalLoop(f: Frame): PyObject | null {
           }
           case Op.KW_NAMES: {
             // the names are constants: one array per call site (callees only read it)
-            let kn = code.kwNames[arg];
-            if (kn === undefined) kn = code.kwNames[arg] = (consts[arg] as PyTuple).items.map((s) => (s as PyStr).v);
-            kwnames = kn;
+            kwnames = kwNamesOf(code, arg);
             break;
           }
           case Op.CALL: {
@@ -1947,5 +1961,13 @@ function jitHelpers(): JitHelpers {
     genNext,
     listAppend,
     callInstr,
+    formatValue,
+    derefError,
+    concatStrs,
+    newStr,
+    newTuple,
+    newList,
+    getIter: abs.getIter,
+    kwNamesOf,
   });
 }

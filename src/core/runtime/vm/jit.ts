@@ -80,7 +80,21 @@ export interface JitHelpers {
   [name: string]: unknown;
 }
 
-const JUMPS = new Set<number>([Op.JUMP_FORWARD, Op.JUMP_BACKWARD, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE, Op.FOR_ITER]);
+const JUMPS = new Set<number>([
+  Op.JUMP_FORWARD,
+  Op.JUMP_BACKWARD,
+  Op.POP_JUMP_IF_FALSE,
+  Op.POP_JUMP_IF_TRUE,
+  Op.POP_JUMP_IF_NONE,
+  Op.POP_JUMP_IF_NOT_NONE,
+  Op.JUMP_IF_FALSE_OR_POP,
+  Op.JUMP_IF_TRUE_OR_POP,
+  Op.FOR_ITER,
+]);
+/** instructions that neither call out nor raise: they leave f.pc and f.sp alone (the next
+ * instruction that can call out or raise sets both, so anything that looks at the frame sees
+ * the interpreter's values) */
+const PURE = new Set<number>([Op.NOP, Op.PUSH_NULL, Op.COPY, Op.SWAP, Op.LOAD_CONST, Op.LOAD_FAST, Op.LOAD_GLOBAL, Op.LOAD_DEREF, Op.KW_NAMES]);
 
 /** the opcodes translated; any other instruction ends the compiled code (back to the interpreter) */
 const SUPPORTED = new Set<number>([
@@ -105,6 +119,13 @@ const SUPPORTED = new Set<number>([
   Op.LIST_APPEND,
   Op.UNARY_NOT,
   Op.CALL,
+  Op.KW_NAMES,
+  Op.GET_ITER,
+  Op.FORMAT_VALUE,
+  Op.BUILD_STRING,
+  Op.BUILD_TUPLE,
+  Op.BUILD_LIST,
+  Op.LOAD_DEREF,
   ...JUMPS,
 ]);
 
@@ -146,8 +167,10 @@ function depths(ins: Int32Array, head: number, jump: number, d0: number): (numbe
 }
 
 /** the JavaScript of one instruction at `pc` with stack depth `d` (before it) */
-function translate(op: number, arg: number, pc: number, d: number, head: number, jump: number, jumpTo: (t: number, d: number) => string): string {
+function translate(op: number, arg: number, pc: number, d: number, kw: string, jumpTo: (t: number, d: number) => string): string {
   const S = 'S';
+  // what an instruction that raises only on a rare path sets first there
+  const at = `f.pc=${pc};f.sp=${d};`;
   switch (op) {
     case Op.NOP:
       return '';
@@ -162,16 +185,20 @@ function translate(op: number, arg: number, pc: number, d: number, head: number,
     case Op.LOAD_CONST:
       return `{const v=K[${arg}];v.rc++;${S}[${d}]=v;}`;
     case Op.LOAD_FAST:
-      return `{const v=F[${arg}];if(v===null)unboundLocal(LP[${arg}]);v.rc++;${S}[${d}]=v;}`;
+      return `{const v=F[${arg}];if(v===null){${at}unboundLocal(LP[${arg}]);}v.rc++;${S}[${d}]=v;}`;
+    case Op.LOAD_DEREF:
+      return `{const v=F[${arg}].ref;if(v===null){${at}derefError(U,${arg});}v.rc++;${S}[${d}]=v;}`;
+    case Op.KW_NAMES:
+      return '';
     case Op.STORE_FAST:
       return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;const old=F[${arg}];F[${arg}]=v;f.sp=${d - 1};if(old)decref(old);}`;
     case Op.LOAD_GLOBAL: {
       const push = arg & 1 ? `${S}[${d}]=null;` : '';
-      const at = d + (arg & 1);
+      const top = d + (arg & 1);
       return (
         `{const gt=f.globals.t,bt=st.builtins.t;const c=GC[${pc + 1}];let v;` +
-        `if(c!==null&&c.gt===gt&&c.gv===gt.version&&c.bt===bt&&c.bv===bt.version)v=c.value;else v=loadGlobalSlow(f,GC,${pc + 1},N,${arg});` +
-        `${push}v.rc++;${S}[${at}]=v;}`
+        `if(c!==null&&c.gt===gt&&c.gv===gt.version&&c.bt===bt&&c.bv===bt.version)v=c.value;else{${at}v=loadGlobalSlow(f,GC,${pc + 1},N,${arg});}` +
+        `${push}v.rc++;${S}[${top}]=v;}`
       );
     }
     case Op.LOAD_ATTR:
@@ -222,7 +249,19 @@ function translate(op: number, arg: number, pc: number, d: number, head: number,
     case Op.UNARY_NOT:
       return `{const a=${S}[${d - 1}];const r=newBool(!isTrue(a));${S}[${d - 1}]=r;decref(a);}`;
     case Op.CALL:
-      return `{const r=callInstr(f,${S},${d},${arg},null);${S}[${d - arg - 2}]=r;}`;
+      return `{const r=callInstr(f,${S},${d},${arg},${kw});${S}[${d - arg - 2}]=r;}`;
+    case Op.GET_ITER:
+      return `{const o=${S}[${d - 1}];const it=getIter(o);${S}[${d - 1}]=it;decref(o);}`;
+    case Op.FORMAT_VALUE:
+      return `formatValue(f,${S},${d},${arg});`;
+    case Op.BUILD_STRING:
+      return `{const t=concatStrs(${S},${d - arg},${d});for(let i=${d - arg};i<${d};i++){decref(${S}[i]);${S}[i]=null;}${S}[${d - arg}]=newStr(t);}`;
+    case Op.BUILD_TUPLE:
+    case Op.BUILD_LIST:
+      return `{const items=${S}.slice(${d - arg},${d});for(let i=${d - arg};i<${d};i++)${S}[i]=null;${S}[${d - arg}]=${op === Op.BUILD_TUPLE ? 'newTuple' : 'newList'}(items);}`;
+    case Op.JUMP_IF_FALSE_OR_POP:
+    case Op.JUMP_IF_TRUE_OR_POP:
+      return `{const v=${S}[${d - 1}];const t=isTrue(v);if(t===${op === Op.JUMP_IF_TRUE_OR_POP}){${jumpTo(arg, d)}}else{${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);}}`;
     case Op.POP_JUMP_IF_FALSE:
     case Op.POP_JUMP_IF_TRUE:
       return (
@@ -274,8 +313,11 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     if (t <= at) return `st.steps+=s;s=0;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
     return `pc=${t};continue;`;
   };
+  const kwNamesOf = helpers.kwNamesOf as (code: PyCode, arg: number) => string[];
+  const kws: string[][] = [];
   let body = '';
   let open = false; // straight-line code is being emitted (the previous instruction falls through)
+  let counted = false; // the instructions up to the next jump or label are counted already
   for (let pc = head; pc <= jump; pc++) {
     const d = depth[pc];
     at = pc;
@@ -285,14 +327,34 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     }
     const op = ins[pc << 1];
     const arg = ins[(pc << 1) + 1];
-    if (labels.has(pc)) body += `case ${pc}:`;
-    else if (!open) body += `case ${pc}:`; // (reached only by falling through: never)
+    if (labels.has(pc) || !open) {
+      body += `case ${pc}:`;
+      counted = false;
+    }
     if (!SUPPORTED.has(op)) {
       body += exit(pc, d);
       open = false;
       continue;
     }
-    body += `s++;f.pc=${pc};f.sp=${d};` + translate(op, arg, pc, d, head, jump, jumpTo) + '\n';
+    if (!counted) {
+      // steps: one add for the run of instructions up to the next jump, label or exit
+      let n = 0;
+      for (let q = pc; q <= jump; q++) {
+        if (depth[q] === undefined || !SUPPORTED.has(ins[q << 1]) || (q > pc && labels.has(q))) break;
+        n++;
+        if (JUMPS.has(ins[q << 1])) break;
+      }
+      body += `s+=${n};`;
+      counted = true;
+    }
+    let kw = 'null';
+    if (op === Op.CALL && pc > head && ins[(pc - 1) << 1] === Op.KW_NAMES) {
+      kws.push(kwNamesOf(code, ins[((pc - 1) << 1) + 1]));
+      kw = `KW[${kws.length - 1}]`;
+    }
+    if (!PURE.has(op)) body += `f.pc=${pc};f.sp=${d};`;
+    body += translate(op, arg, pc, d, kw, jumpTo) + '\n';
+    if (JUMPS.has(op)) counted = false;
     open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD);
     if (open && pc === jump) body += exit(pc + 1, d + OPS[op].effect(arg, false));
   }
@@ -302,8 +364,8 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     `'use strict';const {${names.join(',')}}=H;` +
     `return function loop_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
     `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
-  const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', src) as (...a: unknown[]) => CompiledLoop;
-  return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches);
+  const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', src) as (...a: unknown[]) => CompiledLoop;
+  return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches, kws, u);
 }
 
 function sanitize(s: string): string {
