@@ -63,6 +63,9 @@ export class PyCode extends PyObject {
   unpackCaches: Uint16Array | null = null;
   /** KW_NAMES: the keyword names of each constant tuple it loads, as strings (by const index) */
   readonly kwNames: (string[] | undefined)[] = [];
+  /** the loop compiler's state by loop head (vm/jit.ts): back edges seen, the compiled loop, or
+   * null when it cannot be compiled; null until a loop of this code is counted */
+  jitLoops: (number | ((f: never) => number) | null | undefined)[] | null = null;
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */
   readonly framePool: PyObject[] = [];
   /** LOAD_GLOBAL's inline caches, by instruction index + 1 */

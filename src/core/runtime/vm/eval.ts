@@ -36,7 +36,7 @@ import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
-import { loopFor, jitConfig, type JitHelpers } from './jit';
+import { loopFor, jitConfig, type JitHelpers, type CompiledLoop } from './jit';
 
 export interface VMState {
   current: Frame | null;
@@ -660,7 +660,8 @@ function evalLoop(f: Frame): PyObject | null {
               if (jumpWarms(u, pc - 1)) code.warmup--;
             } else if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks)) {
               // a hot loop of quickened code runs compiled (jit.ts) from its head
-              const loop = loopFor(code, arg, pc - 1, sp, jitHelpers());
+              const known = code.jitLoops !== null ? code.jitLoops[arg] : undefined;
+              const loop = typeof known === 'function' ? (known as CompiledLoop) : loopFor(code, arg, pc - 1, sp, jitHelpers());
               if (loop !== null) {
                 try {
                   pc = loop(f);

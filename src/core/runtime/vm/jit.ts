@@ -27,6 +27,10 @@ export type CompiledLoop = (f: Frame) => number;
 
 /** back edges of one loop before it is compiled */
 const LOOP_HOT = 64;
+/** entries of a compiled loop before its back edges per entry are checked */
+const ENTRIES_CHECKED = 256;
+/** back edges per entry (on average) a compiled loop needs to stay compiled */
+const MIN_ROUNDS = 8;
 /** longer loops stay interpreted (V8's compile time grows with the function) */
 const MAX_LOOP = 3000;
 
@@ -45,22 +49,20 @@ export const jitConfig = {
   compiled: 0,
 };
 
-/** per code object: loop head -> back edges seen (a number), the compiled loop, or null (cannot) */
-const loops = new WeakMap<PyCode, Map<number, number | CompiledLoop | null>>();
-
 /**
- * The compiled loop for the JUMP_BACKWARD at `jump` to `head`, once the loop is hot; null while it
- * is not (or cannot be compiled).
+ * The compiled loop for the JUMP_BACKWARD at `jump` to `head` (`sp`: the stack depth there), once
+ * the loop is hot; null while it is not (or cannot be compiled). The state lives in
+ * `code.jitLoops`, which evalLoop reads first.
  */
 export function loopFor(code: PyCode, head: number, jump: number, sp: number, helpers: JitHelpers): CompiledLoop | null {
-  let m = loops.get(code);
-  if (m === undefined) loops.set(code, (m = new Map()));
-  const e = m.get(head);
-  if (typeof e === 'function') return e;
+  let m = code.jitLoops;
+  if (m === null) m = code.jitLoops = [];
+  const e = m[head];
+  if (typeof e === 'function') return e as CompiledLoop;
   if (e === null) return null;
   const n = (e ?? 0) + 1;
   if (n < jitConfig.hot) {
-    m.set(head, n);
+    m[head] = n;
     return null;
   }
   let fn: CompiledLoop | null = null;
@@ -70,7 +72,7 @@ export function loopFor(code: PyCode, head: number, jump: number, sp: number, he
     jitConfig.lastError = e;
     fn = null;
   }
-  m.set(head, fn);
+  m[head] = fn as ((f: never) => number) | null;
   if (fn !== null) jitConfig.compiled++;
   return fn;
 }
@@ -310,7 +312,7 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
   const jumpTo = (t: number, d: number): string => {
     if (t < head || t > jump) return exit(t, d);
     // a back edge: the steps so far count, and a tripped budget (or a line hook) hands over
-    if (t <= at) return `st.steps+=s;s=0;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
+    if (t <= at) return `st.steps+=s;s=0;backs++;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
     return `pc=${t};continue;`;
   };
   const kwNamesOf = helpers.kwNamesOf as (code: PyCode, arg: number) => string[];
@@ -362,10 +364,15 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
   const names = Object.keys(helpers);
   const src =
     `'use strict';const {${names.join(',')}}=H;` +
+    // (a loop that goes round only a few times per entry costs more to enter than it saves: after
+    // ENTRIES_CHECKED entries with fewer than MIN_ROUNDS back edges each on average, it is left to
+    // the interpreter)
+    `let entries=0,backs=0;` +
     `return function loop_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
+    `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` +
     `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
-  const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', src) as (...a: unknown[]) => CompiledLoop;
-  return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches, kws, u);
+  const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', 'J', src) as (...a: unknown[]) => CompiledLoop;
+  return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches, kws, u, code.jitLoops);
 }
 
 function sanitize(s: string): string {
