@@ -20,7 +20,7 @@ export interface RunOptions {
   /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
   gcStress?: boolean;
   /** loop compiler (runtime/vm/jit.ts): false interprets everything; a number compiles a loop after
-   * that many back edges (tests: 1). Default: on, at its own threshold. */
+   * that many back edges from the start of the run (tests: 1). Default: on, at its own thresholds. */
   jit?: boolean | number;
   /** tests: compiled loops run under the line hooks too (see jitConfig.underHooks) */
   jitUnderHooks?: boolean;
@@ -44,11 +44,14 @@ export function runSource(source: string, filename: string, options: RunOptions 
   const io = bufferIO(options.stdin ?? '');
   const files: { path: string; text: string }[] = [];
   if (options.collectFiles) io.writeFile = (path, text) => void files.push({ path, text });
-  const { enabled, hot, underHooks } = jitConfig;
+  const { enabled, hot, underHooks, minSteps } = jitConfig;
   jitConfig.underHooks = options.jitUnderHooks === true;
   if (options.jit !== undefined) {
     jitConfig.enabled = options.jit !== false;
-    if (typeof options.jit === 'number') jitConfig.hot = options.jit;
+    if (typeof options.jit === 'number') {
+      jitConfig.hot = options.jit;
+      jitConfig.minSteps = 0;
+    }
   }
   const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress });
   let exitCode: number;
@@ -68,6 +71,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
   jitConfig.enabled = enabled;
   jitConfig.hot = hot;
   jitConfig.underHooks = underHooks;
+  jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;
   return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
 }

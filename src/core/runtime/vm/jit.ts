@@ -21,12 +21,15 @@
 import { Op, OPS } from '../../compiler/opcodes';
 import type { PyCode } from '../objects/function';
 import type { Frame } from './frame';
+import { vmState } from './eval';
 
 /** a compiled loop: runs frame f from the loop head, returns the instruction index to go on at */
 export type CompiledLoop = (f: Frame) => number;
 
 /** back edges of one loop before it is compiled */
 const LOOP_HOT = 64;
+/** see jitConfig.minSteps */
+const MIN_STEPS = 4_000_000;
 /** entries of a compiled loop before its back edges per entry are checked */
 const ENTRIES_CHECKED = 256;
 /** back edges per entry (on average) a compiled loop needs to stay compiled */
@@ -39,6 +42,10 @@ export const jitConfig = {
   enabled: true,
   /** back edges before a loop is compiled (tests set 1 to compile every loop at once) */
   hot: LOOP_HOT,
+  /** instructions the run executes before any loop is compiled: V8 is still optimising the
+   * interpreter itself then, and a compiled loop's first calls run in V8's unoptimised tiers and
+   * add compile work to V8's queue (measured: short programs got 10-15% slower). Tests set 0. */
+  minSteps: MIN_STEPS,
   /** why the last loop could not be compiled (a bug: tests assert that it stays null) */
   lastError: null as unknown,
   /** tests: enter compiled loops while a line hook (the refcount audit) runs too; each back edge
@@ -55,6 +62,7 @@ export const jitConfig = {
  * `code.jitLoops`, which evalLoop reads first.
  */
 export function loopFor(code: PyCode, head: number, jump: number, sp: number, helpers: JitHelpers): CompiledLoop | null {
+  if (vmState.steps < jitConfig.minSteps) return null;
   let m = code.jitLoops;
   if (m === null) m = code.jitLoops = [];
   const e = m[head];

@@ -33,13 +33,17 @@ test('a hot loop is compiled and prints what the interpreter prints', () => {
   assert.equal(r.compiled.exitCode, 0);
 });
 
-test('the default threshold compiles a long loop, and jit: false compiles nothing', () => {
+test('the default thresholds compile a long loop, and jit: false compiles nothing', () => {
   let before = jitConfig.compiled;
-  runSource(LOOP, 'prog.py');
+  // (past jitConfig.minSteps instructions)
+  const long = LOOP.replace('f(2000)', 'f(400000)');
+  const r = runSource(long, 'prog.py');
+  assert.equal(r.stdout, runSource(long, 'prog.py', { jit: false }).stdout);
   assert.ok(jitConfig.compiled > before, 'the default run compiled no loop');
   before = jitConfig.compiled;
-  runSource(LOOP, 'prog.py', { jit: false });
-  assert.equal(jitConfig.compiled, before);
+  runSource(long, 'prog.py', { jit: false });
+  runSource(LOOP, 'prog.py');
+  assert.equal(jitConfig.compiled, before, 'a short run compiled a loop');
 });
 
 test('an exception raised in a compiled loop has the interpreter traceback', () => {
