@@ -251,6 +251,17 @@ function derefError(u: CodeUnit, arg: number): never {
   unboundLocal(u.localsplusNames[arg]);
 }
 
+/** LOAD_NAME's lookup: the frame's locals, the globals, the builtins (borrowed) */
+export function loadName(f: Frame, name: string): PyObject {
+  const key = abs.strKey(name);
+  const loc = f.locals!;
+  let v = loc.getStr(key);
+  if (v === undefined && loc !== f.globals) v = f.globals.getStr(key);
+  if (v === undefined) v = vmState.builtins!.getStr(key);
+  if (v === undefined) nameError(name);
+  return v;
+}
+
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
 
@@ -462,13 +473,7 @@ function evalLoop(f: Frame): PyObject | null {
             break;
           }
           case Op.LOAD_NAME: {
-            const name = names[arg];
-            const key = abs.strKey(name);
-            const loc = f.locals!;
-            let v = loc.getStr(key);
-            if (v === undefined && loc !== f.globals) v = f.globals.getStr(key);
-            if (v === undefined) v = st.builtins!.getStr(key);
-            if (v === undefined) nameError(name);
+            const v = loadName(f, names[arg]);
             v.rc++;
             stack[sp++] = v;
             break;
@@ -1970,5 +1975,8 @@ function jitHelpers(): JitHelpers {
     newList,
     getIter: abs.getIter,
     kwNamesOf,
+    loadName,
+    nameKey,
+    coldOp,
   });
 }

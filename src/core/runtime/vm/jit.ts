@@ -106,6 +106,32 @@ const JUMPS = new Set<number>([
  * the interpreter's values) */
 const PURE = new Set<number>([Op.NOP, Op.PUSH_NULL, Op.COPY, Op.SWAP, Op.LOAD_CONST, Op.LOAD_FAST, Op.LOAD_GLOBAL, Op.LOAD_DEREF, Op.KW_NAMES]);
 
+/** instructions the interpreter keeps out of its dispatch loop (eval.ts coldOp), with a fixed stack
+ * effect and no jump: the compiled code calls coldOp for them too */
+const COLD = [
+  Op.STORE_GLOBAL,
+  Op.DELETE_GLOBAL,
+  Op.DELETE_ATTR,
+  Op.UNARY_NEGATIVE,
+  Op.UNARY_POSITIVE,
+  Op.UNARY_INVERT,
+  Op.DELETE_SUBSCR,
+  Op.BUILD_SLICE,
+  Op.BUILD_SET,
+  Op.BUILD_MAP,
+  Op.BUILD_CONST_KEY_MAP,
+  Op.SET_ADD,
+  Op.MAP_ADD,
+  Op.LIST_EXTEND,
+  Op.SET_UPDATE,
+  Op.DICT_UPDATE,
+  Op.DICT_MERGE,
+  Op.LIST_TO_TUPLE,
+  Op.GET_LEN,
+  Op.MAKE_FUNCTION,
+];
+const COLD_SET = new Set<number>(COLD);
+
 /** the opcodes translated; any other instruction ends the compiled code (back to the interpreter) */
 const SUPPORTED = new Set<number>([
   Op.NOP,
@@ -136,6 +162,9 @@ const SUPPORTED = new Set<number>([
   Op.BUILD_TUPLE,
   Op.BUILD_LIST,
   Op.LOAD_DEREF,
+  Op.LOAD_NAME,
+  Op.STORE_NAME,
+  ...COLD,
   ...JUMPS,
 ]);
 
@@ -200,6 +229,10 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return `{const v=F[${arg}].ref;if(v===null){${at}derefError(U,${arg});}v.rc++;${S}[${d}]=v;}`;
     case Op.KW_NAMES:
       return '';
+    case Op.LOAD_NAME:
+      return `{const v=loadName(f,N[${arg}]);v.rc++;${S}[${d}]=v;}`;
+    case Op.STORE_NAME:
+      return `{const v=${S}[${d - 1}];f.locals.setItem(nameKey(N[${arg}]),v);${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);}`;
     case Op.STORE_FAST:
       return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;const old=F[${arg}];F[${arg}]=v;f.sp=${d - 1};if(old)decref(old);}`;
     case Op.LOAD_GLOBAL: {
@@ -293,6 +326,8 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
         `if(v===null){${S}[${d - 1}]=null;f.sp=${d - 1};decref(it);${jumpTo(arg, d - 1)}}else ${S}[${d}]=v;}`
       );
   }
+  // (f.sp is d here: the instruction is not PURE)
+  if (COLD_SET.has(op)) return `coldOp(f,${op},${arg},${pc + 1});`;
   throw new Error(`jit: no translation for opcode ${op}`);
 }
 
