@@ -1,22 +1,26 @@
 // The loop compiler: a hot loop of a code object becomes a JavaScript function.
 //
 // The dispatch loop (eval.ts evalLoop) pays for every instruction with a fetch, a decode and an
-// indirect jump, and V8 sees one `v.rc++` site for every LOAD_FAST of every program. When a
-// JUMP_BACKWARD of a quickened code object has run LOOP_HOT times, the instructions from its
-// target (the loop head) to the jump are translated into straight-line JavaScript with the
-// arguments, the stack positions and the inline-cache indices as constants, and compiled with
-// `new Function`: V8 then optimises each loop on its own, with type feedback per site.
+// indirect jump, and V8 sees one `v.rc++` site for every LOAD_FAST of every program. Once a run has
+// executed MIN_STEPS instructions, a JUMP_BACKWARD of a quickened code object that has run LOOP_HOT
+// times has the instructions from its target (the loop head) to the jump translated into
+// straight-line JavaScript with the arguments, the stack positions and the inline-cache indices as
+// constants, compiled with `new Function`: V8 then optimises each loop on its own, with type
+// feedback per site. (Where `new Function` is not allowed, as under a CSP without 'unsafe-eval',
+// the compile fails, is recorded in jitConfig.lastError, and the loop stays interpreted.)
 //
-// The compiled loop runs on the frame itself: it reads and writes `f.fast` and `f.stack` and keeps
-// `f.pc` and `f.sp` as evalLoop does before each instruction, so the collector, tracebacks,
-// `sys._getframe()` and the refcount audit see exactly what the interpreter would show. Each
-// instruction's code is evalLoop's for that opcode (the shared parts are functions both call:
-// callInstr, loadGlobalSlow, loadAttr...). An instruction the compiler does not translate ends the
-// compiled code there: the function returns its index and the interpreter goes on from it, and
-// enters the compiled loop again at the next JUMP_BACKWARD. Instructions executed are counted into
-// vmState.steps; a back edge leaves for the interpreter when the step budget trips (or a line hook
-// is set), and loops are only entered while no line hook runs (the editor's recorded runs are
-// interpreted throughout).
+// The compiled loop runs on the frame itself: it reads and writes `f.fast` and `f.stack`, and sets
+// `f.pc` and `f.sp` before every instruction that can call out or raise, as evalLoop does before
+// each instruction, so the collector, tracebacks, `sys._getframe()` and the refcount audit see
+// exactly what the interpreter would show. Each instruction's code is evalLoop's for that opcode
+// (the longer ones are functions both call: callInstr, loadGlobalSlow, formatValue, coldOp...). An
+// instruction the compiler does not translate ends the compiled code there: the function returns
+// its index, the interpreter goes on from it and enters the compiled loop again at the next
+// JUMP_BACKWARD. Instructions executed are counted into vmState.steps; a back edge leaves for the
+// interpreter when the step budget trips (or a line hook is set), and loops are only entered while
+// no line hook runs (the editor's recorded runs are interpreted throughout). A loop that goes
+// round only a few times per entry goes back to the interpreter (entering costs more than it
+// saves).
 
 import { Op, OPS } from '../../compiler/opcodes';
 import type { PyCode } from '../objects/function';
