@@ -262,6 +262,25 @@ export function loadName(f: Frame, name: string): PyObject {
   return v;
 }
 
+/** UNPACK_SEQUENCE arg with the sequence at sp - 1 (`pc`: the instruction's index + 1, for its
+ * adaptive state); returns the new sp */
+export function unpackSequence(f: Frame, stack: (PyObject | null)[], sp: number, arg: number, pc: number): number {
+  const seq = stack[sp - 1]!;
+  let items: PyObject[];
+  const kind = seq.type === TupleType ? 1 : seq.type === ListType ? 2 : 0;
+  const len = kind !== 0 ? (seq as PyTuple).items.length : -1;
+  if (unpackWithoutIterator(f.code, pc - 1, kind, len, arg)) {
+    if (len === arg) items = (seq as PyTuple).items.map(newRef);
+    else if (len < arg) raise(excType('ValueError'), `not enough values to unpack (expected ${arg}, got ${len})`);
+    else raise(excType('ValueError'), `too many values to unpack (expected ${arg})`);
+  } else items = unpackIterable(seq, arg, -1);
+  stack[--sp] = null;
+  for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+  f.sp = sp;
+  decref(seq);
+  return sp;
+}
+
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
 
@@ -789,22 +808,9 @@ function evalLoop(f: Frame): PyObject | null {
             if (st.onFrameExit) st.onFrameExit(f, r, false);
             return r;
           }
-          case Op.UNPACK_SEQUENCE: {
-            const seq = stack[sp - 1]!;
-            let items: PyObject[];
-            const kind = seq.type === TupleType ? 1 : seq.type === ListType ? 2 : 0;
-            const len = kind !== 0 ? (seq as PyTuple).items.length : -1;
-            if (unpackWithoutIterator(code, pc - 1, kind, len, arg)) {
-              if (len === arg) items = (seq as PyTuple).items.map(newRef);
-              else if (len < arg) raise(excType('ValueError'), `not enough values to unpack (expected ${arg}, got ${len})`);
-              else raise(excType('ValueError'), `too many values to unpack (expected ${arg})`);
-            } else items = unpackIterable(seq, arg, -1);
-            stack[--sp] = null;
-            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
-            f.sp = sp;
-            decref(seq);
+          case Op.UNPACK_SEQUENCE:
+            sp = unpackSequence(f, stack, sp, arg, pc);
             break;
-          }
           default:
             pc = coldOp(f, op, arg, pc);
             sp = f.sp;
@@ -1978,5 +1984,6 @@ function jitHelpers(): JitHelpers {
     loadName,
     nameKey,
     coldOp,
+    unpackSequence,
   });
 }

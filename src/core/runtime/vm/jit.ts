@@ -168,6 +168,7 @@ const SUPPORTED = new Set<number>([
   Op.LOAD_DEREF,
   Op.LOAD_NAME,
   Op.STORE_NAME,
+  Op.UNPACK_SEQUENCE,
   ...COLD,
   ...JUMPS,
 ]);
@@ -233,6 +234,8 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return `{const v=F[${arg}].ref;if(v===null){${at}derefError(U,${arg});}v.rc++;${S}[${d}]=v;}`;
     case Op.KW_NAMES:
       return '';
+    case Op.UNPACK_SEQUENCE:
+      return `unpackSequence(f,${S},${d},${arg},${pc + 1});`;
     case Op.LOAD_NAME:
       return `{const v=loadName(f,N[${arg}]);v.rc++;${S}[${d}]=v;}`;
     case Op.STORE_NAME:
