@@ -1174,6 +1174,19 @@ export function richCompare(a: PyObject, b: PyObject, op: Cmp): PyObject {
     return newBool(cmpResult(strCompare(x, y), op));
   }
   if (ta === FloatType && tb === FloatType) return newBool(floatCmp((a as PyFloat).v, (b as PyFloat).v, op));
+  // PyObject_RichCompare counts a C recursion level around do_richcompare, so comparing
+  // structures nested deeper than the limit raises (the leaf fast paths above are the
+  // specialized COMPARE_OP_*_JUMP forms and cannot recurse)
+  enterRecursiveCall(' in comparison');
+  try {
+    return doRichCompare(a, b, op, ta, tb);
+  } finally {
+    leaveRecursiveCall();
+  }
+}
+
+/** do_richcompare (Objects/object.c): the reflected operation first for a subclass */
+function doRichCompare(a: PyObject, b: PyObject, op: Cmp, ta: PyType, tb: PyType): PyObject {
   let checkedReverse = false;
   if (ta !== tb && tb.isSubtype(ta) && typeLookup(tb, CMP_DUNDER[CMP_SWAP[op]])) {
     checkedReverse = true;
