@@ -544,13 +544,14 @@ function evalLoop(f: Frame): PyObject | null {
             const b = stack[sp - 1]!;
             const a = stack[sp - 2]!;
             let r: PyObject | null = null;
-            // BINARY_OP_ADD_INT / BINARY_OP_SUBTRACT_INT (3.11's specializations): + and - (and
-            // += / -=) of exact ints within 2**53, the result binaryOp would give
-            if (a.type === IntType && b.type === IntType && (arg === 0 || arg === 13 || arg === 10 || arg === 23)) {
+            // BINARY_OP_ADD_INT / BINARY_OP_SUBTRACT_INT / BINARY_OP_MULTIPLY_INT (3.11's
+            // specializations): + - * (and += -= *=) of exact ints within 2**53, the result
+            // binaryOp would give (intMul: a product within 2**53 is exact in doubles; never -0)
+            if (a.type === IntType && b.type === IntType && (arg === 0 || arg === 13 || arg === 10 || arg === 23 || arg === 5 || arg === 18)) {
               const x = (a as PyInt).v;
               const y = (b as PyInt).v;
               if (typeof x === 'number' && typeof y === 'number') {
-                const z = arg === 0 || arg === 13 ? x + y : x - y;
+                const z = arg === 0 || arg === 13 ? x + y : arg === 10 || arg === 23 ? x - y : x * y + 0;
                 if (z <= Number.MAX_SAFE_INTEGER && z >= -Number.MAX_SAFE_INTEGER) r = newInt(z);
               }
             }

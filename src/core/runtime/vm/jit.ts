@@ -110,6 +110,42 @@ const JUMPS = new Set<number>([
  * the interpreter's values) */
 const PURE = new Set<number>([Op.NOP, Op.PUSH_NULL, Op.COPY, Op.SWAP, Op.LOAD_CONST, Op.LOAD_FAST, Op.LOAD_GLOBAL, Op.LOAD_DEREF, Op.KW_NAMES]);
 
+/**
+ * BINARY_OP on two exact ints held as numbers (x, y): code that sets `r` to the result when the
+ * operation stays in safe integers, leaving `r` null for binaryOp otherwise. Each is the
+ * operation's number path in numeric.ts (intAdd, intMul, intMod, intFloorDiv, the shifts,
+ * bitwise): the same values, without the call and the dispatch on the operator. Never -0.
+ */
+function intBinaryFast(arg: number): string {
+  const SAFE = 'z<=9007199254740991&&z>=-9007199254740991';
+  const INT32 = (v: string) => `(${v}|0)===${v}`;
+  switch (arg % 13) {
+    case 0: // + and +=
+      return `const z=x+y;if(${SAFE})r=newInt(z);`;
+    case 10: // -
+      return `const z=x-y;if(${SAFE})r=newInt(z);`;
+    case 5: // * : a product within 2**53 is exact in doubles (intMul)
+      return `const z=x*y;if(${SAFE})r=newInt(z===0?0:z);`;
+    case 6: // % : floored (long_mod); the remainder of a safe modulus is exact (intMod)
+      return `if(y!==0){let z=x%y;if(z!==0&&z<0!==y<0)z+=y;r=newInt(z===0?0:z);}`;
+    case 2: // // : for 32-bit operands the rounded quotient is never closer to the next
+      // integer than the error of one division, so floor() is exact
+      return `if(y!==0&&${INT32('x')}&&${INT32('y')}){const z=Math.floor(x/y);r=newInt(z===0?0:z);}`;
+    case 9: // >> : floor(x / 2**y), an arithmetic shift of a 32-bit value (intRshift)
+      return `if(y>=0&&y<32&&${INT32('x')})r=newInt(x>>y);`;
+    case 3: // << (intLshift)
+      return `if(y>=0&&y<31){const z=x*(1<<y);if(${SAFE})r=newInt(z===0?0:z);}`;
+    case 1: // &
+      return `if(${INT32('x')}&&${INT32('y')})r=newInt(x&y);`;
+    case 7: // |
+      return `if(${INT32('x')}&&${INT32('y')})r=newInt(x|y);`;
+    case 12: // ^
+      return `if(${INT32('x')}&&${INT32('y')})r=newInt(x^y);`;
+    default:
+      return '';
+  }
+}
+
 /** instructions the interpreter keeps out of its dispatch loop (eval.ts coldOp), with a fixed stack
  * effect and no jump: the compiled code calls coldOp for them too */
 const COLD = [
@@ -262,14 +298,9 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
     case Op.STORE_ATTR:
       return `{const o=${S}[${d - 1}],v=${S}[${d - 2}];storeAttr(AC,${pc + 1},o,N[${arg}],v);${S}[${d - 2}]=${S}[${d - 1}]=null;f.sp=${d - 2};decref(v);decref(o);}`;
     case Op.BINARY_OP: {
-      // BINARY_OP_ADD_INT / BINARY_OP_SUBTRACT_INT (evalLoop's fast path)
-      const add = arg === 0 || arg === 13;
-      const sub = arg === 10 || arg === 23;
-      const fast =
-        add || sub
-          ? `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number'){const z=x${add ? '+' : '-'}y;if(z<=9007199254740991&&z>=-9007199254740991)r=newInt(z);}}`
-          : '';
-      return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;${fast}if(r===null)r=binaryOp(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`;
+      const fast = intBinaryFast(arg);
+      const guard = fast === '' ? '' : `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number'){${fast}}}`;
+      return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;${guard}if(r===null)r=binaryOp(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`;
     }
     case Op.COMPARE_OP: {
       const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
