@@ -681,10 +681,11 @@ function evalLoop(f: Frame): PyObject | null {
             pc = arg;
             break;
           case Op.JUMP_BACKWARD:
-            if (code.warmup > 0) {
-              if (jumpWarms(u, pc - 1)) code.warmup--;
-            } else if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks)) {
-              // a hot loop of quickened code runs compiled (jit.ts) from its head
+            if (code.warmup > 0 && jumpWarms(u, pc - 1)) code.warmup--;
+            if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks)) {
+              // a hot loop runs compiled (jit.ts) from its head; also before the code is
+              // quickened (a `while` loop with a test never warms its code up, as in CPython
+              // 3.11): what differs before quickening is decided in the helpers both call
               const known = code.jitLoops !== null ? code.jitLoops[arg] : undefined;
               const loop = typeof known === 'function' ? (known as CompiledLoop) : loopFor(code, arg, pc - 1, sp, jitHelpers());
               if (loop !== null) {

@@ -2,11 +2,12 @@
 //
 // The dispatch loop (eval.ts evalLoop) pays for every instruction with a fetch, a decode and an
 // indirect jump, and V8 sees one `v.rc++` site for every LOAD_FAST of every program. Once a run has
-// executed MIN_STEPS instructions, a JUMP_BACKWARD of a quickened code object that has run LOOP_HOT
-// times has the instructions from its target (the loop head) to the jump translated into
-// straight-line JavaScript with the arguments, the stack positions and the inline-cache indices as
-// constants, compiled with `new Function`: V8 then optimises each loop on its own, with type
-// feedback per site. (Where `new Function` is not allowed, as under a CSP without 'unsafe-eval',
+// executed MIN_STEPS instructions, a JUMP_BACKWARD that has run LOOP_HOT times (in quickened code
+// or not: a `while` loop's test keeps its code from warming up, as in CPython 3.11) has the
+// instructions from its target (the loop head) to the jump translated into straight-line
+// JavaScript with the arguments, the stack positions and the inline-cache indices as constants,
+// compiled with `new Function`: V8 then optimises each loop on its own, with type feedback per
+// site. (Where `new Function` is not allowed, as under a CSP without 'unsafe-eval',
 // the compile fails, is recorded in jitConfig.lastError, and the loop stays interpreted.)
 //
 // The compiled loop runs on the frame itself: it reads and writes `f.fast` and `f.stack`, and sets
@@ -26,6 +27,7 @@ import { Op, OPS } from '../../compiler/opcodes';
 import type { PyCode } from '../objects/function';
 import type { Frame } from './frame';
 import { vmState } from './eval';
+import { jumpWarms } from './warmup';
 
 /** a compiled loop: runs frame f from the loop head, returns the instruction index to go on at */
 export type CompiledLoop = (f: Frame) => number;
@@ -392,8 +394,14 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
   let at = head;
   const jumpTo = (t: number, d: number): string => {
     if (t < head || t > jump) return exit(t, d);
-    // a back edge: the steps so far count, and a tripped budget (or a line hook) hands over
-    if (t <= at) return `st.steps+=s;s=0;backs++;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
+    // a back edge: the steps so far count, and a tripped budget (or a line hook) hands over.
+    // Code that is not quickened yet counts its warm-up as evalLoop's JUMP_BACKWARD does (a
+    // `while` test's jump never does), so the helpers that behave differently before quickening
+    // (callOther, unpackWithoutIterator) see the same code.warmup as in the interpreter.
+    if (t <= at) {
+      const warm = jumpWarms(u, at) ? 'if(f.code.warmup>0)f.code.warmup--;' : '';
+      return `${warm}st.steps+=s;s=0;backs++;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
+    }
     return `pc=${t};continue;`;
   };
   const kwNamesOf = helpers.kwNamesOf as (code: PyCode, arg: number) => string[];

@@ -46,6 +46,27 @@ test('the default thresholds compile a long loop, and jit: false compiles nothin
   assert.equal(jitConfig.compiled, before, 'a short run compiled a loop');
 });
 
+test('a while loop in a function called once is compiled although its code never warms up', () => {
+  // compiler_while's test keeps the code unquickened (CPython 3.11: POP_JUMP_BACKWARD_IF_TRUE does
+  // not warm up), and such loops were left to the interpreter however long they ran
+  const src = `
+def f(n):
+    i = 0
+    t = 0
+    while i < n:
+        if i % 3 == 0:
+            t += i
+        i += 1
+    return t
+print(f(600000))
+`;
+  const before = jitConfig.compiled;
+  const r = runSource(src, 'prog.py');
+  assert.ok(jitConfig.compiled > before, 'the while loop was not compiled');
+  assert.equal(r.stdout, '59999700000\n');
+  assert.equal(r.stdout, runSource(src, 'prog.py', { jit: false }).stdout);
+});
+
 test('an exception raised in a compiled loop has the interpreter traceback', () => {
   const src = `
 def g(n):
