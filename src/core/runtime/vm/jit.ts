@@ -248,6 +248,20 @@ function depths(ins: Int32Array, head: number, jump: number, d0: number): (numbe
   return depth;
 }
 
+/** COMPARE_OP at `pc` (stack depth `d` before it) and the POP_JUMP_IF_FALSE/TRUE after it: the
+ * fast path of each (evalLoop's int test, then the jump on the result), the bool never made */
+function compareJump(arg: number, pc: number, d: number, ifTrue: boolean, target: number, jumpTo: (t: number, d: number) => string): string {
+  const S = 'S';
+  const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
+  return (
+    `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let t;` +
+    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){t=a.v${cmp}b.v;${S}[${d - 1}]=null;${S}[${d - 2}]=null;f.sp=${d - 2};decref(a);decref(b);}` +
+    `else{const r=richCompare(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);` +
+    `f.pc=${pc + 1};t=r===True?true:r===False?false:isTrue(r);${S}[${d - 2}]=null;f.sp=${d - 2};decref(r);}` +
+    `if(t===${ifTrue}){${jumpTo(target, d - 2)}}}`
+  );
+}
+
 /** the JavaScript of one instruction at `pc` with stack depth `d` (before it) */
 function translate(op: number, arg: number, pc: number, d: number, kw: string, jumpTo: (t: number, d: number) => string): string {
   const S = 'S';
@@ -442,6 +456,25 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     if (op === Op.CALL && pc > head && ins[(pc - 1) << 1] === Op.KW_NAMES) {
       kws.push(kwNamesOf(code, ins[((pc - 1) << 1) + 1]));
       kw = `KW[${kws.length - 1}]`;
+    }
+    const next = ins[(pc + 1) << 1];
+    if (
+      op === Op.COMPARE_OP &&
+      pc < jump &&
+      !labels.has(pc + 1) &&
+      depth[pc + 1] === d - 1 &&
+      (next === Op.POP_JUMP_IF_FALSE || next === Op.POP_JUMP_IF_TRUE)
+    ) {
+      // COMPARE_OP and the conditional jump after it, as one (the fused
+      // COMPARE_OP_INT_JUMP of 3.11): two number ints jump on the test itself, without the
+      // bool the interpreter pushes and pops; anything else runs both instructions
+      at = pc + 1;
+      body += `f.pc=${pc};f.sp=${d};` + compareJump(arg, pc, d, next === Op.POP_JUMP_IF_TRUE, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
+      pc++;
+      counted = false;
+      open = true;
+      if (pc === jump) body += exit(pc + 1, d - 2);
+      continue;
     }
     if (!PURE.has(op)) body += `f.pc=${pc};f.sp=${d};`;
     body += translate(op, arg, pc, d, kw, jumpTo) + '\n';
