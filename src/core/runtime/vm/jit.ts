@@ -413,7 +413,7 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     // `while` test's jump never does), so the helpers that behave differently before quickening
     // (callOther, unpackWithoutIterator) see the same code.warmup as in the interpreter.
     if (t <= at) {
-      const warm = jumpWarms(u, at) ? 'if(f.code.warmup>0)f.code.warmup--;' : '';
+      const warm = ins[at << 1] === Op.JUMP_BACKWARD && jumpWarms(u, at) ? 'if(f.code.warmup>0)f.code.warmup--;' : '';
       return `${warm}st.steps+=s;s=0;backs++;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
     }
     return `pc=${t};continue;`;
