@@ -248,10 +248,17 @@ function depths(ins: Int32Array, head: number, jump: number, d0: number): (numbe
   return depth;
 }
 
-/** COMPARE_OP at `pc` (stack depth `d` before it) and the POP_JUMP_IF_FALSE/TRUE after it: the
- * fast path of each (evalLoop's int test, then the jump on the result), the bool never made */
-function compareJump(arg: number, pc: number, d: number, ifTrue: boolean, target: number, jumpTo: (t: number, d: number) => string): string {
+/** COMPARE_OP, IS_OP or CONTAINS_OP at `pc` (stack depth `d` before it) and the
+ * POP_JUMP_IF_FALSE/TRUE after it: the fast path of each (evalLoop's int test, then the jump on the
+ * result), the bool never made */
+function compareJump(op: number, arg: number, pc: number, d: number, ifTrue: boolean, target: number, jumpTo: (t: number, d: number) => string): string {
   const S = 'S';
+  if (op === Op.IS_OP || op === Op.CONTAINS_OP) {
+    // (the same references released in the same order as the two instructions: the operands,
+    // then the bool, which is immortal in effect: True and False are never freed)
+    const test = op === Op.IS_OP ? `(a===b)!==${arg === 1}` : `contains(b,a)!==${arg === 1}`;
+    return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];const t=${test};${S}[${d - 1}]=null;${S}[${d - 2}]=null;f.sp=${d - 2};decref(a);decref(b);if(t===${ifTrue}){${jumpTo(target, d - 2)}}}`;
+  }
   const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
   return (
     `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let t;` +
@@ -459,17 +466,17 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     }
     const next = ins[(pc + 1) << 1];
     if (
-      op === Op.COMPARE_OP &&
+      (op === Op.COMPARE_OP || op === Op.IS_OP || op === Op.CONTAINS_OP) &&
       pc < jump &&
       !labels.has(pc + 1) &&
       depth[pc + 1] === d - 1 &&
       (next === Op.POP_JUMP_IF_FALSE || next === Op.POP_JUMP_IF_TRUE)
     ) {
-      // COMPARE_OP and the conditional jump after it, as one (the fused
-      // COMPARE_OP_INT_JUMP of 3.11): two number ints jump on the test itself, without the
-      // bool the interpreter pushes and pops; anything else runs both instructions
+      // a comparison and the conditional jump after it, as one (as 3.11's fused
+      // COMPARE_OP_INT_JUMP): the jump is taken on the test itself, without the bool the
+      // interpreter pushes and pops
       at = pc + 1;
-      body += `f.pc=${pc};f.sp=${d};` + compareJump(arg, pc, d, next === Op.POP_JUMP_IF_TRUE, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
+      body += `f.pc=${pc};f.sp=${d};` + compareJump(op, arg, pc, d, next === Op.POP_JUMP_IF_TRUE, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
       pc++;
       counted = false;
       open = true;
