@@ -248,24 +248,28 @@ function depths(ins: Int32Array, head: number, jump: number, d0: number): (numbe
   return depth;
 }
 
+/** JavaScript's operator for each COMPARE_OP argument (Cmp: < <= == != > >=) */
+const CMP_JS = ['<', '<=', '===', '!==', '>', '>='];
+
 /** COMPARE_OP, IS_OP or CONTAINS_OP at `pc` (stack depth `d` before it) and the
- * POP_JUMP_IF_FALSE/TRUE after it: the fast path of each (evalLoop's int test, then the jump on the
- * result), the bool never made */
-function compareJump(op: number, arg: number, pc: number, d: number, ifTrue: boolean, target: number, jumpTo: (t: number, d: number) => string): string {
+ * POP_JUMP_IF_FALSE/TRUE `jumpOp` after it: the jump taken on the test itself, the bool never made
+ * (same references released in the same order: the operands, then the bool); a comparison other
+ * than of two number ints runs both instructions' own code */
+function compareJump(op: number, arg: number, pc: number, d: number, jumpOp: number, target: number, jumpTo: (t: number, d: number) => string): string {
   const S = 'S';
-  if (op === Op.IS_OP || op === Op.CONTAINS_OP) {
-    // (the same references released in the same order as the two instructions: the operands,
-    // then the bool, which is immortal in effect: True and False are never freed)
-    const test = op === Op.IS_OP ? `(a===b)!==${arg === 1}` : `contains(b,a)!==${arg === 1}`;
-    return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];const t=${test};${S}[${d - 1}]=null;${S}[${d - 2}]=null;f.sp=${d - 2};decref(a);decref(b);if(t===${ifTrue}){${jumpTo(target, d - 2)}}}`;
-  }
-  const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
+  const ifTrue = jumpOp === Op.POP_JUMP_IF_TRUE;
+  const test =
+    op === Op.IS_OP
+      ? `(a===b)!==${arg === 1}`
+      : op === Op.CONTAINS_OP
+        ? `contains(b,a)!==${arg === 1}`
+        : `a.v${CMP_JS[arg]}b.v`;
+  const fast = `{const t=${test};${S}[${d - 1}]=null;${S}[${d - 2}]=null;f.sp=${d - 2};decref(a);decref(b);if(t===${ifTrue}){${jumpTo(target, d - 2)}}}`;
+  if (op !== Op.COMPARE_OP) return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];${fast}}`;
   return (
-    `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let t;` +
-    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){t=a.v${cmp}b.v;${S}[${d - 1}]=null;${S}[${d - 2}]=null;f.sp=${d - 2};decref(a);decref(b);}` +
-    `else{const r=richCompare(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);` +
-    `f.pc=${pc + 1};t=r===True?true:r===False?false:isTrue(r);${S}[${d - 2}]=null;f.sp=${d - 2};decref(r);}` +
-    `if(t===${ifTrue}){${jumpTo(target, d - 2)}}}`
+    `{const b=${S}[${d - 1}],a=${S}[${d - 2}];` +
+    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number')${fast}` +
+    `else{${translate(Op.COMPARE_OP, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
   );
 }
 
@@ -326,7 +330,7 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;${guard}if(r===null)r=binaryOp(a,b,${arg});${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(a);decref(b);}`;
     }
     case Op.COMPARE_OP: {
-      const cmp = ['<', '<=', '===', '!==', '>', '>='][arg];
+      const cmp = CMP_JS[arg];
       return (
         `{const b=${S}[${d - 1}],a=${S}[${d - 2}];let r=null;` +
         `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number')r=newBool(x${cmp}y);}` +
@@ -476,7 +480,7 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
       // COMPARE_OP_INT_JUMP): the jump is taken on the test itself, without the bool the
       // interpreter pushes and pops
       at = pc + 1;
-      body += `f.pc=${pc};f.sp=${d};` + compareJump(op, arg, pc, d, next === Op.POP_JUMP_IF_TRUE, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
+      body += `f.pc=${pc};f.sp=${d};` + compareJump(op, arg, pc, d, next, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
       pc++;
       counted = false;
       open = true;
