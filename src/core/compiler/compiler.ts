@@ -1877,16 +1877,12 @@ class Compiler {
       return;
     }
     this.visitExpr(e);
-    if (e.kind === 'Compare') {
-      // compiler_jump_if's Compare case starts with SET_LOC(c, e): the jump has the comparison's
-      // location, so a __bool__ of its result that raises points at the comparison
-      const saved = this.u.loc;
-      this.u.loc = locOf(e);
-      this.emitJump(cond ? Op.POP_JUMP_IF_TRUE : Op.POP_JUMP_IF_FALSE, label);
-      this.u.loc = saved;
-      return;
-    }
+    // compiler_jump_if's Compare case starts with SET_LOC(c, e): the jump has the comparison's
+    // location, so a __bool__ of its result that raises points at the comparison
+    const saved = this.u.loc;
+    if (e.kind === 'Compare') this.u.loc = locOf(e);
     this.emitJump(cond ? Op.POP_JUMP_IF_TRUE : Op.POP_JUMP_IF_FALSE, label);
+    this.u.loc = saved;
   }
 
   private call(e: A.Call) {
