@@ -10,6 +10,7 @@ import { newTuple, PyTuple } from '../runtime/objects/tuple';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
+import * as libm from '../runtime/primitives/libm';
 import { toDouble, numErr, pyInt } from './modutil';
 
 const domain = (): never => raise(E.ValueError, 'math domain error');
@@ -216,15 +217,15 @@ registerModule('math', (m) => {
   m.own('nan', newFloat(NaN));
 
   one('sqrt', Math.sqrt);
-  one('exp', Math.exp, true);
+  one('exp', libm.exp, true);
   one('expm1', Math.expm1, true);
   one('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : Math.log1p(x)));
-  one('sin', Math.sin);
-  one('cos', Math.cos);
-  one('tan', Math.tan);
-  one('asin', Math.asin);
-  one('acos', Math.acos);
-  one('atan', Math.atan);
+  one('sin', libm.sin);
+  one('cos', libm.cos);
+  one('tan', libm.tan);
+  one('asin', libm.asin);
+  one('acos', libm.acos);
+  one('atan', libm.atan);
   one('sinh', Math.sinh, true);
   one('cosh', Math.cosh, true);
   one('tanh', Math.tanh);
@@ -249,19 +250,19 @@ registerModule('math', (m) => {
 
   m.fn('log', (args, kw) => {
     checkArgs('log', args, kw, 1, 2);
-    const num = logHelper(args[0], Math.log);
+    const num = logHelper(args[0], libm.log);
     if (args.length === 1) return newFloat(num);
-    const den = logHelper(args[1], Math.log);
+    const den = logHelper(args[1], libm.log);
     if (den === 0) raise(E.ZeroDivisionError, 'float division by zero');
     return newFloat(num / den);
   });
   m.fn('log2', (args, kw) => {
     checkArgs('math.log2', args, kw, 1, 1);
-    return newFloat(logHelper(args[0], Math.log2));
+    return newFloat(logHelper(args[0], libm.log2));
   });
   m.fn('log10', (args, kw) => {
     checkArgs('math.log10', args, kw, 1, 1);
-    return newFloat(logHelper(args[0], Math.log10));
+    return newFloat(logHelper(args[0], libm.log10));
   });
   m.fn('pow', (args, kw) => {
     checkArgs('pow', args, kw, 2, 2);
@@ -273,20 +274,20 @@ registerModule('math', (m) => {
       if (Number.isNaN(x)) r = y === 0 ? 1 : x;
       else if (Number.isNaN(y)) r = x === 1 ? 1 : y;
       else if (x === 1 || y === 0) r = 1;
-      else r = Math.pow(x, y);
+      else r = libm.pow(x, y);
       if (x === -1 && !Number.isFinite(y)) r = 1;
       return newFloat(r);
     }
     if (x === 1 || y === 0) return newFloat(1);
     if (x === 0 && y < 0) domain();
-    r = Math.pow(x, y);
+    r = N.powExact(x, y) ?? libm.pow(x, y);
     if (Number.isNaN(r)) domain();
     if (!Number.isFinite(r)) range();
     return newFloat(r);
   });
   m.fn('atan2', (args, kw) => {
     checkArgs('atan2', args, kw, 2, 2);
-    return newFloat(Math.atan2(toDouble(args[0]), toDouble(args[1])));
+    return newFloat(libm.atan2(toDouble(args[0]), toDouble(args[1])));
   });
   m.fn('copysign', (args, kw) => {
     checkArgs('copysign', args, kw, 2, 2);

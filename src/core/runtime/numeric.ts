@@ -4,6 +4,8 @@
 // A Python int is a JS `number` when it is a safe integer, else a `bigint` (canonical form).
 // Errors are thrown as NumErr and turned into Python exceptions by the caller.
 
+import * as libm from './primitives/libm';
+
 export type Int = number | bigint;
 
 export class NumErr {
@@ -291,7 +293,7 @@ export function floatFloorDiv(a: number, b: number): number {
  * pow(), which rounds correctly here where V8's Math.pow may be one unit off (10 ** -4 must be
  * 0.0001, not 9.999999999999999e-05).
  */
-function powExact(a: number, n: number): number | null {
+export function powExact(a: number, n: number): number | null {
   if (!Number.isInteger(n) || n === 0 || n > 1100 || n < -1100 || a === 0 || !isFinite(a)) return null;
   if (n === 1) return a;
   if (n === -1) return 1 / a;
@@ -345,7 +347,7 @@ export function floatPow(a: number, b: number): number | null {
   if (a < 0 && isFinite(a) && isFinite(b) && Math.floor(b) !== b) return null;
   if (a === -1 && !isFinite(b)) return 1;
   if (a === 1) return 1;
-  const r = powExact(a, b) ?? Math.pow(a, b);
+  const r = powExact(a, b) ?? libm.pow(a, b);
   if (!isFinite(r) && isFinite(a) && isFinite(b)) throw new NumErr('OverflowError', '(34, \'Numerical result out of range\')');
   return r;
 }
