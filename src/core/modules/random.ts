@@ -21,7 +21,8 @@ import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import { gcNewObject } from '../runtime/gc';
 import { solidAllocators } from '../runtime/typeobject';
-import { toDouble, pyInt, defMethod } from './modutil';
+import { toDouble, pyInt, defMethod, numErr } from './modutil';
+import * as libm from '../runtime/primitives/libm';
 import { sha512, utf8Encode } from './sha512';
 
 const MT_N = 624;
@@ -303,7 +304,7 @@ function sample(r: PyRandom, population: PyObject, kObj: PyObject, counts: PyObj
   if (!(0 <= k && k <= n)) raise(E.ValueError, 'Sample larger than population or is negative');
   const result: PyObject[] = [];
   let setsize = 21;
-  if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+  if (k > 5) setsize += 4 ** Math.ceil(libm.log(k * 3) / libm.log(4));
   try {
     if (n <= setsize) {
       const pool = abs.toArray(population);
@@ -387,16 +388,71 @@ function choices(r: PyRandom, population: PyObject, weights: PyObject | undefine
   }
 }
 
-const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+// Lib/random.py's constants and the math functions it imports (the C library's: runtime/primitives/libm)
+const NV_MAGICCONST = (4 * libm.exp(-0.5)) / Math.sqrt(2.0);
+const LOG4 = libm.log(4.0);
+const SG_MAGICCONST = 1.0 + libm.log(4.5);
+const TWOPI = 2 * Math.PI;
+
+/** Python's float ** float (float_pow) */
+function fpow(a: number, b: number): number {
+  try {
+    return N.floatPow(a, b)!;
+  } catch (e) {
+    return numErr(e);
+  }
+}
+
+/** Random.gammavariate (Lib/random.py 3.11) */
+function gammavariate(r: PyRandom, alpha: number, beta: number): number {
+  if (alpha <= 0.0 || beta <= 0.0) raise(E.ValueError, 'gammavariate: alpha and beta must be > 0.0');
+  if (alpha > 1.0) {
+    // R.C.H. Cheng, "The generation of Gamma variables with non-integral shape parameters"
+    const ainv = Math.sqrt(2.0 * alpha - 1.0);
+    const bbb = alpha - LOG4;
+    const ccc = alpha + ainv;
+    for (;;) {
+      const u1 = r.random();
+      if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
+      const u2 = 1.0 - r.random();
+      const v = libm.log(u1 / (1.0 - u1)) / ainv;
+      const x = alpha * libm.exp(v);
+      const z = u1 * u1 * u2;
+      const rr = bbb + ccc * v - x;
+      if (rr + SG_MAGICCONST - 4.5 * z >= 0.0 || rr >= logOf(z)) return x * beta;
+    }
+  }
+  if (alpha === 1.0) return -logOf(1.0 - r.random()) * beta;
+  // alpha between 0 and 1: algorithm GS of Statistical Computing (Kennedy & Gentle)
+  let x: number;
+  for (;;) {
+    const u = r.random();
+    const b = (Math.E + alpha) / Math.E;
+    const p = b * u;
+    if (p <= 1.0) x = fpow(p, 1.0 / alpha);
+    else x = -logOf((b - p) / alpha);
+    const u1 = r.random();
+    if (p > 1.0) {
+      if (u1 <= fpow(x, alpha - 1.0)) break;
+    } else if (u1 <= libm.exp(-x)) break;
+  }
+  return x * beta;
+}
+
+/** math.log(x) as random.py calls it: "math domain error" at 0 */
+function logOf(x: number): number {
+  if (x <= 0) raise(E.ValueError, 'math domain error');
+  return libm.log(x);
+}
 
 function gauss(r: PyRandom, mu: number, sigma: number): number {
   let z = r.gaussNext;
   r.gaussNext = null;
   if (z === null) {
     const x2pi = r.random() * 2 * Math.PI;
-    const g2rad = Math.sqrt(-2.0 * Math.log(1.0 - r.random()));
-    z = Math.cos(x2pi) * g2rad;
-    r.gaussNext = Math.sin(x2pi) * g2rad;
+    const g2rad = Math.sqrt(-2.0 * logOf(1.0 - r.random()));
+    z = libm.cos(x2pi) * g2rad;
+    r.gaussNext = libm.sin(x2pi) * g2rad;
   }
   return mu + z * sigma;
 }
@@ -539,7 +595,7 @@ function installRandomMethods(): void {
       const u2 = 1.0 - r.random();
       z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
       const zz = (z * z) / 4.0;
-      if (zz <= -Math.log(u2)) break;
+      if (zz <= -libm.log(u2)) break;
     }
     return newFloat((mu ? toDouble(mu) : 0.0) + z * (sigma ? toDouble(sigma) : 1.0));
   });
@@ -551,25 +607,65 @@ function installRandomMethods(): void {
       const u1 = r.random();
       const u2 = 1.0 - r.random();
       z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
-      if ((z * z) / 4.0 <= -Math.log(u2)) break;
+      if ((z * z) / 4.0 <= -libm.log(u2)) break;
     }
-    return newFloat(Math.exp(toDouble(mu!) + z * toDouble(sigma!)));
+    const e = libm.exp(toDouble(mu!) + z * toDouble(sigma!));
+    if (e === Infinity) raise(E.OverflowError, 'math range error');
+    return newFloat(e);
   });
   defMethod(T, 'expovariate', (args, kw, self) => {
     const [l] = parseArgs({ name: 'expovariate', params: ['lambd'], required: 1 }, args, kw);
     const lambd = toDouble(l!);
     if (lambd === 0) raise(E.ZeroDivisionError, 'float division by zero');
-    return newFloat(-Math.log(1.0 - self_(self).random()) / lambd);
+    return newFloat(-libm.log(1.0 - self_(self).random()) / lambd);
   });
   defMethod(T, 'paretovariate', (args, kw, self) => {
     const [a] = parseArgs({ name: 'paretovariate', params: ['alpha'], required: 1 }, args, kw);
     const u = 1.0 - self_(self).random();
-    return newFloat(1.0 / u ** (1.0 / toDouble(a!)));
+    const alpha = toDouble(a!);
+    if (alpha === 0) raise(E.ZeroDivisionError, 'float division by zero');
+    return newFloat(fpow(u, -1.0 / alpha));
   });
   defMethod(T, 'weibullvariate', (args, kw, self) => {
     const [a, b] = parseArgs({ name: 'weibullvariate', params: ['alpha', 'beta'], required: 2 }, args, kw);
     const u = 1.0 - self_(self).random();
-    return newFloat(toDouble(a!) * (-Math.log(u)) ** (1.0 / toDouble(b!)));
+    const beta = toDouble(b!);
+    if (beta === 0) raise(E.ZeroDivisionError, 'float division by zero');
+    return newFloat(toDouble(a!) * fpow(-libm.log(u), 1.0 / beta));
+  });
+  defMethod(T, 'vonmisesvariate', (args, kw, self) => {
+    const [m, k] = parseArgs({ name: 'vonmisesvariate', params: ['mu', 'kappa'], required: 2 }, args, kw);
+    const r = self_(self);
+    const mu = toDouble(m!);
+    const kappa = toDouble(k!);
+    // N.I. Fisher, "Statistical Analysis of Circular Data" (Lib/random.py 3.11)
+    if (kappa <= 1e-6) return newFloat(TWOPI * r.random());
+    const s = 0.5 / kappa;
+    const rr = s + Math.sqrt(1.0 + s * s);
+    let z: number;
+    for (;;) {
+      const u1 = r.random();
+      z = libm.cos(Math.PI * u1);
+      const d = z / (rr + z);
+      const u2 = r.random();
+      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * libm.exp(d)) break;
+    }
+    const q = 1.0 / rr;
+    const f = (q + z) / (1.0 + q * z);
+    const u3 = r.random();
+    const theta = u3 > 0.5 ? mu + libm.acos(f) : mu - libm.acos(f);
+    return newFloat(N.floatMod(theta, TWOPI));
+  });
+  defMethod(T, 'gammavariate', (args, kw, self) => {
+    const [a, b] = parseArgs({ name: 'gammavariate', params: ['alpha', 'beta'], required: 2 }, args, kw);
+    return newFloat(gammavariate(self_(self), toDouble(a!), toDouble(b!)));
+  });
+  defMethod(T, 'betavariate', (args, kw, self) => {
+    const [a, b] = parseArgs({ name: 'betavariate', params: ['alpha', 'beta'], required: 2 }, args, kw);
+    const r = self_(self);
+    const y = gammavariate(r, toDouble(a!), 1.0);
+    if (y) return newFloat(y / (y + gammavariate(r, toDouble(b!), 1.0)));
+    return newFloat(0.0);
   });
   defMethod(T, 'getstate', (args, kw, self) => {
     checkArgs('getstate', args, kw, 0, 0);
@@ -604,7 +700,7 @@ function installRandomMethods(): void {
 }
 
 
-const MODULE_FUNCS = ['seed', 'random', 'uniform', 'triangular', 'randint', 'choice', 'randrange', 'sample', 'shuffle', 'choices', 'normalvariate', 'lognormvariate', 'expovariate', 'gauss', 'paretovariate', 'weibullvariate', 'getstate', 'setstate', 'getrandbits', 'randbytes'];
+const MODULE_FUNCS = ['seed', 'random', 'uniform', 'triangular', 'randint', 'choice', 'randrange', 'sample', 'shuffle', 'choices', 'normalvariate', 'lognormvariate', 'expovariate', 'vonmisesvariate', 'gammavariate', 'gauss', 'betavariate', 'paretovariate', 'weibullvariate', 'getstate', 'setstate', 'getrandbits', 'randbytes'];
 
 let installed = false;
 registerModule('random', (m) => {

@@ -140,7 +140,7 @@ export function intPow(a: Int, b: Int): Int | number {
     if (fa === 0) throw new NumErr('ZeroDivisionError', '0.0 cannot be raised to a negative power');
     // long_pow hands a negative exponent to float_pow
     const fb = intToFloat(b);
-    return powExact(fa, fb) ?? Math.pow(fa, fb);
+    return powExact(fa, fb) ?? libm.pow(fa, fb);
   }
   if (typeof a === 'number' && typeof b === 'number') {
     const r = Math.pow(a, b);

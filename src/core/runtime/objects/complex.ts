@@ -22,6 +22,7 @@ import { strRepr, isPySpace, unicodeDecimalValue } from '../primitives/intstr';
 import { def, def0, defBin, defUn, notImpl, withTypeEdge } from './common_methods';
 import { mapFormatError } from './str_methods';
 import { num } from './int_methods';
+import * as libm from '../primitives/libm';
 
 export class PyComplex extends PyObject {
   constructor(
@@ -103,19 +104,6 @@ function quot(a: C, b: C): C {
   return { re: NaN, im: NaN };
 }
 
-/** C's pow() where it differs from Math.pow (pow(1, y) = 1, pow(x, 0) = 1, pow(-1, +-inf) = 1) */
-function cpow(x: number, y: number): number {
-  if (x === 1 || y === 0) return 1;
-  if (x === -1 && !isFinite(y) && !isNaN(y)) return 1;
-  return Math.pow(x, y);
-}
-
-/** C hypot: an infinite part wins over nan */
-function chypot(x: number, y: number): number {
-  if (!isFinite(x) && !isNaN(x)) return Infinity;
-  if (!isFinite(y) && !isNaN(y)) return Infinity;
-  return Math.hypot(x, y);
-}
 
 /** _Py_c_pow */
 function cPow(a: C, b: C): C {
@@ -124,15 +112,16 @@ function cPow(a: C, b: C): C {
     if (b.im !== 0 || b.re < 0) errno = 'EDOM';
     return { re: 0, im: 0 };
   }
-  const vabs = chypot(a.re, a.im);
-  let len = cpow(vabs, b.re);
-  const at = Math.atan2(a.im, a.re);
+  // the C library's functions, as CPython calls them (runtime/primitives/libm)
+  const vabs = libm.hypot(a.re, a.im);
+  let len = libm.pow(vabs, b.re);
+  const at = libm.atan2(a.im, a.re);
   let phase = at * b.re;
   if (b.im !== 0) {
-    len /= Math.exp(at * b.im);
-    phase += b.im * Math.log(vabs);
+    len /= libm.exp(at * b.im);
+    phase += b.im * libm.log(vabs);
   }
-  return { re: len * Math.cos(phase), im: len * Math.sin(phase) };
+  return { re: len * libm.cos(phase), im: len * libm.sin(phase) };
 }
 
 function cPowu(x: C, n: number): C {
@@ -187,7 +176,7 @@ function cAbs(z: C): number {
     if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return Infinity;
     return NaN;
   }
-  const r = Math.hypot(z.re, z.im);
+  const r = libm.hypot(z.re, z.im);
   if (!isFinite(r)) raise(E.OverflowError, 'absolute value too large');
   return r;
 }
