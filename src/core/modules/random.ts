@@ -615,9 +615,11 @@ function installRandomMethods(): void {
   });
   defMethod(T, 'expovariate', (args, kw, self) => {
     const [l] = parseArgs({ name: 'expovariate', params: ['lambd'], required: 1 }, args, kw);
+    // the draw comes first, then the division (which can raise)
+    const x = -libm.log(1.0 - self_(self).random());
     const lambd = toDouble(l!);
     if (lambd === 0) raise(E.ZeroDivisionError, 'float division by zero');
-    return newFloat(-libm.log(1.0 - self_(self).random()) / lambd);
+    return newFloat(x / lambd);
   });
   defMethod(T, 'paretovariate', (args, kw, self) => {
     const [a] = parseArgs({ name: 'paretovariate', params: ['alpha'], required: 1 }, args, kw);
@@ -629,9 +631,11 @@ function installRandomMethods(): void {
   defMethod(T, 'weibullvariate', (args, kw, self) => {
     const [a, b] = parseArgs({ name: 'weibullvariate', params: ['alpha', 'beta'], required: 2 }, args, kw);
     const u = 1.0 - self_(self).random();
+    const l = -libm.log(u);
     const beta = toDouble(b!);
+    const alpha = toDouble(a!);
     if (beta === 0) raise(E.ZeroDivisionError, 'float division by zero');
-    return newFloat(toDouble(a!) * fpow(-libm.log(u), 1.0 / beta));
+    return newFloat(alpha * fpow(l, 1.0 / beta));
   });
   defMethod(T, 'vonmisesvariate', (args, kw, self) => {
     const [m, k] = parseArgs({ name: 'vonmisesvariate', params: ['mu', 'kappa'], required: 2 }, args, kw);
