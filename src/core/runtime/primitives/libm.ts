@@ -221,6 +221,12 @@ function expOf(h: number, l: number): number {
 /** exp(x) */
 export function exp(x: number): number {
   if (!(x > -746 && x < 710)) return x !== x ? x : x > 0 ? Infinity : 0;
+  if (fastPaths.on) {
+    const h = expFast(x, 0);
+    const r = h === h ? roundedOrNaN(h, L, h * EXP_ERR) : h;
+    if (r === r) return r * pow2(N);
+    fastPaths.undecided++;
+  }
   return expOf(x, 0);
 }
 
@@ -270,6 +276,12 @@ function logDD(x: number): number {
 /** ln(x) */
 export function log(x: number): number {
   if (!(x > 0 && x < Infinity)) return Math.log(x);
+  if (fastPaths.on) {
+    const h = logFast(x);
+    const r = roundedOrNaN(h, L, LOG_BOUND);
+    if (r === r) return r;
+    fastPaths.undecided++;
+  }
   return logDD(x);
 }
 
@@ -278,6 +290,12 @@ const INV_LN2_2 = 2.035527374093103e-17;
 /** log2(x) = E + ln(m)/ln 2 (exact for powers of two) */
 export function log2(x: number): number {
   if (!(x > 0 && x < Infinity)) return Math.log2(x);
+  if (fastPaths.on) {
+    const h = ddMul(logFast(x), L, INV_LN2, INV_LN2_2);
+    const r = roundedOrNaN(h, L, 1.5 * LOG_BOUND + 2 ** -100 * Math.abs(h));
+    if (r === r) return r;
+    fastPaths.undecided++;
+  }
   const mh = logCore(x);
   const e = E;
   const h = ddMul(mh, L, INV_LN2, INV_LN2_2);
@@ -309,13 +327,25 @@ export function log10(x: number): number {
 /** x ** y for a finite x > 0 and a finite y, rounded once: e**(y ln x) */
 function powPositive(x: number, y: number): number {
   if (y === 0.5) return Math.sqrt(x);
+  if (fastPaths.on) {
+    const zh = ddMul(logFast(x), L, y, 0);
+    const zl = L;
+    // z = y ln x is off by |y| LOG_BOUND (and 2**-104 |z|), so e**z by that relatively
+    const zErr = Math.abs(y) * LOG_BOUND + 2 ** -100 * Math.abs(zh);
+    if (zh > -740 && zh < 709) {
+      const h = expFast(zh, zl);
+      const r = h === h ? roundedOrNaN(h, L, h * (EXP_ERR + zErr * 1.01)) : h;
+      if (r === r) return r * pow2(N);
+    }
+    fastPaths.undecided++;
+  }
   const lh = logDD(x);
   const ll = L;
   const approx = lh * y;
   if (!(approx < 710)) return Infinity;
   if (!(approx > -746)) return 0;
-  const zh = ddMul(lh, ll, y, 0);
-  return expOf(zh, L);
+  const z = ddMul(lh, ll, y, 0);
+  return expOf(z, L);
 }
 
 /**
@@ -394,8 +424,15 @@ export function sin(x: number): number {
   if (a >= TRIG_MAX) return Math.sin(x);
   const rh = reduce(x);
   const rl = L;
-  const r = Q & 1 ? cosR(rh, rl) : sinR(rh, rl);
-  return Q & 2 ? -r : r;
+  const q = Q;
+  let r = NaN;
+  if (fastPaths.on) {
+    const h = sinCosFast(rh, rl, q & 1);
+    r = roundedOrNaN(h, L, Math.abs(h) * TRIG_ERR);
+    if (r !== r) fastPaths.undecided++;
+  }
+  if (r !== r) r = q & 1 ? cosR(rh, rl) : sinR(rh, rl);
+  return q & 2 ? -r : r;
 }
 
 /** cos(x) */
@@ -405,8 +442,15 @@ export function cos(x: number): number {
   if (a >= TRIG_MAX) return Math.cos(x);
   const rh = reduce(x);
   const rl = L;
-  const r = Q & 1 ? sinR(rh, rl) : cosR(rh, rl);
-  return Q === 1 || Q === 2 ? -r : r;
+  const q = Q;
+  let r = NaN;
+  if (fastPaths.on) {
+    const h = sinCosFast(rh, rl, (q & 1) ^ 1);
+    r = roundedOrNaN(h, L, Math.abs(h) * TRIG_ERR);
+    if (r !== r) fastPaths.undecided++;
+  }
+  if (r !== r) r = q & 1 ? sinR(rh, rl) : cosR(rh, rl);
+  return q === 1 || q === 2 ? -r : r;
 }
 
 /** tan(x) */
@@ -417,10 +461,24 @@ export function tan(x: number): number {
   const rh = reduce(x);
   const rl = L;
   const q = Q;
-  const sh = sinR(rh, rl);
-  const sl = L;
-  const ch = cosR(rh, rl);
-  const cl = L;
+  let sh: number;
+  let sl: number;
+  let ch: number;
+  let cl: number;
+  if (fastPaths.on) {
+    sh = sinCosFast(rh, rl, 0);
+    sl = L;
+    ch = sinCosFast(rh, rl, 1);
+    cl = L;
+    const t = q & 1 ? ddDiv(ch, cl, sh, sl) : ddDiv(sh, sl, ch, cl);
+    const f = roundedOrNaN(t, L, Math.abs(t) * 2 * TRIG_ERR);
+    if (f === f) return q & 1 ? -f : f;
+    fastPaths.undecided++;
+  }
+  sh = sinR(rh, rl);
+  sl = L;
+  ch = cosR(rh, rl);
+  cl = L;
   return q & 1 ? -ddDiv(ch, cl, sh, sl) : ddDiv(sh, sl, ch, cl);
 }
 
@@ -438,6 +496,11 @@ function atan2DD(ah: number, al: number, bh: number, bl: number): number {
   if (Math.abs(y0) < 1e-270) return (ah + al) / (bh + bl);
   // atan2 depends on the ratio only: scale the larger to [1, 2) so the products stay in range
   const big = Math.max(Math.abs(ah), Math.abs(bh));
+  if (fastPaths.on && big > 1e-150 && big < 1e150) {
+    const f = atan2Fast(y0, ah, al, bh, bl);
+    if (f === f) return f;
+    fastPaths.undecided++;
+  }
   if (big < 1e-150 || big > 1e150) {
     const t = big < 1 ? 2 ** 600 : 2 ** -600;
     ah *= t;
@@ -527,6 +590,230 @@ export function acos(x: number): number {
   const cl = L;
   if (ch === 0) return x > 0 ? 0 : Math.PI;
   return atan2DD(ch, cl, x, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast paths (Ziv's strategy, as crlibm and CORE-MATH use it): a table-driven evaluation in mostly
+// double arithmetic whose relative error stays below the bound stated with it (the bounds leave a
+// wide margin over the errors measured against the double-double evaluations, see
+// test/core/runtime/primitives/libm.test.ts). When every value within that bound of the result
+// rounds to the same double, that double is the answer; otherwise (about one call in a few
+// thousand) the double-double evaluation above decides.
+
+/** tests: `on = false` evaluates everything the double-double way; `undecided` counts fallbacks */
+export const fastPaths = { on: true, undecided: 0 };
+
+/** logFast's error relative to |r|, its log1p argument (2**-68.9 measured) */
+const LOG_ERR = 2 ** -64;
+/** relative error bounds of expFast (2**-76 measured), sinCosFast (2**-67.3) and atan2Fast (2**-67.8) */
+const EXP_ERR = 2 ** -66;
+const TRIG_ERR = 2 ** -63;
+const ATAN_ERR = 2 ** -63;
+
+/** h when every value within err of h + l rounds to h (h + l normalized), else NaN */
+function roundedOrNaN(h: number, l: number, err: number): number {
+  bits.setFloat64(0, h);
+  const hi = bits.getUint32(0);
+  const ex = (hi >>> 20) & 0x7ff;
+  if (ex < 64 || ex === 0x7ff) return NaN;
+  const halfUlp = pow2(ex - 1076);
+  // toward zero from a power of two the gap below is half as wide
+  const edge = l < 0 !== h < 0 && (hi & 0xfffff) === 0 && bits.getUint32(4) === 0;
+  return Math.abs(l) + err < (edge ? halfUlp / 2 : halfUlp) ? h : NaN;
+}
+
+/** ln(1 + j/128) for j = -38 .. 53 as double-double pairs (made on first use) */
+let LOG_C: Float64Array | null = null;
+function logTable(): Float64Array {
+  const t = new Float64Array(184);
+  for (let j = -38; j <= 53; j++) {
+    t[2 * (j + 38)] = logDD(1 + j / 128);
+    t[2 * (j + 38) + 1] = L;
+  }
+  return (LOG_C = t);
+}
+
+/**
+ * ln(x) = E ln 2 + ln(c) + log1p(r), c = 1 + j/128 nearest to the mantissa m, r = (m - c)/c with
+ * |r| < 2**-7.4: log1p's series to r**12, the terms past r**2 in double. x > 0 finite.
+ */
+function logFast(x: number): number {
+  const tab = LOG_C ?? logTable();
+  let m = mantissa(x);
+  let e = E;
+  if (m > Math.SQRT2) {
+    m /= 2;
+    e += 1;
+  }
+  const j = Math.round((m - 1) * 128);
+  const c = 1 + j / 128;
+  const d = m - c; // exact (Sterbenz)
+  const rh = d / c;
+  const p0 = twoProd(rh, c);
+  const rl = (d - p0 - L) / c;
+  const ph = twoProd(rh, rh);
+  const pl = L;
+  const s = fastTwoSum(rh, -0.5 * ph);
+  const se = L;
+  const t =
+    rh * ph * (1 / 3 + rh * (-1 / 4 + rh * (1 / 5 + rh * (-1 / 6 + rh * (1 / 7 + rh * (-1 / 8 + rh * (1 / 9 + rh * (-1 / 10 + rh * (1 / 11 - rh / 12)))))))));
+  const low = se + rl - 0.5 * pl - rh * rl + ph * rl + t;
+  const i = 2 * (j + 38);
+  let h = twoSum(e * LN2_1, tab[i]);
+  let lo = L;
+  h = twoSum(h, s);
+  lo += L + tab[i + 1] + e * LN2_2 + e * LN2_3 + low;
+  h = fastTwoSum(h, lo);
+  // the table and E ln 2 are good to ~2**-100 of the sum; the series part to LOG_ERR of r
+  LOG_BOUND = LOG_ERR * Math.abs(rh) + 2 ** -98 * Math.abs(h);
+  return h;
+}
+
+/** a bound on the absolute error of the last logFast */
+let LOG_BOUND = 0;
+
+/** 2**(j/64) for j = 0 .. 63 as double-double pairs (made on first use) */
+let EXP_T: Float64Array | null = null;
+function expTable(): Float64Array {
+  const t = new Float64Array(128);
+  for (let j = 0; j < 64; j++) {
+    // e**(j ln2 / 64): the first two products are exact
+    const p = twoProd(j, LN2_2 / 64);
+    const xh = ddAdd((j * LN2_1) / 64, 0, p, L);
+    const h = expCore(xh, L + (j * LN2_3) / 64);
+    const l = L;
+    const f = pow2(K);
+    t[2 * j] = h * f;
+    t[2 * j + 1] = l * f;
+  }
+  return (EXP_T = t);
+}
+
+/** the power of two of the last expFast: its result is (h + L) * 2**N */
+let N = 0;
+
+/**
+ * e**(xh + xl) = 2**(k/64) e**r, k = round(x 64/ln 2), |r| <= ln 2/128: 2**(k/64) from the table,
+ * e**r's series to r**8, the terms past r**2 in double. NaN when 2**N would not scale the result
+ * exactly (near overflow and toward the subnormal range).
+ */
+function expFast(xh: number, xl: number): number {
+  const tab = EXP_T ?? expTable();
+  const k = Math.round(xh * 92.33248261689366); // 64/ln 2
+  const p = twoProd(k, LN2_1 / 64);
+  const pl = L;
+  const s = twoSum(xh, -p);
+  const rh = twoSum(s, L - pl - k * (LN2_2 / 64) - k * (LN2_3 / 64) + xl);
+  const rl = L;
+  const ph = twoProd(rh, rh);
+  const pll = L;
+  let h = fastTwoSum(1, rh);
+  let lo = L;
+  h = fastTwoSum(h, 0.5 * ph);
+  const t = rh * ph * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh / 40320)))));
+  lo += L + rl + 0.5 * pll + rh * rl + t;
+  h = fastTwoSum(h, lo);
+  const j = k & 63;
+  N = (k - j) / 64;
+  if (N > 1022 || N < -1021) return NaN;
+  return ddMul(h, L, tab[2 * j], tab[2 * j + 1]);
+}
+
+/** sin(j/64) and cos(j/64) for j = 0 .. 51 as double-double pairs (made on first use) */
+let SC_T: Float64Array | null = null;
+function sinCosTable(): Float64Array {
+  const t = new Float64Array(208);
+  for (let j = 0; j <= 51; j++) {
+    t[4 * j] = sinR(j / 64, 0);
+    t[4 * j + 1] = L;
+    t[4 * j + 2] = cosR(j / 64, 0);
+    t[4 * j + 3] = L;
+  }
+  return (SC_T = t);
+}
+
+/**
+ * sin(r) (which = 0) or cos(r) (which = 1) of a reduced r = rh + rl, |r| <= pi/4 (+ rounding):
+ * r = j/64 + b with |b| <= 1/128, sin and cos of j/64 from the table, b's series to b**9, the
+ * terms past b**2 in double.
+ */
+function sinCosFast(rh: number, rl: number, which: number): number {
+  const tab = SC_T ?? sinCosTable();
+  const j = Math.round(rh * 64);
+  const bh = twoSum(rh - j / 64, rl); // rh - j/64 is exact (Sterbenz)
+  const bl = L;
+  const ph = twoProd(bh, bh);
+  const pl = L;
+  // sin b = bh + sLow, cos b - 1 = -ph/2 + cLow
+  const sLow = bl - 0.5 * ph * bl + bh * ph * (-1 / 6 + ph * (1 / 120 + ph * (-1 / 5040 + ph / 362880)));
+  const cLow = -0.5 * pl - bh * bl + ph * ph * (1 / 24 + ph * (-1 / 720 + ph / 40320));
+  const i = 4 * (j < 0 ? -j : j);
+  const sa = j < 0 ? -tab[i] : tab[i];
+  const sal = j < 0 ? -tab[i + 1] : tab[i + 1];
+  const ca = tab[i + 2];
+  const cal = tab[i + 3];
+  let h: number;
+  let lo: number;
+  if (which === 0) {
+    // sin(a + b) = sin a + cos a sin b + sin a (cos b - 1)
+    const p1 = twoProd(ca, bh);
+    lo = L;
+    h = twoSum(sa, p1);
+    lo += L;
+    const p2 = twoProd(sa, -0.5 * ph);
+    lo += L;
+    h = twoSum(h, p2);
+    lo += L + sal + cal * bh + ca * sLow + sa * cLow;
+  } else {
+    // cos(a + b) = cos a + cos a (cos b - 1) - sin a sin b
+    const p1 = twoProd(-sa, bh);
+    lo = L;
+    h = twoSum(ca, p1);
+    lo += L;
+    const p2 = twoProd(ca, -0.5 * ph);
+    lo += L;
+    h = twoSum(h, p2);
+    lo += L + cal - sal * bh - sa * sLow + ca * cLow;
+  }
+  return fastTwoSum(h, lo);
+}
+
+/**
+ * atan2DD's Newton step with sin y0 and cos y0 from the fast path (the correction is about one
+ * unit of y0, so double products suffice past the two leading ones); NaN when undecided.
+ * The larger of |a|, |b| is within 1e+-150.
+ */
+function atan2Fast(y0: number, ah: number, al: number, bh: number, bl: number): number {
+  const rh = reduce(y0);
+  const rl = L;
+  const q = Q;
+  let sh = sinCosFast(rh, rl, 0);
+  let sl = L;
+  let ch = sinCosFast(rh, rl, 1);
+  let cl = L;
+  if (q & 1) {
+    const th = sh;
+    const tl = sl;
+    sh = ch;
+    sl = cl;
+    ch = -th;
+    cl = -tl;
+  }
+  if (q & 2) {
+    sh = -sh;
+    sl = -sl;
+    ch = -ch;
+    cl = -cl;
+  }
+  // b sin y0 - a cos y0: the leading products nearly cancel, exactly (Sterbenz)
+  const p1 = twoProd(bh, sh);
+  const p1l = L;
+  const p2 = twoProd(ah, ch);
+  const p2l = L;
+  const num = p1 - p2 + (p1l - p2l + bh * sl + bl * sh - ah * cl - al * ch);
+  const den = bh * ch + ah * sh;
+  const h = twoSum(y0, -num / den);
+  return roundedOrNaN(h, L, Math.abs(h) * ATAN_ERR);
 }
 
 // ---------------------------------------------------------------------------------------------

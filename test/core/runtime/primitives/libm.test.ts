@@ -150,3 +150,47 @@ test('libm: special values follow ISO C Annex F', () => {
   same(libm.hypot(1.5e308, 1.5e308), Infinity);
   same(libm.hypot(0, -0), 0);
 });
+
+test('libm: the fast paths give the double-double evaluation\'s result, and rarely defer to it', () => {
+  // a fixed linear congruential sequence: the same arguments every run
+  let seed = 12345;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const cases: [string, (...a: number[]) => number, () => number[]][] = [
+    ['exp', libm.exp, () => [rnd() * 1417 - 708]],
+    ['exp extremes', libm.exp, () => [rnd() < 0.5 ? -745 + rnd() * 40 : 705 + rnd() * 5]],
+    ['exp small', libm.exp, () => [(rnd() - 0.5) * 0.01]],
+    ['log', libm.log, () => [Math.exp(rnd() * 1400 - 700)]],
+    ['log near 1', libm.log, () => [1 + (rnd() - 0.5) * 0.01]],
+    ['log2', libm.log2, () => [rnd() * 100]],
+    ['pow', libm.pow, () => [rnd() * 100, (rnd() - 0.5) * 60]],
+    ['pow near 1', libm.pow, () => [1 + (rnd() - 0.5) * 1e-3, (rnd() - 0.5) * 1e4]],
+    ['sin', libm.sin, () => [(rnd() - 0.5) * 200]],
+    ['cos', libm.cos, () => [(rnd() - 0.5) * 200]],
+    ['cos small', libm.cos, () => [(rnd() - 0.5) * 0.1]],
+    ['tan', libm.tan, () => [(rnd() - 0.5) * 20]],
+    ['atan', libm.atan, () => [Math.tan((rnd() - 0.5) * 3.14)]],
+    ['asin', libm.asin, () => [rnd() * 2 - 1]],
+    ['acos', libm.acos, () => [rnd() * 2 - 1]],
+    ['atan2', libm.atan2, () => [(rnd() - 0.5) * 10, (rnd() - 0.5) * 10]],
+  ];
+  const n = 20000;
+  for (const [name, f, gen] of cases) {
+    const args = Array.from({ length: n }, gen);
+    libm.fastPaths.on = true;
+    libm.fastPaths.undecided = 0;
+    const fast = args.map((a) => f(...a));
+    const undecided = libm.fastPaths.undecided;
+    libm.fastPaths.on = false;
+    try {
+      const bad = args.filter((a, i) => !Object.is(f(...a), fast[i]));
+      assert.deepEqual(bad.slice(0, 5), [], `${name}: ${bad.length} differ`);
+    } finally {
+      libm.fastPaths.on = true;
+    }
+    // (subnormal and overflowing results always take the double-double way)
+    if (name !== 'exp extremes') assert.ok(undecided < n / 100, `${name}: ${undecided} of ${n} deferred`);
+  }
+});
