@@ -23,6 +23,7 @@ import { gcNewObject } from '../runtime/gc';
 import { solidAllocators } from '../runtime/typeobject';
 import { toDouble, pyInt, defMethod, numErr } from './modutil';
 import * as libm from '../runtime/primitives/libm';
+import * as glibc from '../runtime/primitives/libm_glibc';
 import { sha512, utf8Encode } from './sha512';
 
 const MT_N = 624;
@@ -389,7 +390,7 @@ function choices(r: PyRandom, population: PyObject, weights: PyObject | undefine
 }
 
 // Lib/random.py's constants and the math functions it imports (the C library's: runtime/primitives/libm)
-const NV_MAGICCONST = (4 * libm.exp(-0.5)) / Math.sqrt(2.0);
+const NV_MAGICCONST = (4 * glibc.exp(-0.5)) / Math.sqrt(2.0);
 const LOG4 = libm.log(4.0);
 const SG_MAGICCONST = 1.0 + libm.log(4.5);
 const TWOPI = 2 * Math.PI;
@@ -416,7 +417,7 @@ function gammavariate(r: PyRandom, alpha: number, beta: number): number {
       if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
       const u2 = 1.0 - r.random();
       const v = libm.log(u1 / (1.0 - u1)) / ainv;
-      const x = alpha * libm.exp(v);
+      const x = alpha * glibc.exp(v);
       const z = u1 * u1 * u2;
       const rr = bbb + ccc * v - x;
       if (rr + SG_MAGICCONST - 4.5 * z >= 0.0 || rr >= logOf(z)) return x * beta;
@@ -434,7 +435,7 @@ function gammavariate(r: PyRandom, alpha: number, beta: number): number {
     const u1 = r.random();
     if (p > 1.0) {
       if (u1 <= fpow(x, alpha - 1.0)) break;
-    } else if (u1 <= libm.exp(-x)) break;
+    } else if (u1 <= glibc.exp(-x)) break;
   }
   return x * beta;
 }
@@ -609,7 +610,7 @@ function installRandomMethods(): void {
       z = (NV_MAGICCONST * (u1 - 0.5)) / u2;
       if ((z * z) / 4.0 <= -libm.log(u2)) break;
     }
-    const e = libm.exp(toDouble(mu!) + z * toDouble(sigma!));
+    const e = glibc.exp(toDouble(mu!) + z * toDouble(sigma!));
     if (e === Infinity) raise(E.OverflowError, 'math range error');
     return newFloat(e);
   });
@@ -652,7 +653,7 @@ function installRandomMethods(): void {
       z = libm.cos(Math.PI * u1);
       const d = z / (rr + z);
       const u2 = r.random();
-      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * libm.exp(d)) break;
+      if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * glibc.exp(d)) break;
     }
     const q = 1.0 / rr;
     const f = (q + z) / (1.0 + q * z);

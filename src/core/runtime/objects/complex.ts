@@ -23,6 +23,7 @@ import { def, def0, defBin, defUn, notImpl, withTypeEdge } from './common_method
 import { mapFormatError } from './str_methods';
 import { num } from './int_methods';
 import * as libm from '../primitives/libm';
+import * as glibc from '../primitives/libm_glibc';
 
 export class PyComplex extends PyObject {
   constructor(
@@ -118,7 +119,7 @@ function cPow(a: C, b: C): C {
   const at = libm.atan2(a.im, a.re);
   let phase = at * b.re;
   if (b.im !== 0) {
-    len /= libm.exp(at * b.im);
+    len /= glibc.exp(at * b.im);
     phase += b.im * libm.log(vabs);
   }
   return { re: len * libm.cos(phase), im: len * libm.sin(phase) };
