@@ -1,16 +1,18 @@
 // The math module (Modules/mathmodule.c): math_1/math_2 error rules ("math domain error",
-// "math range error"), loghelper for big ints, math_fsum (Shewchuk), integer helpers.
+// "math range error"), loghelper for big ints, math_fsum (Shewchuk), integer helpers. gamma,
+// lgamma, erf, erfc and the vector norm of hypot and dist are ported in math_special.ts.
 
 import { PyObject, newRef, decref } from '../runtime/object';
 import { registerModule, checkArgs, parseArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, IntType, newInt, newBool } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
-import { newTuple, PyTuple } from '../runtime/objects/tuple';
+import { newTuple } from '../runtime/objects/tuple';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import * as libm from '../runtime/primitives/libm';
+import * as special from './math_special';
 import { toDouble, numErr, pyInt } from './modutil';
 
 const domain = (): never => raise(E.ValueError, 'math domain error');
@@ -24,6 +26,23 @@ function m1(x: number, f: (x: number) => number, canOverflow: boolean): number {
     if (canOverflow) range();
     domain();
   }
+  return r;
+}
+
+/** is_error: the exception for a C errno left by a libm function (ERANGE below 1.5 is underflow) */
+function isError(r: number, errno: number): boolean {
+  if (errno === special.EDOM) domain();
+  if (errno === special.ERANGE) {
+    if (Math.abs(r) < 1.5) return false;
+    range();
+  }
+  return true;
+}
+
+/** math_1a: a function that sets errno itself (gamma, lgamma) */
+function m1a(x: number, f: (x: number) => number): number {
+  const r = f(x);
+  if (special.errno) isError(r, special.errno);
   return r;
 }
 
@@ -233,10 +252,19 @@ registerModule('math', (m) => {
   one('acosh', Math.acosh);
   one('atanh', (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x)));
   one('fabs', Math.abs);
-  one('erf', erf);
-  one('erfc', (x) => 1 - erf(x));
-  one('gamma', gamma, true);
-  one('lgamma', (x) => Math.log(Math.abs(gamma(x))), true);
+  // mathmodule.c math_erf / math_erfc: the C library's erf and erfc (HAVE_ERF, HAVE_ERFC on glibc)
+  one('erf', special.erf);
+  one('erfc', special.erfc);
+  for (const [name, f] of [
+    ['gamma', special.tgamma],
+    ['lgamma', special.lgamma],
+  ] as const) {
+    // mathmodule.c FUNC1A(gamma, m_tgamma) / FUNC1A(lgamma, m_lgamma): math_1a's errno rules
+    m.fn(name, (args, kw) => {
+      checkArgs(`math.${name}`, args, kw, 1, 1);
+      return newFloat(m1a(toDouble(args[0]), f));
+    });
+  }
   one('exp2', (x) => 2 ** x, true);
   one('cbrt', Math.cbrt);
   m.fn('degrees', (args, kw) => {
@@ -399,19 +427,40 @@ registerModule('math', (m) => {
     const diff = Math.abs(y - x);
     return newBool(diff <= Math.abs(relTol * y) || diff <= Math.abs(relTol * x) || diff <= absTol);
   });
+  // mathmodule.c math_hypot
   m.fn('hypot', (args, kw) => {
     if (kw && kw.length) typeError('hypot() takes no keyword arguments');
-    const xs = args.map(toDouble);
-    return newFloat(vectorNorm(xs));
+    let max = 0.0;
+    let foundNan = false;
+    const coordinates: number[] = [];
+    for (const item of args) {
+      const x = Math.abs(toDouble(item));
+      coordinates.push(x);
+      if (Number.isNaN(x)) foundNan = true;
+      if (x > max) max = x;
+    }
+    return newFloat(special.vectorNorm(coordinates, max, foundNan));
   });
+  // mathmodule.c math_dist_impl
   m.fn('dist', (args, kw) => {
     checkArgs('dist', args, kw, 2, 2);
     const p = abs.toArray(args[0]);
-    const q = abs.toArray(args[1]);
+    let q: PyObject[] = [];
     try {
-      if (!(args[0] instanceof PyTuple) && !abs.getIterOrNullSafe(args[0])) typeError('dist(): argument 1 must be tuple');
+      q = abs.toArray(args[1]);
       if (p.length !== q.length) raise(E.ValueError, 'both points must have the same number of dimensions');
-      return newFloat(vectorNorm(p.map((x, i) => toDouble(x) - toDouble(q[i]))));
+      let max = 0.0;
+      let foundNan = false;
+      const diffs: number[] = [];
+      for (let i = 0; i < p.length; i++) {
+        const px = toDouble(p[i]);
+        const qx = toDouble(q[i]);
+        const x = Math.abs(px - qx);
+        diffs.push(x);
+        if (Number.isNaN(x)) foundNan = true;
+        if (x > max) max = x;
+      }
+      return newFloat(special.vectorNorm(diffs, max, foundNan));
     } finally {
       for (const x of p) decref(x);
       for (const x of q) decref(x);
@@ -525,74 +574,3 @@ registerModule('math', (m) => {
     return newFloat(x2 - x);
   });
 });
-
-/** vector_norm: a scaled sum of squares (exact for the usual small cases) */
-function vectorNorm(xs: number[]): number {
-  let max = 0;
-  let nan = false;
-  for (const x of xs) {
-    const a = Math.abs(x);
-    if (a === Infinity) return Infinity;
-    if (Number.isNaN(a)) nan = true;
-    else if (a > max) max = a;
-  }
-  if (nan) return NaN;
-  if (max === 0 || xs.length <= 1) return max;
-  if (xs.length === 2) return Math.hypot(xs[0], xs[1]);
-  return Math.hypot(...xs);
-}
-
-/** erf via its series / continued fraction (m_erf in older CPython) */
-function erf(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const ax = Math.abs(x);
-  if (ax < 1.5) {
-    // series
-    let acc = 0;
-    const x2 = x * x;
-    for (let i = 25; i >= 1; i--) acc = 2.0 + (x2 * acc) / (i + 0.5);
-    return (acc * x * Math.exp(-x2)) / Math.sqrt(Math.PI);
-  }
-  if (ax >= 30) return x > 0 ? 1 : -1;
-  // continued fraction for erfc
-  const x2 = ax * ax;
-  let a = 0.0;
-  let da = 0.5;
-  let p = 1.0;
-  let pLast = 0.0;
-  let q = da + x2;
-  let qLast = 1.0;
-  for (let i = 0; i < 50; i++) {
-    a += da;
-    da += 2.0;
-    const b = da + x2;
-    let t = p;
-    p = b * p - a * pLast;
-    pLast = t;
-    t = q;
-    q = b * q - a * qLast;
-    qLast = t;
-  }
-  const erfc = ((p / q) * ax * Math.exp(-x2)) / Math.sqrt(Math.PI);
-  return x > 0 ? 1 - erfc : erfc - 1;
-}
-
-/** Lanczos approximation (m_tgamma uses one too; the last digit may differ) */
-function gamma(x: number): number {
-  if (Number.isNaN(x)) return x;
-  if (x === Infinity) return x;
-  if (x === -Infinity || (x <= 0 && Number.isInteger(x))) return NaN;
-  if (Number.isInteger(x) && x <= 23) {
-    let r = 1;
-    for (let i = 2; i < x; i++) r *= i;
-    return r;
-  }
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  x -= 1;
-  let a = c[0];
-  const t = x + g + 0.5;
-  for (let i = 1; i < g + 2; i++) a += c[i] / (x + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
-}
