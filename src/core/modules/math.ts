@@ -12,6 +12,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import * as libm from '../runtime/primitives/libm';
+import * as glibc from '../runtime/primitives/libm_glibc';
 import * as special from './math_special';
 import { toDouble, numErr, pyInt } from './modutil';
 
@@ -236,21 +237,21 @@ registerModule('math', (m) => {
   m.own('nan', newFloat(NaN));
 
   one('sqrt', Math.sqrt);
-  one('exp', libm.exp, true);
-  one('expm1', Math.expm1, true);
-  one('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : Math.log1p(x)));
+  one('exp', glibc.exp, true);
+  one('expm1', glibc.expm1, true);
+  one('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : glibc.log1p(x)));
   one('sin', libm.sin);
   one('cos', libm.cos);
   one('tan', libm.tan);
   one('asin', libm.asin);
   one('acos', libm.acos);
   one('atan', libm.atan);
-  one('sinh', Math.sinh, true);
-  one('cosh', Math.cosh, true);
-  one('tanh', Math.tanh);
-  one('asinh', Math.asinh);
-  one('acosh', Math.acosh);
-  one('atanh', (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x)));
+  one('sinh', glibc.sinh, true);
+  one('cosh', glibc.cosh, true);
+  one('tanh', glibc.tanh);
+  one('asinh', glibc.asinh);
+  one('acosh', glibc.acosh);
+  one('atanh', (x) => (Math.abs(x) >= 1 ? NaN : glibc.atanh(x)));
   one('fabs', Math.abs);
   // mathmodule.c math_erf / math_erfc: the C library's erf and erfc (HAVE_ERF, HAVE_ERFC on glibc)
   one('erf', special.erf);
@@ -265,8 +266,8 @@ registerModule('math', (m) => {
       return newFloat(m1a(toDouble(args[0]), f));
     });
   }
-  one('exp2', (x) => 2 ** x, true);
-  one('cbrt', Math.cbrt);
+  one('exp2', glibc.exp2, true);
+  one('cbrt', glibc.cbrt);
   m.fn('degrees', (args, kw) => {
     checkArgs('degrees', args, kw, 1, 1);
     return newFloat(toDouble(args[0]) * (180.0 / Math.PI));

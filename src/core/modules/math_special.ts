@@ -3,9 +3,10 @@
 // glibc sysdeps/ieee754/dbl-64/s_erf.c, fdlibm's rational approximations) and the vector norm
 // behind hypot and dist (mathmodule.c vector_norm). Each is a line-by-line port: the same
 // operations in the same order on doubles give the same bits; where the C code calls exp, log,
-// pow, sin or cos this calls the C library's equivalents in libm.ts.
+// pow, sin or cos this calls the C library's equivalents (libm.ts; exp from libm_glibc.ts).
 
 import * as libm from '../runtime/primitives/libm';
+import * as glibc from '../runtime/primitives/libm_glibc';
 
 /** the C errno the last gamma/lgamma call left: 0, EDOM or ERANGE */
 export let errno = 0;
@@ -161,7 +162,7 @@ export function tgamma(x: number): number {
   z = (z * lanczos_g) / y;
   let r: number;
   if (x < 0.0) {
-    r = (((-pi / sinpi(absx)) / absx) * libm.exp(y)) / lanczosSum(absx);
+    r = (((-pi / sinpi(absx)) / absx) * glibc.exp(y)) / lanczosSum(absx);
     r -= z * r;
     if (absx < 140.0) {
       r /= libm.pow(y, absx - 0.5);
@@ -171,7 +172,7 @@ export function tgamma(x: number): number {
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / libm.exp(y);
+    r = lanczosSum(absx) / glibc.exp(y);
     r += z * r;
     if (absx < 140.0) {
       r *= libm.pow(y, absx - 0.5);
@@ -353,7 +354,7 @@ function erfcTail(x: number, low: boolean): number {
     S = S1 + s2 * S2 + s4 * S3 + s6 * S4;
   }
   const z = clearLowWord(x);
-  return libm.exp(-z * z - 0.5625) * libm.exp((z - x) * (z + x) + R / S);
+  return glibc.exp(-z * z - 0.5625) * glibc.exp((z - x) * (z + x) + R / S);
 }
 
 // glibc s_erf.c __erf
