@@ -57,6 +57,8 @@ export function newBool(b: boolean): PyInt {
 
 /** sys.getsizeof(int): 24 + 4 per extra 30-bit digit (0 is 24 in 3.11). */
 export function intSizeof(v: Int): number {
+  // a safe integer has at most two 30-bit digits
+  if (typeof v === 'number') return v < 1073741824 && v > -1073741824 ? 28 : 32;
   let x = typeof v === 'bigint' ? (v < 0n ? -v : v) : BigInt(Math.abs(v));
   if (x === 0n) return 28; // long_sizeof: Py_MAX(Py_ABS(Py_SIZE(self)), 1) digits
   let digits = 0;
