@@ -9,7 +9,6 @@
 // Dekker's and Knuth's error-free sums and products: JavaScript has no fused multiply-add) and
 // rounds it once. log10 is glibc's own formula over that log (it is not correctly rounded there).
 //
-// Arguments the reductions here do not cover (|x| >= 2**24 for sin/cos/tan) go to Math.*.
 
 // ---------------------------------------------------------------------------------------------
 // double-double arithmetic: a value is hi + lo with |lo| <= ulp(hi)/2; functions return hi and
@@ -376,7 +375,7 @@ const PIO2_2 = 9.920935739593517e-10;
 const PIO2_3 = 5.721188726109832e-18;
 const PIO2_4 = 4.3359050650618903e-35;
 const PIO2_5 = 2.1674168413243538e-51;
-/** beyond this the reduction above loses exactness */
+/** from here on reduceBig (k * PIO2_1 and k * PIO2_2 stop being exact at 2**25) */
 const TRIG_MAX = 16777216;
 
 /** (-1)**k / (2k+1)!: sin(r)/r over r**2 for |r| <= pi/4 (error < 2**-110) */
@@ -387,8 +386,9 @@ const COS = table(17, (k) => sign(k, INV_FACT[2 * k]));
 /** the quadrant of the last reduce */
 let Q = 0;
 
-/** x - k pi/2 with |result| <= pi/4 (+ rounding), k = round(x 2/pi); Q = k mod 4. |x| < 2**24. */
+/** x - k pi/2 with |result| <= pi/4 (+ rounding), k = round(x 2/pi); Q = k mod 4. x finite. */
 function reduce(x: number): number {
+  if (!(Math.abs(x) < TRIG_MAX)) return reduceBig(x);
   const k = Math.round(x * TWO_OVER_PI);
   Q = k & 3;
   if (k === 0) {
@@ -406,6 +406,65 @@ function reduce(x: number): number {
   return ddAdd(h, L, -k * PIO2_5, 0);
 }
 
+/** 2/pi in fixed point: floor(2/pi * 2**1280) (made on first use) */
+let TWO_OVER_PI_BITS = 0n;
+
+/** 2/pi to 1280 bits from Machin's formula, pi = 16 atan(1/5) - 4 atan(1/239), in 1400-bit fixed point */
+function twoOverPiBits(): bigint {
+  const P = 1400n;
+  const atanInv = (n: bigint): bigint => {
+    let sum = 0n;
+    let term = (1n << P) / n;
+    const n2 = n * n;
+    for (let k = 1n, neg = false; term !== 0n; k += 2n, neg = !neg) {
+      sum += neg ? -term / k : term / k;
+      term /= n2;
+    }
+    return sum;
+  };
+  const pi = 16n * atanInv(5n) - 4n * atanInv(239n);
+  return (TWO_OVER_PI_BITS = (1n << (P + 1281n)) / pi);
+}
+
+/**
+ * reduce() for |x| >= 2**24 (Payne and Hanek's idea, in BigInt): x = m 2**e exactly, m 2**e 2/pi in
+ * fixed point with 2**-1280 units leaves ~250 bits of the fraction past the quadrant.
+ */
+function reduceBig(x: number): number {
+  const T = TWO_OVER_PI_BITS || twoOverPiBits();
+  const neg = x < 0;
+  const m = mantissa(neg ? -x : x);
+  const e = E - 52; // |x| = m 2**52 * 2**e, m 2**52 an integer
+  const s = BigInt(1280 - e);
+  const prod = BigInt(m * 4503599627370496) * T; // 2**52
+  let k = prod >> s;
+  let frac = prod - (k << s);
+  if (frac >= 1n << (s - 1n)) {
+    frac -= 1n << s;
+    k += 1n;
+  }
+  // the fraction (in [-1/2, 1/2) of a quarter turn) as a double-double
+  const a = frac < 0n ? -frac : frac;
+  const nb = a.toString(2).length;
+  const shift = nb > 106 ? nb - 106 : 0;
+  const t = a >> BigInt(shift);
+  const sc = 2 ** (shift - Number(s));
+  let fh = fastTwoSum(Number(t >> 53n) * 9007199254740992 * sc, Number(t & 9007199254740991n) * sc);
+  let fl = L;
+  if (frac < 0n) {
+    fh = -fh;
+    fl = -fl;
+  }
+  let q = Number(k & 3n);
+  if (neg) {
+    q = (4 - q) & 3;
+    fh = -fh;
+    fl = -fl;
+  }
+  Q = q;
+  return ddMul(fh, fl, 1.5707963267948966, 6.123233995736766e-17);
+}
+
 function sinR(rh: number, rl: number): number {
   const zh = ddMul(rh, rl, rh, rl);
   const q = horner(SIN, zh, L);
@@ -421,7 +480,7 @@ function cosR(rh: number, rl: number): number {
 export function sin(x: number): number {
   const a = Math.abs(x);
   if (!(a >= 7.450580596923828e-9)) return a < 1 ? x : Math.sin(x); // 2**-27: sin(x) rounds to x
-  if (a >= TRIG_MAX) return Math.sin(x);
+  if (a === Infinity) return NaN;
   const rh = reduce(x);
   const rl = L;
   const q = Q;
@@ -439,7 +498,7 @@ export function sin(x: number): number {
 export function cos(x: number): number {
   const a = Math.abs(x);
   if (!(a >= 7.450580596923828e-9)) return a < 1 ? 1 : Math.cos(x); // cos(x) rounds to 1
-  if (a >= TRIG_MAX) return Math.cos(x);
+  if (a === Infinity) return NaN;
   const rh = reduce(x);
   const rl = L;
   const q = Q;
@@ -457,7 +516,7 @@ export function cos(x: number): number {
 export function tan(x: number): number {
   const a = Math.abs(x);
   if (!(a >= 7.450580596923828e-9)) return a < 1 ? x : Math.tan(x);
-  if (a >= TRIG_MAX) return Math.tan(x);
+  if (a === Infinity) return NaN;
   const rh = reduce(x);
   const rl = L;
   const q = Q;

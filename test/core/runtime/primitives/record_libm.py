@@ -80,7 +80,8 @@ def args(name, rng, n):
                 continue
             out.append((x, y))
         elif name in ('sin', 'cos', 'tan'):
-            x = [rng.uniform(-10, 10), rng.uniform(-1e5, 1e5), rng.uniform(-1, 1), anyfloat(rng, -40, 19) * rng.choice((-1, 1))][k]
+            big = rng.uniform(-1e5, 1e5) if i % 8 == 1 else anyfloat(rng, 20, 1023) * rng.choice((-1, 1))
+            x = [rng.uniform(-10, 10), big, rng.uniform(-1, 1), anyfloat(rng, -40, 19) * rng.choice((-1, 1))][k]
             out.append((x,))
         elif name == 'atan':
             x = anyfloat(rng, -60, 60) * rng.choice((-1, 1)) if k < 2 else rng.uniform(-3, 3)
