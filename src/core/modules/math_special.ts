@@ -7,6 +7,7 @@
 
 import * as libm from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
+import { highWord, clearLowWord } from '../runtime/primitives/libm_glibc';
 
 /** the C errno the last gamma/lgamma call left: 0, EDOM or ERANGE */
 export let errno = 0;
@@ -14,19 +15,6 @@ export const EDOM = 33;
 export const ERANGE = 34;
 
 const f64 = new DataView(new ArrayBuffer(8));
-
-/** GET_HIGH_WORD: the signed upper 32 bits of x */
-function highWord(x: number): number {
-  f64.setFloat64(0, x);
-  return f64.getInt32(0);
-}
-
-/** SET_LOW_WORD(x, 0) */
-function clearLowWord(x: number): number {
-  f64.setFloat64(0, x);
-  f64.setUint32(4, 0);
-  return f64.getFloat64(0);
-}
 
 function copysign(x: number, y: number): number {
   f64.setFloat64(0, y);

@@ -14,7 +14,7 @@
 // double-double arithmetic: a value is hi + lo with |lo| <= ulp(hi)/2; functions return hi and
 // leave lo in L (read it at once: the next call overwrites it)
 
-let L = 0;
+export let L = 0;
 
 /** a + b = s + L exactly (Knuth's TwoSum) */
 function twoSum(a: number, b: number): number {
@@ -35,7 +35,7 @@ function fastTwoSum(a: number, b: number): number {
 const SPLIT = 134217729;
 
 /** a * b = p + L exactly (Dekker's TwoProduct; |a|, |b| < 2**995) */
-function twoProd(a: number, b: number): number {
+export function twoProd(a: number, b: number): number {
   const p = a * b;
   let t = SPLIT * a;
   const ah = t - (t - a);
@@ -476,14 +476,11 @@ function cosR(rh: number, rl: number): number {
   return horner(COS, zh, L);
 }
 
-/** sin(x) */
-export function sin(x: number): number {
-  const a = Math.abs(x);
-  if (!(a >= 7.450580596923828e-9)) return a < 1 ? x : Math.sin(x); // 2**-27: sin(x) rounds to x
-  if (a === Infinity) return NaN;
+/** sin(x + shift pi/2) for a finite x past the small-argument shortcuts (shift 1: cos x) */
+function sinShifted(x: number, shift: number): number {
   const rh = reduce(x);
   const rl = L;
-  const q = Q;
+  const q = (Q + shift) & 3;
   let r = NaN;
   if (fastPaths.on) {
     const h = sinCosFast(rh, rl, q & 1);
@@ -494,22 +491,18 @@ export function sin(x: number): number {
   return q & 2 ? -r : r;
 }
 
+/** sin(x) */
+export function sin(x: number): number {
+  const a = Math.abs(x);
+  if (!(a >= 7.450580596923828e-9)) return a < 1 ? x : Math.sin(x); // 2**-27: sin(x) rounds to x
+  return a === Infinity ? NaN : sinShifted(x, 0);
+}
+
 /** cos(x) */
 export function cos(x: number): number {
   const a = Math.abs(x);
   if (!(a >= 7.450580596923828e-9)) return a < 1 ? 1 : Math.cos(x); // cos(x) rounds to 1
-  if (a === Infinity) return NaN;
-  const rh = reduce(x);
-  const rl = L;
-  const q = Q;
-  let r = NaN;
-  if (fastPaths.on) {
-    const h = sinCosFast(rh, rl, (q & 1) ^ 1);
-    r = roundedOrNaN(h, L, Math.abs(h) * TRIG_ERR);
-    if (r !== r) fastPaths.undecided++;
-  }
-  if (r !== r) r = q & 1 ? sinR(rh, rl) : cosR(rh, rl);
-  return q === 1 || q === 2 ? -r : r;
+  return a === Infinity ? NaN : sinShifted(x, 1);
 }
 
 /** tan(x) */
@@ -544,6 +537,42 @@ export function tan(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // atan2, atan, asin, acos
 
+/** sin y0 and cos y0 (|y0| <= pi) as double-doubles (SH + SL, CH + CL) */
+let SH = 0;
+let SL = 0;
+let CH = 0;
+let CL = 0;
+
+/** sets SH, SL, CH, CL by the fast path (sinCosFast) or the double-double evaluation */
+function sinCosOf(y0: number, fast: boolean): void {
+  const rh = reduce(y0);
+  const rl = L;
+  const q = Q;
+  let sh = fast ? sinCosFast(rh, rl, 0) : sinR(rh, rl);
+  let sl = L;
+  let ch = fast ? sinCosFast(rh, rl, 1) : cosR(rh, rl);
+  let cl = L;
+  // y0 is reduced by q quarter turns: rotate (sin, cos) back
+  if (q & 1) {
+    const th = sh;
+    const tl = sl;
+    sh = ch;
+    sl = cl;
+    ch = -th;
+    cl = -tl;
+  }
+  if (q & 2) {
+    sh = -sh;
+    sl = -sl;
+    ch = -ch;
+    cl = -cl;
+  }
+  SH = sh;
+  SL = sl;
+  CH = ch;
+  CL = cl;
+}
+
 /**
  * atan2(ah + al, bh + bl) for finite a, b, not both 0: y0 = Math.atan2(a, b) (within a few
  * units), then one Newton step on g(y) = b sin y - a cos y, whose error is -(y0-y)**3/3:
@@ -573,28 +602,11 @@ function atan2DD(ah: number, al: number, bh: number, bl: number): number {
   al *= s;
   bh *= s;
   bl *= s;
-  const rh = reduce(y0);
-  const rl = L;
-  const q = Q;
-  let sh = sinR(rh, rl);
-  let sl = L;
-  let ch = cosR(rh, rl);
-  let cl = L;
-  // y0 is reduced by q quarter turns: rotate (sin, cos) back
-  if (q & 1) {
-    const th = sh;
-    const tl = sl;
-    sh = ch;
-    sl = cl;
-    ch = -th;
-    cl = -tl;
-  }
-  if (q & 2) {
-    sh = -sh;
-    sl = -sl;
-    ch = -ch;
-    cl = -cl;
-  }
+  sinCosOf(y0, false);
+  const sh = SH;
+  const sl = SL;
+  const ch = CH;
+  const cl = CL;
   let nh = ddMul(bh, bl, sh, sl);
   let nl = L;
   let ph = ddMul(ah, al, ch, cl);
@@ -843,27 +855,11 @@ function sinCosFast(rh: number, rl: number, which: number): number {
  * The larger of |a|, |b| is within 1e+-150.
  */
 function atan2Fast(y0: number, ah: number, al: number, bh: number, bl: number): number {
-  const rh = reduce(y0);
-  const rl = L;
-  const q = Q;
-  let sh = sinCosFast(rh, rl, 0);
-  let sl = L;
-  let ch = sinCosFast(rh, rl, 1);
-  let cl = L;
-  if (q & 1) {
-    const th = sh;
-    const tl = sl;
-    sh = ch;
-    sl = cl;
-    ch = -th;
-    cl = -tl;
-  }
-  if (q & 2) {
-    sh = -sh;
-    sl = -sl;
-    ch = -ch;
-    cl = -cl;
-  }
+  sinCosOf(y0, true);
+  const sh = SH;
+  const sl = SL;
+  const ch = CH;
+  const cl = CL;
   // b sin y0 - a cos y0: the leading products nearly cancel, exactly (Sterbenz)
   const p1 = twoProd(bh, sh);
   const p1l = L;

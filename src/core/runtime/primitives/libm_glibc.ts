@@ -14,14 +14,21 @@
 // ported here), so asinh and acosh still differ for ~1 in 20000 arguments. Checked against
 // CPython: test/core/runtime/primitives/record_libm_glibc.py.
 
-import { log } from './libm';
+import { L, log, twoProd } from './libm';
 
 const bits = new DataView(new ArrayBuffer(8));
 
 /** the high 32 bits of x, signed (GET_HIGH_WORD) */
-function highWord(x: number): number {
+export function highWord(x: number): number {
   bits.setFloat64(0, x);
   return bits.getInt32(0);
+}
+
+/** x with its low 32 bits cleared (SET_LOW_WORD(x, 0)) */
+export function clearLowWord(x: number): number {
+  bits.setFloat64(0, x);
+  bits.setUint32(4, 0);
+  return bits.getFloat64(0);
 }
 
 /** the low 32 bits of x, unsigned (GET_LOW_WORD) */
@@ -44,9 +51,6 @@ function withHighWord(x: number, hi: number): number {
   return bits.getFloat64(0);
 }
 
-/** 2**27 + 1: Veltkamp's splitting constant */
-const SPLIT = 134217729;
-
 /**
  * a * b + c rounded once (the fused multiply-add of the FMA builds), for finite a, b, c whose
  * product and sum neither overflow nor underflow: Boldo and Melquiond's emulation, RN(th + RO(tl +
@@ -54,15 +58,9 @@ const SPLIT = 134217729;
  * odd.
  */
 export function fma(a: number, b: number, c: number): number {
-  const ph = a * b;
+  const ph = twoProd(a, b);
   if (!Number.isFinite(ph) || !Number.isFinite(c)) return ph + c;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const pl = ah * bh - ph + ah * bl + al * bh + al * bl;
+  const pl = L;
   if (pl === 0) return ph + c;
   const th = c + ph;
   let bb = th - c;
