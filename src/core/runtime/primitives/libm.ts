@@ -1,14 +1,16 @@
-// The C library's exp, log, log2, log10, pow, sin, cos, tan, atan, asin, acos and atan2 as CPython
-// 3.11 on glibc computes them.
+// The C library's log, log2, log10, pow, sin, cos, tan, atan, asin, acos, atan2 and hypot as CPython
+// 3.11 on glibc computes them (and a correctly rounded exp; math.exp uses libm_glibc.ts's, glibc's
+// own).
 //
 // CPython's math module, float.__pow__, complex powers and the random module call the C library.
 // glibc's exp, log, log2, pow and its trigonometric functions round correctly for all but ~0.1% of
 // arguments (checked against mpmath: test/core/runtime/primitives/record_libm.py), while V8's
 // Math.* (fdlibm ports) are one unit off in the last place for 2-10% of them, so `repr()` of the
-// result differed. Each function here evaluates its value in double-double arithmetic (~100 bits,
-// Dekker's and Knuth's error-free sums and products: JavaScript has no fused multiply-add) and
-// rounds it once. log10 is glibc's own formula over that log (it is not correctly rounded there).
-//
+// result differed. Each function here rounds its value once: a fast path (Ziv's strategy, below)
+// gives the answer when its error bound decides the rounding, else the value is evaluated in
+// double-double arithmetic (~100 bits, Dekker's and Knuth's error-free sums and products:
+// JavaScript has no fused multiply-add). log10 is glibc's own formula over that log (it is not
+// correctly rounded there).
 
 // ---------------------------------------------------------------------------------------------
 // double-double arithmetic: a value is hi + lo with |lo| <= ulp(hi)/2; functions return hi and
