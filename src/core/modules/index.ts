@@ -1,6 +1,7 @@
 // The native modules RefScope provides (registered once; created on import).
 
 import './math';
+import './cmath';
 import './random';
 import './itertools';
 import './operator';
