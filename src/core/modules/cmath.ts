@@ -63,55 +63,6 @@ const SCALE_DOWN = 2 ** -27;
 const TWO_MANT = 2 ** DBL_MANT_DIG;
 const INF = Infinity;
 
-/** glibc sysdeps/ieee754/dbl-64/e_hypot.c kernel (no FMA, as on x86-64): Borges' corrected sqrt */
-function hypotKernel(ax: number, ay: number): number {
-  let t1: number;
-  let t2: number;
-  let h = Math.sqrt(ax * ax + ay * ay);
-  if (h <= 2.0 * ay) {
-    const delta = h - ay;
-    t1 = ax * (2.0 * delta - ax);
-    t2 = (delta - 2.0 * (ax - ay)) * delta;
-  } else {
-    const delta = h - ax;
-    t1 = 2.0 * delta * (ax - 2.0 * ay);
-    t2 = (4.0 * delta - ay) * ay + delta * delta;
-  }
-  h -= (t1 + t2) / (2.0 * h);
-  return h;
-}
-
-const HYPOT_SCALE = 2 ** -600;
-const HYPOT_LARGE = 2 ** 511;
-const HYPOT_TINY = 2 ** -459;
-const HYPOT_EPS = 2 ** -54;
-/**
- * glibc sysdeps/ieee754/dbl-64/e_hypot.c __hypot: the C library's hypot that cmathmodule.c and
- * _Py_c_abs call (not correctly rounded: it differs from libm.hypot in ~0.5% of arguments).
- */
-function hypot(x: number, y: number): number {
-  if (!isfinite(x) || !isfinite(y)) {
-    if (isinf(x) || isinf(y)) return INF;
-    return x + y;
-  }
-  x = fabs(x);
-  y = fabs(y);
-  const ax = x < y ? y : x;
-  const ay = x < y ? x : y;
-  // ax huge: scale both down
-  if (ax > HYPOT_LARGE) {
-    if (ay <= ax * HYPOT_EPS) return ax + ay;
-    return hypotKernel(ax * HYPOT_SCALE, ay * HYPOT_SCALE) / HYPOT_SCALE;
-  }
-  // ay tiny: scale both up
-  if (ay < HYPOT_TINY) {
-    if (ax >= ay / HYPOT_EPS) return ax + ay;
-    return hypotKernel(ax / HYPOT_SCALE, ay / HYPOT_SCALE) * HYPOT_SCALE;
-  }
-  if (ay <= ax * HYPOT_EPS) return ax + ay;
-  return hypotKernel(ax, ay);
-}
-
 // errno of the c99 algorithms
 const EDOM = 1;
 const ERANGE = 2;
@@ -275,7 +226,7 @@ function cAcos(z: C): C {
   if (fabs(z.re) > CM_LARGE_DOUBLE || fabs(z.im) > CM_LARGE_DOUBLE) {
     // avoid unnecessary overflow for large arguments
     r.re = libm.atan2(fabs(z.im), z.re);
-    r.im = -copysign(libm.log(hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, z.im);
+    r.im = -copysign(libm.log(glibc.hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, z.im);
   } else {
     const s1 = cSqrt({ re: 1 - z.re, im: -z.im });
     const s2 = cSqrt({ re: 1 + z.re, im: z.im });
@@ -292,7 +243,7 @@ function cAcosh(z: C): C {
   if (sv) return sv;
   const r: C = { re: 0, im: 0 };
   if (fabs(z.re) > CM_LARGE_DOUBLE || fabs(z.im) > CM_LARGE_DOUBLE) {
-    r.re = libm.log(hypot(z.re / 2, z.im / 2)) + M_LN2 * 2;
+    r.re = libm.log(glibc.hypot(z.re / 2, z.im / 2)) + M_LN2 * 2;
     r.im = libm.atan2(z.im, z.re);
   } else {
     const s1 = cSqrt({ re: z.re - 1, im: z.im });
@@ -317,9 +268,9 @@ function cAsinh(z: C): C {
   const r: C = { re: 0, im: 0 };
   if (fabs(z.re) > CM_LARGE_DOUBLE || fabs(z.im) > CM_LARGE_DOUBLE) {
     if (z.im >= 0) {
-      r.re = copysign(libm.log(hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, z.re);
+      r.re = copysign(libm.log(glibc.hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, z.re);
     } else {
-      r.re = -copysign(libm.log(hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, -z.re);
+      r.re = -copysign(libm.log(glibc.hypot(z.re / 2, z.im / 2)) + M_LN2 * 2, -z.re);
     }
     r.im = libm.atan2(z.im, fabs(z.re));
   } else {
@@ -351,7 +302,7 @@ function cAtanh(z: C): C {
   const ay = fabs(z.im);
   if (z.re > CM_SQRT_LARGE_DOUBLE || ay > CM_SQRT_LARGE_DOUBLE) {
     // abs(z) large: atanh(z) ~ 1/z +/- i*pi/2
-    const h = hypot(z.re / 2, z.im / 2);
+    const h = glibc.hypot(z.re / 2, z.im / 2);
     r.re = z.re / 4 / h / h;
     r.im = copysign(PI / 2, z.im);
     errno = 0;
@@ -362,7 +313,7 @@ function cAtanh(z: C): C {
       r.im = z.im;
       errno = EDOM;
     } else {
-      r.re = -libm.log(Math.sqrt(ay) / Math.sqrt(hypot(ay, 2)));
+      r.re = -libm.log(Math.sqrt(ay) / Math.sqrt(glibc.hypot(ay, 2)));
       r.im = copysign(libm.atan2(2, -ay) / 2, z.im);
       errno = 0;
     }
@@ -455,11 +406,11 @@ function cLog(z: C): C {
   const ax = fabs(z.re);
   const ay = fabs(z.im);
   if (ax > CM_LARGE_DOUBLE || ay > CM_LARGE_DOUBLE) {
-    r.re = libm.log(hypot(ax / 2, ay / 2)) + M_LN2;
+    r.re = libm.log(glibc.hypot(ax / 2, ay / 2)) + M_LN2;
   } else if (ax < DBL_MIN && ay < DBL_MIN) {
     if (ax > 0 || ay > 0) {
-      // hypot(ax, ay) would be subnormal
-      r.re = libm.log(hypot(ax * TWO_MANT, ay * TWO_MANT)) - DBL_MANT_DIG * M_LN2;
+      // glibc.hypot(ax, ay) would be subnormal
+      r.re = libm.log(glibc.hypot(ax * TWO_MANT, ay * TWO_MANT)) - DBL_MANT_DIG * M_LN2;
     } else {
       // log(+/-0. +/- 0i)
       r.re = -INF;
@@ -468,7 +419,7 @@ function cLog(z: C): C {
       return r;
     }
   } else {
-    const h = hypot(ax, ay);
+    const h = glibc.hypot(ax, ay);
     if (0.71 <= h && h <= 1.73) {
       const am = ax > ay ? ax : ay;
       const an = ax > ay ? ay : ax;
@@ -535,12 +486,12 @@ function cSqrt(z: C): C {
   const ay = fabs(z.im);
   let s: number;
   if (ax < DBL_MIN && ay < DBL_MIN) {
-    // hypot(ax, ay) may be subnormal: scale by 2**CM_SCALE_UP
+    // glibc.hypot(ax, ay) may be subnormal: scale by 2**CM_SCALE_UP
     ax = ax * SCALE_UP;
-    s = Math.sqrt(ax + hypot(ax, ay * SCALE_UP)) * SCALE_DOWN;
+    s = Math.sqrt(ax + glibc.hypot(ax, ay * SCALE_UP)) * SCALE_DOWN;
   } else {
     ax /= 8;
-    s = 2 * Math.sqrt(ax + hypot(ax, ay / 8));
+    s = 2 * Math.sqrt(ax + glibc.hypot(ax, ay / 8));
   }
   const d = ay / (2 * s);
   errno = 0;
@@ -621,7 +572,7 @@ function cAbs(z: C): number {
     }
     return NaN;
   }
-  const r = hypot(z.re, z.im);
+  const r = glibc.hypot(z.re, z.im);
   errno = isfinite(r) ? 0 : ERANGE;
   return r;
 }

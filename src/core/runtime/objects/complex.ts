@@ -114,7 +114,7 @@ function cPow(a: C, b: C): C {
     return { re: 0, im: 0 };
   }
   // the C library's functions, as CPython calls them (runtime/primitives/libm)
-  const vabs = libm.hypot(a.re, a.im);
+  const vabs = glibc.hypot(a.re, a.im);
   let len = libm.pow(vabs, b.re);
   const at = libm.atan2(a.im, a.re);
   let phase = at * b.re;
@@ -177,7 +177,7 @@ function cAbs(z: C): number {
     if (Math.abs(z.re) === Infinity || Math.abs(z.im) === Infinity) return Infinity;
     return NaN;
   }
-  const r = libm.hypot(z.re, z.im);
+  const r = glibc.hypot(z.re, z.im);
   if (!isFinite(r)) raise(E.OverflowError, 'absolute value too large');
   return r;
 }

@@ -1,4 +1,4 @@
-// The C library's log, log2, log10, pow, sin, cos, tan, atan, asin, acos, atan2 and hypot as CPython
+// The C library's log, log2, log10, pow, sin, cos, tan, atan, asin, acos and atan2 as CPython
 // 3.11 on glibc computes them (and a correctly rounded exp; math.exp uses libm_glibc.ts's, glibc's
 // own).
 //
@@ -871,37 +871,4 @@ function atan2Fast(y0: number, ah: number, al: number, bh: number, bl: number): 
   const den = bh * ch + ah * sh;
   const h = twoSum(y0, -num / den);
   return roundedOrNaN(h, L, Math.abs(h) * ATAN_ERR);
-}
-
-// ---------------------------------------------------------------------------------------------
-// hypot
-
-/**
- * hypot(x, y), rounded once from sqrt(x*x + y*y) in double-double (glibc's is within 0.6% of
- * this). An infinite argument wins over NaN (ISO C Annex F).
- */
-export function hypot(x: number, y: number): number {
-  let a = Math.abs(x);
-  let b = Math.abs(y);
-  if (a === Infinity || b === Infinity) return Infinity;
-  if (a !== a || b !== b) return NaN;
-  if (a < b) {
-    const t = a;
-    a = b;
-    b = t;
-  }
-  if (b === 0) return a;
-  // scale the larger to [1, 2); a result that would be subnormal keeps Math.hypot's
-  mantissa(a);
-  const e = E;
-  if (e < -1020 || e > 1020) return Math.hypot(x, y);
-  const s = pow2(-e);
-  a *= s;
-  b *= s;
-  const p = twoProd(a, a);
-  const pl = L;
-  const q = twoProd(b, b);
-  const h = ddAdd(p, pl, q, L);
-  const r = ddSqrt(h, L);
-  return r * pow2(e);
 }

@@ -645,3 +645,52 @@ export function exp2(x: number): number {
   const scale = h * pow2(e);
   return scale + scale * tmp;
 }
+
+/** glibc sysdeps/ieee754/dbl-64/e_hypot.c kernel (no FMA, as on x86-64): Borges' corrected sqrt */
+function hypotKernel(ax: number, ay: number): number {
+  let t1: number;
+  let t2: number;
+  let h = Math.sqrt(ax * ax + ay * ay);
+  if (h <= 2.0 * ay) {
+    const delta = h - ay;
+    t1 = ax * (2.0 * delta - ax);
+    t2 = (delta - 2.0 * (ax - ay)) * delta;
+  } else {
+    const delta = h - ax;
+    t1 = 2.0 * delta * (ax - 2.0 * ay);
+    t2 = (4.0 * delta - ay) * ay + delta * delta;
+  }
+  h -= (t1 + t2) / (2.0 * h);
+  return h;
+}
+
+const HYPOT_SCALE = 2 ** -600;
+const HYPOT_LARGE = 2 ** 511;
+const HYPOT_TINY = 2 ** -459;
+const HYPOT_EPS = 2 ** -54;
+/**
+ * glibc sysdeps/ieee754/dbl-64/e_hypot.c __hypot: the C library's hypot that cmathmodule.c and
+ * _Py_c_abs call (not correctly rounded: ~0.6% of arguments are one unit off the exact value).
+ */
+export function hypot(x: number, y: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return Infinity;
+    return x + y;
+  }
+  x = Math.abs(x);
+  y = Math.abs(y);
+  const ax = x < y ? y : x;
+  const ay = x < y ? x : y;
+  // ax huge: scale both down
+  if (ax > HYPOT_LARGE) {
+    if (ay <= ax * HYPOT_EPS) return ax + ay;
+    return hypotKernel(ax * HYPOT_SCALE, ay * HYPOT_SCALE) / HYPOT_SCALE;
+  }
+  // ay tiny: scale both up
+  if (ay < HYPOT_TINY) {
+    if (ax >= ay / HYPOT_EPS) return ax + ay;
+    return hypotKernel(ax / HYPOT_SCALE, ay / HYPOT_SCALE) * HYPOT_SCALE;
+  }
+  if (ay <= ax * HYPOT_EPS) return ax + ay;
+  return hypotKernel(ax, ay);
+}

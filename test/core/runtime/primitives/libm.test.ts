@@ -146,11 +146,6 @@ test('libm: special values follow ISO C Annex F', () => {
   same(libm.atan2(-0, -1), -Math.PI);
   same(libm.atan2(1e-320, 1e-320), Math.PI / 4);
   same(libm.atan2(1, 1e-300), Math.PI / 2);
-  same(libm.hypot(3, 4), 5);
-  same(libm.hypot(NaN, -Infinity), Infinity);
-  same(libm.hypot(1e308, 1e308), 1.4142135623730951e308);
-  same(libm.hypot(1.5e308, 1.5e308), Infinity);
-  same(libm.hypot(0, -0), 0);
 });
 
 test('libm: the fast paths give the double-double evaluation\'s result, and rarely defer to it', () => {
