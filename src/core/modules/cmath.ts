@@ -10,28 +10,16 @@ import * as abs from '../runtime/abstract';
 import { newBool } from '../runtime/objects/int';
 import { newFloat } from '../runtime/objects/float';
 import { newTuple } from '../runtime/objects/tuple';
-import { PyComplex, newComplex } from '../runtime/objects/complex';
+import { PyComplex, newComplex, complexQuotient, type C } from '../runtime/objects/complex';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as libm from '../runtime/primitives/libm';
+import { copysign, signBit } from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import { toDouble } from './modutil';
 
-interface C {
-  re: number;
-  im: number;
-}
 
 // ------------------------------------------------------------------ C helpers
-const f64 = new DataView(new ArrayBuffer(8));
-function signBit(x: number): boolean {
-  f64.setFloat64(0, x);
-  return (f64.getUint8(0) & 0x80) !== 0;
-}
-function copysign(x: number, y: number): number {
-  const ax = Math.abs(x);
-  return signBit(y) ? -ax : ax;
-}
 const fabs = Math.abs;
 const isfinite = Number.isFinite;
 const isnan = Number.isNaN;
@@ -537,25 +525,12 @@ function cTanh(z: C): C {
   return r;
 }
 
-/** Objects/complexobject.c _Py_c_quot (3.11) */
+/** Objects/complexobject.c _Py_c_quot (3.11), errno as C sets it */
 function cQuot(a: C, b: C): C {
-  const absBr = b.re < 0 ? -b.re : b.re;
-  const absBi = b.im < 0 ? -b.im : b.im;
-  if (absBr >= absBi) {
-    if (absBr === 0) {
-      errno = EDOM;
-      return { re: 0, im: 0 };
-    }
-    const ratio = b.im / b.re;
-    const denom = b.re + b.im * ratio;
-    return { re: (a.re + a.im * ratio) / denom, im: (a.im - a.re * ratio) / denom };
-  }
-  if (absBi >= absBr) {
-    const ratio = b.re / b.im;
-    const denom = b.re * ratio + b.im;
-    return { re: (a.re * ratio + a.im) / denom, im: (a.im * ratio - a.re) / denom };
-  }
-  return { re: NaN, im: NaN };
+  const q = complexQuotient(a, b);
+  if (q !== null) return q;
+  errno = EDOM;
+  return { re: 0, im: 0 };
 }
 
 /** Objects/complexobject.c _Py_c_abs */

@@ -12,6 +12,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import * as libm from '../runtime/primitives/libm';
+import { copysign } from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import * as special from './math_special';
 import { toDouble, numErr, pyInt } from './modutil';
@@ -48,14 +49,6 @@ function m1a(x: number, f: (x: number) => number): number {
 }
 
 const f64 = new DataView(new ArrayBuffer(8));
-function signBit(x: number): boolean {
-  f64.setFloat64(0, x);
-  return (f64.getUint8(0) & 0x80) !== 0;
-}
-function copysign(x: number, y: number): number {
-  const ax = Math.abs(x);
-  return signBit(y) ? -ax : ax;
-}
 
 /** frexp(x) -> [m, e] with 0.5 <= |m| < 1 */
 export function frexp(x: number): [number, number] {

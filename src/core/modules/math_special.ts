@@ -8,6 +8,7 @@
 import * as libm from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import { highWord, clearLowWord } from '../runtime/primitives/libm_glibc';
+import { copysign, pow2 } from '../runtime/primitives/libm';
 
 /** the C errno the last gamma/lgamma call left: 0, EDOM or ERANGE */
 export let errno = 0;
@@ -15,13 +16,6 @@ export const EDOM = 33;
 export const ERANGE = 34;
 
 const f64 = new DataView(new ArrayBuffer(8));
-
-function copysign(x: number, y: number): number {
-  f64.setFloat64(0, y);
-  const neg = (f64.getUint8(0) & 0x80) !== 0;
-  const ax = Math.abs(x);
-  return neg ? -ax : ax;
-}
 
 // ---------------------------------------------------------------------------------------------
 // gamma, lgamma (Modules/mathmodule.c)
@@ -423,14 +417,6 @@ export function erfc(x: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // hypot, dist (Modules/mathmodule.c vector_norm)
-
-/** 2**e for -1074 <= e <= 1023, exactly */
-function pow2(e: number): number {
-  if (e < -1022) return pow2(e + 1022) * 2.2250738585072014e-308;
-  f64.setUint32(0, (e + 1023) << 20);
-  f64.setUint32(4, 0);
-  return f64.getFloat64(0);
-}
 
 /** frexp's exponent: x = m * 2**e with 0.5 <= m < 1 (x finite, nonzero) */
 function frexpExp(x: number): number {

@@ -67,7 +67,7 @@ export function complexRepr(re: number, im: number): string {
 }
 
 // ------------------------------------------------------------------ arithmetic (Objects/complexobject.c)
-interface C {
+export interface C {
   re: number;
   im: number;
 }
@@ -85,14 +85,12 @@ function prod(a: C, b: C): C {
 }
 
 /** _Py_c_quot */
-function quot(a: C, b: C): C {
+/** _Py_c_quot's value: a / b, or null when b is 0 (errno EDOM) */
+export function complexQuotient(a: C, b: C): C | null {
   const absBr = b.re < 0 ? -b.re : b.re;
   const absBi = b.im < 0 ? -b.im : b.im;
   if (absBr >= absBi) {
-    if (absBr === 0) {
-      errno = 'EDOM';
-      return { re: 0, im: 0 };
-    }
+    if (absBr === 0) return null;
     const ratio = b.im / b.re;
     const denom = b.re + b.im * ratio;
     return { re: (a.re + a.im * ratio) / denom, im: (a.im - a.re * ratio) / denom };
@@ -103,6 +101,14 @@ function quot(a: C, b: C): C {
     return { re: (a.re * ratio + a.im) / denom, im: (a.im * ratio - a.re) / denom };
   }
   return { re: NaN, im: NaN };
+}
+
+/** _Py_c_quot */
+function quot(a: C, b: C): C {
+  const q = complexQuotient(a, b);
+  if (q !== null) return q;
+  errno = 'EDOM';
+  return { re: 0, im: 0 };
 }
 
 

@@ -125,8 +125,20 @@ const sign = (k: number, [h, l]: [number, number]): [number, number] => (k & 1 ?
 
 const bits = new DataView(new ArrayBuffer(8));
 
-/** 2**k for an integer -1074 <= k <= 1023 */
-function pow2(k: number): number {
+/** C's signbit(x) (true for -0.0 and negative NaNs) */
+export function signBit(x: number): boolean {
+  bits.setFloat64(0, x);
+  return (bits.getUint8(0) & 0x80) !== 0;
+}
+
+/** C's copysign(x, y) */
+export function copysign(x: number, y: number): number {
+  const ax = Math.abs(x);
+  return signBit(y) ? -ax : ax;
+}
+
+/** 2**k for an integer -1074 <= k <= 1023, exactly */
+export function pow2(k: number): number {
   if (k < -1022) return 2 ** -1022 * pow2(k + 1022);
   bits.setUint32(0, (k + 1023) << 20);
   bits.setUint32(4, 0);
