@@ -14,6 +14,7 @@ import { PyComplex, newComplex, complexQuotient, type C } from '../runtime/objec
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as libm from '../runtime/primitives/libm';
+import * as glibcSin from '../runtime/primitives/libm_glibc_sin';
 import { copysign, signBit } from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import { toDouble } from './modutil';
@@ -325,11 +326,11 @@ function cCosh(z: C): C {
     // cosh(+/-inf + iy) for finite nonzero y
     if (isinf(z.re) && isfinite(z.im) && z.im !== 0) {
       if (z.re > 0) {
-        r.re = copysign(INF, libm.cos(z.im));
-        r.im = copysign(INF, libm.sin(z.im));
+        r.re = copysign(INF, glibcSin.cos(z.im));
+        r.im = copysign(INF, glibcSin.sin(z.im));
       } else {
-        r.re = copysign(INF, libm.cos(z.im));
-        r.im = -copysign(INF, libm.sin(z.im));
+        r.re = copysign(INF, glibcSin.cos(z.im));
+        r.im = -copysign(INF, glibcSin.sin(z.im));
       }
     } else {
       const v = coshSV[specialType(z.re)][specialType(z.im)];
@@ -342,11 +343,11 @@ function cCosh(z: C): C {
   if (fabs(z.re) > CM_LOG_LARGE_DOUBLE) {
     // cosh(z.real) overflows but cosh(z) may not
     const xm1 = z.re - copysign(1, z.re);
-    r.re = libm.cos(z.im) * glibc.cosh(xm1) * E_;
-    r.im = libm.sin(z.im) * glibc.sinh(xm1) * E_;
+    r.re = glibcSin.cos(z.im) * glibc.cosh(xm1) * E_;
+    r.im = glibcSin.sin(z.im) * glibc.sinh(xm1) * E_;
   } else {
-    r.re = libm.cos(z.im) * glibc.cosh(z.re);
-    r.im = libm.sin(z.im) * glibc.sinh(z.re);
+    r.re = glibcSin.cos(z.im) * glibc.cosh(z.re);
+    r.im = glibcSin.sin(z.im) * glibc.sinh(z.re);
   }
   errno = isinf(r.re) || isinf(r.im) ? ERANGE : 0;
   return r;
@@ -358,11 +359,11 @@ function cExp(z: C): C {
   if (!isfinite(z.re) || !isfinite(z.im)) {
     if (isinf(z.re) && isfinite(z.im) && z.im !== 0) {
       if (z.re > 0) {
-        r.re = copysign(INF, libm.cos(z.im));
-        r.im = copysign(INF, libm.sin(z.im));
+        r.re = copysign(INF, glibcSin.cos(z.im));
+        r.im = copysign(INF, glibcSin.sin(z.im));
       } else {
-        r.re = copysign(0, libm.cos(z.im));
-        r.im = copysign(0, libm.sin(z.im));
+        r.re = copysign(0, glibcSin.cos(z.im));
+        r.im = copysign(0, glibcSin.sin(z.im));
       }
     } else {
       const v = expSV[specialType(z.re)][specialType(z.im)];
@@ -375,12 +376,12 @@ function cExp(z: C): C {
   }
   if (z.re > CM_LOG_LARGE_DOUBLE) {
     const l = glibc.exp(z.re - 1);
-    r.re = l * libm.cos(z.im) * E_;
-    r.im = l * libm.sin(z.im) * E_;
+    r.re = l * glibcSin.cos(z.im) * E_;
+    r.im = l * glibcSin.sin(z.im) * E_;
   } else {
     const l = glibc.exp(z.re);
-    r.re = l * libm.cos(z.im);
-    r.im = l * libm.sin(z.im);
+    r.re = l * glibcSin.cos(z.im);
+    r.im = l * glibcSin.sin(z.im);
   }
   errno = isinf(r.re) || isinf(r.im) ? ERANGE : 0;
   return r;
@@ -439,11 +440,11 @@ function cSinh(z: C): C {
   if (!isfinite(z.re) || !isfinite(z.im)) {
     if (isinf(z.re) && isfinite(z.im) && z.im !== 0) {
       if (z.re > 0) {
-        r.re = copysign(INF, libm.cos(z.im));
-        r.im = copysign(INF, libm.sin(z.im));
+        r.re = copysign(INF, glibcSin.cos(z.im));
+        r.im = copysign(INF, glibcSin.sin(z.im));
       } else {
-        r.re = -copysign(INF, libm.cos(z.im));
-        r.im = copysign(INF, libm.sin(z.im));
+        r.re = -copysign(INF, glibcSin.cos(z.im));
+        r.im = copysign(INF, glibcSin.sin(z.im));
       }
     } else {
       const v = sinhSV[specialType(z.re)][specialType(z.im)];
@@ -455,11 +456,11 @@ function cSinh(z: C): C {
   }
   if (fabs(z.re) > CM_LOG_LARGE_DOUBLE) {
     const xm1 = z.re - copysign(1, z.re);
-    r.re = libm.cos(z.im) * glibc.sinh(xm1) * E_;
-    r.im = libm.sin(z.im) * glibc.cosh(xm1) * E_;
+    r.re = glibcSin.cos(z.im) * glibc.sinh(xm1) * E_;
+    r.im = glibcSin.sin(z.im) * glibc.cosh(xm1) * E_;
   } else {
-    r.re = libm.cos(z.im) * glibc.sinh(z.re);
-    r.im = libm.sin(z.im) * glibc.cosh(z.re);
+    r.re = glibcSin.cos(z.im) * glibc.sinh(z.re);
+    r.im = glibcSin.sin(z.im) * glibc.cosh(z.re);
   }
   errno = isinf(r.re) || isinf(r.im) ? ERANGE : 0;
   return r;
@@ -499,7 +500,7 @@ function cTanh(z: C): C {
   if (!isfinite(z.re) || !isfinite(z.im)) {
     if (isinf(z.re) && isfinite(z.im) && z.im !== 0) {
       r.re = z.re > 0 ? 1 : -1;
-      r.im = copysign(0, 2 * libm.sin(z.im) * libm.cos(z.im));
+      r.im = copysign(0, 2 * glibcSin.sin(z.im) * glibcSin.cos(z.im));
     } else {
       const v = tanhSV[specialType(z.re)][specialType(z.im)];
       r.re = v.re;
@@ -511,7 +512,7 @@ function cTanh(z: C): C {
   // danger of overflow in 2.*z.imag
   if (fabs(z.re) > CM_LOG_LARGE_DOUBLE) {
     r.re = copysign(1, z.re);
-    r.im = 4 * libm.sin(z.im) * libm.cos(z.im) * glibc.exp(-2 * fabs(z.re));
+    r.im = 4 * glibcSin.sin(z.im) * glibcSin.cos(z.im) * glibc.exp(-2 * fabs(z.re));
   } else {
     const tx = glibc.tanh(z.re);
     const ty = libm.tan(z.im);
@@ -560,11 +561,11 @@ function cRect(r: number, phi: number): C {
     // r = +/-inf with finite nonzero phi: signs from cos(phi), sin(phi)
     if (isinf(r) && isfinite(phi) && phi !== 0) {
       if (r > 0) {
-        z.re = copysign(INF, libm.cos(phi));
-        z.im = copysign(INF, libm.sin(phi));
+        z.re = copysign(INF, glibcSin.cos(phi));
+        z.im = copysign(INF, glibcSin.sin(phi));
       } else {
-        z.re = -copysign(INF, libm.cos(phi));
-        z.im = -copysign(INF, libm.sin(phi));
+        z.re = -copysign(INF, glibcSin.cos(phi));
+        z.im = -copysign(INF, glibcSin.sin(phi));
       }
     } else {
       const v = rectSV[specialType(r)][specialType(phi)];
@@ -578,8 +579,8 @@ function cRect(r: number, phi: number): C {
     z.re = r;
     z.im = r * phi;
   } else {
-    z.re = r * libm.cos(phi);
-    z.im = r * libm.sin(phi);
+    z.re = r * glibcSin.cos(phi);
+    z.im = r * glibcSin.sin(phi);
   }
   return z;
 }

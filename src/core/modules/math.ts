@@ -12,6 +12,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import * as libm from '../runtime/primitives/libm';
+import * as glibcSin from '../runtime/primitives/libm_glibc_sin';
 import { copysign } from '../runtime/primitives/libm';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import * as special from './math_special';
@@ -233,8 +234,8 @@ registerModule('math', (m) => {
   one('exp', glibc.exp, true);
   one('expm1', glibc.expm1, true);
   one('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : glibc.log1p(x)));
-  one('sin', libm.sin);
-  one('cos', libm.cos);
+  one('sin', glibcSin.sin);
+  one('cos', glibcSin.cos);
   one('tan', libm.tan);
   one('asin', libm.asin);
   one('acos', libm.acos);

@@ -6,6 +6,7 @@
 // pow, sin or cos this calls the C library's equivalents (libm.ts; exp from libm_glibc.ts).
 
 import * as libm from '../runtime/primitives/libm';
+import * as glibcSin from '../runtime/primitives/libm_glibc_sin';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import { highWord, clearLowWord } from '../runtime/primitives/libm_glibc';
 import { copysign, pow2 } from '../runtime/primitives/libm';
@@ -31,20 +32,20 @@ function sinpi(x: number): number {
   let r: number;
   switch (n) {
     case 0:
-      r = libm.sin(pi * y);
+      r = glibcSin.sin(pi * y);
       break;
     case 1:
-      r = libm.cos(pi * (y - 0.5));
+      r = glibcSin.cos(pi * (y - 0.5));
       break;
     case 2:
       // -sin(pi*(y-1.0)) would give -0.0 instead of 0.0 when y == 1.0
-      r = libm.sin(pi * (1.0 - y));
+      r = glibcSin.sin(pi * (1.0 - y));
       break;
     case 3:
-      r = -libm.cos(pi * (y - 1.5));
+      r = -glibcSin.cos(pi * (y - 1.5));
       break;
     default:
-      r = libm.sin(pi * (y - 2.0));
+      r = glibcSin.sin(pi * (y - 2.0));
       break;
   }
   return copysign(1.0, x) * r;

@@ -23,6 +23,7 @@ import { gcNewObject } from '../runtime/gc';
 import { solidAllocators } from '../runtime/typeobject';
 import { toDouble, pyInt, defMethod, numErr } from './modutil';
 import * as libm from '../runtime/primitives/libm';
+import * as glibcSin from '../runtime/primitives/libm_glibc_sin';
 import * as glibc from '../runtime/primitives/libm_glibc';
 import { sha512, utf8Encode } from './sha512';
 
@@ -452,8 +453,8 @@ function gauss(r: PyRandom, mu: number, sigma: number): number {
   if (z === null) {
     const x2pi = r.random() * 2 * Math.PI;
     const g2rad = Math.sqrt(-2.0 * logOf(1.0 - r.random()));
-    z = libm.cos(x2pi) * g2rad;
-    r.gaussNext = libm.sin(x2pi) * g2rad;
+    z = glibcSin.cos(x2pi) * g2rad;
+    r.gaussNext = glibcSin.sin(x2pi) * g2rad;
   }
   return mu + z * sigma;
 }
@@ -650,7 +651,7 @@ function installRandomMethods(): void {
     let z: number;
     for (;;) {
       const u1 = r.random();
-      z = libm.cos(Math.PI * u1);
+      z = glibcSin.cos(Math.PI * u1);
       const d = z / (rr + z);
       const u2 = r.random();
       if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * glibc.exp(d)) break;

@@ -23,6 +23,7 @@ import { def, def0, defBin, defUn, notImpl, withTypeEdge } from './common_method
 import { mapFormatError } from './str_methods';
 import { num } from './int_methods';
 import * as libm from '../primitives/libm';
+import * as glibcSin from '../primitives/libm_glibc_sin';
 import * as glibc from '../primitives/libm_glibc';
 
 export class PyComplex extends PyObject {
@@ -128,7 +129,7 @@ function cPow(a: C, b: C): C {
     len /= glibc.exp(at * b.im);
     phase += b.im * libm.log(vabs);
   }
-  return { re: len * libm.cos(phase), im: len * libm.sin(phase) };
+  return { re: len * glibcSin.cos(phase), im: len * glibcSin.sin(phase) };
 }
 
 function cPowu(x: C, n: number): C {

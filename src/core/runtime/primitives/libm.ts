@@ -1,6 +1,6 @@
-// The C library's log, log2, log10, pow, sin, cos, tan, atan, asin, acos and atan2 as CPython
-// 3.11 on glibc computes them (and a correctly rounded exp; math.exp uses libm_glibc.ts's, glibc's
-// own).
+// The C library's log, log2, log10, pow, tan, atan, asin, acos and atan2 as CPython 3.11 on glibc
+// computes them (and correctly rounded exp, sin and cos: the math module uses glibc's own,
+// libm_glibc.ts and libm_glibc_sin.ts).
 //
 // CPython's math module, float.__pow__, complex powers and the random module call the C library.
 // glibc's exp, log, log2, pow and its trigonometric functions round correctly for all but ~0.1% of
