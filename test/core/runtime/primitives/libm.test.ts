@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as libm from '../../../../src/core/runtime/primitives/libm';
+import { fromBits, toBits } from './libm-table';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = join(here, 'record_libm.py');
@@ -23,16 +24,6 @@ const FUNCS: Record<string, (...a: number[]) => number> = {
   exp: libm.exp, log: libm.log, log2: libm.log2, log10: libm.log10, pow: libm.pow,
   sin: libm.sin, cos: libm.cos, tan: libm.tan, atan: libm.atan, asin: libm.asin, acos: libm.acos,
   atan2: libm.atan2,
-};
-
-const dv = new DataView(new ArrayBuffer(8));
-const fromBits = (h: string): number => {
-  dv.setBigUint64(0, BigInt('0x' + h));
-  return dv.getFloat64(0);
-};
-const toBits = (x: number): string => {
-  dv.setFloat64(0, x);
-  return dv.getBigUint64(0).toString(16).padStart(16, '0');
 };
 
 type Table = Record<string, string[][]>;

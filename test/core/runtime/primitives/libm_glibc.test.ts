@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as G from '../../../../src/core/runtime/primitives/libm_glibc';
+import { fromBits, toBits, python311 } from './libm-table';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = join(here, 'record_libm_glibc.py');
@@ -30,18 +31,6 @@ const FUNCS: Record<string, (x: number) => number> = {
 const MAX_BAD: Record<string, number> = {
   sinh: 0, cosh: 0, tanh: 0, asinh: 0, acosh: 0, atanh: 0, expm1: 0, log1p: 0, exp: 0, cbrt: 0, exp2: 0,
 };
-
-const dv = new DataView(new ArrayBuffer(8));
-
-function fromBits(h: string): number {
-  dv.setBigUint64(0, BigInt('0x' + h));
-  return dv.getFloat64(0);
-}
-
-function toBits(x: number): string {
-  dv.setFloat64(0, x);
-  return dv.getBigUint64(0).toString(16).padStart(16, '0');
-}
 
 /** per function: the mismatches (count and the first few) */
 function check(table: Record<string, [string, string][]>): Record<string, { bad: number; rows: number; first: string[] }> {
@@ -76,11 +65,6 @@ test('libm_glibc matches the committed CPython 3.11 recording', () => {
   assertCounts(check(data.table), 'committed recording');
 });
 
-function python311(): boolean {
-  const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 && /^Python 3\.11\./.test(r.stdout + r.stderr);
-}
-
 test('libm_glibc matches a live CPython 3.11 recording with a second seed', (t) => {
   if (!python311()) { t.skip('python3 3.11 not available'); return; }
   const seed = 20261205;
@@ -95,10 +79,9 @@ test('libm_glibc matches a live CPython 3.11 recording with a second seed', (t) 
 function exactFma(a: number, b: number, c: number): number {
   const parts = (x: number): [bigint, number] => {
     // x = m * 2**e with an integer m
-    dv.setFloat64(0, x);
-    const hi = dv.getUint32(0);
-    const ex = (hi >>> 20) & 0x7ff;
-    let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(dv.getUint32(4));
+    const b = BigInt('0x' + toBits(x));
+    const ex = Number((b >> 52n) & 0x7ffn);
+    let m = b & ((1n << 52n) - 1n);
     if (ex) m |= 1n << 52n;
     return [x < 0 ? -m : m, (ex || 1) - 1075];
   };

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as G from '../../../../src/core/runtime/primitives/libm_glibc_sin';
+import { fromBits, toBits, python311 } from './libm-table';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = join(here, 'record_libm_glibc_sin.py');
@@ -20,18 +21,6 @@ const LIBC = 'glibc 2.36 x86_64';
 // rounded sin and cos differ from CPython's for 3 and 4 (and for 187 and 246 of 200000 with seed
 // 5); the port differs for none.
 const FUNCS: Record<string, (x: number) => number> = { sin: G.sin, cos: G.cos };
-
-const dv = new DataView(new ArrayBuffer(8));
-
-function fromBits(h: string): number {
-  dv.setBigUint64(0, BigInt('0x' + h));
-  return dv.getFloat64(0);
-}
-
-function toBits(x: number): string {
-  dv.setFloat64(0, x);
-  return dv.getBigUint64(0).toString(16).padStart(16, '0');
-}
 
 function assertSame(table: Record<string, [string, string][]>, what: string): void {
   for (const [name, f] of Object.entries(FUNCS)) {
@@ -56,11 +45,6 @@ test('libm_glibc_sin matches the committed CPython 3.11 recording', () => {
   assert.equal(data.libc, LIBC);
   assertSame(data.table, 'committed recording');
 });
-
-function python311(): boolean {
-  const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 && /^Python 3\.11\./.test(r.stdout + r.stderr);
-}
 
 test('libm_glibc_sin matches a live CPython 3.11 recording with a second seed', (t) => {
   if (!python311()) { t.skip('python3 3.11 not available'); return; }

@@ -9,17 +9,16 @@ library's, through the math module or float.__pow__) and the correctly rounded r
 with mpmath at 300 bits and rounded once to a double (through an exact Fraction, so subnormal
 results round on their own grid). Needs mpmath.
 """
-import json, math, random, struct, sys
+import math, random, sys
 from fractions import Fraction
 
 import mpmath
+from libm_record import anyfloat, bits, main
 
 assert sys.version_info[:2] == (3, 11), sys.version
 mpmath.mp.prec = 300
 
 
-def bits(x):
-    return struct.pack('>d', x).hex()
 
 
 def rounded(y):
@@ -54,9 +53,6 @@ FUNCS = {
 }
 
 
-def anyfloat(rng, lo=-1022, hi=1023):
-    """a positive double with a random exponent in [lo, hi] and random mantissa"""
-    return math.ldexp(1 + rng.getrandbits(52) / 2 ** 52, rng.randint(lo, hi))
 
 
 def args(name, rng, n):
@@ -109,18 +105,4 @@ def record(seed, n):
 
 
 if __name__ == '__main__':
-    seed = 2024
-    n = 2000
-    argv = sys.argv[1:]
-    if '--seed' in argv:
-        seed = int(argv[argv.index('--seed') + 1])
-    if '--n' in argv:
-        n = int(argv[argv.index('--n') + 1])
-    t = {'seed': seed, 'table': record(seed, n)}
-    text = json.dumps(t, separators=(',', ':')) + '\n'
-    if '--stdout' in argv:
-        sys.stdout.write(text)
-    else:
-        import os
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures', 'libm.json'), 'w') as f:
-            f.write(text)
+    main(record, 'libm.json', 2024, 2000)

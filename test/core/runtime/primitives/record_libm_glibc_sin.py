@@ -12,18 +12,14 @@ values, |x| < pi/4, the range glibc reduces by pi/2 from a table (|x| < 2.43), |
 the C library (the tests expect glibc 2.36 on x86_64, whose sin and cos are their FMA builds on
 CPUs with FMA).
 """
-import json, math, platform, random, struct, sys
+import math, random, sys
+from libm_record import anyfloat, bits, main
 
 assert sys.version_info[:2] == (3, 11), sys.version
 
 
-def bits(x):
-    return struct.pack('>d', x).hex()
 
 
-def anyfloat(rng, lo=-1022, hi=1023):
-    """a positive double with a random exponent in [lo, hi] and random mantissa"""
-    return math.ldexp(1 + rng.getrandbits(52) / 2 ** 52, rng.randint(lo, hi))
 
 
 def arg(rng, k):
@@ -72,19 +68,4 @@ def record(seed, n):
 
 
 if __name__ == '__main__':
-    seed = 2026
-    n = 3000
-    argv = sys.argv[1:]
-    if '--seed' in argv:
-        seed = int(argv[argv.index('--seed') + 1])
-    if '--n' in argv:
-        n = int(argv[argv.index('--n') + 1])
-    libc = ' '.join(platform.libc_ver()) + ' ' + platform.machine()
-    t = {'python': sys.version.split()[0], 'libc': libc, 'seed': seed, 'table': record(seed, n)}
-    text = json.dumps(t, separators=(',', ':')) + '\n'
-    if '--stdout' in argv:
-        sys.stdout.write(text)
-    else:
-        import os
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures', 'libm_glibc_sin.json'), 'w') as f:
-            f.write(text)
+    main(record, 'libm_glibc_sin.json', 2026, 3000, libc=True)

@@ -1,0 +1,22 @@
+/** Shared by the libm tests: IEEE bits as the recorders write them, and the live-recording check. */
+import { spawnSync } from 'node:child_process';
+
+const dv = new DataView(new ArrayBuffer(8));
+
+/** the double whose IEEE bits are the 16 hex digits h */
+export function fromBits(h: string): number {
+  dv.setBigUint64(0, BigInt('0x' + h));
+  return dv.getFloat64(0);
+}
+
+/** the IEEE bits of x as 16 hex digits */
+export function toBits(x: number): string {
+  dv.setFloat64(0, x);
+  return dv.getBigUint64(0).toString(16).padStart(16, '0');
+}
+
+/** whether python3 is CPython 3.11 (the live recordings need it) */
+export function python311(): boolean {
+  const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 && /^Python 3\.11\./.test(r.stdout + r.stderr);
+}
