@@ -20,3 +20,25 @@ export function python311(): boolean {
   const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   return r.status === 0 && /^Python 3\.11\./.test(r.stdout + r.stderr);
 }
+
+/** per function of funcs: how many recorded [argument bits, result bits] rows it misses, and the first few */
+export function mismatches(
+  funcs: Record<string, (x: number) => number>,
+  table: Record<string, [string, string][]>,
+): Record<string, { bad: number; rows: number; first: string[] }> {
+  const out: Record<string, { bad: number; rows: number; first: string[] }> = {};
+  for (const [name, f] of Object.entries(funcs)) {
+    const rows = table[name] ?? [];
+    let bad = 0;
+    const first: string[] = [];
+    for (const [a, r] of rows) {
+      const got = toBits(f(fromBits(a)));
+      if (got !== r) {
+        bad++;
+        if (first.length < 3) first.push(`${name}(${fromBits(a)}) = ${got} (${fromBits(got)}), CPython ${r} (${fromBits(r)})`);
+      }
+    }
+    out[name] = { bad, rows: rows.length, first };
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as G from '../../../../src/core/runtime/primitives/libm_glibc_sin';
-import { fromBits, toBits, python311 } from './libm-table';
+import { toBits, python311, mismatches } from './libm-table';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECORDER = join(here, 'record_libm_glibc_sin.py');
@@ -23,18 +23,8 @@ const LIBC = 'glibc 2.36 x86_64';
 const FUNCS: Record<string, (x: number) => number> = { sin: G.sin, cos: G.cos };
 
 function assertSame(table: Record<string, [string, string][]>, what: string): void {
-  for (const [name, f] of Object.entries(FUNCS)) {
-    const rows = table[name];
-    assert.ok(rows && rows.length >= 3000, `${name}: ${rows?.length} rows`);
-    let bad = 0;
-    const first: string[] = [];
-    for (const [a, r] of rows) {
-      const got = toBits(f(fromBits(a)));
-      if (got !== r) {
-        bad++;
-        if (first.length < 3) first.push(`${name}(${fromBits(a)}) = ${got} (${fromBits(got)}), CPython ${r} (${fromBits(r)})`);
-      }
-    }
+  for (const [name, { bad, rows, first }] of Object.entries(mismatches(FUNCS, table))) {
+    assert.ok(rows >= 3000, `${name}: ${rows} rows`);
     assert.equal(bad, 0, `${what}: ${name} differs for ${bad} arguments\n${first.join('\n')}`);
   }
 }
