@@ -42,3 +42,16 @@ export function mismatches(
   }
   return out;
 }
+
+/**
+ * A live recording by `recorder` with a second seed, or the reason to skip: python3 is not 3.11,
+ * or its C library is not `libc` (the recorders write it into the table).
+ */
+export function liveRecording(recorder: string, seed: number, libc: string): { table: Record<string, [string, string][]> } | string {
+  if (!python311()) return 'python3 3.11 not available';
+  const r = spawnSync('python3', [recorder, '--seed', String(seed), '--stdout'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const data = JSON.parse(r.stdout);
+  if (data.libc !== libc) return `python3's C library is ${data.libc}, not ${libc}`;
+  return data;
+}
