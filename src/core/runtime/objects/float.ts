@@ -1,6 +1,6 @@
 // float (Objects/floatobject.c)
 
-import { PyObject, TypeFlags, type PyType } from '../object';
+import { PyObject, TypeFlags, leanLayout, type PyType } from '../object';
 import { makeType } from '../types';
 
 export class PyFloat extends PyObject {
@@ -8,10 +8,11 @@ export class PyFloat extends PyObject {
     type: PyType,
     public v: number,
   ) {
-    super(type);
+    super(type === FloatType ? undefined : type);
   }
 }
 export const FloatType = makeType('float', null, TypeFlags.BASETYPE, 24);
+leanLayout(PyFloat, FloatType);
 
 export function newFloat(v: number): PyFloat {
   return new PyFloat(FloatType, v);

@@ -1,6 +1,6 @@
 // int, bool (Objects/longobject.c, Objects/boolobject.c). Small ints -5..256 are shared.
 
-import { PyObject, IMMORTAL_RC, TypeFlags, type PyType } from '../object';
+import { PyObject, IMMORTAL_RC, TypeFlags, leanLayout, type PyType } from '../object';
 import { makeType } from '../types';
 import type { Int } from '../numeric';
 
@@ -9,7 +9,7 @@ export class PyInt extends PyObject {
     type: PyType,
     public v: Int,
   ) {
-    super(type);
+    super(type === IntType ? undefined : type);
   }
 }
 
@@ -18,6 +18,8 @@ export const BoolType = makeType('bool', IntType, TypeFlags.LONG_SUBCLASS, 24, 4
 BoolType.flags &= ~TypeFlags.BASETYPE;
 // an exact int holds nothing and cannot be weakly referenced: destroy() only zeroes its count
 IntType.plainDealloc = true;
+// an exact int is lean (bool's two objects carry their own type)
+leanLayout(PyInt, IntType);
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;

@@ -1,7 +1,7 @@
 // str (Objects/unicodeobject.c). Python strings are JS strings; code-point semantics are kept
 // for strings holding astral characters (surrogate pairs).
 
-import { PyObject, IMMORTAL_RC, TypeFlags, type PyType } from '../object';
+import { PyObject, IMMORTAL_RC, TypeFlags, leanLayout, type PyType } from '../object';
 import { makeType } from '../types';
 import { hashStrHL, hashOut } from '../primitives/hash';
 import { joinHash } from '../tables/hash64';
@@ -20,7 +20,7 @@ export class PyStr extends PyObject {
     type: PyType,
     public v: string,
   ) {
-    super(type);
+    super(type === StrType ? undefined : type);
   }
   hash(): number | bigint {
     let h = this.h;
@@ -90,6 +90,7 @@ export const StrType = makeType('str', null, TypeFlags.BASETYPE | TypeFlags.UNIC
 // an exact str holds no reference, is not tracked and cannot be weakly referenced: destroy() only
 // zeroes its count (an interned one leaves the table lazily, see liveInterned)
 StrType.plainDealloc = true;
+leanLayout(PyStr, StrType);
 
 /**
  * The interned strs by value. An exact str is freed by zeroing its count alone (plainDealloc):
