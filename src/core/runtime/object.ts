@@ -36,7 +36,8 @@ export type Visit = (child: PyObject, edge: Edge, key: unknown) => void;
 
 /**
  * PyObject.gcw, the gc word: one small integer (a V8 Smi) instead of seven fields, so that an
- * object is its JS header plus rc, type and gcw (an int is 56 bytes, not 104). Every update
+ * object is its JS header plus rc, type and gcw (56 bytes, not 104; lean objects keep type and
+ * gcw on their prototype: see leanLayout). Every update
  * is arithmetic (never `|` on the whole word), so the word stays exact beyond 2**31 slots.
  *   bits 0-2  the gc generation + 2: 0 = in the collector's unreachable list (-2), 1 = not
  *             tracked (-1), 2..4 = generations 0..2, 5 = permanent (gc.freeze, 3); during
