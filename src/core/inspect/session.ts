@@ -879,7 +879,8 @@ export function lookupName(interp: Interpreter, frame: Frame | null, name: strin
       if (u.flags & 0x1) return null; // an unbound local of a function (CO_OPTIMIZED)
     }
     // f_locals is the namespace of module and class bodies (a function's is a copy, FastToLocals)
-    if (frame.locals && !(u.flags & 0x1)) {
+    // (a __prepare__ namespace that is not a dict is not read: that would run its code)
+    if (frame.locals instanceof PyDict && !(u.flags & 0x1)) {
       const v = dictGetStr(frame.locals, name);
       if (v) return v;
     }

@@ -12,7 +12,7 @@ import { PyStr, StrType, newStr } from '../runtime/objects/str';
 import { PyTuple, newTuple, TupleType, newTupleSized, releaseUnfilledTuple } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { listExtend } from '../runtime/objects/list_methods';
-import { PyDict, newDict } from '../runtime/objects/dict';
+import { PyDict, DictType, newDict } from '../runtime/objects/dict';
 import { None, Ellipsis, NotImplemented } from '../runtime/objects/singletons';
 import { PyFunction, PyMethod, PropertyType, ClassMethodType, StaticMethodType } from '../runtime/objects/function';
 import { PyModule } from '../runtime/objects/instance';
@@ -359,8 +359,18 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     checkArgs('dir', args, kw, 0, 1);
     let names: PyObject;
     if (!args.length) {
+      // _dir_locals: PyMapping_Keys of the frame's locals
       const d = fastToLocals(vmState.current!);
-      names = newList(d.keyList().map(newRef));
+      if (d instanceof PyDict && d.type === DictType) names = newList(d.keyList().map(newRef));
+      else {
+        const keys = abs.callSpecial(d, 'keys', []);
+        if (!keys) typeError(`'${d.type.name}' object has no attribute 'keys'`);
+        try {
+          names = newList(abs.toArray(keys));
+        } finally {
+          decref(keys);
+        }
+      }
     } else {
       const o = args[0];
       if (o instanceof PyModule) names = newList(o.dict.keyList().map(newRef));

@@ -554,7 +554,17 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
 // ------------------------------------------------------------------ setattr
 export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
-  if (o instanceof PyType) return typeSetAttr(o, name, v);
+  if (o instanceof PyType) {
+    // a metaclass's own __setattr__/__delattr__ (slot_tp_setattro), else type_setattro
+    if (t !== TypeType) {
+      const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
+      if (sa !== null && !(sa instanceof PyBuiltinFunction && (sa.owner === TypeType || sa.owner === ObjectType))) {
+        decref(callMethodObj(sa, o, v ? [strKey(name), v] : [strKey(name)]));
+        return;
+      }
+    }
+    return typeSetAttr(o, name, v);
+  }
   // tp_setattro: a __setattr__/__delattr__ other than object's (Python-level, or a native
   // type's own such as weakref proxies)
   const sa = typeLookup(t, v ? '__setattr__' : '__delattr__');
@@ -745,7 +755,7 @@ export function setKeyFactory(f: (name: string) => PyObject): void {
   keyFor = f;
 }
 
-function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
+export function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
   if (!(t.flags & TypeFlags.HEAPTYPE)) {
     typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
   }

@@ -128,6 +128,23 @@ export function bootstrap(): void {
   typeDict(TypeType).setItem(internStr('__new__'), typeNewFn);
   decref(typeNewFn);
   defMethod(TypeType, '__call__', (args, kw, self) => typeCall(self!, args, kw));
+  // type_setattro as type.__setattr__ / __delattr__ (what a metaclass's super() reaches)
+  const typeSetattrName = (method: string, args: PyObject[], kw: string[] | null, n: number): string => {
+    checkArgs(method, args, kw, n, n);
+    const name = args[0];
+    if (!(name instanceof PyStr)) typeError(`attribute name must be string, not '${name.type.name}'`);
+    return name.v;
+  };
+  defMethod(TypeType, '__setattr__', (args, kw, self) => {
+    abs.typeSetAttr(self as PyType, typeSetattrName('__setattr__', args, kw, 2), args[1]);
+    return newRef(None);
+  });
+  defMethod(TypeType, '__delattr__', (args, kw, self) => {
+    abs.typeSetAttr(self as PyType, typeSetattrName('__delattr__', args, kw, 1), null);
+    return newRef(None);
+  });
+  // type___prepare__: the namespace of a class body is a new dict
+  defClassMethod(TypeType, '__prepare__', () => newDict());
   defMethod(TypeType, '__init__', () => newRef(None));
   // PEP 604: int | None
   const unionOr = (args: PyObject[], _k: string[] | null, self: PyObject | null) => makeUnion(self!, args[0]);

@@ -292,6 +292,12 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
     t.qualname = qn.v;
     d.delItem(abs.strKey('__qualname__'));
   }
+  // type_new_set_module: a namespace without __module__ gets the calling frame's __name__
+  if (d.getItem(abs.strKey('__module__')) === undefined) {
+    const caller = vmState.current;
+    const modName = caller !== null ? caller.globals.getItem(abs.strKey('__name__')) : undefined;
+    if (modName !== undefined) d.setItem(abs.strKey('__module__'), modName);
+  }
   const mod = d.getItem(abs.strKey('__module__'));
   if (mod instanceof PyStr) t.module = mod.v;
   const doc = d.getItem(abs.strKey('__doc__'));
@@ -528,7 +534,28 @@ export function buildClass(args: PyObject[], kwnames: string[] | null): PyObject
       else if (!(meta as PyType).isSubtype(bm)) typeError('metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
     }
   }
-  const ns = newDict();
+  // the namespace: meta.__prepare__(name, bases, **kwds) (type's own makes a new dict)
+  let ns: PyObject;
+  const prep = abs.lookupAttr(meta, '__prepare__');
+  if (prep === null || (prep instanceof PyBuiltinFunction && prep.owner === TypeType)) {
+    xdecref(prep);
+    ns = newDict();
+  } else {
+    const basesTuple = newTuple(bases.map(newRef));
+    try {
+      ns = abs.call(prep, [nameObj, basesTuple, ...kwArgs], kwNames.length ? kwNames : null);
+    } finally {
+      decref(basesTuple);
+      decref(prep);
+    }
+    // PyMapping_Check
+    if (abs.typeLookup(ns.type, '__getitem__') === null) {
+      const what = meta instanceof PyType ? meta.name : '<metaclass>';
+      const nsType = ns.type.name;
+      decref(ns);
+      typeError(`${what}.__prepare__() must return a mapping, not ${nsType}`);
+    }
+  }
   try {
     // run the class body with the namespace as its locals
     const f = new Frame(func.code, newRef(func), func.globals, vmState.builtins!, newRef(ns));
@@ -549,7 +576,16 @@ export function buildClass(args: PyObject[], kwnames: string[] | null): PyObject
       decref(basesTuple);
     }
     if (cell instanceof PyCell && cls instanceof PyType && cell.ref !== cls) {
-      // a metaclass that replaced the class: keep the cell pointing at the result
+      // the class body's __class__ cell must hold the class the metaclass returned
+      const cellCls = cell.ref;
+      try {
+        const clsRepr = abs.repr(cls);
+        if (cellCls === null) raise(E.RuntimeError, `__class__ not set defining ${abs.repr(nameObj)} as ${clsRepr}. Was __classcell__ propagated to type.__new__?`);
+        raise(E.TypeError, `__class__ set to ${abs.repr(cellCls)} defining ${abs.repr(nameObj)} as ${clsRepr}`);
+      } finally {
+        decref(cls);
+        decref(cell);
+      }
     }
     decref(cell);
     return cls;

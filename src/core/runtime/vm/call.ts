@@ -5,8 +5,8 @@ import { PyObject, PyType, incref, decref, newRef } from '../object';
 import { allocInstance } from '../typeobject';
 import { PyFunction, PyCell, newCell } from '../objects/function';
 import { PyTuple, newTuple } from '../objects/tuple';
-import { PyDict, newDict } from '../objects/dict';
-import { strKey } from '../abstract';
+import { PyDict, DictType, newDict } from '../objects/dict';
+import { strKey, setItem, delItem } from '../abstract';
 import { newStr, internStr } from '../objects/str';
 import { PyGenerator } from '../objects/generator';
 import { gcNewTracked } from '../objects/tuple';
@@ -14,7 +14,7 @@ import { CoFlags, SlotKind } from '../../compiler/code';
 import { Frame, newFrame, releaseFrame, takeOwnership } from './frame';
 import { evalFrame, vmState } from './eval';
 import { typeError, raise } from '../errors';
-import { RecursionError } from '../objects/exception';
+import { RecursionError, KeyError, PyBaseException } from '../objects/exception';
 import { None } from '../objects/singletons';
 
 /**
@@ -112,7 +112,7 @@ export function callPlainClass(t: PyType, init: PyFunction, stack: (PyObject | n
 /** _PyFrame_FastToLocalsWithError (3.11): the frame's f_locals dict (made on first use and kept by
  * the frame) updated from its fast locals, cells and free variables; unbound names are removed.
  * Unoptimized frames (module and class bodies) never copy free variables. */
-export function fastToLocals(f: Frame): PyDict {
+export function fastToLocals(f: Frame): PyObject {
   let locals = f.locals;
   if (locals === null) {
     locals = newDict();
@@ -130,8 +130,19 @@ export function fastToLocals(f: Frame): PyDict {
     // start of the call)
     if (kind & (SlotKind.CELL | SlotKind.FREE) && value instanceof PyCell) value = value.ref;
     const key = strKey(names[i]);
-    if (value === null) locals.delItem(key);
-    else locals.setItem(key, value);
+    if (locals.type === DictType) {
+      if (value === null) (locals as PyDict).delItem(key);
+      else (locals as PyDict).setItem(key, value);
+    } else if (value !== null) setItem(locals, key, value);
+    else {
+      // PyObject_DelItem on a __prepare__ namespace; a KeyError means it was not there
+      try {
+        delItem(locals, key);
+      } catch (e) {
+        if (!(e instanceof PyBaseException && e.type.isSubtype(KeyError))) throw e;
+        decref(e);
+      }
+    }
   }
   return locals;
 }

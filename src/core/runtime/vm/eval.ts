@@ -251,15 +251,44 @@ function derefError(u: CodeUnit, arg: number): never {
   unboundLocal(u.localsplusNames[arg]);
 }
 
-/** LOAD_NAME's lookup: the frame's locals, the globals, the builtins (borrowed) */
+/** LOAD_NAME's lookup: the frame's locals, the globals, the builtins (a new reference). A
+ * namespace other than an exact dict (a metaclass's __prepare__ made it) is read with
+ * PyObject_GetItem, a KeyError meaning "not there" (3.11 ceval.c LOAD_NAME). */
 export function loadName(f: Frame, name: string): PyObject {
   const key = abs.strKey(name);
   const loc = f.locals!;
-  let v = loc.getStr(key);
+  let v: PyObject | undefined;
+  if (loc.type === DictType) v = (loc as PyDict).getStr(key);
+  else {
+    const r = mappingGet(loc, key);
+    if (r !== undefined) return r;
+  }
   if (v === undefined && loc !== f.globals) v = f.globals.getStr(key);
   if (v === undefined) v = vmState.builtins!.getStr(key);
   if (v === undefined) nameError(name);
+  v.rc++;
   return v;
+}
+
+/** PyObject_GetItem(m, key) with a KeyError swallowed: a new reference, or undefined */
+function mappingGet(m: PyObject, key: PyObject): PyObject | undefined {
+  try {
+    return abs.getItem(m, key);
+  } catch (e) {
+    if (e instanceof PyBaseException && e.type.isSubtype(excType('KeyError'))) {
+      decref(e);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** STORE_NAME (and IMPORT_STAR's stores): PyDict_SetItem into an exact dict, PyObject_SetItem
+ * into any other namespace; `v` stays the caller's */
+export function storeName(f: Frame, key: PyObject, v: PyObject): void {
+  const loc = f.locals!;
+  if (loc.type === DictType) (loc as PyDict).setItem(key, v);
+  else abs.setItem(loc, key, v);
 }
 
 /** UNPACK_SEQUENCE arg with the sequence at sp - 1 (`pc`: the instruction's index + 1, for its
@@ -492,14 +521,12 @@ function evalLoop(f: Frame): PyObject | null {
             break;
           }
           case Op.LOAD_NAME: {
-            const v = loadName(f, names[arg]);
-            v.rc++;
-            stack[sp++] = v;
+            stack[sp++] = loadName(f, names[arg]);
             break;
           }
           case Op.STORE_NAME: {
             const v = stack[sp - 1]!;
-            f.locals!.setItem(nameKey(names[arg]), v);
+            storeName(f, nameKey(names[arg]), v);
             stack[--sp] = null;
             f.sp = sp;
             decref(v);
@@ -978,11 +1005,20 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
     case Op.LOAD_CLASSDEREF: {
       const name = u.localsplusNames[arg];
       const loc = f.locals!;
-      const v = loc.getItem(abs.strKey(name));
-      if (v !== undefined) {
-        v.rc++;
-        stack[sp++] = v;
-        break;
+      const key = abs.strKey(name);
+      if (loc.type === DictType) {
+        const v = (loc as PyDict).getItem(key);
+        if (v !== undefined) {
+          v.rc++;
+          stack[sp++] = v;
+          break;
+        }
+      } else {
+        const v = mappingGet(loc, key);
+        if (v !== undefined) {
+          stack[sp++] = v;
+          break;
+        }
       }
       const cv = (fast[arg] as PyCell).ref;
       if (cv === null) freeVarError(name);
@@ -1011,7 +1047,19 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       break;
     }
     case Op.DELETE_NAME: {
-      if (!f.locals!.delItem(abs.strKey(names[arg]))) nameError(names[arg]);
+      const loc = f.locals!;
+      const key = abs.strKey(names[arg]);
+      if (loc.type === DictType) {
+        if (!(loc as PyDict).delItem(key)) nameError(names[arg]);
+      } else {
+        // PyObject_DelItem; any error becomes the NameError (format_exc_check_arg clears it)
+        try {
+          abs.delItem(loc, key);
+        } catch (e) {
+          decref(asPyException(e));
+          nameError(names[arg]);
+        }
+      }
       break;
     }
     case Op.DELETE_ATTR: {
@@ -1401,7 +1449,7 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
     case Op.IMPORT_STAR: {
       const m = stack[sp - 1] as PyModule;
       for (const [k, v] of m.dict.entries()) {
-        if (k instanceof PyStr && !k.v.startsWith('_')) f.locals!.setItem(k, v);
+        if (k instanceof PyStr && !k.v.startsWith('_')) storeName(f, k, v);
       }
       stack[--sp] = null;
       f.sp = sp;
@@ -1477,9 +1525,19 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
     case Op.SETUP_ANNOTATIONS: {
       const loc = f.locals!;
       const k = abs.strKey('__annotations__');
-      if (loc.getStr(k) === undefined) {
-        const d = newDict();
-        loc.setItem(nameKey('__annotations__'), d);
+      if (loc.type === DictType) {
+        if ((loc as PyDict).getStr(k) !== undefined) break;
+      } else {
+        const a = mappingGet(loc, k);
+        if (a !== undefined) {
+          decref(a);
+          break;
+        }
+      }
+      const d = newDict();
+      try {
+        storeName(f, nameKey('__annotations__'), d);
+      } finally {
         decref(d);
       }
       break;
@@ -1984,6 +2042,7 @@ function jitHelpers(): JitHelpers {
     getIter: abs.getIter,
     kwNamesOf,
     loadName,
+    storeName,
     nameKey,
     coldOp,
     unpackSequence,

@@ -40,8 +40,9 @@ export class Frame extends PyObject {
     public func: PyFunction | null,
     public globals: PyDict,
     public builtins: PyDict,
-    /** f_locals (owned) for module and class bodies */
-    public locals: PyDict | null,
+    /** f_locals (owned) for module and class bodies: a dict, or any mapping a metaclass's
+     * __prepare__ returned */
+    public locals: PyObject | null,
   ) {
     super(FrameType);
     this.rc = 0;

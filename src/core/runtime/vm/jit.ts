@@ -300,9 +300,9 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
     case Op.UNPACK_SEQUENCE:
       return `unpackSequence(f,${S},${d},${arg},${pc + 1});`;
     case Op.LOAD_NAME:
-      return `{const v=loadName(f,N[${arg}]);v.rc++;${S}[${d}]=v;}`;
+      return `${S}[${d}]=loadName(f,N[${arg}]);`;
     case Op.STORE_NAME:
-      return `{const v=${S}[${d - 1}];f.locals.setItem(nameKey(N[${arg}]),v);${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);}`;
+      return `{const v=${S}[${d - 1}];storeName(f,nameKey(N[${arg}]),v);${S}[${d - 1}]=null;f.sp=${d - 1};decref(v);}`;
     case Op.STORE_FAST:
       return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;const old=F[${arg}];F[${arg}]=v;f.sp=${d - 1};if(old)decref(old);}`;
     case Op.LOAD_GLOBAL: {
