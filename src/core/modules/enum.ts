@@ -1,9 +1,10 @@
 // enum (Lib/enum.py behaviour of CPython 3.11): EnumType/EnumMeta, Enum, ReprEnum, IntEnum,
 // StrEnum, Flag, IntFlag, FlagBoundary, auto, unique, member/nonmember, written as Python source.
-// Simplified from CPython: `__build_class__` does not honour `__prepare__`, so the metaclass's
-// __new__ scans the plain class namespace in insertion order and resolves auto() there (an auto()
-// member therefore cannot be used in an expression later in the same class body). Members are
-// stored in the class dict (no enum.property redirect for members named `name`/`value`).
+// As in CPython, EnumType.__prepare__ gives the class body an _EnumDict, which resolves auto()
+// as the body assigns it (so `RW = R | W` sees the values) and records the member names; the
+// functional API (_create_) hands __new__ a plain dict, which __new__ scans instead. Simplified:
+// members are stored in the class dict (no enum.property redirect for members named
+// `name`/`value`), and a class defined inside an enum body gives no DeprecationWarning.
 
 import { registerModule } from '../runtime/define';
 import { execSource } from './modutil';
@@ -160,56 +161,171 @@ class auto:
         return "auto(%r)" % (self.value, )
 
 
+class _EnumDict(dict):
+    # the class body's namespace (Lib/enum.py 3.11 _EnumDict): member names in order, auto()
+    # resolved at assignment
+    def __init__(self):
+        super().__init__()
+        self._member_names = {}
+        self._last_values = []
+        self._ignore = []
+        self._auto_called = False
+
+    def __setitem__(self, key, value):
+        if _is_private(self._cls_name, key):
+            pass
+        elif _is_sunder(key):
+            if key not in (
+                    '_order_',
+                    '_generate_next_value_', '_numeric_repr_', '_missing_', '_ignore_',
+                    '_iter_member_', '_iter_member_by_value_', '_iter_member_by_def_',
+                    ):
+                raise ValueError(
+                        '_sunder_ names, such as %r, are reserved for future Enum use'
+                        % (key, )
+                        )
+            if key == '_generate_next_value_':
+                if self._auto_called:
+                    raise TypeError("_generate_next_value_ must be defined before members")
+                _gnv = value.__func__ if isinstance(value, staticmethod) else value
+                setattr(self, '_generate_next_value', _gnv)
+            elif key == '_ignore_':
+                if isinstance(value, str):
+                    value = value.replace(',',' ').split()
+                else:
+                    value = list(value)
+                self._ignore = value
+                already = set(value) & set(self._member_names)
+                if already:
+                    raise ValueError(
+                            '_ignore_ cannot specify already set names: %r'
+                            % (already, )
+                            )
+        elif _is_dunder(key):
+            if key == '__order__':
+                key = '_order_'
+        elif key in self._member_names:
+            raise TypeError('%r already defined as %r' % (key, self[key]))
+        elif key in self._ignore:
+            pass
+        elif isinstance(value, nonmember):
+            value = value.value
+        elif _is_descriptor(value):
+            pass
+        else:
+            if key in self:
+                raise TypeError('%r already defined as %r' % (key, self[key]))
+            elif isinstance(value, member):
+                value = value.value
+            non_auto_store = True
+            single = False
+            if isinstance(value, auto):
+                single = True
+                value = (value, )
+            if type(value) is tuple and any(isinstance(v, auto) for v in value):
+                auto_valued = []
+                for v in value:
+                    if isinstance(v, auto):
+                        non_auto_store = False
+                        if v.value == _auto_null:
+                            v.value = self._generate_next_value(
+                                    key, 1, len(self._member_names), self._last_values[:],
+                                    )
+                            self._auto_called = True
+                        v = v.value
+                        self._last_values.append(v)
+                    auto_valued.append(v)
+                if single:
+                    value = auto_valued[0]
+                else:
+                    value = tuple(auto_valued)
+            self._member_names[key] = None
+            if non_auto_store:
+                self._last_values.append(value)
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
-    # EnumType.__new__: members are collected from the namespace (no _EnumDict here)
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        metacls._check_for_existing_members_(cls, bases)
+        enum_dict = _EnumDict()
+        enum_dict._cls_name = cls
+        member_type, first_enum = metacls._get_mixins_(cls, bases)
+        if first_enum is not None:
+            enum_dict['_generate_next_value_'] = getattr(
+                    first_enum, '_generate_next_value_', None,
+                    )
+        return enum_dict
+
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         if _simple:
             return super().__new__(metacls, cls, bases, classdict, **kwds)
-        ignore = classdict.get('_ignore_', [])
-        if isinstance(ignore, str):
-            ignore = ignore.replace(',', ' ').split()
-        for key in list(ignore) + ['_ignore_']:
-            classdict.pop(key, None)
-        member_type, first_enum = metacls._get_mixins_(cls, bases)
-        # resolve auto() and collect members in definition order
-        gnv = classdict.get('_generate_next_value_')
-        if gnv is None:
-            gnv = getattr(first_enum, '_generate_next_value_', None)
-        elif isinstance(gnv, staticmethod):
-            gnv = gnv.__func__
-        names = []
-        values = []
-        last_values = []
-        for key in list(classdict):
-            value = classdict[key]
-            if _is_private(cls, key) or _is_dunder(key) or _is_sunder(key):
-                continue
-            if isinstance(value, nonmember):
-                classdict[key] = value.value
-                continue
-            if isinstance(value, member):
-                value = value.value
-            elif _is_descriptor(value):
-                continue
-            if key in ('mro', ''):
-                raise ValueError('invalid enum member name(s) %r' % (key, ))
-            if isinstance(value, auto):
-                if value.value is _auto_null:
-                    value.value = gnv(key, 1, len(names), last_values[:])
-                value = value.value
-            elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
-                parts = []
-                for v in value:
-                    if isinstance(v, auto):
-                        if v.value is _auto_null:
-                            v.value = gnv(key, 1, len(names), last_values[:])
-                        v = v.value
-                    parts.append(v)
-                value = tuple(parts)
-            names.append(key)
-            values.append(value)
-            last_values.append(value)
-            del classdict[key]
+        if isinstance(classdict, _EnumDict):
+            # a class statement: the namespace knows its members, auto() already resolved
+            classdict.setdefault('_ignore_', []).append('_ignore_')
+            ignore = classdict['_ignore_']
+            for key in ignore:
+                classdict.pop(key, None)
+            member_names = classdict._member_names
+            invalid_names = set(member_names) & {'mro', ''}
+            if invalid_names:
+                raise ValueError('invalid enum member name(s) %s'  % (
+                        ','.join(repr(n) for n in invalid_names)
+                        ))
+            names = list(member_names)
+            values = [classdict[key] for key in names]
+            classdict = dict(classdict.items())
+            for key in names:
+                del classdict[key]
+            member_type, first_enum = metacls._get_mixins_(cls, bases)
+        else:
+            # the functional API's plain dict: members are collected from it (see _create_)
+            ignore = classdict.get('_ignore_', [])
+            if isinstance(ignore, str):
+                ignore = ignore.replace(',', ' ').split()
+            for key in list(ignore) + ['_ignore_']:
+                classdict.pop(key, None)
+            member_type, first_enum = metacls._get_mixins_(cls, bases)
+            # resolve auto() and collect members in definition order
+            gnv = classdict.get('_generate_next_value_')
+            if gnv is None:
+                gnv = getattr(first_enum, '_generate_next_value_', None)
+            elif isinstance(gnv, staticmethod):
+                gnv = gnv.__func__
+            names = []
+            values = []
+            last_values = []
+            for key in list(classdict):
+                value = classdict[key]
+                if _is_private(cls, key) or _is_dunder(key) or _is_sunder(key):
+                    continue
+                if isinstance(value, nonmember):
+                    classdict[key] = value.value
+                    continue
+                if isinstance(value, member):
+                    value = value.value
+                elif _is_descriptor(value):
+                    continue
+                if key in ('mro', ''):
+                    raise ValueError('invalid enum member name(s) %r' % (key, ))
+                if isinstance(value, auto):
+                    if value.value is _auto_null:
+                        value.value = gnv(key, 1, len(names), last_values[:])
+                    value = value.value
+                elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
+                    parts = []
+                    for v in value:
+                        if isinstance(v, auto):
+                            if v.value is _auto_null:
+                                v.value = gnv(key, 1, len(names), last_values[:])
+                            v = v.value
+                        parts.append(v)
+                    value = tuple(parts)
+                names.append(key)
+                values.append(value)
+                last_values.append(value)
+                del classdict[key]
         _order_ = classdict.pop('_order_', None)
         new, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)
         classdict['_new_member_'] = new
