@@ -7,6 +7,7 @@
 import '../runtime/interp';
 import { PyObject, PyType, TypeFlags, heap } from '../runtime/object';
 import { getsizeof } from '../runtime/sizes';
+import { typeModule, typeQualname } from '../runtime/abstract';
 import { Frame } from '../runtime/vm/frame';
 import { PyStr } from '../runtime/objects/str';
 import { PyInt } from '../runtime/objects/int';
@@ -266,7 +267,8 @@ function reprInner(o: PyObject, depth: number): string {
   if (o instanceof PyList) return '[…]';
   if (o instanceof PyTuple) return '(…)';
   if (o instanceof PyDict) return '{…}';
-  return `<${t.module && t.module !== 'builtins' ? t.module + '.' : ''}${t.qualname} object${o.addr ? ` at 0x${o.addr.toString(16)}` : ''}>`;
+  const mod = typeModule(t);
+  return `<${mod && mod !== 'builtins' ? mod + '.' : ''}${typeQualname(t)} object${o.addr ? ` at 0x${o.addr.toString(16)}` : ''}>`;
 }
 
 // ------------------------------------------------------------------------------ the hover

@@ -7,6 +7,8 @@
 
 import { registerModule } from '../runtime/define';
 import { execSource } from './modutil';
+import { PyType } from '../runtime/object';
+import { strKey } from '../runtime/abstract';
 
 const DECIMAL_SRC = String.raw`
 import math as _math
@@ -1719,4 +1721,12 @@ __all__ = ['Decimal', 'Context', 'DecimalTuple', 'DefaultContext', 'BasicContext
 
 registerModule('decimal', (m) => {
   execSource(m, DECIMAL_SRC, '<frozen decimal>');
+  // Decimal and Context are C types in CPython (_decimal): messages name them by tp_name
+  for (const name of ['Decimal', 'Context']) {
+    const t = m.dict.getStr(strKey(name));
+    if (t instanceof PyType) {
+      t.name = `decimal.${name}`;
+      t.cTypeName = true;
+    }
+  }
 });

@@ -369,11 +369,10 @@ function withR(r: PyObject, f: (r: PyObject) => PyObject): PyObject {
   }
 }
 
-// cmp_to_key's K objects
+// cmp_to_key's K objects (Modules/_functoolsmodule.c keyobject): held = [cmp] for the one
+// cmp_to_key returns, [cmp, object] for the ones calling it makes
 class PyCmpKey extends PyHolder {}
 const KType = makeType('functools.KeyWrapper', null, TypeFlags.HAVE_GC, 32);
-KType.module = 'functools';
-const KeyFuncType = makeType('functools.cmp_to_key', null, TypeFlags.HAVE_GC, 32);
 
 let installed = false;
 function install(): void {
@@ -392,6 +391,8 @@ function install(): void {
       const a = self as PyCmpKey;
       const b = args[0];
       if (!(b instanceof PyCmpKey)) typeError('other argument must be K instance');
+      // keyobject_richcompare: a key without an object
+      if (a.held.length < 2 || b.held.length < 2) raise(E.AttributeError, 'object');
       const r = abs.call(a.held[0], [a.held[1], b.held[1]], null);
       const z = newInt(0);
       try {
@@ -403,7 +404,8 @@ function install(): void {
     });
   }
   KType.dict.setItem(internStr('__hash__'), None);
-  KeyFuncType.slots.call = (o, args, kw) => {
+  // keyobject_call
+  KType.slots.call = (o, args, kw) => {
     checkArgs('K', args, kw, 1, 1);
     const k = new PyCmpKey(KType, [newRef((o as PyHolder).held[0]), newRef(args[0])]);
     gcNewObject(k, true);
@@ -498,7 +500,7 @@ registerModule('functools', (m) => {
   });
   m.fn('cmp_to_key', (args, kw) => {
     const [f] = parseArgs({ name: 'cmp_to_key', params: ['mycmp'], required: 1 }, args, kw);
-    const k = new PyHolder(KeyFuncType, [newRef(f!)]);
+    const k = new PyCmpKey(KType, [newRef(f!)]);
     gcNewObject(k, true);
     return k;
   });

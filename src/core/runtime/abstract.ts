@@ -523,14 +523,30 @@ export function typeGetAttr(t: PyType, name: string): PyObject | null {
   return null;
 }
 
+/** type_name / type_qualname / type_module for a C type (not a heap type, or a class that
+ * stands for one): its tp_name 'module.Name' gives __name__ and __qualname__ after the last dot
+ * and __module__ before it */
+function cTypeNames(t: PyType): boolean {
+  return (!(t.flags & TypeFlags.HEAPTYPE) || t.cTypeName) && t.name.includes('.');
+}
+
+/** type_qualname */
+export function typeQualname(t: PyType): string {
+  return cTypeNames(t) && !t.cTypeName ? t.name.slice(t.name.lastIndexOf('.') + 1) : t.qualname;
+}
+/** type_module */
+export function typeModule(t: PyType): string {
+  return cTypeNames(t) && t.module === 'builtins' ? t.name.slice(0, t.name.lastIndexOf('.')) : t.module;
+}
+
 function typeSpecial(t: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
-      return newStr(t.name);
+      return newStr(cTypeNames(t) ? t.name.slice(t.name.lastIndexOf('.') + 1) : t.name);
     case '__qualname__':
-      return newStr(t.qualname);
+      return newStr(typeQualname(t));
     case '__module__':
-      return newStr(t.module);
+      return newStr(typeModule(t));
     case '__mro__':
       return t.mroTuple ? newRef(t.mroTuple) : newTuple(t.mro.map((m) => newRef(m)));
     case '__bases__':
@@ -894,9 +910,11 @@ function reprInner(o: PyObject): string {
 }
 
 export function defaultRepr(o: PyObject): string {
+  // object_repr: type_module and type_qualname
   const t = o.type;
-  const mod = t.module && t.module !== 'builtins' ? t.module + '.' : '';
-  return `<${mod}${t.qualname} object at 0x${addressOf(o).toString(16)}>`;
+  const m = typeModule(t);
+  const mod = m && m !== 'builtins' ? m + '.' : '';
+  return `<${mod}${typeQualname(t)} object at 0x${addressOf(o).toString(16)}>`;
 }
 
 /** PyObject_Str */

@@ -67,9 +67,11 @@ export function bootstrap(): void {
   TypeType.slots.call = typeCall;
   TypeType.slots.new = typeTypeNew;
   TypeType.slots.repr = (o) => {
+    // type_repr
     const t = o as PyType;
-    const mod = t.module && t.module !== 'builtins' ? t.module + '.' : '';
-    return `<class '${mod}${t.qualname}'>`;
+    const m = abs.typeModule(t);
+    const mod = m && m !== 'builtins' ? m + '.' : '';
+    return `<class '${mod}${abs.typeQualname(t)}'>`;
   };
   ObjectType.slots.new = objectNew;
   ObjectType.slots.init = objectInit;

@@ -229,9 +229,14 @@ const typeVersions = { last: 0 };
 
 /** A type object. Builtin types are created at start-up; classes by `__build_class__`. */
 export class PyType extends PyObject {
+  /** tp_name: what error messages name the type by ('module.Name' for a C type outside
+   * builtins); __name__ is the part after the last dot for a C type (see cTypeName) */
   name: string;
   qualname: string;
   module = 'builtins';
+  /** a class written in Python that stands for one of CPython's C types (decimal.Decimal): its
+   * `name` is the C type's dotted tp_name */
+  cTypeName = false;
   base: PyType | null;
   bases: PyType[];
   mro: PyType[] = [];

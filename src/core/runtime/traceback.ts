@@ -200,8 +200,9 @@ function charAt(map: number[], byte: number): number {
 // ------------------------------------------------------------------ the last line
 export function formatExceptionOnly(exc: PyBaseException): string {
   const t = exc.type;
-  let name = t.qualname;
-  if (t.module && t.module !== 'builtins' && t.module !== '__main__') name = `${t.module}.${name}`;
+  let name = abs.typeQualname(t);
+  const mod = abs.typeModule(t);
+  if (mod && mod !== 'builtins' && mod !== '__main__') name = `${mod}.${name}`;
   if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
   let msg: string;
   try {

@@ -16,10 +16,7 @@ const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) a
 };
 
 /** output differences that need changes outside these modules (see the module owner's report) */
-const pending: Record<string, string> = {
-  'decimal_pending.py':
-    "runtime: the operator error names a Python class by __name__ where the C Decimal type's tp_name is 'decimal.Decimal'",
-};
+const pending: Record<string, string> = {};
 
 const live = (() => {
   const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
