@@ -135,6 +135,25 @@ export function compileModule(mod: A.Module, filename: string, source: string): 
   }
 }
 
+/** compile(..., 'eval'): `mod` holds one expression statement; the code returns its value
+ * (Python/compile.c compiler_mod, Expression_kind) */
+export function compileEval(mod: A.Module, filename: string, source: string): CompileResult {
+  const c = new Compiler(filename, source);
+  resetFoldCache();
+  try {
+    return { code: c.compileExpression(mod), error: null, warnings: c.warnings };
+  } catch (e) {
+    if (e instanceof CompileError) return { code: null, error: e, warnings: c.warnings };
+    if (e instanceof SymbolError) {
+      const p = e.node;
+      return { code: null, error: new CompileError('SyntaxError', e.msg, p.lineno, p.col_offset, p.end_lineno, p.end_col_offset), warnings: c.warnings };
+    }
+    throw e;
+  } finally {
+    resetFoldCache();
+  }
+}
+
 class Compiler {
   private st!: SymbolTable;
   private u!: Unit;
@@ -267,6 +286,16 @@ class Compiler {
     for (; i < body.length; i++) this.visitStmt(body[i]);
     this.u.loc = NO_LOC;
     this.loadConstLit({ type: 'None' }, false);
+    this.emit(Op.RETURN_VALUE, 0);
+    return this.leaveUnit();
+  }
+
+  compileExpression(mod: A.Module): CodeUnit {
+    this.st = SymbolTable.build(mod);
+    this.enterUnit(this.st.top, '<module>', '<module>', 1, null);
+    const e = (mod.body[0] as A.ExprStmt).value;
+    this.u.loc = locOf(mod.body[0]);
+    this.visitExpr(e);
     this.emit(Op.RETURN_VALUE, 0);
     return this.leaveUnit();
   }

@@ -30,6 +30,7 @@ import * as N from '../runtime/numeric';
 import { intToHex, intToOct, intToBin } from '../runtime/primitives/intstr';
 import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
+import { installExec } from './builtins_exec';
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
@@ -338,6 +339,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     if (line === null) raise(E.EOFError, 'EOF when reading a line');
     return newStr(line);
   });
+  installExec(m);
   fn('globals', (args, kw) => {
     checkArgs('globals', args, kw, 0, 0);
     return newRef(vmState.current!.globals);

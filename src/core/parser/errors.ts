@@ -86,3 +86,16 @@ function errorText(offset: number, endOffset: number, textIn: string): string {
   out += '    ' + ' '.repeat(offset) + '^'.repeat(caretRepetitions) + '\n';
   return out;
 }
+
+/** a column in UTF-8 bytes of `line` (the compiler's) as code points (SyntaxError.offset's) */
+export function byteToCol(line: string, byteOff: number): number {
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of line) {
+    if (bytes >= byteOff) break;
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    chars++;
+  }
+  return chars;
+}

@@ -291,10 +291,24 @@ export function bootstrap(): void {
     if (items.length === 1) return abs.repr(items[0]);
     return BaseException.slots.str!(o);
   };
+  // SyntaxError_str: "msg (file, line N)" once the error knows where it is
+  E.SyntaxError.slots.str = (o) => {
+    const ex = (o as PyBaseException).extra;
+    const fn = ex?.filename;
+    const ln = ex?.lineno;
+    const filename = fn instanceof PyStr ? fn.v.slice(fn.v.lastIndexOf('/') + 1) : null;
+    const lineno = ln instanceof PyInt && ln.type === IntType ? abs.str(ln) : null;
+    if (filename === null && lineno === null) return BaseException.slots.str!(o);
+    const msg = abs.str(ex?.msg ?? None);
+    if (filename !== null && lineno !== null) return `${msg} (${filename}, line ${lineno})`;
+    if (filename !== null) return `${msg} (${filename})`;
+    return `${msg} (line ${lineno})`;
+  };
   for (const t of excTypes.values()) {
     if (t === BaseException) continue;
     t.slots.repr = BaseException.slots.repr;
-    if (t !== E.KeyError) t.slots.str = t.isSubtype(E.KeyError) ? E.KeyError.slots.str : BaseException.slots.str;
+    if (t === E.SyntaxError || t.isSubtype(E.SyntaxError)) t.slots.str = E.SyntaxError.slots.str;
+    else if (t !== E.KeyError) t.slots.str = t.isSubtype(E.KeyError) ? E.KeyError.slots.str : BaseException.slots.str;
   }
   BaseException.slots.new = (t, args, kw) => {
     void kw;

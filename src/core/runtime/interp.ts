@@ -45,6 +45,7 @@ import { auditHeap, type AuditRoot } from './audit';
 import type { CodeUnit, ConstSlot } from '../compiler/code';
 import { compileModule } from '../compiler/compiler';
 import { parse, formatSyntaxError } from '../parser/index';
+import { byteToCol } from '../parser/errors';
 import { initBuiltins } from '../modules/builtins';
 import { initSys } from '../modules/sys';
 import { installAllTypeMethods, installVarargsMethods } from './objects/methods';
@@ -570,18 +571,6 @@ function describe(o: PyObject): string {
 
 function absStr(o: PyObject): string {
   return (o as PyStr).v ?? String(o);
-}
-
-function byteToCol(line: string, byteOff: number): number {
-  let bytes = 0;
-  let chars = 0;
-  for (const ch of line) {
-    if (bytes >= byteOff) break;
-    const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    chars++;
-  }
-  return chars;
 }
 
 void gcState;

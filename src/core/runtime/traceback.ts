@@ -10,7 +10,8 @@ import { PyStr } from './objects/str';
 import { PyDict } from './objects/dict';
 import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
-import { parse } from '../parser/index';
+import { parse, formatSyntaxError } from '../parser/index';
+import { PyInt } from './objects/int';
 import type * as A from '../parser/ast';
 
 /** The text CPython writes to stderr for an uncaught exception. */
@@ -224,6 +225,24 @@ export function formatExceptionOnly(exc: PyBaseException): string {
 function formatSyntaxErrorExc(exc: PyBaseException, name: string): string {
   const ex = exc.extra ?? {};
   const msg = ex.msg ? abs.str(ex.msg) : abs.str(exc);
+  const int = (o: PyObject | null | undefined): number | null => (o instanceof PyInt && typeof o.v === 'number' ? o.v : null);
+  const lineno = int(ex.lineno);
+  if (ex.filename instanceof PyStr && lineno !== null && ex.text instanceof PyStr) {
+    // print_exception_file_and_line + the text and carets (what the parser's own errors print)
+    const offset = int(ex.offset) ?? 0;
+    const full = formatSyntaxError({
+      type: exc.type === E.SyntaxError ? 'SyntaxError' : 'IndentationError',
+      msg,
+      filename: ex.filename.v,
+      lineno,
+      offset,
+      end_lineno: int(ex.end_lineno) ?? lineno,
+      end_offset: int(ex.end_offset) ?? offset,
+      text: ex.text.v,
+    });
+    // (its last line names the type by the parser's name: the exception's own goes there)
+    return full.slice(0, full.lastIndexOf('\n', full.length - 2) + 1) + `${name}: ${msg}\n`;
+  }
   let out = '';
   if (ex.filename && ex.lineno) {
     out += `  File "${abs.str(ex.filename)}", line ${abs.str(ex.lineno)}\n`;

@@ -1,0 +1,185 @@
+// exec(), eval() and compile() (Python/bltinmodule.c builtin_exec_impl, builtin_eval_impl,
+// builtin_compile_impl): source text is parsed and compiled by RefScope's own front end into a
+// code object, which runs in a module-level frame with the given (or the caller's) globals and
+// locals. A syntax error becomes a SyntaxError exception with CPython's attributes.
+
+import { PyObject, newRef, decref } from '../runtime/object';
+import * as abs from '../runtime/abstract';
+import { PyStr, newStr } from '../runtime/objects/str';
+import { PyBytes, utf8Decode } from '../runtime/objects/bytes';
+import { PyDict } from '../runtime/objects/dict';
+import { newTuple } from '../runtime/objects/tuple';
+import { newInt } from '../runtime/objects/int';
+import { None } from '../runtime/objects/singletons';
+import { PyCode } from '../runtime/objects/function';
+import * as E from '../runtime/objects/exception';
+import { newException, typeError, raise, Unsupported } from '../runtime/errors';
+import { vmState } from '../runtime/vm/eval';
+import { fastToLocals, runFrame } from '../runtime/vm/call';
+import { Frame } from '../runtime/vm/frame';
+import { materializeCode } from '../runtime/consts';
+import { parse } from '../parser/index';
+import type { SyntaxErrorInfo } from '../parser/errors';
+import { compileModule, compileEval } from '../compiler/compiler';
+import { byteToCol } from '../parser/errors';
+import type { ModuleBuilder } from '../runtime/define';
+
+type Mode = 'exec' | 'eval';
+
+/** A SyntaxError (or subclass) instance with args (msg, (filename, lineno, offset, text,
+ * end_lineno, end_offset)) and the same attributes (SyntaxError_init). */
+function syntaxError(info: SyntaxErrorInfo): E.PyBaseException {
+  const t = info.type === 'SyntaxError' ? E.SyntaxError : abs.excTypeByName(info.type);
+  const text = info.text === null ? newRef(None) : newStr(info.text);
+  const attrs: [string, PyObject][] = [
+    ['filename', newStr(info.filename)],
+    ['lineno', newInt(info.lineno)],
+    ['offset', newInt(info.offset)],
+    ['text', text],
+    ['end_lineno', newInt(info.end_lineno)],
+    ['end_offset', newInt(info.end_offset)],
+  ];
+  const e = newException(t, info.msg);
+  const detail = newTuple(attrs.map(([, v]) => newRef(v)));
+  const args = newTuple([newStr(info.msg), detail]);
+  decref(e.args);
+  e.args = args;
+  e.extra = { msg: newStr(info.msg) };
+  for (const [k, v] of attrs) e.extra[k] = v;
+  return e;
+}
+
+/** source text -> a new code object (raises SyntaxError) */
+function compileText(source: string, filename: string, mode: Mode): PyCode {
+  const pr = parse(source, filename);
+  if (!pr.module) {
+    // (compile()'s tokenizer reads a string with a newline at its end: the text keeps one)
+    const info = pr.error!;
+    throw syntaxError(info.text !== null && !info.text.endsWith('\n') ? { ...info, text: info.text + '\n' } : info);
+  }
+  const mod = pr.module;
+  if (mode === 'eval' && (mod.body.length !== 1 || mod.body[0].kind !== 'Expr')) {
+    // the eval grammar takes one expression: point at what follows it, or at the statement
+    const s = mod.body[0];
+    const lines = source.split(/\r?\n/);
+    const lineno = s ? s.lineno : 1;
+    const text = lines[lineno - 1] ?? '';
+    const col = s && s.kind === 'Expr' ? s.end_col_offset : s ? s.col_offset : 0;
+    const offset = byteToCol(text, col) + 1;
+    throw syntaxError({ type: 'SyntaxError', msg: 'invalid syntax', filename, lineno, offset, end_lineno: lineno, end_offset: offset + 1, text: text + '\n' });
+  }
+  const cr = mode === 'eval' ? compileEval(mod, filename, source) : compileModule(mod, filename, source);
+  if (!cr.code) {
+    const e = cr.error!;
+    if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);
+    const lines = source.split(/\r?\n/);
+    const text = lines[e.lineno - 1] ?? '';
+    throw syntaxError({
+      type: 'SyntaxError',
+      msg: e.msg,
+      filename,
+      lineno: e.lineno,
+      offset: byteToCol(text, e.col) + 1,
+      end_lineno: e.endLineno,
+      end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
+      text: text + '\n',
+    });
+  }
+  // linecache has no lines for '<string>': tracebacks show none (the array is shared by the
+  // nested code objects)
+  if (filename.startsWith('<')) cr.code.source.length = 0;
+  return materializeCode(cr.code, null);
+}
+
+/** the source argument as text or a code object (source_as_string) */
+function sourceOf(what: string, src: PyObject, mode: Mode): string | PyCode {
+  if (src instanceof PyCode) return src;
+  let text: string;
+  if (src instanceof PyStr) text = src.v;
+  else if (src instanceof PyBytes) text = utf8Decode(src.v, 'strict');
+  else typeError(`${what}() arg 1 must be a string, bytes or code object`);
+  if (text.includes('\0')) raise(E.SyntaxError, 'source code string cannot contain null bytes');
+  // builtin_eval_impl strips leading spaces and tabs
+  if (mode === 'eval' && what === 'eval') text = text.replace(/^[ \t]+/, '');
+  return text;
+}
+
+function isMapping(o: PyObject): boolean {
+  return abs.typeLookup(o.type, '__getitem__') !== null;
+}
+
+/** exec() / eval(): globals and locals resolved as CPython does, then the code runs in a
+ * module-level frame; returns the code's value (a new reference) */
+function run(what: Mode, args: PyObject[]): PyObject {
+  const src = args[0];
+  let globals: PyObject = args.length > 1 ? args[1] : None;
+  let locals: PyObject = args.length > 2 ? args[2] : None;
+  if (what === 'eval') {
+    if (locals !== None && !isMapping(locals)) typeError('locals must be a mapping');
+    if (globals !== None && !(globals instanceof PyDict)) {
+      typeError(isMapping(globals) ? 'globals must be a real dict; try eval(expr, {}, mapping)' : 'globals must be a dict');
+    }
+  }
+  const caller = vmState.current!;
+  if (globals === None) {
+    globals = caller.globals;
+    if (locals === None) locals = fastToLocals(caller);
+  } else if (locals === None) locals = globals;
+  if (what === 'exec') {
+    if (!(globals instanceof PyDict)) typeError(`exec() globals must be a dict, not ${globals.type.name}`);
+    if (!isMapping(locals)) typeError(`locals must be a mapping or None, not ${locals.type.name}`);
+  }
+  const g = globals as PyDict;
+  const bkey = abs.strKey('__builtins__');
+  if (g.getItem(bkey) === undefined) g.setItem(bkey, vmState.builtins!);
+  const s = sourceOf(what, src, what);
+  const code = typeof s === 'string' ? compileText(s, '<string>', what) : newRef(s);
+  try {
+    if (code.unit.nfrees > 0) typeError(`code object passed to ${what}() may not contain free variables`);
+    const f = new Frame(code, null, g, vmState.builtins!, newRef(locals));
+    return runFrame(f);
+  } finally {
+    decref(code);
+  }
+}
+
+export function installExec(m: ModuleBuilder): void {
+  m.fn('exec', (args, kw) => {
+    if (kw && kw.some((k) => k !== 'closure')) typeError(`exec() got an unexpected keyword argument '${kw.find((k) => k !== 'closure')}'`);
+    const npos = args.length - (kw ? kw.length : 0);
+    if (npos < 1) typeError(`exec expected at least 1 argument, got ${npos}`);
+    if (npos > 3) typeError(`exec expected at most 3 arguments, got ${npos}`);
+    if (kw && kw.length && args[npos] !== None) throw new Unsupported('exec() with a closure');
+    decref(run('exec', args.slice(0, npos)));
+    return newRef(None);
+  });
+  m.fn('eval', (args, kw) => {
+    if (kw && kw.length) typeError('eval() takes no keyword arguments');
+    if (args.length < 1) typeError(`eval expected at least 1 argument, got ${args.length}`);
+    if (args.length > 3) typeError(`eval expected at most 3 arguments, got ${args.length}`);
+    return run('eval', args);
+  });
+  m.fn('compile', (args, kw) => {
+    const names = ['source', 'filename', 'mode', 'flags', 'dont_inherit', 'optimize', '_feature_version'];
+    const npos = args.length - (kw ? kw.length : 0);
+    const got: (PyObject | undefined)[] = args.slice(0, npos);
+    for (let i = 0; kw && i < kw.length; i++) {
+      const ix = names.indexOf(kw[i]);
+      if (ix < 0) typeError(`compile() got an unexpected keyword argument '${kw[i]}'`);
+      got[ix] = args[npos + i];
+    }
+    for (let i = 0; i < 3; i++) {
+      if (got[i] === undefined) typeError(`compile() missing required argument '${names[i]}' (pos ${i + 1})`);
+    }
+    const [src, fname, modeObj, flags] = got as PyObject[];
+    if (!(modeObj instanceof PyStr)) typeError(`compile() argument 'mode' must be str, not ${modeObj.type.name}`);
+    const mode = modeObj.v;
+    if (mode !== 'exec' && mode !== 'eval' && mode !== 'single') raise(E.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    if (mode === 'single') throw new Unsupported("compile() in 'single' mode");
+    if (flags !== undefined && abs.isTrue(flags)) throw new Unsupported('compile() with flags');
+    const filename = abs.str(fname);
+    const s = sourceOf('compile', src, mode);
+    if (typeof s !== 'string') return newRef(s);
+    return compileText(s, filename, mode);
+  });
+}
