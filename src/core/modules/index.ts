@@ -19,6 +19,7 @@ import './copy';
 import './textwrap';
 import './fractions';
 import './typing';
+import './types';
 import './abc';
 import './contextlib';
 import './dataclasses';

@@ -250,6 +250,18 @@ export function bootstrap(): void {
   MethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
   WrapperDescriptorType.slots.repr = (o) => `<slot wrapper '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
   ClassMethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
+  // module.__new__ + module___init___impl: ModuleType(name, doc=None)
+  ModuleType.slots.new = (t, args, kw) => {
+    if (t !== ModuleType) unsupported('subclasses of types.ModuleType');
+    const [name, doc] = parseArgs({ name: 'module', params: ['name', 'doc'], required: 1 }, args, kw);
+    if (!(name instanceof PyStr)) typeError(`module.__init__() argument 'name' must be str, not ${name!.type.name}`);
+    const d = newDict();
+    const m = new PyModule(name.v, d);
+    gcNewObject(m, true);
+    d.setItem(internStr('__name__'), name);
+    for (const [k, v] of [['__doc__', doc ?? None], ['__package__', None], ['__loader__', None], ['__spec__', None]] as const) d.setItem(internStr(k), v);
+    return m;
+  };
   ModuleType.slots.repr = (o) => {
     const m = o as PyModule;
     return builtinModuleNames.has(m.name) ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`;
@@ -637,7 +649,6 @@ export function bootstrap(): void {
 }
 
 export const GenericAliasType = makeType('types.GenericAlias', null, TypeFlags.HAVE_GC, 64);
-GenericAliasType.name = 'GenericAlias';
 export class PyGenericAlias extends PyObject {
   constructor(
     public origin: PyObject,
@@ -659,8 +670,6 @@ export class PyGenericAlias extends PyObject {
 }
 
 export const UnionType = makeType('types.UnionType', null, TypeFlags.HAVE_GC, 32);
-UnionType.name = 'UnionType';
-UnionType.module = 'types';
 
 /** _Py_union_type_or: flatten, deduplicate, None stands for NoneType */
 function makeUnion(a: PyObject, b: PyObject): PyObject {
