@@ -15,9 +15,6 @@ const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) a
   cases: Record<string, { stdout: string; stderr: string; exit: number }>;
 };
 
-/** output differences that need changes outside these modules (see the module owner's report) */
-const pending: Record<string, string> = {};
-
 const live = (() => {
   const r = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   return r.status === 0 && /^Python 3\.11\./.test(r.stdout.trim());
@@ -25,7 +22,7 @@ const live = (() => {
 
 for (const [name, exp] of Object.entries(expected.cases)) {
   const src = () => readFileSync(join(here, 'cases', name), 'utf8');
-  test(`enum_decimal ${name}`, { todo: pending[name] ?? false }, () => {
+  test(`enum_decimal ${name}`, () => {
     const r = runSource(src(), name, { audit: true });
     assert.equal(r.stdout, exp.stdout);
     assert.equal(r.stderr, exp.stderr);
