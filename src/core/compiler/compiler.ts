@@ -10,6 +10,7 @@ import { CoFlags, SlotKind, constKey, type CodeUnit, type ConstLit, type ConstSl
 import { Block, Scope, SymbolTable, SymbolError, mangle, Flag } from './symtable';
 import { foldExpr, foldIter, resetFoldCache, type FoldedSeq } from './fold';
 import type { ConstantValue } from '../parser/ast';
+import { byteToCol, type SyntaxErrorInfo } from '../parser/errors';
 
 export class CompileError {
   constructor(
@@ -119,10 +120,20 @@ export interface CompileResult {
 }
 
 export function compileModule(mod: A.Module, filename: string, source: string): CompileResult {
+  return compileWith(filename, source, (c) => c.compileModule(mod));
+}
+
+/** compile(..., 'eval'): `mod` holds one expression statement; the code returns its value
+ * (Python/compile.c compiler_mod, Expression_kind) */
+export function compileEval(mod: A.Module, filename: string, source: string): CompileResult {
+  return compileWith(filename, source, (c) => c.compileExpression(mod));
+}
+
+function compileWith(filename: string, source: string, how: (c: Compiler) => CodeUnit): CompileResult {
   const c = new Compiler(filename, source);
   resetFoldCache();
   try {
-    return { code: c.compileModule(mod), error: null, warnings: c.warnings };
+    return { code: how(c), error: null, warnings: c.warnings };
   } catch (e) {
     if (e instanceof CompileError) return { code: null, error: e, warnings: c.warnings };
     if (e instanceof SymbolError) {
@@ -135,23 +146,20 @@ export function compileModule(mod: A.Module, filename: string, source: string): 
   }
 }
 
-/** compile(..., 'eval'): `mod` holds one expression statement; the code returns its value
- * (Python/compile.c compiler_mod, Expression_kind) */
-export function compileEval(mod: A.Module, filename: string, source: string): CompileResult {
-  const c = new Compiler(filename, source);
-  resetFoldCache();
-  try {
-    return { code: c.compileExpression(mod), error: null, warnings: c.warnings };
-  } catch (e) {
-    if (e instanceof CompileError) return { code: null, error: e, warnings: c.warnings };
-    if (e instanceof SymbolError) {
-      const p = e.node;
-      return { code: null, error: new CompileError('SyntaxError', e.msg, p.lineno, p.col_offset, p.end_lineno, p.end_col_offset), warnings: c.warnings };
-    }
-    throw e;
-  } finally {
-    resetFoldCache();
-  }
+/** A compile error as the SyntaxError CPython raises (offsets in code points of the line). */
+export function syntaxErrorInfo(e: CompileError, filename: string, source: string): SyntaxErrorInfo {
+  const lines = source.split(/\r?\n/);
+  const text = lines[e.lineno - 1] ?? '';
+  return {
+    type: 'SyntaxError',
+    msg: e.msg,
+    filename,
+    lineno: e.lineno,
+    offset: byteToCol(text, e.col) + 1,
+    end_lineno: e.endLineno,
+    end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
+    text: text + '\n',
+  };
 }
 
 class Compiler {

@@ -20,7 +20,7 @@ import { Frame } from '../runtime/vm/frame';
 import { materializeCode } from '../runtime/consts';
 import { parse } from '../parser/index';
 import type { SyntaxErrorInfo } from '../parser/errors';
-import { compileModule, compileEval } from '../compiler/compiler';
+import { compileModule, compileEval, syntaxErrorInfo } from '../compiler/compiler';
 import { byteToCol } from '../parser/errors';
 import type { ModuleBuilder } from '../runtime/define';
 
@@ -72,18 +72,7 @@ function compileText(source: string, filename: string, mode: Mode): PyCode {
   if (!cr.code) {
     const e = cr.error!;
     if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);
-    const lines = source.split(/\r?\n/);
-    const text = lines[e.lineno - 1] ?? '';
-    throw syntaxError({
-      type: 'SyntaxError',
-      msg: e.msg,
-      filename,
-      lineno: e.lineno,
-      offset: byteToCol(text, e.col) + 1,
-      end_lineno: e.endLineno,
-      end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
-      text: text + '\n',
-    });
+    throw syntaxError(syntaxErrorInfo(e, filename, source));
   }
   // linecache has no lines for '<string>': tracebacks show none (the array is shared by the
   // nested code objects)

@@ -43,9 +43,8 @@ import { DictType, mayBeTracked } from './objects/dict';
 import { addressOf } from './object';
 import { auditHeap, type AuditRoot } from './audit';
 import type { CodeUnit, ConstSlot } from '../compiler/code';
-import { compileModule } from '../compiler/compiler';
+import { compileModule, syntaxErrorInfo } from '../compiler/compiler';
 import { parse, formatSyntaxError } from '../parser/index';
-import { byteToCol } from '../parser/errors';
 import { initBuiltins } from '../modules/builtins';
 import { initSys } from '../modules/sys';
 import { installAllTypeMethods, installVarargsMethods } from './objects/methods';
@@ -342,20 +341,7 @@ export class Interpreter {
       if (e.type === 'Unsupported') {
         throw new Unsupported(`${e.msg} (line ${e.lineno}) is not supported by RefScope yet`);
       }
-      const lines = source.split(/\r?\n/);
-      const text = lines[e.lineno - 1] ?? '';
-      this.io.writeStderr(
-        formatSyntaxError({
-          type: 'SyntaxError',
-          msg: e.msg,
-          filename,
-          lineno: e.lineno,
-          offset: byteToCol(text, e.col) + 1,
-          end_lineno: e.endLineno,
-          end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
-          text: text + '\n',
-        }),
-      );
+      this.io.writeStderr(formatSyntaxError(syntaxErrorInfo(e, filename, source)));
       this.exitCode = 1;
       return null;
     }
