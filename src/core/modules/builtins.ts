@@ -31,6 +31,7 @@ import { intToHex, intToOct, intToBin } from '../runtime/primitives/intstr';
 import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
+import { installSite } from './builtins_site';
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
@@ -340,6 +341,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     return newStr(line);
   });
   installExec(m);
+  installSite(m);
   fn('globals', (args, kw) => {
     checkArgs('globals', args, kw, 0, 0);
     return newRef(vmState.current!.globals);
