@@ -43,6 +43,21 @@ after(async () => {
 
 interface Opened { page: Page; dialogs: string[]; errors: string[] }
 
+/**
+ * Waits until `expr` is true in the page, polling from here with page.evaluate (as CDP's
+ * Runtime.evaluate, which the panel's CSP allows). page.waitForFunction evaluates its predicate
+ * with eval inside the page when it has to poll, which the CSP (no 'unsafe-eval') refuses: it
+ * passed only when the condition already held at its first check.
+ */
+async function waitFor(page: Page, expr: string, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(`!!(${expr})`)) return;
+    if (Date.now() > end) throw new Error(`waitFor: timed out after ${timeout} ms: ${expr}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 async function open(theme: 'dark' | 'light' = 'dark'): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const dialogs: string[] = [];
@@ -53,13 +68,13 @@ async function open(theme: 'dark' | 'light' = 'dark'): Promise<Opened> {
   await page.addInitScript(FAKE_VSCODE);
   await page.goto(served.url);
   await page.evaluate(setThemeScript(theme));
-  await page.waitForFunction('!!window.__refscopeGraph && !!customElements.get("vscode-button")');
+  await waitFor(page, '!!window.__refscopeGraph && !!customElements.get("vscode-button")');
   return { page, dialogs, errors };
 }
 
 async function postGraph(page: Page, msg: SetGraphMessage): Promise<void> {
   await page.evaluate((m) => (globalThis as any).postMessage(m, '*'), msg as unknown as Record<string, unknown>);
-  await page.waitForFunction((n) => (globalThis as any).__refscopeGraph.nodeCount() === n, msg.model?.nodes.length ?? 0);
+  await waitFor(page, `window.__refscopeGraph.nodeCount() === ${msg.model?.nodes.length ?? 0}`);
 }
 
 const hook = <T>(page: Page, expr: string) => page.evaluate(`window.__refscopeGraph.${expr}`) as Promise<T>;
@@ -160,7 +175,7 @@ test('the theme switch (body class and VS Code variables) restyles the page and 
   });
   const dark = await read();
   await page.evaluate(setThemeScript('light'));
-  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'light'`);
+  await waitFor(page, `window.__refscopeGraph.theme().kind === 'light'`);
   const light = await read();
   assert.equal(dark.kind, 'dark');
   assert.equal(dark.body, 'rgb(31, 31, 31)');
@@ -175,11 +190,11 @@ test('the theme switch (body class and VS Code variables) restyles the page and 
   const width = () => hook<string>(page, `style('e${edgeId}', 'width')`);
   assert.equal(await width(), '1.2px');
   await page.evaluate(`document.body.classList.replace('vscode-light', 'vscode-high-contrast')`);
-  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'high-contrast'`);
+  await waitFor(page, `window.__refscopeGraph.theme().kind === 'high-contrast'`);
   assert.equal(await width(), '2px');
   // back to dark
   await page.evaluate(setThemeScript('dark'));
-  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'dark'`);
+  await waitFor(page, `window.__refscopeGraph.theme().kind === 'dark'`);
   assert.equal(await hook<string>(page, 'edgeColor()'), dark.edge);
   await page.close();
 });
@@ -198,7 +213,7 @@ test('toolbar, timeline, exports and double-click post typed messages', async ()
   const pos = await hook<{ x: number; y: number }>(page, `renderedPosition(${JSON.stringify(truncatedId)})`);
   const box = (await page.locator('#cy').boundingBox())!;
   await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
-  await page.waitForFunction(`window.__posted.some((m) => m.type === 'expand')`, undefined, { timeout: 5000 });
+  await waitFor(page, `window.__posted.some((m) => m.type === 'expand')`, 5000);
   const msgs = await posted(page);
   const types = msgs.map((m) => m.type);
   assert.equal(types[0], 'ready');
@@ -222,7 +237,7 @@ test('the state survives a reload: the page redraws its last graph before the ho
   await postGraph(page, lesson);
   await page.reload();
   await page.evaluate(setThemeScript('dark'));
-  await page.waitForFunction('!!window.__refscopeGraph && window.__refscopeGraph.nodeCount() === 8');
+  await waitFor(page, '!!window.__refscopeGraph && window.__refscopeGraph.nodeCount() === 8');
   const msgs = await posted(page);
   assert.deepEqual(msgs.map((m) => m.type), ['ready']);
   assert.match(await page.locator('#title').innerText(), /a after line 4/);
@@ -324,7 +339,7 @@ test('a 2,000-node graph: the layered layout places every node, no overlaps, ran
   assert.match(await page.locator('#details').innerText(), /Node/);
   // a theme switch keeps the large graph's stylesheet
   await page.evaluate(setThemeScript('light'));
-  await page.waitForFunction(`window.__refscopeGraph.theme().kind === 'light'`);
+  await waitFor(page, `window.__refscopeGraph.theme().kind === 'light'`);
   assert.equal(await hook<string>(page, `style('e0', 'curve-style')`), 'straight');
   const file = join(shots, 'large-tree-light.png');
   await page.screenshot({ path: file });
