@@ -74,9 +74,10 @@ function compileText(source: string, filename: string, mode: Mode): PyCode {
     if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);
     throw syntaxError(syntaxErrorInfo(e, filename, source));
   }
-  // linecache has no lines for '<string>': tracebacks show none (the array is shared by the
-  // nested code objects)
-  if (filename.startsWith('<')) cr.code.source.length = 0;
+  // tracebacks take lines from the file named (linecache): '<string>' or a name given to
+  // compile() has none to show, so the code keeps none (the array is shared by the nested code
+  // objects)
+  cr.code.source.length = 0;
   return materializeCode(cr.code, null);
 }
 
