@@ -94,10 +94,6 @@ function sourceOf(what: string, src: PyObject, mode: Mode): string | PyCode {
   return text;
 }
 
-function isMapping(o: PyObject): boolean {
-  return abs.typeLookup(o.type, '__getitem__') !== null;
-}
-
 /** exec() / eval(): globals and locals resolved as CPython does, then the code runs in a
  * module-level frame; returns the code's value (a new reference) */
 function run(what: Mode, args: PyObject[]): PyObject {
@@ -105,9 +101,9 @@ function run(what: Mode, args: PyObject[]): PyObject {
   let globals: PyObject = args.length > 1 ? args[1] : None;
   let locals: PyObject = args.length > 2 ? args[2] : None;
   if (what === 'eval') {
-    if (locals !== None && !isMapping(locals)) typeError('locals must be a mapping');
+    if (locals !== None && !abs.mappingCheck(locals)) typeError('locals must be a mapping');
     if (globals !== None && !(globals instanceof PyDict)) {
-      typeError(isMapping(globals) ? 'globals must be a real dict; try eval(expr, {}, mapping)' : 'globals must be a dict');
+      typeError(abs.mappingCheck(globals) ? 'globals must be a real dict; try eval(expr, {}, mapping)' : 'globals must be a dict');
     }
   }
   const caller = vmState.current!;
@@ -117,7 +113,7 @@ function run(what: Mode, args: PyObject[]): PyObject {
   } else if (locals === None) locals = globals;
   if (what === 'exec') {
     if (!(globals instanceof PyDict)) typeError(`exec() globals must be a dict, not ${globals.type.name}`);
-    if (!isMapping(locals)) typeError(`locals must be a mapping or None, not ${locals.type.name}`);
+    if (!abs.mappingCheck(locals)) typeError(`locals must be a mapping or None, not ${locals.type.name}`);
   }
   const g = globals as PyDict;
   const bkey = abs.strKey('__builtins__');

@@ -1040,6 +1040,11 @@ export function length(o: PyObject): number {
   typeError(`object of type '${t.name}' has no len()`);
 }
 
+/** PyMapping_Check: the type has __getitem__ (mp_subscript) */
+export function mappingCheck(o: PyObject): boolean {
+  return typeLookup(o.type, '__getitem__') !== null;
+}
+
 export function getItem(o: PyObject, k: PyObject): PyObject {
   if (o.type === DictType && (k.type === StrType || k.type === IntType)) {
     // dict_subscript with a key whose hash and == have no side effects (a miss goes on to the

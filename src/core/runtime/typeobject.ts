@@ -548,8 +548,7 @@ export function buildClass(args: PyObject[], kwnames: string[] | null): PyObject
       decref(basesTuple);
       decref(prep);
     }
-    // PyMapping_Check
-    if (abs.typeLookup(ns.type, '__getitem__') === null) {
+    if (!abs.mappingCheck(ns)) {
       const what = meta instanceof PyType ? meta.name : '<metaclass>';
       const nsType = ns.type.name;
       decref(ns);

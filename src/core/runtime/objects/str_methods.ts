@@ -569,7 +569,7 @@ class StrPercentArgs implements PercentArgs {
     readonly temps: PyObject[],
   ) {
     this.isTuple = arg instanceof PyTuple;
-    this.isMapping = !this.isTuple && !(arg instanceof PyStr) && abs.typeLookup(arg.type, '__getitem__') !== null;
+    this.isMapping = !this.isTuple && !(arg instanceof PyStr) && abs.mappingCheck(arg);
   }
   count(): number | null {
     return this.isTuple ? (this.arg as PyTuple).items.length : null;
