@@ -27,6 +27,7 @@ import { vmState } from './vm/eval';
 import { PyRange, PySlice } from './objects/misc';
 import { isMember, memberGet, memberSet, PyMember } from './typeobject';
 import { newMethodWrapper } from './objects/method_wrapper';
+import { osErrorField } from './objects/oserror';
 
 export const enum Cmp {
   LT,
@@ -396,6 +397,8 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         return newRef(o.dict);
     }
     if (o.extra && name in o.extra) return newRef(o.extra[name] ?? None);
+    const osField = osErrorField(o, name);
+    if (osField !== undefined) return osField;
     if (o.type.isSubtype(E.StopIteration) && name === 'value') return newRef(o.args.items[0] ?? None);
     if (o.type.isSubtype(E.SystemExit) && name === 'code') return newRef(o.args.items.length === 0 ? None : o.args.items.length === 1 ? o.args.items[0] : o.args);
     if (o.type.isSubtype(E.NameError) && name === 'name') return newRef(None);

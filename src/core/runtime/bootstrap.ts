@@ -30,6 +30,7 @@ import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, typeDict, parseArgs, checkArgs } from './define';
 import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
+import { installOSError, osErrorInit } from './objects/oserror';
 import { DictTableIter } from './tables/dicttable';
 import { SetTableIter } from './tables/settable';
 
@@ -344,6 +345,11 @@ export function bootstrap(): void {
   }
   defMethod(BaseException, '__init__', (args, kw, self) => {
     BaseException.slots.init!(self!, args, kw);
+    return newRef(None);
+  });
+  installOSError();
+  defMethod(E.OSError, '__init__', (args, kw, self) => {
+    osErrorInit(self!, args, kw);
     return newRef(None);
   });
   defMethod(BaseException, 'with_traceback', (args, _kw, self) => {
