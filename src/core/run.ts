@@ -1,7 +1,8 @@
 // Entry point shared by the CLI, the worker and the tests: run one Python source file.
 
 import { Interpreter } from './runtime/interp';
-import { bufferIO } from './modules/io_shared';
+import { bufferIO, type HostFS } from './modules/io_shared';
+import { saveRunFiles } from './modules/fileio';
 import { Unsupported } from './runtime/errors';
 import { jsStack } from './runtime/current';
 import { jitConfig } from './runtime/vm/jit';
@@ -17,6 +18,11 @@ export interface RunOptions {
   stepLimit?: number;
   /** collect the files the program writes (objgraph's DOT files) into RunResult.files */
   collectFiles?: boolean;
+  /** what open() may read (absent: only the files the program wrote itself) */
+  fs?: HostFS;
+  /** node hosts (src/worker/node-runner.ts): open() reads the host's files, a relative path from
+   * this directory (fs is made from it there: a function cannot cross to a worker thread) */
+  hostFiles?: string;
   /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
   gcStress?: boolean;
   /** loop compiler (runtime/vm/jit.ts): false interprets everything; a number compiles a loop after
@@ -33,7 +39,7 @@ export interface RunResult {
   /** set when the audit found a refcount that differs from the references held */
   auditError?: string | null;
   /** files the program wrote (with collectFiles), for the host to write to disk */
-  files?: { path: string; text: string }[];
+  files?: { path: string; data: string | Uint8Array }[];
   /** the JS stack ran out during the run (see runtime/current.ts jsStack): on a thread with a
    * small stack the result may differ from CPython's, so run again on a deep stack */
   stackExhausted?: boolean;
@@ -42,8 +48,9 @@ export interface RunResult {
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
   const overflows = jsStack.overflows;
   const io = bufferIO(options.stdin ?? '');
-  const files: { path: string; text: string }[] = [];
-  if (options.collectFiles) io.writeFile = (path, text) => void files.push({ path, text });
+  const files: { path: string; data: string | Uint8Array }[] = [];
+  if (options.collectFiles) io.writeFile = (path, data) => void files.push({ path, data });
+  if (options.fs) io.fs = options.fs;
   const { enabled, hot, underHooks, minSteps } = jitConfig;
   jitConfig.underHooks = options.jitUnderHooks === true;
   if (options.jit !== undefined) {
@@ -68,6 +75,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
       io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
     } else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }
+  saveRunFiles(io);
   jitConfig.enabled = enabled;
   jitConfig.hot = hot;
   jitConfig.underHooks = underHooks;

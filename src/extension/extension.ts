@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SessionClient } from './session-client';
 import { registerExercises } from './exercises';
 import { registerGraphPanel } from './graphPanel';
@@ -65,7 +65,7 @@ class Runs implements vscode.Disposable {
       doc.getText(),
       doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.fileName,
       doc.version,
-      { stdin: cfg.get<string>('stdin', ''), stepLimit: cfg.get<number>('stepLimit', 200_000_000), maxHeapBytes: cfg.get<number>('maxHeapMB', 2048) * 1024 * 1024 },
+      { stdin: cfg.get<string>('stdin', ''), stepLimit: cfg.get<number>('stepLimit', 200_000_000), maxHeapBytes: cfg.get<number>('maxHeapMB', 2048) * 1024 * 1024, ...filesFrom(doc) },
       this.bundle(),
       cfg.get<number>('timeLimitSeconds', 30) * 1000,
       // the hovers to come (provideHover below): computed in the background after the run
@@ -158,6 +158,15 @@ class Runs implements vscode.Disposable {
     this.ran.dispose();
     this.shown.dispose();
   }
+}
+
+/** where the program's open() finds files: a relative path from the document's workspace folder
+ * (the working directory VS Code runs a Python file in), else from the file's own directory; an
+ * unsaved document reads none. What it writes stays in the run (the editor writes no files). */
+function filesFrom(doc: vscode.TextDocument): { hostFiles?: string } {
+  if (doc.uri.scheme !== 'file') return {};
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  return { hostFiles: folder ? folder.uri.fsPath : dirname(doc.uri.fsPath) };
 }
 
 export function activate(context: vscode.ExtensionContext): { runs: Runs } {

@@ -22,8 +22,15 @@ import { parse } from '../core/parser/index';
 import { compileModule } from '../core/compiler/compiler';
 import type * as A from '../core/parser/ast';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
+import { nodeFS } from './node-fs';
 
 let session: InspectSession | null = null;
+
+/** the options with open() reading the host's files from options.hostFiles (a function cannot
+ * come through the port) */
+function withFiles(options: InspectSession['options']): InspectSession['options'] {
+  return options.hostFiles !== undefined ? { ...options, fs: nodeFS(options.hostFiles) } : options;
+}
 let t: Translate = makeTranslator(null);
 /** per hover options: the lines whose hovers were computed for this session */
 let prefetched = new Map<string, Set<number>>();
@@ -132,7 +139,7 @@ function warmSlice(stop: () => boolean): void {
     }
     return;
   }
-  const dry = new InspectSession(w.source, w.filename, w.options);
+  const dry = new InspectSession(w.source, w.filename, withFiles(w.options));
   let done: boolean;
   warmGoing = 'rehearse';
   try {
@@ -165,7 +172,7 @@ export function handle(req: WorkerRequest): WorkerReply {
       case 'run': {
         session?.dispose();
         t = makeTranslator(req.bundle);
-        session = new InspectSession(req.source, req.filename, req.options);
+        session = new InspectSession(req.source, req.filename, withFiles(req.options));
         prefetched = new Map();
         const summary = session.run();
         warm = warmLeft > 0 && rehearsable(session, summary.durationMs) ? { source: req.source, filename: req.filename, options: req.options, compile: true, mod: null, next: 0 } : null;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cacheFileFor, loadCached } from '../../src/worker/code-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,4 +89,37 @@ test('refscope with no command prints usage and exits 2', () => {
   const r = run([]);
   assert.strictEqual(r.status, 2);
   assert.match(r.stderr, /usage: refscope run FILE\.py/);
+});
+
+test('refscope run: open() reads files from the working directory and the files written are on disk after the run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-open-'));
+  writeFileSync(join(dir, 'in.txt'), 'one\r\ntwo\n');
+  writeFileSync(join(dir, 'old.txt'), 'kept\n');
+  writeFileSync(
+    join(dir, 'files.py'),
+    [
+      "with open('in.txt') as f:",
+      '    lines = f.readlines()',
+      'print(lines)',
+      "with open('out.txt', 'w') as w:",
+      "    w.write('written ' + str(len(lines)) + '\\n')",
+      "open('old.txt', 'a').write('appended\\n')",
+      "b = open('data.bin', 'wb')",
+      "b.write(bytes([0, 255, 10]))",
+      "print(open('out.txt').read(), end='')",
+      'try:',
+      "    open('missing.txt')",
+      'except FileNotFoundError as e:',
+      '    print(e)',
+      '',
+    ].join('\n'),
+  );
+  const r = run(['run', 'files.py'], dir);
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.stdout, "['one\\n', 'two\\n']\nwritten 2\n[Errno 2] No such file or directory: 'missing.txt'\n");
+  assert.strictEqual(readFileSync(join(dir, 'out.txt'), 'utf8'), 'written 2\n');
+  // an unclosed file is flushed when the run ends, as CPython's finalization does
+  assert.strictEqual(readFileSync(join(dir, 'old.txt'), 'utf8'), 'kept\nappended\n');
+  assert.deepStrictEqual([...readFileSync(join(dir, 'data.bin'))], [0, 255, 10]);
+  assert.strictEqual(existsSync(join(dir, 'missing.txt')), false);
 });

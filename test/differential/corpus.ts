@@ -1,8 +1,9 @@
 // Shared helpers of the differential corpus: fixture list, recordings, pending list, and running a
 // fixture through RefScope's interpreter.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runSource, type RunResult } from '../../src/core/run';
+import { dirname, join } from 'node:path';
+import { runSource, type RunOptions, type RunResult } from '../../src/core/run';
+import { nodeFS } from '../../src/worker/node-fs';
 import { DIFF_DIR, FIXTURES_DIR, listFixtures, readExpected, type Recording } from './record.mjs';
 
 export { listFixtures, readExpected, FIXTURES_DIR };
@@ -24,9 +25,15 @@ export function fixtureFilename(fixture: string): string {
   return fixture.slice(fixture.lastIndexOf('/') + 1);
 }
 
+/** What every run of a fixture gets: open() reads the files of the fixture's directory, the
+ * working directory of its CPython recording (record.mjs). */
+export function fixtureOptions(fixture: string): RunOptions {
+  return { fs: nodeFS(dirname(join(FIXTURES_DIR, fixture))) };
+}
+
 /** Runs a fixture through RefScope's interpreter with the refcount audit enabled. */
 export function runWithRefScope(fixture: string): RunResult {
-  return runSource(fixtureSource(fixture), fixtureFilename(fixture), { audit: true, stepLimit: 50_000_000 });
+  return runSource(fixtureSource(fixture), fixtureFilename(fixture), { ...fixtureOptions(fixture), audit: true, stepLimit: 50_000_000 });
 }
 
 /** First difference between a RefScope run and the recording, or null when they agree. */

@@ -5,7 +5,7 @@
 // stdout, stderr and exit code must equal CPython's, as in differential.test.ts.
 import { test, describe } from 'node:test';
 import assert from 'node:assert';
-import { listFixtures, readExpected, readPending, fixtureSource, fixtureFilename } from './corpus';
+import { listFixtures, readExpected, readPending, fixtureSource, fixtureFilename, fixtureOptions } from './corpus';
 import { runSource } from '../../src/core/run';
 import { jitConfig } from '../../src/core/runtime/vm/jit';
 
@@ -19,7 +19,7 @@ describe('differential with compiled loops: RefScope vs CPython 3.11', () => {
     test(fixture, reason === undefined ? {} : { todo: reason }, () => {
       const want = readExpected(fixture);
       jitConfig.lastError = null;
-      const got = runSource(fixtureSource(fixture), fixtureFilename(fixture), { audit: true, jit: 1, jitUnderHooks: true, stepLimit: 50_000_000 });
+      const got = runSource(fixtureSource(fixture), fixtureFilename(fixture), { ...fixtureOptions(fixture), audit: true, jit: 1, jitUnderHooks: true, stepLimit: 50_000_000 });
       assert.strictEqual(jitConfig.lastError, null, `${fixture}: a loop failed to compile`);
       assert.strictEqual(got.stdout, want.stdout, `${fixture}: stdout`);
       assert.strictEqual(got.stderr, want.stderr, `${fixture}: stderr`);

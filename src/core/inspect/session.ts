@@ -21,7 +21,7 @@
 import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf, TypeFlags } from '../runtime/object';
 import { Interpreter, type ShownGraph } from '../runtime/interp';
-import { bufferIO } from '../modules/io_shared';
+import { bufferIO, type HostFS } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
 import { Frame } from '../runtime/vm/frame';
 import { evalFrame, vmState } from '../runtime/vm/eval';
@@ -50,6 +50,11 @@ export interface SessionOptions {
   argv?: string[];
   stepLimit?: number;
   maxHeapBytes?: number;
+  /** what open() may read (absent: only the files the program wrote itself) */
+  fs?: HostFS;
+  /** node hosts (src/worker/session-runner.ts): open() reads the host's files, a relative path
+   * from this directory (fs is made from it there) */
+  hostFiles?: string;
 }
 
 export interface ProgramError {
@@ -305,6 +310,7 @@ export class InspectSession {
   private execute(mode: RunMode): { summary: RunSummary; cold?: boolean; partial?: boolean } {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
+    if (this.options.fs) io.fs = this.options.fs;
     const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
     const filename = this.filename;
     const lastEvent = this.lastEvent;

@@ -32,6 +32,7 @@ import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
+import { installFileIO, openFile } from './fileio';
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
@@ -342,6 +343,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   });
   installExec(m);
   installSite(m);
+  installFileIO();
+  m.fn('open', openFile);
   fn('globals', (args, kw) => {
     checkArgs('globals', args, kw, 0, 0);
     return newRef(vmState.current!.globals);

@@ -16,6 +16,8 @@ import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
 import { solidAllocators } from '../runtime/typeobject';
 import { defMethod } from './modutil';
+import { vmState } from '../runtime/vm/eval';
+import { installFileIO, unsupportedOperation, FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType, TextIOWrapperType } from './fileio';
 
 export class PyStringIO extends PyObject {
   buf: string[] = [];
@@ -354,7 +356,16 @@ registerModule('io', (m) => {
   m.own('SEEK_SET', newInt(0));
   m.own('SEEK_CUR', newInt(1));
   m.own('SEEK_END', newInt(2));
-  m.set('UnsupportedOperation', E.OSError);
+  installFileIO();
+  m.set('UnsupportedOperation', unsupportedOperation());
+  // io.open is builtins.open (one function object)
+  const open = vmState.builtins!.getStr(abs.strKey('open'));
+  if (open) m.set('open', open);
+  m.set('FileIO', FileIOType);
+  m.set('BufferedReader', BufferedReaderType);
+  m.set('BufferedWriter', BufferedWriterType);
+  m.set('BufferedRandom', BufferedRandomType);
+  m.set('TextIOWrapper', TextIOWrapperType);
 });
 
 void PyBytes;

@@ -5,8 +5,21 @@ export interface RuntimeIO {
   writeStderr(s: string): void;
   /** one line without its newline, or null at end of input */
   readLine(): string | null;
-  /** write a file the program produced (objgraph's DOT files); absent: nothing is written */
-  writeFile?(path: string, text: string): void;
+  /** write a file the program produced (objgraph's DOT files, what open() wrote); absent:
+   * nothing is written */
+  writeFile?(path: string, data: string | Uint8Array): void;
+  /** the files open() may read (absent: none) */
+  fs?: HostFS;
+}
+
+/** What the host lets a run read. Paths are as the program wrote them: a relative one is
+ * relative to the program's working directory, which the host chooses. */
+export interface HostFS {
+  /** the file's bytes, or an errno: 2 no such file, 13 permission denied, 20 not a directory,
+   * 21 a directory */
+  readFile(path: string): Uint8Array | number;
+  /** what `path` is, or an errno (2: nothing there) */
+  stat(path: string): 'file' | 'dir' | number;
 }
 
 export function bufferIO(stdin = ''): RuntimeIO & { out: string[]; err: string[] } {

@@ -123,20 +123,14 @@ import { TypeFlags } from '../runtime/object';
 import { attrKey } from '../runtime/objects/str';
 import { SharedKeys } from '../runtime/objects/dict';
 import { allocInstance } from '../runtime/typeobject';
+import { TextIOWrapperType } from './fileio';
 
 // _io.TextIOWrapper is a static type in CPython (Modules/_io/textio.c PyTextIOWrapper_Type): never
 // in gc.get_objects(), the same in every run of the process. sizeof(textio) = 192 (+ gc header).
 // with its bases' chain: TextIOWrapper -> _TextIOBase -> _IOBase -> object
-const ioBase = makeType('_IOBase', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
-ioBase.module = '_io';
-const textIOBase = makeType('_TextIOBase', ioBase, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
-textIOBase.module = '_io';
-const streamType = makeType('TextIOWrapper', textIOBase, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 192);
-streamType.module = '_io';
-streamType.hasDict = true;
+const streamType = TextIOWrapperType;
 // the attributes below live in the object's values, as an instance's do
 streamType.sharedKeys = new SharedKeys();
-streamType.weakrefable = true;
 function streamObject(write: PyObject, flush: PyObject, name: string): PyObject {
   const o = allocInstance(streamType) as PyInstance;
   o.storeAttrValue(attrKey('write'), write);

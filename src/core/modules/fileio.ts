@@ -1,0 +1,840 @@
+// open() and the file objects it returns (Modules/_io/_iomodule.c _io_open_impl, fileio.c,
+// bufferedio.c, textio.c), over the files the host lets the run read (RuntimeIO.fs).
+//
+// As in CPython, a text file is three objects and a codec object: a TextIOWrapper (its __dict__
+// holds `mode`) over a BufferedReader/BufferedWriter/BufferedRandom over a FileIO (its __dict__
+// holds `name`), and the utf-8 IncrementalDecoder/IncrementalEncoder the wrapper keeps; a binary
+// file is the buffered object and its FileIO; buffering=0 gives the FileIO itself. Each is a gc
+// object, so gc counts move as CPython's do (4 for a text file, 5 for '+', 2 binary, 1 raw).
+//
+// The bytes: a run reads a file from the host once, then works on its own copy (RunFiles): what
+// it writes is seen by later open()s in the same run once flushed (a close, flush(), or more than
+// a buffer's worth, DEFAULT_BUFFER_SIZE), and the files written are handed to the host when the
+// run ends (RuntimeIO.writeFile: the CLI writes them to disk; the editor keeps them in the run).
+// Reading is not buffered ahead (another writer's later flush is seen at once; CPython would
+// serve the rest of its 8 KiB buffer first).
+
+import { PyObject, PyType, TypeFlags, Edge, newRef, decref, xdecref, addressOf, type Visit } from '../runtime/object';
+import { makeType } from '../runtime/types';
+import { PyInstance } from '../runtime/objects/instance';
+import { parseArgs, checkArgs, defGetter } from '../runtime/define';
+import * as abs from '../runtime/abstract';
+import { newInt, True, False, PyInt } from '../runtime/objects/int';
+import { PyStr, newStr, attrKey } from '../runtime/objects/str';
+import { newList } from '../runtime/objects/list';
+import { None } from '../runtime/objects/singletons';
+import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike } from '../runtime/objects/bytes';
+import { raise, typeError, unsupported } from '../runtime/errors';
+import * as E from '../runtime/objects/exception';
+import { newOSError } from '../runtime/objects/oserror';
+import { gcNewTracked } from '../runtime/objects/tuple';
+import { currentInterp } from '../runtime/current';
+import type { RuntimeIO } from './io_shared';
+import { defMethod } from './modutil';
+
+const DEFAULT_BUFFER_SIZE = 8192;
+
+// ------------------------------------------------------------------ types
+// (static types of _io, never in gc.get_objects(); the sizes are CPython 3.11's basicsize)
+export const IOBaseType = makeType('_IOBase', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+export const RawIOBaseType = makeType('_RawIOBase', IOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+export const BufferedIOBaseType = makeType('_BufferedIOBase', IOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+export const TextIOBaseType = makeType('_TextIOBase', IOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 56);
+export const FileIOType = makeType('FileIO', RawIOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 48);
+export const BufferedReaderType = makeType('BufferedReader', BufferedIOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 152);
+export const BufferedWriterType = makeType('BufferedWriter', BufferedIOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 152);
+export const BufferedRandomType = makeType('BufferedRandom', BufferedIOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 152);
+export const TextIOWrapperType = makeType('TextIOWrapper', TextIOBaseType, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 192);
+const DecoderType = makeType('IncrementalDecoder', null, TypeFlags.HAVE_GC, 56);
+const EncoderType = makeType('IncrementalEncoder', null, TypeFlags.HAVE_GC, 56);
+for (const t of [IOBaseType, RawIOBaseType, BufferedIOBaseType, TextIOBaseType, FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType, TextIOWrapperType]) {
+  t.module = '_io';
+  t.hasDict = true;
+  t.weakrefable = true;
+}
+DecoderType.module = EncoderType.module = 'encodings.utf_8';
+
+/** a codec object a text file keeps (the utf-8 IncrementalDecoder / IncrementalEncoder instance) */
+class PyCodecState extends PyObject {}
+DecoderType.slots.repr = (o) => `<encodings.utf_8.IncrementalDecoder object at 0x${addressOf(o).toString(16)}>`;
+EncoderType.slots.repr = (o) => `<encodings.utf_8.IncrementalEncoder object at 0x${addressOf(o).toString(16)}>`;
+
+// ------------------------------------------------------------------ the run's files
+interface FileData {
+  bytes: Uint8Array;
+  len: number;
+}
+
+/** the files one run has opened (by path as written), and the file descriptors in use */
+class RunFiles {
+  files = new Map<string, FileData>();
+  /** the files open now (their pending writes are flushed when the run ends) */
+  open = new Set<OpenFile>();
+  written = new Set<string>();
+  fds = new Set<number>();
+  constructor(readonly io: RuntimeIO) {}
+  /** the file's data (read from the host the first time), or an errno */
+  load(path: string): FileData | number {
+    const known = this.files.get(path);
+    if (known) return known;
+    const fs = this.io.fs;
+    if (!fs) return 2;
+    const r = fs.readFile(path);
+    if (typeof r === 'number') return r;
+    const d = { bytes: r, len: r.length };
+    this.files.set(path, d);
+    return d;
+  }
+  /** an empty file created (or truncated) at path, or an errno */
+  create(path: string, exclusive: boolean): FileData | number {
+    const known = this.files.get(path);
+    if (!known) {
+      const fs = this.io.fs;
+      const what = fs ? fs.stat(path) : 2;
+      if (what === 'dir') return 21;
+      if (what === 'file' && exclusive) return 17;
+      if (what !== 'file') {
+        const slash = path.lastIndexOf('/');
+        const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
+        const d = fs ? fs.stat(dir) : 2;
+        if (d !== 'dir') return typeof d === 'number' ? d : 20;
+      }
+    } else if (exclusive) return 17;
+    const d = { bytes: new Uint8Array(64), len: 0 };
+    this.files.set(path, d);
+    this.written.add(path);
+    return d;
+  }
+  fd(): number {
+    let n = 3;
+    while (this.fds.has(n)) n++;
+    this.fds.add(n);
+    return n;
+  }
+  /** the files written, for the host (called when the run ends) */
+  flushToHost(): void {
+    for (const f of this.open) f.flush();
+    const w = this.io.writeFile;
+    if (!w) return;
+    for (const p of this.written) {
+      const d = this.files.get(p)!;
+      w(p, d.bytes.slice(0, d.len));
+    }
+  }
+}
+
+const runs = new WeakMap<RuntimeIO, RunFiles>();
+function runFiles(): RunFiles {
+  const io = currentInterp.interp!.io;
+  let r = runs.get(io);
+  if (!r) runs.set(io, (r = new RunFiles(io)));
+  return r;
+}
+
+/** The files the run wrote, handed to the host (RuntimeIO.writeFile); called at the end of a run. */
+export function saveRunFiles(io: RuntimeIO): void {
+  runs.get(io)?.flushToHost();
+}
+
+// ------------------------------------------------------------------ the objects
+/** what the three layers of one open() share: the file, the position, the pending writes */
+class OpenFile {
+  pos = 0;
+  /** where the buffered layer is after a text read read ahead (whole chunks of _CHUNK_SIZE from
+   * where the read started), or -1: a text write goes there (textiowrapper_write drops the decoded
+   * chunk and writes at the buffer's position), a seek forgets it */
+  ahead = -1;
+  pending: number[] = [];
+  closed = false;
+  constructor(
+    readonly run: RunFiles,
+    readonly data: FileData,
+    readonly readable: boolean,
+    readonly writable: boolean,
+    readonly appending: boolean,
+    readonly fd: number,
+  ) {}
+  /** the pending writes go to the file (at the position they were made at) */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const bytes = this.pending;
+    this.pending = [];
+    const d = this.data;
+    if (this.appending) this.pos = d.len;
+    const end = this.pos + bytes.length;
+    if (end > d.bytes.length) {
+      const b = new Uint8Array(Math.max(end, d.bytes.length * 2));
+      b.set(d.bytes.subarray(0, d.len));
+      d.bytes = b;
+    }
+    d.bytes.set(bytes, this.pos);
+    this.pos = end;
+    if (end > d.len) d.len = end;
+  }
+  write(bytes: ArrayLike<number>): void {
+    for (let i = 0; i < bytes.length; i++) this.pending.push(bytes[i]);
+    if (this.pending.length >= DEFAULT_BUFFER_SIZE) this.flush();
+  }
+  /** n bytes (all: -1) from the position */
+  read(n: number): Uint8Array {
+    this.flush();
+    const d = this.data;
+    const end = n < 0 ? d.len : Math.min(d.len, this.pos + n);
+    const out = d.bytes.slice(Math.min(this.pos, end), end);
+    this.pos = Math.max(this.pos, end);
+    return out;
+  }
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.run.fds.delete(this.fd);
+    this.run.open.delete(this);
+  }
+}
+
+type Layer = 'raw' | 'buffered' | 'text';
+
+export class PyFile extends PyInstance {
+  /** the next layer down (text: its buffer; buffered: its raw FileIO), owned */
+  inner: PyObject | null = null;
+  /** text: encoding, errors (str objects), the decoder and encoder objects (owned) */
+  encoding: PyObject | null = null;
+  errors: PyObject | null = null;
+  decoder: PyObject | null = null;
+  encoder: PyObject | null = null;
+  /** text: the raw FileIO too (textio's `raw`, kept for its fast path), owned */
+  raw: PyObject | null = null;
+  /** text: the newline argument (null: universal newlines) and what reading decoded so far */
+  newline: string | null = null;
+  /** text: the codec (utf-8, ascii or latin-1) */
+  codec = 'utf-8';
+  constructor(
+    type: PyType,
+    readonly layer: Layer,
+    readonly file: OpenFile,
+    readonly mode: string,
+  ) {
+    super(type);
+  }
+  override traverse(visit: Visit): void {
+    // textiowrapper_traverse: buffer, encoding, encoder, decoder, readnl, decoded_chars,
+    // snapshot, errors, raw, dict; buffered_traverse: raw, dict
+    if (this.inner) visit(this.inner, Edge.OTHER, this.layer === 'text' ? 'buffer' : 'raw');
+    if (this.encoding) visit(this.encoding, Edge.OTHER, 'encoding');
+    if (this.encoder) visit(this.encoder, Edge.OTHER, 'encoder');
+    if (this.decoder) visit(this.decoder, Edge.OTHER, 'decoder');
+    if (this.errors) visit(this.errors, Edge.OTHER, 'errors');
+    if (this.raw) visit(this.raw, Edge.OTHER, 'raw');
+    super.traverse(visit);
+  }
+  override dealloc(): void {
+    // iobase_finalize: close() (flushing what is pending) before the object goes
+    if (this.layer !== 'raw' || !this.file.closed) this.file.flush();
+    if (this.layer === 'raw') this.file.close();
+    const { inner, encoding, errors, decoder, encoder, raw } = this;
+    this.inner = this.encoding = this.errors = this.decoder = this.encoder = this.raw = null;
+    xdecref(inner);
+    xdecref(encoding);
+    xdecref(encoder);
+    xdecref(decoder);
+    xdecref(errors);
+    xdecref(raw);
+    super.dealloc();
+  }
+  override clear(): void {
+    const { inner, encoding, errors, decoder, encoder, raw } = this;
+    this.inner = this.encoding = this.errors = this.decoder = this.encoder = this.raw = null;
+    xdecref(inner);
+    xdecref(encoding);
+    xdecref(encoder);
+    xdecref(decoder);
+    xdecref(errors);
+    xdecref(raw);
+    super.clear();
+  }
+}
+
+function newLayer(type: PyType, layer: Layer, file: OpenFile, mode: string): PyFile {
+  const o = new PyFile(type, layer, file, mode);
+  gcNewTracked(o);
+  return o;
+}
+
+function fileOf(o: PyObject | null, t: PyType): PyFile {
+  if (!(o instanceof PyFile)) typeError(`descriptor requires a '_io.${t.name}' object`);
+  return o;
+}
+
+function unsupportedOp(msg: string): never {
+  raise(unsupportedOperation(), msg);
+}
+
+/** io.UnsupportedOperation, class UnsupportedOperation(OSError, ValueError). CPython makes it a
+ * heap type in _io's module init, alive for the whole process; here it is a static type, as the
+ * other exception classes (their counts are not the program's). */
+const UnsupportedOperationType = makeType('UnsupportedOperation', E.OSError, E.OSError.flags, E.OSError.basicsize);
+UnsupportedOperationType.module = 'io';
+UnsupportedOperationType.weakrefable = false;
+UnsupportedOperationType.bases = [E.OSError, E.ValueError];
+UnsupportedOperationType.mro = [UnsupportedOperationType, E.OSError, E.ValueError, ...E.ValueError.mro.slice(1)];
+
+export function unsupportedOperation(): PyType {
+  return UnsupportedOperationType;
+}
+
+// ------------------------------------------------------------------ open()
+const OPEN_SPEC = { name: 'open', params: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'] };
+
+function optStr(o: PyObject | undefined, what: string): string | null {
+  if (o === undefined || o === None) return null;
+  if (!(o instanceof PyStr)) typeError(`open() argument '${what}' must be str or None, not ${o.type.name}`);
+  return o.v;
+}
+
+/** _io_open_impl */
+export function openFile(args: PyObject[], kw: string[] | null): PyObject {
+  const [file, modeArg, bufferingArg, encArg, errArg, nlArg, closefdArg, opener] = parseArgs(OPEN_SPEC, args, kw);
+  if (!(file instanceof PyStr)) {
+    if (file instanceof PyInt) unsupported('open() of a file descriptor');
+    typeError(`expected str, bytes or os.PathLike object, not ${file!.type.name}`);
+  }
+  let mode = 'r';
+  if (modeArg !== undefined) {
+    if (!(modeArg instanceof PyStr)) typeError(`open() argument 'mode' must be str, not ${modeArg.type.name}`);
+    mode = modeArg.v;
+  }
+  const buffering = bufferingArg === undefined ? -1 : Number(abs.index(bufferingArg));
+  const encoding = optStr(encArg, 'encoding');
+  const errors = optStr(errArg, 'errors');
+  const newline = optStr(nlArg, 'newline');
+  if (closefdArg !== undefined && !abs.isTrue(closefdArg)) raise(E.ValueError, 'Cannot use closefd=False with file name');
+  if (opener !== undefined && opener !== None) unsupported('open() with an opener');
+  let creating = false;
+  let reading = false;
+  let writing = false;
+  let appending = false;
+  let updating = false;
+  let text = false;
+  let binary = false;
+  const seen = new Set<string>();
+  for (const c of mode) {
+    if (!'xrwa+tb'.includes(c) || seen.has(c)) raise(E.ValueError, `invalid mode: '${mode}'`);
+    seen.add(c);
+    if (c === 'x') creating = true;
+    else if (c === 'r') reading = true;
+    else if (c === 'w') writing = true;
+    else if (c === 'a') appending = true;
+    else if (c === '+') updating = true;
+    else if (c === 't') text = true;
+    else binary = true;
+  }
+  if (text && binary) raise(E.ValueError, "can't have text and binary mode at once");
+  if (+creating + +reading + +writing + +appending > 1) raise(E.ValueError, 'must have exactly one of create/read/write/append mode');
+  if (!(creating || reading || writing || appending)) raise(E.ValueError, 'Must have exactly one of create/read/write/append mode and at most one plus');
+  if (binary && encoding !== null) raise(E.ValueError, "binary mode doesn't take an encoding argument");
+  if (binary && errors !== null) raise(E.ValueError, "binary mode doesn't take an errors argument");
+  if (binary && newline !== null) raise(E.ValueError, "binary mode doesn't take a newline argument");
+  if (binary && buffering === 1) {
+    // (CPython warns: "line buffering (buffering=1) isn't supported in binary mode", RuntimeWarning)
+  }
+  if (!binary && buffering === 0) raise(E.ValueError, "can't have unbuffered text I/O");
+  if (newline !== null && !['', '\n', '\r', '\r\n'].includes(newline)) raise(E.ValueError, `illegal newline value: ${newline}`);
+  let codec = 'utf-8';
+  if (!binary && encoding !== null) {
+    const e = encoding.toLowerCase().replace(/[-_ ]/g, '');
+    if (e === 'utf8') codec = 'utf-8';
+    else if (e === 'ascii' || e === 'usascii') codec = 'ascii';
+    else if (e === 'latin1' || e === 'iso88591' || e === 'l1') codec = 'latin-1';
+    else if (/^(utf16|utf32|cp\d+|gbk|gb2312|gb18030|big5|shiftjis|eucjp|koi8r)/.test(e)) unsupported(`open() with the '${encoding}' encoding`);
+    else raise(E.LookupError, `unknown encoding: ${encoding}`);
+  }
+  const errorsName = errors ?? 'strict';
+  if (!['strict', 'ignore', 'replace'].includes(errorsName) && !binary) unsupported(`open() with errors='${errorsName}'`);
+
+  // FileIO: the file itself
+  const run = runFiles();
+  const path = file.v;
+  let data: FileData | number;
+  if (reading) {
+    data = run.load(path);
+    if (typeof data === 'number') throw newOSError(data, path);
+  } else if (appending) {
+    data = run.load(path);
+    if (typeof data === 'number') {
+      if (data !== 2) throw newOSError(data, path);
+      data = run.create(path, false);
+    } else run.written.add(path);
+  } else data = run.create(path, creating);
+  if (typeof data === 'number') throw newOSError(data, path);
+  const rawMode = creating ? (updating ? 'xb+' : 'xb') : appending ? (updating ? 'ab+' : 'ab') : writing ? (updating ? 'rb+' : 'wb') : updating ? 'rb+' : 'rb';
+  const of = new OpenFile(run, data, reading || updating, !reading || updating, appending, run.fd());
+  if (appending) of.pos = data.len;
+  run.open.add(of);
+  const raw = newLayer(FileIOType, 'raw', of, rawMode);
+  raw.storeAttrValue(attrKey('name'), file);
+  if (buffering === 0) return raw;
+  const btype = updating ? BufferedRandomType : reading ? BufferedReaderType : BufferedWriterType;
+  const buffer = newLayer(btype, 'buffered', of, rawMode);
+  buffer.inner = raw;
+  if (binary) return buffer;
+  const wrapper = newLayer(TextIOWrapperType, 'text', of, mode);
+  wrapper.inner = buffer;
+  wrapper.encoding = newStr(encoding ?? 'UTF-8');
+  wrapper.errors = newStr(errorsName);
+  if (of.readable) wrapper.decoder = newCodec(DecoderType);
+  if (of.writable) wrapper.encoder = newCodec(EncoderType);
+  wrapper.raw = newRef(raw);
+  wrapper.newline = newline;
+  wrapper.codec = codec;
+  // (_io_open_impl: `result.mode = mode`, an attribute in the wrapper's __dict__)
+  const m = modeArg !== undefined ? newRef(modeArg) : newStr('r');
+  wrapper.storeAttrValue(attrKey('mode'), m);
+  decref(m);
+  return wrapper;
+}
+
+function newCodec(t: PyType): PyObject {
+  const o = new PyCodecState(t);
+  gcNewTracked(o);
+  return o;
+}
+
+function codecOf(f: PyFile): string {
+  return f.codec;
+}
+
+// ------------------------------------------------------------------ methods
+function checkClosed(f: PyFile, msg: string): void {
+  if (f.file.closed) raise(E.ValueError, msg);
+}
+
+const TEXT_CLOSED = 'I/O operation on closed file.';
+const RAW_CLOSED = 'I/O operation on closed file';
+
+/** text read of n characters (-1: all), newlines translated */
+function textRead(f: PyFile, n: number): string {
+  checkClosed(f, TEXT_CLOSED);
+  if (!f.file.readable) unsupportedOp('not readable');
+  const start = f.file.pos;
+  const bytes = f.file.read(-1);
+  let s = decodeBytes(bytes, codecOf(f), abs.str(f.errors!));
+  // what reading sees: universal newlines turn \r\n and \r into \n (newline=None)
+  if (f.newline === null) s = s.replace(/\r\n?/g, '\n');
+  if (n < 0) {
+    readAhead(f.file, start);
+    return s;
+  }
+  const cps = Array.from(s);
+  if (cps.length <= n) {
+    readAhead(f.file, start);
+    return s;
+  }
+  const out = cps.slice(0, n).join('');
+  // the position after what was returned (its bytes; with \r\n translated, count them back)
+  f.file.pos = start + rawLength(f, bytes, out);
+  readAhead(f.file, start);
+  return out;
+}
+
+const CHUNK_SIZE = 8192;
+/** a text read from `start` to f.pos read whole chunks from the buffer (textiowrapper_read_chunk) */
+function readAhead(f: OpenFile, start: number): void {
+  const chunks = Math.max(1, Math.ceil((f.pos - start) / CHUNK_SIZE));
+  f.ahead = Math.max(f.ahead, Math.min(f.data.len, start + chunks * CHUNK_SIZE));
+}
+
+/** how many of `bytes` make up the decoded (and translated) prefix `text` */
+function rawLength(f: PyFile, bytes: Uint8Array, text: string): number {
+  const codec = codecOf(f);
+  const full = decodeBytes(bytes, codec, abs.str(f.errors!));
+  let i = 0;
+  let j = 0;
+  // walk the undecoded text: each output char is one char of `full`, or a \r\n pair
+  while (j < text.length) {
+    if (f.newline === null && full[i] === '\r' && full[i + 1] === '\n') i += 2;
+    else i += 1;
+    j += 1;
+  }
+  return encodeStr(full.slice(0, i), codec, abs.str(f.errors!)).length;
+}
+
+/** textiowrapper readline: up to and including the line ending (as newline= decides) */
+function textReadline(f: PyFile, limit: number): string {
+  checkClosed(f, TEXT_CLOSED);
+  if (!f.file.readable) unsupportedOp('not readable');
+  const d = f.file.data;
+  f.file.flush();
+  const start = f.file.pos;
+  const rest = d.bytes.subarray(start, d.len);
+  const codec = codecOf(f);
+  const nl = f.newline;
+  // the end of the line in bytes: the line terminators are ASCII in the supported codecs
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const b = rest[i];
+    if (nl === null || nl === '') {
+      if (b === 0x0a) {
+        end = i + 1;
+        break;
+      }
+      if (b === 0x0d) {
+        end = rest[i + 1] === 0x0a ? i + 2 : i + 1;
+        break;
+      }
+    } else if (nl === '\n' && b === 0x0a) {
+      end = i + 1;
+      break;
+    } else if (nl === '\r' && b === 0x0d) {
+      end = i + 1;
+      break;
+    } else if (nl === '\r\n' && b === 0x0d && rest[i + 1] === 0x0a) {
+      end = i + 2;
+      break;
+    }
+  }
+  let line = decodeBytes(rest.subarray(0, end), codec, abs.str(f.errors!));
+  if (limit >= 0) {
+    const cps = Array.from(line);
+    if (cps.length > limit) {
+      line = cps.slice(0, limit).join('');
+      end = encodeStr(line, codec, 'strict').length;
+    }
+  }
+  f.file.pos = start + end;
+  readAhead(f.file, start);
+  if (nl === null) line = line.replace(/\r\n?/g, '\n');
+  return line;
+}
+
+function textWrite(f: PyFile, s: PyObject): number {
+  checkClosed(f, TEXT_CLOSED);
+  if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+  if (!f.file.writable) unsupportedOp('not writable');
+  if (f.file.ahead >= 0) {
+    f.file.pos = f.file.ahead;
+    f.file.ahead = -1;
+  }
+  let t = s.v;
+  // writing translates \n to newline= (None: os.linesep, '\n' here)
+  if (f.newline === '\r' || f.newline === '\r\n') t = t.replace(/\n/g, f.newline);
+  f.file.write(encodeStr(t, codecOf(f), abs.str(f.errors!)));
+  return s.length;
+}
+
+function bytesArg(o: PyObject): Uint8Array {
+  const b = bytesLike(o);
+  if (b) return b;
+  typeError(`a bytes-like object is required, not '${o.type.name}'`);
+}
+
+/** a binary file's next line (up to and including b'\\n'; at most limit bytes when limit >= 0) */
+function bytesReadline(f: PyFile, limit: number): Uint8Array {
+  f.file.flush();
+  const d = f.file.data;
+  let end = f.file.pos;
+  while (end < d.len && d.bytes[end] !== 0x0a) end++;
+  if (end < d.len) end++;
+  if (limit >= 0) end = Math.min(end, f.file.pos + limit);
+  return f.file.read(Math.max(0, end - f.file.pos));
+}
+
+function sizeArg(o: PyObject | undefined): number {
+  if (o === undefined || o === None) return -1;
+  return Number(abs.index(o));
+}
+
+function install(): void {
+  const U = UnsupportedOperationType;
+  U.slots.new = E.OSError.slots.new;
+  U.slots.init = E.OSError.slots.init;
+  U.slots.str = E.OSError.slots.str;
+  U.slots.repr = E.OSError.slots.repr;
+
+  // ---- TextIOWrapper
+  const T = TextIOWrapperType;
+  const text = (o: PyObject | null) => fileOf(o, T);
+  defMethod(T, 'read', (a, k, self) => {
+    checkArgs('read', a, k, 0, 1);
+    return newStr(textRead(text(self), sizeArg(a[0])));
+  });
+  defMethod(T, 'readline', (a, k, self) => {
+    checkArgs('readline', a, k, 0, 1);
+    return newStr(textReadline(text(self), sizeArg(a[0])));
+  });
+  defMethod(T, 'readlines', (a, k, self) => {
+    checkArgs('readlines', a, k, 0, 1);
+    const f = text(self);
+    const hint = sizeArg(a[0]);
+    const out: PyObject[] = [];
+    let total = 0;
+    for (;;) {
+      const line = textReadline(f, -1);
+      if (line === '') break;
+      out.push(newStr(line));
+      total += line.length;
+      if (hint > 0 && total >= hint) break;
+    }
+    return newList(out);
+  });
+  defMethod(T, 'write', (a, k, self) => {
+    checkArgs('write', a, k, 1, 1);
+    return newInt(textWrite(text(self), a[0]));
+  });
+  defMethod(T, 'writelines', (a, k, self) => {
+    checkArgs('writelines', a, k, 1, 1);
+    const f = text(self);
+    checkClosed(f, TEXT_CLOSED);
+    for (const line of abs.toArray(a[0])) {
+      try {
+        textWrite(f, line);
+      } finally {
+        decref(line);
+      }
+    }
+    return newRef(None);
+  });
+  T.slots.iter = (o) => {
+    checkClosed(text(o), TEXT_CLOSED);
+    return newRef(o);
+  };
+  T.slots.next = (o) => {
+    const line = textReadline(text(o), -1);
+    return line === '' ? null : newStr(line);
+  };
+  T.slots.repr = (o) => {
+    if (!(o instanceof PyFile)) {
+      // sys.stdout / sys.stderr (textio's repr of a stream opened by the interpreter)
+      const name = abs.getAttr(o, 'name');
+      try {
+        return `<_io.TextIOWrapper name=${abs.repr(name)} mode='w' encoding='utf-8'>`;
+      } finally {
+        decref(name);
+      }
+    }
+    const f = o;
+    const name = abs.getAttr(o, 'name');
+    try {
+      const mode = abs.getAttr(o, 'mode');
+      try {
+        return `<_io.TextIOWrapper name=${abs.repr(name)} mode=${abs.repr(mode)} encoding=${abs.repr(f.encoding ?? None)}>`;
+      } finally {
+        decref(mode);
+      }
+    } finally {
+      decref(name);
+    }
+  };
+  defGetter(T, 'buffer', (o) => newRef(text(o).inner ?? None));
+  defGetter(T, 'encoding', (o) => newRef(text(o).encoding ?? None));
+  defGetter(T, 'errors', (o) => newRef(text(o).errors ?? None));
+  defGetter(T, 'line_buffering', () => newRef(False));
+  defGetter(T, 'newlines', () => newRef(None));
+  defGetter(T, 'name', (o) => abs.getAttr(text(o).inner!, 'name'));
+  defGetter(T, 'closed', (o) => newRef(text(o).file.closed ? True : False));
+
+  // ---- the buffered objects
+  for (const B of [BufferedReaderType, BufferedWriterType, BufferedRandomType]) {
+    const buf = (o: PyObject | null) => fileOf(o, B);
+    const canRead = B !== BufferedWriterType;
+    const canWrite = B !== BufferedReaderType;
+    defMethod(B, 'read', (a, k, self) => {
+      checkArgs('read', a, k, 0, 1);
+      const f = buf(self);
+      if (!canRead) unsupportedOp('read');
+      checkClosed(f, 'read of closed file');
+      return newBytes(f.file.read(sizeArg(a[0])));
+    });
+    defMethod(B, 'readline', (a, k, self) => {
+      checkArgs('readline', a, k, 0, 1);
+      const f = buf(self);
+      if (!canRead) unsupportedOp('readline');
+      checkClosed(f, 'readline of closed file');
+      return newBytes(bytesReadline(f, sizeArg(a[0])));
+    });
+    defMethod(B, 'write', (a, k, self) => {
+      checkArgs('write', a, k, 1, 1);
+      const f = buf(self);
+      if (!canWrite) unsupportedOp('write');
+      checkClosed(f, 'write to closed file');
+      const b = bytesArg(a[0]);
+      f.file.write(b);
+      return newInt(b.length);
+    });
+    B.slots.iter = (o) => {
+      checkClosed(buf(o), TEXT_CLOSED);
+      return newRef(o);
+    };
+    B.slots.next = (o) => {
+      const f = buf(o);
+      if (!canRead) unsupportedOp('readline');
+      checkClosed(f, 'readline of closed file');
+      const line = bytesReadline(f, -1);
+      return line.length === 0 ? null : newBytes(line);
+    };
+    B.slots.repr = (o) => {
+      const name = abs.getAttr(o, 'name');
+      try {
+        return `<_io.${B.name} name=${abs.repr(name)}>`;
+      } finally {
+        decref(name);
+      }
+    };
+    defGetter(B, 'raw', (o) => newRef(buf(o).inner ?? None));
+    defGetter(B, 'name', (o) => abs.getAttr(buf(o).inner!, 'name'));
+    defGetter(B, 'mode', (o) => newStr(buf(o).mode));
+    defGetter(B, 'closed', (o) => newRef(buf(o).file.closed ? True : False));
+  }
+
+  // ---- FileIO
+  const R = FileIOType;
+  const rawf = (o: PyObject | null) => fileOf(o, R);
+  defMethod(R, 'read', (a, k, self) => {
+    checkArgs('read', a, k, 0, 1);
+    const f = rawf(self);
+    checkClosed(f, RAW_CLOSED);
+    if (!f.file.readable) unsupportedOp('File not open for reading');
+    return newBytes(f.file.read(sizeArg(a[0])));
+  });
+  defMethod(R, 'readall', (a, k, self) => {
+    checkArgs('readall', a, k, 0, 0);
+    const f = rawf(self);
+    checkClosed(f, RAW_CLOSED);
+    return newBytes(f.file.read(-1));
+  });
+  defMethod(R, 'write', (a, k, self) => {
+    checkArgs('write', a, k, 1, 1);
+    const f = rawf(self);
+    checkClosed(f, RAW_CLOSED);
+    if (!f.file.writable) unsupportedOp('File not open for writing');
+    const b = bytesArg(a[0]);
+    f.file.write(b);
+    f.file.flush();
+    return newInt(b.length);
+  });
+  R.slots.repr = (o) => {
+    const f = rawf(o);
+    if (f.file.closed) return '<_io.FileIO [closed]>';
+    const name = abs.getAttr(o, 'name');
+    try {
+      return `<_io.FileIO name=${abs.repr(name)} mode='${f.mode}' closefd=True>`;
+    } finally {
+      decref(name);
+    }
+  };
+  defGetter(R, 'mode', (o) => newStr(rawf(o).mode));
+  defGetter(R, 'closefd', () => newRef(True));
+  defGetter(R, 'closed', (o) => newRef(rawf(o).file.closed ? True : False));
+
+  // ---- what every layer has (_IOBase's, with each layer's closed-file message)
+  for (const L of [TextIOWrapperType, BufferedReaderType, BufferedWriterType, BufferedRandomType, FileIOType]) {
+    const get = (o: PyObject | null) => fileOf(o, L);
+    const isText = L === TextIOWrapperType;
+    const isRaw = L === FileIOType;
+    const closedMsg = isText ? TEXT_CLOSED : isRaw ? RAW_CLOSED : TEXT_CLOSED;
+    defMethod(L, 'close', (a, k, self) => {
+      checkArgs('close', a, k, 0, 0);
+      const f = get(self);
+      f.file.close();
+      return newRef(None);
+    });
+    defMethod(L, 'flush', (a, k, self) => {
+      checkArgs('flush', a, k, 0, 0);
+      const f = get(self);
+      checkClosed(f, isRaw ? RAW_CLOSED : isText ? TEXT_CLOSED : 'flush of closed file');
+      f.file.flush();
+      return newRef(None);
+    });
+    defMethod(L, 'readable', (a, k, self) => {
+      checkArgs('readable', a, k, 0, 0);
+      const f = get(self);
+      checkClosed(f, RAW_CLOSED);
+      return newRef(f.file.readable ? True : False);
+    });
+    defMethod(L, 'writable', (a, k, self) => {
+      checkArgs('writable', a, k, 0, 0);
+      const f = get(self);
+      checkClosed(f, RAW_CLOSED);
+      return newRef(f.file.writable ? True : False);
+    });
+    defMethod(L, 'seekable', (a, k, self) => {
+      checkArgs('seekable', a, k, 0, 0);
+      checkClosed(get(self), RAW_CLOSED);
+      return newRef(True);
+    });
+    defMethod(L, 'isatty', (a, k, self) => {
+      checkArgs('isatty', a, k, 0, 0);
+      checkClosed(get(self), RAW_CLOSED);
+      return newRef(False);
+    });
+    defMethod(L, 'fileno', (a, k, self) => {
+      checkArgs('fileno', a, k, 0, 0);
+      const f = get(self);
+      checkClosed(f, RAW_CLOSED);
+      return newInt(f.file.fd);
+    });
+    defMethod(L, 'tell', (a, k, self) => {
+      checkArgs('tell', a, k, 0, 0);
+      const f = get(self);
+      checkClosed(f, closedMsg);
+      f.file.flush();
+      return newInt(f.file.pos);
+    });
+    defMethod(L, 'seek', (a, k, self) => {
+      checkArgs('seek', a, k, 1, 2);
+      const f = get(self);
+      checkClosed(f, closedMsg);
+      const off = Number(abs.index(a[0]));
+      const whence = a.length > 1 ? Number(abs.index(a[1])) : 0;
+      f.file.flush();
+      f.file.ahead = -1;
+      if (isText) {
+        if (whence === 1 && off !== 0) unsupportedOp("can't do nonzero cur-relative seeks");
+        if (whence === 2 && off !== 0) unsupportedOp("can't do nonzero end-relative seeks");
+        if (whence === 0 && off < 0) raise(E.ValueError, `negative seek position ${off}`);
+      }
+      if (whence === 0) {
+        if (off < 0) raise(E.ValueError, `negative seek value ${off}`);
+        f.file.pos = off;
+      } else if (whence === 1) f.file.pos = Math.max(0, f.file.pos + off);
+      else if (whence === 2) f.file.pos = Math.max(0, f.file.data.len + off);
+      else raise(E.ValueError, `invalid whence (${whence}, should be 0, 1 or 2)`);
+      return newInt(f.file.pos);
+    });
+    defMethod(L, 'truncate', (a, k, self) => {
+      checkArgs('truncate', a, k, 0, 1);
+      const f = get(self);
+      checkClosed(f, closedMsg);
+      if (!f.file.writable) unsupportedOp(isText ? 'truncate' : 'truncate');
+      f.file.flush();
+      const size = a.length && a[0] !== None ? Number(abs.index(a[0])) : f.file.pos;
+      const d = f.file.data;
+      if (size < d.len) d.len = size;
+      else if (size > d.len) {
+        f.file.write([]);
+        const b = new Uint8Array(Math.max(size, d.bytes.length));
+        b.set(d.bytes.subarray(0, d.len));
+        d.bytes = b;
+        d.len = size;
+      }
+      return newInt(size);
+    });
+    defMethod(L, '__enter__', (a, k, self) => {
+      checkClosed(get(self), isRaw ? RAW_CLOSED : TEXT_CLOSED);
+      return newRef(self!);
+    });
+    defMethod(L, '__exit__', (_a, _k, self) => {
+      get(self).file.close();
+      return newRef(None);
+    });
+  }
+}
+
+let installed = false;
+export function installFileIO(): void {
+  if (installed) return;
+  installed = true;
+  install();
+}
+
+void PyStr;

@@ -1,0 +1,36 @@
+// open()'s view of the host's files on node (core/modules/io_shared.ts HostFS): a relative path
+// from `base` (the CLI: its working directory, as python3's).
+
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { HostFS } from '../core/modules/io_shared';
+
+/** the errno of a failed node fs call (the values HostFS names; anything else: ENOENT) */
+function errnoOf(e: unknown): number {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 13;
+  if (code === 'ENOTDIR') return 20;
+  if (code === 'EISDIR') return 21;
+  return 2;
+}
+
+export function nodeFS(base: string): HostFS {
+  const at = (p: string) => resolve(base, p);
+  return {
+    readFile(p) {
+      try {
+        const b = readFileSync(at(p));
+        return new Uint8Array(b.buffer, b.byteOffset, b.length);
+      } catch (e) {
+        return errnoOf(e);
+      }
+    },
+    stat(p) {
+      try {
+        return statSync(at(p)).isDirectory() ? 'dir' : 'file';
+      } catch (e) {
+        return errnoOf(e);
+      }
+    },
+  };
+}
