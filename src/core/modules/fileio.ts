@@ -261,6 +261,15 @@ function newLayer(type: PyType, layer: Layer, file: OpenFile, mode: string): PyF
   return o;
 }
 
+/** 'stdout' or 'stderr' for the interpreter's own streams (TextIOWrapper instances that are not
+ * files: runtime/sys.ts makeStream), else null */
+function stdStream(o: PyObject | null): 'stdout' | 'stderr' | null {
+  if (o === null || o instanceof PyFile || !(o instanceof PyInstance) || o.type !== TextIOWrapperType) return null;
+  // (the value in the instance itself: `name` of the type is a descriptor for files)
+  const name = o.getAttrValue(attrKey('name'));
+  return name instanceof PyStr && name.v === '<stderr>' ? 'stderr' : 'stdout';
+}
+
 function fileOf(o: PyObject | null, t: PyType): PyFile {
   if (!(o instanceof PyFile)) typeError(`descriptor requires a '_io.${t.name}' object`);
   return o;
@@ -553,7 +562,10 @@ function install(): void {
 
   // ---- TextIOWrapper
   const T = TextIOWrapperType;
-  const text = (o: PyObject | null) => fileOf(o, T);
+  const text = (o: PyObject | null) => {
+    if (stdStream(o) !== null) unsupportedOp('not readable');
+    return fileOf(o, T);
+  };
   defMethod(T, 'read', (a, k, self) => {
     checkArgs('read', a, k, 0, 1);
     return newStr(textRead(text(self), sizeArg(a[0])));
@@ -583,6 +595,22 @@ function install(): void {
   });
   defMethod(T, 'writelines', (a, k, self) => {
     checkArgs('writelines', a, k, 1, 1);
+    if (stdStream(self) !== null) {
+      // sys.stdout / sys.stderr: each line through the stream's write()
+      const write = abs.getAttr(self!, 'write');
+      try {
+        for (const line of abs.toArray(a[0])) {
+          try {
+            decref(abs.call(write, [line], null));
+          } finally {
+            decref(line);
+          }
+        }
+      } finally {
+        decref(write);
+      }
+      return newRef(None);
+    }
     const f = text(self);
     checkClosed(f, TEXT_CLOSED);
     for (const line of abs.toArray(a[0])) {
@@ -625,13 +653,22 @@ function install(): void {
       decref(name);
     }
   };
+  // (sys.stdout and sys.stderr: CPython's under a UTF-8 locale, written to a pipe)
   defGetter(T, 'buffer', (o) => newRef(text(o).inner ?? None));
-  defGetter(T, 'encoding', (o) => newRef(text(o).encoding ?? None));
-  defGetter(T, 'errors', (o) => newRef(text(o).errors ?? None));
-  defGetter(T, 'line_buffering', () => newRef(False));
+  defGetter(T, 'encoding', (o) => (stdStream(o) ? newStr('utf-8') : newRef(text(o).encoding ?? None)));
+  defGetter(T, 'errors', (o) => {
+    const std = stdStream(o);
+    if (std !== null) return newStr(std === 'stderr' ? 'backslashreplace' : 'surrogateescape');
+    return newRef(text(o).errors ?? None);
+  });
+  // (stderr is line-buffered since 3.9; stdout on a pipe is not)
+  defGetter(T, 'line_buffering', (o) => newRef(stdStream(o) === 'stderr' ? True : False));
   defGetter(T, 'newlines', () => newRef(None));
-  defGetter(T, 'name', (o) => abs.getAttr(text(o).inner!, 'name'));
-  defGetter(T, 'closed', (o) => newRef(text(o).file.closed ? True : False));
+  defGetter(T, 'name', (o) => {
+    if (stdStream(o) !== null) return newRef((o as PyInstance).getAttrValue(attrKey('name')) ?? None);
+    return abs.getAttr(text(o).inner!, 'name');
+  });
+  defGetter(T, 'closed', (o) => newRef(stdStream(o) === null && text(o).file.closed ? True : False));
 
   // ---- the buffered objects
   for (const B of [BufferedReaderType, BufferedWriterType, BufferedRandomType]) {
@@ -747,28 +784,34 @@ function install(): void {
     });
     defMethod(L, 'readable', (a, k, self) => {
       checkArgs('readable', a, k, 0, 0);
+      if (isText && stdStream(self)) return newRef(False);
       const f = get(self);
       checkClosed(f, RAW_CLOSED);
       return newRef(f.file.readable ? True : False);
     });
     defMethod(L, 'writable', (a, k, self) => {
       checkArgs('writable', a, k, 0, 0);
+      if (isText && stdStream(self)) return newRef(True);
       const f = get(self);
       checkClosed(f, RAW_CLOSED);
       return newRef(f.file.writable ? True : False);
     });
     defMethod(L, 'seekable', (a, k, self) => {
       checkArgs('seekable', a, k, 0, 0);
+      if (isText && stdStream(self)) return newRef(False);
       checkClosed(get(self), RAW_CLOSED);
       return newRef(True);
     });
     defMethod(L, 'isatty', (a, k, self) => {
       checkArgs('isatty', a, k, 0, 0);
+      if (isText && stdStream(self)) return newRef(False);
       checkClosed(get(self), RAW_CLOSED);
       return newRef(False);
     });
     defMethod(L, 'fileno', (a, k, self) => {
       checkArgs('fileno', a, k, 0, 0);
+      const std = isText ? stdStream(self) : null;
+      if (std !== null) return newInt(std === 'stderr' ? 2 : 1);
       const f = get(self);
       checkClosed(f, RAW_CLOSED);
       return newInt(f.file.fd);

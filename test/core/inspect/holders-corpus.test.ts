@@ -8,7 +8,7 @@ import { heap } from '../../../src/core/runtime/object';
 import { vmState } from '../../../src/core/runtime/vm/eval';
 import { InspectSession, type StateView } from '../../../src/core/inspect/session';
 import { heapIndex, holdersOf, isSharedObject, describeRef } from '../../../src/core/inspect/holders';
-import { listFixtures, readExpected, readPending, fixtureSource, fixtureFilename } from '../../differential/corpus';
+import { listFixtures, readExpected, readPending, fixtureSource, fixtureFilename, fixtureOptions } from '../../differential/corpus';
 
 const fixtures = listFixtures();
 const pending = readPending();
@@ -35,7 +35,7 @@ describe('holders add up over the differential corpus', () => {
   for (const fixture of fixtures) {
     test(fixture, pending[fixture] ? { todo: pending[fixture] } : {}, () => {
       const src = fixtureSource(fixture);
-      const s = new InspectSession(src, fixtureFilename(fixture), { stepLimit: 50_000_000 });
+      const s = new InspectSession(src, fixtureFilename(fixture), { ...fixtureOptions(fixture), stepLimit: 50_000_000 });
       const sum = s.run();
       const want = readExpected(fixture);
       assert.strictEqual(sum.stdout, want.stdout, 'the session prints what CPython printed');

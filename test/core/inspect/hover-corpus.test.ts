@@ -5,7 +5,7 @@ import assert from 'node:assert';
 import { InspectSession } from '../../../src/core/inspect/session';
 import { prefetchHovers, hoverAt } from '../../../src/core/inspect/hover';
 import { makeTranslator } from '../../../src/core/inspect/translate';
-import { listFixtures, fixtureSource, fixtureFilename } from '../../differential/corpus';
+import { listFixtures, fixtureSource, fixtureFilename, fixtureOptions } from '../../differential/corpus';
 
 const t = makeTranslator(null);
 let checked = 0;
@@ -14,7 +14,7 @@ describe('every hover of the corpus', () => {
   for (const fixture of listFixtures()) {
     test(fixture, () => {
       const src = fixtureSource(fixture);
-      const s = new InspectSession(src, fixtureFilename(fixture), { stepLimit: 50_000_000 });
+      const s = new InspectSession(src, fixtureFilename(fixture), { ...fixtureOptions(fixture), stepLimit: 50_000_000 });
       s.run();
       prefetchHovers(s, t, { commandLinks: true });
       src.split('\n').forEach((text, i) => {
