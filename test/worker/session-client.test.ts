@@ -121,3 +121,22 @@ test('an idle worker is reused for the next run, and answers for the new source 
   const h = (await c.hover(2, 1, false))!.markdown;
   assert.match(h, /item \[1\] of tuple/);
 });
+
+test('open() in the editor reads the files of the hostFiles directory; what the program writes stays in the run', async () => {
+  const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-session-open-'));
+  writeFileSync(join(dir, 'data.txt'), 'line one\nline two\n');
+  const src = "rows = open('data.txt').read().splitlines()\nwith open('out.txt', 'w') as f:\n    f.write(str(len(rows)))\nprint(rows, open('out.txt').read())\n";
+  const c = new SessionClient(WORKER);
+  const r = await c.run(src, join(dir, 'prog.py'), 1, { hostFiles: dir }, null, 30_000);
+  assert.equal(r.status, 'done');
+  if (r.status !== 'done') return;
+  assert.equal(r.summary.stdout, "['line one', 'line two'] 2\n");
+  assert.equal(existsSync(join(dir, 'out.txt')), false);
+  // without a directory the program sees only the files it wrote
+  const r2 = await c.run("open('data.txt')\n", 'untitled.py', 2, {}, null, 30_000);
+  assert.equal(r2.status, 'done');
+  if (r2.status === 'done') assert.match(r2.summary.error!.message, /^FileNotFoundError: \[Errno 2\] No such file or directory: 'data.txt'/);
+  c.dispose();
+});
