@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const client = new SessionClient(join(__dirname, 'session-worker.js'));
   try {
-    const r = await client.run(source, file, 1, {}, null, 60_000);
+    const r = await client.run(source, file, 1, { hostFiles: process.cwd() }, null, 60_000);
     if (r.status === 'timeout') fail(`refscope graph: the program did not finish within ${r.ms / 1000} s`, 1);
     if (r.status !== 'done') fail(`refscope graph: the run failed${r.status === 'crashed' ? `: ${r.message}` : ''}`, 1);
     const g = await client.graph(line, name, opts);

@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const bundle = loadBundle(lang);
   if (lang !== 'en' && lang !== 'en-us' && !bundle) process.stderr.write(`refscope hover: no translations for '${lang}', using English\n`);
-  const reply = await hoverInWorker(join(__dirname, 'hover-worker.js'), { source, filename: file, line, col, bundle, commandLinks: links, options: {} }, 60_000);
+  const reply = await hoverInWorker(join(__dirname, 'hover-worker.js'), { source, filename: file, line, col, bundle, commandLinks: links, options: { hostFiles: process.cwd() } }, 60_000);
   if (!reply.ok) {
     process.stderr.write(`refscope hover: ${reply.message}\n`);
     process.exitCode = 1;

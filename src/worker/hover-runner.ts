@@ -2,6 +2,7 @@
 // stack and posts the hover's Markdown back (the same code the extension's hover uses).
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { withHostFiles } from './node-fs';
 import { InspectSession, type SessionOptions, type ProgramError } from '../core/inspect/session';
 import { hoverAt, type HoverResult } from '../core/inspect/hover';
 import { makeTranslator } from '../core/inspect/translate';
@@ -22,7 +23,7 @@ export type HoverReply = { ok: true; result: HoverResult | null; error: ProgramE
 const req = workerData as HoverRequest;
 let reply: HoverReply;
 try {
-  const s = new InspectSession(req.source, req.filename, req.options);
+  const s = new InspectSession(req.source, req.filename, withHostFiles(req.options));
   const summary = s.run();
   const result = hoverAt(s, req.line, req.col, makeTranslator(req.bundle), { commandLinks: req.commandLinks });
   reply = { ok: true, result, error: summary.error };

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { HostFS } from '../core/modules/io_shared';
+import type { SessionOptions } from '../core/inspect/session';
 
 /** the errno of a failed node fs call (the values HostFS names; anything else: ENOENT) */
 function errnoOf(e: unknown): number {
@@ -33,4 +34,10 @@ export function nodeFS(base: string): HostFS {
       }
     },
   };
+}
+
+/** session options with open() reading the host's files from options.hostFiles (a function
+ * cannot come through a worker's port: the worker makes the HostFS) */
+export function withHostFiles(options: SessionOptions): SessionOptions {
+  return options.hostFiles !== undefined ? { ...options, fs: nodeFS(options.hostFiles) } : options;
 }

@@ -22,15 +22,10 @@ import { parse } from '../core/parser/index';
 import { compileModule } from '../core/compiler/compiler';
 import type * as A from '../core/parser/ast';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
-import { nodeFS } from './node-fs';
+import { withHostFiles as withFiles } from './node-fs';
 
 let session: InspectSession | null = null;
 
-/** the options with open() reading the host's files from options.hostFiles (a function cannot
- * come through the port) */
-function withFiles(options: InspectSession['options']): InspectSession['options'] {
-  return options.hostFiles !== undefined ? { ...options, fs: nodeFS(options.hostFiles) } : options;
-}
 let t: Translate = makeTranslator(null);
 /** per hover options: the lines whose hovers were computed for this session */
 let prefetched = new Map<string, Set<number>>();

@@ -31,6 +31,7 @@ import { gcNewTracked } from '../runtime/objects/tuple';
 import { currentInterp } from '../runtime/current';
 import type { RuntimeIO } from './io_shared';
 import { defMethod } from './modutil';
+import { sizeofHooks } from '../runtime/sizes';
 
 const DEFAULT_BUFFER_SIZE = 8192;
 
@@ -129,6 +130,26 @@ function runFiles(): RunFiles {
   let r = runs.get(io);
   if (!r) runs.set(io, (r = new RunFiles(io)));
   return r;
+}
+
+/** What is at `path` as the run sees it (what it wrote, else the host's files): for os.path. */
+export function pathKind(path: string): 'file' | 'dir' | null {
+  const run = runFiles();
+  if (run.files.has(path)) return 'file';
+  const fs = run.io.fs;
+  if (!fs) return null;
+  const k = fs.stat(path);
+  return typeof k === 'number' ? null : k;
+}
+
+/** The size of the file at `path` as the run sees it (pending writes not included, as
+ * os.path.getsize on CPython's unflushed file), or an errno. */
+export function fileSize(path: string): number | { errno: number } {
+  const run = runFiles();
+  const known = run.files.get(path);
+  if (known) return known.len;
+  const d = run.load(path);
+  return typeof d === 'number' ? { errno: d } : d.len;
 }
 
 /** The files the run wrote, handed to the host (RuntimeIO.writeFile); called at the end of a run. */
@@ -553,7 +574,12 @@ function sizeArg(o: PyObject | undefined): number {
   return Number(abs.index(o));
 }
 
+/** the buffered objects' buffer (_io_open_impl: st_blksize of the file, 4096 on Linux's file
+ * systems; bufferedio.c buffered_sizeof adds it to the object's size) */
+const BLKSIZE = 4096;
+
 function install(): void {
+  for (const B of [BufferedReaderType, BufferedWriterType, BufferedRandomType]) sizeofHooks.set(B, () => B.basicsize + BLKSIZE);
   const U = UnsupportedOperationType;
   U.slots.new = E.OSError.slots.new;
   U.slots.init = E.OSError.slots.init;

@@ -1,5 +1,6 @@
 // os and os.path (Modules/posixmodule.c facts, Lib/posixpath.py semantics): a virtual, read-only
-// view of the host (getpid, getcwd, environ); exists() is False for everything.
+// view of the host (getpid, getcwd, environ); exists()/isfile()/isdir()/getsize() see the files
+// open() sees (modules/fileio.ts).
 
 import { PyObject, newRef, decref } from '../runtime/object';
 import { registerModule, checkArgs, ModuleBuilder } from '../runtime/define';
@@ -11,6 +12,8 @@ import { newDict } from '../runtime/objects/dict';
 import { typeError, raise } from '../runtime/errors';
 import { vmState } from '../runtime/vm/eval';
 import { execSource } from './modutil';
+import { pathKind, fileSize } from './fileio';
+import { newOSError } from '../runtime/objects/oserror';
 
 // os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
 // available in RefScope yet, so the mixin methods of MutableMapping are written out here;
@@ -214,9 +217,15 @@ function initPath(m: ModuleBuilder): void {
   str1('normpath', (p) => newStr(normpath(p)));
   str1('isabs', (p) => newBool(p.startsWith('/')));
   str1('abspath', (p) => newStr(normpath(p.startsWith('/') ? p : CWD + '/' + p)));
-  str1('exists', () => newBool(false));
-  str1('isfile', () => newBool(false));
-  str1('isdir', () => newBool(false));
+  // the files open() sees: what the run wrote, else the host's (none without a host)
+  str1('exists', (p) => newBool(pathKind(p) !== null));
+  str1('isfile', (p) => newBool(pathKind(p) === 'file'));
+  str1('isdir', (p) => newBool(pathKind(p) === 'dir'));
+  str1('getsize', (p) => {
+    const n = fileSize(p);
+    if (typeof n !== 'number') throw newOSError(n.errno === 21 ? 2 : n.errno, p);
+    return newInt(n);
+  });
   str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));
   m.own('sep', newStr('/'));
 }
