@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
       if (r.stackExhausted && process.env.REFSCOPE_RUN_IN !== 'main') r = null;
     }
     if (!r) r = await runInWorker(bundle, src, file, options);
-    // the files the program wrote (objgraph's .dot and .svg)
+    // the files the program wrote (with open(), and objgraph's .dot and .svg)
     for (const f of r.files ?? []) {
       try {
         writeFileSync(f.path, f.data);
