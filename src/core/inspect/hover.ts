@@ -17,6 +17,7 @@ import { PyDict } from '../runtime/objects/dict';
 import { PySet } from '../runtime/objects/set';
 import { PyInstance, PyModule } from '../runtime/objects/instance';
 import { PyFunction } from '../runtime/objects/function';
+import { plainFileRepr } from '../modules/fileio';
 import { parse } from '../parser/index';
 import type * as A from '../parser/ast';
 import type { InspectSession, StateView, ReplayControl } from './session';
@@ -264,6 +265,8 @@ function reprInner(o: PyObject, depth: number): string {
       return t.name === 'set' ? items(ks, '{', '}') : `${t.name}(${items(ks, '{', '}')})`;
     }
   }
+  const file = plainFileRepr(o);
+  if (file !== null) return file;
   if (o instanceof PyList) return '[…]';
   if (o instanceof PyTuple) return '(…)';
   if (o instanceof PyDict) return '{…}';

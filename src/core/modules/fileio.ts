@@ -20,7 +20,7 @@ import { PyInstance } from '../runtime/objects/instance';
 import { parseArgs, checkArgs, defGetter } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt, True, False, PyInt } from '../runtime/objects/int';
-import { PyStr, newStr, attrKey } from '../runtime/objects/str';
+import { PyStr, StrType, newStr, attrKey } from '../runtime/objects/str';
 import { newList } from '../runtime/objects/list';
 import { None } from '../runtime/objects/singletons';
 import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike } from '../runtime/objects/bytes';
@@ -429,6 +429,23 @@ function newCodec(t: PyType): PyObject {
 
 function codecOf(f: PyFile): string {
   return f.codec;
+}
+
+/** A file object's repr when it runs no Python code (its `name` and `mode` exact strs), for the
+ * hover; null otherwise. */
+export function plainFileRepr(o: PyObject): string | null {
+  if (!(o instanceof PyFile)) return null;
+  const str = (x: PyObject | undefined) => (x instanceof PyStr && x.type === StrType ? abs.repr(x) : null);
+  const inner = (f: PyFile): PyFile | null => (f.inner instanceof PyFile ? f.inner : null);
+  const raw = o.layer === 'raw' ? o : o.layer === 'buffered' ? inner(o) : inner(o) && inner(inner(o)!);
+  const name = raw ? str(raw.getAttrValue(attrKey('name'))) : null;
+  if (name === null) return null;
+  const t = o.type.name;
+  if (o.layer === 'buffered') return `<_io.${t} name=${name}>`;
+  if (o.layer === 'raw') return o.file.closed ? '<_io.FileIO [closed]>' : `<_io.FileIO name=${name} mode='${o.mode}' closefd=True>`;
+  const mode = str(o.getAttrValue(attrKey('mode')));
+  if (mode === null || !(o.encoding instanceof PyStr)) return null;
+  return `<_io.TextIOWrapper name=${name} mode=${mode} encoding=${abs.repr(o.encoding)}>`;
 }
 
 // ------------------------------------------------------------------ methods

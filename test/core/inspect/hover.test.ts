@@ -322,3 +322,19 @@ test('a for loop\'s iterator holds the list while the loop runs', () => {
   assert.ok(holderLines(r).includes('- the `list_iterator` of a running `for` loop in `<module>`'), r.markdown);
 });
 
+
+test('a file object shows its repr in the hover (name, mode, encoding), and who holds each layer', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { nodeFS } = await import('../../../src/worker/node-fs');
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-hover-file-'));
+  writeFileSync(join(dir, 'data.txt'), 'x\n');
+  const s = new InspectSession("f = open('data.txt')\nb = f.buffer\nprint(f.read())\n", 'files.py', { fs: nodeFS(dir) });
+  assert.strictEqual(s.run().stdout, 'x\n\n');
+  const t = makeTranslator(null);
+  const f = hoverAt(s, 3, 7, t)!;
+  assert.match(f.markdown, /`<_io\.TextIOWrapper name='data\.txt' mode='r' encoding='UTF-8/);
+  const b = hoverAt(s, 2, 1, t)!;
+  assert.match(b.markdown, /`<_io\.BufferedReader name='data\.txt'>`/);
+  assert.match(b.markdown, /- `buffer` of TextIOWrapper/);
+});
