@@ -145,10 +145,7 @@ export function pathKind(path: string): 'file' | 'dir' | null {
 /** The size of the file at `path` as the run sees it (pending writes not included, as
  * os.path.getsize on CPython's unflushed file), or an errno. */
 export function fileSize(path: string): number | { errno: number } {
-  const run = runFiles();
-  const known = run.files.get(path);
-  if (known) return known.len;
-  const d = run.load(path);
+  const d = runFiles().load(path);
   return typeof d === 'number' ? { errno: d } : d.len;
 }
 
@@ -362,9 +359,7 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   if (binary && encoding !== null) raise(E.ValueError, "binary mode doesn't take an encoding argument");
   if (binary && errors !== null) raise(E.ValueError, "binary mode doesn't take an errors argument");
   if (binary && newline !== null) raise(E.ValueError, "binary mode doesn't take a newline argument");
-  if (binary && buffering === 1) {
-    // (CPython warns: "line buffering (buffering=1) isn't supported in binary mode", RuntimeWarning)
-  }
+  // (binary with buffering=1: CPython's RuntimeWarning is not modelled; no warnings machinery)
   if (!binary && buffering === 0) raise(E.ValueError, "can't have unbuffered text I/O");
   if (newline !== null && !['', '\n', '\r', '\r\n'].includes(newline)) raise(E.ValueError, `illegal newline value: ${newline}`);
   let codec = 'utf-8';
@@ -427,10 +422,6 @@ function newCodec(t: PyType): PyObject {
   return o;
 }
 
-function codecOf(f: PyFile): string {
-  return f.codec;
-}
-
 /** A file object's repr when it runs no Python code (its `name` and `mode` exact strs), for the
  * hover; null otherwise. */
 export function plainFileRepr(o: PyObject): string | null {
@@ -461,22 +452,18 @@ function textRead(f: PyFile, n: number): string {
   checkClosed(f, TEXT_CLOSED);
   if (!f.file.readable) unsupportedOp('not readable');
   const start = f.file.pos;
-  const bytes = f.file.read(-1);
-  let s = decodeBytes(bytes, codecOf(f), abs.str(f.errors!));
+  const full = decodeBytes(f.file.read(-1), f.codec, abs.str(f.errors!));
   // what reading sees: universal newlines turn \r\n and \r into \n (newline=None)
-  if (f.newline === null) s = s.replace(/\r\n?/g, '\n');
-  if (n < 0) {
-    readAhead(f.file, start);
-    return s;
+  const s = f.newline === null ? full.replace(/\r\n?/g, '\n') : full;
+  let out = s;
+  if (n >= 0) {
+    const cps = Array.from(s);
+    if (cps.length > n) {
+      out = cps.slice(0, n).join('');
+      // the position after what was returned (its bytes; with \r\n translated, count them back)
+      f.file.pos = start + rawLength(f, full, out);
+    }
   }
-  const cps = Array.from(s);
-  if (cps.length <= n) {
-    readAhead(f.file, start);
-    return s;
-  }
-  const out = cps.slice(0, n).join('');
-  // the position after what was returned (its bytes; with \r\n translated, count them back)
-  f.file.pos = start + rawLength(f, bytes, out);
   readAhead(f.file, start);
   return out;
 }
@@ -488,10 +475,8 @@ function readAhead(f: OpenFile, start: number): void {
   f.ahead = Math.max(f.ahead, Math.min(f.data.len, start + chunks * CHUNK_SIZE));
 }
 
-/** how many of `bytes` make up the decoded (and translated) prefix `text` */
-function rawLength(f: PyFile, bytes: Uint8Array, text: string): number {
-  const codec = codecOf(f);
-  const full = decodeBytes(bytes, codec, abs.str(f.errors!));
+/** how many bytes of the decoded text `full` make up its translated prefix `text` */
+function rawLength(f: PyFile, full: string, text: string): number {
   let i = 0;
   let j = 0;
   // walk the undecoded text: each output char is one char of `full`, or a \r\n pair
@@ -500,7 +485,7 @@ function rawLength(f: PyFile, bytes: Uint8Array, text: string): number {
     else i += 1;
     j += 1;
   }
-  return encodeStr(full.slice(0, i), codec, abs.str(f.errors!)).length;
+  return encodeStr(full.slice(0, i), f.codec, abs.str(f.errors!)).length;
 }
 
 /** textiowrapper readline: up to and including the line ending (as newline= decides) */
@@ -511,7 +496,7 @@ function textReadline(f: PyFile, limit: number): string {
   f.file.flush();
   const start = f.file.pos;
   const rest = d.bytes.subarray(start, d.len);
-  const codec = codecOf(f);
+  const codec = f.codec;
   const nl = f.newline;
   // the end of the line in bytes: the line terminators are ASCII in the supported codecs
   let end = rest.length;
@@ -562,7 +547,7 @@ function textWrite(f: PyFile, s: PyObject): number {
   let t = s.v;
   // writing translates \n to newline= (None: os.linesep, '\n' here)
   if (f.newline === '\r' || f.newline === '\r\n') t = t.replace(/\n/g, f.newline);
-  f.file.write(encodeStr(t, codecOf(f), abs.str(f.errors!)));
+  f.file.write(encodeStr(t, f.codec, abs.str(f.errors!)));
   return s.length;
 }
 
@@ -808,7 +793,7 @@ function install(): void {
     const get = (o: PyObject | null) => fileOf(o, L);
     const isText = L === TextIOWrapperType;
     const isRaw = L === FileIOType;
-    const closedMsg = isText ? TEXT_CLOSED : isRaw ? RAW_CLOSED : TEXT_CLOSED;
+    const closedMsg = isRaw ? RAW_CLOSED : TEXT_CLOSED;
     defMethod(L, 'close', (a, k, self) => {
       checkArgs('close', a, k, 0, 0);
       const f = get(self);
@@ -878,13 +863,12 @@ function install(): void {
       checkArgs('truncate', a, k, 0, 1);
       const f = get(self);
       checkClosed(f, closedMsg);
-      if (!f.file.writable) unsupportedOp(isText ? 'truncate' : 'truncate');
+      if (!f.file.writable) unsupportedOp('truncate');
       f.file.flush();
       const size = a.length && a[0] !== None ? Number(abs.index(a[0])) : f.file.pos;
       const d = f.file.data;
       if (size < d.len) d.len = size;
       else if (size > d.len) {
-        f.file.write([]);
         const b = new Uint8Array(Math.max(size, d.bytes.length));
         b.set(d.bytes.subarray(0, d.len));
         d.bytes = b;

@@ -223,7 +223,7 @@ function initPath(m: ModuleBuilder): void {
   str1('isdir', (p) => newBool(pathKind(p) === 'dir'));
   str1('getsize', (p) => {
     const n = fileSize(p);
-    if (typeof n !== 'number') throw newOSError(n.errno === 21 ? 2 : n.errno, p);
+    if (typeof n !== 'number') throw newOSError(n.errno, p);
     return newInt(n);
   });
   str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));

@@ -10,7 +10,7 @@ import { PyFloat } from './float';
 import { newStr } from './str';
 import { newTuple } from './tuple';
 import { None } from './singletons';
-import { PyBaseException, OSError, BlockingIOError, excTypes } from './exception';
+import { PyBaseException, BaseException, OSError, BlockingIOError, excTypes } from './exception';
 import { gcNewObject } from '../gc';
 import { typeError } from '../errors';
 
@@ -65,14 +65,12 @@ function init(e: PyBaseException, args: PyObject[], p: Parsed | null): void {
   const extra: Record<string, PyObject | null> = {};
   let argv = args;
   if (p !== null) {
-    if (p.filename !== undefined && p.filename !== None) {
-      if (e.type.isSubtype(BlockingIOError) && (p.filename instanceof PyInt || p.filename instanceof PyFloat)) {
-        // characters_written (not modelled beyond the args)
-      } else {
-        extra.filename = newRef(p.filename);
-        if (p.filename2 !== undefined && p.filename2 !== None) extra.filename2 = newRef(p.filename2);
-        argv = args.slice(0, 2);
-      }
+    // (BlockingIOError's third argument, a number, is characters_written: not modelled)
+    const written = e.type.isSubtype(BlockingIOError) && (p.filename instanceof PyInt || p.filename instanceof PyFloat);
+    if (p.filename !== undefined && p.filename !== None && !written) {
+      extra.filename = newRef(p.filename);
+      if (p.filename2 !== undefined && p.filename2 !== None) extra.filename2 = newRef(p.filename2);
+      argv = args.slice(0, 2);
     }
     extra.errno = newRef(p.errno!);
     extra.strerror = newRef(p.strerror!);
@@ -130,10 +128,7 @@ function osErrorStr(o: PyObject): string {
     return `[Errno ${s(errno)}] ${s(strerror)}: ${abs.repr(filename)}`;
   }
   if (errno !== null && strerror !== null) return `[Errno ${s(errno)}] ${s(strerror)}`;
-  const items = (o as PyBaseException).args.items;
-  if (items.length === 0) return '';
-  if (items.length === 1) return abs.str(items[0]);
-  return abs.str((o as PyBaseException).args);
+  return BaseException.slots.str!(o);
 }
 
 /** The OSError fields' values for getattr (None when not set), or undefined for other names. */
