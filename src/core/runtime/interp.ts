@@ -133,6 +133,8 @@ export class Interpreter {
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
+    // objects freed in an earlier run: an audited run counts only objects made while it watches
+    for (const t of builtinTypes) if (t.freePool !== null) t.freePool.length = 0;
     vmState.current = null;
     vmState.depth = 0;
     vmState.excInfo = null;

@@ -252,6 +252,9 @@ export class PyType extends PyObject {
   /** instances are freed by setting the count to 0 and nothing else: not a gc type, no
    * finalizer, no weakrefs, no __dict__, no references, not a heap type (exact int) */
   plainDealloc = false;
+  /** plainDealloc instances freed while nothing watches the heap, kept for reuse by the type's
+   * constructor (newInt); null: none kept (see destroy) */
+  freePool: PyObject[] | null = null;
   /** instances have a __dict__ */
   hasDict = false;
   /** __slots__ names (own and inherited), or null */
@@ -420,12 +423,21 @@ export function xdecref(o: PyObject | null | undefined): void {
 }
 
 const TRASHCAN_LIMIT = 50;
+/** objects kept per type's freePool */
+const FREE_POOL_MAX = 1024;
 
 /** _Py_Dealloc: the count reached zero. */
 export function destroy(o: PyObject): void {
   const t = o.type;
   // what release() would do for such an object, when nothing else is pending
-  if (t.plainDealloc && heap.live === null && heap.trash.length === 0) return;
+  if (t.plainDealloc && heap.live === null && heap.trash.length === 0) {
+    // an object no side table knows (no id() address: its gc word is the initial one) can be
+    // handed out again by the type's constructor, as CPython's allocator reuses the block: a
+    // JS allocation and a young-generation copy fewer per temporary int
+    const pool = t.freePool;
+    if (pool !== null && o.gcw === GcWord.INIT && pool.length < FREE_POOL_MAX) pool.push(o);
+    return;
+  }
   if (t.hasFinalizer && !(o.gcw & GcWord.FINALIZED) && heap.runFinalizer) {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
     o.rc = 1;

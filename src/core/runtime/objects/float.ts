@@ -13,7 +13,18 @@ export class PyFloat extends PyObject {
 }
 export const FloatType = makeType('float', null, TypeFlags.BASETYPE, 24);
 leanLayout(PyFloat, FloatType);
+// an exact float holds nothing and cannot be weakly referenced: destroy() zeroes its count and
+// keeps it for newFloat (float_dealloc's free list)
+FloatType.plainDealloc = true;
+const floatPool: PyFloat[] = [];
+FloatType.freePool = floatPool;
 
 export function newFloat(v: number): PyFloat {
+  const o = floatPool.pop();
+  if (o !== undefined) {
+    o.rc = 1;
+    o.v = v;
+    return o;
+  }
   return new PyFloat(FloatType, v);
 }

@@ -18,6 +18,9 @@ export const BoolType = makeType('bool', IntType, TypeFlags.LONG_SUBCLASS, 24, 4
 BoolType.flags &= ~TypeFlags.BASETYPE;
 // an exact int holds nothing and cannot be weakly referenced: destroy() only zeroes its count
 IntType.plainDealloc = true;
+/** exact ints freed (destroy): newInt hands them out again */
+const intPool: PyInt[] = [];
+IntType.freePool = intPool;
 // an exact int is lean (bool's two objects carry their own type)
 leanLayout(PyInt, IntType);
 
@@ -43,6 +46,12 @@ export function newInt(v: Int): PyInt {
       o.rc++;
       return o;
     }
+  }
+  const o = intPool.pop();
+  if (o !== undefined) {
+    o.rc = 1;
+    o.v = v;
+    return o;
   }
   return new PyInt(IntType, v);
 }
