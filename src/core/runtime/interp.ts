@@ -494,7 +494,9 @@ export class Interpreter {
         gcState.collecting = false;
       }
     };
-    swallow(() => collect(true));
+    // PyGC_Collect: only while the collector is enabled (gc.disable() leaves the cycles to the
+    // collection after __main__ is gone, when weakrefs held by globals are already cleared)
+    if (gcState.enabled) swallow(() => collect(true));
     // finalize_remove_modules: __main__ first (the other modules stay for the finalizers' prints)
     swallow(() => {
       const key = internStr('__main__');

@@ -1923,15 +1923,137 @@ export function genNext(g: PyGenerator): PyObject | null {
   return r;
 }
 
-/** gen.throw(exc) */
-export function genThrow(g: PyGenerator, exc: PyBaseException): SendResult {
+/** gen.throw(exc) (`exc` owned). `raw`: gen.throw's own arguments, which a sub-iterator's throw
+ * method is called with (default: the exception). */
+export function genThrow(g: PyGenerator, exc: PyBaseException, raw: PyObject[] | null = null): SendResult {
   if (!g.started) {
     g.started = true;
     g.finished = true;
     finishGenFrame(g);
     throw exc;
   }
-  return genSend(g, None, exc);
+  const yf = yieldFromOf(g);
+  if (yf === null) return genSend(g, None, exc);
+  // _gen_throw: a generator suspended in `yield from` hands the exception to its sub-iterator
+  yf.rc++;
+  g.running = true;
+  if (exc.type.isSubtype(abs.excTypeByName('GeneratorExit'))) {
+    // the sub-iterator is closed, then GeneratorExit (or what closing it raised) goes in here
+    let err: PyBaseException | null = null;
+    try {
+      closeIter(yf);
+    } catch (e) {
+      if (e instanceof PyBaseException) err = e;
+      else throw e;
+    } finally {
+      g.running = false;
+      decref(yf);
+    }
+    if (err !== null) {
+      decref(exc);
+      exc = err;
+    }
+    return genSend(g, None, exc);
+  }
+  let sub: SendResult | null = null; // what the sub-iterator yielded or returned
+  let raised: PyBaseException | null = null; // or raised
+  let here = false; // an iterator without throw(): the exception goes in here
+  try {
+    if (yf instanceof PyGenerator && yf.type === GeneratorType) sub = genThrow(yf, exc, raw);
+    else {
+      let meth: PyObject | null = null;
+      try {
+        meth = abs.getAttr(yf, 'throw');
+      } catch (e) {
+        if (!(e instanceof PyBaseException && e.type.isSubtype(abs.excTypeByName('AttributeError')))) throw e;
+        decref(e);
+        here = true;
+      }
+      if (meth !== null) {
+        try {
+          sub = { done: false, value: abs.call(meth, raw ?? [exc], null) };
+        } finally {
+          decref(meth);
+          decref(exc);
+        }
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof PyBaseException)) throw e;
+    raised = e;
+  } finally {
+    g.running = false;
+    decref(yf);
+  }
+  if (here) return genSend(g, None, exc);
+  if (sub !== null && !sub.done) return sub;
+  // the sub-iterator ended: it leaves the stack, and the frame goes on after the `yield from`
+  // loop (at SEND's target) with the value it returned, or with what it raised
+  const f = g.frame;
+  const it = f.stack[--f.sp]!;
+  f.stack[f.sp] = null;
+  decref(it);
+  f.pc = f.code.unit.code[((f.pc - 2) << 1) + 1];
+  let value: PyObject;
+  if (raised === null) value = sub!.value;
+  else if (raised.type.isSubtype(StopIteration)) {
+    value = newRef(raised.args.items[0] ?? None);
+    decref(raised);
+  } else return genSend(g, None, raised);
+  try {
+    return genSend(g, value);
+  } finally {
+    decref(value);
+  }
+}
+
+/** _PyGen_yf: the sub-iterator of the `yield from` (or await) the generator is suspended in,
+ * borrowed from its stack, or null (RefScope's YIELD_VALUE of a `yield from` follows its SEND) */
+function yieldFromOf(g: PyGenerator): PyObject | null {
+  if (!g.started || g.finished) return null;
+  const f = g.frame;
+  if (f.pc < 2 || f.code.unit.code[(f.pc - 2) << 1] !== Op.SEND) return null;
+  return f.stack[f.sp - 1];
+}
+
+/** gen_close_iter: close() a generator, or call the sub-iterator's own close method if it has one */
+function closeIter(yf: PyObject): void {
+  if (yf instanceof PyGenerator && yf.type === GeneratorType) {
+    genClose(yf);
+    return;
+  }
+  let meth: PyObject;
+  try {
+    meth = abs.getAttr(yf, 'close');
+  } catch (e) {
+    // (_PyObject_LookupAttr: no such attribute is no close to call)
+    if (e instanceof PyBaseException && e.type.isSubtype(abs.excTypeByName('AttributeError'))) {
+      decref(e);
+      return;
+    }
+    throw e;
+  }
+  try {
+    decref(abs.call(meth, [], null));
+  } finally {
+    decref(meth);
+  }
+}
+
+/**
+ * Whether gen.close() would run none of the generator's code: it finished, never started, or is
+ * suspended at a yield that no handler covers (GeneratorExit leaves the frame at once), and its
+ * code has no `yield from` (closing one closes the sub-iterator first, whatever it is).
+ */
+export function closesSilently(g: PyGenerator): boolean {
+  if (g.finished || !g.started) return true;
+  if (g.running) return false;
+  const f = g.frame;
+  const u = f.code.unit;
+  if (findHandler(u.exceptionTable, f.pc - 1) >= 0) return false;
+  const ins = u.code;
+  for (let i = 0; i < ins.length; i += 2) if (ins[i] === Op.SEND) return false;
+  return true;
 }
 
 /** gen.close(): throw GeneratorExit; a yield in response is a RuntimeError. */
@@ -1942,7 +2064,24 @@ export function genClose(g: PyGenerator): void {
     finishGenFrame(g);
     return;
   }
-  const ge = newException(abs.excTypeByName('GeneratorExit'), null);
+  // gen_close: a generator suspended in `yield from` closes its sub-iterator first
+  // (gen_close_iter); an error from that is what is thrown in, instead of GeneratorExit
+  let ge: PyBaseException | null = null;
+  const yf = yieldFromOf(g);
+  if (yf !== null) {
+    yf.rc++;
+    g.running = true;
+    try {
+      closeIter(yf);
+    } catch (e) {
+      if (e instanceof PyBaseException) ge = e;
+      else throw e;
+    } finally {
+      g.running = false;
+      decref(yf);
+    }
+  }
+  if (ge === null) ge = newException(abs.excTypeByName('GeneratorExit'), null);
   try {
     const r = genSend(g, None, ge);
     decref(r.value);

@@ -42,7 +42,7 @@ export function installGenerators(writeStderr: () => (s: string) => void, unrais
       if (args.length > 1 && args[1] !== None) typeError('instance exception may not have a separate value');
       exc = newRef(t);
     } else typeError(`exceptions must be classes or instances deriving from BaseException, not ${t.type.name}`);
-    const r = genThrow(self as PyGenerator, exc);
+    const r = genThrow(self as PyGenerator, exc, args);
     if (r.done) stopIteration(r.value);
     return r.value;
   });
@@ -71,11 +71,16 @@ export function installGenerators(writeStderr: () => (s: string) => void, unrais
   heap.runFinalizer = (o) => {
     if (o instanceof PyGenerator) {
       if (o.finished || o.running) return;
+      // (called from C, as __del__ through its call: the collector's temporary references to
+      // the objects it finalizes are not the audit's to check)
+      vmState.native++;
       try {
         genClose(o);
       } catch (e) {
         if (e instanceof PyBaseException) writeUnraisable(e, o, null);
         else throw e;
+      } finally {
+        vmState.native--;
       }
       return;
     }
