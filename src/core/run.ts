@@ -30,6 +30,10 @@ export interface RunOptions {
   jit?: boolean | number;
   /** tests: compiled loops run under the line hooks too (see jitConfig.underHooks) */
   jitUnderHooks?: boolean;
+  /** the process ends after this run (refscope run): an exit that could show nothing (no
+   * finalizer, weakref callback, gc callback or open file left) only frees memory and is skipped.
+   * Objects shared between runs (builtin types and functions) keep the counts the run left. */
+  processExits?: boolean;
 }
 
 export interface RunResult {
@@ -60,7 +64,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
       jitConfig.minSteps = 0;
     }
   }
-  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress });
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
   let exitCode: number;
   let auditError: string | null = null;
   try {

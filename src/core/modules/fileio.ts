@@ -150,6 +150,11 @@ export function fileSize(path: string): number | { errno: number } {
 }
 
 /** The files the run wrote, handed to the host (RuntimeIO.writeFile); called at the end of a run. */
+/** the files of the run that are open now */
+export function openFileCount(io: RuntimeIO): number {
+  return runs.get(io)?.open.size ?? 0;
+}
+
 export function saveRunFiles(io: RuntimeIO): void {
   runs.get(io)?.flushToHost();
 }

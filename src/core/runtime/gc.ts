@@ -101,6 +101,15 @@ export class GenList {
   [Symbol.iterator](): Iterator<PyObject> {
     return this.toArray()[Symbol.iterator]();
   }
+  /** whether `pred` holds for an object of the list (no copy) */
+  some(pred: (o: PyObject) => boolean): boolean {
+    const objs = this.objs;
+    for (let i = 0; i < objs.length; i++) {
+      const o = objs[i];
+      if (o !== null && pred(o)) return true;
+    }
+    return false;
+  }
 }
 
 export interface GCState {
@@ -638,6 +647,12 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
   unreachable.length = u;
   if (gcRefs.length > 1 << 20) gcRefs = new Int32Array(1024);
   return unreachable;
+}
+
+/** whether `pred` holds for a tracked object (any generation, or the permanent one) */
+export function someTracked(pred: (o: PyObject) => boolean): boolean {
+  const st = gcState;
+  return st.gens[0].some(pred) || st.gens[1].some(pred) || st.gens[2].some(pred) || st.permanent.some(pred);
 }
 
 /** gc.get_objects(generation) order: the generation lists. */

@@ -31,12 +31,13 @@ import { PyBaseException, SystemExit, ModuleNotFoundError } from './objects/exce
 import * as E from './objects/exception';
 import { newSet, FrozenSetType } from './objects/set';
 import { Frame } from './vm/frame';
-import { evalFrame, vmState } from './vm/eval';
+import { evalFrame, vmState, closesSilently } from './vm/eval';
+import { GeneratorType, type PyGenerator } from './objects/generator';
 import { finishFrame } from './vm/call';
 import { ModuleBuilder, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
-import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, type GCHooks } from './gc';
+import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
 import { PyList, ListType, listAppend } from './objects/list';
 import { DictType, mayBeTracked } from './objects/dict';
@@ -57,9 +58,10 @@ import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
-import { installWeakrefs, newRefTo } from './objects/weakref';
+import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory } from './typeobject';
 import { runWeakrefExitFuncs } from '../modules/weakref';
+import { openFileCount } from '../modules/fileio';
 import * as abs from './abstract';
 
 export interface InterpOptions {
@@ -69,6 +71,9 @@ export interface InterpOptions {
   stepLimit?: number;
   /** collect (generation 0 and up, by the usual rule) whenever count[0] exceeds 1 */
   gcStress?: boolean;
+  /** the process ends with this run (the command line): an exit that could show nothing is not
+   * carried out (see shutdown) */
+  processExits?: boolean;
 }
 
 export interface InterpResult {
@@ -484,6 +489,7 @@ export class Interpreter {
       }
     };
     swallow(() => runWeakrefExitFuncs());
+    if (this.opts.processExits && this.exitIsSilent()) return;
     const collect = (callbacks: boolean) => {
       if (gcState.collecting) return;
       gcState.collecting = true;
@@ -504,6 +510,24 @@ export class Interpreter {
       decref(key);
     });
     swallow(() => collect(false));
+  }
+
+  /**
+   * Whether what is left of the exit (the collections, __main__'s teardown) can run no Python
+   * code and print nothing: no object with a finalizer (__del__, a generator whose close() would
+   * run its code) or a weakref with a callback is tracked, no gc callback or debug flag is set, gc.garbage is empty and no file is
+   * open (its flush on deallocation). Then it would only free memory, which a process that ends
+   * gives back at once (for a 200,000-node graph the teardown took ~0.4 s); the audit and the
+   * editor's sessions (heap.live set) always carry it out.
+   */
+  private exitIsSilent(): boolean {
+    if (heap.live !== null || gcState.debug !== 0) return false;
+    const cbs = this.gcModuleList('callbacks');
+    if (cbs !== null && cbs.items.length !== 0) return false;
+    const garbage = this.gcModuleList('garbage');
+    if (garbage !== null && garbage.items.length !== 0) return false;
+    if (openFileCount(this.io) !== 0) return false;
+    return !someTracked((o) => (o.type === GeneratorType ? !closesSilently(o as PyGenerator) : o.type.hasFinalizer) || (o instanceof PyWeakref && o.callback !== null));
   }
 
   // ---------------------------------------------------------------- imports
