@@ -138,5 +138,9 @@ function streamObject(write: PyObject, flush: PyObject, name: string): PyObject 
   const nm = newStr(`<${name}>`);
   o.storeAttrValue(attrKey('name'), nm);
   decref(nm);
+  // (the one attribute CPython's std streams keep in their __dict__: io.open sets it)
+  const mode = newStr('w');
+  o.storeAttrValue(attrKey('mode'), mode);
+  decref(mode);
   return o;
 }
