@@ -2,7 +2,7 @@
 // the interpreter's worker starts (start-up is part of every run); the other subcommands live in
 // dist/cli-tools.js (tools.ts), loaded on demand.
 
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 import { loadCached } from '../worker/code-cache';
@@ -74,6 +74,14 @@ async function main(argv: string[]): Promise<void> {
         writeFileSync(f.path, f.data);
       } catch (e) {
         process.stderr.write(`refscope: cannot write ${f.path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+    // and the files it removed (os.remove, os.rename's old name)
+    for (const p of r.removed ?? []) {
+      try {
+        unlinkSync(p);
+      } catch (e) {
+        process.stderr.write(`refscope: cannot remove ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
       }
     }
     writeOut(1, r.stdout);

@@ -44,6 +44,8 @@ export interface RunResult {
   auditError?: string | null;
   /** files the program wrote (with collectFiles), for the host to write to disk */
   files?: { path: string; data: string | Uint8Array }[];
+  /** the host's files the program removed (os.remove, os.rename's old name), with collectFiles */
+  removed?: string[];
   /** the JS stack ran out during the run (see runtime/current.ts jsStack): on a thread with a
    * small stack the result may differ from CPython's, so run again on a deep stack */
   stackExhausted?: boolean;
@@ -53,7 +55,11 @@ export function runSource(source: string, filename: string, options: RunOptions 
   const overflows = jsStack.overflows;
   const io = bufferIO(options.stdin ?? '');
   const files: { path: string; data: string | Uint8Array }[] = [];
-  if (options.collectFiles) io.writeFile = (path, data) => void files.push({ path, data });
+  const removed: string[] = [];
+  if (options.collectFiles) {
+    io.writeFile = (path, data) => void files.push({ path, data });
+    io.removeFile = (path) => void removed.push(path);
+  }
   if (options.fs) io.fs = options.fs;
   const { enabled, hot, underHooks, minSteps } = jitConfig;
   jitConfig.underHooks = options.jitUnderHooks === true;
@@ -85,5 +91,5 @@ export function runSource(source: string, filename: string, options: RunOptions 
   jitConfig.underHooks = underHooks;
   jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
 }

@@ -1,7 +1,7 @@
 // open()'s view of the host's files on node (core/modules/io_shared.ts HostFS): a relative path
 // from `base` (the CLI: its working directory, as python3's).
 
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { HostFS } from '../core/modules/io_shared';
 import type { SessionOptions } from '../core/inspect/session';
@@ -29,6 +29,13 @@ export function nodeFS(base: string): HostFS {
     stat(p) {
       try {
         return statSync(at(p)).isDirectory() ? 'dir' : 'file';
+      } catch (e) {
+        return errnoOf(e);
+      }
+    },
+    readdir(p) {
+      try {
+        return readdirSync(at(p));
       } catch (e) {
         return errnoOf(e);
       }

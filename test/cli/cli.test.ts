@@ -123,3 +123,33 @@ test('refscope run: open() reads files from the working directory and the files 
   assert.deepStrictEqual([...readFileSync(join(dir, 'data.bin'))], [0, 255, 10]);
   assert.strictEqual(existsSync(join(dir, 'missing.txt')), false);
 });
+
+test('refscope run: what os.remove and os.rename did is done on disk after the run, and os.listdir sees the run\'s files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-os-'));
+  writeFileSync(join(dir, 'gone.txt'), 'x\n');
+  writeFileSync(join(dir, 'old_name.txt'), 'moved\n');
+  writeFileSync(join(dir, 'kept.txt'), 'kept\n');
+  writeFileSync(
+    join(dir, 'ops.py'),
+    [
+      'import os',
+      "os.remove('gone.txt')",
+      "os.rename('old_name.txt', 'new_name.txt')",
+      "open('made.txt', 'w').close()",
+      "open('temp.txt', 'w').close()",
+      "os.unlink('temp.txt')",
+      "print(sorted(os.listdir('.')))",
+      '',
+    ].join('\n'),
+  );
+  const r = run(['run', 'ops.py'], dir);
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.stdout, "['kept.txt', 'made.txt', 'new_name.txt', 'ops.py']\n");
+  assert.strictEqual(existsSync(join(dir, 'gone.txt')), false);
+  assert.strictEqual(existsSync(join(dir, 'old_name.txt')), false);
+  assert.strictEqual(readFileSync(join(dir, 'new_name.txt'), 'utf8'), 'moved\n');
+  assert.strictEqual(readFileSync(join(dir, 'kept.txt'), 'utf8'), 'kept\n');
+  assert.strictEqual(existsSync(join(dir, 'made.txt')), true);
+  assert.strictEqual(existsSync(join(dir, 'temp.txt')), false);
+  assert.strictEqual(r.status, 0);
+});

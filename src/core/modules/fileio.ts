@@ -72,6 +72,8 @@ class RunFiles {
   /** the files open now (their pending writes are flushed when the run ends) */
   open = new Set<OpenFile>();
   written = new Set<string>();
+  /** the host's files the run removed (os.remove, os.rename's old name): gone from its view */
+  removed = new Set<string>();
   fds = new Set<number>();
   constructor(readonly io: RuntimeIO) {}
   /** the file's data (read from the host the first time), or an errno */
@@ -79,7 +81,7 @@ class RunFiles {
     const known = this.files.get(path);
     if (known) return known;
     const fs = this.io.fs;
-    if (!fs) return 2;
+    if (!fs || this.removed.has(path)) return 2;
     const r = fs.readFile(path);
     if (typeof r === 'number') return r;
     const d = { bytes: r, len: r.length };
@@ -91,7 +93,7 @@ class RunFiles {
     const known = this.files.get(path);
     if (!known) {
       const fs = this.io.fs;
-      const what = fs ? fs.stat(path) : 2;
+      const what = fs && !this.removed.has(path) ? fs.stat(path) : 2;
       if (what === 'dir') return 21;
       if (what === 'file' && exclusive) return 17;
       if (what !== 'file') {
@@ -104,6 +106,7 @@ class RunFiles {
     const d = { bytes: new Uint8Array(64), len: 0 };
     this.files.set(path, d);
     this.written.add(path);
+    this.removed.delete(path);
     return d;
   }
   fd(): number {
@@ -116,11 +119,14 @@ class RunFiles {
   flushToHost(): void {
     for (const f of this.open) f.flush();
     const w = this.io.writeFile;
-    if (!w) return;
-    for (const p of this.written) {
-      const d = this.files.get(p)!;
-      w(p, d.bytes.slice(0, d.len));
+    if (w) {
+      for (const p of this.written) {
+        const d = this.files.get(p)!;
+        w(p, d.bytes.slice(0, d.len));
+      }
     }
+    const rm = this.io.removeFile;
+    if (rm) for (const p of this.removed) if (this.io.fs && this.io.fs.stat(p) === 'file') rm(p);
   }
 }
 
@@ -137,7 +143,7 @@ export function pathKind(path: string): 'file' | 'dir' | null {
   const run = runFiles();
   if (run.files.has(path)) return 'file';
   const fs = run.io.fs;
-  if (!fs) return null;
+  if (!fs || run.removed.has(path)) return null;
   const k = fs.stat(path);
   return typeof k === 'number' ? null : k;
 }
@@ -149,12 +155,64 @@ export function fileSize(path: string): number | { errno: number } {
   return typeof d === 'number' ? { errno: d } : d.len;
 }
 
-/** The files the run wrote, handed to the host (RuntimeIO.writeFile); called at the end of a run. */
+/** os.remove / os.unlink: 0, or an errno (2: nothing there, 21: a directory) */
+export function removeFile(path: string): number {
+  const kind = pathKind(path);
+  if (kind === null) return 2;
+  if (kind === 'dir') return 21;
+  const run = runFiles();
+  run.files.delete(path);
+  run.written.delete(path);
+  run.removed.add(path);
+  return 0;
+}
+
+/** os.rename / os.replace of a file: 0, or an errno (a directory: null, not supported) */
+export function renameFile(src: string, dst: string): number | null {
+  const kind = pathKind(src);
+  if (kind === null) return 2;
+  if (kind === 'dir') return null;
+  if (pathKind(dst) === 'dir') return 21;
+  const run = runFiles();
+  const d = run.load(src);
+  if (typeof d === 'number') return d;
+  if (src === dst) return 0;
+  run.files.delete(src);
+  run.written.delete(src);
+  run.removed.add(src);
+  run.files.set(dst, d);
+  run.written.add(dst);
+  run.removed.delete(dst);
+  return 0;
+}
+
+/** os.listdir: the names in directory `dir` as the run sees it (the host's, without those it
+ * removed, with those it made there), or an errno */
+export function listDir(dir: string): string[] | number {
+  const run = runFiles();
+  const fs = run.io.fs;
+  const base = dir === '.' || dir === './' ? '' : dir.endsWith('/') ? dir : dir + '/';
+  let names: string[] = [];
+  const listed = fs && fs.readdir ? fs.readdir(dir) : base === '' ? [] : 2;
+  if (typeof listed === 'number') {
+    if (listed !== 2 || ![...run.written].some((p) => p.startsWith(base))) return listed;
+  } else names = listed.filter((n) => !run.removed.has(base + n) && !(base === '' && run.removed.has('./' + n)));
+  for (const p of run.written) {
+    const rel = base === '' && p.startsWith('./') ? p.slice(2) : p;
+    if (!rel.startsWith(base)) continue;
+    const name = rel.slice(base.length);
+    if (name !== '' && !name.includes('/') && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 /** the files of the run that are open now */
 export function openFileCount(io: RuntimeIO): number {
   return runs.get(io)?.open.size ?? 0;
 }
 
+/** The files the run wrote, handed to the host (RuntimeIO.writeFile), and those it removed
+ * (RuntimeIO.removeFile); called at the end of a run. */
 export function saveRunFiles(io: RuntimeIO): void {
   runs.get(io)?.flushToHost();
 }

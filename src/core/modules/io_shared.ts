@@ -8,6 +8,9 @@ export interface RuntimeIO {
   /** write a file the program produced (objgraph's DOT files, what open() wrote); absent:
    * nothing is written */
   writeFile?(path: string, data: string | Uint8Array): void;
+  /** remove a file of the host the program removed (os.remove, the old name of os.rename); absent:
+   * nothing is removed */
+  removeFile?(path: string): void;
   /** the files open() may read (absent: none) */
   fs?: HostFS;
 }
@@ -20,6 +23,8 @@ export interface HostFS {
   readFile(path: string): Uint8Array | number;
   /** what `path` is, or an errno (2: nothing there) */
   stat(path: string): 'file' | 'dir' | number;
+  /** the names in a directory (os.listdir), or an errno; absent: no listing */
+  readdir?(path: string): string[] | number;
 }
 
 export function bufferIO(stdin = ''): RuntimeIO & { out: string[]; err: string[] } {

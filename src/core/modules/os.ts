@@ -9,10 +9,11 @@ import { newInt, newBool } from '../runtime/objects/int';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
-import { typeError, raise } from '../runtime/errors';
+import { newList } from '../runtime/objects/list';
+import { typeError, raise, Unsupported } from '../runtime/errors';
 import { vmState } from '../runtime/vm/eval';
 import { execSource } from './modutil';
-import { pathKind, fileSize } from './fileio';
+import { pathKind, fileSize, removeFile, renameFile, listDir } from './fileio';
 import { newOSError } from '../runtime/objects/oserror';
 
 // os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
@@ -238,9 +239,39 @@ registerModule('os', (m) => {
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   m.fn('getcwd', (args, kw) => (checkArgs('getcwd', args, kw, 0, 0), newStr(CWD)));
   m.fn('cpu_count', (args, kw) => (checkArgs('cpu_count', args, kw, 0, 0), newInt(4)));
+  // the run's view of the files (fileio.ts RunFiles): what it wrote, else the host's; what a run
+  // removes or renames leaves the view, and `refscope run` does the same on disk at the end
+  const pathArg = (fn: string, name: string, o: PyObject): string => {
+    if (o instanceof PyStr) return o.v;
+    typeError(`${fn}: ${name} should be string, bytes or os.PathLike, not ${o.type.name}`);
+  };
+  const remove = (fn: string) => (args: PyObject[], kw: string[] | null) => {
+    checkArgs(fn, args, kw, 1, 1);
+    const p = pathArg(fn, 'path', args[0]);
+    const errno = removeFile(p);
+    if (errno !== 0) throw newOSError(errno, p);
+    return newRef(abs.None);
+  };
+  m.fn('remove', remove('remove'));
+  m.fn('unlink', remove('unlink'));
+  const rename = (fn: string) => (args: PyObject[], kw: string[] | null) => {
+    checkArgs(fn, args, kw, 2, 2);
+    const src = pathArg(fn, 'src', args[0]);
+    const dst = pathArg(fn, 'dst', args[1]);
+    const errno = renameFile(src, dst);
+    if (errno === null) throw new Unsupported(`os.${fn} of a directory`);
+    if (errno !== 0) throw newOSError(errno, src, dst);
+    return newRef(abs.None);
+  };
+  m.fn('rename', rename('rename'));
+  m.fn('replace', rename('replace'));
   m.fn('listdir', (args, kw) => {
     checkArgs('listdir', args, kw, 0, 1);
-    raise(abs.excTypeByName('FileNotFoundError'), "[Errno 2] No such file or directory: '.'");
+    const p = args.length ? pathArg('listdir', 'path', args[0]) : '.';
+    const names = listDir(p);
+    if (typeof names === 'number') throw newOSError(names, p);
+    const items = names.map((n) => newStr(n));
+    return newList(items);
   });
   m.own('sep', newStr('/'));
   m.own('altsep', newRef(abs.None));

@@ -140,9 +140,11 @@ export function osErrorField(e: PyBaseException, name: string): PyObject | undef
 
 /** An OSError subclass for `errno` (the errno map) with strerror()'s text and the file name, as
  * PyErr_SetFromErrnoWithFilenameObject makes it. */
-export function newOSError(errno: number, filename: string | null): PyBaseException {
+export function newOSError(errno: number, filename: string | null, filename2: string | null = null): PyBaseException {
   const args: PyObject[] = [newInt(errno), newStr(STRERROR[errno] ?? `Unknown error ${errno}`)];
   if (filename !== null) args.push(newStr(filename));
+  // (OSError(errno, strerror, filename, winerror, filename2))
+  if (filename2 !== null) args.push(newRef(None), newStr(filename2));
   try {
     return osErrorNew(OSError, args, null) as PyBaseException;
   } finally {
