@@ -515,7 +515,20 @@ function textRead(f: PyFile, n: number): string {
   checkClosed(f, TEXT_CLOSED);
   if (!f.file.readable) unsupportedOp('not readable');
   const start = f.file.pos;
-  const full = decodeBytes(f.file.read(-1), f.codec, abs.str(f.errors!));
+  // read(n) decodes only a prefix that holds n characters and the one after them (a character is
+  // at most 4 bytes, a \r\n pair 2), cut before a utf-8 lead byte: reading a big file in pieces
+  // stays linear
+  let take = -1;
+  if (n >= 0) {
+    const d = f.file.data;
+    f.file.flush();
+    let end = start + 4 * n + 8;
+    if (end < d.len) {
+      for (let k = 0; k < 3 && (d.bytes[end] & 0xc0) === 0x80; k++) end--;
+      take = end - start;
+    }
+  }
+  const full = decodeBytes(f.file.read(take), f.codec, abs.str(f.errors!));
   // what reading sees: universal newlines turn \r\n and \r into \n (newline=None)
   const s = f.newline === null ? full.replace(/\r\n?/g, '\n') : full;
   let out = s;
