@@ -28,6 +28,7 @@ import './decimal';
 import './weakref';
 import './psutil';
 import './objgraph';
+import './ctypes';
 
 let done = false;
 export function registerStdlib(): void {

@@ -41,7 +41,7 @@ import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collect
 import { initGc } from '../modules/gc';
 import { PyList, ListType, listAppend } from './objects/list';
 import { DictType, mayBeTracked } from './objects/dict';
-import { addressOf } from './object';
+import { addressOf, resetAddressIndex } from './object';
 import { auditHeap, type AuditRoot } from './audit';
 import type { CodeUnit, ConstSlot } from '../compiler/code';
 import { compileModule, syntaxErrorInfo } from '../compiler/compiler';
@@ -134,6 +134,7 @@ export class Interpreter {
     registerStdlib();
     registerModule('gc', (m) => initGc(m));
     resetGC();
+    resetAddressIndex();
     resetArgParsers();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());

@@ -553,12 +553,32 @@ function release(o: PyObject): void {
   if (t.flags & TypeFlags.HEAPTYPE) decref(t);
 }
 
+/** address -> object, for the objects given an address while it is on (ctypes reads an object's
+ * count by address); null: off, as in most runs (a map entry per object would cost memory) */
+let addressIndex: Map<number, WeakRef<PyObject>> | null = null;
+/** from now on addressOf records which object has each address (until resetAddressIndex) */
+export function indexAddresses(): void {
+  if (addressIndex === null) addressIndex = new Map();
+}
+export function resetAddressIndex(): void {
+  addressIndex = null;
+}
+/** the object given address `addr` while the index was on, if the JS object is still there */
+export function indexedObjectAt(addr: number): PyObject | undefined {
+  return addressIndex?.get(addr)?.deref();
+}
+/** the address id() gave `o`, if it gave one */
+export function knownAddress(o: PyObject): number | undefined {
+  return o.gcw & GcWord.HAS_ADDR ? addresses.get(o) : undefined;
+}
+
 /** id(): a stable address-like number (CPython returns the object's address). */
 export function addressOf(o: PyObject): number {
   if (o.gcw & GcWord.HAS_ADDR) return addresses.get(o)!;
   // heap.nextAddr starts at ADDR_ORIGIN and only grows: an address is never reused
   const addr = heap.nextAddr;
   addresses.set(o, addr);
+  if (addressIndex !== null) addressIndex.set(addr, new WeakRef(o));
   o.gcw += GcWord.HAS_ADDR;
   heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
   return addr;
