@@ -99,52 +99,7 @@ import builtins as _builtins
 _bltn_bin = _builtins.bin
 
 
-class mappingproxy(object):
-    # stand-in for types.MappingProxyType (RefScope has no native mappingproxy yet)
-    __slots__ = ('_mapping', )
-
-    def __init__(self, mapping):
-        object.__setattr__(self, '_mapping', mapping)
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __repr__(self):
-        return 'mappingproxy(%r)' % (self._mapping, )
-
-    def __str__(self):
-        return str(self._mapping)
-
-mappingproxy.__module__ = 'builtins'
-_mappingproxy = mappingproxy
-del mappingproxy
+_mappingproxy = type(type.__dict__)
 
 
 class _auto_null:

@@ -1,8 +1,8 @@
 // The types module (Lib/types.py of CPython 3.11, written as Python source for the interpreter):
 // the interpreter's own types found as Lib/types.py finds them (the type of a sample object),
 // SimpleNamespace (a C type in CPython, Objects/namespaceobject.c), new_class, prepare_class,
-// resolve_bases, DynamicClassAttribute. Not provided: MappingProxyType (a class's __dict__ is a
-// dict here), the coroutine and async generator types.
+// resolve_bases, DynamicClassAttribute, MappingProxyType (runtime/objects/mappingproxy.ts). Not
+// provided: the coroutine and async generator types.
 
 import { registerModule } from '../runtime/define';
 import { execSource } from './modutil';
@@ -43,6 +43,8 @@ WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
+
+MappingProxyType = type(type.__dict__)
 
 ModuleType = type(sys)
 

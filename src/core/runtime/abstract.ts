@@ -9,6 +9,7 @@ import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './object
 import { PyFloat, FloatType, newFloat } from './objects/float';
 import { PyStr, StrType, newStr, attrKey } from './objects/str';
 import { PyTuple, TupleType, newTuple } from './objects/tuple';
+import { newMappingProxy } from './objects/mappingproxy';
 import { PyList, ListType } from './objects/list';
 import { PyDict, DictType } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
@@ -557,7 +558,8 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
     case '__base__':
       return newRef(t.base ?? None);
     case '__dict__':
-      return newRef(t.dict);
+      // type_dict: a new read-only proxy of the type's dict on every access
+      return newMappingProxy(t.dict);
     case '__doc__':
       return t.doc === null ? newRef(None) : newStr(t.doc);
     case '__class__':

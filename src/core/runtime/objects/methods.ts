@@ -26,6 +26,7 @@ import { installFloatMethods } from './float_methods';
 import { installRangeSliceMethods } from './range_slice_methods';
 import { installDescriptorSlots } from './method_wrapper';
 import { installSizeof } from '../sizes';
+import { installMappingProxy } from './mappingproxy';
 
 /** `T.__new__(cls, *args)` as CPython's tp_new_wrapper exposes it. */
 function defNew(T: PyType): void {
@@ -57,6 +58,7 @@ export function installAllTypeMethods(): void {
   installRangeSliceMethods();
   installDescriptorSlots();
   installSizeof();
+  installMappingProxy();
   for (const T of [IntType, BoolType, FloatType, StrType, TupleType, ListType, DictType, SetType, FrozenSetType]) defNew(T);
 }
 
