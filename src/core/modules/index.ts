@@ -29,6 +29,7 @@ import './weakref';
 import './psutil';
 import './objgraph';
 import './ctypes';
+import './warnings';
 
 let done = false;
 export function registerStdlib(): void {
