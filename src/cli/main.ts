@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
       process.exit(2);
     }
-    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true, hostFiles: process.cwd(), processExits: true, ...(jit ? {} : { jit: false }) };
+    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true, hostFiles: process.cwd(), processExits: true, stdinFd: 0, ...(jit ? {} : { jit: false }) };
     // On this thread first (a worker thread costs ~50 ms to start); the main thread's stack holds
     // ~400 Python frames, so a run that exhausted it is repeated in a worker with a deep stack,
     // where only the Python recursion limit stops recursion, as in CPython. The program's output

@@ -12,6 +12,12 @@ export interface RunOptions {
   audit?: boolean;
   /** Text served to input() and sys.stdin. */
   stdin?: string;
+  /** a host on the same thread: input() and sys.stdin take their lines from it (each with its
+   * newline, the last perhaps without; null: end of input), when they read; instead of `stdin` */
+  stdinLines?: () => string | null;
+  /** node hosts (src/worker/node-runner.ts): input() reads this file descriptor (refscope run: the
+   * process's stdin, read only when the program asks for input) */
+  stdinFd?: number;
   /** sys.argv[1:] */
   argv?: string[];
   /** stop after this many bytecode instructions */
@@ -53,7 +59,7 @@ export interface RunResult {
 
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
   const overflows = jsStack.overflows;
-  const io = bufferIO(options.stdin ?? '');
+  const io = bufferIO(options.stdin ?? '', options.stdinLines ?? null);
   const files: { path: string; data: string | Uint8Array }[] = [];
   const removed: string[] = [];
   if (options.collectFiles) {

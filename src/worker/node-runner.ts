@@ -3,13 +3,55 @@
 // a large stack through a small inline entry. No worker_threads import here: loading that module
 // brings node's streams, ~14 ms of every `refscope run`.
 
+import { readFileSync, readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { runSource as runCore, type RunOptions, type RunResult } from '../core/run';
 import { nodeFS } from './node-fs';
 
 /** runSource of core/run.ts, with open() reading the host's files when options.hostFiles names
- * the directory relative paths start from */
+ * the directory relative paths start from, and input() reading options.stdinFd */
 export function runSource(source: string, filename: string, options: RunOptions = {}): RunResult {
-  return runCore(source, filename, options.hostFiles !== undefined ? { ...options, fs: nodeFS(options.hostFiles) } : options);
+  let o = options;
+  if (o.hostFiles !== undefined) o = { ...o, fs: nodeFS(o.hostFiles) };
+  if (o.stdinFd !== undefined) o = { ...o, stdinLines: fdLines(o.stdinFd) };
+  return runCore(source, filename, o);
+}
+
+/** The lines of a file descriptor (each with its newline, the last perhaps without), read when the
+ * first is asked for (a program that never reads
+ * input never waits on it): all at once from a pipe or file, one line at a time from a terminal
+ * (each input() takes the line typed). */
+function fdLines(fd: number): () => string | null {
+  let lines: string[] | null = null;
+  let pos = 0;
+  const terminal = isatty(fd);
+  const one = Buffer.alloc(1);
+  return () => {
+    if (terminal) {
+      const bytes: number[] = [];
+      for (;;) {
+        let n = 0;
+        try {
+          n = readSync(fd, one, 0, 1, null);
+        } catch {
+          n = 0;
+        }
+        if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
+        bytes.push(one[0]);
+        if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8');
+      }
+    }
+    if (lines === null) {
+      let text = '';
+      try {
+        text = readFileSync(fd, 'utf8');
+      } catch {
+        /* closed or unreadable: no input */
+      }
+      lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    }
+    return pos < lines.length ? lines[pos++] : null;
+  };
 }
 
 export interface RunRequest {

@@ -153,3 +153,16 @@ test('refscope run: what os.remove and os.rename did is done on disk after the r
   assert.strictEqual(existsSync(join(dir, 'temp.txt')), false);
   assert.strictEqual(r.status, 0);
 });
+
+test('refscope run: input() and sys.stdin read the process\'s stdin, only when the program asks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-stdin-'));
+  writeFileSync(join(dir, 'ask.py'), "import sys\nname = input('name? ')\nprint('hello', name)\nprint(repr(sys.stdin.read(3)), repr(sys.stdin.readline()))\nprint([line for line in sys.stdin])\n");
+  const r = spawnSync(process.execPath, [CLI, 'run', 'ask.py'], { cwd: dir, encoding: 'utf8', input: 'Ada\nxyz\nrest of line\nlast\nno newline', timeout: 60_000 });
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.stdout, "name? hello Ada\n'xyz' '\\n'\n['rest of line\\n', 'last\\n', 'no newline']\n");
+  assert.strictEqual(r.status, 0);
+  // a program that never reads input does not wait for it (stdin left open by the parent)
+  writeFileSync(join(dir, 'quiet.py'), "print('no input needed')\n");
+  const child = spawnSync(process.execPath, [CLI, 'run', 'quiet.py'], { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
+  assert.strictEqual(child.stdout, 'no input needed\n');
+});

@@ -339,13 +339,65 @@ function newLayer(type: PyType, layer: Layer, file: OpenFile, mode: string): PyF
   return o;
 }
 
-/** 'stdout' or 'stderr' for the interpreter's own streams (TextIOWrapper instances that are not
- * files: runtime/sys.ts makeStream), else null */
-function stdStream(o: PyObject | null): 'stdout' | 'stderr' | null {
+/** 'stdin', 'stdout' or 'stderr' for the interpreter's own streams (TextIOWrapper instances that
+ * are not files: runtime/sys.ts), else null */
+function stdStream(o: PyObject | null): 'stdin' | 'stdout' | 'stderr' | null {
   if (o === null || o instanceof PyFile || !(o instanceof PyInstance) || o.type !== TextIOWrapperType) return null;
   // (the value in the instance itself: `name` of the type is a descriptor for files)
   const name = o.getAttrValue(attrKey('name'));
+  if (name instanceof PyStr && name.v === '<stdin>') return 'stdin';
   return name instanceof PyStr && name.v === '<stderr>' ? 'stderr' : 'stdout';
+}
+
+// ------------------------------------------------------------------ sys.stdin
+/** what sys.stdin has taken from the run's input lines and not returned yet */
+const stdinBuffers = new WeakMap<RuntimeIO, { pending: string; eof: boolean }>();
+function stdinBuffer(): { pending: string; eof: boolean } {
+  const io = currentInterp.interp!.io;
+  let b = stdinBuffers.get(io);
+  if (!b) stdinBuffers.set(io, (b = { pending: '', eof: false }));
+  return b;
+}
+/** one more input line into the buffer (with its newline); false at the end of input */
+function stdinFill(b: { pending: string; eof: boolean }): boolean {
+  if (b.eof) return false;
+  const io = currentInterp.interp!.io;
+  let line: string | null;
+  if (io.readRaw) line = io.readRaw();
+  else {
+    line = io.readLine();
+    if (line !== null) line += '\n';
+  }
+  if (line === null) {
+    b.eof = true;
+    return false;
+  }
+  b.pending += line;
+  return true;
+}
+/** sys.stdin.read(n) (-1: to the end of input) */
+function stdinRead(n: number): string {
+  const b = stdinBuffer();
+  while ((n < 0 || [...b.pending].length < n) && stdinFill(b));
+  const cps = [...b.pending];
+  const take = n < 0 ? cps.length : Math.min(n, cps.length);
+  const out = cps.slice(0, take).join('');
+  b.pending = cps.slice(take).join('');
+  return out;
+}
+/** sys.stdin.readline(limit) */
+function stdinReadline(limit: number): string {
+  const b = stdinBuffer();
+  while (!b.pending.includes('\n') && stdinFill(b));
+  const nl = b.pending.indexOf('\n');
+  let end = nl < 0 ? b.pending.length : nl + 1;
+  if (limit >= 0) {
+    const cps = [...b.pending.slice(0, end)];
+    if (cps.length > limit) end = cps.slice(0, limit).join('').length;
+  }
+  const out = b.pending.slice(0, end);
+  b.pending = b.pending.slice(end);
+  return out;
 }
 
 function fileOf(o: PyObject | null, t: PyType): PyFile {
@@ -664,25 +716,30 @@ function install(): void {
   // ---- TextIOWrapper
   const T = TextIOWrapperType;
   const text = (o: PyObject | null) => {
-    if (stdStream(o) !== null) unsupportedOp('not readable');
+    const std = stdStream(o);
+    if (std !== null) unsupportedOp(std === 'stdin' ? 'not writable' : 'not readable');
     return fileOf(o, T);
   };
+  const isStdin = (o: PyObject | null) => stdStream(o) === 'stdin';
   defMethod(T, 'read', (a, k, self) => {
     checkArgs('read', a, k, 0, 1);
+    if (isStdin(self)) return newStr(stdinRead(sizeArg(a[0])));
     return newStr(textRead(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readline', (a, k, self) => {
     checkArgs('readline', a, k, 0, 1);
+    if (isStdin(self)) return newStr(stdinReadline(sizeArg(a[0])));
     return newStr(textReadline(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readlines', (a, k, self) => {
     checkArgs('readlines', a, k, 0, 1);
-    const f = text(self);
+    const stdin = isStdin(self);
+    const f = stdin ? null : text(self);
     const hint = sizeArg(a[0]);
     const out: PyObject[] = [];
     let total = 0;
     for (;;) {
-      const line = textReadline(f, -1);
+      const line = f === null ? stdinReadline(-1) : textReadline(f, -1);
       if (line === '') break;
       out.push(newStr(line));
       total += line.length;
@@ -724,11 +781,11 @@ function install(): void {
     return newRef(None);
   });
   T.slots.iter = (o) => {
-    checkClosed(text(o), TEXT_CLOSED);
+    if (!isStdin(o)) checkClosed(text(o), TEXT_CLOSED);
     return newRef(o);
   };
   T.slots.next = (o) => {
-    const line = textReadline(text(o), -1);
+    const line = isStdin(o) ? stdinReadline(-1) : textReadline(text(o), -1);
     return line === '' ? null : newStr(line);
   };
   T.slots.repr = (o) => {
@@ -736,7 +793,7 @@ function install(): void {
       // sys.stdout / sys.stderr (textio's repr of a stream opened by the interpreter)
       const name = abs.getAttr(o, 'name');
       try {
-        return `<_io.TextIOWrapper name=${abs.repr(name)} mode='w' encoding='utf-8'>`;
+        return `<_io.TextIOWrapper name=${abs.repr(name)} mode='${isStdin(o) ? 'r' : 'w'}' encoding='utf-8'>`;
       } finally {
         decref(name);
       }
@@ -878,22 +935,26 @@ function install(): void {
     });
     defMethod(L, 'flush', (a, k, self) => {
       checkArgs('flush', a, k, 0, 0);
+      // (sys.stdin: nothing to flush; sys.stdout's own flush is in its instance)
+      if (isText && stdStream(self) !== null) return newRef(None);
       const f = get(self);
       checkClosed(f, isRaw ? RAW_CLOSED : isText ? TEXT_CLOSED : 'flush of closed file');
       f.file.flush();
       return newRef(None);
     });
-    // the questions: a file's answer, and sys.stdout's (a pipe)
-    const questions: [string, (f: OpenFile) => boolean, boolean][] = [
-      ['readable', (f) => f.readable, false],
-      ['writable', (f) => f.writable, true],
-      ['seekable', () => true, false],
-      ['isatty', () => false, false],
+    // the questions: a file's answer, and the std streams' (pipes: stdin readable, the others
+    // writable)
+    const questions: [string, (f: OpenFile) => boolean, (std: string) => boolean][] = [
+      ['readable', (f) => f.readable, (std) => std === 'stdin'],
+      ['writable', (f) => f.writable, (std) => std !== 'stdin'],
+      ['seekable', () => true, () => false],
+      ['isatty', () => false, () => false],
     ];
-    for (const [name, answer, std] of questions) {
+    for (const [name, answer, stdAnswer] of questions) {
       defMethod(L, name, (a, k, self) => {
         checkArgs(name, a, k, 0, 0);
-        if (isText && stdStream(self)) return newRef(std ? True : False);
+        const std = isText ? stdStream(self) : null;
+        if (std !== null) return newRef(stdAnswer(std) ? True : False);
         const f = get(self);
         checkClosed(f, RAW_CLOSED);
         return newRef(answer(f.file) ? True : False);
@@ -902,7 +963,7 @@ function install(): void {
     defMethod(L, 'fileno', (a, k, self) => {
       checkArgs('fileno', a, k, 0, 0);
       const std = isText ? stdStream(self) : null;
-      if (std !== null) return newInt(std === 'stderr' ? 2 : 1);
+      if (std !== null) return newInt(std === 'stderr' ? 2 : std === 'stdin' ? 0 : 1);
       const f = get(self);
       checkClosed(f, RAW_CLOSED);
       return newInt(f.file.fd);

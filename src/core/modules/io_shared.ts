@@ -5,6 +5,9 @@ export interface RuntimeIO {
   writeStderr(s: string): void;
   /** one line without its newline, or null at end of input */
   readLine(): string | null;
+  /** one line with its newline (the last may have none), or null at end of input: sys.stdin reads
+   * so; absent: readLine's lines, each given a newline */
+  readRaw?(): string | null;
   /** write a file the program produced (objgraph's DOT files, what open() wrote); absent:
    * nothing is written */
   writeFile?(path: string, data: string | Uint8Array): void;
@@ -27,10 +30,12 @@ export interface HostFS {
   readdir?(path: string): string[] | number;
 }
 
-export function bufferIO(stdin = ''): RuntimeIO & { out: string[]; err: string[] } {
-  const lines = stdin.split('\n');
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+/** `more`: where lines come from instead of `stdin` (a host's own input, read when asked for: each
+ * line with its newline, the last perhaps without) */
+export function bufferIO(stdin = '', more: (() => string | null) | null = null): RuntimeIO & { out: string[]; err: string[] } {
+  const lines = stdin.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   let pos = 0;
+  const readRaw = (): string | null => (more !== null ? more() : pos < lines.length ? lines[pos++] : null);
   const io = {
     out: [] as string[],
     err: [] as string[],
@@ -41,8 +46,10 @@ export function bufferIO(stdin = ''): RuntimeIO & { out: string[]; err: string[]
       io.err.push(s);
     },
     readLine() {
-      return pos < lines.length ? lines[pos++] : null;
+      const r = readRaw();
+      return r !== null && r.endsWith('\n') ? r.slice(0, -1) : r;
     },
+    readRaw,
   };
   return io;
 }

@@ -95,6 +95,8 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.set('modules', interp.modules);
   m.own('path', newList([newStr('.')]));
   m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
+  m.own('stdin', stdinObject());
+  m.own('__stdin__', abs.getAttr(m.module, 'stdin'));
   m.own('stdout', makeStream(interp, 'stdout'));
   m.own('stderr', makeStream(interp, 'stderr'));
   m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
@@ -142,5 +144,18 @@ function streamObject(write: PyObject, flush: PyObject, name: string): PyObject 
   const mode = newStr('w');
   o.storeAttrValue(attrKey('mode'), mode);
   decref(mode);
+  return o;
+}
+/** sys.stdin: read through the run's input lines (fileio.ts stdinRead/stdinReadline) */
+function stdinObject(): PyObject {
+  const o = allocInstance(streamType) as PyInstance;
+  for (const [k, v] of [
+    ['name', '<stdin>'],
+    ['mode', 'r'],
+  ]) {
+    const s = newStr(v);
+    o.storeAttrValue(attrKey(k), s);
+    decref(s);
+  }
   return o;
 }
