@@ -4,7 +4,6 @@
 // brings node's streams, ~14 ms of every `refscope run`.
 
 import { readFileSync, readSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { runSource as runCore, type RunOptions, type RunResult } from '../core/run';
 import { nodeFS } from './node-fs';
 
@@ -24,9 +23,11 @@ export function runSource(source: string, filename: string, options: RunOptions 
 function fdLines(fd: number): () => string | null {
   let lines: string[] | null = null;
   let pos = 0;
-  const terminal = isatty(fd);
+  let terminal: boolean | null = null;
   const one = Buffer.alloc(1);
   return () => {
+    // (node:tty loads node's streams: only a program that reads input pays for it)
+    if (terminal === null) terminal = (require('node:tty') as typeof import('node:tty')).isatty(fd);
     if (terminal) {
       const bytes: number[] = [];
       for (;;) {
