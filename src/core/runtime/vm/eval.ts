@@ -1935,26 +1935,17 @@ export function genThrow(g: PyGenerator, exc: PyBaseException, raw: PyObject[] |
   const yf = yieldFromOf(g);
   if (yf === null) return genSend(g, None, exc);
   // _gen_throw: a generator suspended in `yield from` hands the exception to its sub-iterator
-  yf.rc++;
-  g.running = true;
   if (exc.type.isSubtype(abs.excTypeByName('GeneratorExit'))) {
     // the sub-iterator is closed, then GeneratorExit (or what closing it raised) goes in here
-    let err: PyBaseException | null = null;
-    try {
-      closeIter(yf);
-    } catch (e) {
-      if (e instanceof PyBaseException) err = e;
-      else throw e;
-    } finally {
-      g.running = false;
-      decref(yf);
-    }
+    const err = closeSubIterator(g, yf);
     if (err !== null) {
       decref(exc);
       exc = err;
     }
     return genSend(g, None, exc);
   }
+  yf.rc++;
+  g.running = true;
   let sub: SendResult | null = null; // what the sub-iterator yielded or returned
   let raised: PyBaseException | null = null; // or raised
   let here = false; // an iterator without throw(): the exception goes in here
@@ -2016,6 +2007,23 @@ function yieldFromOf(g: PyGenerator): PyObject | null {
   return f.stack[f.sp - 1];
 }
 
+/** gen_close_iter on `yf` while `g` counts as running (gi_frame_state = FRAME_EXECUTING): what
+ * closing it raised, or null */
+function closeSubIterator(g: PyGenerator, yf: PyObject): PyBaseException | null {
+  yf.rc++;
+  g.running = true;
+  try {
+    closeIter(yf);
+    return null;
+  } catch (e) {
+    if (e instanceof PyBaseException) return e;
+    throw e;
+  } finally {
+    g.running = false;
+    decref(yf);
+  }
+}
+
 /** gen_close_iter: close() a generator, or call the sub-iterator's own close method if it has one */
 function closeIter(yf: PyObject): void {
   if (yf instanceof PyGenerator && yf.type === GeneratorType) {
@@ -2066,21 +2074,8 @@ export function genClose(g: PyGenerator): void {
   }
   // gen_close: a generator suspended in `yield from` closes its sub-iterator first
   // (gen_close_iter); an error from that is what is thrown in, instead of GeneratorExit
-  let ge: PyBaseException | null = null;
   const yf = yieldFromOf(g);
-  if (yf !== null) {
-    yf.rc++;
-    g.running = true;
-    try {
-      closeIter(yf);
-    } catch (e) {
-      if (e instanceof PyBaseException) ge = e;
-      else throw e;
-    } finally {
-      g.running = false;
-      decref(yf);
-    }
-  }
+  let ge = yf !== null ? closeSubIterator(g, yf) : null;
   if (ge === null) ge = newException(abs.excTypeByName('GeneratorExit'), null);
   try {
     const r = genSend(g, None, ge);
