@@ -15,6 +15,7 @@ import { PyStr } from '../runtime/objects/str';
 import { typeError, Unsupported } from '../runtime/errors';
 import { trackedObjects } from '../runtime/gc';
 import { execSource } from './modutil';
+import { norm } from '../runtime/numeric';
 
 /** bits and signedness of each simple type code */
 const WIDTH: Record<string, [number, boolean]> = { l: [64, true], L: [64, false], i: [32, true], I: [32, false] };
@@ -126,7 +127,7 @@ registerModule('ctypes', (m) => {
     const code = (args[0] as PyStr).v;
     const msg = (args[2] as PyStr).v;
     const v = intOf(args[1], msg.includes('%s') ? msg.replace('%s', args[1].type.name) : msg);
-    return newInt(wrap(v, code));
+    return newInt(norm(wrap(v, code)));
   });
   m.fn('_load', (args, kw) => {
     checkArgs('_load', args, kw, 2, 2);
@@ -135,7 +136,7 @@ registerModule('ctypes', (m) => {
     const o = objectAt(addr);
     if (o === null) throw new Unsupported(`ctypes: reading memory at ${addr} (RefScope can read the reference count at an address id() gave, nothing else)`);
     if (o.rc <= 0) throw new Unsupported(`ctypes: reading the memory of a freed ${o.type.name} object`);
-    return newInt(wrap(BigInt(o.rc), code));
+    return newInt(norm(wrap(BigInt(o.rc), code)));
   });
   m.fn('_unsupported', (args, kw) => {
     checkArgs('_unsupported', args, kw, 1, 1);
