@@ -516,10 +516,10 @@ export class Interpreter {
   /**
    * Whether what is left of the exit (the collections, __main__'s teardown) can run no Python
    * code and print nothing: no object with a finalizer (__del__, a generator whose close() would
-   * run its code) or a weakref with a callback is tracked, no gc callback or debug flag is set, gc.garbage is empty and no file is
-   * open (its flush on deallocation). Then it would only free memory, which a process that ends
-   * gives back at once (for a 200,000-node graph the teardown took ~0.4 s); the audit and the
-   * editor's sessions (heap.live set) always carry it out.
+   * run its code) or a weakref with a callback is tracked, no gc callback or debug flag is set,
+   * gc.garbage is empty and no file is open (its flush on deallocation). Then it would only free
+   * memory, which a process that ends gives back at once (for a 200,000-node graph the teardown
+   * took ~0.4 s); the audit and the editor's sessions (heap.live set) always carry it out.
    */
   private exitIsSilent(): boolean {
     if (heap.live !== null || gcState.debug !== 0) return false;
