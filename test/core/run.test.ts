@@ -49,3 +49,11 @@ test('a syntax error is reported as CPython prints it', () => {
   assert.strictEqual(r.exitCode, 1);
   assert.strictEqual(r.stderr, '  File "s.py", line 1\n    if x\n        ^\nSyntaxError: expected \':\'\n');
 });
+
+test('a standard library module RefScope lacks is reported as not supported; a module that does not exist is a ModuleNotFoundError', () => {
+  const lacking = runSource('import tracemalloc\n', 'm.py');
+  assert.strictEqual(lacking.stderr, "RefScope: the standard library module 'tracemalloc' is not supported yet\n");
+  assert.strictEqual(lacking.exitCode, 1);
+  const missing = runSource('try:\n    import no_such_module_xyz\nexcept ModuleNotFoundError as e:\n    print(e)\ntry:\n    import winreg\nexcept ModuleNotFoundError as e:\n    print(e)\n', 'm.py');
+  assert.strictEqual(missing.stdout, "No module named 'no_such_module_xyz'\nNo module named 'winreg'\n");
+});

@@ -62,6 +62,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory } from './typeobject';
 import { runWeakrefExitFuncs } from '../modules/weakref';
 import { openFileCount } from '../modules/fileio';
+import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 
 export interface InterpOptions {
@@ -539,7 +540,10 @@ export class Interpreter {
       const existing = this.modules.getItem(key);
       if (existing) return newRef(existing);
       const init = moduleInit(name);
-      if (!init) raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
+      if (!init) {
+        if (STDLIB_MODULES.has(top)) throw new Unsupported(`the standard library module '${name}'`);
+        raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
+      }
       const d = newDict();
       const m = new PyModule(name, d);
       gcNewObject(m, true);
