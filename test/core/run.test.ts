@@ -57,3 +57,9 @@ test('a standard library module RefScope lacks is reported as not supported; a m
   const missing = runSource('try:\n    import no_such_module_xyz\nexcept ModuleNotFoundError as e:\n    print(e)\ntry:\n    import winreg\nexcept ModuleNotFoundError as e:\n    print(e)\n', 'm.py');
   assert.strictEqual(missing.stdout, "No module named 'no_such_module_xyz'\nNo module named 'winreg'\n");
 });
+
+test('help(obj) is reported as not supported (pydoc), not a NameError', () => {
+  const r = runSource('print(help)\nhelp(len)\n', 'h.py');
+  assert.strictEqual(r.stdout, 'Type help() for interactive help, or help(object) for help about object.\n');
+  assert.strictEqual(r.stderr, 'RefScope: help() (pydoc) is not supported yet\n');
+});

@@ -1,5 +1,5 @@
 // What `site` adds to builtins that programs call: exit() and quit() (Lib/_sitebuiltins.py
-// Quitter). Native objects, not gc-tracked: CPython's two Quitter instances are part of the
+// Quitter), and help (_Helper: its repr; calling it, pydoc's text, is reported as not supported). Native objects, not gc-tracked: CPython's two Quitter instances are part of the
 // start-up objects the gc baseline already counts (runtime/gcbaseline.ts).
 
 import { PyObject } from '../runtime/object';
@@ -8,7 +8,7 @@ import * as abs from '../runtime/abstract';
 import { None } from '../runtime/objects/singletons';
 import * as E from '../runtime/objects/exception';
 import type { ModuleBuilder } from '../runtime/define';
-import { typeError } from '../runtime/errors';
+import { typeError, Unsupported } from '../runtime/errors';
 
 const QuitterType = makeType('_sitebuiltins.Quitter', null, 0, 32);
 
@@ -35,6 +35,13 @@ QuitterType.slots.call = (o, args, kw) => {
   throw abs.call(E.SystemExit, [code], null);
 };
 
+const HelperType = makeType('_sitebuiltins._Helper', null, 0, 16);
+HelperType.slots.repr = () => 'Type help() for interactive help, or help(object) for help about object.';
+HelperType.slots.call = () => {
+  throw new Unsupported('help() (pydoc)');
+};
+
 export function installSite(m: ModuleBuilder): void {
   for (const name of ['quit', 'exit']) m.own(name, new PyQuitter(name));
+  m.own('help', new PyObject(HelperType));
 }
