@@ -378,7 +378,8 @@ function stdinFill(b: { pending: string; eof: boolean }): boolean {
 /** sys.stdin.read(n) (-1: to the end of input) */
 function stdinRead(n: number): string {
   const b = stdinBuffer();
-  while ((n < 0 || [...b.pending].length < n) && stdinFill(b));
+  // (code units first: only a buffer at least n units long can hold n code points)
+  while ((n < 0 || b.pending.length < n || [...b.pending].length < n) && stdinFill(b));
   const cps = [...b.pending];
   const take = n < 0 ? cps.length : Math.min(n, cps.length);
   const out = cps.slice(0, take).join('');
