@@ -6,6 +6,7 @@
 import { readFileSync, readSync } from 'node:fs';
 import { runSource as runCore, type RunOptions, type RunResult } from '../core/run';
 import { nodeFS } from './node-fs';
+import { inputLines } from '../core/modules/io_shared';
 
 /** runSource of core/run.ts, with open() reading the host's files when options.hostFiles names
  * the directory relative paths start from, and input() reading options.stdinFd */
@@ -49,7 +50,7 @@ function fdLines(fd: number): () => string | null {
       } catch {
         /* closed or unreadable: no input */
       }
-      lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+      lines = inputLines(text);
     }
     return pos < lines.length ? lines[pos++] : null;
   };

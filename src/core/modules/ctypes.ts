@@ -10,7 +10,7 @@
 
 import { type PyObject, heap, indexAddresses, indexedObjectAt, knownAddress } from '../runtime/object';
 import { registerModule, checkArgs } from '../runtime/define';
-import { PyInt, newInt, IntType } from '../runtime/objects/int';
+import { PyInt, newInt } from '../runtime/objects/int';
 import { PyStr } from '../runtime/objects/str';
 import { typeError, Unsupported } from '../runtime/errors';
 import { trackedObjects } from '../runtime/gc';
@@ -27,10 +27,7 @@ function wrap(v: bigint, code: string): bigint {
 }
 
 function intOf(o: PyObject, what: string): bigint {
-  if (!(o instanceof PyInt) || o.type !== IntType) {
-    if (o instanceof PyInt) return BigInt((o as PyInt).v);
-    typeError(what);
-  }
+  if (!(o instanceof PyInt)) typeError(what);
   return BigInt(o.v);
 }
 

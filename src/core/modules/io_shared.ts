@@ -30,10 +30,15 @@ export interface HostFS {
   readdir?(path: string): string[] | number;
 }
 
+/** input text as lines, each with its newline (the last perhaps without) */
+export function inputLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
 /** `more`: where lines come from instead of `stdin` (a host's own input, read when asked for: each
  * line with its newline, the last perhaps without) */
 export function bufferIO(stdin = '', more: (() => string | null) | null = null): RuntimeIO & { out: string[]; err: string[] } {
-  const lines = stdin.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = inputLines(stdin);
   let pos = 0;
   const readRaw = (): string | null => (more !== null ? more() : pos < lines.length ? lines[pos++] : null);
   const io = {

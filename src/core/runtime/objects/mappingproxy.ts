@@ -2,8 +2,8 @@
 // gives (type_dict makes a new one on every access, a gc object holding the dict) and
 // types.MappingProxyType. Every read goes to the mapping; nothing writes through it.
 
-import { PyObject, PyType, TypeFlags, Edge, decref, newRef, type Visit } from '../object';
-import { makeType, BuiltinFunctionType, PyBuiltinFunction } from '../types';
+import { PyObject, TypeFlags, Edge, decref, newRef, type Visit } from '../object';
+import { makeType } from '../types';
 import { typeError } from '../errors';
 import * as abs from '../abstract';
 import { gcNewTracked } from './tuple';
@@ -11,9 +11,8 @@ import { ListType } from './list';
 import { TupleType } from './tuple';
 import { None } from './singletons';
 import { newInt, newBool } from './int';
-import { defAttr, typeDict } from '../define';
+import { defAttr } from '../define';
 import { def, defBin, defUn, posArgs } from './common_methods';
-import { internStr } from './str';
 
 /** PyObject_HEAD + mapping: 24 bytes, 40 with the gc header */
 export const MappingProxyType = makeType('mappingproxy', null, TypeFlags.HAVE_GC, 24);
@@ -66,20 +65,6 @@ export function installMappingProxy(): void {
     checkMapping(mapping);
     return newMappingProxy(mapping);
   };
-  const newFn = new PyBuiltinFunction(
-    BuiltinFunctionType,
-    '__new__',
-    (args, kw) => {
-      const cls = args[0];
-      if (!(cls instanceof PyType) || !cls.isSubtype(T)) typeError('mappingproxy.__new__(X): X is not a subtype of mappingproxy');
-      return T.slots.new!(cls, args.slice(1), kw);
-    },
-    T,
-    null,
-    'mappingproxy.__new__',
-  );
-  newFn.rc = 1_000_000_000;
-  typeDict(T).setItem(internStr('__new__'), newFn);
   T.slots.repr = (o) => `mappingproxy(${abs.repr((o as PyMappingProxy).mapping)})`;
   T.slots.str = (o) => abs.str((o as PyMappingProxy).mapping);
   T.slots.len = (o) => abs.length((o as PyMappingProxy).mapping);

@@ -26,7 +26,7 @@ import { installFloatMethods } from './float_methods';
 import { installRangeSliceMethods } from './range_slice_methods';
 import { installDescriptorSlots } from './method_wrapper';
 import { installSizeof } from '../sizes';
-import { installMappingProxy } from './mappingproxy';
+import { installMappingProxy, MappingProxyType } from './mappingproxy';
 
 /** `T.__new__(cls, *args)` as CPython's tp_new_wrapper exposes it. */
 function defNew(T: PyType): void {
@@ -59,7 +59,7 @@ export function installAllTypeMethods(): void {
   installDescriptorSlots();
   installSizeof();
   installMappingProxy();
-  for (const T of [IntType, BoolType, FloatType, StrType, TupleType, ListType, DictType, SetType, FrozenSetType]) defNew(T);
+  for (const T of [IntType, BoolType, FloatType, StrType, TupleType, ListType, DictType, SetType, FrozenSetType, MappingProxyType]) defNew(T);
 }
 
 // Methods that are METH_VARARGS (or METH_VARARGS | METH_KEYWORDS) in CPython 3.11: with no
