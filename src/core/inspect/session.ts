@@ -311,7 +311,7 @@ export class InspectSession {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     if (this.options.fs) io.fs = this.options.fs;
-    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
+    const interp = new Interpreter(io, { audit: true, unboxInts: false, argv: this.options.argv, stepLimit: this.stepLimit });
     const filename = this.filename;
     const lastEvent = this.lastEvent;
     const restore = deterministic();
@@ -765,7 +765,7 @@ function warmUp(): void {
   warm = true;
   const restore = deterministic();
   try {
-    const interp = new Interpreter(bufferIO(''), { audit: true });
+    const interp = new Interpreter(bufferIO(''), { audit: true, unboxInts: false });
     interp.start('<warm-up>');
     // modules make some of their objects once per process, on their first import
     for (const name of WARM_MODULES) {

@@ -104,10 +104,12 @@ export function heapBytes(): number {
   // (the lesson's `[i for i in range(N)]`) are counted on the spot
   const referents = (o: PyObject): void => {
     if (o.type === ListType || o.type === TupleType) {
-      const it = (o as PyList | PyTuple).items;
+      // (a list's unboxed ints: objects/list.ts)
+      const it = o.type === ListType ? (o as PyList).raw : (o as PyTuple).items;
       for (let i = 0; i < it.length; i++) {
         const c = it[i];
-        if (c.rc === 1 && c.type === IntType) total += blockSize(intSizeof((c as PyInt).v));
+        if (typeof c === 'number') total += blockSize(intSizeof(c));
+        else if (c.rc === 1 && c.type === IntType) total += blockSize(intSizeof((c as PyInt).v));
         else visit(c);
       }
       return;

@@ -1023,7 +1023,7 @@ export function isTrue(o: PyObject): boolean {
 // ------------------------------------------------------------------ length, items
 export function length(o: PyObject): number {
   const t = o.type;
-  if (o instanceof PyList) return o.items.length;
+  if (o instanceof PyList) return o.size;
   if (o instanceof PyTuple) return o.items.length;
   if (o instanceof PyStr) return o.length;
   if (o instanceof PyDict) return o.t.used;

@@ -8,7 +8,7 @@ import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
 import { PyStr, StrType, newStr, internStr } from './objects/str';
 import { PyTuple, TupleType, setGcAllocHook, newTuple } from './objects/tuple';
-import { PyList, ListType } from './objects/list';
+import { PyList, ListType, iterItem } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
@@ -389,14 +389,14 @@ export function bootstrap(): void {
   misc.ListIterType.slots.next = (o) => {
     const it = o as misc.PySeqIter;
     const l = it.seq as PyList | null;
-    if (l && it.index < l.items.length) return newRef(l.items[it.index++]);
+    if (l && it.index < l.size) return newRef(iterItem(l, it.index++));
     it.exhaust();
     return null;
   };
   misc.ListRevIterType.slots.next = (o) => {
     const it = o as misc.PySeqIter;
     const l = it.seq as PyList | null;
-    if (l && it.index >= 0 && it.index < l.items.length) return newRef(l.items[it.index--]);
+    if (l && it.index >= 0 && it.index < l.size) return newRef(l.itemAt(it.index--));
     it.exhaust();
     return null;
   };

@@ -7,7 +7,7 @@
 import { interpreterObjectsAtStart } from './gcbaseline';
 import { PyObject, TypeFlags, GcWord, type ObjectSetView, heap, traverseFull, clearExtraSlots, incref, decref, gcSlotOf, withGcSlot } from './object';
 import { profile } from './profile';
-import { ListType } from './objects/list';
+import { ListType, type PyList } from './objects/list';
 import { TupleType, type PyTuple } from './objects/tuple';
 import { DictType } from './objects/dict';
 import { PyInstance } from './objects/instance';
@@ -555,9 +555,12 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
     const o = list[i];
     const t = o.type;
     if (t === ListType || t === TupleType) {
-      const items = (o as PyTuple).items;
+      // (a list's unboxed ints are numbers: no objects, in no cycle)
+      const items = t === ListType ? (o as PyList).raw : (o as PyTuple).items;
       for (let j = 0; j < items.length; j++) {
-        const w = items[j].gcw;
+        const x = items[j];
+        if (typeof x === 'number') continue;
+        const w = x.gcw;
         if ((w & GcWord.GEN_MASK) >= GcWord.GEN_COLLECTING) refs[gcSlotOf(w)]--;
       }
     } else if (o instanceof PyInstance) {
@@ -606,9 +609,15 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
         o.gcw = w - GcWord.GEN_COLLECTING + reachableCode;
         list[kept++] = o;
         const t = o.type;
-        if (t === ListType || t === TupleType) {
+        if (t === TupleType) {
           const items = (o as PyTuple).items;
           for (let j = 0; j < items.length; j++) visitReachable(items[j]);
+        } else if (t === ListType) {
+          const items = (o as PyList).raw;
+          for (let j = 0; j < items.length; j++) {
+            const x = items[j];
+            if (typeof x !== 'number') visitReachable(x);
+          }
         } else if (o instanceof PyInstance) {
           if (t.flags & TypeFlags.HEAPTYPE) visitReachable(t);
           const names = t.slotNames;

@@ -67,6 +67,9 @@ import * as abs from './abstract';
 
 export interface InterpOptions {
   audit?: boolean;
+  /** lists keep ints only they hold unboxed (objects/list.ts; default on): off where every object
+   * must stay inspectable (editor sessions) */
+  unboxInts?: boolean;
   argv?: string[];
   /** abort after this many instructions */
   stepLimit?: number;
@@ -140,6 +143,7 @@ export class Interpreter {
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
+    heap.unboxInts = this.opts.unboxInts !== false;
     // objects freed in an earlier run: an audited run counts only objects made while it watches
     for (const t of builtinTypes) if (t.freePool !== null) t.freePool.length = 0;
     vmState.current = null;

@@ -373,6 +373,8 @@ export interface ObjectSetView {
 export interface HeapState {
   /** every live object, when the audit is on */
   live: Set<PyObject> | null;
+  /** lists may keep ints held only by them as JS numbers (objects/list.ts); off in editor sessions */
+  unboxInts: boolean;
   /** deallocation nesting (trashcan) */
   deallocDepth: number;
   trash: PyObject[];
@@ -390,6 +392,7 @@ export interface HeapState {
 
 export const heap: HeapState = {
   live: null,
+  unboxInts: false,
   deallocDepth: 0,
   trash: [],
   runFinalizer: null,
@@ -424,7 +427,7 @@ export function xdecref(o: PyObject | null | undefined): void {
 
 const TRASHCAN_LIMIT = 50;
 /** objects kept per type's freePool */
-const FREE_POOL_MAX = 1024;
+export const FREE_POOL_MAX = 1024;
 
 /** _Py_Dealloc: the count reached zero. */
 export function destroy(o: PyObject): void {

@@ -4,7 +4,7 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyList, ListType, listAppend, newList } from './list';
+import { PyList, ListType, listAppend, newList, pushItem } from './list';
 import { PyTuple } from './tuple';
 import { gcNewTracked, gcNewGenericAlloc } from './tuple';
 import { PyInt, newInt, newBool } from './int';
@@ -50,17 +50,17 @@ export function listExtend(l: PyList, it: PyObject): void {
   const iter = abs.getIter(it);
   try {
     const hint = lengthHint(it, 8);
-    const m = l.items.length;
+    const m = l.size;
     if (l.allocated === 0) {
       if (hint > 0) l.allocated = (hint + 1) & ~1; // ob_item == NULL: list_preallocate_exact
     } else if (m + hint > m) l.resized(m + hint);
     for (;;) {
       const x = abs.iterNext(iter);
       if (!x) break;
-      if (l.items.length < l.allocated) l.items.push(x);
+      if (l.size < l.allocated) pushItem(l, x);
       else listAppend(l, x);
     }
-    if (l.items.length < l.allocated) l.resized(l.items.length);
+    if (l.size < l.allocated) l.resized(l.size);
   } finally {
     decref(iter);
   }
@@ -98,10 +98,10 @@ export function listClear(l: PyList): void {
 
 function listIndexItem(l: PyList, k: PyObject): PyObject {
   let i = seqIndexOf(k, 'list');
-  const n = l.items.length;
+  const n = l.size;
   if (i < 0) i += n;
   if (i < 0 || i >= n) raise(E.IndexError, 'list index out of range');
-  return newRef(l.items[i]);
+  return newRef(l.itemAt(i));
 }
 
 export function listGetItem(self: PyObject, k: PyObject): PyObject {
@@ -234,7 +234,7 @@ export function installListMethods(): void {
       listExtend(l, it);
     }
   };
-  T.slots.len = (o) => (o as PyList).items.length;
+  T.slots.len = (o) => (o as PyList).size;
   defAttr(T, '__hash__', None);
   def(T, '__init__', (self, args, kw) => {
     T.slots.init!(self, args, kw);
@@ -350,7 +350,7 @@ export function installListMethods(): void {
     sortList(self as PyList, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
     return none();
   });
-  defUn(T, '__len__', (self) => newInt((self as PyList).items.length));
+  defUn(T, '__len__', (self) => newInt((self as PyList).size));
   defBin(T, '__getitem__', listGetItem);
   def(T, '__setitem__', (self, args, kw) => {
     posArgs('__setitem__', args, kw, 2, 2);

@@ -16,7 +16,7 @@ import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
 import { PyStr, StrType, newStr, internStr, concatStrs } from '../objects/str';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from '../objects/tuple';
-import { PyList, ListType, newList, listAppend } from '../objects/list';
+import { PyList, ListType, newList, listAppend, iterItem } from '../objects/list';
 import { listExtend } from '../objects/list_methods';
 import { PyDict, DictType, newDict } from '../objects/dict';
 import { PySet, newSet } from '../objects/set';
@@ -644,11 +644,12 @@ function evalLoop(f: Frame): PyObject | null {
             const o = stack[sp - 2]!;
             let r: PyObject;
             if (o.type === ListType && k.type === IntType && typeof (k as PyInt).v === 'number') {
-              const items = (o as PyList).items;
+              const l = o as PyList;
               let i = (k as PyInt).v as number;
-              if (i < 0) i += items.length;
-              if (i < 0 || i >= items.length) raise(excType('IndexError'), 'list index out of range');
-              r = newRef(items[i]);
+              const n = l.raw.length;
+              if (i < 0) i += n;
+              if (i < 0 || i >= n) raise(excType('IndexError'), 'list index out of range');
+              r = newRef(l.itemAt(i));
             } else r = abs.getItem(o, k);
             stack[--sp] = null;
             stack[sp - 1] = r;
@@ -780,8 +781,8 @@ function evalLoop(f: Frame): PyObject | null {
             if (it.type === ListIterType) {
               const li = it as PySeqIter;
               const seq = li.seq as PyList | null;
-              if (seq && li.index < seq.items.length) {
-                v = seq.items[li.index++];
+              if (seq && li.index < seq.raw.length) {
+                v = iterItem(seq, li.index++);
                 v.rc++;
               } else {
                 v = null;
@@ -2166,6 +2167,7 @@ function jitHelpers(): JitHelpers {
     iterNext: abs.iterNext,
     genNext,
     listAppend,
+    iterItem,
     callInstr,
     formatValue,
     derefError,

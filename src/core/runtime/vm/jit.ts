@@ -344,7 +344,7 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
     case Op.BINARY_SUBSCR:
       return (
         `{const k=${S}[${d - 1}],o=${S}[${d - 2}];let r;` +
-        `if(o.type===ListType&&k.type===IntType&&typeof k.v==='number'){const items=o.items;let i=k.v;if(i<0)i+=items.length;if(i<0||i>=items.length)listIndexError();r=items[i];r.rc++;}` +
+        `if(o.type===ListType&&k.type===IntType&&typeof k.v==='number'){const n=o.raw.length;let i=k.v;if(i<0)i+=n;if(i<0||i>=n)listIndexError();r=o.itemAt(i);r.rc++;}` +
         `else r=getItem(o,k);${S}[${d - 1}]=null;${S}[${d - 2}]=r;f.sp=${d - 1};decref(o);decref(k);}`
       );
     case Op.STORE_SUBSCR:
@@ -385,7 +385,7 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
     case Op.FOR_ITER:
       return (
         `{const it=${S}[${d - 1}];let v;` +
-        `if(it.type===ListIterType){const seq=it.seq;if(seq&&it.index<seq.items.length){v=seq.items[it.index++];v.rc++;}else{v=null;it.exhaust();}}` +
+        `if(it.type===ListIterType){const seq=it.seq;if(seq&&it.index<seq.raw.length){v=iterItem(seq,it.index++);v.rc++;}else{v=null;it.exhaust();}}` +
         `else if(it.type===RangeIterType){if(it.remaining>0){it.remaining--;v=newInt(it.next);it.next+=it.step;}else v=null;}` +
         `else if(it.type===GeneratorType)v=genNext(it);else v=iterNext(it);` +
         `if(v===null){${S}[${d - 1}]=null;f.sp=${d - 1};decref(it);${jumpTo(arg, d - 1)}}else ${S}[${d}]=v;}`
