@@ -16,8 +16,10 @@ import { Frame } from '../runtime/vm/frame';
 import { PyDict } from '../runtime/objects/dict';
 import { PyList } from '../runtime/objects/list';
 import { PyTuple } from '../runtime/objects/tuple';
-import { PyStr } from '../runtime/objects/str';
-import { PyInt, True, False } from '../runtime/objects/int';
+import { PyStr, StrType } from '../runtime/objects/str';
+import { PyInt, True, False, IntType, BoolType } from '../runtime/objects/int';
+import { FloatType } from '../runtime/objects/float';
+import { BytesType } from '../runtime/objects/bytes';
 import { PyModule, PyInstance } from '../runtime/objects/instance';
 import { PyFunction, PyCode, PyCell, PyMethod } from '../runtime/objects/function';
 import { PyGenerator } from '../runtime/objects/generator';
@@ -785,6 +787,10 @@ export function stronglyConnectedComponents(interp: Interpreter): PyObject[][] {
   return heapIndex(interp).cycles().list;
 }
 
+/** objects of these exact types refer to nothing, so no cycle goes through them (a list of
+ * 10,000,000 ints is walked without a map entry per int) */
+const LEAF_TYPES = new Set<PyType>([IntType, BoolType, FloatType, StrType, BytesType]);
+
 /** The cycle obj belongs to (its strongly connected component, leaving classes and modules
  * out as cycles() does), or null: what obj reaches that also reaches obj. */
 export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
@@ -807,7 +813,7 @@ export function cycleOf(interp: Interpreter, obj: PyObject): PyObject[] | null {
     const counted = !live || live.has(o);
     traverseFull(o, (c) => {
       if (c === obj) selfLoop = true;
-      if (ix.skipped(c)) return;
+      if (ix.skipped(c) || LEAF_TYPES.has(c.type)) return;
       if (counted) {
         const l = rev.get(c);
         if (l) l.push(o);

@@ -427,9 +427,9 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
     out.push(t('{0} removed one reference; the object it named is still alive:', code(`del ${expr}`)));
     out.push('');
   }
-  // every object of a session's run has its address from its creation, except strings and shared
-  // objects: those get one when the program asks id(); the hover never assigns one (that would
-  // shift the addresses the rest of the run hands out)
+  // every object of a session's run has its address from its creation, except strings, exact ints
+  // and floats, and shared objects: those get one when the program asks id(); the hover never
+  // assigns one (that would shift the addresses the rest of the run hands out)
   const id = obj.addr;
   out.push(`${code(expr)}: **${esc(typeLabel(obj))}** ${code(shortRepr(obj))}${id ? ` · id ${code('0x' + id.toString(16))}` : ''}`);
   out.push('');

@@ -34,7 +34,8 @@ import { PyDict } from '../runtime/objects/dict';
 import { PyList } from '../runtime/objects/list';
 import { PyTuple, EmptyTuple } from '../runtime/objects/tuple';
 import { PyStr } from '../runtime/objects/str';
-import { PyInt, True, False } from '../runtime/objects/int';
+import { PyInt, True, False, IntType } from '../runtime/objects/int';
+import { FloatType } from '../runtime/objects/float';
 import { PyModule, PyInstance } from '../runtime/objects/instance';
 import { PyCell, PyCode, PyFunction, PyMethod } from '../runtime/objects/function';
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
@@ -311,7 +312,7 @@ export class InspectSession {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     if (this.options.fs) io.fs = this.options.fs;
-    const interp = new Interpreter(io, { audit: true, unboxInts: false, argv: this.options.argv, stepLimit: this.stepLimit });
+    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
     const filename = this.filename;
     const lastEvent = this.lastEvent;
     const restore = deterministic();
@@ -730,8 +731,10 @@ function cpToUtf16(line: string, cp: number): number {
 class AddressingSet extends Set<PyObject> {
   override add(o: PyObject): this {
     // strings stay lazy: the first run of a process creates the interned ones that later runs
-    // find ready, and strings hash by value (their addresses change no order)
-    if (!o.addr && !(o instanceof PyStr)) addressOf(o);
+    // find ready, and strings hash by value (their addresses change no order); so do exact ints
+    // and floats, which hash by value too and hold nothing (an address is a WeakMap entry: the
+    // lesson's 10,000,000-int list spent most of its time in the collector's ephemeron tables)
+    if (!o.addr && !(o instanceof PyStr) && o.type !== IntType && o.type !== FloatType) addressOf(o);
     // where containers and instances were made (the graph panel's "Reveal allocation")
     if (siteFile !== null && o.type && o.type.flags & TypeFlags.HAVE_GC) {
       for (let f = vmState.current; f; f = f.back) {
@@ -765,7 +768,7 @@ function warmUp(): void {
   warm = true;
   const restore = deterministic();
   try {
-    const interp = new Interpreter(bufferIO(''), { audit: true, unboxInts: false });
+    const interp = new Interpreter(bufferIO(''), { audit: true });
     interp.start('<warm-up>');
     // modules make some of their objects once per process, on their first import
     for (const name of WARM_MODULES) {

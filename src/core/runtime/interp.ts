@@ -67,8 +67,7 @@ import * as abs from './abstract';
 
 export interface InterpOptions {
   audit?: boolean;
-  /** lists keep ints only they hold unboxed (objects/list.ts; default on): off where every object
-   * must stay inspectable (editor sessions) */
+  /** lists keep ints only they hold unboxed (objects/list.ts; default on) */
   unboxInts?: boolean;
   argv?: string[];
   /** abort after this many instructions */

@@ -373,7 +373,7 @@ export interface ObjectSetView {
 export interface HeapState {
   /** every live object, when the audit is on */
   live: Set<PyObject> | null;
-  /** lists may keep ints held only by them as JS numbers (objects/list.ts); off in editor sessions */
+  /** lists may keep ints held only by them as JS numbers (objects/list.ts) */
   unboxInts: boolean;
   /** deallocation nesting (trashcan) */
   deallocDepth: number;

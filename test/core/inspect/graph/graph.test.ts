@@ -146,6 +146,21 @@ describe('the editor graph at a recorded state', () => {
     assert.strictEqual(g2.model.nodes.filter((n) => n.kind === 'object').length, 12, 'the expanded list shows its item');
   });
 
+  test('a list of ints kept unboxed by the run: the graph and the holders show every int', () => {
+    // (objects/list.ts keeps ints only a list holds as numbers; the walk makes them objects again)
+    const src = ['import sys', 'xs = [i * 1000 for i in range(12)]', 'y = xs[4]', 'n = sys.getrefcount(xs[5])', ''].join('\n');
+    const s2 = new InspectSession(src, 'ints.py');
+    s2.run();
+    const g = graphAt(s2, 3, 'xs', { direction: 'refs', maxDepth: 1, tooMany: 20 })!;
+    const ints = g.model.nodes.filter((n) => n.kind === 'object' && n.typeName === 'int');
+    assert.deepStrictEqual(ints.map((n) => n.label.split('\n')[0]).length, 12);
+    const four = ints.filter((n) => !n.shared && n.holders.some((h) => h.name === 'global y'));
+    assert.strictEqual(four.length, 1, 'xs[4] is the object y names');
+    assert.strictEqual(four[0].refcount, 2);
+    for (const n of ints) if (!n.shared) assert.strictEqual(n.holders.reduce((t, h) => t + h.count, 0), n.refcount, n.label);
+    assert.strictEqual(ints.filter((n) => !n.shared && n.refcount === 1).length, 10, 'the other ten (0 is shared) are held by the list only');
+  });
+
   test('show frames: holders that are not objects (a local, the argument on the stack)', () => {
     const src = ['import sys', 'def f(x):', '    y = x', '    return sys.getrefcount(y)', 'v = [1]', 'print(f(v))', ''].join('\n');
     const s2 = new InspectSession(src, 'frames.py');
