@@ -205,7 +205,12 @@ export function resolveNode(view: StateView, n: A.Expr): PyObject | null {
 }
 
 function peekKey(o: PyObject, key: number | string): PyObject | null {
-  if (typeof key === 'number' && (o instanceof PyList || o instanceof PyTuple)) {
+  if (typeof key === 'number' && o instanceof PyList) {
+    // (itemAt makes an unboxed int an object again, in its slot: the list's one reference)
+    const j = key < 0 ? o.size + key : key;
+    return j >= 0 && j < o.size ? o.itemAt(j) : null;
+  }
+  if (typeof key === 'number' && o instanceof PyTuple) {
     const j = key < 0 ? o.items.length + key : key;
     return j >= 0 && j < o.items.length ? o.items[j] : null;
   }
@@ -239,12 +244,14 @@ function reprInner(o: PyObject, depth: number): string {
     }
   }
   if (!heapType && depth > 0) {
-    const items = (xs: PyObject[], open: string, close: string, one = false) => {
-      const parts = xs.slice(0, 8).map((x) => reprInner(x, depth - 1));
+    // (a list's slots are read as they are: an unboxed int (objects/list.ts) is its value, and
+    // the hover boxes nothing)
+    const items = (xs: (PyObject | number)[], open: string, close: string, one = false) => {
+      const parts = xs.slice(0, 8).map((x) => (typeof x === 'number' ? String(x) : reprInner(x, depth - 1)));
       if (xs.length > 8) parts.push('…');
       return open + parts.join(', ') + (one && xs.length === 1 ? ',' : '') + close;
     };
-    if (o instanceof PyList) return items(o.items, '[', ']');
+    if (o instanceof PyList) return items(o.raw, '[', ']');
     if (o instanceof PyTuple) return items(o.items, '(', ')', true);
     if (o instanceof PyDict) {
       const parts: string[] = [];

@@ -109,7 +109,9 @@ class LimitHit {
 /** The interpreter whose heap is installed in the runtime's global state now (one per thread). */
 let installed: Interpreter | null = null;
 
-const DEFAULT_STEP_LIMIT = 50_000_000;
+/** the extension's `refscope.stepLimit` default (package.json), so that `refscope hover` stops
+ * where the editor does (the lesson's 10,000,000-item comprehension takes ~50M steps) */
+export const DEFAULT_STEP_LIMIT = 200_000_000;
 const ADDR_BASE = 0x7f5a3c000000;
 /** addresses of the objects every run shares (below the runs' own) */
 const STATIC_BASE = 0x7f5a2c000000;

@@ -2,7 +2,10 @@
 // silent), and the program errors the editor turns into diagnostics.
 import { test, describe } from 'node:test';
 import assert from 'node:assert';
-import { InspectSession } from '../../../src/core/inspect/session';
+import { InspectSession, DEFAULT_STEP_LIMIT } from '../../../src/core/inspect/session';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { holdersOf } from '../../../src/core/inspect/holders';
 import { PyInt } from '../../../src/core/runtime/objects/int';
 import { PyStr } from '../../../src/core/runtime/objects/str';
@@ -227,4 +230,9 @@ describe('a replay steered from outside (ReplayControl)', () => {
     assert.ok(n > 2);
     assert.deepStrictEqual([...again.entries()], [[5, 4], [6, 5], [7, 6]]);
   });
+});
+
+test("a session's default step limit is the extension's refscope.stepLimit default", () => {
+  const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8'));
+  assert.strictEqual(DEFAULT_STEP_LIMIT, pkg.contributes.configuration.properties['refscope.stepLimit'].default);
 });
