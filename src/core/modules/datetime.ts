@@ -17,12 +17,13 @@ import { PyInt, newInt, newBool } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple, gcNewTracked } from '../runtime/objects/tuple';
+import { newList } from '../runtime/objects/list';
 import { None, NotImplemented } from '../runtime/objects/singletons';
-import { raise, typeError, unsupported } from '../runtime/errors';
+import { raise, typeError, unsupported, isPyException } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import { hashBytes, hashInt, hashTupleCombine, decomposeDouble } from '../runtime/primitives/hash';
-import { solidAllocators, allocInstance } from '../runtime/typeobject';
+import { solidAllocators, allocInstance, argsTuple, buildKwDict, registerTpCallOnly } from '../runtime/typeobject';
 import { vmState } from '../runtime/vm/eval';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { execSource } from './modutil';
@@ -116,6 +117,8 @@ function typeEdge(o: PyObject, visit: Visit): void {
 }
 
 class PyDelta extends PyObject {
+  /** hashcode (-1: not computed yet) */
+  hashcode: number | bigint = -1;
   constructor(t: PyType, public days: number, public secs: number, public us: number) {
     super(t);
   }
@@ -124,6 +127,7 @@ class PyDelta extends PyObject {
   }
 }
 class PyDate extends PyObject {
+  hashcode: number | bigint = -1;
   constructor(t: PyType, public y: number, public m: number, public d: number) {
     super(t);
   }
@@ -147,6 +151,7 @@ class PyDateTime extends PyDate {
   }
 }
 class PyTime extends PyObject {
+  hashcode: number | bigint = -1;
   constructor(t: PyType, public hh: number, public mi: number, public ss: number, public us: number, public fold: number, public tz: PyObject | null) {
     super(t);
     if (tz) incref(tz);
@@ -188,6 +193,8 @@ export const TimezoneType = makeType('datetime.timezone', TzinfoType, 0, 32);
 export const TimeType = makeType('datetime.time', null, BASE, 40);
 export const DateTimeType = makeType('datetime.datetime', DateType, BASE, 48);
 for (const T of [DeltaType, DateType, TimeType, DateTimeType]) T.solidBase = T;
+// none of the C types has a tp_vectorcall in 3.11: calling one packs an argument tuple
+registerTpCallOnly(DeltaType, DateType, TzinfoType, TimezoneType, TimeType, DateTimeType);
 solidAllocators.set(DeltaType, (t) => new PyDelta(t, 0, 0, 0));
 solidAllocators.set(DateType, (t) => new PyDate(t, 1, 1, 1));
 solidAllocators.set(DateTimeType, (t) => new PyDateTime(t, 1, 1, 1, 0, 0, 0, 0, 0, null));
@@ -275,6 +282,22 @@ function deltaFromUs(total: bigint, t: PyType = DeltaType): PyDelta {
   const s = Math.floor(r / 1000000);
   if (days > 2147483647n || days < -2147483648n) raise(E.OverflowError, 'Python int too large to convert to C int');
   return newDelta(Number(days), s, r - s * 1000000, t);
+}
+/** microseconds_to_delta_ex: its two divmod() results are tuples (gc objects), each released
+ *  before the next */
+function usToDelta(total: bigint, t: PyType = DeltaType): PyDelta {
+  tempTuple(2);
+  tempTuple(2);
+  return deltaFromUs(total, t);
+}
+/** a tuple of n small ints the C code makes and releases (its gc allocation is observable) */
+function tempTuple(n: number): void {
+  decref(heldTuple(n));
+}
+function heldTuple(n: number): PyObject {
+  const items: PyObject[] = [];
+  for (let i = 0; i < n; i++) items.push(newInt(0));
+  return newTuple(items);
 }
 function newDate(y: number, m: number, d: number, t: PyType = DateType): PyObject {
   // new_date_subclass_ex: datetime gets midnight; a subclass is called with (year, month, day)
@@ -483,6 +506,36 @@ function strftime(fmt: string, y: number, mo: number, d: number, h: number, mi: 
   return out;
 }
 
+/** PyImport_Import's fresh empty from-list (a list made and released) */
+function tempImport(): void {
+  decref(newList([]));
+}
+const TmAllocType = structSeqType('_datetime', '_struct_time_alloc', []);
+/**
+ * The gc objects CPython's strftime makes on the way to time.strftime (date_strftime,
+ * wrap_strftime): the time tuple (build_struct_time: time.struct_time((9-tuple,)) through an
+ * import of time; a time's own 9-tuple), then `time.strftime` looked up by import and called
+ * with an argument tuple (METH_VARARGS).
+ */
+function viaTimeStrftime(structTime: boolean, run: () => string): PyObject {
+  let tm: PyObject;
+  if (structTime) {
+    tempImport();
+    const t9 = heldTuple(9);
+    const t1 = newTuple([t9]);
+    tm = newStructSeq(TmAllocType, []);
+    decref(t1);
+  } else tm = heldTuple(9);
+  try {
+    const out = run();
+    tempImport();
+    tempTuple(2);
+    return newStr(out);
+  } finally {
+    decref(tm);
+  }
+}
+
 // ------------------------------------------------------------------ clock
 /** _PyTime_ObjectToTimeval with _PyTime_ROUND_HALF_EVEN: [seconds, microseconds] */
 function timestampArg(o: PyObject): [number, number] {
@@ -562,17 +615,50 @@ function datetimeFromTimestamp(t: PyType, sec: number, us: number, tz: PyObject 
 }
 
 // ------------------------------------------------------------------ method plumbing
+// The methods the C module defines METH_VARARGS ('v') or METH_VARARGS | METH_KEYWORDS ('vk'):
+// a call packs the positional arguments into a tuple (and keywords into a dict), released after
+// the call (method_vectorcall_VARARGS_KEYWORDS); the others are METH_NOARGS, METH_O or
+// Argument Clinic fastcalls and allocate nothing.
+const VARARGS = new Map<string, 'v' | 'vk'>([
+  ['date.fromordinal', 'v'], ['date.fromisocalendar', 'vk'], ['date.strftime', 'vk'], ['date.__format__', 'v'], ['date.replace', 'vk'],
+  ['datetime.fromtimestamp', 'vk'], ['datetime.utcfromtimestamp', 'v'], ['datetime.strptime', 'v'], ['datetime.combine', 'vk'],
+  ['datetime.isoformat', 'vk'], ['datetime.strftime', 'vk'], ['datetime.__format__', 'v'], ['datetime.replace', 'vk'], ['datetime.astimezone', 'vk'],
+  ['time.isoformat', 'vk'], ['time.strftime', 'vk'], ['time.__format__', 'v'], ['time.replace', 'vk'],
+]);
+function packed<R>(t: PyType, name: string, args: PyObject[], kw: string[] | null, run: () => R): R {
+  const mode = VARARGS.get(`${t.name.slice(9)}.${name}`);
+  if (!mode) return run();
+  if (mode === 'v' && kw && kw.length) typeError(`${t.name.slice(9)}.${name}() takes no keyword arguments`);
+  const tup = argsTuple(args, kw);
+  const kd = kw && kw.length ? buildKwDict(args, kw) : null;
+  try {
+    return run();
+  } finally {
+    decref(tup);
+    if (kd) decref(kd);
+  }
+}
 type Self<T> = (self: T, args: PyObject[], kw: string[] | null) => PyObject;
 function meth<T extends PyObject>(t: PyType, name: string, cls: new (...a: never[]) => T, fn: Self<T>): void {
   defMethod(t, name, (args, kw, self) => {
     if (self === null) {
       const npos = args.length - (kw ? kw.length : 0);
       if (npos < 1 || !(args[0] instanceof cls)) typeError(`descriptor '${name}' of '${t.name}' object needs an argument`);
-      return fn(args[0] as T, args.slice(1), kw);
+      const rest = args.slice(1);
+      return packed(t, name, rest, kw, () => fn(args[0] as T, rest, kw));
     }
     if (!(self instanceof cls)) typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${self.type.name}' object`);
-    return fn(self, args, kw);
+    return packed(t, name, args, kw, () => fn(self, args, kw));
   });
+}
+function cmeth(t: PyType, name: string, fn: (args: PyObject[], kw: string[] | null, cls: PyObject | null) => PyObject): void {
+  defClassMethod(t, name, (args, kw, cls) => packed(t, name, args, kw, () => fn(args, kw, cls)));
+}
+/** Py_BuildValue's argument tuple that date_replace & co. hand to the type's tp_new */
+function builtTuple(vals: number[], tz: PyObject | null | undefined): void {
+  const items: PyObject[] = vals.map((v) => newInt(v));
+  if (tz !== undefined) items.push(newRef(tz ?? None));
+  decref(newTuple(items));
 }
 function noArgs(t: PyType, name: string, args: PyObject[], kw: string[] | null): void {
   if (kw && kw.length) typeError(`${t.name.slice(9)}.${name}() takes no keyword arguments`);
@@ -652,6 +738,7 @@ function accum(name: string, o: PyObject, factor: bigint): [bigint, number] {
 /** divide_nearest (_PyLong_DivmodNear: round half to even) */
 function divNearest(m: bigint, n: bigint): bigint {
   if (n === 0n) raise(E.ZeroDivisionError, 'integer division or modulo by zero');
+  tempTuple(2); // (_PyLong_DivmodNear's (q, r))
   let q = m / n;
   let r = m - q * n;
   if (r !== 0n && r < 0n !== n < 0n) {
@@ -701,7 +788,7 @@ function installDelta(): void {
       }
       sum += BigInt(whole);
     }
-    return deltaFromUs(sum, t);
+    return usToDelta(sum, t);
   };
   T.slots.repr = (o) => {
     const d = o as PyDelta;
@@ -724,15 +811,21 @@ function installDelta(): void {
   // delta_hash: the hash of (days, seconds, microseconds)
   T.slots.hash = (o) => {
     const d = o as PyDelta;
-    return hashTupleCombine([hashInt(d.days), hashInt(d.secs), hashInt(d.us)]);
+    if (d.hashcode === -1) {
+      tempTuple(3); // (delta_getstate's tuple)
+      d.hashcode = hashTupleCombine([hashInt(d.days), hashInt(d.secs), hashInt(d.us)]);
+    }
+    return d.hashcode;
   };
   T.slots.bool = (o) => {
     const d = o as PyDelta;
     return d.days !== 0 || d.secs !== 0 || d.us !== 0;
   };
-  getter<PyDelta>(T, 'days', (o) => newInt(o.days));
-  getter<PyDelta>(T, 'seconds', (o) => newInt(o.secs));
-  getter<PyDelta>(T, 'microseconds', (o) => newInt(o.us));
+  // (T_INT READONLY members)
+  const ro = () => raise(E.AttributeError, 'readonly attribute');
+  defGetter(T, 'days', (o) => newInt((o as PyDelta).days), ro);
+  defGetter(T, 'seconds', (o) => newInt((o as PyDelta).secs), ro);
+  defGetter(T, 'microseconds', (o) => newInt((o as PyDelta).us), ro);
   meth0(T, 'total_seconds', PyDelta, (d) => newFloat(N.intTrueDiv(N.norm(deltaUs(d)), 1000000)));
   binSlot(T, '__add__', '__radd__', (a, b) => (isDelta(a) && isDelta(b) ? deltaFromUs(deltaUs(a) + deltaUs(b)) : notImpl()));
   binSlot(T, '__sub__', '__rsub__', (a, b) => (isDelta(a) && isDelta(b) ? deltaFromUs(deltaUs(a) - deltaUs(b)) : notImpl()));
@@ -750,10 +843,16 @@ function installDelta(): void {
     if (isDelta(a)) [d, n] = [a, b];
     else if (isDelta(b)) [d, n] = [b, a];
     else return notImpl();
-    if (n instanceof PyInt) return deltaFromUs(deltaUs(d) * BigInt(n.v));
+    if (n instanceof PyInt) return usToDelta(deltaUs(d) * BigInt(n.v));
     if (n instanceof PyFloat) {
       const [num, den] = floatRatio(n.v);
-      return deltaFromUs(divNearest(deltaUs(d) * num, den));
+      // (multiply_truedivide_timedelta_float holds the as_integer_ratio() tuple throughout)
+      const ratio = heldTuple(2);
+      try {
+        return usToDelta(divNearest(deltaUs(d) * num, den));
+      } finally {
+        decref(ratio);
+      }
     }
     return notImpl();
   });
@@ -767,17 +866,22 @@ function installDelta(): void {
         throw e;
       }
     }
-    if (b instanceof PyInt) return deltaFromUs(divNearest(deltaUs(a), BigInt(b.v)));
+    if (b instanceof PyInt) return usToDelta(divNearest(deltaUs(a), BigInt(b.v)));
     if (b instanceof PyFloat) {
       const [num, den] = floatRatio(b.v);
-      return deltaFromUs(divNearest(deltaUs(a) * den, num));
+      const ratio = heldTuple(2);
+      try {
+        return usToDelta(divNearest(deltaUs(a) * den, num));
+      } finally {
+        decref(ratio);
+      }
     }
     return notImpl();
   });
   binSlot(T, '__floordiv__', '__rfloordiv__', (a, b) => {
     if (!isDelta(a)) return notImpl();
     if (isDelta(b)) return newInt(N.norm(floorDiv(deltaUs(a), deltaUs(b))));
-    if (b instanceof PyInt) return deltaFromUs(floorDiv(deltaUs(a), BigInt(b.v)));
+    if (b instanceof PyInt) return usToDelta(floorDiv(deltaUs(a), BigInt(b.v)));
     return notImpl();
   });
   binSlot(T, '__mod__', '__rmod__', (a, b) => {
@@ -785,15 +889,20 @@ function installDelta(): void {
     const y = deltaUs(b);
     if (y === 0n) raise(E.ZeroDivisionError, 'integer modulo by zero');
     const x = deltaUs(a);
-    return deltaFromUs(x - floorDiv(x, y) * y);
+    return usToDelta(x - floorDiv(x, y) * y);
   });
   binSlot(T, '__divmod__', '__rdivmod__', (a, b) => {
     if (!isDelta(a) || !isDelta(b)) return notImpl();
     const x = deltaUs(a);
     const y = deltaUs(b);
     const q = floorDiv(x, y);
-    const r = deltaFromUs(x - q * y);
-    return newTuple([newInt(N.norm(q)), r]);
+    const dm = heldTuple(2); // (checked_divmod's tuple, held until the result is packed)
+    try {
+      const r = usToDelta(x - q * y);
+      return newTuple([newInt(N.norm(q)), r]);
+    } finally {
+      decref(dm);
+    }
   });
   cmpSlots(T, (a, b, op) => (isDelta(a) && isDelta(b) ? cmpInts(sign(deltaUs(a) - deltaUs(b)), op) : notImpl()));
   defAttr(T, 'min', immortal(new PyDelta(T, -MAX_DELTA_DAYS, 0, 0)));
@@ -854,27 +963,30 @@ function installDate(): void {
   // date_hash: the bytes of the date's data
   T.slots.hash = (o) => {
     const d = o as PyDate;
-    return hashBytes(new Uint8Array([d.y >> 8, d.y & 255, d.m, d.d]));
+    if (d.hashcode !== -1) return d.hashcode;
+    return (d.hashcode = hashBytes(new Uint8Array([d.y >> 8, d.y & 255, d.m, d.d])));
   };
   getter<PyDate>(T, 'year', (o) => newInt(o.y));
   getter<PyDate>(T, 'month', (o) => newInt(o.m));
   getter<PyDate>(T, 'day', (o) => newInt(o.d));
-  defClassMethod(T, 'today', (args, kw, cls) => {
+  cmeth(T, 'today', (args, kw, cls) => {
     noArgs(T, 'today', args, kw);
     // date_today: cls.fromtimestamp(time.time()) (a datetime class keeps the time of day)
     const [sec, us] = floatTimestamp(nowWall());
-    if ((cls as PyType).isSubtype(DateTimeType)) return datetimeFromTimestamp(cls as PyType, sec, us, null, false);
+    tempImport(); // (time_time: time.time looked up through PyImport_Import)
+    // (datetime.fromtimestamp is METH_VARARGS | METH_KEYWORDS: its argument tuple)
+    if ((cls as PyType).isSubtype(DateTimeType)) return packed(DateTimeType, 'fromtimestamp', [None], null, () => datetimeFromTimestamp(cls as PyType, sec, us, null, false));
     const [y, m, d] = brokenDown(sec, false);
     return newDate(y, m, d, cls as PyType);
   });
-  defClassMethod(T, 'fromtimestamp', (args, kw, cls) => {
+  cmeth(T, 'fromtimestamp', (args, kw, cls) => {
     if (kw && kw.length) typeError('date.fromtimestamp() takes no keyword arguments');
     if (args.length !== 1) typeError(`date.fromtimestamp() takes exactly one argument (${args.length} given)`);
     const [sec] = timestampArg(args[0]);
     const [y, m, d] = brokenDown(sec, false);
     return newDate(y, m, d, cls as PyType);
   });
-  defClassMethod(T, 'fromordinal', (args, kw, cls) => {
+  cmeth(T, 'fromordinal', (args, kw, cls) => {
     const a = parseKw('fromordinal', ['ordinal'], 1, 1, args, kw);
     const n = cInt(a[0], 0);
     if (n < 1) raise(E.ValueError, 'ordinal must be >= 1');
@@ -882,13 +994,13 @@ function installDate(): void {
     const [y, m, d] = ordToYmd(n);
     return newDate(y, m, d, cls as PyType);
   });
-  defClassMethod(T, 'fromisoformat', (args, kw, cls) => {
+  cmeth(T, 'fromisoformat', (args, kw, cls) => {
     const s = isoArg(args, kw);
     const r = parseIsoDate(s, 0);
     if (!r || r[3] !== s.length) raise(E.ValueError, `Invalid isoformat string: ${abs.repr(args[0])}`);
     return newDate(r[0], r[1], r[2], cls as PyType);
   });
-  defClassMethod(T, 'fromisocalendar', (args, kw, cls) => {
+  cmeth(T, 'fromisocalendar', (args, kw, cls) => {
     const a = parseKw('fromisocalendar', ['year', 'week', 'day'], 3, 3, args, kw);
     const [y, w, d] = [cInt(a[0], 0), cInt(a[1], 0), cInt(a[2], 0)];
     const [yy, mm, dd] = fromIsoCalendar(y, w, d);
@@ -906,7 +1018,7 @@ function installDate(): void {
   meth(T, 'strftime', PyDate, (d, args, kw) => {
     const a = parseKw('strftime', ['format'], 1, 1, args, kw);
     const f = strArgOf(a[0], 'strftime', 1);
-    return newStr(strftime(f, d.y, d.m, d.d, 0, 0, 0, 0, null, None));
+    return viaTimeStrftime(true, () => strftime(f, d.y, d.m, d.d, 0, 0, 0, 0, null, None));
   });
   meth(T, '__format__', PyDate, (d, args, kw) => {
     if (kw && kw.length) typeError('__format__() takes no keyword arguments');
@@ -922,7 +1034,9 @@ function installDate(): void {
   });
   meth(T, 'replace', PyDate, (d, args, kw) => {
     const a = parseKw('replace', ['year', 'month', 'day'], 3, 0, args, kw);
-    return newDate(cInt(a[0], d.y), cInt(a[1], d.m), cInt(a[2], d.d), d.type);
+    const v = [cInt(a[0], d.y), cInt(a[1], d.m), cInt(a[2], d.d)];
+    builtTuple(v, undefined);
+    return newDate(v[0], v[1], v[2], d.type);
   });
   meth0(T, 'timetuple', PyDate, (d) => structTime(d.y, d.m, d.d, 0, 0, 0, -1));
   binSlot(T, '__add__', '__radd__', (a, b) => {
@@ -960,7 +1074,7 @@ function fromIsoCalendar(y: number, w: number, d: number): [number, number, numb
     }
     if (!ok) raise(E.ValueError, `Invalid week: ${w}`);
   }
-  if (d <= 0 || d >= 8) raise(E.ValueError, `Invalid weekday: ${d} (range is [1, 7])`);
+  if (d <= 0 || d >= 8) raise(E.ValueError, `Invalid day: ${d} (range is [1, 7])`);
   const ord = isoWeek1Monday(y) + (w - 1) * 7 + d - 1;
   return ordToYmd(ord);
 }
@@ -1003,8 +1117,18 @@ function parseIsoDate(s: string, i: number): [number, number, number, number] | 
         i = j + 1;
       } else if (ext) return null;
     }
-    const [yy, mm, da] = fromIsoCalendar(y, w, d);
-    return [yy, mm, da, i];
+    // iso_to_ymd's failures are an invalid string here
+    let r: [number, number, number];
+    try {
+      r = fromIsoCalendar(y, w, d);
+    } catch (e) {
+      if (isPyException(e)) {
+        decref(e);
+        return null;
+      }
+      throw e;
+    }
+    return [r[0], r[1], r[2], i];
   }
   const m = digits(s, i, 2);
   if (m < 0) return null;
@@ -1221,6 +1345,10 @@ function installTime(): void {
   // time_hash
   T.slots.hash = (o) => {
     const t = o as PyTime;
+    if (t.hashcode === -1) t.hashcode = timeHash(t);
+    return t.hashcode;
+  };
+  const timeHash = (t: PyTime): number | bigint => {
     const off = tzOffset(t.tz, None, 'utcoffset');
     if (off === null) return hashBytes(new Uint8Array([t.hh, t.mi, t.ss, t.us >> 16, (t.us >> 8) & 255, t.us & 255]));
     const d = deltaFromUs(BigInt((t.hh * 3600 + t.mi * 60 + t.ss) * 1000000 + t.us - off));
@@ -1247,7 +1375,7 @@ function installTime(): void {
     const a = parseKw('strftime', ['format'], 1, 1, args, kw);
     const f = strArgOf(a[0], 'strftime', 1);
     // time_strftime: the date part is 1900-01-01
-    return newStr(strftime(f, 1900, 1, 1, t.hh, t.mi, t.ss, t.us, t.tz, None));
+    return viaTimeStrftime(false, () => strftime(f, 1900, 1, 1, t.hh, t.mi, t.ss, t.us, t.tz, None));
   });
   meth(T, '__format__', PyTime, (t, args, kw) => fmtVia(t, args, kw));
   meth0(T, 'utcoffset', PyTime, (t) => tzOffsetObj(t.tz, None, 'utcoffset'));
@@ -1256,9 +1384,11 @@ function installTime(): void {
   meth(T, 'replace', PyTime, (t, args, kw) => {
     const a = parseKw('replace', ['hour', 'minute', 'second', 'microsecond', 'tzinfo', 'fold'], 5, 0, args, kw);
     const tz = a[4] === undefined ? t.tz : checkTzinfo(a[4]);
-    return newTime(cInt(a[0], t.hh), cInt(a[1], t.mi), cInt(a[2], t.ss), cInt(a[3], t.us), tz, cInt(a[5], t.fold), t.type);
+    const v = [cInt(a[0], t.hh), cInt(a[1], t.mi), cInt(a[2], t.ss), cInt(a[3], t.us)];
+    builtTuple(v, tz);
+    return newTime(v[0], v[1], v[2], v[3], tz, cInt(a[5], t.fold), t.type);
   });
-  defClassMethod(T, 'fromisoformat', (args, kw, cls) => {
+  cmeth(T, 'fromisoformat', (args, kw, cls) => {
     const s0 = isoArg(args, kw);
     // time_fromisoformat: a leading 'T' is allowed (3.11)
     const s = s0.length > 1 && s0[0] === 'T' ? s0.slice(1) : s0;
@@ -1375,6 +1505,10 @@ function installDateTime(): void {
   // datetime_hash
   T.slots.hash = (o) => {
     const d = o as PyDateTime;
+    if (d.hashcode === -1) d.hashcode = dtHash(d);
+    return d.hashcode;
+  };
+  const dtHash = (d: PyDateTime): number | bigint => {
     let off: number | null;
     if (d.fold) {
       const t0 = newDateTime(d.y, d.m, d.d, d.hh, d.mi, d.ss, d.us, d.tz, 0);
@@ -1401,30 +1535,30 @@ function installDateTime(): void {
   getter<PyDateTime>(T, 'fold', (o) => newInt(o.fold));
   getter<PyDateTime>(T, 'tzinfo', (o) => newRef(o.tz ?? None));
   const tzArg = (o: PyObject | undefined): PyObject | null => (o === undefined ? null : checkTzinfo(o));
-  defClassMethod(T, 'now', (args, kw, cls) => {
+  cmeth(T, 'now', (args, kw, cls) => {
     const a = parseKw('now', ['tz'], 1, 0, args, kw);
     const tz = tzArg(a[0]);
     const [sec, us] = floatTimestamp(nowWall());
     return datetimeFromTimestamp(cls as PyType, sec, us, tz, false);
   });
-  defClassMethod(T, 'utcnow', (args, kw, cls) => {
+  cmeth(T, 'utcnow', (args, kw, cls) => {
     noArgs(T, 'utcnow', args, kw);
     const [sec, us] = floatTimestamp(nowWall());
     return datetimeFromTimestamp(cls as PyType, sec, us, null, true);
   });
-  defClassMethod(T, 'fromtimestamp', (args, kw, cls) => {
+  cmeth(T, 'fromtimestamp', (args, kw, cls) => {
     const a = parseKw('fromtimestamp', ['timestamp', 'tz'], 2, 1, args, kw);
     const tz = tzArg(a[1]);
     const [sec, us] = timestampArg(a[0]!);
     return datetimeFromTimestamp(cls as PyType, sec, us, tz, false);
   });
-  defClassMethod(T, 'utcfromtimestamp', (args, kw, cls) => {
+  cmeth(T, 'utcfromtimestamp', (args, kw, cls) => {
     if (kw && kw.length) typeError('datetime.utcfromtimestamp() takes no keyword arguments');
     if (args.length !== 1) typeError(`datetime.utcfromtimestamp() takes exactly one argument (${args.length} given)`);
     const [sec, us] = timestampArg(args[0]);
     return datetimeFromTimestamp(cls as PyType, sec, us, null, true);
   });
-  defClassMethod(T, 'combine', (args, kw, cls) => {
+  cmeth(T, 'combine', (args, kw, cls) => {
     const a = parseKw('combine', ['date', 'time', 'tzinfo'], 3, 2, args, kw);
     const d = a[0]!;
     const t = a[1]!;
@@ -1433,7 +1567,7 @@ function installDateTime(): void {
     const tz = a[2] === undefined ? t.tz : checkTzinfo(a[2]);
     return newDateTime(d.y, d.m, d.d, t.hh, t.mi, t.ss, t.us, tz, t.fold, cls as PyType);
   });
-  defClassMethod(T, 'fromisoformat', (args, kw, cls) => {
+  cmeth(T, 'fromisoformat', (args, kw, cls) => {
     const s = isoArg(args, kw);
     const bad = (): never => raise(E.ValueError, `Invalid isoformat string: ${abs.repr(args[0])}`);
     const dp = parseIsoDate(s, 0);
@@ -1452,7 +1586,7 @@ function installDateTime(): void {
       if (tz) decref(tz);
     }
   });
-  defClassMethod(T, 'strptime', () => unsupported('datetime.strptime()'));
+  cmeth(T, 'strptime', () => unsupported('datetime.strptime()'));
   meth0(T, 'date', PyDateTime, (d) => newDate(d.y, d.m, d.d));
   meth0(T, 'time', PyDateTime, (d) => newTime(d.hh, d.mi, d.ss, d.us, null, d.fold));
   meth0(T, 'timetz', PyDateTime, (d) => newTime(d.hh, d.mi, d.ss, d.us, d.tz, d.fold));
@@ -1484,13 +1618,15 @@ function installDateTime(): void {
   meth(T, 'strftime', PyDateTime, (d, args, kw) => {
     const a = parseKw('strftime', ['format'], 1, 1, args, kw);
     const f = strArgOf(a[0], 'strftime', 1);
-    return newStr(strftime(f, d.y, d.m, d.d, d.hh, d.mi, d.ss, d.us, d.tz, d));
+    return viaTimeStrftime(true, () => strftime(f, d.y, d.m, d.d, d.hh, d.mi, d.ss, d.us, d.tz, d));
   });
   meth(T, '__format__', PyDateTime, (d, args, kw) => fmtVia(d, args, kw));
   meth(T, 'replace', PyDateTime, (d, args, kw) => {
     const a = parseKw('replace', names, 8, 0, args, kw);
     const tz = a[7] === undefined ? d.tz : checkTzinfo(a[7]);
-    return newDateTime(cInt(a[0], d.y), cInt(a[1], d.m), cInt(a[2], d.d), cInt(a[3], d.hh), cInt(a[4], d.mi), cInt(a[5], d.ss), cInt(a[6], d.us), tz, cInt(a[8], d.fold), d.type);
+    const v = [cInt(a[0], d.y), cInt(a[1], d.m), cInt(a[2], d.d), cInt(a[3], d.hh), cInt(a[4], d.mi), cInt(a[5], d.ss), cInt(a[6], d.us)];
+    builtTuple(v, tz);
+    return newDateTime(v[0], v[1], v[2], v[3], v[4], v[5], v[6], tz, cInt(a[8], d.fold), d.type);
   });
   meth(T, 'astimezone', PyDateTime, (d, args, kw) => {
     const a = parseKw('astimezone', ['tz'], 1, 0, args, kw);
