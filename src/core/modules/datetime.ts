@@ -5,10 +5,9 @@
 // isoformat/fromisoformat, strftime (the C library's conversions in the C locale, with %f %z %Z
 // done first as wrap_strftime does), the ISO calendar and the run's clock. `datetime` re-exports
 // `_datetime` (Lib/datetime.py's `from _datetime import *`). Written for RefScope; the C
-// functions followed are named at each place. Not provided: strptime, pickling (__reduce__),
-// datetime_CAPI.
+// functions followed are named at each place. Not provided: strptime.
 
-import { PyObject, PyType, TypeFlags, Edge, incref, decref, newRef, type Visit } from '../runtime/object';
+import { PyObject, PyType, TypeFlags, Edge, incref, decref, newRef, addressOf, type Visit } from '../runtime/object';
 import { makeType } from '../runtime/types';
 import { registerModule, defMethod, defClassMethod, defGetter, defAttr, type ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
@@ -18,6 +17,10 @@ import { PyFloat, newFloat } from '../runtime/objects/float';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple, gcNewTracked } from '../runtime/objects/tuple';
 import { newList } from '../runtime/objects/list';
+import { PyBytes, newBytes } from '../runtime/objects/bytes';
+import { PyBuiltinFunction, BuiltinFunctionType } from '../runtime/types';
+import { typeDict } from '../runtime/define';
+import { internStr } from '../runtime/objects/str';
 import { None, NotImplemented } from '../runtime/objects/singletons';
 import { raise, typeError, unsupported, isPyException } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
@@ -940,6 +943,8 @@ function dateFromOrd(ord: number, t: PyType): PyObject {
 function installDate(): void {
   const T = DateType;
   T.slots.new = (t, args, kw) => {
+    const st = args.length === 1 ? stateArg(args, kw, 4, (b) => b[2] >= 1 && b[2] <= 12) : null;
+    if (st) return born(new PyDate(t, st[0] * 256 + st[1], st[2], st[3]));
     const a = parseKw(null, ['year', 'month', 'day'], 3, 3, args, kw);
     const y = cInt(a[0], 0);
     const m = cInt(a[1], 0);
@@ -1314,6 +1319,11 @@ function isTime(o: PyObject): o is PyTime {
 function installTime(): void {
   const T = TimeType;
   T.slots.new = (t, args, kw) => {
+    const st = stateArg(args, kw, 6, (b) => (b[0] & 127) < 24);
+    if (st) {
+      const z = args.length === 2 ? checkTzinfo(args[1]) : null;
+      return born(new PyTime(t, st[0] & 127, st[1], st[2], (st[3] << 16) | (st[4] << 8) | st[5], st[0] >> 7, z));
+    }
     const a = parseKw(null, ['hour', 'minute', 'second', 'microsecond', 'tzinfo', 'fold'], 5, 0, args, kw);
     const h = cInt(a[0], 0);
     const mi = cInt(a[1], 0);
@@ -1465,6 +1475,11 @@ function installDateTime(): void {
   const T = DateTimeType;
   const names = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond', 'tzinfo', 'fold'];
   T.slots.new = (t, args, kw) => {
+    const st = stateArg(args, kw, 10, (b) => (b[2] & 127) >= 1 && (b[2] & 127) <= 12);
+    if (st) {
+      const z = args.length === 2 ? checkTzinfo(args[1]) : null;
+      return born(new PyDateTime(t, st[0] * 256 + st[1], st[2] & 127, st[3], st[4], st[5], st[6], (st[7] << 16) | (st[8] << 8) | st[9], st[2] >> 7, z));
+    }
     const a = parseKw(null, names, 8, 3, args, kw);
     const y = cInt(a[0], 0);
     const mo = cInt(a[1], 0);
@@ -1711,6 +1726,107 @@ function installDateTime(): void {
   defAttr(T, 'resolution', immortal(new PyDelta(DeltaType, 0, 0, 1)));
 }
 
+// ------------------------------------------------------------------ what every type has
+const DOCS: [PyType, string][] = [
+  [DateType, 'date(year, month, day) --> date object'],
+  [DateTimeType, 'datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])\n\nThe year, month and day arguments are required. tzinfo may be None, or an\ninstance of a tzinfo subclass. The remaining arguments may be ints.\n'],
+  [TimeType, 'time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\nAll arguments are optional. tzinfo may be None, or an instance of\na tzinfo subclass. The remaining arguments may be ints.\n'],
+  [DeltaType, 'Difference between two datetime values.\n\ntimedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nAll arguments are optional and default to 0.\nArguments may be integers or floats, and may be positive or negative.'],
+  [TzinfoType, 'Abstract base class for time zone info objects.'],
+  [TimezoneType, 'Fixed offset from UTC implementation of tzinfo.'],
+];
+/** __doc__, `T.__new__` (tp_new_wrapper) and the slot wrappers of tp_repr, tp_str, tp_hash */
+function installCommon(): void {
+  for (const [T, doc] of DOCS) {
+    defAttr(T, '__doc__', immortal(newStr(doc)));
+    const newFn = (args: PyObject[], kw: string[] | null): PyObject => {
+      const npos = args.length - (kw ? kw.length : 0);
+      if (npos < 1) typeError(`${T.name}.__new__(): not enough arguments`);
+      const cls = args[0];
+      if (!(cls instanceof PyType)) typeError(`${T.name}.__new__(X): X is not a type object (${cls.type.name})`);
+      if (!cls.isSubtype(T)) typeError(`${T.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${T.name}`);
+      return T.slots.new!(cls, args.slice(1), kw);
+    };
+    const f = new PyBuiltinFunction(BuiltinFunctionType, '__new__', newFn, T, null, `${T.name}.__new__`);
+    f.rc = 1_000_000_000;
+    typeDict(T).setItem(internStr('__new__'), f);
+    T.invalidate();
+    const { repr, str, hash } = T.slots;
+    if (repr && T !== TzinfoType) unSlot(T, '__repr__', (o) => newStr(repr(o)));
+    if (str) unSlot(T, '__str__', (o) => newStr(str(o)));
+    if (hash) unSlot(T, '__hash__', (o) => newInt(hash(o)));
+  }
+}
+
+// ------------------------------------------------------------------ pickling (__reduce__)
+function dateBytes(d: PyDate, foldBit: number): number[] {
+  return [d.y >> 8, d.y & 255, d.m | foldBit, d.d];
+}
+function timeBytes(hh: number, mi: number, ss: number, us: number, foldBit: number): number[] {
+  return [hh | foldBit, mi, ss, us >> 16, (us >> 8) & 255, us & 255];
+}
+/** date_reduce / datetime_reduce_ex / time_reduce_ex: (type, (state bytes[, tzinfo])) */
+function reduceValue(o: PyObject, proto: number): PyObject {
+  let bytes: number[];
+  let tz: PyObject | null = null;
+  if (o instanceof PyDateTime) {
+    bytes = [...dateBytes(o, proto > 3 && o.fold ? 128 : 0), ...timeBytes(o.hh, o.mi, o.ss, o.us, 0)];
+    tz = o.tz;
+  } else if (o instanceof PyDate) bytes = dateBytes(o, 0);
+  else if (o instanceof PyTime) {
+    bytes = timeBytes(o.hh, o.mi, o.ss, o.us, proto > 3 && o.fold ? 128 : 0);
+    tz = o.tz;
+  } else {
+    const d = o as PyDelta;
+    return newTuple([newRef(o.type), newTuple([newInt(d.days), newInt(d.secs), newInt(d.us)])]);
+  }
+  const items: PyObject[] = [newBytes(new Uint8Array(bytes))];
+  if (tz) items.push(newRef(tz));
+  return newTuple([newRef(o.type), newTuple(items)]);
+}
+function installReduce(): void {
+  meth0(DateType, '__reduce__', PyDate, (d) => reduceValue(d, 2));
+  meth0(DeltaType, '__reduce__', PyDelta, (d) => reduceValue(d, 2));
+  for (const [T, cls] of [[DateTimeType, PyDateTime], [TimeType, PyTime]] as const) {
+    meth0(T, '__reduce__', cls as new (...a: never[]) => PyObject, (d) => reduceValue(d, 2));
+    meth(T, '__reduce_ex__', cls as new (...a: never[]) => PyObject, (d, args, kw) => {
+      if (kw && kw.length) typeError('__reduce_ex__() takes no keyword arguments');
+      if (args.length !== 1) typeError(`__reduce_ex__() takes exactly one argument (${args.length} given)`);
+      return reduceValue(d, cInt(args[0], 0));
+    });
+  }
+  meth0(TimezoneType, '__getinitargs__', PyTimezone, (z) => newTuple(z.name ? [newRef(z.offset), newRef(z.name)] : [newRef(z.offset)]));
+  // tzinfo_reduce: (type, __getinitargs__() or (), __getstate__() or None)
+  const tzReduce = (args: PyObject[], _kw: string[] | null, self: PyObject | null): PyObject => {
+    const o = self ?? args[0];
+    const gi = abs.callSpecial(o, '__getinitargs__', []);
+    const initArgs = gi ?? newTuple([]);
+    let state: PyObject | null = null;
+    try {
+      state = abs.callSpecial(o, '__getstate__', []);
+    } catch (e) {
+      decref(initArgs);
+      throw e;
+    }
+    return newTuple([newRef(o.type), initArgs, state ?? newRef(None)]);
+  };
+  defMethod(TzinfoType, '__reduce__', tzReduce);
+  // (CPython's timezone inherits it; RefScope's copy module looks in the class's own dict)
+  defMethod(TimezoneType, '__reduce__', tzReduce);
+}
+/** the pickle constructors: date(b'...'), datetime(b'...'[, tzinfo]), time(b'...'[, tzinfo]) */
+function stateArg(args: PyObject[], kw: string[] | null, len: number, ok: (b: Uint8Array) => boolean): Uint8Array | null {
+  if (kw && kw.length) return null;
+  if (args.length < 1 || args.length > 2) return null;
+  const a = args[0];
+  if (!(a instanceof PyBytes) || a.type !== BytesType_() || a.v.length !== len || !ok(a.v)) return null;
+  return a.v;
+}
+function BytesType_(): PyType {
+  return newBytesType;
+}
+const newBytesType = (newBytes(new Uint8Array([1, 2])) as PyObject).type;
+
 // ------------------------------------------------------------------ the modules
 const IsoCalendarDateType = structSeqType('datetime', 'IsoCalendarDate', ['year', 'week', 'weekday']);
 IsoCalendarDateType.basicsize = 32;
@@ -1724,9 +1840,17 @@ function installAll(): void {
   installTzinfo();
   installTime();
   installDateTime();
+  installCommon();
+  installReduce();
 }
 
+// datetime_CAPI: a PyCapsule holding the C API table (not a gc object)
+const CapsuleType = makeType('PyCapsule', null, 0, 48);
+CapsuleType.slots.repr = (o) => `<capsule object "datetime.datetime_CAPI" at 0x${addressOf(o).toString(16)}>`;
+const CAPI = immortal(new PyObject(CapsuleType));
+
 registerModule('_datetime', (m: ModuleBuilder) => {
+  m.set('datetime_CAPI', CAPI);
   installAll();
   m.own('MINYEAR', newInt(MINYEAR));
   m.own('MAXYEAR', newInt(MAXYEAR));
