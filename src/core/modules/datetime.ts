@@ -28,6 +28,7 @@ import * as N from '../runtime/numeric';
 import { hashBytes, hashInt, hashTupleCombine, decomposeDouble } from '../runtime/primitives/hash';
 import { solidAllocators, allocInstance, argsTuple, buildKwDict, registerTpCallOnly } from '../runtime/typeobject';
 import { vmState } from '../runtime/vm/eval';
+import { strRepr } from '../runtime/primitives/intstr';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { execSource } from './modutil';
 import { nowWall, tzName as localTzName } from './time';
@@ -1214,6 +1215,127 @@ function tzFromOffset(off: number | null): PyObject | null {
   }
 }
 
+// ------------------------------------------------------------------ strptime
+// Lib/_strptime.py's behaviour (C locale, English names): the format becomes one regular
+// expression (case-insensitive; whitespace matches any run of whitespace), the whole string must
+// match, then the fields are combined (_strptime, _strptime_datetime). %U/%W/%c/%x/%X/%G/%V/%u
+// are not provided.
+const STRPTIME_RE: Record<string, string> = {
+  d: '(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])',
+  f: '([0-9]{1,6})',
+  H: '(2[0-3]|[0-1]\\d|\\d)',
+  I: '(1[0-2]|0[1-9]|[1-9])',
+  j: '(36[0-6]|3[0-5]\\d|[12]\\d\\d|0[1-9]\\d|00[1-9]|[1-9]\\d|0[1-9]|[1-9])',
+  m: '(1[0-2]|0[1-9]|[1-9])',
+  M: '([0-5]\\d|\\d)',
+  S: '(6[0-1]|[0-5]\\d|\\d)',
+  w: '([0-6])',
+  y: '(\\d\\d)',
+  Y: '(\\d\\d\\d\\d)',
+  z: '([+-]\\d\\d:?[0-5]\\d(?::?[0-5]\\d(?:\\.\\d{1,6})?)?|Z)',
+  a: `(${DAY_NAMES.join('|')})`,
+  A: `(${DAY_NAMES_FULL.join('|')})`,
+  b: `(${MONTH_NAMES.join('|')})`,
+  B: `(${MONTH_NAMES_FULL.join('|')})`,
+  p: '(am|pm)',
+  Z: '(utc|gmt)',
+};
+interface Parsed {
+  y: number; m: number; d: number; hh: number; mi: number; ss: number; us: number;
+  gmtoff: number | null; tzname: string | null;
+}
+function strptime(data: string, fmt: string): Parsed {
+  let re = '';
+  const keys: string[] = [];
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === '%') {
+      if (i + 1 >= fmt.length) raise(E.ValueError, `stray % in format '${fmt}'`);
+      const k = fmt[++i];
+      if (k === '%') {
+        re += '%';
+        continue;
+      }
+      const pat = STRPTIME_RE[k];
+      if (pat === undefined) {
+        if ('UWcxXGVu'.includes(k)) unsupported(`datetime.strptime() with %${k}`);
+        raise(E.ValueError, `'${k}' is a bad directive in format '${fmt}'`);
+      }
+      re += pat;
+      keys.push(k);
+    } else if (/\s/.test(c)) {
+      while (i + 1 < fmt.length && /\s/.test(fmt[i + 1])) i++;
+      re += '\\s+';
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  const m = new RegExp('^(?:' + re + ')', 'i').exec(data);
+  if (!m) raise(E.ValueError, `time data ${strRepr(data)} does not match format ${strRepr(fmt)}`);
+  if (m[0].length !== data.length) raise(E.ValueError, `unconverted data remains: ${data.slice(m[0].length)}`);
+  const r: Parsed = { y: 1900, m: 1, d: 1, hh: 0, mi: 0, ss: 0, us: 0, gmtoff: null, tzname: null };
+  let julian = -1;
+  let ampm: string | null = null;
+  let hour12 = -1;
+  let yearGiven = false;
+  keys.forEach((k, idx) => {
+    const v = m[idx + 1];
+    const n = Number(v);
+    switch (k) {
+      case 'Y': r.y = n; yearGiven = true; break;
+      case 'y': r.y = n <= 68 ? n + 2000 : n + 1900; yearGiven = true; break;
+      case 'm': r.m = n; break;
+      case 'B': r.m = MONTH_NAMES_FULL.findIndex((x) => x.toLowerCase() === v.toLowerCase()) + 1; break;
+      case 'b': r.m = MONTH_NAMES.findIndex((x) => x.toLowerCase() === v.toLowerCase()) + 1; break;
+      case 'd': r.d = n; break;
+      case 'H': r.hh = n; break;
+      case 'I': hour12 = n; break;
+      case 'p': ampm = v.toLowerCase(); break;
+      case 'M': r.mi = n; break;
+      case 'S': r.ss = n; break;
+      case 'f': r.us = Number(v.padEnd(6, '0')); break;
+      case 'j': julian = n; break;
+      case 'z': {
+        if (v.toUpperCase() === 'Z') {
+          r.gmtoff = 0;
+          break;
+        }
+        const t = v.replace(/:/g, '');
+        const sg = t[0] === '-' ? -1 : 1;
+        const h = Number(t.slice(1, 3));
+        const mm = Number(t.slice(3, 5));
+        const ss = t.length > 5 ? Number(t.slice(5, 7)) : 0;
+        const frac = t.length > 8 ? Number(t.slice(8).padEnd(6, '0')) : 0;
+        r.gmtoff = sg * (((h * 60 + mm) * 60 + ss) * 1000000 + frac);
+        break;
+      }
+      case 'Z': r.tzname = v; break;
+    }
+  });
+  if (hour12 >= 0) {
+    // %I with %p (12 am is midnight, 12 pm noon); %I alone is taken as AM
+    r.hh = ampm === 'pm' ? (hour12 === 12 ? 12 : hour12 + 12) : hour12 === 12 ? 0 : hour12;
+  }
+  if (julian >= 0) {
+    void yearGiven;
+    const [y, mo, d] = ordToYmd(julian - 1 + ymdToOrd(r.y, 1, 1));
+    r.y = y;
+    r.m = mo;
+    r.d = d;
+  }
+  if (r.tzname !== null && r.gmtoff === null) r.tzname = null;
+  return r;
+}
+/** _strptime_datetime: timezone(timedelta(seconds=gmtoff), tzname) or timezone(timedelta(...)) */
+function tzFromStrptime(us: number, name: string | null): PyObject {
+  const d = deltaFromUs(BigInt(us));
+  const n = name === null ? null : newStr(name);
+  try {
+    return newTimezone(d, n);
+  } finally {
+    decref(d);
+    if (n) decref(n);
+  }
+}
+
 // ------------------------------------------------------------------ tzinfo / timezone
 function installTzinfo(): void {
   const T = TzinfoType;
@@ -1601,7 +1723,18 @@ function installDateTime(): void {
       if (tz) decref(tz);
     }
   });
-  cmeth(T, 'strptime', () => unsupported('datetime.strptime()'));
+  cmeth(T, 'strptime', (args, kw, cls) => {
+    if (args.length !== 2) typeError(`strptime() takes exactly 2 arguments (${args.length} given)`);
+    const data = strArgOf(args[0], 'strptime', 1);
+    const fmt = strArgOf(args[1], 'strptime', 2);
+    const r = strptime(data, fmt);
+    const tz = r.gmtoff === null ? null : tzFromStrptime(r.gmtoff, r.tzname);
+    try {
+      return newDateTime(r.y, r.m, r.d, r.hh, r.mi, r.ss, r.us, tz, 0, cls as PyType);
+    } finally {
+      if (tz) decref(tz);
+    }
+  });
   meth0(T, 'date', PyDateTime, (d) => newDate(d.y, d.m, d.d));
   meth0(T, 'time', PyDateTime, (d) => newTime(d.hh, d.mi, d.ss, d.us, null, d.fold));
   meth0(T, 'timetz', PyDateTime, (d) => newTime(d.hh, d.mi, d.ss, d.us, d.tz, d.fold));
