@@ -373,18 +373,29 @@ function tzOffset(tz: PyObject | null, arg: PyObject, name: 'utcoffset' | 'dst')
   try {
     if (r === None) return null;
     if (!isDelta(r)) typeError(`tzinfo.${name}() must return None or timedelta, not '${r.type.name}'`);
-    if ((r.days < -1 || r.days >= 1) && !(r.days === -1 && (r.secs !== 0 || r.us !== 0))) {
-      raise(E.ValueError, `offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).`);
-    }
-    if (r.days === -1 && r.secs === 0 && r.us === 0) raise(E.ValueError, `offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).`);
+    // (strictly between -timedelta(hours=24) and timedelta(hours=24))
+    const u = deltaUs(r);
+    if (u <= -US_PER_DAY || u >= US_PER_DAY) raise(E.ValueError, `offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).`);
     return Number(deltaUs(r));
   } finally {
     decref(r);
   }
 }
+/** datetime.utcoffset() / dst(): the object the tzinfo returned (checked), or None */
 function tzOffsetObj(tz: PyObject | null, arg: PyObject, name: 'utcoffset' | 'dst'): PyObject {
-  const v = tzOffset(tz, arg, name);
-  return v === null ? newRef(None) : deltaFromUs(BigInt(v));
+  if (tz === null || tz === None) return newRef(None);
+  if (tz instanceof PyTimezone && tz.type === TimezoneType) return newRef(name === 'utcoffset' ? tz.offset : None);
+  const r = callTz(tz, name, arg);
+  if (r === None) return r;
+  try {
+    if (!isDelta(r)) typeError(`tzinfo.${name}() must return None or timedelta, not '${r.type.name}'`);
+    const u = deltaUs(r);
+    if (u <= -US_PER_DAY || u >= US_PER_DAY) raise(E.ValueError, `offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).`);
+  } catch (e) {
+    decref(r);
+    throw e;
+  }
+  return r;
 }
 /** call_tzname */
 function tzNameObj(tz: PyObject | null, arg: PyObject): PyObject {
@@ -552,11 +563,15 @@ function timestampArg(o: PyObject): [number, number] {
 function floatTimestamp(x: number): [number, number] {
   {
     if (Number.isNaN(x)) raise(E.ValueError, 'Invalid value NaN (not a number)');
-    let sec = Math.floor(x);
+    // (modf, then the fraction's microseconds rounded half to even, carried into the seconds)
+    let sec = Math.trunc(x);
     let us = roundHalfEven((x - sec) * 1e6);
     if (us >= 1000000) {
       sec += 1;
       us -= 1000000;
+    } else if (us < 0) {
+      sec -= 1;
+      us += 1000000;
     }
     if (!Number.isFinite(x) || Math.abs(sec) > 1e16) raise(E.OverflowError, 'timestamp out of range for platform time_t');
     return [sec, us];
@@ -591,10 +606,22 @@ function localToSeconds(y: number, m: number, d: number, h: number, mi: number, 
 function localOffsetSeconds(utcSec: number): number {
   return -new Date(utcSec * 1000).getTimezoneOffset() * 60;
 }
+let zoneFormat: Intl.DateTimeFormat | null = null;
+/** the host zone's abbreviation at a moment (tm_zone; Intl's short name, e.g. EST or GMT+1) */
+function zoneNameAt(utcSec: number): string {
+  const now = localTzName();
+  if (now === 'UTC') return now;
+  try {
+    zoneFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
+    return zoneFormat.formatToParts(new Date(utcSec * 1000)).find((p) => p.type === 'timeZoneName')?.value ?? now;
+  } catch {
+    return now;
+  }
+}
 /** the host's fixed-offset zone at a moment (local_timezone_from_timestamp) */
 function localTimezone(utcSec: number): PyObject {
   const off = deltaFromUs(BigInt(localOffsetSeconds(utcSec)) * 1000000n);
-  const name = newStr(localTzName());
+  const name = newStr(zoneNameAt(utcSec));
   try {
     return newTimezone(off, name);
   } finally {
@@ -1785,11 +1812,11 @@ function installDateTime(): void {
     let utcUs: bigint;
     if (off === null) {
       const sec = localToSeconds(d.y, d.m, d.d, d.hh, d.mi, d.ss);
-      utcUs = BigInt(sec + 62135683200) * 1000000n + BigInt(d.us) + US_PER_DAY;
+      utcUs = BigInt(sec + 62135683200) * 1000000n + BigInt(d.us);
     } else utcUs = dtUs(d) - BigInt(off);
     let own = false;
     if (tz === null) {
-      const sec = Number((utcUs - US_PER_DAY) / 1000000n) - 62135683200;
+      const sec = Number(utcUs / 1000000n) - 62135683200;
       tz = localTimezone(sec);
       own = true;
     }
