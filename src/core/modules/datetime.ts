@@ -561,21 +561,19 @@ function timestampArg(o: PyObject): [number, number] {
   return [v, 0];
 }
 function floatTimestamp(x: number): [number, number] {
-  {
-    if (Number.isNaN(x)) raise(E.ValueError, 'Invalid value NaN (not a number)');
-    // (modf, then the fraction's microseconds rounded half to even, carried into the seconds)
-    let sec = Math.trunc(x);
-    let us = roundHalfEven((x - sec) * 1e6);
-    if (us >= 1000000) {
-      sec += 1;
-      us -= 1000000;
-    } else if (us < 0) {
-      sec -= 1;
-      us += 1000000;
-    }
-    if (!Number.isFinite(x) || Math.abs(sec) > 1e16) raise(E.OverflowError, 'timestamp out of range for platform time_t');
-    return [sec, us];
+  if (Number.isNaN(x)) raise(E.ValueError, 'Invalid value NaN (not a number)');
+  // (modf, then the fraction's microseconds rounded half to even, carried into the seconds)
+  let sec = Math.trunc(x);
+  let us = roundHalfEven((x - sec) * 1e6);
+  if (us >= 1000000) {
+    sec += 1;
+    us -= 1000000;
+  } else if (us < 0) {
+    sec -= 1;
+    us += 1000000;
   }
+  if (!Number.isFinite(x) || Math.abs(sec) > 1e16) raise(E.OverflowError, 'timestamp out of range for platform time_t');
+  return [sec, us];
 }
 function roundHalfEven(x: number): number {
   const r = Math.round(x);
@@ -587,13 +585,13 @@ function brokenDown(sec: number, utc: boolean): [number, number, number, number,
   if (utc) {
     const days = Math.floor(sec / 86400);
     const rem = sec - days * 86400;
-    const ord = days + 719163;
-    if (ord < 1 || ord > 3652059) raise(E.ValueError, `year is out of range`);
-    const [y, m, d] = ordToYmd(ord);
+    // (gmtime works for any year; the datetime constructor then checks it)
+    const [y, m, d] = ordToYmd(days + 719163);
     return [y, m, d, Math.floor(rem / 3600), Math.floor((rem % 3600) / 60), rem % 60];
   }
   const dt = new Date(sec * 1000);
-  if (Number.isNaN(dt.getTime())) raise(E.OverflowError, 'timestamp out of range for platform time_t');
+  // (past JS's Date range the year is out of datetime's range anyway: the constructor says so)
+  if (Number.isNaN(dt.getTime())) return brokenDown(sec, true);
   return [dt.getFullYear(), dt.getMonth() + 1, dt.getDate(), dt.getHours(), dt.getMinutes(), dt.getSeconds()];
 }
 /** local time -> POSIX seconds (local_to_seconds, as mktime) */
