@@ -30,6 +30,7 @@ import './psutil';
 import './objgraph';
 import './ctypes';
 import './warnings';
+import './datetime';
 
 let done = false;
 export function registerStdlib(): void {

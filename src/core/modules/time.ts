@@ -21,7 +21,7 @@ function nowPerf(): number {
   const p = (globalThis as { performance?: { now(): number } }).performance;
   return (p ? p.now() : Date.now() - t0) / 1000 + skew;
 }
-function nowWall(): number {
+export function nowWall(): number {
   return Date.now() / 1000 + skew;
 }
 let cpuStart = -1;
@@ -152,7 +152,7 @@ export function strftime(fmt: string, tm: TM, utc: boolean): string {
   return out;
 }
 let tzFormat: Intl.DateTimeFormat | null = null;
-function tzName(): string {
+export function tzName(): string {
   // (a zone that is UTC all year needs no Intl: making the formatter loads ICU's zone data, a
   // few milliseconds of every `import time`)
   if (isUTCZone()) return 'UTC';
