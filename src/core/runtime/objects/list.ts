@@ -8,7 +8,8 @@
 // could observe beyond its value, and a new object with that value and a count of 1 is made again
 // when someone reads the slot (the read keeps it there, so `a[0] is a[0]`). listAppend unboxes the
 // previous last item when it is such an int (in the comprehension, the loop variable has moved on
-// by then). The editor's graph and gc.get_referents read `items`, so they show every int.
+// by then), and a list iterator the items it has passed (iterItem). The editor's graph and
+// gc.get_referents read `items`, so they show every int.
 //
 // `raw` holds PyObject | number. Code that reads the items through `items` gets every slot boxed
 // and the list pinned: it never unboxes again, so an items array someone holds on to can never
