@@ -780,6 +780,26 @@ export function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
   if (!(t.flags & TypeFlags.HEAPTYPE)) {
     typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
   }
+  if (name === '__name__' || name === '__qualname__' || name === '__module__') {
+    // type_set_name / type_set_qualname / type_set_module, after check_set_special_type_attr
+    if (v === null) typeError(`cannot delete '${name}' attribute of immutable type '${t.name}'`);
+    if (name !== '__module__') {
+      if (!(v instanceof PyStr)) typeError(`can only assign string to ${t.name}.${name}, not '${v.type.name}'`);
+      if (name === '__name__') {
+        if (v.v.includes('\0')) raise(E.ValueError, 'type name must not contain null characters');
+        t.name = v.v;
+      } else {
+        t.qualname = v.v;
+      }
+      t.invalidate();
+      return;
+    }
+    // type_module reads the class's __dict__; repr and tracebacks use the module name
+    storeAttr(t.dict, name, v);
+    t.module = v instanceof PyStr ? v.v : '';
+    t.invalidate();
+    return;
+  }
   const metaAttr = typeLookup(t.type, name);
   if (metaAttr && isDataDescr(metaAttr) && metaAttr instanceof PyGetSet && metaAttr.set) {
     metaAttr.set(t, v);
