@@ -862,7 +862,9 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
       abs.reprLeave(o);
     }
   };
-  fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i])));
+  // the fields are _tuplegetter descriptors: tuplegetter_descr_set refuses both assignment and deletion
+  const tupleGetterSet = (_o: PyObject, v: PyObject | null): void => raise(E.AttributeError, v === null ? "can't delete attribute" : "can't set attribute");
+  fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i]), tupleGetterSet));
   defMethod(t, '_asdict', (args, kw, self) => {
     checkArgs('_asdict', args, kw, 0, 0);
     const d = newDict();
