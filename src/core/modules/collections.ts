@@ -5,6 +5,8 @@
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, TypeType } from '../runtime/types';
+import { execSource } from './modutil';
+import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -962,4 +964,5 @@ registerModule('collections', (m) => {
     return t;
   });
   void PyList;
+  execSource(m, CHAINMAP_SRC, '<frozen collections>');
 });
