@@ -864,6 +864,7 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
       abs.reprLeave(o);
     }
   };
+  t.nativeSlots = { new: t.slots.new, init: undefined, repr: t.slots.repr };
   // the fields are _tuplegetter descriptors: tuplegetter_descr_set refuses both assignment and deletion
   const tupleGetterSet = (_o: PyObject, v: PyObject | null): void => raise(E.AttributeError, v === null ? "can't delete attribute" : "can't set attribute");
   fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i]), tupleGetterSet));
