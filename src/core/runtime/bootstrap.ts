@@ -8,7 +8,7 @@ import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
 import { PyStr, StrType, newStr, internStr } from './objects/str';
 import { PyTuple, TupleType, setGcAllocHook, newTuple } from './objects/tuple';
-import { PyList, ListType } from './objects/list';
+import { PyList, ListType, listAppend } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
@@ -360,10 +360,26 @@ export function bootstrap(): void {
     return newRef(self!);
   });
   defMethod(BaseException, 'add_note', (args, _kw, self) => {
-    const e = self as PyBaseException;
+    // BaseException_add_note: __notes__ is an ordinary attribute (the instance's __dict__)
     if (!(args[0] instanceof PyStr)) typeError(`note must be a str, not '${args[0].type.name}'`);
-    if (!e.notes) e.notes = newListOfStr([]);
-    (e.notes as PyList).items.push(newRef(args[0]));
+    let notes = abs.lookupAttr(self!, '__notes__');
+    if (notes === null) {
+      notes = newListOfStr([]);
+      try {
+        abs.setAttr(self!, '__notes__', notes);
+      } catch (err) {
+        decref(notes);
+        throw err;
+      }
+    } else if (!(notes instanceof PyList)) {
+      decref(notes);
+      typeError('Cannot add note: __notes__ is not a list');
+    }
+    try {
+      listAppend(notes as PyList, newRef(args[0]));
+    } finally {
+      decref(notes);
+    }
     return newRef(None);
   });
 

@@ -12,6 +12,8 @@ import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
 import { parse, formatSyntaxError } from '../parser/index';
 import { PyInt } from './objects/int';
+import { PyList } from './objects/list';
+import { PyTuple } from './objects/tuple';
 import type * as A from '../parser/ast';
 
 /** The text CPython writes to stderr for an uncaught exception. */
@@ -214,10 +216,45 @@ export function formatExceptionOnly(exc: PyBaseException): string {
   const sugg = suggestion(exc);
   if (sugg) msg += `. Did you mean: '${sugg}'?`;
   let out = msg === '' ? `${name}\n` : `${name}: ${msg}\n`;
-  if (exc.notes) {
-    for (const n of abs.toArray(exc.notes)) {
-      out += abs.str(n) + '\n';
+  return out + formatNotes(exc);
+}
+
+/** print_exception_notes: the __notes__ attribute (any sequence but a str or bytes, else its repr) */
+function formatNotes(exc: PyBaseException): string {
+  let notes: PyObject | null;
+  try {
+    notes = abs.lookupAttr(exc, '__notes__');
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    return '';
+  }
+  if (notes === null) return '';
+  let out = '';
+  try {
+    if (!(notes instanceof PyList || notes instanceof PyTuple)) {
+      try {
+        out += abs.repr(notes);
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        out += '<__notes__ repr() failed>';
+      }
+      return out + '\n';
     }
+    for (const n of notes.items) {
+      if (n instanceof PyStr) {
+        out += n.v;
+      } else {
+        try {
+          out += abs.str(n);
+        } catch (e) {
+          if (e instanceof PyBaseException) decref(e);
+          out += '<note str() failed>';
+        }
+      }
+      out += '\n';
+    }
+  } finally {
+    decref(notes);
   }
   return out;
 }
