@@ -18,7 +18,8 @@ import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyP
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
-import { raise, typeError, newException } from './errors';
+import { raise, typeError, newException, Unsupported } from './errors';
+import { isMissingStdlibAttr } from './stdlibattrs';
 import { hashInt, hashFloat, hashTupleCombine, hashPointer } from './primitives/hash';
 import { floatRepr } from './primitives/floatrepr';
 import { intToDecimalString, strRepr } from './primitives/intstr';
@@ -197,6 +198,10 @@ export function raiseNoAttr(o: PyObject, name: string): never {
     raise(E.AttributeError, `type object '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   if (o instanceof PyModule) {
+    // a standard library function RefScope's module lacks (not a module of the program's own files)
+    if (isMissingStdlibAttr(o.name, name) && o.dict.getItem(strKey('__file__')) === undefined) {
+      throw new Unsupported(`${o.name === 'posixpath' ? 'os.path' : o.name}.${name}`);
+    }
     raise(E.AttributeError, `module '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   raise(E.AttributeError, `'${o.type.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
