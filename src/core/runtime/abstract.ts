@@ -677,7 +677,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
  * whose instances have the same layout: the same base layout, `__slots__`, `__dict__` and
  * `__weakref__`). The instance's inline values become its dict first, as they are indexed by the
  * old class's shared keys. */
-function setClass(o: PyObject, v: PyObject | null): void {
+export function setClass(o: PyObject, v: PyObject | null): void {
   if (v === null) typeError("can't delete __class__ attribute");
   if (!(v instanceof PyType)) typeError(`__class__ must be set to a class, not '${v.type.name}' object`);
   const oldto = o.type;
