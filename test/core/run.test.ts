@@ -58,6 +58,17 @@ test('a standard library module RefScope lacks is reported as not supported; a m
   assert.strictEqual(missing.stdout, "No module named 'no_such_module_xyz'\nNo module named 'winreg'\n");
 });
 
+test('a standard library function a RefScope module lacks is reported as not supported; other missing attributes stay AttributeErrors', () => {
+  const lacking = runSource('import os\nprint("start")\nos.makedirs("d", exist_ok=True)\n', 'm.py');
+  assert.strictEqual(lacking.stdout, 'start\n');
+  assert.strictEqual(lacking.stderr, 'RefScope: os.makedirs is not supported yet\n');
+  assert.strictEqual(lacking.exitCode, 1);
+  const path = runSource('import os\nos.path.getmtime("x")\n', 'm.py');
+  assert.strictEqual(path.stderr, 'RefScope: os.path.getmtime is not supported yet\n');
+  const other = runSource('import os\nprint(hasattr(os, "makedirs"), getattr(os, "mkdir", None))\ntry:\n    os.no_such_function\nexcept AttributeError as e:\n    print(e)\n', 'm.py');
+  assert.strictEqual(other.stdout, "False None\nmodule 'os' has no attribute 'no_such_function'\n");
+});
+
 test('help(obj) is reported as not supported (pydoc), not a NameError', () => {
   const r = runSource('print(help)\nhelp(len)\n', 'h.py');
   assert.strictEqual(r.stdout, 'Type help() for interactive help, or help(object) for help about object.\n');

@@ -182,9 +182,10 @@ class Compiler {
   private error(msg: string, node: Loc): never {
     throw new CompileError('SyntaxError', msg, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset);
   }
-  /** compiler_warn: a SyntaxWarning, reported once per message and line */
+  /** compiler_warn: a SyntaxWarning each time the node is compiled (PyErr_WarnExplicitObject without
+   * a registry: no once-per-location filtering; a finally body compiled twice warns twice) */
   private warn(msg: string, node: Loc): void {
-    if (!this.warnings.some((w) => w.msg === msg && w.lineno === node.lineno)) this.warnings.push({ category: 'SyntaxWarning', msg, lineno: node.lineno });
+    this.warnings.push({ category: 'SyntaxWarning', msg, lineno: node.lineno });
   }
 
   // infer_type
@@ -666,8 +667,10 @@ class Compiler {
       case 'TryStar':
         return this.unsupported('except*', s);
       case 'Assert': {
-        if (s.test.kind === 'Tuple' && s.test.elts.length > 0) {
-          // CPython emits a SyntaxWarning here; the assert still never fails
+        // compiler_assert: a non-empty tuple (or one folded to a constant) is always true
+        const t = foldExpr(s.test);
+        if ((s.test.kind === 'Tuple' && s.test.elts.length > 0) || (t.kind === 'Constant' && (t.value as ConstantValue | FoldedSeq).type === 'ftuple' && (t.value as unknown as FoldedSeq).elts.length > 0)) {
+          this.warn('assertion is always true, perhaps remove parentheses?', s);
         }
         const end = this.newLabel();
         this.jumpIf(s.test, end, true);
@@ -1809,7 +1812,30 @@ class Compiler {
     }
   }
 
+  // check_is_arg: an operand of `is` that is a constant other than None, True, False, ...
+  private isLiteralOperand(e0: A.Expr): boolean {
+    const e = foldExpr(e0);
+    if (e.kind !== 'Constant') return false;
+    const t = (e.value as ConstantValue | FoldedSeq).type;
+    return t !== 'None' && t !== 'bool' && t !== 'Ellipsis';
+  }
+
+  // check_compare: `x is 1` / `x is not "a"` compare identities of literals
+  private checkCompare(e: A.Compare): void {
+    let left = this.isLiteralOperand(e.left);
+    for (let i = 0; i < e.ops.length; i++) {
+      const right = this.isLiteralOperand(e.comparators[i]);
+      const op = e.ops[i];
+      if ((op === 'Is' || op === 'IsNot') && (left || right)) {
+        this.warn(op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?', locOf(e));
+        return;
+      }
+      left = right;
+    }
+  }
+
   private compare(e: A.Compare) {
+    this.checkCompare(e);
     this.visitExpr(e.left);
     const n = e.ops.length;
     // fold_compare: the last comparator of `in` / `not in` goes through fold_iter
@@ -1888,6 +1914,7 @@ class Compiler {
       return;
     }
     if (e.kind === 'Compare' && e.ops.length > 1) {
+      this.checkCompare(e);
       const saved = this.u.loc;
       this.u.loc = locOf(e);
       const cleanup = this.newLabel();

@@ -397,9 +397,23 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   }));
   fn('__build_class__', (args, kw) => buildClass(args, kw));
   fn('__import__', (args, kw) => {
-    checkArgs('__import__', args, kw, 1, 5);
-    if (!(args[0] instanceof PyStr)) typeError('__import__() argument 1 must be str');
-    return vmState.importModule!((args[0] as PyStr).v, vmState.current!);
+    const [name, , , fromlist] = parseArgs({ name: '__import__', params: ['name', 'globals', 'locals', 'fromlist', 'level'], required: 1 }, args, kw);
+    // PyImport_ImportModuleLevelObject
+    if (!(name instanceof PyStr)) typeError('module name must be a string');
+    const f = vmState.current!;
+    // importlib.__import__: without a fromlist, 'a.b.c' imports a, a.b, a.b.c and returns a
+    if ((!fromlist || !abs.isTrue(fromlist)) && name.v.includes('.')) {
+      const parts = name.v.split('.');
+      const top = vmState.importModule!(parts[0], f);
+      try {
+        for (let i = 2; i <= parts.length; i++) decref(vmState.importModule!(parts.slice(0, i).join('.'), f));
+      } catch (e) {
+        decref(top);
+        throw e;
+      }
+      return top;
+    }
+    return vmState.importModule!(name.v, f);
   });
 
   // iterator types owned by builtins

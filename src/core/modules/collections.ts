@@ -5,6 +5,8 @@
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, TypeType } from '../runtime/types';
+import { execSource } from './modutil';
+import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -862,7 +864,10 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
       abs.reprLeave(o);
     }
   };
-  fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i])));
+  t.nativeSlots = { new: t.slots.new, init: undefined, repr: t.slots.repr };
+  // the fields are _tuplegetter descriptors: tuplegetter_descr_set refuses both assignment and deletion
+  const tupleGetterSet = (_o: PyObject, v: PyObject | null): void => raise(E.AttributeError, v === null ? "can't delete attribute" : "can't set attribute");
+  fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i]), tupleGetterSet));
   defMethod(t, '_asdict', (args, kw, self) => {
     checkArgs('_asdict', args, kw, 0, 0);
     const d = newDict();
@@ -960,4 +965,5 @@ registerModule('collections', (m) => {
     return t;
   });
   void PyList;
+  execSource(m, CHAINMAP_SRC, '<frozen collections>');
 });

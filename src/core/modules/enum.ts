@@ -715,6 +715,23 @@ class Enum(metaclass=EnumType):
     def value(self):
         return self._value_
 
+    # enum.property's __set__ / __delete__ (its clsname is the defining class, Enum)
+    @name.setter
+    def name(self, value):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'name'")
+
+    @name.deleter
+    def name(self):
+        raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
+
+    @value.setter
+    def value(self, value):
+        raise AttributeError("<enum 'Enum'> cannot set attribute 'value'")
+
+    @value.deleter
+    def value(self):
+        raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
+
 
 class ReprEnum(Enum):
     pass

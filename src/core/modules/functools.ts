@@ -1,9 +1,12 @@
 // functools: partial, reduce, cmp_to_key and the lru_cache wrapper (Modules/_functoolsmodule.c);
-// update_wrapper, wraps, total_ordering, cache (Lib/functools.py semantics, native here).
+// update_wrapper, wraps, total_ordering, cache (Lib/functools.py semantics, native here);
+// cached_property and singledispatch from Python source (pysrc/functools.ts).
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, type Visit } from '../runtime/object';
 import { makeType, PyBuiltinFunction, MethodDescriptorType } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, builtinFunction } from '../runtime/define';
+import { execSource } from './modutil';
+import { FUNCTOOLS_SRC } from './pysrc/functools';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, newInt, newBool, IntType } from '../runtime/objects/int';
@@ -541,4 +544,5 @@ registerModule('functools', (m) => {
     return newRef(cls);
   });
   void uw;
+  execSource(m, FUNCTOOLS_SRC, '<frozen functools>');
 });

@@ -16,6 +16,7 @@ import { PyDict } from '../runtime/objects/dict';
 import { PySet } from '../runtime/objects/set';
 import { PyRange } from '../runtime/objects/misc';
 import { None } from '../runtime/objects/singletons';
+import { newBytes } from '../runtime/objects/bytes';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
@@ -699,9 +700,17 @@ function installRandomMethods(): void {
     return newRef(None);
   });
   defMethod(T, 'randbytes', (args, kw, self) => {
+    // Lib/random.py: self.getrandbits(n * 8).to_bytes(n, 'little')
     checkArgs('randbytes', args, kw, 1, 1);
-    void self;
-    typeError('randbytes() needs bytes objects, which RefScope does not support yet');
+    const n = Number(abs.index(args[0]));
+    if (n < 0) raise(E.ValueError, 'number of bits must be non-negative');
+    let v = BigInt(self_(self).getrandbits(n * 8));
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    return newBytes(out);
   });
 }
 

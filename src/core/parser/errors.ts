@@ -68,20 +68,22 @@ function errorText(offset: number, endOffset: number, textIn: string): string {
     offset--;
   }
   text = text.slice(k);
-  let len = text.length;
-  if (len > 0 && text[len - 1] === '\n') len--;
+  // len = strlen(text): the clip and the newline skip count UTF-8 bytes, whatever unit the offset is in
+  let len = utf8Len(text.join(''));
+  if (len > 0 && text[text.length - 1] === '\n') len--;
   if (offset > len) offset = len;
   // skip past newlines embedded in the text
   for (;;) {
     const nl = text.indexOf('\n');
-    if (nl < 0 || nl >= offset) break;
-    const inl = nl + 1;
-    text = text.slice(inl);
+    if (nl < 0) break;
+    const inl = utf8Len(text.slice(0, nl).join('')) + 1;
+    if (inl - 1 >= offset) break;
+    text = text.slice(nl + 1);
     len -= inl;
     offset -= inl;
   }
   let out = '    ' + text.join('');
-  if (text[len] !== '\n') out += '\n';
+  if (!(text.length > 0 && text[text.length - 1] === '\n')) out += '\n';
   if (offset < 0) return out;
   out += '    ' + ' '.repeat(offset) + '^'.repeat(caretRepetitions) + '\n';
   return out;

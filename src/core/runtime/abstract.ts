@@ -18,7 +18,8 @@ import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyP
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
-import { raise, typeError, newException } from './errors';
+import { raise, typeError, newException, Unsupported } from './errors';
+import { isMissingStdlibAttr } from './stdlibattrs';
 import { hashInt, hashFloat, hashTupleCombine, hashPointer } from './primitives/hash';
 import { floatRepr } from './primitives/floatrepr';
 import { intToDecimalString, strRepr } from './primitives/intstr';
@@ -197,6 +198,10 @@ export function raiseNoAttr(o: PyObject, name: string): never {
     raise(E.AttributeError, `type object '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   if (o instanceof PyModule) {
+    // a standard library function RefScope's module lacks (not a module of the program's own files)
+    if (isMissingStdlibAttr(o.name, name) && o.dict.getItem(strKey('__file__')) === undefined) {
+      throw new Unsupported(`${o.name === 'posixpath' ? 'os.path' : o.name}.${name}`);
+    }
     raise(E.AttributeError, `module '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   raise(E.AttributeError, `'${o.type.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
@@ -672,7 +677,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
  * whose instances have the same layout: the same base layout, `__slots__`, `__dict__` and
  * `__weakref__`). The instance's inline values become its dict first, as they are indexed by the
  * old class's shared keys. */
-function setClass(o: PyObject, v: PyObject | null): void {
+export function setClass(o: PyObject, v: PyObject | null): void {
   if (v === null) typeError("can't delete __class__ attribute");
   if (!(v instanceof PyType)) typeError(`__class__ must be set to a class, not '${v.type.name}' object`);
   const oldto = o.type;
@@ -779,6 +784,26 @@ export function setKeyFactory(f: (name: string) => PyObject): void {
 export function typeSetAttr(t: PyType, name: string, v: PyObject | null): void {
   if (!(t.flags & TypeFlags.HEAPTYPE)) {
     typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
+  }
+  if (name === '__name__' || name === '__qualname__' || name === '__module__') {
+    // type_set_name / type_set_qualname / type_set_module, after check_set_special_type_attr
+    if (v === null) typeError(`cannot delete '${name}' attribute of immutable type '${t.name}'`);
+    if (name !== '__module__') {
+      if (!(v instanceof PyStr)) typeError(`can only assign string to ${t.name}.${name}, not '${v.type.name}'`);
+      if (name === '__name__') {
+        if (v.v.includes('\0')) raise(E.ValueError, 'type name must not contain null characters');
+        t.name = v.v;
+      } else {
+        t.qualname = v.v;
+      }
+      t.invalidate();
+      return;
+    }
+    // type_module reads the class's __dict__; repr and tracebacks use the module name
+    storeAttr(t.dict, name, v);
+    t.module = v instanceof PyStr ? v.v : '';
+    t.invalidate();
+    return;
   }
   const metaAttr = typeLookup(t.type, name);
   if (metaAttr && isDataDescr(metaAttr) && metaAttr instanceof PyGetSet && metaAttr.set) {

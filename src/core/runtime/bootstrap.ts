@@ -8,7 +8,7 @@ import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
 import { PyStr, StrType, newStr, internStr } from './objects/str';
 import { PyTuple, TupleType, setGcAllocHook, newTuple } from './objects/tuple';
-import { PyList, ListType, iterItem } from './objects/list';
+import { PyList, ListType, iterItem, listAppend } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
@@ -27,7 +27,7 @@ import { strRepr } from './primitives/intstr';
 import { registerTpCallOnly, fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
-import { defMethod, defClassMethod, typeDict, parseArgs, checkArgs } from './define';
+import { defMethod, defClassMethod, defGetter, typeDict, parseArgs, checkArgs } from './define';
 import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
 import { installOSError, osErrorInit } from './objects/oserror';
@@ -118,6 +118,15 @@ export function bootstrap(): void {
     if (spec.v !== '') typeError(`unsupported format string passed to ${self!.type.name}.__format__`);
     return newStr(abs.str(self!));
   });
+  // the rest of object's dict (Objects/typeobject.c object_methods / object_getsets and its
+  // tp_richcompare wrappers), so dir() of any class lists them as CPython's does (but __doc__:
+  // in object's dict it would shadow the docstrings functions compute)
+  for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(ObjectType, n, () => newRef(abs.NotImplemented));
+  for (const n of ['__reduce__', '__reduce_ex__', '__getstate__']) {
+    defMethod(ObjectType, n, () => unsupported(`object.${n} (pickling)`));
+  }
+  defClassMethod(ObjectType, '__subclasshook__', () => newRef(abs.NotImplemented));
+  defGetter(ObjectType, '__class__', (o) => newRef(o.type), (o, v) => abs.setClass(o, v));
   defClassMethod(ObjectType, '__init_subclass__', (args, kw) => {
     if (args.length || (kw && kw.length)) typeError(`${'object'}.__init_subclass__() takes no keyword arguments`);
     return newRef(None);
@@ -360,10 +369,26 @@ export function bootstrap(): void {
     return newRef(self!);
   });
   defMethod(BaseException, 'add_note', (args, _kw, self) => {
-    const e = self as PyBaseException;
+    // BaseException_add_note: __notes__ is an ordinary attribute (the instance's __dict__)
     if (!(args[0] instanceof PyStr)) typeError(`note must be a str, not '${args[0].type.name}'`);
-    if (!e.notes) e.notes = newListOfStr([]);
-    (e.notes as PyList).items.push(newRef(args[0]));
+    let notes = abs.lookupAttr(self!, '__notes__');
+    if (notes === null) {
+      notes = newListOfStr([]);
+      try {
+        abs.setAttr(self!, '__notes__', notes);
+      } catch (err) {
+        decref(notes);
+        throw err;
+      }
+    } else if (!(notes instanceof PyList)) {
+      decref(notes);
+      typeError('Cannot add note: __notes__ is not a list');
+    }
+    try {
+      listAppend(notes as PyList, newRef(args[0]));
+    } finally {
+      decref(notes);
+    }
     return newRef(None);
   });
 

@@ -244,6 +244,9 @@ export class PyType extends PyObject {
   dict!: import('./objects/dict').PyDict;
   flags: number;
   slots: TypeSlots = {};
+  /** a heap type built natively (namedtuple): the slots its factory installed, which a later
+   * fixupSlots (a special attribute set on the class) keeps, as CPython's tp_* fields stay */
+  nativeSlots: TypeSlots | null = null;
   /** basicsize for sys.getsizeof (64-bit CPython 3.11) */
   basicsize = 16;
   itemsize = 0;

@@ -12,6 +12,9 @@ import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
 import { parse, formatSyntaxError } from '../parser/index';
 import { PyInt } from './objects/int';
+import { PyList } from './objects/list';
+import { PyTuple } from './objects/tuple';
+import { isWideCodePoint } from './eastasianwidth';
 import type * as A from '../parser/ast';
 
 /** The text CPython writes to stderr for an uncaught exception. */
@@ -121,14 +124,37 @@ function tbDisplayLine(t: PyTraceback): string {
   const strippedLen = original.length - i;
   const hasSecondary = left !== -1 || right !== -1;
   if (end - start === strippedLen && !hasSecondary) return out;
-  // print_error_location_carets
+  // print_error_location_carets, in display columns: as Lib/traceback.py's _display_width, a
+  // wide or fullwidth character (East Asian Width W or F: CJK) takes two columns
+  const col = displayColumns(original);
+  const dStart = col(start);
+  const dEnd = col(end);
+  const dLeft = hasSecondary ? col(left) : -1;
+  const dRight = hasSecondary ? col(right) : -1;
   let line = '';
-  for (let off = i - 4 + 1; off <= end; off++) {
-    if (off <= start) line += ' ';
-    else if (hasSecondary && left < off && off <= right) line += secondary;
+  for (let off = i - 4 + 1; off <= dEnd; off++) {
+    if (off <= dStart) line += ' ';
+    else if (hasSecondary && dLeft < off && off <= dRight) line += secondary;
     else line += primary;
   }
   return out + line + '\n';
+}
+
+/** col(k): the display width of line.slice(0, k) (k a UTF-16 index; past the end, one column
+ * per index) */
+function displayColumns(line: string): (k: number) => number {
+  const col: number[] = [0];
+  let w = 0;
+  for (let k = 0; k < line.length; k++) {
+    const cp = line.codePointAt(k)!;
+    if (cp >= 0x10000) {
+      col.push(w);
+      k++;
+    }
+    w += isWideCodePoint(cp) ? 2 : 1;
+    col.push(w);
+  }
+  return (k) => (k < col.length ? col[k] : w + k - (col.length - 1));
 }
 
 function byteToChar(line: string, byteOff: number): number {
@@ -214,10 +240,45 @@ export function formatExceptionOnly(exc: PyBaseException): string {
   const sugg = suggestion(exc);
   if (sugg) msg += `. Did you mean: '${sugg}'?`;
   let out = msg === '' ? `${name}\n` : `${name}: ${msg}\n`;
-  if (exc.notes) {
-    for (const n of abs.toArray(exc.notes)) {
-      out += abs.str(n) + '\n';
+  return out + formatNotes(exc);
+}
+
+/** print_exception_notes: the __notes__ attribute (any sequence but a str or bytes, else its repr) */
+function formatNotes(exc: PyBaseException): string {
+  let notes: PyObject | null;
+  try {
+    notes = abs.lookupAttr(exc, '__notes__');
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    return '';
+  }
+  if (notes === null) return '';
+  let out = '';
+  try {
+    if (!(notes instanceof PyList || notes instanceof PyTuple)) {
+      try {
+        out += abs.repr(notes);
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        out += '<__notes__ repr() failed>';
+      }
+      return out + '\n';
     }
+    for (const n of notes.items) {
+      if (n instanceof PyStr) {
+        out += n.v;
+      } else {
+        try {
+          out += abs.str(n);
+        } catch (e) {
+          if (e instanceof PyBaseException) decref(e);
+          out += '<note str() failed>';
+        }
+      }
+      out += '\n';
+    }
+  } finally {
+    decref(notes);
   }
   return out;
 }

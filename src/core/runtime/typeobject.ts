@@ -400,7 +400,7 @@ export function fixupSlots(t: PyType): void {
   const has = (n: string) => abs.typeLookup(t, n);
   const base = t.base!;
   const prevNew = t.slots.new;
-  t.slots = { ...base.slots };
+  t.slots = { ...base.slots, ...t.nativeSlots };
   const initF = has('__init__');
   if (initF && !(initF instanceof PyBuiltinFunction)) t.slots.init = slotInit;
   const newF = has('__new__');

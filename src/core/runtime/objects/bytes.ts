@@ -17,6 +17,7 @@ import { raise, typeError } from '../errors';
 import * as E from './exception';
 import { hashBytes } from '../primitives/hash';
 import * as strMod from './str';
+import { isGbkName, gbkEncode, gbkDecode } from './codec_gbk';
 
 export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
@@ -124,6 +125,7 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
     }
     return Uint8Array.from(out);
   }
+  if (isGbkName(enc)) return gbkEncode(s, errors);
   raise(E.LookupError, `unknown encoding: ${encoding}`);
 }
 
@@ -146,6 +148,7 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
     return s;
   }
   if (enc === 'latin1' || enc === 'iso88591') return String.fromCharCode(...b);
+  if (isGbkName(enc)) return gbkDecode(b, errors);
   raise(E.LookupError, `unknown encoding: ${encoding}`);
 }
 

@@ -12,7 +12,6 @@ export class PyBaseException extends PyObject {
   cause: PyObject | null = null;
   suppressContext = false;
   dict: PyDict | null = null;
-  notes: PyObject | null = null;
   /** NameError.name, AttributeError.name/obj, StopIteration.value, SystemExit.code, ... */
   extra: Record<string, PyObject | null> | null = null;
   constructor(type: PyType, args: PyTuple) {
@@ -23,7 +22,6 @@ export class PyBaseException extends PyObject {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
     if (this.args) visit(this.args, Edge.OTHER, 'args');
-    if (this.notes) visit(this.notes, Edge.OTHER, '__notes__');
     if (this.traceback) visit(this.traceback, Edge.OTHER, '__traceback__');
     if (this.cause) visit(this.cause, Edge.OTHER, '__cause__');
     if (this.context) visit(this.context, Edge.OTHER, '__context__');
@@ -34,17 +32,16 @@ export class PyBaseException extends PyObject {
   }
   /** BaseException_clear order */
   override dealloc(): void {
-    const { dict, args, notes, traceback, cause, context, extra } = this;
+    const { dict, args, traceback, cause, context, extra } = this;
     this.args = null as unknown as PyTuple;
     this.dict = null;
-    this.notes = this.traceback = this.cause = this.context = null;
+    this.traceback = this.cause = this.context = null;
     this.extra = null;
     // a subclass's clear function releases its own fields first (AttributeError_clear: obj,
     // name; ImportError_clear: msg, name, path; ...), then BaseException_clear
     if (extra) for (const k of Object.keys(extra).sort(byClearOrder)) xdecref(extra[k]);
     xdecref(dict);
     xdecref(args);
-    xdecref(notes);
     xdecref(traceback);
     xdecref(cause);
     xdecref(context);
