@@ -122,9 +122,53 @@ export function bootstrap(): void {
   // tp_richcompare wrappers), so dir() of any class lists them as CPython's does (but __doc__:
   // in object's dict it would shadow the docstrings functions compute)
   for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(ObjectType, n, () => newRef(abs.NotImplemented));
-  for (const n of ['__reduce__', '__reduce_ex__', '__getstate__']) {
+  for (const n of ['__reduce__', '__reduce_ex__']) {
     defMethod(ObjectType, n, () => unsupported(`object.${n} (pickling)`));
   }
+  // object___getstate___impl -> object_getstate_default(obj, required=0): the instance dict (None
+  // when absent or empty), and with __slots__ values (copyreg._slotnames: each class of the MRO's
+  // own __slots__, private names mangled) the pair (state, {slot: value}); the copy module and
+  // datetime's tzinfo.__reduce__ call it
+  defMethod(ObjectType, '__getstate__', (args, kw, self) => {
+    checkArgs('object.__getstate__', args, kw, 0, 0);
+    const o = self!;
+    let state: PyObject | null = abs.lookupAttr(o, '__dict__');
+    if (state !== null && (!(state instanceof PyDict) || state.t.used === 0)) {
+      decref(state);
+      state = null;
+    }
+    const names: string[] = [];
+    for (const c of o.type.mro) {
+      const spec = c.dict.getItem(abs.strKey('__slots__'));
+      if (spec === undefined) continue;
+      const items = spec instanceof PyStr ? [newRef(spec)] : abs.toArray(spec);
+      for (const x of items) {
+        if (x instanceof PyStr && x.v !== '__dict__' && x.v !== '__weakref__') {
+          const cls = c.name.replace(/^_+/, '');
+          names.push(x.v.startsWith('__') && !x.v.endsWith('__') && cls ? `_${cls}${x.v}` : x.v);
+        }
+        decref(x);
+      }
+    }
+    if (names.length) {
+      const slots = newDict();
+      try {
+        for (const n of names) {
+          const v = abs.lookupAttr(o, n);
+          if (v === null) continue;
+          slots.setItem(abs.strKey(n), v);
+          decref(v);
+        }
+      } catch (e) {
+        decref(slots);
+        if (state) decref(state);
+        throw e;
+      }
+      if (slots.t.used > 0) return newTuple([state ?? newRef(None), slots]);
+      decref(slots);
+    }
+    return state ?? newRef(None);
+  });
   defClassMethod(ObjectType, '__subclasshook__', () => newRef(abs.NotImplemented));
   defGetter(ObjectType, '__class__', (o) => newRef(o.type), (o, v) => abs.setClass(o, v));
   defClassMethod(ObjectType, '__init_subclass__', (args, kw) => {

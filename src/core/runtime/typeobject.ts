@@ -313,7 +313,8 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
       if (!(s instanceof PyStr)) typeError(`__slots__ items must be strings, not '${s.type.name}'`);
       if (s.v === '__dict__') hasDict = true;
       else if (s.v === '__weakref__') t.weakrefable = true;
-      else names.push(s.v);
+      // type_new_visit_slots / _Py_Mangle: a private name is stored mangled (`__y` -> `_B__y`)
+      else names.push(s.v.startsWith('__') && !s.v.endsWith('__') && t.name.replace(/^_+/, '') ? `_${t.name.replace(/^_+/, '')}${s.v}` : s.v);
     }
     if (!(slots instanceof PyStr)) for (const s of items) decref(s);
     for (const n of names) {
