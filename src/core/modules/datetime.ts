@@ -18,7 +18,7 @@ import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple, gcNewTracked } from '../runtime/objects/tuple';
 import { newList } from '../runtime/objects/list';
 import { PyBytes, newBytes } from '../runtime/objects/bytes';
-import { PyBuiltinFunction, BuiltinFunctionType } from '../runtime/types';
+import { defNew } from '../runtime/objects/methods';
 import { typeDict } from '../runtime/define';
 import { internStr } from '../runtime/objects/str';
 import { None, NotImplemented } from '../runtime/objects/singletons';
@@ -31,7 +31,7 @@ import { vmState } from '../runtime/vm/eval';
 import { strRepr } from '../runtime/primitives/intstr';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { execSource } from './modutil';
-import { nowWall, tzName as localTzName } from './time';
+import { nowWall, tzName as localTzName, strftime as timeStrftime } from './time';
 
 const MINYEAR = 1;
 const MAXYEAR = 9999;
@@ -458,67 +458,28 @@ function ctimeOf(y: number, m: number, d: number, h: number, mi: number, s: numb
   return `${DAY_NAMES[weekdayOf(y, m, d)]} ${MONTH_NAMES[m - 1]} ${String(d).padStart(2, ' ')} ${p2(h)}:${p2(mi)}:${p2(s)} ${p(y, 4)}`;
 }
 
-/** wrap_strftime (%z %Z %f from the object) and the C library's strftime (glibc, C locale) */
+/** wrap_strftime: %z, %Z and %f are replaced from the object (a `%` in the zone's name doubled),
+ * then the C library's strftime (time.ts, glibc in the C locale) formats the time tuple */
 function strftime(fmt: string, y: number, mo: number, d: number, h: number, mi: number, s: number, us: number, tz: PyObject | null, tzarg: PyObject): string {
-  let out = '';
-  const wd = weekdayOf(y, mo, d);
-  const yd = daysBeforeMonth(y, mo) + d;
+  let f = '';
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c !== '%' || i + 1 >= fmt.length) {
-      out += c;
+      f += c;
       continue;
     }
     const k = fmt[++i];
-    switch (k) {
-      case 'z':
-        out += formatOffset(tzOffset(tz, tzarg, 'utcoffset'), '');
-        break;
-      case 'Z': {
-        if (tz) {
-          const n = tzNameObj(tz, tzarg);
-          if (n instanceof PyStr) out += n.v;
-          decref(n);
-        }
-        break;
+    if (k === 'z') f += formatOffset(tzOffset(tz, tzarg, 'utcoffset'), '');
+    else if (k === 'Z') {
+      if (tz) {
+        const n = tzNameObj(tz, tzarg);
+        if (n instanceof PyStr) f += n.v.replace(/%/g, '%%');
+        decref(n);
       }
-      case 'f': out += p(us, 6); break;
-      case 'a': out += DAY_NAMES[wd]; break;
-      case 'A': out += DAY_NAMES_FULL[wd]; break;
-      case 'b': case 'h': out += MONTH_NAMES[mo - 1]; break;
-      case 'B': out += MONTH_NAMES_FULL[mo - 1]; break;
-      case 'c': out += `${DAY_NAMES[wd]} ${MONTH_NAMES[mo - 1]} ${String(d).padStart(2, ' ')} ${p2(h)}:${p2(mi)}:${p2(s)} ${y}`; break;
-      case 'C': out += p2(Math.floor(y / 100)); break;
-      case 'd': out += p2(d); break;
-      case 'e': out += String(d).padStart(2, ' '); break;
-      case 'D': case 'x': out += `${p2(mo)}/${p2(d)}/${p2(y % 100)}`; break;
-      case 'F': out += `${y}-${p2(mo)}-${p2(d)}`; break;
-      case 'G': out += String(isoCalendar(y, mo, d)[0]); break;
-      case 'g': out += p2(isoCalendar(y, mo, d)[0] % 100); break;
-      case 'V': out += p2(isoCalendar(y, mo, d)[1]); break;
-      case 'H': out += p2(h); break;
-      case 'I': out += p2(h % 12 === 0 ? 12 : h % 12); break;
-      case 'j': out += p(yd, 3); break;
-      case 'm': out += p2(mo); break;
-      case 'M': out += p2(mi); break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'p': out += h < 12 ? 'AM' : 'PM'; break;
-      case 'r': out += `${p2(h % 12 === 0 ? 12 : h % 12)}:${p2(mi)}:${p2(s)} ${h < 12 ? 'AM' : 'PM'}`; break;
-      case 'R': out += `${p2(h)}:${p2(mi)}`; break;
-      case 'S': out += p2(s); break;
-      case 'T': case 'X': out += `${p2(h)}:${p2(mi)}:${p2(s)}`; break;
-      case 'u': out += String(wd + 1); break;
-      case 'w': out += String((wd + 1) % 7); break;
-      case 'U': out += p2(Math.floor((yd - 1 + 7 - ((wd + 1) % 7)) / 7)); break;
-      case 'W': out += p2(Math.floor((yd - 1 + 7 - wd) / 7)); break;
-      case 'y': out += p2(y % 100); break;
-      case 'Y': out += String(y); break;
-      case '%': out += '%'; break;
-      default: out += '%' + k;
-    }
+    } else if (k === 'f') f += p(us, 6);
+    else f += '%' + k;
   }
-  return out;
+  return timeStrftime(f, [y, mo, d, h, mi, s, weekdayOf(y, mo, d), daysBeforeMonth(y, mo) + d, -1], false);
 }
 
 /** PyImport_Import's fresh empty from-list (a list made and released) */
@@ -1897,18 +1858,7 @@ const DOCS: [PyType, string][] = [
 function installCommon(): void {
   for (const [T, doc] of DOCS) {
     defAttr(T, '__doc__', immortal(newStr(doc)));
-    const newFn = (args: PyObject[], kw: string[] | null): PyObject => {
-      const npos = args.length - (kw ? kw.length : 0);
-      if (npos < 1) typeError(`${T.name}.__new__(): not enough arguments`);
-      const cls = args[0];
-      if (!(cls instanceof PyType)) typeError(`${T.name}.__new__(X): X is not a type object (${cls.type.name})`);
-      if (!cls.isSubtype(T)) typeError(`${T.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${T.name}`);
-      return T.slots.new!(cls, args.slice(1), kw);
-    };
-    const f = new PyBuiltinFunction(BuiltinFunctionType, '__new__', newFn, T, null, `${T.name}.__new__`);
-    f.rc = 1_000_000_000;
-    typeDict(T).setItem(internStr('__new__'), f);
-    T.invalidate();
+    defNew(T);
     const { repr, str, hash } = T.slots;
     if (repr && T !== TzinfoType) unSlot(T, '__repr__', (o) => newStr(repr(o)));
     if (str) unSlot(T, '__str__', (o) => newStr(str(o)));

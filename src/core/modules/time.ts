@@ -36,7 +36,7 @@ const DAYS_FULL = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satu
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-type TM = [number, number, number, number, number, number, number, number, number];
+export type TM = [number, number, number, number, number, number, number, number, number];
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -92,6 +92,27 @@ function pad(n: number, w: number, c = '0'): string {
   return (n < 0 ? '-' : '') + s.padStart(w, c);
 }
 
+/** glibc strftime's ISO 8601 week-based year and week number (iso_week_days; `yd` 1-based,
+ * `wd` Monday = 0 as in a struct_time) */
+function isoWeek(y: number, yd: number, wd: number): [number, number] {
+  const leap = (n: number) => (n % 4 === 0 && (n % 100 !== 0 || n % 400 === 0) ? 1 : 0);
+  const wday = (wd + 1) % 7;
+  const days = (yday: number) => yday - ((yday - wday + 4 + 378) % 7) + 3;
+  let year = y;
+  let n = days(yd - 1);
+  if (n < 0) {
+    year--;
+    n = days(yd - 1 + 365 + leap(year));
+  } else {
+    const next = days(yd - 1 - (365 + leap(year)));
+    if (next >= 0) {
+      year++;
+      n = next;
+    }
+  }
+  return [year, Math.floor(n / 7) + 1];
+}
+
 /** strftime with the C library's (glibc, C locale) conversions */
 export function strftime(fmt: string, tm: TM, utc: boolean): string {
   const [y, mo, d, h, mi, s, wd, yd] = tm;
@@ -144,7 +165,9 @@ export function strftime(fmt: string, tm: TM, utc: boolean): string {
       }
       case 'Z': out += utc ? 'GMT' : tzName(); break;
       case 's': out += String(Math.floor(Date.UTC(y, mo - 1, d, h, mi, s) / 1000)); break;
-      case 'G': out += String(y); break;
+      case 'G': out += String(isoWeek(y, yd, wd)[0]); break;
+      case 'g': out += pad((isoWeek(y, yd, wd)[0] % 100 + 100) % 100, 2); break;
+      case 'V': out += pad(isoWeek(y, yd, wd)[1], 2); break;
       case '%': out += '%'; break;
       default: out += '%' + k;
     }

@@ -29,7 +29,7 @@ import { installSizeof } from '../sizes';
 import { installMappingProxy, MappingProxyType } from './mappingproxy';
 
 /** `T.__new__(cls, *args)` as CPython's tp_new_wrapper exposes it. */
-function defNew(T: PyType): void {
+export function defNew(T: PyType): void {
   const fn = (args: PyObject[], kw: string[] | null): PyObject => {
     const npos = args.length - (kw ? kw.length : 0);
     if (npos < 1) typeError(`${T.name}.__new__(): not enough arguments`);
