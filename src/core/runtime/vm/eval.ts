@@ -1790,10 +1790,9 @@ function setUpdate(s: PySet, it: PyObject): void {
 function dictUpdate(d: PyDict, m: PyObject, func: PyObject | null): void {
   if (m instanceof PyDict) {
     for (const [k, v] of m.entries()) {
-      if (func) {
-        if (!(k instanceof PyStr)) typeError(`${funcDesc(func)} keywords must be strings`);
-        if (d.getItem(k) !== undefined) typeError(`${funcDesc(func)} got multiple values for keyword argument '${k.v}'`);
-      }
+      // DICT_MERGE (_PyDict_MergeEx override=2, format_kwargs_error): a key seen twice is an
+      // error naming it; a key that is not a str passes, and the call reports it
+      if (func && d.getItem(k) !== undefined) typeError(`${funcDesc(func)} got multiple values for keyword argument '${abs.str(k)}'`);
       d.setItem(k, v);
     }
     return;
