@@ -67,6 +67,10 @@ test('a standard library function a RefScope module lacks is reported as not sup
   assert.strictEqual(path.stderr, 'RefScope: os.path.getmtime is not supported yet\n');
   const other = runSource('import os\nprint(hasattr(os, "makedirs"), getattr(os, "mkdir", None))\ntry:\n    os.no_such_function\nexcept AttributeError as e:\n    print(e)\n', 'm.py');
   assert.strictEqual(other.stdout, "False None\nmodule 'os' has no attribute 'no_such_function'\n");
+  const fromImport = runSource('from os.path import join, getmtime\n', 'm.py');
+  assert.strictEqual(fromImport.stderr, 'RefScope: os.path.getmtime is not supported yet\n');
+  const fromMissing = runSource('try:\n    from os import no_such_function\nexcept ImportError as e:\n    print(e.name)\n', 'm.py');
+  assert.strictEqual(fromMissing.stdout, 'os\n');
 });
 
 test('help(obj) is reported as not supported (pydoc), not a NameError', () => {

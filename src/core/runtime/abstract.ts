@@ -193,15 +193,20 @@ export function getAttr(o: PyObject, name: string): PyObject {
   return r;
 }
 
+/** A standard library function RefScope's module lacks (not a module of the program's own files)
+ * is reported as not supported, not as missing (getattr, `from m import name`). */
+export function checkStdlibAttr(o: PyModule, name: string): void {
+  if (isMissingStdlibAttr(o.name, name) && o.dict.getItem(strKey('__file__')) === undefined) {
+    throw new Unsupported(`${o.name === 'posixpath' ? 'os.path' : o.name}.${name}`);
+  }
+}
+
 export function raiseNoAttr(o: PyObject, name: string): never {
   if (o instanceof PyType) {
     raise(E.AttributeError, `type object '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   if (o instanceof PyModule) {
-    // a standard library function RefScope's module lacks (not a module of the program's own files)
-    if (isMissingStdlibAttr(o.name, name) && o.dict.getItem(strKey('__file__')) === undefined) {
-      throw new Unsupported(`${o.name === 'posixpath' ? 'os.path' : o.name}.${name}`);
-    }
+    checkStdlibAttr(o, name);
     raise(E.AttributeError, `module '${o.name}' has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
   }
   raise(E.AttributeError, `'${o.type.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });

@@ -1441,6 +1441,7 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       const name = names[arg];
       const v = abs.lookupAttr(m, name);
       if (!v) {
+        if (m instanceof PyModule) abs.checkStdlibAttr(m, name);
         const mn = m instanceof PyModule ? m.name : '?';
         raise(ImportError, `cannot import name '${name}' from '${mn}' (unknown location)`, { name: newStr(mn) });
       }
