@@ -78,3 +78,13 @@ test('help(obj) is reported as not supported (pydoc), not a NameError', () => {
   assert.strictEqual(r.stdout, 'Type help() for interactive help, or help(object) for help about object.\n');
   assert.strictEqual(r.stderr, 'RefScope: help() (pydoc) is not supported yet\n');
 });
+
+test("a builtin CPython 3.11 has and RefScope lacks is reported as not supported, not as a NameError", () => {
+  const r = runSource('print("a")\nv = memoryview(b"xy")\n', 'm.py');
+  assert.strictEqual(r.stdout, 'a\n');
+  assert.strictEqual(r.stderr, "RefScope: the builtin 'memoryview' is not supported yet\n");
+  const g = runSource('try:\n    raise ExceptionGroup("g", [ValueError(1)])\nexcept Exception as e:\n    print(e)\n', 'm.py');
+  assert.strictEqual(g.stderr, "RefScope: the builtin 'ExceptionGroup' is not supported yet\n");
+  const other = runSource('try:\n    no_such_name_here\nexcept NameError as e:\n    print(e)\n', 'm.py');
+  assert.strictEqual(other.stdout, "name 'no_such_name_here' is not defined\n");
+});

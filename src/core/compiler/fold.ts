@@ -46,6 +46,9 @@ export function foldExpr(e: A.Expr): A.Expr {
 
 function fold(e: A.Expr): A.Expr {
   switch (e.kind) {
+    case 'Name':
+      // ast_opt.c fold_expr: `__debug__` is the constant True (not -O)
+      return e.ctx === 'Load' && e.id === '__debug__' ? mk(e, { type: 'bool', value: true }) : e;
     case 'UnaryOp': {
       const o = foldExpr(e.operand);
       if (o.kind !== 'Constant') return e;

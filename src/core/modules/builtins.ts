@@ -597,6 +597,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   m.set('NotImplemented', NotImplemented);
   m.set('True', True);
   m.set('False', False);
+  m.set('__debug__', True);
   for (const [name, t] of excTypes) m.set(name, t);
   m.set('EnvironmentError', E.OSError);
   m.set('IOError', E.OSError);

@@ -754,6 +754,10 @@ class Parser implements StringHost {
         e.ctx = ctx;
         return e;
       case 'Attribute':
+        // compile.c forbidden_name on an attribute store
+        if (ctx === 'Store' && e.attr === '__debug__') this.raiseAtToken(e, 'cannot assign to __debug__');
+        e.ctx = ctx;
+        return e;
       case 'Subscript':
         e.ctx = ctx;
         return e;
@@ -1101,11 +1105,13 @@ class Parser implements StringHost {
     this.expectColon(true);
     const body = this.parseBlock('function definition', t.lineno);
     const s = asyncTok ?? t;
-    return F.stmt<A.FunctionDef>(
+    const def = F.stmt<A.FunctionDef>(
       { kind: asyncTok ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list: decorators, returns, type_comment: null } as Omit<A.FunctionDef, keyof A.Pos>,
       s,
       this.lastNonWs,
     );
+    this.checkDebugArgs(args, def);
+    return def;
   }
 
   // params / lambda_params: the parameters up to `close` (')' or ':'), annotations only for def.
@@ -1611,7 +1617,16 @@ class Parser implements StringHost {
     const args = this.parseParameters(':', false);
     this.expect(':');
     const body = this.parseExpression();
-    return F.lambda(args, body, t, this.lastNonWs);
+    const lam = F.lambda(args, body, t, this.lastNonWs);
+    this.checkDebugArgs(args, lam);
+    return lam;
+  }
+
+  /** compile.c compiler_check_debug_args: a parameter named __debug__, reported at the whole
+   * def or lambda */
+  checkDebugArgs(a: A.Arguments, at: A.Pos): void {
+    const all = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
+    if (all.some((x) => x.arg === '__debug__')) this.raiseAtToken(at, 'cannot assign to __debug__');
   }
 
   // disjunction: conjunction ('or' conjunction)+ | conjunction

@@ -313,7 +313,12 @@ export function unpackSequence(f: Frame, stack: (PyObject | null)[], sp: number,
 /** Raised exceptions carry a flag saying the eval loop must not add a traceback entry. */
 let reraising = false;
 
+/** CPython 3.11's builtins that RefScope's lack: using one is reported as not supported, not as
+ * a NameError telling a learner Python has no such name */
+const MISSING_BUILTINS = new Set(['BaseExceptionGroup', 'ExceptionGroup', 'UnicodeTranslateError', 'aiter', 'anext', 'breakpoint', 'copyright', 'credits', 'license', 'memoryview']);
+
 function nameError(name: string): never {
+  if (MISSING_BUILTINS.has(name)) throw new Unsupported(`the builtin '${name}'`);
   raise(NameError, `name '${name}' is not defined`, { name: newStr(name) });
 }
 
