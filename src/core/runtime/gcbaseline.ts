@@ -23,11 +23,12 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number }
   string: { cpython: 11151, ours: 22 },
   textwrap: { cpython: 11133, ours: 55 },
   heapq: { cpython: 11129, ours: 22 },
-  dataclasses: { cpython: 12396, ours: 155 },
-  decimal: { cpython: 11577, ours: 298 },
+  dataclasses: { cpython: 12396, ours: 159 },
+  decimal: { cpython: 11577, ours: 367 },
   fractions: { cpython: 11684, ours: 96 },
-  objgraph: { cpython: 12810, ours: 52 },
+  objgraph: { cpython: 12810, ours: 121 },
   ctypes: { cpython: 11619, ours: 61 },
+  datetime: { cpython: 11291, ours: 24 },
 };
 
 /** the objects CPython would have in generation 2 that RefScope does not, at start */
