@@ -5,7 +5,7 @@
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
-import { PyObject, PyType, TypeFlags, heap } from '../runtime/object';
+import { PyObject, PyType, TypeFlags, inLiveSet } from '../runtime/object';
 import { getsizeof } from '../runtime/sizes';
 import { typeModule, typeQualname } from '../runtime/abstract';
 import { Frame } from '../runtime/vm/frame';
@@ -426,7 +426,7 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
   }
   const shared = isSharedObject(obj);
   const viaDel = !!(deleted && deleted.obj);
-  if (viaDel && !shared && (obj.rc <= 0 || !(heap.live && heap.live.has(obj)))) {
+  if (viaDel && !shared && !inLiveSet(obj)) {
     out.push(t('{0} dropped the last reference: the object ({1}) was freed at once.', code(`del ${expr}`), typeLabel(obj)));
     return out.join('\n');
   }

@@ -19,7 +19,7 @@
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
-import { PyObject, heap, decref, newRef, addressOf, TypeFlags } from '../runtime/object';
+import { PyObject, heap, decref, newRef, addressOf, TypeFlags, GcWord, liveCount } from '../runtime/object';
 import { Interpreter, type ShownGraph } from '../runtime/interp';
 import { bufferIO, type HostFS } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
@@ -34,8 +34,7 @@ import { PyDict } from '../runtime/objects/dict';
 import { PyList } from '../runtime/objects/list';
 import { PyTuple, EmptyTuple } from '../runtime/objects/tuple';
 import { PyStr } from '../runtime/objects/str';
-import { PyInt, True, False, IntType } from '../runtime/objects/int';
-import { FloatType } from '../runtime/objects/float';
+import { PyInt, True, False } from '../runtime/objects/int';
 import { PyModule, PyInstance } from '../runtime/objects/instance';
 import { PyCell, PyCode, PyFunction, PyMethod } from '../runtime/objects/function';
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
@@ -558,7 +557,7 @@ export class InspectSession {
         const v = atEnd(null, false);
         if (v) this.parked = { interp, view: v, live: heap.live };
       }
-      endCounts = { live: heap.live ? heap.live.size : 0, gc: gcState.runs };
+      endCounts = { live: liveCount(), gc: gcState.runs };
       const cold = !replay && createdSharedObjects();
       if (mode.finish) {
         interp.endOfMain();
@@ -580,7 +579,7 @@ export class InspectSession {
       stderr: io.err.join(''),
       exitCode,
       durationMs: 0,
-      liveObjects: heap.live ? heap.live.size : 0,
+      liveObjects: liveCount(),
       gcCollections: gcState.runs,
       error,
       traceTruncated: truncated,
@@ -678,7 +677,7 @@ function simpleError(kind: ProgramError['kind'], message: string, line: number, 
 /** The heap model of the psutil module (object sizes in pymalloc blocks): a cheap object-count
  * estimate first, the full walk only when that gets near the budget. */
 function overHeapBudget(maxBytes: number, clock: HeapBudgetClock): boolean {
-  const n = heap.live ? heap.live.size : 0;
+  const n = liveCount();
   // few objects can still be large (list buffers): walk anyway, but only as often as the clock allows
   if (n * 64 < maxBytes / 4 && !clock.walkAnyway()) return false;
   const t0 = Date.now();
@@ -736,7 +735,14 @@ class AddressingSet extends Set<PyObject> {
     // find ready, and strings hash by value (their addresses change no order); so do exact ints
     // and floats, which hash by value too and hold nothing (an address is a WeakMap entry: the
     // lesson's 10,000,000-int list spent most of its time in the collector's ephemeron tables)
-    if (!o.addr && !(o instanceof PyStr) && o.type !== IntType && o.type !== FloatType) addressOf(o);
+    if (!(o.gcw & GcWord.HAS_ADDR)) {
+      // (an int or a float joins when addressOf gives it an address: heap.lazyLeaves)
+      if (o.type && o.type.lazyLeaf) {
+        heap.lazyLeafCount++;
+        return this;
+      }
+      if (!(o instanceof PyStr)) addressOf(o);
+    }
     // where containers and instances were made (the graph panel's "Reveal allocation")
     if (siteFile !== null && o.type && o.type.flags & TypeFlags.HAVE_GC) {
       for (let f = vmState.current; f; f = f.back) {
@@ -807,6 +813,7 @@ function eagerAddresses(): void {
   const live = heap.live;
   if (!live || live instanceof AddressingSet) return;
   const eager = new AddressingSet();
+  heap.lazyLeaves = true;
   for (const o of live) eager.add(o);
   heap.live = eager;
 }

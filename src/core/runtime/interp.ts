@@ -142,6 +142,8 @@ export class Interpreter {
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
+    heap.lazyLeaves = false;
+    heap.lazyLeafCount = 0;
     heap.unboxInts = this.opts.unboxInts !== false;
     // objects freed in an earlier run: an audited run counts only objects made while it watches
     for (const t of builtinTypes) if (t.freePool !== null) t.freePool.length = 0;

@@ -258,6 +258,9 @@ export class PyType extends PyObject {
   /** plainDealloc instances freed while nothing watches the heap, kept for reuse by the type's
    * constructor (newInt); null: none kept (see destroy) */
   freePool: PyObject[] | null = null;
+  /** exact int and float: leaves that hash by value, in an editor session's live set only once
+   * they have an id() address (see HeapState.lazyLeaves) */
+  lazyLeaf = false;
   /** instances have a __dict__ */
   hasDict = false;
   /** __slots__ names (own and inherited), or null */
@@ -378,6 +381,13 @@ export interface HeapState {
   live: Set<PyObject> | null;
   /** lists may keep ints held only by them as JS numbers (objects/list.ts) */
   unboxInts: boolean;
+  /** the editor's sessions (inspect/session.ts): `live` leaves out the instances of lazyLeaf
+   * types (exact int, float) until they get an id() address. They hold nothing, so no holder,
+   * graph or collector walk needs them, and a live set of every int made (a Set insertion and a
+   * deletion each) was a fifth of a session's run. */
+  lazyLeaves: boolean;
+  /** the lazyLeaf objects alive and left out of `live` (so that liveCount() stays exact) */
+  lazyLeafCount: number;
   /** deallocation nesting (trashcan) */
   deallocDepth: number;
   trash: PyObject[];
@@ -396,6 +406,8 @@ export interface HeapState {
 export const heap: HeapState = {
   live: null,
   unboxInts: false,
+  lazyLeaves: false,
+  lazyLeafCount: 0,
   deallocDepth: 0,
   trash: [],
   runFinalizer: null,
@@ -436,13 +448,22 @@ export const FREE_POOL_MAX = 1024;
 export function destroy(o: PyObject): void {
   const t = o.type;
   // what release() would do for such an object, when nothing else is pending
-  if (t.plainDealloc && heap.live === null && heap.trash.length === 0) {
-    // an object no side table knows (no id() address: its gc word is the initial one) can be
-    // handed out again by the type's constructor, as CPython's allocator reuses the block: a
-    // JS allocation and a young-generation copy fewer per temporary int
-    const pool = t.freePool;
-    if (pool !== null && o.gcw === GcWord.INIT && pool.length < FREE_POOL_MAX) pool.push(o);
-    return;
+  if (t.plainDealloc && heap.trash.length === 0) {
+    const live = heap.live;
+    if (live === null) {
+      // an object no side table knows (no id() address: its gc word is the initial one) can be
+      // handed out again by the type's constructor, as CPython's allocator reuses the block: a
+      // JS allocation and a young-generation copy fewer per temporary int
+      const pool = t.freePool;
+      if (pool !== null && o.gcw === GcWord.INIT && pool.length < FREE_POOL_MAX) pool.push(o);
+      return;
+    }
+    // a session's int or float that never joined the live set: its count of 0 is all (not
+    // reused: the editor may still look at the object it named, as `del x` does)
+    if (heap.lazyLeaves && t.lazyLeaf && o.gcw === GcWord.INIT) {
+      heap.lazyLeafCount--;
+      return;
+    }
   }
   if (t.hasFinalizer && !(o.gcw & GcWord.FINALIZED) && heap.runFinalizer) {
     // PyObject_CallFinalizerFromDealloc: temporarily resurrect, run __del__ once
@@ -539,7 +560,7 @@ export function traverseFull(o: PyObject, visit: Visit): void {
 function release(o: PyObject): void {
   if (o.gcw & GcWord.HAS_WEAKREFS && heap.clearWeakrefs) heap.clearWeakrefs(o);
   if (heap.onGcFree) heap.onGcFree(o);
-  if (heap.live) heap.live.delete(o);
+  if (heap.live && !heap.live.delete(o) && heap.lazyLeaves && o.type.lazyLeaf) heap.lazyLeafCount--;
   o.rc = 0;
   o.dealloc();
   if (o.type.slotNames !== null && !o.ownSlots) {
@@ -587,7 +608,25 @@ export function addressOf(o: PyObject): number {
   if (addressIndex !== null) addressIndex.set(addr, new WeakRef(o));
   o.gcw += GcWord.HAS_ADDR;
   heap.nextAddr += 16 * Math.max(1, Math.ceil(basicSizeOf(o) / 16));
+  // a session's int or float joins the live set with its address (ctypes finds it there)
+  if (heap.lazyLeaves && heap.live !== null && o.type && o.type.lazyLeaf) {
+    heap.lazyLeafCount--;
+    heap.live.add(o);
+  }
   return addr;
+}
+
+/** The number of live objects (heap.live set: the audit's or a session's), with the lazy leaves. */
+export function liveCount(): number {
+  return heap.live === null ? 0 : heap.live.size + heap.lazyLeafCount;
+}
+
+/** Whether o is alive and in the live set, or would be but for HeapState.lazyLeaves (heap.live
+ * set: the audit's or a session's). */
+export function inLiveSet(o: PyObject): boolean {
+  const live = heap.live;
+  if (live === null || o.rc <= 0) return false;
+  return live.has(o) || (heap.lazyLeaves && o.type.lazyLeaf && !(o.gcw & GcWord.HAS_ADDR));
 }
 function basicSizeOf(o: PyObject): number {
   return o.type ? o.type.basicsize : 16;

@@ -312,6 +312,18 @@ describe('del', () => {
     assert.match(k.markdown, /Unreachable: only a reference cycle keeps it alive/);
     const s = new InspectSession('x = [3]\ndel x\n', 'd.py');
     assert.match(hoverAt(s, 2, 5, t)!.markdown, /`del x` dropped the last reference: the object \(list\) was freed at once\./);
+
+  });
+  test("ints and floats, which a session's live set holds only once they have an id()", () => {
+    // (heap.lazyLeaves: an exact int or float joins the live set when id() gives it an address)
+    const src = "x = int('1000000')\ny = x\ndel x\nf = float('2.5')\ndel f\nn = int('40353607')\ni = id(n)\ndel n\nprint(i > 0)\n";
+    const s = new InspectSession(src, 'd.py');
+    assert.equal(s.run().stdout, 'True\n');
+    const x = hoverAt(s, 3, 5, t)!.markdown;
+    assert.match(x, /`del x` removed one reference; the object it named is still alive/);
+    assert.match(x, /Its reference count is now \*\*1\*\*/);
+    assert.match(hoverAt(s, 5, 5, t)!.markdown, /`del f` dropped the last reference: the object \(float\) was freed at once\./);
+    assert.match(hoverAt(s, 8, 5, t)!.markdown, /`del n` dropped the last reference: the object \(int\) was freed at once\./);
   });
 });
 

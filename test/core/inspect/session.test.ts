@@ -236,3 +236,14 @@ test("a session's default step limit is the extension's refscope.stepLimit defau
   const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8'));
   assert.strictEqual(DEFAULT_STEP_LIMIT, pkg.contributes.configuration.properties['refscope.stepLimit'].default);
 });
+
+test("a session's live set holds ints and floats only once id() gives them an address", () => {
+  // (heap.lazyLeaves) ctypes still reads the count of an int whose id() was taken before
+  // `import ctypes` (objectAt's walk of the live set), and the status line's object count still
+  // counts the floats a list keeps (and not the ints and floats the loop made and freed)
+  const src = "n = int('123456789')\na = id(n)\nm = n\nimport ctypes\nprint(ctypes.c_long.from_address(a).value)\nt = 0\nfor i in range(100000):\n    t += i * 1.5\nfl = [i * 0.5 for i in range(100000)]\nprint(t, len(fl))\n";
+  const s = new InspectSession(src, 'c.py');
+  const r = s.run();
+  assert.equal(r.stdout, '2\n7499925000.0 100000\n');
+  assert.ok(r.liveObjects > 100_000 && r.liveObjects < 110_000, `${r.liveObjects} live objects`);
+});

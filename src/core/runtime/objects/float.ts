@@ -16,6 +16,7 @@ leanLayout(PyFloat, FloatType);
 // an exact float holds nothing and cannot be weakly referenced: destroy() zeroes its count and
 // keeps it for newFloat (float_dealloc's free list)
 FloatType.plainDealloc = true;
+FloatType.lazyLeaf = true;
 const floatPool: PyFloat[] = [];
 FloatType.freePool = floatPool;
 

@@ -18,6 +18,7 @@ export const BoolType = makeType('bool', IntType, TypeFlags.LONG_SUBCLASS, 24, 4
 BoolType.flags &= ~TypeFlags.BASETYPE;
 // an exact int holds nothing and cannot be weakly referenced: destroy() only zeroes its count
 IntType.plainDealloc = true;
+IntType.lazyLeaf = true;
 /** exact ints freed (destroy): newInt hands them out again */
 const intPool: PyInt[] = [];
 IntType.freePool = intPool;

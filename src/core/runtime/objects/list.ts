@@ -159,8 +159,10 @@ export function unboxSlot(l: PyList, i: number): void {
     p.rc = 0;
     // the object is gone (as destroy() does for an int, without a dealloc to account for)
     const live = heap.live;
-    if (live !== null) live.delete(p);
-    else {
+    if (live !== null) {
+      if (heap.lazyLeaves) heap.lazyLeafCount--;
+      else live.delete(p);
+    } else {
       const pool = IntType.freePool;
       if (pool !== null && pool.length < FREE_POOL_MAX) pool.push(p);
     }
