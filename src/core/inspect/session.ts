@@ -736,7 +736,8 @@ class AddressingSet extends Set<PyObject> {
     // and floats, which hash by value too and hold nothing (an address is a WeakMap entry: the
     // lesson's 10,000,000-int list spent most of its time in the collector's ephemeron tables)
     if (!(o.gcw & GcWord.HAS_ADDR)) {
-      // (an int or a float joins when addressOf gives it an address: heap.lazyLeaves)
+      // (an int or a float joins when addressOf gives it an address: heap.lazyLeaves; the
+      // PyObject constructor leaves them out, eagerAddresses' copy does it here)
       if (o.type && o.type.lazyLeaf) {
         heap.lazyLeafCount++;
         return this;

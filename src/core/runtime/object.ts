@@ -111,7 +111,11 @@ export class PyObject {
       this.type = type as PyType;
       this.gcw = GcWord.INIT;
     }
-    if (heap.live) heap.live.add(this);
+    // (a session's exact ints and floats join the live set later: HeapState.lazyLeaves)
+    if (heap.live !== null) {
+      if (heap.lazyLeaves && this.type && this.type.lazyLeaf) heap.lazyLeafCount++;
+      else heap.live.add(this);
+    }
   }
 
   /** `__slots__` values (null = empty). Instances of Python subclasses of builtin types whose

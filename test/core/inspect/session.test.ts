@@ -10,6 +10,9 @@ import { holdersOf } from '../../../src/core/inspect/holders';
 import { PyInt } from '../../../src/core/runtime/objects/int';
 import { PyStr } from '../../../src/core/runtime/objects/str';
 import { addressOf } from '../../../src/core/runtime/object';
+import { jitConfig } from '../../../src/core/runtime/vm/jit';
+import { hoverAt } from '../../../src/core/inspect/hover';
+import { makeTranslator } from '../../../src/core/inspect/translate';
 
 describe('run summary', () => {
   test('output, exit code, counts', () => {
@@ -246,4 +249,31 @@ test("a session's live set holds ints and floats only once id() gives them an ad
   const r = s.run();
   assert.equal(r.stdout, '2\n7499925000.0 100000\n');
   assert.ok(r.liveObjects > 100_000 && r.liveObjects < 110_000, `${r.liveObjects} live objects`);
+});
+
+test('a loop on one line runs compiled in a recorded run and its replays, with the same views', () => {
+  // (jit.ts oneLineLoop) the lines' last events, the replays' stops and the state they show do
+  // not depend on whether the comprehension ran compiled
+  const src = 'def func():\n    a = [i for i in range(5000)]\n    b = a\n    return a\n\nx = func()\ny = [v * 2 for v in x if v % 3]\nprint(len(x), len(y))\n';
+  const views = (): string[] => {
+    const s = new InspectSession(src, 'oneline.py');
+    assert.equal(s.run().stdout, '5000 3333\n');
+    const tr = makeTranslator(null);
+    return [hoverAt(s, 3, 9, tr)!.markdown, hoverAt(s, 6, 1, tr)!.markdown, hoverAt(s, 7, 1, tr)!.markdown];
+  };
+  const saved = { ...jitConfig };
+  try {
+    jitConfig.enabled = false;
+    const interpreted = views();
+    jitConfig.enabled = true;
+    jitConfig.hot = 1;
+    jitConfig.minSteps = 0;
+    const before = jitConfig.compiled;
+    const compiled = views();
+    assert.ok(jitConfig.compiled - before >= 2, `${jitConfig.compiled - before} loops compiled`);
+    assert.deepEqual(compiled, interpreted);
+    assert.match(compiled[0], /`a`: \*\*list\*\*/);
+  } finally {
+    Object.assign(jitConfig, saved);
+  }
 });

@@ -66,6 +66,9 @@ export class PyCode extends PyObject {
   /** the loop compiler's state by loop head (vm/jit.ts): back edges seen, the compiled loop, or
    * null when it cannot be compiled; null until a loop of this code is counted */
   jitLoops: (number | ((f: never) => number) | null | undefined)[] | null = null;
+  /** by loop head: 1 when every instruction of the loop is on one line, 2 when not, 0 not known
+   * yet (vm/jit.ts oneLineLoop) */
+  oneLineLoops: Int8Array | null = null;
   /** finished frames of this code kept for reuse (vm/frame.ts newFrame) */
   readonly framePool: PyObject[] = [];
   /** LOAD_GLOBAL's inline caches, by instruction index + 1 */

@@ -36,7 +36,7 @@ import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
-import { loopFor, jitConfig, type JitHelpers, type CompiledLoop } from './jit';
+import { loopFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
 
 export interface VMState {
   current: Frame | null;
@@ -61,6 +61,9 @@ export interface VMState {
    * onLine is set (every instruction then takes the slow path); kept by the two setters, so that
    * an untraced run pays one comparison per instruction */
   readonly trip: number;
+  /** stepLimit as a field: what a compiled loop whose instructions are all on one line compares
+   * its steps with, under a line hook too (jit.ts oneLineLoop) */
+  readonly budgetTrip: number;
   /** JUMP_BACKWARDs left before evalLoop returns to evalFrame, which enters it again (REENTRY) */
   reentry: number;
   onBudget: (() => void) | null;
@@ -96,6 +99,7 @@ class VMStateImpl implements VMState {
   native = 0;
   replacedStdout: (() => PyObject | null) | null = null;
   trip = Infinity;
+  budgetTrip = Infinity;
   reentry = REENTRY;
   private line: ((f: Frame, line: number) => void) | null = null;
   private limit = Infinity;
@@ -111,6 +115,7 @@ class VMStateImpl implements VMState {
   }
   set stepLimit(n: number) {
     this.limit = n;
+    this.budgetTrip = n;
     this.trip = this.line !== null ? -Infinity : n;
   }
 }
@@ -715,7 +720,7 @@ function evalLoop(f: Frame): PyObject | null {
             break;
           case Op.JUMP_BACKWARD:
             if (code.warmup > 0 && jumpWarms(u, pc - 1)) code.warmup--;
-            if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks)) {
+            if (jitConfig.enabled && (st.onLine === null || jitConfig.underHooks || oneLineLoop(code, arg, pc - 1))) {
               // a hot loop runs compiled (jit.ts) from its head; also before the code is
               // quickened (a `while` loop with a test never warms its code up, as in CPython
               // 3.11): what differs before quickening is decided in the helpers both call

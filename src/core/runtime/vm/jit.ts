@@ -19,7 +19,8 @@
 // its index, the interpreter goes on from it and enters the compiled loop again at the next
 // JUMP_BACKWARD. Instructions executed are counted into vmState.steps; a back edge leaves for the
 // interpreter when the step budget trips (or a line hook is set), and loops are only entered while
-// no line hook runs (the editor's recorded runs are interpreted throughout). A loop that goes
+// no line hook runs (the editor's recorded runs, the audit), except those on one line
+// (oneLineLoop), where no line event can happen. A loop that goes
 // round only a few times per entry goes back to the interpreter (entering costs more than it
 // saves).
 
@@ -89,6 +90,31 @@ export function loopFor(code: PyCode, head: number, jump: number, sp: number, he
   m[head] = fn as ((f: never) => number) | null;
   if (fn !== null) jitConfig.compiled++;
   return fn;
+}
+
+/**
+ * Whether the loop at `head` is on one line: every instruction from `head` to the last jump
+ * back to it (the compiled range, whichever of its back edges compiled it) is on the line of
+ * `jump`, a JUMP_BACKWARD to head, or on none. Under a line hook (the editor's recorded runs, the
+ * audit) such a loop runs compiled: evalLoop reports a line when the instruction's line differs
+ * from the last one it reported in that frame, and entering the loop from its JUMP_BACKWARD that
+ * line is the loop's, so no event can happen until the loop is left (a call from it runs in its
+ * own evalLoop, with its events). The lesson's `[i for i in range(10000000)]` is one.
+ */
+export function oneLineLoop(code: PyCode, head: number, jump: number): boolean {
+  let m = code.oneLineLoops;
+  if (m === null) m = code.oneLineLoops = new Int8Array(code.unit.code.length >> 1);
+  const known = m[head];
+  if (known !== 0) return known === 1;
+  const ins = code.unit.code;
+  const lines = code.unit.lines;
+  const line = lines[jump];
+  let last = jump;
+  for (let pc = jump + 1; pc < ins.length >> 1; pc++) if (OPS[ins[pc << 1]].jumps && ins[(pc << 1) + 1] === head) last = pc;
+  let one = line >= 0 && head <= jump;
+  for (let pc = head; one && pc <= last; pc++) if (lines[pc] !== line && lines[pc] >= 0) one = false;
+  m[head] = one ? 1 : 2;
+  return one;
 }
 
 /** what the generated code calls: the interpreter's own functions (eval.ts passes them) */
@@ -416,6 +442,8 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     }
   }
   const exit = (t: number, d: number): string => `st.steps+=s;f.pc=${t};f.sp=${d};return ${t};`;
+  // a loop on one line goes round under a line hook too (no line event can happen inside it)
+  const trip = oneLineLoop(code, head, jump) ? 'budgetTrip' : 'trip';
   let at = head;
   const jumpTo = (t: number, d: number): string => {
     if (t < head || t > jump) return exit(t, d);
@@ -425,7 +453,7 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     // (callOther, unpackWithoutIterator) see the same code.warmup as in the interpreter.
     if (t <= at) {
       const warm = ins[at << 1] === Op.JUMP_BACKWARD && jumpWarms(u, at) ? 'if(f.code.warmup>0)f.code.warmup--;' : '';
-      return `${warm}st.steps+=s;s=0;backs++;if(st.steps>st.trip){${exit(t, d)}}pc=${t};continue;`;
+      return `${warm}st.steps+=s;s=0;backs++;if(st.steps>st.${trip}){${exit(t, d)}}pc=${t};continue;`;
     }
     return `pc=${t};continue;`;
   };

@@ -111,3 +111,15 @@ test('no compiled loop is entered while a line hook runs (the audit) unless aske
   assert.ok(jitConfig.compiled > before);
   assert.equal(r2.stdout, r.stdout);
 });
+
+test('a loop on one line runs compiled under a line hook: no line event can happen inside it', () => {
+  // (jit.ts oneLineLoop) the comprehension is compiled under the audit's hook, the multi-line
+  // loop of f is not; the audit checks the counts at every line event as before
+  const src = `${LOOP}a = [i * 2 for i in range(3000)]\nk = 0\nwhile k < 500: k += 1\nprint(len(a), a[-1], k)\n`;
+  const before = jitConfig.compiled;
+  const r = runSource(src, 'prog.py', { audit: true, jit: 1 });
+  assert.equal(r.auditError ?? null, null);
+  assert.equal(jitConfig.compiled - before, 2);
+  assert.equal(r.stdout, runSource(src, 'prog.py', { jit: false }).stdout);
+  assert.match(r.stdout, /\n3000 5998 500\n$/);
+});
