@@ -375,6 +375,8 @@ const EDITOR_SLOTS = [
   ['hover latency back to back p95', ''],
   ['re-run latency p50', '≤ 50 ms'],
   ['re-run latency p95', '≤ 50 ms'],
+  ['lesson 10M list: run', ''],
+  ['lesson 10M list: hover', ''],
   ['graph model build', ''],
   ['webview layout', '≤ 500 ms'],
   ['extension activation', ''],
