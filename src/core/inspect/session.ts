@@ -174,7 +174,7 @@ export class InspectSession {
     if (this.summary) return this.summary;
     this.check();
     const t0 = now();
-    warmUp();
+    warmUp(this.source);
     const r = this.execute({ record: true, targets: [], onView: null, finish: true });
     if (r.cold) {
       // the run created objects the interpreter keeps for later runs (a lazily made builtin type,
@@ -769,18 +769,39 @@ export function allocLineOf(o: PyObject): number | null {
   return allocSites.get(o) ?? null;
 }
 let warm = false;
-const WARM_MODULES = ['sys', 'gc', 'weakref', 'math', 'random', 'functools', 'itertools', 'operator', 'collections', 'heapq', 'bisect', 'os', 'string', 're', 'json', 'io', 'time', 'copy', 'textwrap', 'fractions', 'decimal', 'typing', 'abc', 'contextlib', 'dataclasses', 'enum', 'psutil', 'objgraph'];
-/** The interpreter's start-up creates some shared objects the first time only: a throwaway
- * start-up in each process makes the first session's run like all later ones. */
-function warmUp(): void {
-  if (warm) return;
+const WARM_MODULES = new Set(['sys', 'gc', 'weakref', 'math', 'random', 'functools', 'itertools', 'operator', 'collections', 'heapq', 'bisect', 'os', 'string', 're', 'json', 'io', 'time', 'copy', 'textwrap', 'fractions', 'decimal', 'typing', 'abc', 'contextlib', 'dataclasses', 'enum', 'psutil', 'objgraph']);
+/** the modules a warm-up imported in this process */
+const warmed = new Set<string>();
+/** The top-level modules `source` may import (`import a.b, c as d`, `from e import f`; a relative
+ * import names none). A guess from the text, that may take too many (an import in a string): a
+ * module it misses only costs a second recording (run() and its `cold` check). */
+export function importedModules(source: string): string[] {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([^\n#;]+))/gm)) {
+    if (m[1] !== undefined) out.add(m[1].split('.')[0]);
+    else for (const part of m[2].split(',')) {
+      const name = /^\s*([A-Za-z_]\w*)/.exec(part);
+      if (name) out.add(name[1]);
+    }
+  }
+  return [...out];
+}
+/** The interpreter's start-up creates some shared objects the first time only, and so does a
+ * module's first import: a throwaway start-up in each process, and the first import of each
+ * module the program imports (those the warm-up knows), makes the first session's run like all
+ * later ones. Only the program's own modules: importing all of them (decimal, enum, psutil...) took
+ * ~0.9 s, which the first run of every document's worker waited for. */
+function warmUp(source: string): void {
+  const todo = importedModules(source).filter((m) => WARM_MODULES.has(m) && !warmed.has(m));
+  if (warm && todo.length === 0) return;
   warm = true;
+  for (const m of todo) warmed.add(m);
   const restore = deterministic();
   try {
     const interp = new Interpreter(bufferIO(''), { audit: true });
     interp.start('<warm-up>');
     // modules make some of their objects once per process, on their first import
-    for (const name of WARM_MODULES) {
+    for (const name of todo) {
       try {
         decref(interp.importModule(name));
       } catch (e) {

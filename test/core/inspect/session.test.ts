@@ -2,7 +2,7 @@
 // silent), and the program errors the editor turns into diagnostics.
 import { test, describe } from 'node:test';
 import assert from 'node:assert';
-import { InspectSession, DEFAULT_STEP_LIMIT } from '../../../src/core/inspect/session';
+import { InspectSession, DEFAULT_STEP_LIMIT, importedModules } from '../../../src/core/inspect/session';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,4 +276,10 @@ test('a loop on one line runs compiled in a recorded run and its replays, with t
   } finally {
     Object.assign(jitConfig, saved);
   }
+});
+
+test('the warm-up imports the modules the program imports (importedModules)', () => {
+  const src = 'import sys, gc as g\nfrom os.path import join\n  import json  # indented\nfrom . import x\nx = "import enum"\nimport objgraph;import psutil\n';
+  assert.deepEqual(importedModules(src).sort(), ['gc', 'json', 'objgraph', 'os', 'sys']);
+  assert.deepEqual(importedModules('print(1)\n'), []);
 });
