@@ -375,6 +375,7 @@ const EDITOR_SLOTS = [
   ['hover latency back to back p95', ''],
   ['re-run latency p50', '≤ 50 ms'],
   ['re-run latency p95', '≤ 50 ms'],
+  ['first run of a file p50', ''],
   ['lesson 10M list: run', ''],
   ['lesson 10M list: hover', ''],
   ['graph model build', ''],
