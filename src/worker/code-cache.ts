@@ -7,11 +7,14 @@
 // The cache lives next to the bundle (`worker.js` → `worker.js.v8cache`), written after the
 // first run that had none (or whose cache V8 rejected: another node, other flags, a rebuilt
 // bundle), through a temporary file and a rename so that concurrent runs never read half a file.
-// Without write access it is simply not written. V8 checks the cache against the source and its
-// flags itself, so a stale cache costs a normal compile and never changes behaviour.
+// Without write access it is simply not written. V8 checks the cache against its version and
+// flags, but of the source only its length (SerializedCodeData::SourceHash): a rebuilt bundle of
+// the same length would run the old bundle's functions from a stale cache. So the cache starts with
+// the bundle's size and modification time, and a cache made for another file is not used: a
+// stale cache costs a normal compile and never changes behaviour.
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as buffer from 'node:buffer';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import Module from 'node:module';
@@ -20,20 +23,33 @@ export function cacheFileFor(bundle: string): string {
   return `${bundle}.v8cache`;
 }
 
+/** The bundle's size and modification time, the 16 bytes a cache made for it starts with. */
+function stampOf(bundle: string): Buffer {
+  const st = statSync(bundle);
+  const b = Buffer.alloc(16);
+  b.writeDoubleLE(st.mtimeMs, 0);
+  b.writeDoubleLE(st.size, 8);
+  return b;
+}
+
 /** Loads CommonJS `bundle` on this thread through the code cache; `saveCache()` (call it after
  * the work, so that what ran is compiled) writes the cache when there was none usable. */
 export function loadCached<T>(bundle: string): { exports: T; cacheAccepted: boolean; saveCache: () => void } {
   const cacheFile = cacheFileFor(bundle);
+  const stamp = stampOf(bundle);
   let cached: Buffer | undefined;
   try {
-    cached = readFileSync(cacheFile);
+    const file = readFileSync(cacheFile);
+    if (file.length > stamp.length && file.subarray(0, stamp.length).equals(stamp)) cached = file.subarray(stamp.length);
   } catch {
     /* first run */
   }
   // the bundles are pure ASCII (esbuild.mjs's ascii-only step), and latin1 decodes ASCII exactly
   // and faster than the UTF-8 path (a String.raw template may keep a non-ASCII character: utf8)
   const bytes = readFileSync(bundle);
-  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  // (buffer.isAscii: node 18.15 and later; VS Code's own node may be older)
+  const isAscii = (buffer as { isAscii?: (b: Buffer) => boolean }).isAscii;
+  const text = isAscii !== undefined && isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const script = new Script(Module.wrap(text), { filename: bundle, cachedData: cached });
   const module = { exports: {} as T };
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
@@ -47,7 +63,7 @@ export function loadCached<T>(bundle: string): { exports: T; cacheAccepted: bool
         // (worker_threads only now: loading it at start-up would cost every run ~14 ms)
         const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
         const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`;
-        writeFileSync(tmp, script.createCachedData());
+        writeFileSync(tmp, Buffer.concat([stamp, script.createCachedData()]));
         renameSync(tmp, cacheFile);
       } catch {
         /* no write access: run without a cache */

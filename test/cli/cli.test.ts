@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { cacheFileFor, loadCached } from '../../src/worker/code-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,15 @@ test('the V8 code cache is written after the first load and accepted by the next
   const third = loadCached<{ twice(n: number): number }>(bundle);
   assert.strictEqual(third.exports.twice(5), 10);
   assert.strictEqual(third.cacheAccepted, false);
+  third.saveCache();
+  assert.strictEqual(loadCached<{ twice(n: number): number }>(bundle).cacheAccepted, true);
+  // a rebuilt bundle of the same length: V8 would take the cache (it checks the source's length
+  // only) and run the old functions; the cache's stamp (size, modification time) tells them apart
+  writeFileSync(bundle, 'exports.twice = (n) => n * 2 + 1;\n// longer\n');
+  utimesSync(bundle, new Date(), new Date(Date.now() + 5000));
+  const fourth = loadCached<{ twice(n: number): number }>(bundle);
+  assert.strictEqual(fourth.cacheAccepted, false);
+  assert.strictEqual(fourth.exports.twice(5), 11);
 });
 
 test('refscope run reports an uncaught exception with a traceback and exit code 1', () => {
