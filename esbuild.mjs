@@ -54,8 +54,10 @@ const builds = [
   { ...nodeCommon, entryPoints: ['src/worker/session-runner.ts'], outfile: 'dist/session-core.js', platform: 'node', format: 'cjs' },
   { ...nodeCommon, entryPoints: ['src/worker/session-entry.ts'], outfile: 'dist/session-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...nodeCommon, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
-  { ...nodeCommon, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-worker.js', platform: 'node', format: 'cjs' },
+  { ...nodeCommon, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-core.js', platform: 'node', format: 'cjs' },
+  { ...nodeCommon, entryPoints: ['src/worker/hover-entry.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
+  { ...nodeCommon, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-core.js', platform: 'node', format: 'cjs' },
+  { ...nodeCommon, entryPoints: ['src/worker/exercise-entry.ts'], outfile: 'dist/exercise-worker.js', platform: 'node', format: 'cjs' },
   webviewBuild,
 ];
 

@@ -1,7 +1,6 @@
 // Worker-thread entry (node): checks one learner file against one exercise with a deep stack
 // (CPython's recursion limit of 1000 frames) and posts the ExerciseResult back.
 
-import { parentPort, workerData } from 'node:worker_threads';
 import { runExercise, type ExerciseRunOptions } from '../core/exercises/runner';
 import type { ExerciseFiles, ExerciseResult } from '../core/exercises/types';
 
@@ -14,13 +13,11 @@ export interface ExerciseRequest {
 
 export type ExerciseReply = { ok: true; result: ExerciseResult } | { ok: false; message: string };
 
-if (parentPort && workerData) {
-  const req = workerData as ExerciseRequest;
-  let reply: ExerciseReply;
+/** One check (the worker's whole job): src/worker/cached-entry.ts calls it with workerData. */
+export function handle(req: ExerciseRequest): ExerciseReply {
   try {
-    reply = { ok: true, result: runExercise(req.files, req.source, req.filename, req.options) };
+    return { ok: true, result: runExercise(req.files, req.source, req.filename, req.options) };
   } catch (e) {
-    reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  parentPort.postMessage(reply);
 }

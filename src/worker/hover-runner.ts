@@ -1,7 +1,6 @@
-// Worker-thread entry (node) for `refscope hover`: runs the file in an InspectSession with a large
+// The worker thread (node) of `refscope hover` (dist/hover-core.js, loaded by cached-entry.ts): runs the file in an InspectSession with a large
 // stack and posts the hover's Markdown back (the same code the extension's hover uses).
 
-import { parentPort, workerData } from 'node:worker_threads';
 import { withHostFiles } from './node-fs';
 import { InspectSession, type SessionOptions, type ProgramError } from '../core/inspect/session';
 import { hoverAt, type HoverResult } from '../core/inspect/hover';
@@ -20,14 +19,14 @@ export interface HoverRequest {
 
 export type HoverReply = { ok: true; result: HoverResult | null; error: ProgramError | null } | { ok: false; message: string };
 
-const req = workerData as HoverRequest;
-let reply: HoverReply;
-try {
-  const s = new InspectSession(req.source, req.filename, withHostFiles(req.options));
-  const summary = s.run();
-  const result = hoverAt(s, req.line, req.col, makeTranslator(req.bundle), { commandLinks: req.commandLinks });
-  reply = { ok: true, result, error: summary.error };
-} catch (e) {
-  reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
+/** One hover (the worker's whole job): src/worker/cached-entry.ts calls it with workerData. */
+export function handle(req: HoverRequest): HoverReply {
+  try {
+    const s = new InspectSession(req.source, req.filename, withHostFiles(req.options));
+    const summary = s.run();
+    const result = hoverAt(s, req.line, req.col, makeTranslator(req.bundle), { commandLinks: req.commandLinks });
+    return { ok: true, result, error: summary.error };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
 }
-parentPort!.postMessage(reply);
