@@ -113,7 +113,10 @@ export class PyObject {
     }
     // (a session's exact ints and floats join the live set later: HeapState.lazyLeaves)
     if (heap.live !== null) {
-      if (heap.lazyLeaves && this.type && this.type.lazyLeaf) heap.lazyLeafCount++;
+      const t = this.type;
+      if (t && t.liveWhenMaterialized) {
+        /* a frame: an object (and in the live set) only once materialized (vm/frame.ts) */
+      } else if (heap.lazyLeaves && t && t.lazyLeaf) heap.lazyLeafCount++;
       else heap.live.add(this);
     }
   }
@@ -265,6 +268,9 @@ export class PyType extends PyObject {
   /** exact int and float: leaves that hash by value, in an editor session's live set only once
    * they have an id() address (see HeapState.lazyLeaves) */
   lazyLeaf = false;
+  /** frame: the interpreter's frames are PyObjects, but an object (PyFrameObject: in the live set,
+   * with an id() address in an editor session) only once materialize() makes them one */
+  liveWhenMaterialized = false;
   /** instances have a __dict__ */
   hasDict = false;
   /** __slots__ names (own and inherited), or null */

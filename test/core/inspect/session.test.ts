@@ -283,3 +283,14 @@ test('the warm-up imports the modules the program imports (importedModules)', ()
   assert.deepEqual(importedModules(src).sort(), ['gc', 'json', 'objgraph', 'os', 'sys']);
   assert.deepEqual(importedModules('print(1)\n'), []);
 });
+
+test("a call's frame takes no id() address unless it becomes an object", () => {
+  // (PyType.liveWhenMaterialized) in a session every object gets its address at creation; the
+  // interpreter's frames are not objects until materialized (sys._getframe, a traceback), so
+  // 1,000 calls leave the next object's address where 10 calls do
+  const src = (n: number) => `import sys\ndef f(x):\n    return x\nfor i in range(${n}):\n    f(i)\no = object()\nfr = sys._getframe()\nprint(id(o), id(fr) - id(o))\n`;
+  const a = new InspectSession(src(10), 'f.py').run().stdout;
+  const b = new InspectSession(src(1000), 'f.py').run().stdout;
+  assert.match(a, /^\d+ \d+\n$/);
+  assert.equal(b, a);
+});

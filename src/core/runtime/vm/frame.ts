@@ -10,6 +10,7 @@ import type { PyCode, PyFunction } from '../objects/function';
 import type { PyDict } from '../objects/dict';
 
 export const FrameType = makeType('frame', null, TypeFlags.HAVE_GC, 120, 8);
+FrameType.liveWhenMaterialized = true;
 
 export class Frame extends PyObject {
   /** localsplus: fast locals, then cells, then free variables (owned) */
@@ -47,7 +48,6 @@ export class Frame extends PyObject {
     super(FrameType);
     this.rc = 0;
     code.rc++;
-    if (heap.live) heap.live.delete(this);
     this.fast = code.fastTmpl.slice();
     this.stack = code.stackTmpl.slice();
   }
