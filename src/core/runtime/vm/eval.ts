@@ -61,6 +61,8 @@ export interface VMState {
    * onLine is set (every instruction then takes the slow path); kept by the two setters, so that
    * an untraced run pays one comparison per instruction */
   readonly trip: number;
+  /** onLine as a field (the dispatch loop reads it before each instruction under a hook) */
+  readonly lineHook: ((f: Frame, line: number) => void) | null;
   /** stepLimit as a field: what a compiled loop whose instructions are all on one line compares
    * its steps with, under a line hook too (jit.ts oneLineLoop) */
   readonly budgetTrip: number;
@@ -101,13 +103,13 @@ class VMStateImpl implements VMState {
   trip = Infinity;
   budgetTrip = Infinity;
   reentry = REENTRY;
-  private line: ((f: Frame, line: number) => void) | null = null;
+  lineHook: ((f: Frame, line: number) => void) | null = null;
   private limit = Infinity;
   get onLine(): ((f: Frame, line: number) => void) | null {
-    return this.line;
+    return this.lineHook;
   }
   set onLine(fn: ((f: Frame, line: number) => void) | null) {
-    this.line = fn;
+    this.lineHook = fn;
     this.trip = fn !== null ? -Infinity : this.limit;
   }
   get stepLimit(): number {
@@ -116,7 +118,7 @@ class VMStateImpl implements VMState {
   set stepLimit(n: number) {
     this.limit = n;
     this.budgetTrip = n;
-    this.trip = this.line !== null ? -Infinity : n;
+    this.trip = this.lineHook !== null ? -Infinity : n;
   }
 }
 
@@ -427,7 +429,7 @@ function evalLoop(f: Frame): PyObject | null {
         f.sp = sp;
         if (++st.steps > st.trip) {
           // a line hook or a step budget (see VMState.trip)
-          const onLine = st.onLine;
+          const onLine = st.lineHook;
           if (onLine !== null) {
             const ln = lines[pc];
             if (ln !== lastLine && ln >= 0) {
@@ -435,7 +437,7 @@ function evalLoop(f: Frame): PyObject | null {
               onLine(f, ln);
             }
           }
-          if (st.steps > st.stepLimit && st.onBudget) st.onBudget();
+          if (st.steps > st.budgetTrip && st.onBudget) st.onBudget();
         }
         const op = ins[pc << 1];
         const arg = ins[(pc << 1) + 1];
