@@ -40,6 +40,7 @@ import { PyCell, PyCode, PyFunction, PyMethod } from '../runtime/objects/functio
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
 import { PyType } from '../runtime/object';
 import { parse } from '../parser/index';
+import { moduleInit } from '../runtime/define';
 import { compileModule } from '../compiler/compiler';
 import type { CodeUnit } from '../compiler/code';
 import { heapBytes } from '../modules/psutil';
@@ -769,7 +770,6 @@ export function allocLineOf(o: PyObject): number | null {
   return allocSites.get(o) ?? null;
 }
 let warm = false;
-const WARM_MODULES = new Set(['sys', 'gc', 'weakref', 'math', 'random', 'functools', 'itertools', 'operator', 'collections', 'heapq', 'bisect', 'os', 'string', 're', 'json', 'io', 'time', 'copy', 'textwrap', 'fractions', 'decimal', 'typing', 'abc', 'contextlib', 'dataclasses', 'enum', 'psutil', 'objgraph']);
 /** the modules a warm-up imported in this process */
 const warmed = new Set<string>();
 /** The top-level modules `source` may import (`import a.b, c as d`, `from e import f`; a relative
@@ -788,11 +788,12 @@ export function importedModules(source: string): string[] {
 }
 /** The interpreter's start-up creates some shared objects the first time only, and so does a
  * module's first import: a throwaway start-up in each process, and the first import of each
- * module the program imports (those the warm-up knows), makes the first session's run like all
- * later ones. Only the program's own modules: importing all of them (decimal, enum, psutil...) took
+ * module of RefScope's standard library the program imports, makes the first session's run like
+ * all later ones. Only the program's own modules: importing all of them (decimal, enum, psutil...) took
  * ~0.9 s, which the first run of every document's worker waited for. */
 function warmUp(source: string): void {
-  const todo = importedModules(source).filter((m) => WARM_MODULES.has(m) && !warmed.has(m));
+  // (RefScope's own modules only: a program's own module could run without end)
+  const todo = importedModules(source).filter((m) => moduleInit(m) !== undefined && !warmed.has(m));
   if (warm && todo.length === 0) return;
   warm = true;
   for (const m of todo) warmed.add(m);
