@@ -19,6 +19,7 @@ import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
 import { intToDecimalString } from '../runtime/primitives/intstr';
 import { execSource, pyInt } from './modutil';
+import { PyBytes, utf8Decode } from '../runtime/objects/bytes';
 
 // ------------------------------------------------------------------ encoder
 function hex4(n: number): string {
@@ -498,13 +499,65 @@ class Decoder {
   }
 }
 
+/** json.detect_encoding (Lib/json/__init__.py): the codec of JSON bytes, by BOM or by where the
+ * zero bytes of the first ASCII characters are */
+function detectEncoding(b: Uint8Array): string {
+  const starts = (...p: number[]) => b.length >= p.length && p.every((x, i) => b[i] === x);
+  if (starts(0, 0, 0xfe, 0xff) || starts(0xff, 0xfe, 0, 0)) return 'utf-32';
+  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return 'utf-16';
+  if (starts(0xef, 0xbb, 0xbf)) return 'utf-8-sig';
+  if (b.length >= 4) {
+    if (!b[0]) return b[1] ? 'utf-16-be' : 'utf-32-be';
+    if (!b[1]) return b[2] || b[3] ? 'utf-16-le' : 'utf-32-le';
+  } else if (b.length === 2) {
+    if (!b[0]) return 'utf-16-be';
+    if (!b[1]) return 'utf-16-le';
+  }
+  return 'utf-8';
+}
+
+/** b.decode(detect_encoding(b), 'surrogatepass') for json.loads of bytes (the UTF-16/32 codecs:
+ * Objects/unicodeobject.c, PyUnicode_DecodeUTF16Stateful/UTF32Stateful; a BOM picks the byte
+ * order and is dropped) */
+function decodeJsonBytes(b: Uint8Array): string {
+  let enc = detectEncoding(b);
+  if (enc === 'utf-8') return utf8Decode(b, 'strict');
+  if (enc === 'utf-8-sig') return utf8Decode(b.subarray(3), 'strict');
+  let start = 0;
+  if (enc === 'utf-16' || enc === 'utf-32') {
+    const le = b[0] === 0xff;
+    start = enc === 'utf-16' ? 2 : 4;
+    enc += le ? '-le' : '-be';
+  }
+  const le = enc.endsWith('-le');
+  const width = enc.startsWith('utf-16') ? 2 : 4;
+  const fail = (from: number, to: number, why: string): never => {
+    const what = to - from === 1 ? `byte 0x${b[from].toString(16).padStart(2, '0')} in position ${from}` : `bytes in position ${from}-${to - 1}`;
+    raise(E.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${why}`);
+  };
+  let out = '';
+  let i = start;
+  for (; i + width <= b.length; i += width) {
+    if (width === 2) out += String.fromCharCode(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
+    else {
+      const c = le ? (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0 : ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+      if (c > 0x10ffff) fail(i, i + 4, 'code point not in range(0x110000)');
+      out += String.fromCodePoint(c);
+    }
+  }
+  if (i < b.length) fail(i, b.length, 'truncated data');
+  return out;
+}
+
 // _decode(s, idx, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant, strict, errcls, raw)
 function nativeDecode(args: PyObject[]): PyObject {
   if (args.length !== 10) typeError('_decode expects 10 arguments');
   const [so, idxO, oh, ph, pf, pi, pc, strict, errcls, raw] = args;
   if (!(so instanceof PyStr)) {
-    if (so.type.name === 'bytes' || so.type.name === 'bytearray') raise(E.NotImplementedError, 'RefScope: json.loads of bytes is not supported');
-    typeError(`the JSON object must be str, bytes or bytearray, not ${so.type.name}`);
+    // JSONDecoder.decode matches WHITESPACE (a str pattern) first; raw_decode is scan_once's check
+    if (abs.isTrue(raw)) typeError(`first argument must be a string, not ${so.type.name}`);
+    if (so instanceof PyBytes) typeError('cannot use a string pattern on a bytes-like object');
+    typeError(`expected string or bytes-like object, got '${so.type.name}'`);
   }
   const opt = (x: PyObject) => (x === None ? null : x);
   const memo = new Map<string, PyStr>();
@@ -658,6 +711,11 @@ def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None,
         parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    if not isinstance(s, str):
+        if not isinstance(s, (bytes, bytearray)):
+            raise TypeError(f'the JSON object must be str, bytes or bytearray, '
+                            f'not {s.__class__.__name__}')
+        s = _decode_bytes(s)
     if (cls is None and object_hook is None and
             parse_int is None and parse_float is None and
             parse_constant is None and object_pairs_hook is None and not kw):
@@ -690,6 +748,7 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 registerModule('json', (m: ModuleBuilder) => {
   m.fn('_encode', (args) => nativeEncode(args));
   m.fn('_decode', (args) => nativeDecode(args));
+  m.fn('_decode_bytes', (args) => newStr(decodeJsonBytes((args[0] as PyBytes).v)));
   execSource(m, JSON_SRC, '<frozen json>');
 });
 
