@@ -19,7 +19,7 @@ import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
 import { intToDecimalString } from '../runtime/primitives/intstr';
 import { execSource, pyInt } from './modutil';
-import { PyBytes, utf8Decode } from '../runtime/objects/bytes';
+import { PyBytes, decodeBytes } from '../runtime/objects/bytes';
 
 // ------------------------------------------------------------------ encoder
 function hex4(n: number): string {
@@ -516,37 +516,9 @@ function detectEncoding(b: Uint8Array): string {
   return 'utf-8';
 }
 
-/** b.decode(detect_encoding(b), 'surrogatepass') for json.loads of bytes (the UTF-16/32 codecs:
- * Objects/unicodeobject.c, PyUnicode_DecodeUTF16Stateful/UTF32Stateful; a BOM picks the byte
- * order and is dropped) */
+/** b.decode(detect_encoding(b), 'surrogatepass') */
 function decodeJsonBytes(b: Uint8Array): string {
-  let enc = detectEncoding(b);
-  if (enc === 'utf-8') return utf8Decode(b, 'strict');
-  if (enc === 'utf-8-sig') return utf8Decode(b.subarray(3), 'strict');
-  let start = 0;
-  if (enc === 'utf-16' || enc === 'utf-32') {
-    const le = b[0] === 0xff;
-    start = enc === 'utf-16' ? 2 : 4;
-    enc += le ? '-le' : '-be';
-  }
-  const le = enc.endsWith('-le');
-  const width = enc.startsWith('utf-16') ? 2 : 4;
-  const fail = (from: number, to: number, why: string): never => {
-    const what = to - from === 1 ? `byte 0x${b[from].toString(16).padStart(2, '0')} in position ${from}` : `bytes in position ${from}-${to - 1}`;
-    raise(E.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${why}`);
-  };
-  let out = '';
-  let i = start;
-  for (; i + width <= b.length; i += width) {
-    if (width === 2) out += String.fromCharCode(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
-    else {
-      const c = le ? (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0 : ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
-      if (c > 0x10ffff) fail(i, i + 4, 'code point not in range(0x110000)');
-      out += String.fromCodePoint(c);
-    }
-  }
-  if (i < b.length) fail(i, b.length, 'truncated data');
-  return out;
+  return decodeBytes(b, detectEncoding(b), 'surrogatepass');
 }
 
 // _decode(s, idx, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant, strict, errcls, raw)
