@@ -675,13 +675,156 @@ function installCounter(): void {
       const n = v instanceof PyInt ? Number(v.v) : Number(abs.index(v));
       for (let i = 0; i < n; i++) out.push(newRef(k));
     }
+    // _chain.from_iterable(_starmap(_repeat, self.items())): an itertools.chain (over the
+    // repeated elements, gathered here)
     const l = newList(out);
+    const it = vmState.importModule!('itertools', vmState.current!);
+    let chain: PyObject | null = null;
     try {
-      return abs.getIter(l);
+      chain = abs.getAttr(it, 'chain');
+      return abs.call(chain, [l], null);
     } finally {
+      if (chain) decref(chain);
+      decref(it);
       decref(l);
     }
   });
+  defClassMethod(T, 'fromkeys', () => {
+    raise(E.NotImplementedError, 'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.');
+  });
+  // __pos__/__neg__: the positive counts, the negated negative ones (Lib/collections/__init__.py)
+  const unary = (name: string, keep: (v: PyObject) => PyObject | null) =>
+    defMethod(T, name, (_a, _k, self) => {
+      const out = newDictSub(CounterType);
+      try {
+        for (const [k, v] of [...asDict(self).entries()]) {
+          const r = keep(v);
+          if (r) {
+            out.setItem(k, r);
+            decref(r);
+          }
+        }
+      } catch (e) {
+        decref(out);
+        throw e;
+      }
+      return out;
+    });
+  unary('__pos__', (v) => (isPositive(v) ? newRef(v) : null));
+  unary('__neg__', (v) => {
+    const z = newInt(0);
+    try {
+      return abs.richCompareBool(v, z, Cmp.LT) ? abs.binaryOp(z, v, 10) : null;
+    } finally {
+      decref(z);
+    }
+  });
+  // rich comparisons: missing counts are zero; < and > also need the counters to differ
+  const allCounts = (a: PyDict, b: PyDict, op: Cmp): boolean => {
+    for (const c of [a, b]) {
+      for (const k of [...c.entries()].map((e) => e[0])) {
+        const x = counterGet(a, k);
+        const y = counterGet(b, k);
+        try {
+          if (!abs.richCompareBool(x, y, op)) return false;
+        } finally {
+          decref(x);
+          decref(y);
+        }
+      }
+    }
+    return true;
+  };
+  const cmp = (name: string, f: (a: PyDict, b: PyDict) => boolean) =>
+    defMethod(T, name, (args, _k, self) => {
+      const b = args[0];
+      if (!(b instanceof PyDict) || !b.type.isSubtype(CounterType)) return newRef(abs.NotImplemented);
+      return newBool(f(asDict(self), b));
+    });
+  cmp('__eq__', (a, b) => allCounts(a, b, Cmp.EQ));
+  cmp('__ne__', (a, b) => !allCounts(a, b, Cmp.EQ));
+  cmp('__le__', (a, b) => allCounts(a, b, Cmp.LE));
+  cmp('__lt__', (a, b) => allCounts(a, b, Cmp.LE) && !allCounts(a, b, Cmp.EQ));
+  cmp('__ge__', (a, b) => allCounts(a, b, Cmp.GE));
+  cmp('__gt__', (a, b) => allCounts(a, b, Cmp.GE) && !allCounts(a, b, Cmp.EQ));
+  // in-place +=, -=, |=, &=: update self through its items, then _keep_positive
+  const itemsOf = (o: PyObject): [PyObject, PyObject][] => {
+    const m = abs.getAttr(o, 'items');
+    let r: PyObject | null = null;
+    try {
+      r = abs.call(m, [], null);
+      return abs.toArray(r).map((t) => {
+        const kv = abs.toArray(t);
+        decref(t);
+        return [kv[0], kv[1]] as [PyObject, PyObject];
+      });
+    } finally {
+      decref(m);
+      if (r) decref(r);
+    }
+  };
+  const keepPositive = (d: PyDict) => {
+    for (const [k, v] of [...d.entries()]) {
+      if (!isPositive(v)) {
+        incref(k);
+        d.delItem(k);
+        decref(k);
+      }
+    }
+  };
+  const inplace = (name: string, step: (d: PyDict, k: PyObject, v: PyObject) => void, overSelf = false) =>
+    defMethod(T, name, (args, _k, self) => {
+      const d = asDict(self);
+      const pairs = overSelf ? [...d.entries()].map(([k, v]) => [newRef(k), newRef(v)] as [PyObject, PyObject]) : itemsOf(args[0]);
+      try {
+        for (const [k, v] of pairs) {
+          if (overSelf) {
+            const o = abs.getItem(args[0], k);
+            try {
+              step(d, k, o);
+            } finally {
+              decref(o);
+            }
+          } else step(d, k, v);
+        }
+      } finally {
+        for (const [k, v] of pairs) {
+          decref(k);
+          decref(v);
+        }
+      }
+      keepPositive(d);
+      return newRef(d);
+    });
+  const addTo = (op: number) => (d: PyDict, k: PyObject, v: PyObject) => {
+    const cur = counterGet(d, k);
+    try {
+      const r = abs.binaryOp(cur, v, op);
+      d.setItem(k, r);
+      decref(r);
+    } finally {
+      decref(cur);
+    }
+  };
+  inplace('__iadd__', addTo(0));
+  inplace('__isub__', addTo(10));
+  inplace('__ior__', (d, k, v) => {
+    const cur = counterGet(d, k);
+    try {
+      if (abs.richCompareBool(v, cur, Cmp.GT)) d.setItem(k, v);
+    } finally {
+      decref(cur);
+    }
+  });
+  // (other[elem] < count: other's own counts, missing as zero through its __missing__)
+  inplace('__iand__', (d, k, o) => {
+    const cur = counterGet(d, k);
+    try {
+      if (abs.richCompareBool(o, cur, Cmp.LT)) d.setItem(k, o);
+    } finally {
+      decref(cur);
+    }
+  }, true);
   defMethod(T, 'total', (args, kw, self) => {
     checkArgs('total', args, kw, 0, 0);
     let acc: PyObject = newInt(0);
