@@ -31,6 +31,7 @@ import './objgraph';
 import './ctypes';
 import './warnings';
 import './datetime';
+import './statistics';
 
 let done = false;
 export function registerStdlib(): void {
