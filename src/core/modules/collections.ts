@@ -84,6 +84,14 @@ function dqIndex(d: PyDeque, k: PyObject): number {
   return i;
 }
 
+/** The type's own __repr__ in its dict, as CPython's (a slot wrapper; Counter's is a Python
+ * function there): code that dispatches on `type(o).__repr__` (pprint's _dispatch) tells these
+ * types from dict */
+function ownRepr(T: PyType): void {
+  const r = T.slots.repr!;
+  defMethod(T, '__repr__', (args, _k, self) => newStr(r(self ?? args[0])));
+}
+
 function installDeque(): void {
   const T = DequeType;
   T.slots.new = (t) => {
@@ -125,6 +133,7 @@ function installDeque(): void {
       abs.reprLeave(o);
     }
   };
+  ownRepr(T);
   defGetter(T, 'maxlen', (o) => (dq(o).maxlen < 0 ? newRef(None) : newInt(dq(o).maxlen)));
   defMethod(T, 'append', (args, kw, self) => {
     checkArgs('append', args, kw, 1, 1);
@@ -483,6 +492,7 @@ function installDefaultDict(): void {
     const f = d.factory ? (abs.reprEnter(d.factory) ? reprLeaveAfter(d.factory) : '...') : 'None';
     return `${d.type.name}(${f}, ${dictBody(d)})`;
   };
+  ownRepr(T);
   const copy = (self: PyObject | null) => {
     const d = self as PyDefaultDict;
     const c = newDictSub(d.type);
@@ -534,6 +544,7 @@ function installOrderedDict(): void {
       abs.reprLeave(o);
     }
   };
+  ownRepr(T);
   defMethod(T, 'move_to_end', (args, kw, self) => {
     const [key, last] = parseArgs({ name: 'move_to_end', params: ['key', 'last'], required: 1 }, args, kw);
     const d = asDict(self);
@@ -662,6 +673,7 @@ function installCounter(): void {
     const items = mostCommon(d);
     return `${d.type.name}({${items.map(([k, v]) => abs.repr(k) + ': ' + abs.repr(v)).join(', ')}})`;
   };
+  ownRepr(T);
   defMethod(T, 'most_common', (args, kw, self) => {
     const [n] = parseArgs({ name: 'most_common', params: ['n'] }, args, kw);
     let items = mostCommon(asDict(self));

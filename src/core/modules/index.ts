@@ -32,6 +32,7 @@ import './ctypes';
 import './warnings';
 import './datetime';
 import './statistics';
+import './pprint';
 
 let done = false;
 export function registerStdlib(): void {
