@@ -1703,6 +1703,13 @@ def _format_number(is_negative, intpart, fracpart, exp, spec):
     return _format_align(sign, intpart + fracpart, spec)
 
 
+# (_pydecimal: _numbers.Number.register(Decimal)) without importing numbers here, which makes
+# many objects for a module this size: numbers registers Decimal when it is imported later
+import sys as _sys
+if 'numbers' in _sys.modules:
+    _sys.modules['numbers'].Number.register(Decimal)
+del _sys
+
 _NaN = _dec(0, 0, 'n', True)
 _Infinity = _dec(0, 0, 'F', True)
 _NegativeInfinity = _dec(1, 0, 'F', True)

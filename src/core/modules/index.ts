@@ -33,6 +33,7 @@ import './warnings';
 import './datetime';
 import './statistics';
 import './pprint';
+import './numbers';
 
 let done = false;
 export function registerStdlib(): void {
