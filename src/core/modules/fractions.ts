@@ -287,8 +287,8 @@ class Fraction(object):
 
 Fraction.__module__ = 'fractions'
 # (CPython's Fraction subclasses numbers.Rational; registering gives the same isinstance())
-import numbers as _numbers
-_numbers.Rational.register(Fraction)
+import numbers
+numbers.Rational.register(Fraction)
 __all__ = ['Fraction']
 `;
 

@@ -34,6 +34,7 @@ import './datetime';
 import './statistics';
 import './pprint';
 import './numbers';
+import './traceback';
 
 let done = false;
 export function registerStdlib(): void {

@@ -721,6 +721,14 @@ registerModule('json', (m: ModuleBuilder) => {
   m.fn('_encode', (args) => nativeEncode(args));
   m.fn('_decode', (args) => nativeDecode(args));
   m.fn('_decode_bytes', (args) => newStr(decodeJsonBytes((args[0] as PyBytes).v)));
+  m.fn('detect_encoding', (args, kw) => {
+    if ((kw && kw.length) || args.length !== 1) typeError(`detect_encoding() takes 1 positional argument but ${args.length} were given`);
+    const b = args[0];
+    // (b.startswith((codecs.BOM_UTF32_BE, codecs.BOM_UTF32_LE)) is its first step)
+    if (b instanceof PyStr) typeError('tuple for startswith must only contain str, not bytes');
+    if (!(b instanceof PyBytes)) raise(E.AttributeError, `'${b.type.name}' object has no attribute 'startswith'`);
+    return newStr(detectEncoding(b.v));
+  });
   execSource(m, JSON_SRC, '<frozen json>');
 });
 
