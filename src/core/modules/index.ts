@@ -35,6 +35,7 @@ import './statistics';
 import './pprint';
 import './numbers';
 import './traceback';
+import './calendar';
 
 let done = false;
 export function registerStdlib(): void {

@@ -4,6 +4,7 @@
 // tells a learner Python has no such function.
 
 const MISSING: Record<string, string> = {
+  'calendar': 'LocaleHTMLCalendar LocaleTextCalendar different_locale main',
   'collections': 'UserDict UserList UserString abc',
   'contextlib': 'AbstractAsyncContextManager AsyncContextDecorator AsyncExitStack GenericAlias MethodType aclosing asynccontextmanager deque',
   'copy': 'dispatch_table',
