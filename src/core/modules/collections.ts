@@ -7,6 +7,7 @@ import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit }
 import { makeType, TypeType } from '../runtime/types';
 import { execSource } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
+import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
 import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -1121,4 +1122,23 @@ registerModule('collections', (m) => {
   });
   void PyList;
   execSource(m, CHAINMAP_SRC, '<frozen collections>');
+});
+
+// collections.abc (Lib/_collections_abc.py as source); importing it makes it collections.abc
+registerModule('collections.abc', (m) => {
+  // instances of C are callable natively (builtins.callable's tests, for a class)
+  const CALLABLE_BUILTINS = new Set(['function', 'builtin_function_or_method', 'method_descriptor', 'method', 'wrapper_descriptor', 'method-wrapper', 'staticmethod', 'classmethod_descriptor']);
+  m.fn('_has_call_slot', (args) => {
+    const t = args[0];
+    if (!(t instanceof PyType)) return newBool(false);
+    const native = t.mro.some((b) => !(b.flags & TypeFlags.HEAPTYPE) && CALLABLE_BUILTINS.has(b.name));
+    return newBool(native || t.isSubtype(TypeType) || t.slots.call !== undefined);
+  });
+  execSource(m, COLLECTIONS_ABC_SRC, '<frozen collections.abc>');
+  const parent = vmState.importModule!('collections', vmState.current!);
+  try {
+    abs.setAttr(parent, 'abc', m.module);
+  } finally {
+    decref(parent);
+  }
 });

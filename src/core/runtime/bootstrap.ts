@@ -633,11 +633,21 @@ export function bootstrap(): void {
       return ga;
     });
   }
+  // GenericAlias(origin, args) (ga_new): collections.abc's __class_getitem__ makes them
+  GenericAliasType.slots.new = (_t, args, kw) => {
+    if (kw && kw.length) typeError('GenericAlias() takes no keyword arguments');
+    if (args.length !== 2) typeError(`GenericAlias expected 2 arguments, got ${args.length}`);
+    const ga = new PyGenericAlias(newRef(args[0]), newRef(args[1]));
+    gcNewObject(ga, true);
+    return ga;
+  };
   GenericAliasType.slots.repr = (o) => {
     const g = o as PyGenericAlias;
+    // ga_repr_item, and ga_repr_items_list for a list argument (Callable[[int], str])
     const one = (x: PyObject): string => {
       if (x === abs.Ellipsis) return '...';
       if (x instanceof PyType) return x.module === 'builtins' ? x.qualname : `${x.module}.${x.qualname}`;
+      if (x instanceof PyList) return `[${x.items.map(one).join(', ')}]`;
       return abs.repr(x);
     };
     const items = g.args instanceof PyTuple ? g.args.items : [g.args];

@@ -5,7 +5,8 @@
 
 const MISSING: Record<string, string> = {
   'calendar': 'LocaleHTMLCalendar LocaleTextCalendar different_locale main',
-  'collections': 'UserDict UserList UserString abc',
+  'collections': 'UserDict UserList UserString',
+  'collections.abc': 'AsyncGenerator AsyncIterable AsyncIterator Awaitable Coroutine',
   'contextlib': 'AbstractAsyncContextManager AsyncContextDecorator AsyncExitStack GenericAlias MethodType aclosing asynccontextmanager deque',
   'copy': 'dispatch_table',
   'dataclasses': 'FunctionType GenericAlias abc builtins functools inspect itertools keyword re types',
