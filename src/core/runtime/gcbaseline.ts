@@ -29,7 +29,7 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   textwrap: { cpython: 11133, ours: 97, importsRe: true },
   heapq: { cpython: 11129, ours: 22 },
   dataclasses: { cpython: 12396, ours: 160 },
-  decimal: { cpython: 11577, ours: 409, importsRe: true },
+  decimal: { cpython: 11577, ours: 413, importsRe: true },
   fractions: { cpython: 11684, ours: 327, importsRe: true },
   objgraph: { cpython: 12810, ours: 121 },
   ctypes: { cpython: 11619, ours: 61 },
