@@ -21,7 +21,6 @@ import { materializeCode } from '../runtime/consts';
 import { parse } from '../parser/index';
 import type { SyntaxErrorInfo } from '../parser/errors';
 import { compileModule, compileEval, syntaxErrorInfo } from '../compiler/compiler';
-import { byteToCol } from '../parser/errors';
 import type { ModuleBuilder } from '../runtime/define';
 
 type Mode = 'exec' | 'eval';
@@ -51,28 +50,20 @@ function syntaxError(info: SyntaxErrorInfo): E.PyBaseException {
 
 /** source text -> a new code object (raises SyntaxError) */
 function compileText(source: string, filename: string, mode: Mode): PyCode {
-  const pr = parse(source, filename);
+  const pr = parse(source, filename, mode);
   if (!pr.module) {
-    // (compile()'s tokenizer reads a string with a newline at its end: the text keeps one)
     const info = pr.error!;
-    throw syntaxError(info.text !== null && !info.text.endsWith('\n') ? { ...info, text: info.text + '\n' } : info);
+    const offset = info.string_offset ?? info.offset;
+    throw syntaxError(info.string_text !== undefined ? { ...info, text: info.string_text, offset } : info);
   }
   const mod = pr.module;
-  if (mode === 'eval' && (mod.body.length !== 1 || mod.body[0].kind !== 'Expr')) {
-    // the eval grammar takes one expression: point at what follows it, or at the statement
-    const s = mod.body[0];
-    const lines = source.split(/\r?\n/);
-    const lineno = s ? s.lineno : 1;
-    const text = lines[lineno - 1] ?? '';
-    const col = s && s.kind === 'Expr' ? s.end_col_offset : s ? s.col_offset : 0;
-    const offset = byteToCol(text, col) + 1;
-    throw syntaxError({ type: 'SyntaxError', msg: 'invalid syntax', filename, lineno, offset, end_lineno: lineno, end_offset: offset + 1, text: text + '\n' });
-  }
   const cr = mode === 'eval' ? compileEval(mod, filename, source) : compileModule(mod, filename, source);
   if (!cr.code) {
     const e = cr.error!;
     if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);
-    throw syntaxError(syntaxErrorInfo(e, filename, source));
+    // the compiler's errors take their text from the file named (PyErr_ProgramTextObject):
+    // '<string>' and the like have none
+    throw syntaxError({ ...syntaxErrorInfo(e, filename, source), text: null });
   }
   // tracebacks take lines from the file named (linecache): '<string>' or a name given to
   // compile() has none to show, so the code keeps none (the array is shared by the nested code

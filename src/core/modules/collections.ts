@@ -7,6 +7,7 @@ import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit }
 import { makeType, TypeType } from '../runtime/types';
 import { execSource } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
+import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
 import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -84,6 +85,14 @@ function dqIndex(d: PyDeque, k: PyObject): number {
   return i;
 }
 
+/** The type's own __repr__ in its dict, as CPython's (a slot wrapper; Counter's is a Python
+ * function there): code that dispatches on `type(o).__repr__` (pprint's _dispatch) tells these
+ * types from dict */
+function ownRepr(T: PyType): void {
+  const r = T.slots.repr!;
+  defMethod(T, '__repr__', (args, _k, self) => newStr(r(self ?? args[0])));
+}
+
 function installDeque(): void {
   const T = DequeType;
   T.slots.new = (t) => {
@@ -125,6 +134,7 @@ function installDeque(): void {
       abs.reprLeave(o);
     }
   };
+  ownRepr(T);
   defGetter(T, 'maxlen', (o) => (dq(o).maxlen < 0 ? newRef(None) : newInt(dq(o).maxlen)));
   defMethod(T, 'append', (args, kw, self) => {
     checkArgs('append', args, kw, 1, 1);
@@ -483,6 +493,7 @@ function installDefaultDict(): void {
     const f = d.factory ? (abs.reprEnter(d.factory) ? reprLeaveAfter(d.factory) : '...') : 'None';
     return `${d.type.name}(${f}, ${dictBody(d)})`;
   };
+  ownRepr(T);
   const copy = (self: PyObject | null) => {
     const d = self as PyDefaultDict;
     const c = newDictSub(d.type);
@@ -534,6 +545,7 @@ function installOrderedDict(): void {
       abs.reprLeave(o);
     }
   };
+  ownRepr(T);
   defMethod(T, 'move_to_end', (args, kw, self) => {
     const [key, last] = parseArgs({ name: 'move_to_end', params: ['key', 'last'], required: 1 }, args, kw);
     const d = asDict(self);
@@ -662,6 +674,7 @@ function installCounter(): void {
     const items = mostCommon(d);
     return `${d.type.name}({${items.map(([k, v]) => abs.repr(k) + ': ' + abs.repr(v)).join(', ')}})`;
   };
+  ownRepr(T);
   defMethod(T, 'most_common', (args, kw, self) => {
     const [n] = parseArgs({ name: 'most_common', params: ['n'] }, args, kw);
     let items = mostCommon(asDict(self));
@@ -675,13 +688,156 @@ function installCounter(): void {
       const n = v instanceof PyInt ? Number(v.v) : Number(abs.index(v));
       for (let i = 0; i < n; i++) out.push(newRef(k));
     }
+    // _chain.from_iterable(_starmap(_repeat, self.items())): an itertools.chain (over the
+    // repeated elements, gathered here)
     const l = newList(out);
+    const it = vmState.importModule!('itertools', vmState.current!);
+    let chain: PyObject | null = null;
     try {
-      return abs.getIter(l);
+      chain = abs.getAttr(it, 'chain');
+      return abs.call(chain, [l], null);
     } finally {
+      if (chain) decref(chain);
+      decref(it);
       decref(l);
     }
   });
+  defClassMethod(T, 'fromkeys', () => {
+    raise(E.NotImplementedError, 'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.');
+  });
+  // __pos__/__neg__: the positive counts, the negated negative ones (Lib/collections/__init__.py)
+  const unary = (name: string, keep: (v: PyObject) => PyObject | null) =>
+    defMethod(T, name, (_a, _k, self) => {
+      const out = newDictSub(CounterType);
+      try {
+        for (const [k, v] of [...asDict(self).entries()]) {
+          const r = keep(v);
+          if (r) {
+            out.setItem(k, r);
+            decref(r);
+          }
+        }
+      } catch (e) {
+        decref(out);
+        throw e;
+      }
+      return out;
+    });
+  unary('__pos__', (v) => (isPositive(v) ? newRef(v) : null));
+  unary('__neg__', (v) => {
+    const z = newInt(0);
+    try {
+      return abs.richCompareBool(v, z, Cmp.LT) ? abs.binaryOp(z, v, 10) : null;
+    } finally {
+      decref(z);
+    }
+  });
+  // rich comparisons: missing counts are zero; < and > also need the counters to differ
+  const allCounts = (a: PyDict, b: PyDict, op: Cmp): boolean => {
+    for (const c of [a, b]) {
+      for (const k of [...c.entries()].map((e) => e[0])) {
+        const x = counterGet(a, k);
+        const y = counterGet(b, k);
+        try {
+          if (!abs.richCompareBool(x, y, op)) return false;
+        } finally {
+          decref(x);
+          decref(y);
+        }
+      }
+    }
+    return true;
+  };
+  const cmp = (name: string, f: (a: PyDict, b: PyDict) => boolean) =>
+    defMethod(T, name, (args, _k, self) => {
+      const b = args[0];
+      if (!(b instanceof PyDict) || !b.type.isSubtype(CounterType)) return newRef(abs.NotImplemented);
+      return newBool(f(asDict(self), b));
+    });
+  cmp('__eq__', (a, b) => allCounts(a, b, Cmp.EQ));
+  cmp('__ne__', (a, b) => !allCounts(a, b, Cmp.EQ));
+  cmp('__le__', (a, b) => allCounts(a, b, Cmp.LE));
+  cmp('__lt__', (a, b) => allCounts(a, b, Cmp.LE) && !allCounts(a, b, Cmp.EQ));
+  cmp('__ge__', (a, b) => allCounts(a, b, Cmp.GE));
+  cmp('__gt__', (a, b) => allCounts(a, b, Cmp.GE) && !allCounts(a, b, Cmp.EQ));
+  // in-place +=, -=, |=, &=: update self through its items, then _keep_positive
+  const itemsOf = (o: PyObject): [PyObject, PyObject][] => {
+    const m = abs.getAttr(o, 'items');
+    let r: PyObject | null = null;
+    try {
+      r = abs.call(m, [], null);
+      return abs.toArray(r).map((t) => {
+        const kv = abs.toArray(t);
+        decref(t);
+        return [kv[0], kv[1]] as [PyObject, PyObject];
+      });
+    } finally {
+      decref(m);
+      if (r) decref(r);
+    }
+  };
+  const keepPositive = (d: PyDict) => {
+    for (const [k, v] of [...d.entries()]) {
+      if (!isPositive(v)) {
+        incref(k);
+        d.delItem(k);
+        decref(k);
+      }
+    }
+  };
+  const inplace = (name: string, step: (d: PyDict, k: PyObject, v: PyObject) => void, overSelf = false) =>
+    defMethod(T, name, (args, _k, self) => {
+      const d = asDict(self);
+      const pairs = overSelf ? [...d.entries()].map(([k, v]) => [newRef(k), newRef(v)] as [PyObject, PyObject]) : itemsOf(args[0]);
+      try {
+        for (const [k, v] of pairs) {
+          if (overSelf) {
+            const o = abs.getItem(args[0], k);
+            try {
+              step(d, k, o);
+            } finally {
+              decref(o);
+            }
+          } else step(d, k, v);
+        }
+      } finally {
+        for (const [k, v] of pairs) {
+          decref(k);
+          decref(v);
+        }
+      }
+      keepPositive(d);
+      return newRef(d);
+    });
+  const addTo = (op: number) => (d: PyDict, k: PyObject, v: PyObject) => {
+    const cur = counterGet(d, k);
+    try {
+      const r = abs.binaryOp(cur, v, op);
+      d.setItem(k, r);
+      decref(r);
+    } finally {
+      decref(cur);
+    }
+  };
+  inplace('__iadd__', addTo(0));
+  inplace('__isub__', addTo(10));
+  inplace('__ior__', (d, k, v) => {
+    const cur = counterGet(d, k);
+    try {
+      if (abs.richCompareBool(v, cur, Cmp.GT)) d.setItem(k, v);
+    } finally {
+      decref(cur);
+    }
+  });
+  // (other[elem] < count: other's own counts, missing as zero through its __missing__)
+  inplace('__iand__', (d, k, o) => {
+    const cur = counterGet(d, k);
+    try {
+      if (abs.richCompareBool(o, cur, Cmp.LT)) d.setItem(k, o);
+    } finally {
+      decref(cur);
+    }
+  }, true);
   defMethod(T, 'total', (args, kw, self) => {
     checkArgs('total', args, kw, 0, 0);
     let acc: PyObject = newInt(0);
@@ -966,4 +1122,23 @@ registerModule('collections', (m) => {
   });
   void PyList;
   execSource(m, CHAINMAP_SRC, '<frozen collections>');
+});
+
+// collections.abc (Lib/_collections_abc.py as source); importing it makes it collections.abc
+registerModule('collections.abc', (m) => {
+  // instances of C are callable natively (builtins.callable's tests, for a class)
+  const CALLABLE_BUILTINS = new Set(['function', 'builtin_function_or_method', 'method_descriptor', 'method', 'wrapper_descriptor', 'method-wrapper', 'staticmethod', 'classmethod_descriptor']);
+  m.fn('_has_call_slot', (args) => {
+    const t = args[0];
+    if (!(t instanceof PyType)) return newBool(false);
+    const native = t.mro.some((b) => !(b.flags & TypeFlags.HEAPTYPE) && CALLABLE_BUILTINS.has(b.name));
+    return newBool(native || t.isSubtype(TypeType) || t.slots.call !== undefined);
+  });
+  execSource(m, COLLECTIONS_ABC_SRC, '<frozen collections.abc>');
+  const parent = vmState.importModule!('collections', vmState.current!);
+  try {
+    abs.setAttr(parent, 'abc', m.module);
+  } finally {
+    decref(parent);
+  }
 });

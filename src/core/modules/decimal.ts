@@ -1534,6 +1534,51 @@ class Decimal(object):
             return '-Subnormal' if self._sign else '+Subnormal'
         return '-Normal' if self._sign else '+Normal'
 
+    # next_plus / next_minus (_pydecimal): rounding toward the direction with every flag
+    # ignored (a context of the same limits, no traps, its own flags)
+    def _next_context(self, context, rounding):
+        return Context(context.prec, rounding, context.Emin, context.Emax, context.capitals,
+                       context.clamp, None, dict.fromkeys(_signals, False))
+
+    # (_pydecimal adds 1E(Etiny-1) and lets _fix round it away; this module's __add__ keeps exact
+    # coefficients, so the amount is just below the precision: the same rounded result)
+    def _next_exp(self, context):
+        if self:
+            return max(self.adjusted() - context.prec - 1, context.Etiny() - 1)
+        return context.Etiny() - 1
+
+    def next_plus(self, context=None):
+        if context is None:
+            context = getcontext()
+        ans = self._check_nans(context=context)
+        if ans:
+            return ans
+        if self._isinfinity() == 1:
+            return _Infinity
+        if self._isinfinity() == -1:
+            return _dec(1, 10 ** context.prec - 1, context.Etop())
+        context = self._next_context(context, ROUND_CEILING)
+        new_self = self._fix(context)
+        if new_self != self:
+            return new_self
+        return self.__add__(_dec(0, 1, self._next_exp(context)), context)
+
+    def next_minus(self, context=None):
+        if context is None:
+            context = getcontext()
+        ans = self._check_nans(context=context)
+        if ans:
+            return ans
+        if self._isinfinity() == -1:
+            return _NegativeInfinity
+        if self._isinfinity() == 1:
+            return _dec(0, 10 ** context.prec - 1, context.Etop())
+        context = self._next_context(context, ROUND_FLOOR)
+        new_self = self._fix(context)
+        if new_self != self:
+            return new_self
+        return self.__sub__(_dec(0, 1, self._next_exp(context)), context)
+
     def logb(self, context=None):
         if context is None:
             context = getcontext()
@@ -1702,6 +1747,13 @@ def _format_number(is_negative, intpart, fracpart, exp, spec):
     intpart = _insert_thousands_sep(intpart, spec, min_width)
     return _format_align(sign, intpart + fracpart, spec)
 
+
+# (_pydecimal: _numbers.Number.register(Decimal)) without importing numbers here, which makes
+# many objects for a module this size: numbers registers Decimal when it is imported later
+import sys as _sys
+if 'numbers' in _sys.modules:
+    _sys.modules['numbers'].Number.register(Decimal)
+del _sys
 
 _NaN = _dec(0, 0, 'n', True)
 _Infinity = _dec(0, 0, 'F', True)

@@ -286,6 +286,9 @@ class Fraction(object):
         return self.__class__(self._numerator, self._denominator)
 
 Fraction.__module__ = 'fractions'
+# (CPython's Fraction subclasses numbers.Rational; registering gives the same isinstance())
+import numbers
+numbers.Rational.register(Fraction)
 __all__ = ['Fraction']
 `;
 

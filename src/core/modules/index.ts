@@ -31,6 +31,11 @@ import './objgraph';
 import './ctypes';
 import './warnings';
 import './datetime';
+import './statistics';
+import './pprint';
+import './numbers';
+import './traceback';
+import './calendar';
 
 let done = false;
 export function registerStdlib(): void {

@@ -19,6 +19,7 @@ import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
 import { intToDecimalString } from '../runtime/primitives/intstr';
 import { execSource, pyInt } from './modutil';
+import { PyBytes, decodeBytes } from '../runtime/objects/bytes';
 
 // ------------------------------------------------------------------ encoder
 function hex4(n: number): string {
@@ -498,13 +499,37 @@ class Decoder {
   }
 }
 
+/** json.detect_encoding (Lib/json/__init__.py): the codec of JSON bytes, by BOM or by where the
+ * zero bytes of the first ASCII characters are */
+function detectEncoding(b: Uint8Array): string {
+  const starts = (...p: number[]) => b.length >= p.length && p.every((x, i) => b[i] === x);
+  if (starts(0, 0, 0xfe, 0xff) || starts(0xff, 0xfe, 0, 0)) return 'utf-32';
+  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return 'utf-16';
+  if (starts(0xef, 0xbb, 0xbf)) return 'utf-8-sig';
+  if (b.length >= 4) {
+    if (!b[0]) return b[1] ? 'utf-16-be' : 'utf-32-be';
+    if (!b[1]) return b[2] || b[3] ? 'utf-16-le' : 'utf-32-le';
+  } else if (b.length === 2) {
+    if (!b[0]) return 'utf-16-be';
+    if (!b[1]) return 'utf-16-le';
+  }
+  return 'utf-8';
+}
+
+/** b.decode(detect_encoding(b), 'surrogatepass') */
+function decodeJsonBytes(b: Uint8Array): string {
+  return decodeBytes(b, detectEncoding(b), 'surrogatepass');
+}
+
 // _decode(s, idx, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant, strict, errcls, raw)
 function nativeDecode(args: PyObject[]): PyObject {
   if (args.length !== 10) typeError('_decode expects 10 arguments');
   const [so, idxO, oh, ph, pf, pi, pc, strict, errcls, raw] = args;
   if (!(so instanceof PyStr)) {
-    if (so.type.name === 'bytes' || so.type.name === 'bytearray') raise(E.NotImplementedError, 'RefScope: json.loads of bytes is not supported');
-    typeError(`the JSON object must be str, bytes or bytearray, not ${so.type.name}`);
+    // JSONDecoder.decode matches WHITESPACE (a str pattern) first; raw_decode is scan_once's check
+    if (abs.isTrue(raw)) typeError(`first argument must be a string, not ${so.type.name}`);
+    if (so instanceof PyBytes) typeError('cannot use a string pattern on a bytes-like object');
+    typeError(`expected string or bytes-like object, got '${so.type.name}'`);
   }
   const opt = (x: PyObject) => (x === None ? null : x);
   const memo = new Map<string, PyStr>();
@@ -658,6 +683,11 @@ def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None,
         parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    if not isinstance(s, str):
+        if not isinstance(s, (bytes, bytearray)):
+            raise TypeError(f'the JSON object must be str, bytes or bytearray, '
+                            f'not {s.__class__.__name__}')
+        s = _decode_bytes(s)
     if (cls is None and object_hook is None and
             parse_int is None and parse_float is None and
             parse_constant is None and object_pairs_hook is None and not kw):
@@ -690,6 +720,15 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 registerModule('json', (m: ModuleBuilder) => {
   m.fn('_encode', (args) => nativeEncode(args));
   m.fn('_decode', (args) => nativeDecode(args));
+  m.fn('_decode_bytes', (args) => newStr(decodeJsonBytes((args[0] as PyBytes).v)));
+  m.fn('detect_encoding', (args, kw) => {
+    if ((kw && kw.length) || args.length !== 1) typeError(`detect_encoding() takes 1 positional argument but ${args.length} were given`);
+    const b = args[0];
+    // (b.startswith((codecs.BOM_UTF32_BE, codecs.BOM_UTF32_LE)) is its first step)
+    if (b instanceof PyStr) typeError('tuple for startswith must only contain str, not bytes');
+    if (!(b instanceof PyBytes)) raise(E.AttributeError, `'${b.type.name}' object has no attribute 'startswith'`);
+    return newStr(detectEncoding(b.v));
+  });
   execSource(m, JSON_SRC, '<frozen json>');
 });
 

@@ -722,6 +722,99 @@ class error(Exception):
 error.__module__ = 're'
 `;
 
+// re.RegexFlag (Lib/re/__init__.py: an enum.IntFlag with boundary KEEP under @enum.global_enum):
+// written as a plain int subclass, so importing re does not import enum. Its repr (and str) is
+// enum.global_flag_repr's, names joined in definition order with unnamed bits in hex; operators
+// between flags and ints give flags (Flag.__or__/__and__/__xor__/__invert__).
+const FLAG_SRC = `
+class EnumType(type):
+    def __repr__(cls):
+        return "<flag %r>" % cls.__name__
+    def __iter__(cls):
+        return iter(cls._member_list_)
+    def __len__(cls):
+        return len(cls._member_list_)
+EnumType.__module__ = 'enum'
+
+_flag_order = [('ASCII', 256), ('IGNORECASE', 2), ('LOCALE', 4), ('UNICODE', 32), ('MULTILINE', 8),
+               ('DOTALL', 16), ('VERBOSE', 64), ('TEMPLATE', 1), ('DEBUG', 128)]
+
+class RegexFlag(int, metaclass=EnumType):
+    def __new__(cls, value):
+        if not isinstance(value, int):
+            raise ValueError('%r is not a valid RegexFlag' % (value,))
+        m = cls._value2member_map_.get(value)
+        if m is None:
+            m = int.__new__(cls, value)
+        return m
+    @property
+    def value(self):
+        return int(self)
+    @property
+    def name(self):
+        v = int(self)
+        if v == 0:
+            return 'NOFLAG'
+        names = []
+        for n, b in _flag_order:
+            if v == b:
+                return n
+            if v & b == b:
+                names.append(n)
+        if not names:
+            return None
+        rest = v & ~511
+        if rest:
+            names.append(hex(rest))
+        return '|'.join(names)
+    def __repr__(self):
+        name = self.name
+        if name is None:
+            return 're.RegexFlag(%r)' % int(self)
+        return '|'.join(n if n[0].isdigit() else 're.' + n for n in name.split('|'))
+    __str__ = __repr__
+    def __format__(self, spec):
+        if not spec:
+            return str(self)
+        return int(self).__format__(spec)
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) | int(other))
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) & int(other))
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) ^ int(other))
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+    def __invert__(self):
+        return RegexFlag(~int(self) & 511)
+    def __contains__(self, other):
+        return int(other) & int(self) == int(other)
+    def __iter__(self):
+        v = int(self)
+        return iter([m for m in RegexFlag._member_list_ if v & int(m)])
+RegexFlag.__module__ = 're'
+RegexFlag._value2member_map_ = {}
+RegexFlag._member_list_ = []
+for _n, _v in [('NOFLAG', 0)] + _flag_order:
+    _m = RegexFlag(_v)
+    RegexFlag._value2member_map_[_v] = _m
+    if _v:
+        RegexFlag._member_list_.append(_m)
+    setattr(RegexFlag, _n, _m)
+    globals()[_n] = _m
+for _n, _v in [('A', 256), ('I', 2), ('L', 4), ('U', 32), ('M', 8), ('S', 16), ('X', 64), ('T', 1)]:
+    setattr(RegexFlag, _n, RegexFlag._value2member_map_[_v])
+    globals()[_n] = RegexFlag._value2member_map_[_v]
+del _n, _v, _m
+`;
+
 let installed = false;
 registerModule('re', (m: ModuleBuilder) => {
   if (!installed) {
@@ -730,12 +823,7 @@ registerModule('re', (m: ModuleBuilder) => {
   }
   reModuleDict = m.dict;
   execSource(m, ERROR_SRC, '<frozen re>');
-  const flagConsts: [string, number][] = [
-    ['A', F.ASCII], ['ASCII', F.ASCII], ['I', F.IGNORECASE], ['IGNORECASE', F.IGNORECASE], ['L', F.LOCALE], ['LOCALE', F.LOCALE],
-    ['M', F.MULTILINE], ['MULTILINE', F.MULTILINE], ['S', F.DOTALL], ['DOTALL', F.DOTALL], ['U', F.UNICODE], ['UNICODE', F.UNICODE],
-    ['X', F.VERBOSE], ['VERBOSE', F.VERBOSE], ['T', F.TEMPLATE], ['TEMPLATE', F.TEMPLATE], ['DEBUG', F.DEBUG], ['NOFLAG', 0],
-  ];
-  for (const [n, v] of flagConsts) m.own(n, newInt(v));
+  execSource(m, FLAG_SRC, '<frozen re flags>');
   m.set('Pattern', PatternType);
   m.set('Match', MatchType);
   cacheDict = newDict();

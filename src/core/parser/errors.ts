@@ -19,6 +19,10 @@ export interface SyntaxErrorInfo {
    */
   print_offset?: number;
   print_end_offset?: number;
+  /** the text when the source is a string given to compile()/exec()/eval() (set by the parser) */
+  string_text?: string | null;
+  /** the offset there, when it differs from a file's */
+  string_offset?: number;
 }
 
 function utf8Len(s: string): number {

@@ -14,8 +14,8 @@ export interface ParseResult {
 }
 
 /** Parse a whole module. Never throws: a syntax error comes back in `error`, as CPython 3.11 reports it. */
-export function parse(source: string, filename: string): ParseResult {
-  const r = parseModule(source);
+export function parse(source: string, filename: string, mode: 'exec' | 'eval' = 'exec'): ParseResult {
+  const r = parseModule(source, mode);
   if (r.error) return { module: null, error: { ...r.error, filename } };
   return { module: r.module, error: null };
 }

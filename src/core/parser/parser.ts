@@ -22,6 +22,8 @@ class ParseError {
     readonly fromTokenizer: boolean,
     /** the IndentationErrors of _PyPegen_set_syntax_error (not replaced by later tokenizer errors) */
     readonly noOverride = false,
+    /** raised at a token at EOF without a column (_PyPegen_raise_error's tok->cur - line_start) */
+    readonly atEof = false,
   ) {}
 }
 
@@ -124,17 +126,30 @@ export interface ParseOutput {
   error: Omit<SyntaxErrorInfo, 'filename'> | null;
 }
 
-export function parseModule(source: string): ParseOutput {
+/** mode 'eval': the eval start rule on input without an implicit trailing newline; the module
+ * holds the one expression statement */
+export function parseModule(source: string, mode: 'exec' | 'eval' = 'exec'): ParseOutput {
   let src = normalizeNewlines(source);
   if (src.charCodeAt(0) === 0xfeff) src = src.slice(1); // UTF-8 BOM
-  const { tokens, lines } = tokenize(src);
+  const { tokens, lines } = tokenize(src, mode === 'exec');
   const p = new Parser(tokens, lines, null);
   try {
     p.start();
-    const mod = p.parseFile();
+    const mod = mode === 'eval' ? p.parseEval() : p.parseFile();
     return { module: mod, error: null };
   } catch (e) {
-    if (e instanceof ParseError) return { module: null, error: p.finalError(e) };
+    if (e instanceof ParseError) {
+      const info = p.finalError(e);
+      const err: Omit<SyntaxErrorInfo, 'filename'> = { ...info, string_text: p.stringText(info, e, mode === 'exec') };
+      if (e.atEof && info === e.info) {
+        // a string's tokenizer at EOF still holds its last line: tok->cur - line_start is that
+        // line's length, with exec input's implicit newline (a file's tokenizer gives 0)
+        const read = src.endsWith('\n') ? lines.count - 1 : lines.count;
+        const text = lines.lineText(read);
+        err.string_offset = lines.cpCol(read, lines.starts[read] + text.length) + (mode === 'exec' && !text.endsWith('\n') ? 1 : 0);
+      }
+      return { module: null, error: err };
+    }
     // internal failure: report as a generic syntax error rather than throwing
     const t = p.tok;
     return {
@@ -302,8 +317,8 @@ class Parser implements StringHost {
     return info;
   }
 
-  raise(type: ErrType, msg: string, lineno: number, col1: number, endLineno: number, endCol1: number, noOverride = false): never {
-    throw new ParseError(this.errInfo(type, msg, lineno, col1, endLineno, endCol1), false, noOverride);
+  raise(type: ErrType, msg: string, lineno: number, col1: number, endLineno: number, endCol1: number, noOverride = false, atEof = false): never {
+    throw new ParseError(this.errInfo(type, msg, lineno, col1, endLineno, endCol1), false, noOverride, atEof);
   }
 
   /** RAISE_SYNTAX_ERROR_KNOWN_LOCATION(t) / KNOWN_NODE */
@@ -329,7 +344,7 @@ class Parser implements StringHost {
       // INDENT/DEDENT/ENDMARKER: offset = tok->cur - line_start (no +1)
       const line = Math.min(t.lineno, this.lines.count);
       const col = t.start >= 0 && t.start >= this.lines.starts[line] ? this.lines.byteCol(line, Math.min(t.start, this.lines.src.length)) : 0;
-      this.raise(type, msg, t.lineno, col, t.lineno, -1, noOverride);
+      this.raise(type, msg, t.lineno, col, t.lineno, -1, noOverride, t.start < 0);
     }
     this.raise(type, msg, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, noOverride);
   }
@@ -343,6 +358,8 @@ class Parser implements StringHost {
     const t = this.tok;
     if (t.type === Tok.INDENT) this.raiseAt(t, 'unexpected indent', 'IndentationError', true);
     if (t.type === Tok.DEDENT) this.raiseAt(t, 'unexpected unindent', 'IndentationError', true);
+    // RAISE_SYNTAX_ERROR_KNOWN_LOCATION(last_token): ENDMARKER's columns are -1, so 0 and 0
+    if (t.type === Tok.ENDMARKER) this.raise('SyntaxError', 'invalid syntax', t.lineno, 0, t.lineno, 0);
     this.raiseAt(t, 'invalid syntax');
   }
 
@@ -354,6 +371,23 @@ class Parser implements StringHost {
       { type: e.type, msg: e.msg, lineno: e.lineno, offset: e.offset, end_lineno: e.endLineno, end_offset: e.endOffset, text: e.text },
       true,
     );
+  }
+
+  /** The error's text when the source is a string (compile(), exec(), eval()): pegen takes the
+   * tokenizer's buffer, the current line with its newline (an implicit one for exec input), when
+   * the error is on the line the tokenizer is at, else the line from the string without its
+   * newline (_PyPegen_raise_error_known_location, get_error_line_from_tokenizer_buffers); the
+   * tokenizer's own errors keep their line (_syntaxerror_range) */
+  stringText(info: Omit<SyntaxErrorInfo, 'filename'>, e: ParseError, execInput: boolean): string | null {
+    // (errors inside an f-string's expression keep the "(expr)" text they were given)
+    if (this.fctx || info.text === null || (info.msg.startsWith('f-string: ') && info.text !== this.lines.lineText(info.lineno))) return info.text;
+    const last = this.tokens[this.tokens.length - 1];
+    const te = last.type === Tok.ERRORTOKEN && (e.fromTokenizer || info.msg === last.error!.msg) ? last.error! : null;
+    if (te && te.raw) return info.text;
+    const tokLine = te ? te.tokLine! : this.tokens[this.maxFetched].end_lineno;
+    const text = this.lines.lineText(info.lineno);
+    if (info.lineno < tokLine) return text.replace(/\n$/, '');
+    return execInput && !text.endsWith('\n') ? text + '\n' : text;
   }
 
   /** Apply _PyPegen_tokenize_full_source_to_check_for_errors to a parser error. */
@@ -386,6 +420,15 @@ class Parser implements StringHost {
       this.parseStatement(body);
     }
     return { kind: 'Module', body };
+  }
+
+  // eval: expressions NEWLINE* ENDMARKER
+  parseEval(): A.Module {
+    const s = this.tok;
+    const e = this.parseExpressions();
+    while (this.ty() === Tok.NEWLINE) this.advance();
+    if (this.ty() !== Tok.ENDMARKER) this.failHere();
+    return { kind: 'Module', body: [F.stmt<A.ExprStmt>({ kind: 'Expr', value: e }, s, this.lastNonWs)] };
   }
 
   // statements: statement+

@@ -50,6 +50,10 @@ export interface TokError {
   text: string | null;
   /** for 'eof-in-paren': where the innermost unclosed bracket is */
   parenLine?: number;
+  /** the text is tokenizer.c's _syntaxerror_range line (without its newline), not pegen's */
+  raw?: boolean;
+  /** tok->lineno when the error was found (the lines read so far) */
+  tokLine?: number;
 }
 
 const TABSIZE = 8;
@@ -211,8 +215,11 @@ export interface TokenizeResult {
   lines: SourceLines;
 }
 
-export function tokenize(src: string): TokenizeResult {
-  return new Tokenizer(src).run();
+/** execInput: the source is a file or exec/compile 'exec' input, whose last line gets a newline
+ * (translate_newlines(exec_input)); eval input is tokenized as written (tokenizer.c,
+ * _PyTokenizer_FromString) */
+export function tokenize(src: string, execInput = true): TokenizeResult {
+  return new Tokenizer(src, execInput).run();
 }
 
 class Tokenizer {
@@ -233,7 +240,10 @@ class Tokenizer {
   done = false;
   /** true once the last line has been given its implicit newline */
 
-  constructor(src: string) {
+  constructor(
+    src: string,
+    readonly execInput: boolean,
+  ) {
     this.src = src;
     this.n = src.length;
     this.lines = new SourceLines(src);
@@ -251,7 +261,7 @@ class Tokenizer {
   // --- character access: CPython appends a '\n' to a last line lacking one; -1 is EOF
   ch(i: number): number {
     if (i < this.n) return this.src.charCodeAt(i);
-    if (i === this.n && this.n > 0 && this.src.charCodeAt(this.n - 1) !== 10) return 10;
+    if (i === this.n && this.execInput && this.n > 0 && this.src.charCodeAt(this.n - 1) !== 10) return 10;
     return -1;
   }
 
@@ -291,7 +301,7 @@ class Tokenizer {
     // col_offset = number of code points from line start to cur
     const col = opts.col ?? this.cpLen(ls, curIdx);
     const endCol = opts.endCol ?? col;
-    this.errorToken({ kind: 'error', type: opts.type ?? 'SyntaxError', msg, lineno: line, offset: col, endLineno: line, endOffset: endCol, text }, curIdx);
+    this.errorToken({ kind: 'error', type: opts.type ?? 'SyntaxError', msg, lineno: line, offset: col, endLineno: line, endOffset: endCol, text, raw: true }, curIdx);
   }
 
   cpLen(from: number, to: number): number {
@@ -305,6 +315,9 @@ class Tokenizer {
   }
 
   errorToken(err: TokError, at: number): never {
+    // (this.lineno moves on past a newline at once, tok->lineno when the next line is read)
+    const read = this.n > 0 && this.src.charCodeAt(this.n - 1) === 10 ? this.lines.count - 1 : this.lines.count;
+    err.tokLine = Math.min(this.lineno, read);
     const t: Token = {
       type: Tok.ERRORTOKEN,
       value: '',
@@ -340,7 +353,8 @@ class Tokenizer {
     if (c !== 10) {
       // E_LINECONT: col_offset = cur - buf - 1, cur is after the char following the backslash
       const text = this.lines.lineText(this.lineno);
-      const offset = this.cpLen(this.lineStart, i) + 1;
+      // (at EOF, eval input's missing newline, tok_nextc leaves cur where it is)
+      const offset = this.cpLen(this.lineStart, i) + (c === -1 ? 0 : 1);
       this.errorToken(
         { kind: 'error', type: 'SyntaxError', msg: 'unexpected character after line continuation character', lineno: this.lineno, offset, endLineno: this.lineno, endOffset: 0, text },
         i,
@@ -359,7 +373,8 @@ class Tokenizer {
 
   eofError(line: number, ls: number, text: string): never {
     if (this.parenstack.length) this.eofInParen();
-    const offset = this.cpLen(ls, ls + text.length);
+    // (tok->cur is past the line's newline, the implicit one of exec input too)
+    const offset = this.cpLen(ls, ls + text.length) + (this.execInput && !text.endsWith('\n') ? 1 : 0);
     this.errorToken({ kind: 'eof', type: 'SyntaxError', msg: 'unexpected EOF while parsing', lineno: line, offset, endLineno: line, endOffset: -1, text }, this.n);
   }
 
@@ -420,7 +435,8 @@ class Tokenizer {
           // CPython: blank lines / comment lines are ignored (EOF too: handled below)
           blankline = c !== -1;
         }
-        if (!blankline && c !== -1 && this.parenstack.length === 0) {
+        // (at EOF only eval input, which has no implicit newline, can end in an indented line)
+        if (!blankline && (c !== -1 || col !== 0) && this.parenstack.length === 0) {
           if (contLineCol) {
             col = contLineCol;
             altcol = contLineCol;
@@ -476,7 +492,8 @@ class Tokenizer {
           this.pos = i - 1;
           if (this.parenstack.length) this.eofInParen();
           // EOF: dedent everything, then ENDMARKER (at the start of the line after the last)
-          const eofLine = this.n > 0 ? this.lineno - 1 : 1;
+          // (eval input: tok->lineno, the number of lines read, 0 for an empty string)
+          const eofLine = this.execInput ? (this.n > 0 ? this.lineno - 1 : 1) : this.n === 0 ? 0 : src.charCodeAt(this.n - 1) === 10 ? this.lineno - 1 : this.lineno;
           const type = this.indstack.length > 1 ? Tok.DEDENT : Tok.ENDMARKER;
           if (type === Tok.DEDENT) {
             this.indstack.pop();
@@ -807,14 +824,15 @@ class Tokenizer {
       const c = i < this.n ? src.charCodeAt(i) : this.ch(i);
       i++;
       if (c === -1 || (quoteSize === 1 && c === 10)) {
-        const detected = c === -1 ? this.lineno - 1 : this.lineno;
+        // (EOF comes after a newline, unless eval input ends without one)
+        const detected = c === -1 && (this.execInput || src.charCodeAt(this.n - 1) === 10) ? this.lineno - 1 : this.lineno;
         const text = this.lines.lineText(firstLine).replace(/\n$/, '');
         const col = this.cpLen(firstLineStart, start) + 1;
         const msg =
           quoteSize === 3
             ? `unterminated triple-quoted string literal (detected at line ${detected})`
             : `unterminated string literal (detected at line ${detected})`;
-        this.errorToken({ kind: 'error', type: 'SyntaxError', msg, lineno: firstLine, offset: col, endLineno: firstLine, endOffset: col, text }, start);
+        this.errorToken({ kind: 'error', type: 'SyntaxError', msg, lineno: firstLine, offset: col, endLineno: firstLine, endOffset: col, text, raw: true }, start);
       }
       if (c === quote) endQuoteSize++;
       else {

@@ -189,8 +189,19 @@ export function getAttr(o: PyObject, name: string): PyObject {
       if (ga !== null) return callMethodObj(ga, o, [strKey(name)]);
     }
   } else r = genericGetAttr(o, name, false);
+  if (r === null && o instanceof PyModule) r = siteSubmodule(o, name);
   if (r === null) raiseNoAttr(o, name);
   return r;
+}
+
+/** A submodule CPython's start-up (site) has imported already, so that it is an attribute of
+ * its package in any program (collections.abc): imported here when first reached. */
+const SITE_SUBMODULES: Record<string, string> = { 'collections.abc': 'collections.abc' };
+function siteSubmodule(o: PyModule, name: string): PyObject | null {
+  const full = SITE_SUBMODULES[`${o.name}.${name}`];
+  if (!full || !vmState.importModule || !vmState.current) return null;
+  decref(vmState.importModule(full, vmState.current));
+  return genericGetAttr(o, name, false);
 }
 
 /** A standard library function RefScope's module lacks (not a module of the program's own files)

@@ -299,11 +299,11 @@ export function bootstrap(): void {
   BuiltinFunctionType.slots.repr = (o) => {
     const f = o as PyBuiltinFunction;
     if (!f.self || f.self instanceof PyModule) return `<built-in function ${f.name}>`;
-    return `<built-in method ${f.name} of ${f.self.type.name} object at 0x${addressOf(f.self).toString(16)}>`;
+    return `<built-in method ${f.name} of ${tpName(f.self.type)} object at 0x${addressOf(f.self).toString(16)}>`;
   };
-  MethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
-  WrapperDescriptorType.slots.repr = (o) => `<slot wrapper '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
-  ClassMethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${(o as PyBuiltinFunction).owner!.name}' objects>`;
+  MethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${tpName((o as PyBuiltinFunction).owner!)}' objects>`;
+  WrapperDescriptorType.slots.repr = (o) => `<slot wrapper '${(o as PyBuiltinFunction).name}' of '${tpName((o as PyBuiltinFunction).owner!)}' objects>`;
+  ClassMethodDescriptorType.slots.repr = (o) => `<method '${(o as PyBuiltinFunction).name}' of '${tpName((o as PyBuiltinFunction).owner!)}' objects>`;
   // module.__new__ + module___init___impl: ModuleType(name, doc=None)
   ModuleType.slots.new = (t, args, kw) => {
     if (t !== ModuleType) unsupported('subclasses of types.ModuleType');
@@ -633,11 +633,21 @@ export function bootstrap(): void {
       return ga;
     });
   }
+  // GenericAlias(origin, args) (ga_new): collections.abc's __class_getitem__ makes them
+  GenericAliasType.slots.new = (_t, args, kw) => {
+    if (kw && kw.length) typeError('GenericAlias() takes no keyword arguments');
+    if (args.length !== 2) typeError(`GenericAlias expected 2 arguments, got ${args.length}`);
+    const ga = new PyGenericAlias(newRef(args[0]), newRef(args[1]));
+    gcNewObject(ga, true);
+    return ga;
+  };
   GenericAliasType.slots.repr = (o) => {
     const g = o as PyGenericAlias;
+    // ga_repr_item, and ga_repr_items_list for a list argument (Callable[[int], str])
     const one = (x: PyObject): string => {
       if (x === abs.Ellipsis) return '...';
       if (x instanceof PyType) return x.module === 'builtins' ? x.qualname : `${x.module}.${x.qualname}`;
+      if (x instanceof PyList) return `[${x.items.map(one).join(', ')}]`;
       return abs.repr(x);
     };
     const items = g.args instanceof PyTuple ? g.args.items : [g.args];
@@ -812,4 +822,9 @@ export function newListOfStr(xs: string[]): PyList {
   const l = new PyList(ListType, xs.map((x) => newStr(x)));
   gcNewObject(l, true);
   return l;
+}
+
+/** tp_name: a static type outside builtins is named with its module (collections.deque) */
+function tpName(t: PyType): string {
+  return !(t.flags & TypeFlags.HEAPTYPE) && t.module && t.module !== 'builtins' && !t.name.includes('.') ? `${t.module}.${t.name}` : t.name;
 }

@@ -572,6 +572,10 @@ export function buildClass(args: PyObject[], kwnames: string[] | null): PyObject
     let cls: PyObject;
     try {
       cls = abs.call(meta, [nameObj, basesTuple, ns, ...kwArgs], kwNames.length ? kwNames : null);
+    } catch (e) {
+      // (the body's result, the __class__ cell, goes with the frame: __build_class__'s Py_DECREF)
+      decref(cell);
+      throw e;
     } finally {
       decref(basesTuple);
     }

@@ -251,19 +251,36 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
 
 def _repr_fn(fields):
     names = [f.name for f in fields]
-    repr_running = set()
 
     def __repr__(self):
+        return (self.__class__.__qualname__ + '(' +
+                ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
+    # (CPython makes this function with _create_fn, hence its qualname)
+    __repr__.__qualname__ = '__create_fn__.<locals>.__repr__'
+    return _recursive_repr(__repr__)
+
+
+def _recursive_repr(user_function):
+    # reprlib.recursive_repr's guard; what functools.wraps copies is set by hand (pprint finds a
+    # dataclass's generated __repr__ through __wrapped__)
+    repr_running = set()
+
+    def wrapper(self):
         key = (id(self),)
         if key in repr_running:
             return '...'
         repr_running.add(key)
         try:
-            return (self.__class__.__qualname__ + '(' +
-                    ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
+            result = user_function(self)
         finally:
             repr_running.discard(key)
-    return __repr__
+        return result
+    wrapper.__module__ = user_function.__module__
+    wrapper.__name__ = user_function.__name__
+    wrapper.__qualname__ = user_function.__qualname__
+    wrapper.__doc__ = user_function.__doc__
+    wrapper.__wrapped__ = user_function
+    return wrapper
 
 
 def _frozen_get_del_attr(cls, fields):

@@ -18,6 +18,7 @@ import * as E from './exception';
 import { hashBytes } from '../primitives/hash';
 import * as strMod from './str';
 import { isGbkName, gbkEncode, gbkDecode } from './codec_gbk';
+import { utfCodecName, utfEncode, utfDecode } from './codec_utf';
 
 export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
@@ -82,12 +83,20 @@ export function bytesRepr(v: Uint8Array): string {
   return s + quote;
 }
 
-export function utf8Encode(s: string): Uint8Array {
+export function utf8Encode(s: string, errors = 'strict'): Uint8Array {
   const out: number[] = [];
+  let pos = -1;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      raise(E.UnicodeEncodeError, `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${out.length}: surrogates not allowed`);
+    pos++;
+    if (c >= 0xd800 && c <= 0xdfff && errors !== 'surrogatepass') {
+      if (errors === 'ignore') continue;
+      if (errors === 'replace') {
+        out.push(0x3f);
+        continue;
+      }
+      // (the position in code points: unicode_encode_utf8's error handler)
+      raise(E.UnicodeEncodeError, `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${pos}: surrogates not allowed`);
     }
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
@@ -99,7 +108,9 @@ export function utf8Encode(s: string): Uint8Array {
 
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
-  if (enc === 'utf8') return utf8Encode(s);
+  if (enc === 'utf8') return utf8Encode(s, errors);
+  const utf = utfCodecName(enc);
+  if (utf) return utfEncode(s, utf, errors, utf8Encode);
   if (enc === 'ascii' || enc === 'latin1' || enc === 'iso88591') {
     const limit = enc === 'ascii' ? 128 : 256;
     const name = enc === 'ascii' ? 'ascii' : 'latin-1';
@@ -132,6 +143,8 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
   const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
   if (enc === 'utf8') return utf8Decode(b, errors);
+  const utf = utfCodecName(enc);
+  if (utf) return utfDecode(b, utf, errors, utf8Decode);
   if (enc === 'ascii') {
     let s = '';
     for (let i = 0; i < b.length; i++) {
