@@ -84,8 +84,13 @@ async function main(argv: string[]): Promise<void> {
         process.stderr.write(`refscope: cannot remove ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
       }
     }
-    writeOut(1, r.stdout);
-    writeOut(2, r.stderr);
+    // a terminal shows the writes in the program's order (CPython's stdout is line buffered
+    // there); into pipes and files each stream gets its own text whole
+    if (r.order && process.stdout.isTTY && process.stderr.isTTY) for (const [fd, text] of r.order) writeOut(fd, text);
+    else {
+      writeOut(1, r.stdout);
+      writeOut(2, r.stderr);
+    }
     if (r.auditError) writeOut(2, `RefScope ${r.auditError}\n`);
     process.exitCode = r.exitCode;
     return;

@@ -1,7 +1,7 @@
 // Entry point shared by the CLI, the worker and the tests: run one Python source file.
 
 import { Interpreter } from './runtime/interp';
-import { bufferIO, type HostFS } from './modules/io_shared';
+import { bufferIO, writeOrder, type HostFS } from './modules/io_shared';
 import { saveRunFiles } from './modules/fileio';
 import { Unsupported } from './runtime/errors';
 import { jsStack } from './runtime/current';
@@ -52,6 +52,9 @@ export interface RunResult {
   files?: { path: string; data: string | Uint8Array }[];
   /** the host's files the program removed (os.remove, os.rename's old name), with collectFiles */
   removed?: string[];
+  /** stdout and stderr as the program wrote them, in order, when some stderr came before more
+   * stdout (a warning, gc.set_debug's reports, print(..., file=sys.stderr)): a terminal shows it so */
+  order?: [1 | 2, string][];
   /** the JS stack ran out during the run (see runtime/current.ts jsStack): on a thread with a
    * small stack the result may differ from CPython's, so run again on a deep stack */
   stackExhausted?: boolean;
@@ -97,5 +100,6 @@ export function runSource(source: string, filename: string, options: RunOptions 
   jitConfig.underHooks = underHooks;
   jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
+  const order = writeOrder(io);
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(order ? { order } : {}), ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
 }

@@ -97,8 +97,12 @@ class Runs implements vscode.Disposable {
 
   private show(doc: vscode.TextDocument, s: RunSummary): void {
     this.output.appendLine(`— ${doc.fileName} —`);
-    if (s.stdout) this.output.append(s.stdout);
-    if (s.stderr) this.output.append(s.stderr);
+    // in the order the program wrote them, as a terminal shows them (a warning between prints)
+    if (s.order) for (const [, text] of s.order) this.output.append(text);
+    else {
+      if (s.stdout) this.output.append(s.stdout);
+      if (s.stderr) this.output.append(s.stderr);
+    }
     this.status.text = statusText(s, t);
     this.status.tooltip = t('Show RefScope output');
     const d = diagnosticFor(s.error, doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.fileName, t);

@@ -88,3 +88,19 @@ test("a builtin CPython 3.11 has and RefScope lacks is reported as not supported
   const other = runSource('try:\n    no_such_name_here\nexcept NameError as e:\n    print(e)\n', 'm.py');
   assert.strictEqual(other.stdout, "name 'no_such_name_here' is not defined\n");
 });
+
+test('the writes to stdout and stderr in the order the program made them (RunResult.order)', () => {
+  // a warning and gc.set_debug's report between prints: what a terminal shows in that order
+  const src = "import sys, gc, warnings\nprint('a')\nprint('b', file=sys.stderr)\nprint('c')\nwarnings.warn('w')\ngc.set_debug(gc.DEBUG_STATS)\ngc.collect()\ngc.set_debug(0)\nprint('d')\n1 / 0\n";
+  const r = runSource(src, 'order.py');
+  assert.strictEqual(r.stdout, 'a\nc\nd\n');
+  const order = r.order!;
+  assert.deepStrictEqual(order.map(([fd]) => fd), [1, 2, 1, 2, 1, 2]);
+  assert.deepStrictEqual(order.filter(([fd]) => fd === 1).map(([, t]) => t), ['a\n', 'c\n', 'd\n']);
+  assert.strictEqual(order[1][1], 'b\n');
+  assert.match(order[3][1], /^order\.py:5: UserWarning: w\n[^]*gc: collecting generation 2/);
+  assert.match(order[5][1], /^Traceback \(most recent call last\):/);
+  assert.strictEqual(order.filter(([fd]) => fd === 2).map(([, t]) => t).join(''), r.stderr);
+  // all of stdout and then all of stderr: no order needed
+  assert.strictEqual(runSource("print('x')\n1 / 0\n", 'o.py').order, undefined);
+});

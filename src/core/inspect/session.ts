@@ -21,7 +21,7 @@
 import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf, TypeFlags, GcWord, liveCount } from '../runtime/object';
 import { Interpreter, type ShownGraph } from '../runtime/interp';
-import { bufferIO, type HostFS } from '../modules/io_shared';
+import { bufferIO, writeOrder, type HostFS } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
 import { Frame } from '../runtime/vm/frame';
 import { evalFrame, vmState } from '../runtime/vm/eval';
@@ -76,6 +76,9 @@ export interface ProgramError {
 export interface RunSummary {
   stdout: string;
   stderr: string;
+  /** stdout and stderr in the order the program wrote them, when that is not all of stdout first
+   * (core/run.ts RunResult.order) */
+  order?: [1 | 2, string][];
   exitCode: number;
   durationMs: number;
   liveObjects: number;
@@ -574,10 +577,12 @@ export class InspectSession {
     }
   }
 
-  private summarize(io: { out: string[]; err: string[] }, exitCode: number, error: ProgramError | null, truncated: boolean): RunSummary {
+  private summarize(io: { out: string[]; err: string[]; runs: number[] }, exitCode: number, error: ProgramError | null, truncated: boolean): RunSummary {
+    const order = writeOrder(io);
     return {
       stdout: io.out.join(''),
       stderr: io.err.join(''),
+      ...(order ? { order } : {}),
       exitCode,
       durationMs: 0,
       liveObjects: liveCount(),

@@ -37,18 +37,26 @@ export function inputLines(text: string): string[] {
 
 /** `more`: where lines come from instead of `stdin` (a host's own input, read when asked for: each
  * line with its newline, the last perhaps without) */
-export function bufferIO(stdin = '', more: (() => string | null) | null = null): RuntimeIO & { out: string[]; err: string[] } {
+export function bufferIO(stdin = '', more: (() => string | null) | null = null): RuntimeIO & { out: string[]; err: string[]; runs: number[] } {
   const lines = inputLines(stdin);
   let pos = 0;
   const readRaw = (): string | null => (more !== null ? more() : pos < lines.length ? lines[pos++] : null);
   const io = {
     out: [] as string[],
     err: [] as string[],
+    /** the order of the writes: how many went to stdout, then to stderr, then to stdout... */
+    runs: [0],
     writeStdout(s: string) {
       io.out.push(s);
+      const r = io.runs;
+      if (r.length & 1) r[r.length - 1]++;
+      else r.push(1);
     },
     writeStderr(s: string) {
       io.err.push(s);
+      const r = io.runs;
+      if (r.length & 1) r.push(1);
+      else r[r.length - 1]++;
     },
     readLine() {
       const r = readRaw();
@@ -57,4 +65,21 @@ export function bufferIO(stdin = '', more: (() => string | null) | null = null):
     readRaw,
   };
   return io;
+}
+
+/** The program's writes in the order it made them (what a terminal shows, where stdout is line
+ * buffered), as [fd, text] runs; undefined when that is all of stdout and then all of stderr. */
+export function writeOrder(io: { out: string[]; err: string[]; runs: number[] }): [1 | 2, string][] | undefined {
+  const runs = io.runs;
+  if (runs.length <= 2) return undefined;
+  const order: [1 | 2, string][] = [];
+  let o = 0;
+  let e = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const n = runs[i];
+    if (n === 0) continue;
+    if (i & 1) order.push([2, io.err.slice(e, (e += n)).join('')]);
+    else order.push([1, io.out.slice(o, (o += n)).join('')]);
+  }
+  return order;
 }
