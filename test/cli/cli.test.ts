@@ -175,3 +175,16 @@ test('refscope run: input() and sys.stdin read the process\'s stdin, only when t
   const child = spawnSync(process.execPath, [CLI, 'run', 'quiet.py'], { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
   assert.strictEqual(child.stdout, 'no input needed\n');
 });
+
+test('in a terminal refscope run shows stdout and stderr in the order the program wrote them', () => {
+  // (RunResult.order) `script` (util-linux, in every Debian) gives the run a terminal; into pipes
+  // each stream gets its whole text
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-tty-'));
+  writeFileSync(join(dir, 'o.py'), "import sys\nprint('a')\nprint('b', file=sys.stderr)\nprint('c')\n");
+  const tty = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} run o.py`, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  assert.strictEqual(tty.error, undefined, 'the script command (util-linux) is needed for this test');
+  assert.strictEqual(tty.stdout.replace(/\r\n/g, '\n'), 'a\nb\nc\n');
+  const piped = run(['run', 'o.py'], dir);
+  assert.strictEqual(piped.stdout, 'a\nc\n');
+  assert.strictEqual(piped.stderr, 'b\n');
+});
