@@ -90,7 +90,7 @@ export function registerExercises(context: vscode.ExtensionContext): vscode.Disp
     }
     const r = reply.result;
     // what the learner's code printed, in the test run's output (terminal line ends)
-    if (run && (r.stdout || r.stderr)) run.appendOutput((r.stdout + r.stderr).replace(/\r?\n/g, '\r\n'));
+    if (run && (r.stdout || r.stderr)) run.appendOutput((r.order ? r.order.map(([, text]) => text).join('') : r.stdout + r.stderr).replace(/\r?\n/g, '\r\n'));
     const diags: vscode.Diagnostic[] = [];
     for (const c of r.checks) {
       const child = item?.children.get(`${id}${CHECK_SEP}${c.id}`);

@@ -2,6 +2,9 @@
 // and wrong solutions.
 import { test } from 'node:test';
 import assert from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { check, solution, fixture, byId, statuses } from './helpers';
 
 const all = (r: ReturnType<typeof check>) => Object.values(statuses(r));
@@ -79,4 +82,18 @@ test('break-the-cycle: a raw weakref as prev, no prev, a weak next', () => {
   const w = byId(check('lesson24/break-the-cycle', fixture('break-the-cycle', 'weak_next.py')));
   assert.strictEqual(w.check_freed_by_refcounting.status, 'error');
   assert.match(w.check_freed_by_refcounting.message, /has no attribute 'next'/);
+});
+
+test("the learner's output keeps the order of stdout and stderr (ExerciseResult.order)", () => {
+  // the Test Explorer's output shows it so: a print to stderr between two prints
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-ex-'));
+  const file = join(dir, 'solution.py');
+  writeFileSync(file, `import sys\nprint('a')\nprint('b', file=sys.stderr)\nprint('c')\n${readFileSync(solution('lesson24/refcount-predict'), 'utf8')}`);
+  const r = check('lesson24/refcount-predict', file);
+  assert.deepStrictEqual(all(r), ['passed', 'passed', 'passed', 'passed'], JSON.stringify(r.checks, null, 1));
+  assert.ok(r.order, 'no order');
+  assert.deepStrictEqual(r.order!.slice(0, 2), [[1, 'a\n'], [2, 'b\n']]);
+  assert.strictEqual(r.order![2][0], 1);
+  assert.ok(r.order![2][1].startsWith('c\n'));
+  assert.strictEqual(r.order!.filter(([fd]) => fd === 1).map(([, t]) => t).join(''), r.stdout);
 });

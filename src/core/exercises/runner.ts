@@ -18,7 +18,7 @@
 import '../runtime/interp';
 import { Interpreter } from '../runtime/interp';
 import { decref } from '../runtime/object';
-import { bufferIO } from '../modules/io_shared';
+import { bufferIO, writeOrder } from '../modules/io_shared';
 import { vmState } from '../runtime/vm/eval';
 import { evalFrame } from '../runtime/vm/eval';
 import { PyBaseException } from '../runtime/objects/exception';
@@ -135,6 +135,8 @@ export function runExercise(files: ExerciseFiles, learnerSource: string, learner
   }
   result.stdout = io.out.join('');
   result.stderr = io.err.join('');
+  const order = writeOrder(io);
+  if (order) result.order = order;
   const done = new Map(state.results.map((r) => [r.id, r]));
   if (abandoned) {
     let msg: string;

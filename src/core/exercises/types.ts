@@ -59,6 +59,8 @@ export interface ExerciseResult {
   /** what the learner's code printed while loading and during the checks */
   stdout: string;
   stderr: string;
+  /** the two in the order they were written, when not all of stdout came first (RunResult.order) */
+  order?: [1 | 2, string][];
 }
 
 /** A check as listed before running (parsed from check.py's text). */
