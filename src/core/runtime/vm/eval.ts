@@ -104,19 +104,17 @@ class VMStateImpl implements VMState {
   budgetTrip = Infinity;
   reentry = REENTRY;
   lineHook: ((f: Frame, line: number) => void) | null = null;
-  private limit = Infinity;
   get onLine(): ((f: Frame, line: number) => void) | null {
     return this.lineHook;
   }
   set onLine(fn: ((f: Frame, line: number) => void) | null) {
     this.lineHook = fn;
-    this.trip = fn !== null ? -Infinity : this.limit;
+    this.trip = fn !== null ? -Infinity : this.budgetTrip;
   }
   get stepLimit(): number {
-    return this.limit;
+    return this.budgetTrip;
   }
   set stepLimit(n: number) {
-    this.limit = n;
     this.budgetTrip = n;
     this.trip = this.lineHook !== null ? -Infinity : n;
   }
