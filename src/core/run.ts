@@ -32,7 +32,8 @@ export interface RunOptions {
   /** gc stress mode: a young collection at (almost) every gc allocation (for the audit tests) */
   gcStress?: boolean;
   /** loop compiler (runtime/vm/jit.ts): false interprets everything; a number compiles a loop after
-   * that many back edges from the start of the run (tests: 1). Default: on, at its own thresholds. */
+   * that many back edges, and a function's body after that many calls, from the start of the run
+   * (tests: 1). Default: on, at its own thresholds. */
   jit?: boolean | number;
   /** tests: compiled loops run under the line hooks too (see jitConfig.underHooks) */
   jitUnderHooks?: boolean;
@@ -70,12 +71,13 @@ export function runSource(source: string, filename: string, options: RunOptions 
     io.removeFile = (path) => void removed.push(path);
   }
   if (options.fs) io.fs = options.fs;
-  const { enabled, hot, underHooks, minSteps } = jitConfig;
+  const { enabled, hot, bodyHot, underHooks, minSteps } = jitConfig;
   jitConfig.underHooks = options.jitUnderHooks === true;
   if (options.jit !== undefined) {
     jitConfig.enabled = options.jit !== false;
     if (typeof options.jit === 'number') {
       jitConfig.hot = options.jit;
+      jitConfig.bodyHot = options.jit;
       jitConfig.minSteps = 0;
     }
   }
@@ -97,6 +99,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
   saveRunFiles(io);
   jitConfig.enabled = enabled;
   jitConfig.hot = hot;
+  jitConfig.bodyHot = bodyHot;
   jitConfig.underHooks = underHooks;
   jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;

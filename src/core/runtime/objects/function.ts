@@ -66,6 +66,9 @@ export class PyCode extends PyObject {
   /** the loop compiler's state by loop head (vm/jit.ts): back edges seen, the compiled loop, or
    * null when it cannot be compiled; null until a loop of this code is counted */
   jitLoops: (number | ((f: never) => number) | null | undefined)[] | null = null;
+  /** the compiled body (vm/jit.ts bodyFor): calls counted so far, the compiled function, or null
+   * when it is not compiled */
+  jitBody: number | ((f: never) => number) | null | undefined = undefined;
   /** by loop head: 1 when every instruction of the loop is on one line, 2 when not, 0 not known
    * yet (vm/jit.ts oneLineLoop) */
   oneLineLoops: Int8Array | null = null;

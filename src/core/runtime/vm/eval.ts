@@ -36,7 +36,7 @@ import { NumErr } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, loadMethod, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
-import { loopFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
+import { loopFor, bodyFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
 
 export interface VMState {
   current: Frame | null;
@@ -419,9 +419,25 @@ function evalLoop(f: Frame): PyObject | null {
   let kwnames: string[] | null = null;
   let lastLine = -1;
   const st = vmState;
+  // a frame starting: its code's body may run compiled (jit.ts bodyFor) as far as it translates
+  let entry = pc === 0 && jitConfig.enabled && (st.lineHook === null || jitConfig.underHooks);
 
   for (;;) {
     try {
+      if (entry) {
+        entry = false;
+        const b = code.jitBody;
+        const body = typeof b === 'function' ? (b as CompiledLoop) : b === null ? null : bodyFor(code, jitHelpers());
+        if (body !== null) {
+          try {
+            pc = body(f);
+          } catch (e) {
+            pc = f.pc + 1; // (the failing instruction, for the handler below)
+            throw e;
+          }
+          sp = f.sp;
+        }
+      }
       for (;;) {
         f.pc = pc;
         f.sp = sp;

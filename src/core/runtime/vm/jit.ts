@@ -1,4 +1,6 @@
-// The loop compiler: a hot loop of a code object becomes a JavaScript function.
+// The loop compiler: a hot loop of a code object becomes a JavaScript function, and so does the
+// body of a function called often (bodyFor: from its first instruction, its loops inside it; a short
+// method called from a loop then pays no dispatch for its instructions).
 //
 // The dispatch loop (eval.ts evalLoop) pays for every instruction with a fetch, a decode and an
 // indirect jump, and V8 sees one `v.rc++` site for every LOAD_FAST of every program. Once a run has
@@ -26,6 +28,7 @@
 
 import { Op, OPS } from '../../compiler/opcodes';
 import type { PyCode } from '../objects/function';
+import { CoFlags } from '../../compiler/code';
 import type { Frame } from './frame';
 import { vmState } from './eval';
 import { jumpWarms } from './warmup';
@@ -35,6 +38,8 @@ export type CompiledLoop = (f: Frame) => number;
 
 /** back edges of one loop before it is compiled */
 const LOOP_HOT = 64;
+/** calls of a function before its body is compiled (see bodyFor) */
+const BODY_HOT = 512;
 /** see jitConfig.minSteps */
 const MIN_STEPS = 4_000_000;
 /** entries of a compiled loop before its back edges per entry are checked */
@@ -53,14 +58,18 @@ export const jitConfig = {
    * interpreter itself then, and a compiled loop's first calls run in V8's unoptimised tiers and
    * add compile work to V8's queue (measured: short programs got 10-15% slower). Tests set 0. */
   minSteps: MIN_STEPS,
+  /** calls of a function before its body is compiled (tests set 1) */
+  bodyHot: BODY_HOT,
   /** why the last loop could not be compiled (a bug: tests assert that it stays null) */
   lastError: null as unknown,
   /** tests: enter compiled loops while a line hook (the refcount audit) runs too; each back edge
    * then hands over to the interpreter, so compiled and interpreted iterations alternate and the
    * audit checks the counts the compiled code left */
   underHooks: false,
-  /** loops compiled so far (for tests) */
+  /** loops and function bodies compiled so far (for tests) */
   compiled: 0,
+  /** of those, function bodies (for tests) */
+  bodies: 0,
 };
 
 /**
@@ -115,6 +124,41 @@ export function oneLineLoop(code: PyCode, head: number, jump: number): boolean {
   for (let pc = head; one && pc <= last; pc++) if (lines[pc] !== line && lines[pc] >= 0) one = false;
   m[head] = one ? 1 : 2;
   return one;
+}
+
+/**
+ * The compiled body of a function's code, entered by evalLoop when a frame starts (pc 0): the
+ * whole code (its loops go round inside), as far as the instructions translate; the first one
+ * that does not (RETURN_VALUE always) hands over to the interpreter. A short method called in a
+ * hot loop then pays no dispatch for its instructions. null while the code is not hot, or when it
+ * cannot be compiled (generators, which are resumed in the middle; module and class bodies run
+ * once). State in `code.jitBody`.
+ */
+export function bodyFor(code: PyCode, helpers: JitHelpers): CompiledLoop | null {
+  const e = code.jitBody;
+  if (typeof e === 'function') return e as CompiledLoop;
+  if (e === null || vmState.steps < jitConfig.minSteps) return null;
+  const n = (e ?? 0) + 1;
+  if (n < jitConfig.bodyHot) {
+    code.jitBody = n;
+    return null;
+  }
+  let fn: CompiledLoop | null = null;
+  const u = code.unit;
+  if ((u.flags & (CoFlags.GENERATOR | CoFlags.COROUTINE)) === 0 && (u.flags & CoFlags.OPTIMIZED) !== 0) {
+    try {
+      fn = compileRegion(code, 0, (u.code.length >> 1) - 1, 0, false, helpers);
+    } catch (err) {
+      jitConfig.lastError = err;
+      fn = null;
+    }
+  }
+  code.jitBody = fn as ((f: never) => number) | null;
+  if (fn !== null) {
+    jitConfig.compiled++;
+    jitConfig.bodies++;
+  }
+  return fn;
 }
 
 /** what the generated code calls: the interpreter's own functions (eval.ts passes them) */
@@ -425,12 +469,21 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
 /** `dj`: the stack depth at the jump, which is the depth at the head (a stack depth is a property of
  * the instruction in CPython's bytecode; the dataflow below checks it) */
 function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpers: JitHelpers): CompiledLoop | null {
+  return compileRegion(code, head, jump, dj, true, helpers);
+}
+
+/**
+ * The instructions from `head` (stack depth `dj`) to `jump` as one JavaScript function (`loop`: a
+ * loop whose back edge is `jump`; else a function body from its first instruction, `jump` its
+ * last, whose own loops go round inside it).
+ */
+function compileRegion(code: PyCode, head: number, jump: number, dj: number, loop: boolean, helpers: JitHelpers): CompiledLoop | null {
   const u = code.unit;
   const ins = u.code;
   if (jump - head > MAX_LOOP) return null;
   const depth = depths(ins, head, jump, dj);
   if (depth === null) return null;
-  if (depth[jump] !== dj) return null;
+  if (loop && depth[jump] !== dj) return null;
   // instructions that begin a block: the head and every jump target inside the loop
   const labels = new Set<number>([head]);
   for (let pc = head; pc <= jump; pc++) {
@@ -443,7 +496,7 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
   }
   const exit = (t: number, d: number): string => `st.steps+=s;f.pc=${t};f.sp=${d};return ${t};`;
   // a loop on one line goes round under a line hook too (no line event can happen inside it)
-  const trip = oneLineLoop(code, head, jump) ? 'budgetTrip' : 'trip';
+  const trip = loop && oneLineLoop(code, head, jump) ? 'budgetTrip' : 'trip';
   let at = head;
   const jumpTo = (t: number, d: number): string => {
     if (t < head || t > jump) return exit(t, d);
@@ -529,8 +582,8 @@ function compileLoop(code: PyCode, head: number, jump: number, dj: number, helpe
     // ENTRIES_CHECKED entries with fewer than MIN_ROUNDS back edges each on average, it is left to
     // the interpreter)
     `let entries=0,backs=0;` +
-    `return function loop_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
-    `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` +
+    `return function ${loop ? 'loop' : 'body'}_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
+    (loop ? `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` : '') +
     `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
   const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', 'J', src) as (...a: unknown[]) => CompiledLoop;
   return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches, kws, u, code.jitLoops);

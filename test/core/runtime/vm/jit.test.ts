@@ -123,3 +123,88 @@ test('a loop on one line runs compiled under a line hook: no line event can happ
   assert.equal(r.stdout, runSource(src, 'prog.py', { jit: false }).stdout);
   assert.match(r.stdout, /\n3000 5998 500\n$/);
 });
+
+const METHODS = `
+class V:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def add(self, o):
+        return V(self.x + o.x, self.y + o.y)
+    def norm1(self):
+        t = 0
+        for c in (self.x, self.y):
+            t += c if c >= 0 else -c
+        return t
+def gen(n):
+    for i in range(n):
+        yield V(i, -i)
+def walk(n):
+    v = V(0, 0)
+    s = 0
+    for w in gen(n):
+        v = v.add(w)
+        s += v.norm1()
+    return v.x, v.y, s
+print(walk(300))
+`;
+
+function bodies(src: string, opts: RunOptions = {}): { r: ReturnType<typeof both>; bodies: number } {
+  const before = jitConfig.bodies;
+  const r = both(src, opts);
+  return { r, bodies: jitConfig.bodies - before };
+}
+
+test("a hot function's body is compiled (its loops inside it) and prints what the interpreter prints", () => {
+  const { r, bodies: n } = bodies(METHODS);
+  // __init__, add, norm1, walk (a generator's body is not compiled: it is resumed in the middle)
+  assert.equal(n, 4);
+  assert.equal(r.compiled.stdout, r.interpreted.stdout);
+  assert.equal(r.compiled.stdout, '(44850, -44850, 8999900)\n');
+  const audited = runSource(METHODS, 'prog.py', { audit: true, jit: 1, jitUnderHooks: true });
+  assert.equal(audited.auditError ?? null, null);
+  assert.equal(audited.stdout, r.interpreted.stdout);
+});
+
+test('an exception raised in a compiled body has the interpreter traceback, and a handler in it runs', () => {
+  const src = `
+def pick(d, k):
+    v = d[k]
+    return v * 2
+def safe(d, k):
+    try:
+        return pick(d, k)
+    except KeyError as e:
+        return 'missing ' + str(e)
+d = {i: i for i in range(10)}
+print([safe(d, k) for k in range(12)])
+print(pick(d, 3), pick(d, 'nope'))
+`;
+  const { r, bodies: n } = bodies(src);
+  assert.ok(n >= 2, `${n} bodies compiled`);
+  assert.equal(r.compiled.stdout, r.interpreted.stdout);
+  assert.equal(r.compiled.stderr, r.interpreted.stderr);
+  assert.match(r.compiled.stdout, /'missing 10', 'missing 11'\]/);
+  assert.match(r.compiled.stderr, /line 3, in pick\n {4}v = d\[k\]\n/);
+  assert.equal(r.compiled.exitCode, 1);
+});
+
+test('the default thresholds compile the body of a function called often in a long run only', () => {
+  const src = (n: number) => `
+def inc(c):
+    return c + 1
+c = 0
+for i in range(${n}):
+    c = inc(c)
+print(c)
+`;
+  let before = jitConfig.bodies;
+  runSource(src(1000), 'prog.py');
+  assert.equal(jitConfig.bodies, before, 'a short run compiled a body');
+  const r = runSource(src(600_000), 'prog.py');
+  assert.equal(r.stdout, '600000\n');
+  assert.equal(jitConfig.bodies, before + 1);
+  before = jitConfig.bodies;
+  runSource(src(600_000), 'prog.py', { jit: false });
+  assert.equal(jitConfig.bodies, before);
+});
