@@ -52,11 +52,26 @@ export class GenList {
     const w = o.gcw;
     const i = gcSlotOf(w);
     const objs = this.objs;
-    if (i < 0 || i >= objs.length || objs[i] !== o) return;
-    objs[i] = null;
+    const n = objs.length;
+    if (i < 0 || i >= n || objs[i] !== o) return;
     o.gcw = withGcSlot(w, -1);
     this.size--;
-    if (++this.holes > 1024 && this.holes > objs.length >> 1) this.compact();
+    if (i === n - 1) {
+      // the newest object (most die young, in the order they were made): the list gets shorter,
+      // with the holes that were left just before it, and the order of the rest is the same
+      objs.pop();
+      while (this.holes !== 0 && objs.length !== 0 && objs[objs.length - 1] === null) {
+        objs.pop();
+        this.holes--;
+      }
+      return;
+    }
+    objs[i] = null;
+    if (++this.holes > 1024 && this.holes > n >> 1) this.compact();
+  }
+  /** the slots in use, holes included (tests) */
+  get slots(): number {
+    return this.objs.length;
   }
   /** drop the holes, in place */
   private compact(): void {

@@ -166,6 +166,26 @@ test('GenList: list order through deletions, compaction, take and adopt', () => 
   assert.equal(m.size, n + 1);
 });
 
+test('GenList: deleting the newest object shortens the list, with the holes before it', () => {
+  const l = new GenList();
+  const [a, b, c, d] = [obj(), obj(), obj(), obj()];
+  for (const o of [a, b, c]) l.add(o);
+  l.delete(b); // a hole
+  assert.equal(l.slots, 3);
+  l.delete(c); // the newest: it goes, and the hole before it
+  assert.equal(l.slots, 1);
+  assert.equal(l.size, 1);
+  assert.equal(c.gcSlot, -1);
+  l.add(d);
+  assert.equal(d.gcSlot, 1);
+  assert.deepEqual(l.toArray(), [a, d]);
+  l.delete(a);
+  l.delete(d);
+  assert.equal(l.slots, 0);
+  assert.equal(l.size, 0);
+  assert.deepEqual(l.toArray(), []);
+});
+
 test('exact ints are freed by zeroing their count; bools and int subclasses are not plain', () => {
   assert.equal(IntType.plainDealloc, true);
   assert.equal(BoolType.plainDealloc, false);
