@@ -569,7 +569,16 @@ export function bootstrap(): void {
   // super
   SuperType.slots.new = superNew;
   SuperType.slots.getattr = superGetAttr;
-  SuperType.slots.repr = (o) => `<super: <class '${(o as import('./typeobject').PySuper).thisType.name}'>, <${(o as import('./typeobject').PySuper).objType.name} object>>`;
+  // super_members (T_OBJECT, READONLY): None where the field is NULL (an unbound super)
+  const superField = (k: 'thisType' | 'obj' | 'objType') => (o: PyObject) => newRef((o as import('./typeobject').PySuper)[k] ?? None);
+  defGetter(SuperType, '__thisclass__', superField('thisType'));
+  defGetter(SuperType, '__self__', superField('obj'));
+  defGetter(SuperType, '__self_class__', superField('objType'));
+  // super_repr
+  SuperType.slots.repr = (o) => {
+    const s = o as import('./typeobject').PySuper;
+    return `<super: <class '${s.thisType.name}'>, ${s.objType !== null ? `<${s.objType.name} object>` : 'NULL'}>`;
+  };
 
   // classmethod / staticmethod / property construction
   const wrapNew = (t: PyType) => (type: PyType, args: PyObject[]) => {

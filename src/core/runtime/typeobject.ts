@@ -655,20 +655,21 @@ export const SuperType = makeType('super', null, TypeFlags.BASETYPE | TypeFlags.
 export class PySuper extends PyObject {
   constructor(
     public thisType: PyType,
-    public obj: PyObject,
-    public objType: PyType,
+    /** null for an unbound super (`super(B)`) */
+    public obj: PyObject | null,
+    public objType: PyType | null,
   ) {
     super(SuperType);
   }
   override traverse(visit: Visit): void {
     visit(this.thisType, Edge.OTHER, '__thisclass__');
-    visit(this.obj, Edge.SELF, '__self__');
-    visit(this.objType, Edge.OTHER, '__self_class__');
+    if (this.obj !== null) visit(this.obj, Edge.SELF, '__self__');
+    if (this.objType !== null) visit(this.objType, Edge.OTHER, '__self_class__');
   }
   override dealloc(): void {
-    decref(this.obj);
+    xdecref(this.obj);
     decref(this.thisType);
-    decref(this.objType);
+    xdecref(this.objType);
   }
 }
 
@@ -685,7 +686,8 @@ export function superNew(_t: PyType, args: PyObject[], kwnames: string[] | null)
     let first = f.fast[0];
     if (first && u.localsplusKinds[0] & 0x40) first = (first as PyCell).ref;
     if (!first) raise(E.RuntimeError, 'super(): arg[0] deleted');
-    const ci = u.localsplusNames.lastIndexOf('__class__');
+    let ci = f.code.classCell;
+    if (ci === -2) ci = f.code.classCell = u.localsplusNames.lastIndexOf('__class__');
     if (ci < 0 || !(u.localsplusKinds[ci] & 0x80)) raise(E.RuntimeError, 'super(): __class__ cell not found');
     const cell = f.fast[ci] as PyCell;
     if (!cell.ref) raise(E.RuntimeError, 'super(): empty __class__ cell');
@@ -696,6 +698,12 @@ export function superNew(_t: PyType, args: PyObject[], kwnames: string[] | null)
     obj = args[1] ?? None;
   }
   if (!(thisType instanceof PyType)) typeError(`super() argument 1 must be a type, not ${thisType.type.name}`);
+  // super_init_impl: super(type) and super(type, None) are unbound
+  if (obj === None) {
+    const s = new PySuper(newRef(thisType), null, null);
+    gcNewTracked(s);
+    return s;
+  }
   let objType: PyType;
   if (obj instanceof PyType && obj.isSubtype(thisType)) objType = obj;
   else if (obj.type.isSubtype(thisType)) objType = obj.type;
@@ -708,10 +716,13 @@ export function superNew(_t: PyType, args: PyObject[], kwnames: string[] | null)
 export function superGetAttr(o: PyObject, name: string): PyObject | null {
   const s = o as PySuper;
   if (name === '__class__') return newRef(s.type);
+  // super_getattro: an unbound super looks in itself only
+  if (s.objType === null) return abs.genericGetAttr(o, name, true);
   const mro = s.objType.mro;
+  const key = abs.strKey(name);
   let i = mro.indexOf(s.thisType) + 1;
   for (; i < mro.length; i++) {
-    const v = mro[i].dict.getItem(abs.strKey(name));
+    const v = mro[i].dict.getItem(key);
     if (v !== undefined) {
       // super_getattro: bind with obj (NULL when obj is the start type itself)
       return abs.descrGet(v, s.obj === s.objType ? null : s.obj, s.objType);

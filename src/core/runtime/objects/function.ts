@@ -66,6 +66,9 @@ export class PyCode extends PyObject {
   /** the loop compiler's state by loop head (vm/jit.ts): back edges seen, the compiled loop, or
    * null when it cannot be compiled; null until a loop of this code is counted */
   jitLoops: (number | ((f: never) => number) | null | undefined)[] | null = null;
+  /** super_init_without_args: the index of the `__class__` free variable (-1: none; -2: not
+   * looked up yet) */
+  classCell = -2;
   /** the compiled body (vm/jit.ts bodyFor): calls counted so far, the compiled function, or null
    * when it is not compiled */
   jitBody: number | ((f: never) => number) | null | undefined = undefined;

@@ -10,7 +10,7 @@ import { Op } from '../../compiler/opcodes';
 import type { CodeUnit } from '../../compiler/code';
 import { Frame, materialize, newFrame } from './frame';
 import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells, callPlainClass } from './call';
-import { plainInitOf } from '../typeobject';
+import { plainInitOf, superNew, SuperType } from '../typeobject';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
@@ -127,6 +127,9 @@ export const vmState: VMState = new VMStateImpl();
  * result; the callable and the arguments have left the stack (sp - arg - 2 .. sp are null). One
  * function for the dispatch loop and the loop compiler (jit.ts).
  */
+/** no arguments (never written) */
+const NO_ARGS: PyObject[] = [];
+
 export function callInstr(f: Frame, stack: (PyObject | null)[], sp: number, arg: number, kw: string[] | null): PyObject {
   const st = vmState;
   const base = sp - arg - 2;
@@ -959,6 +962,16 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     } finally {
       st.native--;
       st.depth--;
+    }
+    popCallStack(f, stack, base, sp);
+  } else if (callable === SuperType && nargs === 0 && kw === null) {
+    // super(): super_vectorcall's zero-argument form (a builtin type: no recursion level, no
+    // argument tuple, and object.__init__ does nothing without arguments)
+    st.native++;
+    try {
+      r = superNew(SuperType, NO_ARGS, null);
+    } finally {
+      st.native--;
     }
     popCallStack(f, stack, base, sp);
   } else if (
