@@ -20,7 +20,7 @@ import { excTypes, PyBaseException, StopIteration } from '../runtime/objects/exc
 import * as E from '../runtime/objects/exception';
 import * as misc from '../runtime/objects/misc';
 import { SuperType, buildClass, argsTuple, buildKwDict } from '../runtime/typeobject';
-import { checkArgs, parseArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
+import { checkArgs, parseArgs, builtinFunction, ModuleBuilder, argParserInit } from '../runtime/define';
 import { raise, typeError } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
 import { fastToLocals } from '../runtime/vm/call';
@@ -33,6 +33,8 @@ import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
 import { installFileIO, openFile } from './fileio';
+
+const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
@@ -52,6 +54,24 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('print', (args, kw) => {
     const nkw = kw ? kw.length : 0;
     const npos = args.length - nkw;
+    // Argument Clinic (3.11 _PyArg_UnpackKeywordsWithVararg): parser_init makes the parser's
+    // keyword tuple on the first call, then the positional arguments are packed in a new tuple
+    // (PyTuple_New: the tuple free list, or a gc allocation), released when print returns
+    argParserInit('print', PRINT_KEYWORDS);
+    let varargs: PyObject | null = null;
+    if (npos > 0) {
+      const items = args.slice(0, npos);
+      for (const x of items) x.rc++;
+      varargs = newTuple(items);
+    }
+    try {
+      return printImpl(args, kw, nkw, npos);
+    } finally {
+      if (varargs !== null) decref(varargs);
+    }
+  });
+  /** builtin_print_impl */
+  const printImpl = (args: PyObject[], kw: string[] | null, nkw: number, npos: number): PyObject => {
     let sep = ' ';
     let end = '\n';
     let file: PyObject | null = null;
@@ -114,7 +134,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     }
     writeText(end);
     return newRef(None);
-  });
+  };
 
   fn('len', (args, kw) => {
     checkArgs('len', args, kw, 1, 1);

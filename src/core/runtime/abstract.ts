@@ -10,8 +10,8 @@ import { PyFloat, FloatType, newFloat } from './objects/float';
 import { PyStr, StrType, newStr, attrKey } from './objects/str';
 import { PyTuple, TupleType, newTuple } from './objects/tuple';
 import { newMappingProxy } from './objects/mappingproxy';
-import { PyList, ListType } from './objects/list';
-import { PyDict, DictType } from './objects/dict';
+import { PyList, ListType, newList, listAppend } from './objects/list';
+import { PyDict, DictType, newDict } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
 import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
@@ -897,15 +897,49 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
 }
 
 // ------------------------------------------------------------------ repr / str
-const reprStack: PyObject[] = [];
+/** PyThreadState_GetDict's dict, made on first use and kept for the thread's life (a root) */
+let tstateDict: PyDict | null = null;
+/** its "Py_Repr" list: the containers whose repr is running (Py_ReprEnter), owned references */
+let reprList: PyList | null = null;
+/** Py_ReprEnter: false when o's repr is running already. The first call of a run makes the
+ * thread state's dict and its "Py_Repr" list (two gc allocations, kept): the first repr of a
+ * non-empty list or tuple, or of any dict, shows in gc.get_count(). */
 export function reprEnter(o: PyObject): boolean {
-  if (reprStack.includes(o)) return false;
-  reprStack.push(o);
+  let list = reprList;
+  if (list === null) {
+    const d = newDict();
+    tstateDict = d;
+    list = reprList = newList([]);
+    d.setItem(attrKey('Py_Repr'), list);
+    decref(list);
+  }
+  const raw = list.items;
+  for (let i = raw.length - 1; i >= 0; i--) if (raw[i] === o) return false;
+  listAppend(list, newRef(o));
   return true;
 }
+/** Py_ReprLeave */
 export function reprLeave(o: PyObject): void {
-  const i = reprStack.lastIndexOf(o);
-  if (i >= 0) reprStack.splice(i, 1);
+  const list = reprList;
+  if (list === null) return;
+  const raw = list.items;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    if (raw[i] === o) {
+      raw.splice(i, 1);
+      list.resized(raw.length);
+      decref(o);
+      return;
+    }
+  }
+}
+/** the thread state's dict, if made (an interpreter root) */
+export function threadStateDict(): PyDict | null {
+  return tstateDict;
+}
+/** a new run: a new thread state */
+export function resetThreadState(): void {
+  tstateDict = null;
+  reprList = null;
 }
 
 /**

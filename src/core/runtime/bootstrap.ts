@@ -266,9 +266,10 @@ export function bootstrap(): void {
   };
   DictType.slots.repr = (o) => {
     const d = o as PyDict;
-    if (d.t.used === 0) return '{}';
+    // dict_repr: Py_ReprEnter before the empty check
     if (!abs.reprEnter(o)) return '{...}';
     try {
+      if (d.t.used === 0) return '{}';
       const parts: string[] = [];
       for (const [k, v] of d.entries()) parts.push(abs.repr(k) + ': ' + abs.repr(v));
       return '{' + parts.join(', ') + '}';

@@ -139,6 +139,7 @@ export class Interpreter {
     resetGC();
     resetAddressIndex();
     resetArgParsers();
+    abs.resetThreadState();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
     heap.live = this.opts.audit ? new Set() : null;
@@ -291,6 +292,11 @@ export class Interpreter {
       { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
       { name: 'argument parsers', visit: (v) => {
           for (const t of argParserTuples()) v(t);
+        },
+      },
+      { name: 'thread state dict', visit: (v) => {
+          const d = abs.threadStateDict();
+          if (d !== null) v(d);
         },
       },
       {
