@@ -2,7 +2,7 @@
 // `python3 FILE.py` would (Python/pythonrun.c pyrun_file + run_mod), printing uncaught
 // exceptions, SystemExit, and the end of the run.
 
-import { interpreterObjectsOfModule } from './gcbaseline';
+import { interpreterObjectsOfModule, CPYTHON_FREELISTS_AT_START } from './gcbaseline';
 import { PyObject, heap, incref, decref, newRef, xdecref } from './object';
 import { bootstrap } from './bootstrap';
 import { PyDict, newDict } from './objects/dict';
@@ -417,6 +417,9 @@ export class Interpreter {
    */
   enterMain(code: PyCode): Frame {
     this.mainCode = code;
+    // the free lists CPython's start-up and compiler leave (gcbaseline.ts)
+    const fl = CPYTHON_FREELISTS_AT_START;
+    gcState.freeLists = { list: fl.list, dict: fl.dict, tuple: fl.tuple.slice(), slice: gcState.freeLists.slice };
     const g = this.main.dict;
     const fn = new PyFunction(newRef(code), newRef(g));
     gcNewObject(fn, true);
