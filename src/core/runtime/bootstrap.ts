@@ -219,7 +219,17 @@ export function bootstrap(): void {
     const t = self as PyType;
     checkArgs(`${t.qualname}.__subclasses__`, args, kw, 0, 0);
     const out: PyObject[] = [];
-    if (!(t.flags & TypeFlags.HEAPTYPE)) for (const s of builtinTypes) if (s.base === t && s !== t) out.push(newRef(s));
+    if (!(t.flags & TypeFlags.HEAPTYPE)) {
+      const subs = builtinTypes.filter((s) => s !== t && (s.base === t || s.bases.includes(t)));
+      // the builtin exceptions subclass their base in the order of static_exceptions[]
+      // (Objects/exceptions.c, _PyExc_InitTypes), which lists each level's classes by name;
+      // the stdlib's (io.UnsupportedOperation) come later, in the order their modules made them
+      if (t.isSubtype(BaseException)) {
+        const rank = (x: PyType) => (x.module === 'builtins' ? 0 : 1);
+        subs.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? 0 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      }
+      for (const s of subs) out.push(newRef(s));
+    }
     for (const s of t.subclasses) if (s.rc > 0) out.push(newRef(s));
     const l = new PyList(ListType, out);
     gcNewObject(l, true);
