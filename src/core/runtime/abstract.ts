@@ -4,7 +4,7 @@
 // Conventions: functions returning PyObject return a NEW reference; arguments are borrowed.
 
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref, extraDicts } from './object';
-import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType } from './types';
+import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType, GetSetDescriptorType } from './types';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
 import { PyFloat, FloatType, newFloat } from './objects/float';
 import { PyStr, StrType, newStr, attrKey } from './objects/str';
@@ -14,7 +14,7 @@ import { PyList, ListType } from './objects/list';
 import { PyDict, DictType } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
-import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
+import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, PropertyType, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
@@ -27,7 +27,7 @@ import * as N from './numeric';
 import { callFunction } from './vm/call';
 import { vmState } from './vm/eval';
 import { PyRange, PySlice } from './objects/misc';
-import { isMember, memberGet, memberSet, PyMember } from './typeobject';
+import { isMember, memberGet, memberSet, PyMember, MemberDescrType } from './typeobject';
 import { newMethodWrapper } from './objects/method_wrapper';
 import { osErrorField } from './objects/oserror';
 
@@ -88,6 +88,18 @@ export function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null
     const g = typeLookup(t, '__get__');
     if (g) return (d, obj, type) => callMethodObj(g, d, [obj ?? None, type]);
   }
+  return null;
+}
+/** the tp_descr_get of a builtin type (what its `__get__` slot wrapper calls), or null */
+export function builtinDescrGet(t: PyType): ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null {
+  if (t === FunctionType) return funcGet;
+  if (t === MethodDescriptorType || t === WrapperDescriptorType) return methodDescrGet;
+  if (t === ClassMethodDescriptorType) return classMethodDescrGet;
+  if (t === ClassMethodType) return classMethodGet;
+  if (t === StaticMethodType) return staticMethodGet;
+  if (t === PropertyType) return propertyGet;
+  if (t === MemberDescrType) return memberDescrGet;
+  if (t === GetSetDescriptorType) return getSetGet;
   return null;
 }
 export function isDataDescr(descr: PyObject): boolean {

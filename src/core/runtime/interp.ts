@@ -34,7 +34,7 @@ import { Frame } from './vm/frame';
 import { evalFrame, vmState, closesSilently } from './vm/eval';
 import { GeneratorType, type PyGenerator } from './objects/generator';
 import { finishFrame } from './vm/call';
-import { ModuleBuilder, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
+import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, type GCHooks } from './gc';
@@ -59,7 +59,7 @@ import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
-import { setSubclassWeakrefFactory } from './typeobject';
+import { setSubclassWeakrefFactory, addOperators } from './typeobject';
 import { runWeakrefExitFuncs } from '../modules/weakref';
 import { openFileCount } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
@@ -89,6 +89,7 @@ export class AuditFailure extends Error {}
 
 /** The interpreter that is running now (one per thread/worker at a time). */
 let current: Interpreter | null = null;
+let operatorsAdded = false;
 let generatorsInstalled = false;
 
 /** Everything one run of the interpreter owns. */
@@ -165,6 +166,11 @@ export class Interpreter {
     this.builtinsModule = new PyModule('builtins', bdict);
     gcNewObject(this.builtinsModule, true);
     initBuiltins(new ModuleBuilder(this.builtinsModule), this.io);
+    // (after the builtins, which install the slots of enumerate, zip, map, ...)
+    if (!operatorsAdded) {
+      operatorsAdded = true;
+      addOperators(builtinTypes, defMethod);
+    }
     this.builtins = newRef(bdict);
     vmState.builtins = bdict;
     this.modules.setItem(internStr('builtins'), this.builtinsModule);
