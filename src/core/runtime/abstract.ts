@@ -874,9 +874,12 @@ export function call(callable: PyObject, args: PyObject[], kwnames: string[] | n
 export function callBuiltin(f: PyBuiltinFunction, args: PyObject[], kwnames: string[] | null): PyObject {
   if (f.self !== null || f.owner === null) return f.fn(args, kwnames, f.self);
   const npos = args.length - (kwnames ? kwnames.length : 0);
-  if (npos < 1) typeError(`unbound method ${f.qualname}() needs an argument`);
+  // wrapperdescr_call words its checks apart from method_check_args (Objects/descrobject.c)
+  const wrapper = f.type === WrapperDescriptorType;
+  if (npos < 1) typeError(wrapper ? `descriptor '${f.name}' of '${f.owner.name}' object needs an argument` : `unbound method ${f.qualname}() needs an argument`);
   const self = args[0];
   if (!self.type.isSubtype(f.owner)) {
+    if (wrapper) typeError(`descriptor '${f.name}' requires a '${f.owner.name}' object but received a '${self.type.name}'`);
     typeError(`descriptor '${f.name}' for '${f.owner.name}' objects doesn't apply to a '${self.type.name}' object`);
   }
   return f.fn(args.slice(1), kwnames, self);
