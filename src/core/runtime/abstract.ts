@@ -538,6 +538,8 @@ const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__mro__', '__bases__', '__ba
 export function typeGetAttr(t: PyType, name: string): PyObject | null {
   // getset descriptors of `type` itself win over the class's own attributes
   if (TYPE_DATA_DESCRIPTORS.has(name)) return typeSpecial(t, name);
+  // type_get_doc: a builtin type's tp_doc comes first
+  if (name === '__doc__' && !(t.flags & TypeFlags.HEAPTYPE) && t.doc !== null) return newStr(t.doc);
   const meta = t.type;
   const metaAttr = typeLookup(meta, name);
   let metaGet: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;

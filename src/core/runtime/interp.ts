@@ -53,13 +53,14 @@ import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
-import { builtinTypes } from './types';
+import { builtinTypes, PyBuiltinFunction } from './types';
 import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
-import { setSubclassWeakrefFactory, addOperators } from './typeobject';
+import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
+import { FUNCTION_DOCS } from './docstrings';
 import { runWeakrefExitFuncs } from '../modules/weakref';
 import { openFileCount } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
@@ -170,6 +171,12 @@ export class Interpreter {
     if (!operatorsAdded) {
       operatorsAdded = true;
       addOperators(builtinTypes, defMethod);
+      setTypeDocs(builtinTypes);
+    }
+    // the builtin functions' docstrings (meth_get__doc__)
+    for (const [name, doc] of Object.entries(FUNCTION_DOCS)) {
+      const f = bdict.getStr(abs.strKey(name));
+      if (f instanceof PyBuiltinFunction && f.doc === null) f.doc = doc;
     }
     this.builtins = newRef(bdict);
     vmState.builtins = bdict;

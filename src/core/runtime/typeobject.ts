@@ -10,10 +10,11 @@ import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
 import { PyDict, DictType, newDict, SharedKeys } from './objects/dict';
 import { PyList } from './objects/list';
 import { PyInstance } from './objects/instance';
-import { PyFunction, PyCell, PyWrapper, StaticMethodType, ClassMethodType } from './objects/function';
+import { PyFunction, PyCell, PyWrapper, PyMethod, PyProperty, StaticMethodType, ClassMethodType } from './objects/function';
 import { PyBaseException, BaseException } from './objects/exception';
 import { None } from './objects/singletons';
 import { raise, typeError } from './errors';
+import { TYPE_DOCS, TP_DOC_ONLY } from './docstrings';
 import * as E from './objects/exception';
 import { callFunction, makeFrame, runFrame } from './vm/call';
 import { vmState } from './vm/eval';
@@ -826,5 +827,55 @@ export function addOperators(types: readonly PyType[], define: (t: PyType, name:
         return r;
       });
     }
+  }
+}
+
+/** builtin types whose __doc__ is a member or getset descriptor of their own */
+const DOC_GETSET_TYPES = new Set(['property', 'function', 'builtin_function_or_method', 'method', 'method-wrapper', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor', 'getset_descriptor', 'member_descriptor']);
+
+/** the __doc__ of a function, method or descriptor (None when it has none) */
+function docOf(o: PyObject): PyObject {
+  if (o instanceof PyFunction) return newRef(o.doc ?? None);
+  if (o instanceof PyBuiltinFunction) return o.doc !== null ? newStr(o.doc) : newRef(None);
+  // method_get_doc: the function's
+  if (o instanceof PyMethod) return abs.getAttr(o.func, '__doc__');
+  if (o instanceof PyProperty) return newRef(o.doc ?? None);
+  return newRef(None);
+}
+
+/** the __doc__ member of functions and properties (T_OBJECT, writable; a deletion stores NULL) */
+function setMemberDoc(o: PyObject, v: PyObject | null): void {
+  const p = o as PyProperty | PyFunction;
+  const old = p.doc;
+  p.doc = v === null ? null : newRef(v);
+  xdecref(old);
+}
+
+/** type_ready's type_dict_set_doc: a builtin type's __doc__ (its tp_doc, or None) in its dict,
+ * with CPython 3.11.7's text (docstrings.ts) */
+export function setTypeDocs(types: readonly PyType[]): void {
+  for (const t of types) {
+    if (!(t.flags & TypeFlags.HEAPTYPE) && t.module === 'builtins' && t.name in TP_DOC_ONLY) t.doc = TP_DOC_ONLY[t.name];
+    if (DOC_GETSET_TYPES.has(t.name) && !(t.flags & TypeFlags.HEAPTYPE) && t.dict.getStr(abs.strKey('__doc__')) === undefined) {
+      // their __doc__ is a descriptor (func_memberlist, meth_getsets, method_getset, ...):
+      // the function's own docstring, never object's
+      const g = new PyGetSet(GetSetDescriptorType, '__doc__', t, docOf, t.name === 'property' || t.name === 'function' ? setMemberDoc : null);
+      g.rc = 1_000_000_000;
+      t.dict.setItem(abs.strKey('__doc__'), g);
+      t.invalidate();
+      continue;
+    }
+    if (t.flags & TypeFlags.HEAPTYPE || t.module !== 'builtins') continue;
+    if (!(t.name in TYPE_DOCS)) continue;
+    if (t.dict.getStr(abs.strKey('__doc__')) !== undefined) continue;
+    const doc = TYPE_DOCS[t.name];
+    t.doc = doc;
+    let v: PyObject = None;
+    if (doc !== null) {
+      v = newStr(doc);
+      v.rc = 1_000_000_000;
+    }
+    t.dict.setItem(abs.strKey('__doc__'), v);
+    t.invalidate();
   }
 }
