@@ -90,6 +90,10 @@ export class AuditFailure extends Error {}
 
 /** The interpreter that is running now (one per thread/worker at a time). */
 let current: Interpreter | null = null;
+/** the modules RefScope provides that are packages in CPython 3.11 (they have a __path__):
+ * their unknown submodules may be CPython's */
+const PACKAGES = new Set(['collections', 'ctypes', 'json', 're']);
+
 let operatorsAdded = false;
 let generatorsInstalled = false;
 
@@ -559,6 +563,18 @@ export class Interpreter {
       if (existing) return newRef(existing);
       const init = moduleInit(name);
       if (!init) {
+        const dot = name.lastIndexOf('.');
+        if (dot > 0) {
+          // _find_and_load_unlocked: the parent first (it may bind the submodule, as os binds
+          // os.path), then a submodule of a module that is not a package is no module at all
+          const parent = name.slice(0, dot);
+          decref(this.importModule(parent));
+          const bound = this.modules.getItem(key);
+          if (bound) return newRef(bound);
+          if (!PACKAGES.has(parent)) {
+            raise(ModuleNotFoundError, `No module named '${name}'; '${parent}' is not a package`, { name: newStr(name) });
+          }
+        }
         if (STDLIB_MODULES.has(top)) throw new Unsupported(`the standard library module '${name}'`);
         raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
       }
