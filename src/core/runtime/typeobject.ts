@@ -15,6 +15,7 @@ import { PyBaseException, BaseException } from './objects/exception';
 import { None } from './objects/singletons';
 import { raise, typeError } from './errors';
 import { TYPE_DOCS, TP_DOC_ONLY } from './docstrings';
+import { defNew } from './objects/methods';
 import * as E from './objects/exception';
 import { callFunction, makeFrame, runFrame } from './vm/call';
 import { vmState } from './vm/eval';
@@ -743,6 +744,16 @@ const GETATTRO_TYPES = new Set([
   'slice', 'str', 'str_ascii_iterator', 'traceback', 'tuple', 'tuple_iterator', 'wrapper_descriptor', 'zip',
 ]);
 
+/** the builtin exceptions whose tp_new is inherited (ComplexExtendsException and
+ * MiddlingExtendsException with no new of their own): no `__new__` in their dict */
+const EXC_INHERIT_NEW = new Set([
+  'AttributeError', 'BlockingIOError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError', 'ConnectionError',
+  'ConnectionRefusedError', 'ConnectionResetError', 'FileExistsError', 'FileNotFoundError', 'ImportError', 'IndentationError',
+  'InterruptedError', 'IsADirectoryError', 'KeyError', 'ModuleNotFoundError', 'NameError', 'NotADirectoryError',
+  'PermissionError', 'ProcessLookupError', 'StopIteration', 'SyntaxError', 'SystemExit', 'TabError', 'TimeoutError',
+  'UnboundLocalError',
+]);
+
 /** builtin types with a tp_descr_get (a `__get__` slot wrapper) RefScope computes natively */
 const DESCR_GET_TYPES = new Set(['function', 'property', 'staticmethod', 'classmethod', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor', 'getset_descriptor', 'member_descriptor']);
 /** builtin types with a tp_call that the VM runs natively (a `__call__` slot wrapper) */
@@ -812,6 +823,9 @@ export function addOperators(types: readonly PyType[], define: (t: PyType, name:
       define(t, '__bool__', (a, k, self) => (wrapperArgs('__bool__', a, k, 0), newBool(t.slots.bool!(self!))));
     }
     const isExc = t.isSubtype(BaseException);
+    // add_tp_new_wrapper: a type that sets tp_new itself; of the builtin exceptions, those made
+    // with SimpleExtendsException (BaseException_new) and the few with a tp_new of their own
+    if ((isExc ? !EXC_INHERIT_NEW.has(t.name) : own('new')) && s.new !== undefined && !has('__new__')) defNew(t);
     if ((own('init') || isExc) && s.init !== undefined && !has('__init__')) {
       define(t, '__init__', (a, k, self) => (t.slots.init!(self!, a, k), newRef(None)));
     }
