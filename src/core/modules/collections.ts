@@ -4,7 +4,7 @@
 
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
-import { makeType, TypeType } from '../runtime/types';
+import { makeType, TypeType, PyGetSet } from '../runtime/types';
 import { execSource } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
@@ -977,6 +977,80 @@ export function makeNT(t: PyType, items: PyObject[]): PyTuple {
   return o;
 }
 
+// ------------------------------------------------------------------ _tuplegetter
+/** _collections._tuplegetter (Modules/_collectionsmodule.c): a namedtuple field's accessor, a
+ * data descriptor reading item `index` of the tuple, with a writable __doc__. Like the class's
+ * other descriptors it lives as long as the interpreter (RefScope keeps them out of the heap). */
+export const TupleGetterType = makeType('_tuplegetter', null, TypeFlags.HAVE_GC, 32);
+TupleGetterType.module = '_collections';
+export class PyTupleGetter extends PyGetSet {
+  constructor(
+    owner: PyType,
+    name: string,
+    public index: number,
+    public doc: PyObject | null,
+  ) {
+    super(TupleGetterType, name, owner, (o) => tupleGetterGet(this, o), tupleGetterSet);
+  }
+  /** tuplegetter_traverse: the doc */
+  override traverse(visit: Visit): void {
+    if (this.doc) visit(this.doc, Edge.OTHER, '__doc__');
+  }
+  override dealloc(): void {
+    const d = this.doc;
+    this.doc = null;
+    if (d) decref(d);
+  }
+}
+/** tuplegetter_descr_get with an instance */
+function tupleGetterGet(g: PyTupleGetter, o: PyObject): PyObject {
+  if (!(o instanceof PyTuple)) typeError(`descriptor for index '${g.index}' for tuple subclasses doesn't apply to '${o.type.name}' object`);
+  if (g.index >= o.items.length) raise(E.IndexError, 'tuple index out of range');
+  return newRef(o.items[g.index]);
+}
+/** tuplegetter_descr_set: neither assignment nor deletion */
+function tupleGetterSet(_o: PyObject, v: PyObject | null): void {
+  raise(E.AttributeError, v === null ? "can't delete attribute" : "can't set attribute");
+}
+TupleGetterType.slots.repr = (o) => {
+  const g = o as PyTupleGetter;
+  return `_tuplegetter(${g.index}, ${abs.repr(g.doc ?? None)})`;
+};
+defMethod(TupleGetterType, '__get__', (args, kw, self) => {
+  if (kw && kw.length) typeError('wrapper __get__() takes no keyword arguments');
+  if (args.length < 1 || args.length > 2) typeError(args.length < 1 ? `expected at least 1 argument, got ${args.length}` : `expected at most 2 arguments, got ${args.length}`);
+  const obj = args[0];
+  if (obj === None && (args.length < 2 || args[1] === None)) typeError('__get__(None, None) is invalid');
+  if (obj === None) return newRef(self!);
+  return tupleGetterGet(self as PyTupleGetter, obj);
+});
+defMethod(TupleGetterType, '__set__', (args, kw, self) => {
+  checkArgs('__set__', args, kw, 2, 2);
+  tupleGetterSet(self!, args[1]);
+  return newRef(None);
+});
+defMethod(TupleGetterType, '__delete__', (args, kw, self) => {
+  checkArgs('__delete__', args, kw, 1, 1);
+  tupleGetterSet(self!, null);
+  return newRef(None);
+});
+defMethod(TupleGetterType, '__reduce__', (args, kw, self) => {
+  checkArgs('__reduce__', args, kw, 0, 0);
+  const g = self as PyTupleGetter;
+  return newTuple([newRef(TupleGetterType), newTuple([newInt(g.index), newRef(g.doc ?? None)])]);
+});
+defGetter(
+  TupleGetterType,
+  '__doc__',
+  (o) => newRef((o as PyTupleGetter).doc ?? None),
+  (o, v) => {
+    const g = o as PyTupleGetter;
+    const old = g.doc;
+    g.doc = v === null ? null : newRef(v);
+    if (old) decref(old);
+  },
+);
+
 /** collections.namedtuple as a native class factory (a tuple subclass with __slots__ = ()) */
 export function makeNamedTuple(name: string, fields: string[], module: string, defaults: PyObject[] = []): PyType {
   const ns = newDict();
@@ -1021,9 +1095,17 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
     }
   };
   t.nativeSlots = { new: t.slots.new, init: undefined, repr: t.slots.repr };
-  // the fields are _tuplegetter descriptors: tuplegetter_descr_set refuses both assignment and deletion
-  const tupleGetterSet = (_o: PyObject, v: PyObject | null): void => raise(E.AttributeError, v === null ? "can't delete attribute" : "can't set attribute");
-  fields.forEach((f, i) => defGetter(t, f, (o) => newRef((o as PyTuple).items[i]), tupleGetterSet));
+  // the fields are _tuplegetter(index, 'Alias for field number <index>') (Lib/collections)
+  fields.forEach((f, i) => {
+    const doc = newStr(`Alias for field number ${i}`);
+    doc.rc = 1_000_000_000;
+    const g = new PyTupleGetter(t, f, i, doc);
+    g.rc = 1_000_000_000;
+    const key = internStr(f);
+    t.dict.setItem(key, g);
+    decref(key);
+  });
+  t.invalidate();
   defMethod(t, '_asdict', (args, kw, self) => {
     checkArgs('_asdict', args, kw, 0, 0);
     const d = newDict();

@@ -1,9 +1,9 @@
 // functools: partial, reduce, cmp_to_key and the lru_cache wrapper (Modules/_functoolsmodule.c);
-// update_wrapper, wraps, total_ordering, cache (Lib/functools.py semantics, native here);
+// update_wrapper, wraps, cache (Lib/functools.py semantics, native here); total_ordering,
 // cached_property and singledispatch from Python source (pysrc/functools.ts).
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, type Visit } from '../runtime/object';
-import { makeType, PyBuiltinFunction, MethodDescriptorType } from '../runtime/types';
+import { makeType, PyBuiltinFunction } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, builtinFunction } from '../runtime/define';
 import { execSource } from './modutil';
 import { FUNCTOOLS_SRC } from './pysrc/functools';
@@ -335,43 +335,6 @@ function strList(o: PyObject | undefined, dflt: string[]): string[] {
   }
 }
 
-// total_ordering: the derived methods (Lib/functools.py _gt_from_lt, ...)
-type Derive = (self: PyObject, other: PyObject, root: (a: PyObject, b: PyObject) => PyObject) => PyObject;
-const notB = (r: PyObject): boolean => !abs.isTrue(r);
-function eqB(a: PyObject, b: PyObject): boolean {
-  return abs.richCompareBool(a, b, Cmp.EQ);
-}
-const CONVERT: Record<string, [string, Derive][]> = {
-  __lt__: [
-    ['__gt__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r) && !eqB(s, o)))],
-    ['__le__', (s, o, op) => withR(op(s, o), (r) => newBool(abs.isTrue(r) || eqB(s, o)))],
-    ['__ge__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r)))],
-  ],
-  __le__: [
-    ['__ge__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r) || eqB(s, o)))],
-    ['__lt__', (s, o, op) => withR(op(s, o), (r) => newBool(abs.isTrue(r) && !eqB(s, o)))],
-    ['__gt__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r)))],
-  ],
-  __gt__: [
-    ['__lt__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r) && !eqB(s, o)))],
-    ['__ge__', (s, o, op) => withR(op(s, o), (r) => newBool(abs.isTrue(r) || eqB(s, o)))],
-    ['__le__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r)))],
-  ],
-  __ge__: [
-    ['__le__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r) || eqB(s, o)))],
-    ['__gt__', (s, o, op) => withR(op(s, o), (r) => newBool(abs.isTrue(r) && !eqB(s, o)))],
-    ['__lt__', (s, o, op) => withR(op(s, o), (r) => newBool(notB(r)))],
-  ],
-};
-function withR(r: PyObject, f: (r: PyObject) => PyObject): PyObject {
-  if (r === abs.NotImplemented) return r;
-  try {
-    return f(r);
-  } finally {
-    decref(r);
-  }
-}
-
 // cmp_to_key's K objects (Modules/_functoolsmodule.c keyobject): held = [cmp] for the one
 // cmp_to_key returns, [cmp, object] for the ones calling it makes
 class PyCmpKey extends PyHolder {}
@@ -506,42 +469,6 @@ registerModule('functools', (m) => {
     const k = new PyCmpKey(KType, [newRef(f!)]);
     gcNewObject(k, true);
     return k;
-  });
-  m.fn('total_ordering', (args, kw) => {
-    checkArgs('total_ordering', args, kw, 1, 1);
-    const cls = args[0];
-    if (!(cls instanceof PyType)) typeError('total_ordering expects a class');
-    const roots: string[] = [];
-    for (const op of ['__lt__', '__le__', '__gt__', '__ge__']) {
-      const mine = abs.typeLookup(cls, op);
-      const base = abs.typeLookup(abs.ObjectType, op);
-      if (mine && mine !== base) roots.push(op);
-    }
-    if (!roots.length) raise(E.ValueError, 'must define at least one ordering operation: < > <= >=');
-    const root = roots.reduce((a, b) => (a > b ? a : b));
-    for (const [opname, derive] of CONVERT[root]) {
-      if (roots.includes(opname)) continue;
-      const fn = new PyBuiltinFunction(
-        MethodDescriptorType,
-        opname,
-        (a, k, self) => {
-          const s = self ?? a[0];
-          const other = self ? a[0] : a[1];
-          void k;
-          return derive(s, other, (x, y) => {
-            const f = abs.typeLookup(x.type, root)!;
-            return abs.callMethodObj(f, x, [y]);
-          });
-        },
-        null,
-        cls,
-        `${cls.qualname}.${opname}`,
-      );
-      gcNewObject(fn, true);
-      abs.setAttr(cls, opname, fn);
-      decref(fn);
-    }
-    return newRef(cls);
   });
   void uw;
   execSource(m, FUNCTOOLS_SRC, '<frozen functools>');

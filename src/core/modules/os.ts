@@ -231,7 +231,7 @@ function initPath(m: ModuleBuilder): void {
   m.own('sep', newStr('/'));
 }
 
-registerModule('os.path', (m) => initPath(m));
+// os.path is posixpath (sys.modules['os.path'] is set by os's import, as Lib/os.py does)
 registerModule('posixpath', (m) => initPath(m));
 
 registerModule('os', (m) => {
@@ -304,6 +304,14 @@ registerModule('os', (m) => {
     const v = env.getItem(args[0]);
     return newRef(v ?? args[1] ?? abs.None);
   });
-  // os.path is the os.path module (sys.modules['os.path'])
-  m.own('path', vmState.importModule!('os.path', vmState.current!));
+  // Lib/os.py: `import posixpath as path` and sys.modules['os.path'] = path
+  const path = vmState.importModule!('posixpath', vmState.current!);
+  const sys = vmState.importModule!('sys', vmState.current!);
+  const modules = abs.getAttr(sys, 'modules');
+  const key = newStr('os.path');
+  abs.setItem(modules, key, path);
+  decref(key);
+  decref(modules);
+  decref(sys);
+  m.own('path', path);
 });

@@ -4,7 +4,7 @@
 // Conventions: functions returning PyObject return a NEW reference; arguments are borrowed.
 
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref, extraDicts } from './object';
-import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType } from './types';
+import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType, GetSetDescriptorType } from './types';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
 import { PyFloat, FloatType, newFloat } from './objects/float';
 import { PyStr, StrType, newStr, attrKey } from './objects/str';
@@ -14,7 +14,7 @@ import { PyList, ListType, newList, listAppend } from './objects/list';
 import { PyDict, DictType, newDict } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
-import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
+import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, PropertyType, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
@@ -27,7 +27,7 @@ import * as N from './numeric';
 import { callFunction } from './vm/call';
 import { vmState } from './vm/eval';
 import { PyRange, PySlice } from './objects/misc';
-import { isMember, memberGet, memberSet, PyMember } from './typeobject';
+import { isMember, memberGet, memberSet, PyMember, MemberDescrType } from './typeobject';
 import { newMethodWrapper } from './objects/method_wrapper';
 import { osErrorField } from './objects/oserror';
 
@@ -88,6 +88,18 @@ export function descrGetFn(descr: PyObject): ((d: PyObject, obj: PyObject | null
     const g = typeLookup(t, '__get__');
     if (g) return (d, obj, type) => callMethodObj(g, d, [obj ?? None, type]);
   }
+  return null;
+}
+/** the tp_descr_get of a builtin type (what its `__get__` slot wrapper calls), or null */
+export function builtinDescrGet(t: PyType): ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null {
+  if (t === FunctionType) return funcGet;
+  if (t === MethodDescriptorType || t === WrapperDescriptorType) return methodDescrGet;
+  if (t === ClassMethodDescriptorType) return classMethodDescrGet;
+  if (t === ClassMethodType) return classMethodGet;
+  if (t === StaticMethodType) return staticMethodGet;
+  if (t === PropertyType) return propertyGet;
+  if (t === MemberDescrType) return memberDescrGet;
+  if (t === GetSetDescriptorType) return getSetGet;
   return null;
 }
 export function isDataDescr(descr: PyObject): boolean {
@@ -526,6 +538,8 @@ const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__mro__', '__bases__', '__ba
 export function typeGetAttr(t: PyType, name: string): PyObject | null {
   // getset descriptors of `type` itself win over the class's own attributes
   if (TYPE_DATA_DESCRIPTORS.has(name)) return typeSpecial(t, name);
+  // type_get_doc: a builtin type's tp_doc comes first
+  if (name === '__doc__' && !(t.flags & TypeFlags.HEAPTYPE) && t.doc !== null) return newStr(t.doc);
   const meta = t.type;
   const metaAttr = typeLookup(meta, name);
   let metaGet: ((d: PyObject, obj: PyObject | null, type: PyType) => PyObject) | null = null;
@@ -862,9 +876,12 @@ export function call(callable: PyObject, args: PyObject[], kwnames: string[] | n
 export function callBuiltin(f: PyBuiltinFunction, args: PyObject[], kwnames: string[] | null): PyObject {
   if (f.self !== null || f.owner === null) return f.fn(args, kwnames, f.self);
   const npos = args.length - (kwnames ? kwnames.length : 0);
-  if (npos < 1) typeError(`unbound method ${f.qualname}() needs an argument`);
+  // wrapperdescr_call words its checks apart from method_check_args (Objects/descrobject.c)
+  const wrapper = f.type === WrapperDescriptorType;
+  if (npos < 1) typeError(wrapper ? `descriptor '${f.name}' of '${f.owner.name}' object needs an argument` : `unbound method ${f.qualname}() needs an argument`);
   const self = args[0];
   if (!self.type.isSubtype(f.owner)) {
+    if (wrapper) typeError(`descriptor '${f.name}' requires a '${f.owner.name}' object but received a '${self.type.name}'`);
     typeError(`descriptor '${f.name}' for '${f.owner.name}' objects doesn't apply to a '${self.type.name}' object`);
   }
   return f.fn(args.slice(1), kwnames, self);

@@ -219,7 +219,17 @@ export function bootstrap(): void {
     const t = self as PyType;
     checkArgs(`${t.qualname}.__subclasses__`, args, kw, 0, 0);
     const out: PyObject[] = [];
-    if (!(t.flags & TypeFlags.HEAPTYPE)) for (const s of builtinTypes) if (s.base === t && s !== t) out.push(newRef(s));
+    if (!(t.flags & TypeFlags.HEAPTYPE)) {
+      const subs = builtinTypes.filter((s) => s !== t && (s.base === t || s.bases.includes(t)));
+      // the builtin exceptions subclass their base in the order of static_exceptions[]
+      // (Objects/exceptions.c, _PyExc_InitTypes), which lists each level's classes by name;
+      // the stdlib's (io.UnsupportedOperation) come later, in the order their modules made them
+      if (t.isSubtype(BaseException)) {
+        const rank = (x: PyType) => (x.module === 'builtins' ? 0 : 1);
+        subs.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? 0 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      }
+      for (const s of subs) out.push(newRef(s));
+    }
     for (const s of t.subclasses) if (s.rc > 0) out.push(newRef(s));
     const l = new PyList(ListType, out);
     gcNewObject(l, true);
@@ -621,14 +631,30 @@ export function bootstrap(): void {
     const p = new PyProperty(type, n(fget), n(fset), n(fdel), n(doc));
     if (type.flags & TypeFlags.HEAPTYPE) incref(type);
     gcNewObject(p, true);
+    propertyDocFromGetter(p);
     return p;
+  };
+  // property_init_impl: without a doc, fget's __doc__ (if it has one) is the property's
+  const propertyDocFromGetter = (p: PyProperty) => {
+    if (p.doc !== null || p.fget === null) return;
+    const d = abs.lookupAttr(p.fget, '__doc__');
+    if (d === null) return;
+    if (d === None) {
+      decref(d);
+      return;
+    }
+    p.doc = d;
+    p.getterDoc = true;
   };
   const propCopy = (which: 'fget' | 'fset' | 'fdel') => (args: PyObject[], _kw: string[] | null, self: PyObject | null) => {
     const p = self as PyProperty;
     const parts = { fget: p.fget, fset: p.fset, fdel: p.fdel } as Record<string, PyObject | null>;
     parts[which] = args[0] === None ? null : args[0];
-    const q = new PyProperty(p.type, parts.fget ? newRef(parts.fget) : null, parts.fset ? newRef(parts.fset) : null, parts.fdel ? newRef(parts.fdel) : null, p.doc ? newRef(p.doc) : null);
+    // property_copy: a doc taken from the getter is taken again from the new getter
+    const doc = p.getterDoc && parts.fget ? null : p.doc;
+    const q = new PyProperty(p.type, parts.fget ? newRef(parts.fget) : null, parts.fset ? newRef(parts.fset) : null, parts.fdel ? newRef(parts.fdel) : null, doc ? newRef(doc) : null);
     gcNewObject(q, true);
+    propertyDocFromGetter(q);
     return q;
   };
   defMethod(PropertyType, 'getter', propCopy('fget'));

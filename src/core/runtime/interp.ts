@@ -34,7 +34,7 @@ import { Frame } from './vm/frame';
 import { evalFrame, vmState, closesSilently } from './vm/eval';
 import { GeneratorType, type PyGenerator } from './objects/generator';
 import { finishFrame } from './vm/call';
-import { ModuleBuilder, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
+import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { formatException } from './traceback';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, type GCHooks } from './gc';
@@ -53,13 +53,14 @@ import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
-import { builtinTypes } from './types';
+import { builtinTypes, PyBuiltinFunction } from './types';
 import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
-import { setSubclassWeakrefFactory } from './typeobject';
+import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
+import { FUNCTION_DOCS } from './docstrings';
 import { runWeakrefExitFuncs } from '../modules/weakref';
 import { openFileCount } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
@@ -89,6 +90,11 @@ export class AuditFailure extends Error {}
 
 /** The interpreter that is running now (one per thread/worker at a time). */
 let current: Interpreter | null = null;
+/** the modules RefScope provides that are packages in CPython 3.11 (they have a __path__):
+ * their unknown submodules may be CPython's */
+const PACKAGES = new Set(['collections', 'ctypes', 'json', 're']);
+
+let operatorsAdded = false;
 let generatorsInstalled = false;
 
 /** Everything one run of the interpreter owns. */
@@ -166,6 +172,17 @@ export class Interpreter {
     this.builtinsModule = new PyModule('builtins', bdict);
     gcNewObject(this.builtinsModule, true);
     initBuiltins(new ModuleBuilder(this.builtinsModule), this.io);
+    // (after the builtins, which install the slots of enumerate, zip, map, ...)
+    if (!operatorsAdded) {
+      operatorsAdded = true;
+      addOperators(builtinTypes, defMethod);
+      setTypeDocs(builtinTypes);
+    }
+    // the builtin functions' docstrings (meth_get__doc__)
+    for (const [name, doc] of Object.entries(FUNCTION_DOCS)) {
+      const f = bdict.getStr(abs.strKey(name));
+      if (f instanceof PyBuiltinFunction && f.doc === null) f.doc = doc;
+    }
     this.builtins = newRef(bdict);
     vmState.builtins = bdict;
     this.modules.setItem(internStr('builtins'), this.builtinsModule);
@@ -555,6 +572,18 @@ export class Interpreter {
       if (existing) return newRef(existing);
       const init = moduleInit(name);
       if (!init) {
+        const dot = name.lastIndexOf('.');
+        if (dot > 0) {
+          // _find_and_load_unlocked: the parent first (it may bind the submodule, as os binds
+          // os.path), then a submodule of a module that is not a package is no module at all
+          const parent = name.slice(0, dot);
+          decref(this.importModule(parent));
+          const bound = this.modules.getItem(key);
+          if (bound) return newRef(bound);
+          if (!PACKAGES.has(parent)) {
+            raise(ModuleNotFoundError, `No module named '${name}'; '${parent}' is not a package`, { name: newStr(name) });
+          }
+        }
         if (STDLIB_MODULES.has(top)) throw new Unsupported(`the standard library module '${name}'`);
         raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
       }

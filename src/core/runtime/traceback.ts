@@ -56,12 +56,24 @@ function formatOne(exc: PyBaseException): string {
 const RECURSIVE_CUTOFF = 3;
 
 export function formatTraceback(tb: PyTraceback): string {
+  return formatTracebackEntries(tracebackEntries(tb));
+}
+
+/** the entries of a traceback, outermost first (Lib/traceback.py walk_tb) */
+export function tracebackEntries(tb: PyTraceback): PyTraceback[] {
+  const out: PyTraceback[] = [];
+  for (let t: PyTraceback | null = tb; t; t = t.next) out.push(t);
+  return out;
+}
+
+/** the frames of some traceback entries, with the "[Previous line repeated ...]" lines */
+export function formatTracebackEntries(entries: PyTraceback[]): string {
   let out = '';
   let lastFile: string | null = null;
   let lastLine = -1;
   let lastName: string | null = null;
   let cnt = 0;
-  for (let t: PyTraceback | null = tb; t; t = t.next) {
+  for (const t of entries) {
     const code = t.frame.code.unit;
     const file = code.filename;
     const name = code.name;
@@ -203,6 +215,54 @@ function anchors(segment: string): { left: number; right: number } | null {
   }
   return null;
 }
+/** Lib/traceback.py _extract_caret_anchors_from_line_segment (3.11.7): the anchors of a
+ * StackSummary's frame, offsets into the segment (which mixes byte and character offsets as
+ * CPython's does) */
+export function caretAnchors(segment: string): { left: number; right: number } | null {
+  const r = parse(segment, '<anchors>');
+  if (!r.module || r.module.body.length !== 1) return null;
+  const st = r.module.body[0];
+  if (st.kind !== 'Expr') return null;
+  const e = st.value;
+  const bytes = utf8Offsets(segment);
+  const normalize = (b: number): number => charAt(bytes, b);
+  const n = segment.length;
+  if (e.kind === 'BinOp') {
+    const op = segment.slice(normalize(e.left.end_col_offset), normalize(e.right.col_offset));
+    const offset = op.length - op.replace(/^\s+/, '').length;
+    let left = e.left.end_col_offset + offset;
+    let right = left + 1;
+    if (offset + 1 < op.length && !/\s/.test(op[offset + 1])) right++;
+    while (left < n && (/\s/.test(segment[left]) || segment[left] === ')' || segment[left] === '#')) {
+      left++;
+      right++;
+    }
+    return { left: normalize(left), right: normalize(right) };
+  }
+  if (e.kind === 'Subscript') {
+    let left = normalize(e.value.end_col_offset);
+    let right = normalize(e.slice.end_col_offset + 1);
+    while (left < n && segment[left] !== '[') left++;
+    while (right < n && segment[right] !== ']') right++;
+    if (right < n) right++;
+    return { left, right };
+  }
+  return null;
+}
+
+/** Lib/traceback.py _display_width: the columns line[:offset] takes (East Asian Width W or F
+ * characters take two) */
+export function displayWidth(line: string, offset: number): number {
+  let w = 0;
+  let k = 0;
+  for (const ch of line) {
+    if (k >= offset) break;
+    w += isWideCodePoint(ch.codePointAt(0)!) ? 2 : 1;
+    k++;
+  }
+  return w;
+}
+
 function isWs(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\f' || c === '\n' || c === '\r' || c === '\v';
 }

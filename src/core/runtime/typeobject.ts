@@ -2,7 +2,7 @@
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, type Visit } from './object';
-import { newInt as newIntObj } from './objects/int';
+import { newInt as newIntObj, newBool } from './objects/int';
 import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
@@ -10,10 +10,12 @@ import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
 import { PyDict, DictType, newDict, SharedKeys } from './objects/dict';
 import { PyList } from './objects/list';
 import { PyInstance } from './objects/instance';
-import { PyFunction, PyCell, PyWrapper, StaticMethodType, ClassMethodType } from './objects/function';
+import { PyFunction, PyCell, PyWrapper, PyMethod, PyProperty, StaticMethodType, ClassMethodType } from './objects/function';
 import { PyBaseException, BaseException } from './objects/exception';
 import { None } from './objects/singletons';
 import { raise, typeError } from './errors';
+import { TYPE_DOCS, TP_DOC_ONLY } from './docstrings';
+import { defNew } from './objects/methods';
 import * as E from './objects/exception';
 import { callFunction, makeFrame, runFrame } from './vm/call';
 import { vmState } from './vm/eval';
@@ -737,3 +739,168 @@ void TupleType;
 void StrType;
 void callFunction;
 void makeFrame;
+
+// ------------------------------------------------------------------ add_operators
+/** the builtin types whose tp_getattro is set (to PyObject_GenericGetAttr or a getattro of their
+ * own that RefScope keeps in slots.getattr), so that add_operators gives them a
+ * `__getattribute__` slot wrapper (CPython 3.11's dicts; type, module, super and method, whose
+ * getattro differs, are left out) */
+const GETATTRO_TYPES = new Set([
+  'BaseException', 'builtin_function_or_method', 'bytearray', 'bytearray_iterator', 'bytes', 'bytes_iterator',
+  'callable_iterator', 'cell', 'classmethod_descriptor', 'code', 'complex', 'dict', 'dict_itemiterator',
+  'dict_items', 'dict_keyiterator', 'dict_keys', 'dict_valueiterator', 'dict_values', 'ellipsis', 'enumerate',
+  'filter', 'float', 'frame', 'frozenset', 'generator', 'getset_descriptor', 'int', 'iterator', 'list',
+  'list_iterator', 'list_reverseiterator', 'longrange_iterator', 'map', 'mappingproxy', 'member_descriptor',
+  'method-wrapper', 'method_descriptor', 'property', 'range', 'range_iterator', 'reversed', 'set', 'set_iterator',
+  'slice', 'str', 'str_ascii_iterator', 'traceback', 'tuple', 'tuple_iterator', 'wrapper_descriptor', 'zip',
+]);
+
+/** the builtin exceptions whose tp_new is inherited (ComplexExtendsException and
+ * MiddlingExtendsException with no new of their own): no `__new__` in their dict */
+const EXC_INHERIT_NEW = new Set([
+  'AttributeError', 'BlockingIOError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError', 'ConnectionError',
+  'ConnectionRefusedError', 'ConnectionResetError', 'FileExistsError', 'FileNotFoundError', 'ImportError', 'IndentationError',
+  'InterruptedError', 'IsADirectoryError', 'KeyError', 'ModuleNotFoundError', 'NameError', 'NotADirectoryError',
+  'PermissionError', 'ProcessLookupError', 'StopIteration', 'SyntaxError', 'SystemExit', 'TabError', 'TimeoutError',
+  'UnboundLocalError',
+]);
+
+/** builtin types with a tp_descr_get (a `__get__` slot wrapper) RefScope computes natively */
+const DESCR_GET_TYPES = new Set(['function', 'property', 'staticmethod', 'classmethod', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor', 'getset_descriptor', 'member_descriptor']);
+/** builtin types with a tp_call that the VM runs natively (a `__call__` slot wrapper) */
+const CALL_TYPES = new Set(['function', 'builtin_function_or_method', 'method', 'method-wrapper', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor']);
+
+/** check_num_args / the wrappers' "takes no keyword arguments" (Objects/typeobject.c, descrobject.c) */
+function wrapperArgs(name: string, args: PyObject[], kw: string[] | null, n: number): void {
+  if (kw && kw.length) typeError(`wrapper ${name}() takes no keyword arguments`);
+  if (args.length !== n) typeError(`expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`);
+}
+
+/**
+ * typeobject.c add_operators: a slot wrapper in the dict of each builtin type for the slots it
+ * defines itself (not inherited from its base) and that its dict does not name yet: __repr__,
+ * __str__, __iter__, __next__, __call__, __len__, __bool__ and __init__ (every builtin exception
+ * sets tp_init); __getattribute__, __call__ and __get__ for the types of GETATTRO_TYPES,
+ * CALL_TYPES and DESCR_GET_TYPES, whose slots the VM and abstract.ts implement by type. Run once, after the
+ * builtin types' own methods are installed.
+ */
+export function addOperators(types: readonly PyType[], define: (t: PyType, name: string, fn: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => void): void {
+  for (const t of types) {
+    if (t.flags & TypeFlags.HEAPTYPE || t.module !== 'builtins') continue;
+    const has = (n: string) => t.dict.getStr(abs.strKey(n)) !== undefined;
+    const own = <K extends keyof typeof t.slots>(k: K) => t.slots[k] !== undefined && (t.base === null || t.slots[k] !== t.base.slots[k]);
+    const s = t.slots;
+    if (own('repr') && !has('__repr__')) {
+      define(t, '__repr__', (a, k, self) => (wrapperArgs('__repr__', a, k, 0), newStr(t.slots.repr!(self!))));
+    }
+    if (own('str') && !has('__str__')) {
+      define(t, '__str__', (a, k, self) => (wrapperArgs('__str__', a, k, 0), newStr(t.slots.str!(self!))));
+    }
+    if (own('iter') && !has('__iter__')) {
+      define(t, '__iter__', (a, k, self) => (wrapperArgs('__iter__', a, k, 0), t.slots.iter!(self!)));
+    }
+    if (own('next') && !has('__next__')) {
+      // wrap_next: an exhausted iterator raises StopIteration
+      define(t, '__next__', (a, k, self) => {
+        wrapperArgs('__next__', a, k, 0);
+        const r = t.slots.next!(self!);
+        if (r === null) raise(E.StopIteration, null);
+        return r;
+      });
+    }
+    if (own('call') && !has('__call__') && !CALL_TYPES.has(t.name)) {
+      define(t, '__call__', (a, k, self) => t.slots.call!(self!, a, k));
+    }
+    if (CALL_TYPES.has(t.name) && !has('__call__')) {
+      // wrapper_call -> tp_call (none of these types can be subclassed)
+      define(t, '__call__', (a, k, self) => abs.call(self!, a, k));
+    }
+    const descrGet = DESCR_GET_TYPES.has(t.name) ? abs.builtinDescrGet(t) : null;
+    if (descrGet !== null && !has('__get__')) {
+      // wrap_descr_get: __get__(instance, owner=None); None for either is no value
+      define(t, '__get__', (a, k, self) => {
+        if (k && k.length) typeError('wrapper __get__() takes no keyword arguments');
+        if (a.length < 1 || a.length > 2) typeError(a.length < 1 ? `expected at least 1 argument, got ${a.length}` : `expected at most 2 arguments, got ${a.length}`);
+        const obj = a[0] === None ? null : a[0];
+        const type = a.length > 1 && a[1] !== None ? a[1] : null;
+        if (obj === null && type === null) typeError('__get__(None, None) is invalid');
+        return descrGet(self!, obj, (type ?? obj!.type) as PyType);
+      });
+    }
+    if (own('len') && !has('__len__')) {
+      define(t, '__len__', (a, k, self) => (wrapperArgs('__len__', a, k, 0), newIntObj(t.slots.len!(self!))));
+    }
+    if (own('bool') && !has('__bool__')) {
+      define(t, '__bool__', (a, k, self) => (wrapperArgs('__bool__', a, k, 0), newBool(t.slots.bool!(self!))));
+    }
+    const isExc = t.isSubtype(BaseException);
+    // add_tp_new_wrapper: a type that sets tp_new itself; of the builtin exceptions, those made
+    // with SimpleExtendsException (BaseException_new) and the few with a tp_new of their own
+    if ((isExc ? !EXC_INHERIT_NEW.has(t.name) : own('new')) && s.new !== undefined && !has('__new__')) defNew(t);
+    if ((own('init') || isExc) && s.init !== undefined && !has('__init__')) {
+      define(t, '__init__', (a, k, self) => (t.slots.init!(self!, a, k), newRef(None)));
+    }
+    if (GETATTRO_TYPES.has(t.name) && !has('__getattribute__')) {
+      // wrap_getattr(o, name) -> this type's tp_getattro
+      define(t, '__getattribute__', (a, k, self) => {
+        wrapperArgs('__getattribute__', a, k, 1);
+        const n = a[0];
+        if (!(n instanceof PyStr)) typeError(`attribute name must be string, not '${n.type.name}'`);
+        const native = t.slots.getattr;
+        const r = (native ? native(self!, n.v) : null) ?? abs.genericGetAttr(self!, n.v, true);
+        if (r === null) abs.raiseNoAttr(self!, n.v);
+        return r;
+      });
+    }
+  }
+}
+
+/** builtin types whose __doc__ is a member or getset descriptor of their own */
+const DOC_GETSET_TYPES = new Set(['property', 'function', 'builtin_function_or_method', 'method', 'method-wrapper', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor', 'getset_descriptor', 'member_descriptor']);
+
+/** the __doc__ of a function, method or descriptor (None when it has none) */
+function docOf(o: PyObject): PyObject {
+  if (o instanceof PyFunction) return newRef(o.doc ?? None);
+  if (o instanceof PyBuiltinFunction) return o.doc !== null ? newStr(o.doc) : newRef(None);
+  // method_get_doc: the function's
+  if (o instanceof PyMethod) return abs.getAttr(o.func, '__doc__');
+  if (o instanceof PyProperty) return newRef(o.doc ?? None);
+  return newRef(None);
+}
+
+/** the __doc__ member of functions and properties (T_OBJECT, writable; a deletion stores NULL) */
+function setMemberDoc(o: PyObject, v: PyObject | null): void {
+  const p = o as PyProperty | PyFunction;
+  const old = p.doc;
+  p.doc = v === null ? null : newRef(v);
+  xdecref(old);
+}
+
+/** type_ready's type_dict_set_doc: a builtin type's __doc__ (its tp_doc, or None) in its dict,
+ * with CPython 3.11.7's text (docstrings.ts) */
+export function setTypeDocs(types: readonly PyType[]): void {
+  for (const t of types) {
+    if (!(t.flags & TypeFlags.HEAPTYPE) && t.module === 'builtins' && t.name in TP_DOC_ONLY) t.doc = TP_DOC_ONLY[t.name];
+    if (DOC_GETSET_TYPES.has(t.name) && !(t.flags & TypeFlags.HEAPTYPE) && t.dict.getStr(abs.strKey('__doc__')) === undefined) {
+      // their __doc__ is a descriptor (func_memberlist, meth_getsets, method_getset, ...):
+      // the function's own docstring, never object's
+      const g = new PyGetSet(GetSetDescriptorType, '__doc__', t, docOf, t.name === 'property' || t.name === 'function' ? setMemberDoc : null);
+      g.rc = 1_000_000_000;
+      t.dict.setItem(abs.strKey('__doc__'), g);
+      t.invalidate();
+      continue;
+    }
+    if (t.flags & TypeFlags.HEAPTYPE || t.module !== 'builtins') continue;
+    if (!(t.name in TYPE_DOCS)) continue;
+    if (t.dict.getStr(abs.strKey('__doc__')) !== undefined) continue;
+    const doc = TYPE_DOCS[t.name];
+    t.doc = doc;
+    let v: PyObject = None;
+    if (doc !== null) {
+      v = newStr(doc);
+      v.rc = 1_000_000_000;
+    }
+    t.dict.setItem(abs.strKey('__doc__'), v);
+    t.invalidate();
+  }
+}

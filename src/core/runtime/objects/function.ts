@@ -232,6 +232,8 @@ export const StaticMethodType = makeType('staticmethod', null, TypeFlags.BASETYP
 
 export const PropertyType = makeType('property', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
 export class PyProperty extends PyObject {
+  /** getter_doc: the doc was taken from fget's __doc__ (property_init_impl) */
+  getterDoc = false;
   constructor(
     type: PyType,
     public fget: PyObject | null,
