@@ -1465,7 +1465,12 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       if (fromlist === None && full.includes('.')) {
         const parts = full.split('.');
         m = st.importModule!(parts[0], f);
-        for (let i = 2; i <= parts.length; i++) decref(st.importModule!(parts.slice(0, i).join('.'), f));
+        try {
+          for (let i = 2; i <= parts.length; i++) decref(st.importModule!(parts.slice(0, i).join('.'), f));
+        } catch (e) {
+          decref(m); // (a submodule failed: the top-level module is not bound)
+          throw e;
+        }
       } else m = st.importModule!(full, f);
       sp -= 2;
       stack[sp] = stack[sp + 1] = null;
