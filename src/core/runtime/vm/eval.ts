@@ -122,14 +122,14 @@ class VMStateImpl implements VMState {
 
 export const vmState: VMState = new VMStateImpl();
 
+/** no arguments (never written) */
+const NO_ARGS: PyObject[] = [];
+
 /**
  * CALL arg (kw: the KW_NAMES names, or null): calls what the stack holds below sp and returns the
  * result; the callable and the arguments have left the stack (sp - arg - 2 .. sp are null). One
  * function for the dispatch loop and the loop compiler (jit.ts).
  */
-/** no arguments (never written) */
-const NO_ARGS: PyObject[] = [];
-
 export function callInstr(f: Frame, stack: (PyObject | null)[], sp: number, arg: number, kw: string[] | null): PyObject {
   const st = vmState;
   const base = sp - arg - 2;
