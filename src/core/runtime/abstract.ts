@@ -922,14 +922,21 @@ let reprList: PyList | null = null;
  * thread state's dict and its "Py_Repr" list (two gc allocations, kept): the first repr of a
  * non-empty list or tuple, or of any dict, shows in gc.get_count(). */
 export function reprEnter(o: PyObject): boolean {
-  let list = reprList;
-  if (list === null) {
+  if (reprList === null) {
+    // (each allocation may run a collection whose finalizers come here first)
     const d = newDict();
-    tstateDict = d;
-    list = reprList = newList([]);
-    d.setItem(attrKey('Py_Repr'), list);
-    decref(list);
+    const l = newList([]);
+    if (reprList === null) {
+      tstateDict = d;
+      reprList = l;
+      d.setItem(attrKey('Py_Repr'), l);
+      decref(l);
+    } else {
+      decref(l);
+      decref(d);
+    }
   }
+  const list = reprList;
   const raw = list.items;
   for (let i = raw.length - 1; i >= 0; i--) if (raw[i] === o) return false;
   listAppend(list, newRef(o));

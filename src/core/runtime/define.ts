@@ -133,7 +133,10 @@ const parserKwtuples = new Map<string, PyObject>();
 /** parser_init for the parser `key` with these keyword (non positional-only) names. */
 export function argParserInit(key: string, kwNames: string[]): void {
   if (parserKwtuples.has(key)) return;
-  parserKwtuples.set(key, newTuple(kwNames.map((n) => internStr(n))));
+  const t = newTuple(kwNames.map((n) => internStr(n)));
+  // (the allocation may have run a collection whose finalizers took this path first)
+  if (parserKwtuples.has(key)) decref(t);
+  else parserKwtuples.set(key, t);
 }
 /** the parsers' keyword tuples (an interpreter root) */
 export function argParserTuples(): Iterable<PyObject> {
