@@ -48,7 +48,7 @@ import { compileModule, syntaxErrorInfo } from '../compiler/compiler';
 import { parse, formatSyntaxError } from '../parser/index';
 import { initBuiltins } from '../modules/builtins';
 import { initSys } from '../modules/sys';
-import { installAllTypeMethods, installVarargsMethods } from './objects/methods';
+import { installAllTypeMethods, installVarargsMethods, defNew } from './objects/methods';
 import { registerStdlib } from '../modules/index';
 import type { RuntimeIO } from '../modules/io_shared';
 import { formatObject } from '../modules/shared';
@@ -175,7 +175,7 @@ export class Interpreter {
     // (after the builtins, which install the slots of enumerate, zip, map, ...)
     if (!operatorsAdded) {
       operatorsAdded = true;
-      addOperators(builtinTypes, defMethod);
+      addOperators(builtinTypes, defMethod, defNew);
       setTypeDocs(builtinTypes);
     }
     // the builtin functions' docstrings (meth_get__doc__)

@@ -15,7 +15,6 @@ import { PyBaseException, BaseException } from './objects/exception';
 import { None } from './objects/singletons';
 import { raise, typeError } from './errors';
 import { TYPE_DOCS, TP_DOC_ONLY } from './docstrings';
-import { defNew } from './objects/methods';
 import * as E from './objects/exception';
 import { callFunction, makeFrame, runFrame } from './vm/call';
 import { vmState } from './vm/eval';
@@ -784,7 +783,13 @@ function wrapperArgs(name: string, args: PyObject[], kw: string[] | null, n: num
  * CALL_TYPES and DESCR_GET_TYPES, whose slots the VM and abstract.ts implement by type. Run once, after the
  * builtin types' own methods are installed.
  */
-export function addOperators(types: readonly PyType[], define: (t: PyType, name: string, fn: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => void): void {
+export function addOperators(
+  types: readonly PyType[],
+  define: (t: PyType, name: string, fn: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => void,
+  // (objects/methods.ts defNew, passed in: importing that module here makes an import cycle in which
+  // dict_methods.ts runs before dict.ts)
+  defNew: (t: PyType) => void,
+): void {
   for (const t of types) {
     if (t.flags & TypeFlags.HEAPTYPE || t.module !== 'builtins') continue;
     const has = (n: string) => t.dict.getStr(abs.strKey(n)) !== undefined;
