@@ -182,14 +182,21 @@ function byteToChar(line: string, byteOff: number): number {
   return chars;
 }
 
-/** extract_anchors_from_line: binary operators and subscripts get ~~~^^^~~~ markers. */
-function anchors(segment: string): { left: number; right: number } | null {
+/** the segment parsed as one expression statement (both anchor rules start there), with its
+ * characters' UTF-8 offsets; null when it is not one */
+function segmentExpr(segment: string) {
   const r = parse(segment, '<anchors>');
   if (!r.module || r.module.body.length !== 1) return null;
   const st = r.module.body[0];
   if (st.kind !== 'Expr') return null;
-  const e = st.value;
-  const bytes = utf8Offsets(segment);
+  return { e: st.value, bytes: utf8Offsets(segment) };
+}
+
+/** extract_anchors_from_line: binary operators and subscripts get ~~~^^^~~~ markers. */
+function anchors(segment: string): { left: number; right: number } | null {
+  const x = segmentExpr(segment);
+  if (x === null) return null;
+  const { e, bytes } = x;
   if (e.kind === 'BinOp') {
     const l = charAt(bytes, e.left.end_col_offset);
     const rr = charAt(bytes, e.right.col_offset);
@@ -219,12 +226,9 @@ function anchors(segment: string): { left: number; right: number } | null {
  * StackSummary's frame, offsets into the segment (which mixes byte and character offsets as
  * CPython's does) */
 export function caretAnchors(segment: string): { left: number; right: number } | null {
-  const r = parse(segment, '<anchors>');
-  if (!r.module || r.module.body.length !== 1) return null;
-  const st = r.module.body[0];
-  if (st.kind !== 'Expr') return null;
-  const e = st.value;
-  const bytes = utf8Offsets(segment);
+  const x = segmentExpr(segment);
+  if (x === null) return null;
+  const { e, bytes } = x;
   const normalize = (b: number): number => charAt(bytes, b);
   const n = segment.length;
   if (e.kind === 'BinOp') {
