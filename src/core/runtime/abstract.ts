@@ -1472,16 +1472,25 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
   const inplace = op >= 13;
   const base = op % 13;
   const [dn, rn, iname, sym] = BINOP_DUNDER[base];
+  // (a sequence's in-place concat/repeat comes after both operands' number methods:
+  // PyNumber_InPlaceAdd's sq_inplace_concat fallback)
+  let seqInplace: PyObject | null = null;
   if (inplace) {
     const f = typeLookup(ta, iname);
-    if (f) {
+    if (f && isSequenceSlot(f)) seqInplace = f;
+    else if (f) {
       const r = callMethodObj(f, a, [b]);
       if (r !== NotImplemented) return r;
       decref(r);
     }
   }
-  const r = binaryDispatch(a, b, dn, rn);
+  const r = binaryDispatch(a, b, dn, rn, seqInplace === null);
   if (r) return r;
+  if (seqInplace !== null) {
+    const r2 = callMethodObj(seqInplace, a, [b]);
+    if (r2 !== NotImplemented) return r2;
+    decref(r2);
+  }
   if (base === 0 && !(inplace && false)) {
     // sequence concatenation error wording
   }
@@ -1492,11 +1501,35 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
   typeError(`unsupported operand type(s) for ${sym}${inplace ? '=' : ''}: '${ta.name}' and '${tb.name}'`);
 }
 
-/** binary_op1: a.__op__(b), then b.__rop__(a) (subclass first when it overrides). */
-export function binaryDispatch(a: PyObject, b: PyObject, dn: string, rn: string): PyObject | null {
+/** the builtin sequences whose `+` and `*` are sq_concat / sq_repeat (no nb_add, nb_multiply) */
+const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'deque', 'array']);
+const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__iadd__', '__imul__']);
+/** `f` is a builtin sequence's concat or repeat (CPython's sq_concat, sq_repeat, and in-place
+ * forms): PyNumber_Add and PyNumber_Multiply try both operands' number slots first, so
+ * `[1] + v` calls `v.__radd__` before list's own concat (which would raise TypeError). */
+function isSequenceSlot(f: PyObject): boolean {
+  if (!(f instanceof PyBuiltinFunction)) return false;
+  const owner = f.owner;
+  return owner !== null && !(owner.flags & TypeFlags.HEAPTYPE) && SEQUENCE_SLOT_OWNERS.has(owner.name) && SEQUENCE_SLOT_NAMES.has(f.name);
+}
+
+/** binary_op1: a.__op__(b), then b.__rop__(a) (subclass first when it overrides); a builtin
+ * sequence's concat or repeat last (PyNumber_Add's sequence fallback; `seqFallback` false: the
+ * caller's in-place one comes instead). */
+export function binaryDispatch(a: PyObject, b: PyObject, dn: string, rn: string, seqFallback = true): PyObject | null {
+  const fa = typeLookup(a.type, dn);
+  if (fa === null || !isSequenceSlot(fa)) return numberDispatch(a, b, fa, rn);
+  const r = numberDispatch(a, b, null, rn);
+  if (r !== null || !seqFallback) return r;
+  const r2 = callMethodObj(fa, a, [b]);
+  if (r2 !== NotImplemented) return r2;
+  decref(r2);
+  return null;
+}
+
+function numberDispatch(a: PyObject, b: PyObject, fa: PyObject | null, rn: string): PyObject | null {
   const ta = a.type;
   const tb = b.type;
-  const fa = typeLookup(ta, dn);
   const fb = ta !== tb ? typeLookup(tb, rn) : null;
   if (fb && fa !== fb && tb.isSubtype(ta) && tb !== ta) {
     const r = callMethodObj(fb, b, [a]);
