@@ -1562,38 +1562,56 @@ function numErr(e: unknown): never {
 
 export function intFast(op: number, x: N.Int, y: N.Int): PyObject | null {
   try {
-    switch (op) {
-      case 0:
-        return newInt(N.intAdd(x, y));
-      case 10:
-        return newInt(N.intSub(x, y));
-      case 5:
-        return newInt(N.intMul(x, y));
-      case 2:
-        return newInt(N.intFloorDiv(x, y));
-      case 6:
-        return newInt(N.intMod(x, y));
-      case 11:
-        return newFloat(N.intTrueDiv(x, y));
-      case 8: {
-        const r = N.intPow(x, y);
-        return N.intSign(y) < 0 ? newFloat(r as number) : newInt(r as N.Int);
-      }
-      case 3:
-        return newInt(N.intLshift(x, y));
-      case 9:
-        return newInt(N.intRshift(x, y));
-      case 1:
-        return newInt(N.intAnd(x, y));
-      case 7:
-        return newInt(N.intOr(x, y));
-      case 12:
-        return newInt(N.intXor(x, y));
-    }
+    return intRaw(op, x, y);
   } catch (e) {
     numErr(e);
   }
+}
+
+/** the int operation on two values, throwing numeric.ts's NumErr where CPython raises */
+function intRaw(op: number, x: N.Int, y: N.Int): PyObject | null {
+  switch (op) {
+    case 0:
+      return newInt(N.intAdd(x, y));
+    case 10:
+      return newInt(N.intSub(x, y));
+    case 5:
+      return newInt(N.intMul(x, y));
+    case 2:
+      return newInt(N.intFloorDiv(x, y));
+    case 6:
+      return newInt(N.intMod(x, y));
+    case 11:
+      return newFloat(N.intTrueDiv(x, y));
+    case 8: {
+      const r = N.intPow(x, y);
+      return N.intSign(y) < 0 ? newFloat(r as number) : newInt(r as N.Int);
+    }
+    case 3:
+      return newInt(N.intLshift(x, y));
+    case 9:
+      return newInt(N.intRshift(x, y));
+    case 1:
+      return newInt(N.intAnd(x, y));
+    case 7:
+      return newInt(N.intOr(x, y));
+    case 12:
+      return newInt(N.intXor(x, y));
+  }
   return null;
+}
+
+/** intFast without raising: null where it would raise (a zero divisor, a negative shift count,
+ * a result too large; no exception object is made) and for `**`. Compiled code calls it on
+ * operands it holds without references (jit.ts deferredOp); its own slow path then raises, from
+ * the interpreter's state. */
+export function intFastOrNull(op: number, x: N.Int, y: N.Int): PyObject | null {
+  if (op === 8) return null;
+  try {
+    return intRaw(op, x, y);
+  } catch {
+    return null;
+  }
 }
 
 export function floatFast(op: number, x: number, y: number): PyObject | null {

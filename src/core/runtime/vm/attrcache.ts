@@ -166,6 +166,63 @@ function fillLoadAttr(c: AttrCache, o: PyObject): void {
 }
 
 /** LOAD_ATTR: getattr(o, name), a new reference. */
+/**
+ * LOAD_ATTR's cache hit that reads an instance's inline value or a filled `__slots__` slot: the
+ * borrowed value, or undefined for anything else (a miss, another kind, a dict to search). It
+ * never calls out, raises or fills the cache: compiled code calls it on an object it holds no
+ * reference to (jit.ts), and goes to loadAttr otherwise.
+ */
+export function attrHit(caches: (AttrCache | null)[], pc: number, o: PyObject): PyObject | undefined {
+  const c = caches[pc];
+  if (c === null || c === undefined) return undefined;
+  const t = o.type;
+  if (c.type !== t || c.version !== t.version) return undefined;
+  if (c.kind === Kind.SLOT) return (o as PyInstance).getSlot(c.index) ?? undefined;
+  if (c.kind === Kind.DICT) {
+    const vals = (o as PyInstance).vals;
+    if (vals === null) return undefined;
+    const ix = c.ix;
+    if (ix < 0 || ix >= vals.length) return undefined;
+    return vals[ix] ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * STORE_ATTR's cache hit that replaces an instance's inline value or a `__slots__` slot whose old
+ * value stays alive (another reference holds it) or is empty: true when it stored `v` (taking a
+ * reference to it), false when it did nothing. Like attrHit, it never calls out, raises, frees an
+ * object or fills the cache.
+ */
+export function storeAttrHit(caches: (AttrCache | null)[], pc: number, o: PyObject, v: PyObject): boolean {
+  const c = caches[pc];
+  if (c === null || c === undefined) return false;
+  const t = o.type;
+  if (c.type !== t || c.version !== t.version) return false;
+  if (c.kind === Kind.STORE_DICT) {
+    const vals = (o as PyInstance).vals;
+    if (vals === null) return false;
+    const ix = c.ix;
+    if (ix < 0 || ix >= vals.length) return false;
+    const old = vals[ix];
+    if (old === null || old.rc <= 1) return false;
+    v.rc++;
+    vals[ix] = v;
+    old.rc--;
+    return true;
+  }
+  if (c.kind === Kind.SLOT) {
+    const i = (c.descr as PyMember).index;
+    const old = o.getSlot(i);
+    if (old !== null && old.rc <= 1) return false;
+    v.rc++;
+    o.setSlot(i, v);
+    if (old !== null) old.rc--;
+    return true;
+  }
+  return false;
+}
+
 export function loadAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, name: string): PyObject {
   let c = caches[pc];
   const t = o.type;

@@ -34,7 +34,7 @@ import { profile } from '../profile';
 import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
-import { loadAttr, loadMethod, storeAttr } from './attrcache';
+import { loadAttr, attrHit, storeAttrHit, loadMethod, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
 import { loopFor, bodyFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
 
@@ -2199,10 +2199,13 @@ function jitHelpers(): JitHelpers {
     loadGlobalSlow,
     listIndexError,
     loadAttr,
+    attrHit,
+    storeAttrHit,
     loadMethod,
     storeAttr,
     getAttr: abs.getAttr,
     binaryOp: abs.binaryOp,
+    intOp: abs.intFastOrNull,
     richCompare: abs.richCompare,
     contains: abs.contains,
     getItem: abs.getItem,

@@ -343,8 +343,26 @@ function compareJump(op: number, arg: number, pc: number, d: number, jumpOp: num
   );
 }
 
+/** compareJump with the two operands deferred (q's top entries; the entries below are flushed) */
+function compareJumpDeferred(q: Deferred, op: number, arg: number, pc: number, d: number, jumpOp: number, target: number, jumpTo: (t: number, d: number) => string): string {
+  const below = q.flush(d, 2);
+  const eb = q.pend.pop()!;
+  const ea = q.pend.pop()!;
+  const p = d - 2;
+  const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
+  const ifTrue = jumpOp === Op.POP_JUMP_IF_TRUE;
+  const stored = Deferred.store(ea, p) + Deferred.store(eb, p + 1);
+  const head = `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};`;
+  if (op === Op.IS_OP) return `${head}const t=(a===b)!==${arg === 1};f.pc=${pc};f.sp=${p};${own}if(t===${ifTrue}){${jumpTo(target, p)}}}`;
+  return (
+    head +
+    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){const t=a.v${CMP_JS[arg]}b.v;${own}if(t===${ifTrue}){${jumpTo(target, p)}}}` +
+    `else{${stored}f.pc=${pc};f.sp=${d};${translate(op, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
+  );
+}
+
 /** the JavaScript of one instruction at `pc` with stack depth `d` (before it) */
-function translate(op: number, arg: number, pc: number, d: number, kw: string, jumpTo: (t: number, d: number) => string): string {
+function translate(op: number, arg: number, pc: number, d: number, kw: string, jumpTo: (t: number, d: number) => string, toReg = false): string {
   const S = 'S';
   // what an instruction that raises only on a rare path sets first there
   const at = `f.pc=${pc};f.sp=${d};`;
@@ -458,12 +476,189 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
         `if(it.type===ListIterType){const seq=it.seq;if(seq&&it.index<seq.raw.length){v=iterItem(seq,it.index++);v.rc++;}else{v=null;it.exhaust();}}` +
         `else if(it.type===RangeIterType){if(it.remaining>0){it.remaining--;v=newInt(it.next);it.next+=it.step;}else v=null;}` +
         `else if(it.type===GeneratorType)v=genNext(it);else v=iterNext(it);` +
-        `if(v===null){${S}[${d - 1}]=null;f.sp=${d - 1};decref(it);${jumpTo(arg, d - 1)}}else ${S}[${d}]=v;}`
+        `if(v===null){${S}[${d - 1}]=null;f.sp=${d - 1};decref(it);${jumpTo(arg, d - 1)}}else ${toReg ? `R${d}` : `${S}[${d}]`}=v;}`
       );
   }
   // (f.sp is d here: the instruction is not PURE)
   if (COLD_SET.has(op)) return `coldOp(f,${op},${arg},${pc + 1});`;
   throw new Error(`jit: no translation for opcode ${op}`);
+}
+
+/**
+ * The top of the value stack while straight-line code is emitted: values pushed by LOAD_FAST,
+ * LOAD_CONST or a translated operation are not written to `f.stack` at once. An entry is a
+ * local's or a constant's value, read where it is used (a borrowed reference: the local cannot
+ * change before, as only other deferred pushes come between), or a register `R<position>` that
+ * owns its reference. An instruction that uses them on its fast path (an int operation, a
+ * comparison, a store to a local) reads them there and takes no references; any other path first
+ * writes them to the stack with their references, exactly as the interpreter holds them, before
+ * anything that can call out, raise, collect or run a finalizer (which may look at the frame:
+ * `gc.get_referrers`, `sys.getrefcount`, a traceback). Every block boundary (a label, a jump, an
+ * exit) writes them first, so the interpreter and other blocks always find the real stack.
+ */
+const enum Src {
+  FAST,
+  CONST,
+  REG,
+}
+interface Pending {
+  src: Src;
+  idx: number;
+}
+class Deferred {
+  pend: Pending[] = [];
+  /** registers used (R0..R<max-1>) */
+  regs = 0;
+  /** the JavaScript value of the entry at stack position p */
+  static expr(e: Pending, p: number): string {
+    return e.src === Src.FAST ? `F[${e.idx}]` : e.src === Src.CONST ? `K[${e.idx}]` : `R${p}`;
+  }
+  /** writes the entry at position p to the stack (a borrowed value gets its reference) */
+  static store(e: Pending, p: number): string {
+    return e.src === Src.REG ? `S[${p}]=R${p};` : `{const v=${Deferred.expr(e, p)};v.rc++;S[${p}]=v;}`;
+  }
+  push(e: Pending, d: number): void {
+    this.pend.push(e);
+    if (e.src === Src.REG && d + 1 > this.regs) this.regs = d + 1;
+  }
+  /** the code writing all but the top `keep` entries to the stack (d: the depth); they leave */
+  flush(d: number, keep = 0): string {
+    const n = this.pend.length - keep;
+    if (n <= 0) return '';
+    let c = '';
+    for (let i = 0; i < n; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
+    this.pend.splice(0, n);
+    return c;
+  }
+  /** the code writing every entry, for a path that leaves (the entries stay deferred for the others) */
+  storeAll(d: number): string {
+    let c = '';
+    for (let i = 0; i < this.pend.length; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
+    return c;
+  }
+}
+
+/**
+ * The instruction at `pc` (depth `d`) on deferred operands, or null when it is not one of these
+ * (the caller then flushes the deferred entries and translates it as usual).
+ */
+function deferredOp(q: Deferred, op: number, arg: number, pc: number, d: number): string | null {
+  const pend = q.pend;
+  switch (op) {
+    case Op.LOAD_CONST:
+      q.push({ src: Src.CONST, idx: arg }, d);
+      return '';
+    case Op.LOAD_FAST: {
+      // an unbound local raises here, with the stack as the interpreter has it
+      const code = `if(F[${arg}]===null){${q.storeAll(d)}f.pc=${pc};f.sp=${d};unboundLocal(LP[${arg}]);}`;
+      q.push({ src: Src.FAST, idx: arg }, d);
+      return code;
+    }
+    case Op.STORE_FAST: {
+      if (pend.length === 0) return null;
+      const below = q.flush(d, 1);
+      const e = pend.pop()!;
+      const p = d - 1;
+      const v = e.src === Src.REG ? `const v=R${p};` : `const v=${Deferred.expr(e, p)};v.rc++;`;
+      return `${below}{${v}const old=F[${arg}];F[${arg}]=v;f.pc=${pc};f.sp=${p};if(old)decref(old);}`;
+    }
+    case Op.BINARY_OP: {
+      if (pend.length < 2) return null;
+      // (ints beyond the doubles' fast path, and true division: intOp, which never raises)
+      const fast = intBinaryFast(arg);
+      if (fast === '' && arg % 13 !== 11) return null;
+      const below = q.flush(d, 2);
+      const eb = pend.pop()!;
+      const ea = pend.pop()!;
+      const p = d - 2;
+      const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
+      q.push({ src: Src.REG, idx: 0 }, p);
+      return (
+        `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};let r=null;` +
+        `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number'){${fast}}if(r===null)r=intOp(${arg % 13},x,y);}` +
+        `if(r!==null){${own}}else{${Deferred.store(ea, p)}${Deferred.store(eb, p + 1)}f.pc=${pc};f.sp=${d};` +
+        `r=binaryOp(a,b,${arg});S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(a);decref(b);S[${p}]=null;}R${p}=r;}`
+      );
+    }
+    case Op.LOAD_ATTR: {
+      // an instance's inline value or slot (attrHit); an owned object must stay alive after
+      // its reference is dropped (its last one would free it, which may run a finalizer)
+      if (pend.length < 1) return null;
+      const below = q.flush(d, 1);
+      const e = pend.pop()!;
+      const p = d - 1;
+      const own = e.src === Src.REG;
+      q.push({ src: Src.REG, idx: 0 }, p);
+      return (
+        `${below}{const o=${Deferred.expr(e, p)};let r=${own ? `o.rc>1?attrHit(AC,${pc + 1},o):undefined` : `attrHit(AC,${pc + 1},o)`};` +
+        `if(r!==undefined){r.rc++;${own ? 'o.rc--;' : ''}}else{${Deferred.store(e, p)}f.pc=${pc};f.sp=${d};` +
+        `r=loadAttr(AC,${pc + 1},o,N[${arg}]);S[${p}]=r;decref(o);S[${p}]=null;}R${p}=r;}`
+      );
+    }
+    case Op.STORE_ATTR: {
+      if (pend.length < 2 || pend[pend.length - 1].src === Src.REG) return null;
+      const below = q.flush(d, 2);
+      const eo = pend.pop()!;
+      const ev = pend.pop()!;
+      const p = d - 2;
+      // (storeAttrHit took its own reference to v: an owned v is still alive after the drop)
+      return (
+        `${below}{const v=${Deferred.expr(ev, p)},o=${Deferred.expr(eo, p + 1)};` +
+        `if(storeAttrHit(AC,${pc + 1},o,v)){${ev.src === Src.REG ? 'v.rc--;' : ''}}` +
+        `else{${Deferred.store(ev, p)}${Deferred.store(eo, p + 1)}f.pc=${pc};f.sp=${d};` +
+        `storeAttr(AC,${pc + 1},o,N[${arg}],v);S[${p}]=S[${p + 1}]=null;f.sp=${p};decref(v);decref(o);}}`
+      );
+    }
+    case Op.BINARY_SUBSCR: {
+      // list[int] in range; an owned list must stay alive after its reference is dropped
+      if (pend.length < 2) return null;
+      const below = q.flush(d, 2);
+      const ek = pend.pop()!;
+      const eo = pend.pop()!;
+      const p = d - 2;
+      const ownO = eo.src === Src.REG;
+      q.push({ src: Src.REG, idx: 0 }, p);
+      return (
+        `${below}{const o=${Deferred.expr(eo, p)},k=${Deferred.expr(ek, p + 1)};let r;` +
+        `if(o.type===ListType&&k.type===IntType&&typeof k.v==='number'${ownO ? '&&o.rc>1' : ''}){const n=o.raw.length;let i=k.v;if(i<0)i+=n;` +
+        `if(i>=0&&i<n){r=o.itemAt(i);r.rc++;${ownO ? 'o.rc--;' : ''}${ek.src === Src.REG ? 'decref(k);' : ''}}}` +
+        `if(r===undefined){${Deferred.store(eo, p)}${Deferred.store(ek, p + 1)}f.pc=${pc};f.sp=${d};` +
+        `r=getItem(o,k);S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(o);decref(k);S[${p}]=null;}R${p}=r;}`
+      );
+    }
+    case Op.COMPARE_OP: {
+      if (pend.length < 2) return null;
+      const below = q.flush(d, 2);
+      const eb = pend.pop()!;
+      const ea = pend.pop()!;
+      const p = d - 2;
+      const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
+      q.push({ src: Src.REG, idx: 0 }, p);
+      return (
+        `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};let r;` +
+        `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){r=newBool(a.v${CMP_JS[arg]}b.v);${own}}` +
+        `else{${Deferred.store(ea, p)}${Deferred.store(eb, p + 1)}f.pc=${pc};f.sp=${d};` +
+        `r=richCompare(a,b,${arg});S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(a);decref(b);S[${p}]=null;}R${p}=r;}`
+      );
+    }
+  }
+  return null;
+}
+
+/** POP_JUMP_IF_FALSE/TRUE on a deferred value: True, False, None and exact ints decide without a
+ * call (isTrue otherwise, from the stack); the jump itself is `jumpTo`'s */
+function deferredTest(q: Deferred, op: number, arg: number, pc: number, d: number, jumpTo: (t: number, d: number) => string): string {
+  const below = q.flush(d, 1);
+  const e = q.pend.pop()!;
+  const p = d - 1;
+  const drop = e.src === Src.REG ? 'decref(v);' : '';
+  return (
+    `${below}{const v=${Deferred.expr(e, p)};let t;` +
+    `if(v===True||v===False||v===None){t=v===True;${e.src === Src.REG ? 'v.rc--;' : ''}}` +
+    `else if(v.type===IntType){t=v.v!==0;${drop}}` +
+    `else{${Deferred.store(e, p)}f.pc=${pc};f.sp=${d};t=isTrue(v);S[${p}]=null;f.sp=${p};decref(v);}` +
+    `if(t===${op === Op.POP_JUMP_IF_TRUE}){${jumpTo(arg, p)}}}`
+  );
 }
 
 /** `dj`: the stack depth at the jump, which is the depth at the head (a stack depth is a property of
@@ -515,21 +710,26 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
   let body = '';
   let open = false; // straight-line code is being emitted (the previous instruction falls through)
   let counted = false; // the instructions up to the next jump or label are counted already
+  const q = new Deferred();
   for (let pc = head; pc <= jump; pc++) {
     const d = depth[pc];
     at = pc;
     if (d === undefined) {
+      if (q.pend.length) throw new Error('jit: deferred stack entries at an unreachable instruction');
       open = false;
       continue;
     }
     const op = ins[pc << 1];
     const arg = ins[(pc << 1) + 1];
     if (labels.has(pc) || !open) {
-      body += `case ${pc}:`;
+      // (a block is entered with the whole stack written: the entries of the code falling into
+      // it are written before its label)
+      if (q.pend.length && !open) throw new Error('jit: deferred stack entries at a block entry');
+      body += q.flush(d) + `case ${pc}:`;
       counted = false;
     }
     if (!SUPPORTED.has(op)) {
-      body += exit(pc, d);
+      body += q.flush(d) + exit(pc, d);
       open = false;
       continue;
     }
@@ -561,19 +761,38 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
       // COMPARE_OP_INT_JUMP): the jump is taken on the test itself, without the bool the
       // interpreter pushes and pops
       at = pc + 1;
-      body += `f.pc=${pc};f.sp=${d};` + compareJump(op, arg, pc, d, next, ins[((pc + 1) << 1) + 1], jumpTo) + '\n';
+      const target = ins[((pc + 1) << 1) + 1];
+      if (op !== Op.CONTAINS_OP && q.pend.length >= 2) body += compareJumpDeferred(q, op, arg, pc, d, next, target, jumpTo) + '\n';
+      else body += q.flush(d) + `f.pc=${pc};f.sp=${d};` + compareJump(op, arg, pc, d, next, target, jumpTo) + '\n';
       pc++;
       counted = false;
       open = true;
       if (pc === jump) body += exit(pc + 1, d - 2);
       continue;
     }
+    const dc =
+      (op === Op.POP_JUMP_IF_FALSE || op === Op.POP_JUMP_IF_TRUE) && q.pend.length !== 0
+        ? deferredTest(q, op, arg, pc, d, jumpTo)
+        : deferredOp(q, op, arg, pc, d);
+    if (dc !== null) {
+      body += dc + '\n';
+      if (JUMPS.has(op)) counted = false;
+      open = true;
+      const after = d + OPS[op].effect(arg, false);
+      if (pc === jump) body += q.flush(after) + exit(pc + 1, after);
+      continue;
+    }
+    body += q.flush(d);
     if (!PURE.has(op)) body += `f.pc=${pc};f.sp=${d};`;
-    body += translate(op, arg, pc, d, kw, jumpTo) + '\n';
+    // (a FOR_ITER's next value stays in a register when the instruction after it is translated)
+    const toReg = op === Op.FOR_ITER && pc < jump && !labels.has(pc + 1) && depth[pc + 1] === d + 1 && SUPPORTED.has(next);
+    body += translate(op, arg, pc, d, kw, jumpTo, toReg) + '\n';
+    if (toReg) q.push({ src: Src.REG, idx: 0 }, d);
     if (JUMPS.has(op)) counted = false;
     open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD);
-    if (open && pc === jump) body += exit(pc + 1, d + OPS[op].effect(arg, false));
+    if (open && pc === jump) body += q.flush(d + OPS[op].effect(arg, false)) + exit(pc + 1, d + OPS[op].effect(arg, false));
   }
+  if (q.pend.length) throw new Error('jit: deferred stack entries at the end');
   if (open) body += exit(jump + 1, depth[jump]!);
   const names = Object.keys(helpers);
   const src =
@@ -583,6 +802,7 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
     // the interpreter)
     `let entries=0,backs=0;` +
     `return function ${loop ? 'loop' : 'body'}_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
+    (q.regs ? `let ${Array.from({ length: q.regs }, (_, i) => `R${i}=null`).join(',')};` : '') +
     (loop ? `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` : '') +
     `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
   const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', 'J', src) as (...a: unknown[]) => CompiledLoop;

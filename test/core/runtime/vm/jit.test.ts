@@ -2,6 +2,7 @@
 // indistinguishable from the interpreted one (output, tracebacks, step budget, counts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { runSource, type RunOptions } from '../../../../src/core/run';
 import { jitConfig } from '../../../../src/core/runtime/vm/jit';
 
@@ -208,3 +209,24 @@ print(c)
   runSource(src(600_000), 'prog.py', { jit: false });
   assert.equal(jitConfig.bodies, before);
 });
+
+// The deferred stack (jit.ts Deferred): values pushed by LOAD_FAST / LOAD_CONST and the results of
+// translated operations stay out of f.stack until something can look at the frame. Each fixture
+// looks at it from a slow path: a dunder or property of an operand, a finalizer run by a store, an
+// error raised with deferred values below. The compiled run must print the counts, referrers and
+// tracebacks the interpreter prints (the recordings hold CPython's), and the audit must agree.
+const DEFERRED = ['deferred_dunder_sees_stack', 'deferred_property_and_slot', 'deferred_store_finalizer', 'deferred_errors', 'deferred_bigint_truth'];
+
+for (const name of DEFERRED) {
+  test(`deferred stack: refcount/${name}.py`, () => {
+    const src = readFileSync(new URL(`../../../differential/fixtures/refcount/${name}.py`, import.meta.url), 'utf8');
+    const r = both(src);
+    assert.ok(r.loops >= 1, 'no loop was compiled');
+    assert.equal(r.compiled.stdout, r.interpreted.stdout);
+    assert.equal(r.compiled.stderr, r.interpreted.stderr);
+    assert.equal(r.compiled.exitCode, r.interpreted.exitCode);
+    const audited = runSource(src, 'prog.py', { audit: true, jit: 1, jitUnderHooks: true });
+    assert.equal(audited.auditError ?? null, null);
+    assert.equal(audited.stdout, r.interpreted.stdout);
+  });
+}
