@@ -35,6 +35,9 @@ ObjectType.rc = 1_000_000_000;
 
 /** builtin_function_or_method (bound to a module or an object) and method_descriptor. */
 export class PyBuiltinFunction extends PyObject {
+  /** recursion levels a call counts once its code is quickened (vm/eval.ts callChecksRecursion;
+   * -1: not decided yet) */
+  level = -1;
   constructor(
     type: PyType,
     public name: string,

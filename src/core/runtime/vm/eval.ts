@@ -26,7 +26,7 @@ import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError
 import { PyTraceback } from '../objects/traceback';
 import { PyGenerator, GeneratorType } from '../objects/generator';
 import { PySeqIter, ListIterType, PyRangeIter, RangeIterType, PySlice } from '../objects/misc';
-import { PyBuiltinFunction } from '../types';
+import { PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType } from '../types';
 import { raise, typeError, newException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
@@ -927,6 +927,53 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
   let defs: PyTuple | null;
   let argc: number;
   let init: PyFunction | null;
+  if (callable.type === BuiltinFunctionType && (callable as PyBuiltinFunction).owner === null) {
+    // a builtin function (len, isinstance, ...) or a builtin method bound to a module: the
+    // generic path below without its tests (a bound method of an object has an owner)
+    const bf = callable as PyBuiltinFunction;
+    const args = stack.slice(start, start + nargs) as PyObject[];
+    let level = bf.level;
+    if (level < 0) level = bf.level = callChecksRecursion(bf) ? 1 : 0;
+    if (f.code.warmup > 0) level = 1;
+    if (level && st.depth >= st.recursionLimit) {
+      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+    }
+    st.native++;
+    st.depth += level;
+    try {
+      r = bf.fn(args, kw, bf.self);
+    } finally {
+      st.native--;
+      st.depth -= level;
+    }
+    popCallStack(f, stack, base, sp);
+    return r;
+  }
+  if (
+    callable.type === MethodDescriptorType &&
+    nargs === 2 &&
+    kw === null &&
+    callable instanceof PyBuiltinFunction &&
+    callable.owner === ListType &&
+    callable.self === null &&
+    callable.name === 'append' &&
+    stack[start]!.type === ListType
+  ) {
+    // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
+    // the list and the method are released as the generic call would (before
+    // quickening, method_vectorcall_O's recursion check comes first: vm/warmup.ts)
+    if (f.code.warmup > 0 && st.depth >= st.recursionLimit) {
+      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
+    }
+    const x = stack[start + 1]!;
+    stack[start + 1] = null;
+    sp = start + 1;
+    f.sp = sp;
+    listAppend(stack[start] as PyList, x);
+    popCallStack(f, stack, base, sp);
+    r = newRef(None);
+    return r;
+  }
   if (callable instanceof PyFunction && profile.callMovesArguments) {
     // the arguments and the function move into the new frame
     const args = stack.slice(start, start + nargs) as PyObject[];
@@ -974,28 +1021,6 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
       st.native--;
     }
     popCallStack(f, stack, base, sp);
-  } else if (
-    nargs === 2 &&
-    kw === null &&
-    callable instanceof PyBuiltinFunction &&
-    callable.owner === ListType &&
-    callable.self === null &&
-    callable.name === 'append' &&
-    stack[start]!.type === ListType
-  ) {
-    // PRECALL_NO_KW_LIST_APPEND: the argument's reference moves into the list, then
-    // the list and the method are released as the generic call would (before
-    // quickening, method_vectorcall_O's recursion check comes first: vm/warmup.ts)
-    if (f.code.warmup > 0 && st.depth >= st.recursionLimit) {
-      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
-    }
-    const x = stack[start + 1]!;
-    stack[start + 1] = null;
-    sp = start + 1;
-    f.sp = sp;
-    listAppend(stack[start] as PyList, x);
-    popCallStack(f, stack, base, sp);
-    r = newRef(None);
   } else {
     // a method descriptor called on an instance of its type gets the arguments after
     // self (callBuiltin's call without the intermediate array)
