@@ -438,6 +438,7 @@ function evalLoop(f: Frame): PyObject | null {
             pc = f.pc + 1; // (the failing instruction, for the handler below)
             throw e;
           }
+          if (pc < 0) return compiledReturn(f);
           sp = f.sp;
         }
       }
@@ -752,6 +753,7 @@ function evalLoop(f: Frame): PyObject | null {
                   pc = f.pc + 1; // (the failing instruction, for the handler below)
                   throw e;
                 }
+                if (pc < 0) return compiledReturn(f);
                 sp = f.sp;
                 break;
               }
@@ -2202,6 +2204,13 @@ function callChecksRecursion(c: PyObject): boolean {
 // not count a level; METH_O, METH_NOARGS and METH_VARARGS ones do.
 const FASTCALL_BUILTINS = new Set(['len', 'isinstance', 'issubclass', 'print', 'sorted', 'iter', 'next', 'getattr', 'setattr', 'hasattr', 'delattr', 'divmod', 'pow', 'round', 'sum', 'format', 'input', 'vars', 'dir']);
 const FASTCALL_METHODS = new Set(['pop', 'insert', 'index', 'sort', 'get', 'setdefault', 'split', 'rsplit', 'replace', 'strip', 'lstrip', 'rstrip', 'encode', 'decode', 'splitlines']);
+
+/** the value a compiled body or loop returned with (its RETURN_VALUE did the rest) */
+function compiledReturn(f: Frame): PyObject {
+  const r = f.ret!;
+  f.ret = null;
+  return r;
+}
 
 /** what compiled loops call (jit.ts): the functions and types the dispatch loop uses */
 let helpers: JitHelpers | null = null;

@@ -29,6 +29,8 @@ export class Frame extends PyObject {
   running = false;
   /** for generators: the frame yielded (as opposed to returned) */
   yielded = false;
+  /** the value a compiled body or loop returned (jit.ts RETURN_VALUE; evalLoop takes it) */
+  ret: PyObject | null = null;
   /** the generator that owns this frame, if any */
   gen: PyObject | null = null;
   /** made by newFrame: may be reused once the call finished */

@@ -277,6 +277,7 @@ const SUPPORTED = new Set<number>([
   Op.LOAD_NAME,
   Op.STORE_NAME,
   Op.UNPACK_SEQUENCE,
+  Op.RETURN_VALUE,
   ...COLD,
   ...JUMPS,
 ]);
@@ -305,6 +306,7 @@ function depths(ins: Int32Array, head: number, jump: number, d0: number): (numbe
     const arg = ins[(pc << 1) + 1];
     const d = depth[pc]!;
     if (!SUPPORTED.has(op)) continue; // the interpreter takes over here
+    if (op === Op.RETURN_VALUE) continue; // (no next instruction)
     const info = OPS[op];
     if (op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD) {
       if (!set(arg, d)) return null;
@@ -470,6 +472,12 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
     case Op.JUMP_FORWARD:
     case Op.JUMP_BACKWARD:
       return jumpTo(arg, d);
+    case Op.RETURN_VALUE:
+      // evalLoop's RETURN_VALUE; the value leaves through f.ret and the index -1
+      return (
+        `{const r=${S}[${d - 1}];${S}[${d - 1}]=null;f.sp=${d - 1};f.pc=${pc + 1};f.running=false;f.yielded=false;` +
+        `if(st.onFrameExit)st.onFrameExit(f,r,false);st.steps+=s;f.ret=r;return -1;}`
+      );
     case Op.FOR_ITER:
       return (
         `{const it=${S}[${d - 1}];let v;` +
@@ -728,7 +736,7 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
       body += q.flush(d) + `case ${pc}:`;
       counted = false;
     }
-    if (!SUPPORTED.has(op)) {
+    if (!SUPPORTED.has(op) || (op === Op.RETURN_VALUE && d !== 1)) {
       body += q.flush(d) + exit(pc, d);
       open = false;
       continue;
@@ -737,9 +745,10 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
       // steps: one add for the run of instructions up to the next jump, label or exit
       let n = 0;
       for (let q = pc; q <= jump; q++) {
-        if (depth[q] === undefined || !SUPPORTED.has(ins[q << 1]) || (q > pc && labels.has(q))) break;
+        const o = ins[q << 1];
+        if (depth[q] === undefined || !SUPPORTED.has(o) || (o === Op.RETURN_VALUE && depth[q] !== 1) || (q > pc && labels.has(q))) break;
         n++;
-        if (JUMPS.has(ins[q << 1])) break;
+        if (JUMPS.has(o) || o === Op.RETURN_VALUE) break;
       }
       body += `s+=${n};`;
       counted = true;
@@ -789,7 +798,7 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
     body += translate(op, arg, pc, d, kw, jumpTo, toReg) + '\n';
     if (toReg) q.push({ src: Src.REG, idx: 0 }, d);
     if (JUMPS.has(op)) counted = false;
-    open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD);
+    open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.RETURN_VALUE);
     if (open && pc === jump) body += q.flush(d + OPS[op].effect(arg, false)) + exit(pc + 1, d + OPS[op].effect(arg, false));
   }
   if (q.pend.length) throw new Error('jit: deferred stack entries at the end');
