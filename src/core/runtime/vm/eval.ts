@@ -934,9 +934,7 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     // generic path below without its tests (a bound method of an object has an owner)
     const bf = callable as PyBuiltinFunction;
     const args = stack.slice(start, start + nargs) as PyObject[];
-    let level = bf.level;
-    if (level < 0) level = bf.level = callChecksRecursion(bf) ? 1 : 0;
-    if (f.code.warmup > 0) level = 1;
+    const level = f.code.warmup > 0 ? 1 : builtinLevel(bf);
     if (level && st.depth >= st.recursionLimit) {
       raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
     }
@@ -1035,7 +1033,7 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
     // a call through C that counts a recursion level (see callChecksRecursion)
     // (before quickening every builtin's generic call counts one: vm/warmup.ts)
-    const level = callChecksRecursion(callable) || (f.code.warmup > 0 && callable instanceof PyBuiltinFunction) ? 1 : 0;
+    const level = callable instanceof PyBuiltinFunction ? (f.code.warmup > 0 ? 1 : builtinLevel(callable)) : callChecksRecursion(callable) ? 1 : 0;
     if (level && st.depth >= st.recursionLimit) {
       raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
     }
@@ -2184,6 +2182,12 @@ function popCallStack(f: Frame, stack: (PyObject | null)[], base: number, sp: nu
     f.sp = i;
     xdecref(x);
   }
+}
+
+/** callChecksRecursion of a builtin, decided once per function object */
+function builtinLevel(bf: PyBuiltinFunction): number {
+  const level = bf.level;
+  return level >= 0 ? level : (bf.level = callChecksRecursion(bf) ? 1 : 0);
 }
 
 function callChecksRecursion(c: PyObject): boolean {
