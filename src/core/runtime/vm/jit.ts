@@ -347,19 +347,15 @@ function compareJump(op: number, arg: number, pc: number, d: number, jumpOp: num
 
 /** compareJump with the two operands deferred (q's top entries; the entries below are flushed) */
 function compareJumpDeferred(q: Deferred, op: number, arg: number, pc: number, d: number, jumpOp: number, target: number, jumpTo: (t: number, d: number) => string): string {
-  const below = q.flush(d, 2);
-  const eb = q.pend.pop()!;
-  const ea = q.pend.pop()!;
-  const p = d - 2;
-  const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
+  const t = q.take2(d);
+  const p = t.p;
   const ifTrue = jumpOp === Op.POP_JUMP_IF_TRUE;
-  const stored = Deferred.store(ea, p) + Deferred.store(eb, p + 1);
-  const head = `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};`;
-  if (op === Op.IS_OP) return `${head}const t=(a===b)!==${arg === 1};f.pc=${pc};f.sp=${p};${own}if(t===${ifTrue}){${jumpTo(target, p)}}}`;
+  const head = `${t.below}{${t.load}`;
+  if (op === Op.IS_OP) return `${head}const t=(a===b)!==${arg === 1};f.pc=${pc};f.sp=${p};${t.own}if(t===${ifTrue}){${jumpTo(target, p)}}}`;
   return (
     head +
-    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){const t=a.v${CMP_JS[arg]}b.v;${own}if(t===${ifTrue}){${jumpTo(target, p)}}}` +
-    `else{${stored}f.pc=${pc};f.sp=${d};${translate(op, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
+    `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){const t=a.v${CMP_JS[arg]}b.v;${t.own}if(t===${ifTrue}){${jumpTo(target, p)}}}` +
+    `else{${t.store}f.pc=${pc};f.sp=${d};${translate(op, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
   );
 }
 
@@ -538,12 +534,37 @@ class Deferred {
     this.pend.splice(0, n);
     return c;
   }
+  /** the two operands of a binary instruction at depth d, deferred (the entries below them are
+   * written first, by `below`): `a` and `b` in the code, `own` drops the references the
+   * registers among them hold, `store` writes both to the stack */
+  take2(d: number): { below: string; ea: Pending; eb: Pending; p: number; load: string; own: string; store: string } {
+    const below = this.flush(d, 2);
+    const eb = this.pend.pop()!;
+    const ea = this.pend.pop()!;
+    const p = d - 2;
+    return {
+      below,
+      ea,
+      eb,
+      p,
+      load: `const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};`,
+      own: (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : ''),
+      store: Deferred.store(ea, p) + Deferred.store(eb, p + 1),
+    };
+  }
   /** the code writing every entry, for a path that leaves (the entries stay deferred for the others) */
   storeAll(d: number): string {
     let c = '';
     for (let i = 0; i < this.pend.length; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
     return c;
   }
+}
+
+/** a binary instruction's slow path on the written stack: `call` (of `a` and `b`) as the
+ * interpreter runs it, its result left in `r` (the caller puts it in the register) */
+function slowBinary(t: { p: number; store: string }, pc: number, d: number, call: string): string {
+  const p = t.p;
+  return `${t.store}f.pc=${pc};f.sp=${d};r=${call};S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(a);decref(b);S[${p}]=null;`;
 }
 
 /**
@@ -575,17 +596,12 @@ function deferredOp(q: Deferred, op: number, arg: number, pc: number, d: number)
       // (ints beyond the doubles' fast path, and true division: intOp, which never raises)
       const fast = intBinaryFast(arg);
       if (fast === '' && arg % 13 !== 11) return null;
-      const below = q.flush(d, 2);
-      const eb = pend.pop()!;
-      const ea = pend.pop()!;
-      const p = d - 2;
-      const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
-      q.push({ src: Src.REG, idx: 0 }, p);
+      const t = q.take2(d);
+      q.push({ src: Src.REG, idx: 0 }, t.p);
       return (
-        `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};let r=null;` +
+        `${t.below}{${t.load}let r=null;` +
         `if(a.type===IntType&&b.type===IntType){const x=a.v,y=b.v;if(typeof x==='number'&&typeof y==='number'){${fast}}if(r===null)r=intOp(${arg % 13},x,y);}` +
-        `if(r!==null){${own}}else{${Deferred.store(ea, p)}${Deferred.store(eb, p + 1)}f.pc=${pc};f.sp=${d};` +
-        `r=binaryOp(a,b,${arg});S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(a);decref(b);S[${p}]=null;}R${p}=r;}`
+        `if(r!==null){${t.own}}else{${slowBinary(t, pc, d, `binaryOp(a,b,${arg})`)}}R${t.p}=r;}`
       );
     }
     case Op.LOAD_ATTR: {
@@ -620,33 +636,24 @@ function deferredOp(q: Deferred, op: number, arg: number, pc: number, d: number)
     case Op.BINARY_SUBSCR: {
       // list[int] in range; an owned list must stay alive after its reference is dropped
       if (pend.length < 2) return null;
-      const below = q.flush(d, 2);
-      const ek = pend.pop()!;
-      const eo = pend.pop()!;
-      const p = d - 2;
-      const ownO = eo.src === Src.REG;
-      q.push({ src: Src.REG, idx: 0 }, p);
+      const t = q.take2(d);
+      const ownA = t.ea.src === Src.REG;
+      q.push({ src: Src.REG, idx: 0 }, t.p);
       return (
-        `${below}{const o=${Deferred.expr(eo, p)},k=${Deferred.expr(ek, p + 1)};let r;` +
-        `if(o.type===ListType&&k.type===IntType&&typeof k.v==='number'${ownO ? '&&o.rc>1' : ''}){const n=o.raw.length;let i=k.v;if(i<0)i+=n;` +
-        `if(i>=0&&i<n){r=o.itemAt(i);r.rc++;${ownO ? 'o.rc--;' : ''}${ek.src === Src.REG ? 'decref(k);' : ''}}}` +
-        `if(r===undefined){${Deferred.store(eo, p)}${Deferred.store(ek, p + 1)}f.pc=${pc};f.sp=${d};` +
-        `r=getItem(o,k);S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(o);decref(k);S[${p}]=null;}R${p}=r;}`
+        `${t.below}{${t.load}let r;` +
+        `if(a.type===ListType&&b.type===IntType&&typeof b.v==='number'${ownA ? '&&a.rc>1' : ''}){const n=a.raw.length;let i=b.v;if(i<0)i+=n;` +
+        `if(i>=0&&i<n){r=a.itemAt(i);r.rc++;${ownA ? 'a.rc--;' : ''}${t.eb.src === Src.REG ? 'decref(b);' : ''}}}` +
+        `if(r===undefined){${slowBinary(t, pc, d, 'getItem(a,b)')}}R${t.p}=r;}`
       );
     }
     case Op.COMPARE_OP: {
       if (pend.length < 2) return null;
-      const below = q.flush(d, 2);
-      const eb = pend.pop()!;
-      const ea = pend.pop()!;
-      const p = d - 2;
-      const own = (ea.src === Src.REG ? 'decref(a);' : '') + (eb.src === Src.REG ? 'decref(b);' : '');
-      q.push({ src: Src.REG, idx: 0 }, p);
+      const t = q.take2(d);
+      q.push({ src: Src.REG, idx: 0 }, t.p);
       return (
-        `${below}{const a=${Deferred.expr(ea, p)},b=${Deferred.expr(eb, p + 1)};let r;` +
-        `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){r=newBool(a.v${CMP_JS[arg]}b.v);${own}}` +
-        `else{${Deferred.store(ea, p)}${Deferred.store(eb, p + 1)}f.pc=${pc};f.sp=${d};` +
-        `r=richCompare(a,b,${arg});S[${p + 1}]=null;S[${p}]=r;f.sp=${p + 1};decref(a);decref(b);S[${p}]=null;}R${p}=r;}`
+        `${t.below}{${t.load}let r;` +
+        `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){r=newBool(a.v${CMP_JS[arg]}b.v);${t.own}}` +
+        `else{${slowBinary(t, pc, d, `richCompare(a,b,${arg})`)}}R${t.p}=r;}`
       );
     }
   }
