@@ -189,8 +189,8 @@ export function attrHit(caches: (AttrCache | null)[], pc: number, o: PyObject): 
 }
 
 /**
- * STORE_ATTR's cache hit that replaces an instance's inline value or a `__slots__` slot whose old
- * value stays alive (another reference holds it) or is empty: true when it stored `v` (taking a
+ * STORE_ATTR's cache hit that sets an instance's inline value or a `__slots__` slot that is empty
+ * or whose old value stays alive (another reference holds it): true when it stored `v` (taking a
  * reference to it), false when it did nothing. Like attrHit, it never calls out, raises, frees an
  * object or fills the cache.
  */
@@ -203,9 +203,14 @@ export function storeAttrHit(caches: (AttrCache | null)[], pc: number, o: PyObje
     const vals = (o as PyInstance).vals;
     if (vals === null) return false;
     const ix = c.ix;
-    if (ix < 0 || ix >= vals.length) return false;
-    const old = vals[ix];
-    if (old === null || old.rc <= 1) return false;
+    if (ix < 0) return false;
+    const old = ix < vals.length ? vals[ix] : null;
+    if (old === null) {
+      // a new attribute of the instance (an __init__'s stores): nothing is released
+      (o as PyInstance).putValue(ix, v);
+      return true;
+    }
+    if (old.rc <= 1) return false;
     v.rc++;
     vals[ix] = v;
     old.rc--;
