@@ -15,7 +15,10 @@
 // The compiled loop runs on the frame itself: it reads and writes `f.fast` and `f.stack`, and sets
 // `f.pc` and `f.sp` before every instruction that can call out or raise, as evalLoop does before
 // each instruction, so the collector, tracebacks, `sys._getframe()` and the refcount audit see
-// exactly what the interpreter would show. Each instruction's code is evalLoop's for that opcode
+// exactly what the interpreter would show. Within straight-line code the top of the value stack is
+// deferred (Deferred, below): pushed locals and constants and the results of translated operations
+// stay in JS variables, and are written to `f.stack` with their references before anything that
+// could look at the frame, and at every block boundary. Each instruction's code is evalLoop's for that opcode
 // (the longer ones are functions both call: callInstr, loadGlobalSlow, formatValue, coldOp...). An
 // instruction the compiler does not translate ends the compiled code there: the function returns
 // its index, the interpreter goes on from it and enters the compiled loop again at the next
