@@ -174,17 +174,12 @@ function fillLoadAttr(c: AttrCache, o: PyObject): void {
  */
 export function attrHit(caches: (AttrCache | null)[], pc: number, o: PyObject): PyObject | undefined {
   const c = caches[pc];
-  if (c === null || c === undefined) return undefined;
+  if (c === null) return undefined;
   const t = o.type;
   if (c.type !== t || c.version !== t.version) return undefined;
   if (c.kind === Kind.SLOT) return (o as PyInstance).getSlot(c.index) ?? undefined;
-  if (c.kind === Kind.DICT) {
-    const vals = (o as PyInstance).vals;
-    if (vals === null) return undefined;
-    const ix = c.ix;
-    if (ix < 0 || ix >= vals.length) return undefined;
-    return vals[ix] ?? undefined;
-  }
+  // (ownLookup's inline values only: a dict is searched by loadAttr)
+  if (c.kind === Kind.DICT && (o as PyInstance).vals !== null) return ownLookup(o as PyInstance, c, t);
   return undefined;
 }
 
@@ -196,13 +191,13 @@ export function attrHit(caches: (AttrCache | null)[], pc: number, o: PyObject): 
  */
 export function storeAttrHit(caches: (AttrCache | null)[], pc: number, o: PyObject, v: PyObject): boolean {
   const c = caches[pc];
-  if (c === null || c === undefined) return false;
+  if (c === null) return false;
   const t = o.type;
   if (c.type !== t || c.version !== t.version) return false;
   if (c.kind === Kind.STORE_DICT) {
     const vals = (o as PyInstance).vals;
     if (vals === null) return false;
-    const ix = c.ix;
+    const ix = sharedIndex(c, t);
     if (ix < 0) return false;
     const old = ix < vals.length ? vals[ix] : null;
     if (old === null) {

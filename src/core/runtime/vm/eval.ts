@@ -929,26 +929,9 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
   let defs: PyTuple | null;
   let argc: number;
   let init: PyFunction | null;
-  if (callable.type === BuiltinFunctionType && (callable as PyBuiltinFunction).owner === null) {
-    // a builtin function (len, isinstance, ...) or a builtin method bound to a module: the
-    // generic path below without its tests (a bound method of an object has an owner)
-    const bf = callable as PyBuiltinFunction;
-    const args = stack.slice(start, start + nargs) as PyObject[];
-    const level = f.code.warmup > 0 ? 1 : builtinLevel(bf);
-    if (level && st.depth >= st.recursionLimit) {
-      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
-    }
-    st.native++;
-    st.depth += level;
-    try {
-      r = bf.fn(args, kw, bf.self);
-    } finally {
-      st.native--;
-      st.depth -= level;
-    }
-    popCallStack(f, stack, base, sp);
-    return r;
-  }
+  // a builtin function (len, isinstance, ...) or a builtin method bound to a module: the native
+  // call below, without the tests before it (a bound method of an object has an owner)
+  if (callable.type === BuiltinFunctionType && (callable as PyBuiltinFunction).owner === null) return callNative(f, stack, base, start, nargs, sp, callable, kw);
   if (
     callable.type === MethodDescriptorType &&
     nargs === 2 &&
@@ -1021,34 +1004,42 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
       st.native--;
     }
     popCallStack(f, stack, base, sp);
-  } else {
-    // a method descriptor called on an instance of its type gets the arguments after
-    // self (callBuiltin's call without the intermediate array)
-    const unbound =
-      callable instanceof PyBuiltinFunction &&
-      callable.self === null &&
-      callable.owner !== null &&
-      nargs - (kw === null ? 0 : kw.length) >= 1 &&
-      stack[start]!.type.isSubtype(callable.owner);
-    const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
-    // a call through C that counts a recursion level (see callChecksRecursion)
-    // (before quickening every builtin's generic call counts one: vm/warmup.ts)
-    const level = callable instanceof PyBuiltinFunction ? (f.code.warmup > 0 ? 1 : builtinLevel(callable)) : callChecksRecursion(callable) ? 1 : 0;
-    if (level && st.depth >= st.recursionLimit) {
-      raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
-    }
-    st.native++;
-    st.depth += level;
-    try {
-      if (unbound) r = (callable as PyBuiltinFunction).fn(args, kw, stack[start]!);
-      else if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
-      else r = abs.call(callable, args, kw);
-    } finally {
-      st.native--;
-      st.depth -= level;
-    }
-    popCallStack(f, stack, base, sp);
+  } else r = callNative(f, stack, base, start, nargs, sp, callable, kw);
+  return r;
+}
+
+/** a call of anything but a Python function through C: the arguments in a new array (after self
+ * for a method descriptor called on an instance of its type), a recursion level where CPython's
+ * call counts one */
+function callNative(f: Frame, stack: (PyObject | null)[], base: number, start: number, nargs: number, sp: number, callable: PyObject, kw: string[] | null): PyObject {
+  const st = vmState;
+  let r: PyObject;
+  // a method descriptor called on an instance of its type gets the arguments after
+  // self (callBuiltin's call without the intermediate array)
+  const unbound =
+    callable instanceof PyBuiltinFunction &&
+    callable.self === null &&
+    callable.owner !== null &&
+    nargs - (kw === null ? 0 : kw.length) >= 1 &&
+    stack[start]!.type.isSubtype(callable.owner);
+  const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
+  // a call through C that counts a recursion level (see callChecksRecursion)
+  // (before quickening every builtin's generic call counts one: vm/warmup.ts)
+  const level = callable instanceof PyBuiltinFunction ? (f.code.warmup > 0 ? 1 : builtinLevel(callable)) : callChecksRecursion(callable) ? 1 : 0;
+  if (level && st.depth >= st.recursionLimit) {
+    raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
   }
+  st.native++;
+  st.depth += level;
+  try {
+    if (unbound) r = (callable as PyBuiltinFunction).fn(args, kw, stack[start]!);
+    else if (callable instanceof PyBuiltinFunction) r = abs.callBuiltin(callable, args, kw);
+    else r = abs.call(callable, args, kw);
+  } finally {
+    st.native--;
+    st.depth -= level;
+  }
+  popCallStack(f, stack, base, sp);
   return r;
 }
 

@@ -344,8 +344,13 @@ function compareJump(op: number, arg: number, pc: number, d: number, jumpOp: num
   return (
     `{const b=${S}[${d - 1}],a=${S}[${d - 2}];` +
     `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number')${fast}` +
-    `else{${translate(Op.COMPARE_OP, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
+    `else{${compareThenJump(Op.COMPARE_OP, arg, pc, d, jumpOp, target, jumpTo)}}}`
   );
+}
+
+/** a fused comparison's general case: each instruction's own code, the bool made and popped */
+function compareThenJump(op: number, arg: number, pc: number, d: number, jumpOp: number, target: number, jumpTo: (t: number, d: number) => string): string {
+  return `${translate(op, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}`;
 }
 
 /** compareJump with the two operands deferred (q's top entries; the entries below are flushed) */
@@ -358,7 +363,7 @@ function compareJumpDeferred(q: Deferred, op: number, arg: number, pc: number, d
   return (
     head +
     `if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){const t=a.v${CMP_JS[arg]}b.v;${t.own}if(t===${ifTrue}){${jumpTo(target, p)}}}` +
-    `else{${t.store}f.pc=${pc};f.sp=${d};${translate(op, arg, pc, d, 'null', jumpTo)}f.pc=${pc + 1};f.sp=${d - 1};${translate(jumpOp, target, pc + 1, d - 1, 'null', jumpTo)}}}`
+    `else{${t.store}f.pc=${pc};f.sp=${d};${compareThenJump(op, arg, pc, d, jumpOp, target, jumpTo)}}}`
   );
 }
 
@@ -528,12 +533,17 @@ class Deferred {
     this.pend.push(e);
     if (e.src === Src.REG && d + 1 > this.regs) this.regs = d + 1;
   }
+  /** the code writing the bottom `n` entries to the stack (d: the depth) */
+  private stores(d: number, n: number): string {
+    let c = '';
+    for (let i = 0; i < n; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
+    return c;
+  }
   /** the code writing all but the top `keep` entries to the stack (d: the depth); they leave */
   flush(d: number, keep = 0): string {
     const n = this.pend.length - keep;
     if (n <= 0) return '';
-    let c = '';
-    for (let i = 0; i < n; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
+    const c = this.stores(d, n);
     this.pend.splice(0, n);
     return c;
   }
@@ -557,9 +567,7 @@ class Deferred {
   }
   /** the code writing every entry, for a path that leaves (the entries stay deferred for the others) */
   storeAll(d: number): string {
-    let c = '';
-    for (let i = 0; i < this.pend.length; i++) c += Deferred.store(this.pend[i], d - this.pend.length + i);
-    return c;
+    return this.stores(d, this.pend.length);
   }
 }
 
