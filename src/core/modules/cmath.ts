@@ -43,7 +43,9 @@ const PI = 3.14159265358979323846;
 const E_ = 2.7182818284590452354;
 const CM_LARGE_DOUBLE = DBL_MAX / 4;
 const CM_SQRT_LARGE_DOUBLE = Math.sqrt(CM_LARGE_DOUBLE);
-const CM_LOG_LARGE_DOUBLE = libm.log(CM_LARGE_DOUBLE);
+/** log(CM_LARGE_DOUBLE), written out (as random.ts's constants: computing it when the bundle loads
+ * made libm build its log table in every run; libm.test.ts checks the value) */
+export const CM_LOG_LARGE_DOUBLE = 708.3964185322641;
 const CM_SQRT_DBL_MIN = Math.sqrt(DBL_MIN);
 /** 2**CM_SCALE_UP and 2**CM_SCALE_DOWN (CM_SCALE_UP = 2*(DBL_MANT_DIG/2) + 1 = 53): ldexp is exact here */
 const SCALE_UP = 2 ** 53;

@@ -391,10 +391,16 @@ function choices(r: PyRandom, population: PyObject, weights: PyObject | undefine
   }
 }
 
-// Lib/random.py's constants and the math functions it imports (the C library's: runtime/primitives/libm)
-const NV_MAGICCONST = (4 * glibc.exp(-0.5)) / Math.sqrt(2.0);
-const LOG4 = libm.log(4.0);
-const SG_MAGICCONST = 1.0 + libm.log(4.5);
+// Lib/random.py's constants and the math functions it imports (the C library's: runtime/primitives/libm).
+// The three computed ones are written out: computing them when the bundle loads made libm build its
+// log table (92 double-double logarithms, ~4 ms unoptimised) in every run, random imported or not.
+// test/core/runtime/primitives/libm.test.ts checks that each is what its expression gives.
+/** (4 * exp(-0.5)) / sqrt(2.0) */
+export const NV_MAGICCONST = 1.7155277699214135;
+/** log(4.0) */
+export const LOG4 = 1.3862943611198906;
+/** 1.0 + log(4.5) */
+export const SG_MAGICCONST = 2.504077396776274;
 const TWOPI = 2 * Math.PI;
 
 /** Python's float ** float (float_pow) */

@@ -183,3 +183,15 @@ test('libm: the fast paths give the double-double evaluation\'s result, and rare
     if (name !== 'exp extremes') assert.ok(undecided < n / 100, `${name}: ${undecided} of ${n} deferred`);
   }
 });
+
+test('libm: the constants written out in random and cmath are what their expressions give', async () => {
+  // (loaded here: they are modules of the whole runtime)
+  await import('../../../../src/core/runtime/interp');
+  const random = await import('../../../../src/core/modules/random');
+  const cmath = await import('../../../../src/core/modules/cmath');
+  const glibc = await import('../../../../src/core/runtime/primitives/libm_glibc');
+  assert.ok(Object.is(random.NV_MAGICCONST, (4 * glibc.exp(-0.5)) / Math.sqrt(2.0)));
+  assert.ok(Object.is(random.LOG4, libm.log(4.0)));
+  assert.ok(Object.is(random.SG_MAGICCONST, 1.0 + libm.log(4.5)));
+  assert.ok(Object.is(cmath.CM_LOG_LARGE_DOUBLE, libm.log(Number.MAX_VALUE / 4)));
+});
