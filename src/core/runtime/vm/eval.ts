@@ -395,18 +395,37 @@ function makeRaisable(x: PyObject): PyBaseException {
 /** Run a frame until it returns or yields. Returns a new reference. */
 export function evalFrame(f: Frame): PyObject {
   f.running = true;
+  const code = f.code;
   // RESUME: _PyCode_Warmup
-  if (f.code.warmup > 0) f.code.warmup--;
+  if (code.warmup > 0) code.warmup--;
+  // a frame starting whose code's body is compiled (jit.ts bodyFor) runs it from here: a body
+  // that returns needs no dispatch loop; the loop takes over where the body stops, or with what
+  // it raised
+  let pending: unknown = NO_ERROR;
+  const b = code.jitBody;
+  if (typeof b === 'function' && f.pc === 0 && jitConfig.enabled && (vmState.lineHook === null || jitConfig.underHooks)) {
+    try {
+      const pc = (b as CompiledLoop)(f);
+      if (pc < 0) return compiledReturn(f);
+      f.pc = pc;
+    } catch (e) {
+      pending = e;
+    }
+  }
   for (;;) {
-    const r = evalLoop(f);
+    const r = evalLoop(f, pending);
     if (r !== null) return r;
+    pending = NO_ERROR;
   }
 }
+
+/** evalLoop's `pending` when nothing was raised before it started */
+const NO_ERROR = Symbol('no error');
 
 /** evalFrame's dispatch loop: a new reference when the frame returns or yields; null when it
  * stopped at a backward jump to be entered again (f.pc, f.sp current; nothing else is pending:
  * KW_NAMES never precedes a jump). */
-function evalLoop(f: Frame): PyObject | null {
+function evalLoop(f: Frame, pending: unknown): PyObject | null {
   const code = f.code;
   const u = code.unit;
   const ins = u.code;
@@ -423,10 +442,17 @@ function evalLoop(f: Frame): PyObject | null {
   let lastLine = -1;
   const st = vmState;
   // a frame starting: its code's body may run compiled (jit.ts bodyFor) as far as it translates
-  let entry = pc === 0 && jitConfig.enabled && (st.lineHook === null || jitConfig.underHooks);
+  let entry = pc === 0 && pending === NO_ERROR && jitConfig.enabled && (st.lineHook === null || jitConfig.underHooks);
 
   for (;;) {
     try {
+      if (pending !== NO_ERROR) {
+        // what evalFrame's compiled body raised at instruction f.pc, handled as if raised here
+        const e = pending;
+        pending = NO_ERROR;
+        pc = f.pc + 1;
+        throw e;
+      }
       if (entry) {
         entry = false;
         const b = code.jitBody;
