@@ -184,6 +184,18 @@ export function attrHit(caches: (AttrCache | null)[], pc: number, o: PyObject): 
 }
 
 /**
+ * LOAD_METHOD's cache hit for an object without an instance dict (a builtin type's instance: a
+ * list's `append`): the borrowed method descriptor, or undefined for anything else. Like
+ * attrHit it never calls out, raises or fills the cache (loadMethod does the rest).
+ */
+export function methodHit(caches: (AttrCache | null)[], pc: number, o: PyObject): PyObject | undefined {
+  const c = caches[pc];
+  if (c === null || c.kind !== Kind.METHOD_NODICT) return undefined;
+  const t = o.type;
+  return c.type === t && c.version === t.version ? c.descr! : undefined;
+}
+
+/**
  * STORE_ATTR's cache hit that sets an instance's inline value or a `__slots__` slot that is empty
  * or whose old value stays alive (another reference holds it): true when it stored `v` (taking a
  * reference to it), false when it did nothing. Like attrHit, it never calls out, raises, frees an

@@ -34,7 +34,7 @@ import { profile } from '../profile';
 import { FormatError } from '../primitives/errors';
 import { NumErr } from '../numeric';
 import { jsStack } from '../current';
-import { loadAttr, attrHit, storeAttrHit, loadMethod, storeAttr } from './attrcache';
+import { loadAttr, attrHit, storeAttrHit, loadMethod, methodHit, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
 import { loopFor, bodyFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
 
@@ -2257,6 +2257,7 @@ function jitHelpers(): JitHelpers {
     attrHit,
     storeAttrHit,
     loadMethod,
+    methodHit,
     storeAttr,
     getAttr: abs.getAttr,
     binaryOp: abs.binaryOp,
@@ -2269,6 +2270,9 @@ function jitHelpers(): JitHelpers {
     iterNext: abs.iterNext,
     genNext,
     listAppend,
+    listAppendMethod: abs.typeLookup(ListType, 'append'),
+    MethodDescriptorType,
+    callNative,
     iterItem,
     callInstr,
     formatValue,

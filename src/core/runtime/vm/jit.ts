@@ -412,7 +412,7 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return `{const o=${S}[${d - 1}];const r=loadAttr(AC,${pc + 1},o,N[${arg}]);${S}[${d - 1}]=r;decref(o);}`;
     case Op.LOAD_METHOD:
       return (
-        `{const o=${S}[${d - 1}];const m=loadMethod(AC,${pc + 1},o,N[${arg}]);` +
+        `{const o=${S}[${d - 1}];const m=methodHit(AC,${pc + 1},o)??loadMethod(AC,${pc + 1},o,N[${arg}]);` +
         `if(m){m.rc++;${S}[${d - 1}]=m;${S}[${d}]=o;}` +
         `else{const r=getAttr(o,N[${arg}]);${S}[${d - 1}]=null;${S}[${d}]=r;f.sp=${d + 1};decref(o);}}`
       );
@@ -450,8 +450,28 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return `{const v=${S}[${d - 1}];${S}[${d - 1}]=null;listAppend(${S}[${d - 1 - arg}],v);}`;
     case Op.UNARY_NOT:
       return `{const a=${S}[${d - 1}];const r=newBool(!isTrue(a));${S}[${d - 1}]=r;decref(a);}`;
-    case Op.CALL:
-      return `{const r=callInstr(f,${S},${d},${arg},${kw});${S}[${d - arg - 2}]=r;}`;
+    case Op.CALL: {
+      const b = d - arg - 2;
+      if (arg === 1 && kw === 'null') {
+        // list.append(x) on a list (PRECALL_NO_KW_LIST_APPEND: callOther's test, made at the
+        // call site, where V8 sees one kind of callable): x moves into the list, then the list
+        // and the method are released as callOther does
+        return (
+          `{const c=${S}[${b}],o=${S}[${b + 1}];let r;` +
+          `if(c===listAppendMethod&&o.type===ListType&&f.code.warmup<=0){const v=${S}[${b + 2}];${S}[${b + 2}]=null;f.sp=${b + 2};listAppend(o,v);` +
+          `${S}[${b + 1}]=null;f.sp=${b + 1};decref(o);${S}[${b}]=null;f.sp=${b};decref(c);None.rc++;r=None;}` +
+          // (list.append before quickening, or on a list subclass: callOther's own way)
+          `else if(c!==null&&c!==listAppendMethod&&c.type===MethodDescriptorType)r=callNative(f,${S},${b},${b + 1},2,${d},c,null);` +
+          `else r=callInstr(f,${S},${d},1,null);${S}[${b}]=r;}`
+        );
+      }
+      // a builtin type's method called on an instance (callInstr and callOther hand it to
+      // callNative after tests that find nothing else)
+      return (
+        `{const c=${S}[${b}];let r;if(c!==null&&c.type===MethodDescriptorType)r=callNative(f,${S},${b},${b + 1},${arg + 1},${d},c,${kw});` +
+        `else r=callInstr(f,${S},${d},${arg},${kw});${S}[${b}]=r;}`
+      );
+    }
     case Op.GET_ITER:
       return `{const o=${S}[${d - 1}];const it=getIter(o);${S}[${d - 1}]=it;decref(o);}`;
     case Op.FORMAT_VALUE:
