@@ -140,6 +140,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     checkArgs('len', args, kw, 1, 1);
     return newInt(abs.length(args[0]));
   });
+  vmState.lenBuiltin = m.dict.getStr(abs.strKey('len'))!;
   fn('repr', (args, kw) => {
     checkArgs('repr', args, kw, 1, 1);
     return newStr(abs.repr(args[0]));
@@ -291,10 +292,10 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('sum', (args, kw) => {
     const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1, clinic: 'sum' }, args, kw);
     if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
-    if (start) return abs.foldBinary(iterable!, start, 0);
+    if (start) return sumOf(iterable!, start);
     const zero = newInt(0);
     try {
-      return abs.foldBinary(iterable!, zero, 0);
+      return sumOf(iterable!, zero);
     } finally {
       decref(zero);
     }
@@ -675,6 +676,115 @@ export function isSubclassOf(c: PyType, cls: PyObject): boolean {
   }
   if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
   typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+}
+
+/**
+ * sum(iterable, start) as Python/bltinmodule.c builtin_sum_impl (3.11): while the total is an
+ * exact int and each item an exact int or a bool, the total is a machine integer and no int object
+ * is made per item; then, while it is an exact float, items that are floats or ints (added as
+ * (double)value) go into a C double. The first item that does not fit makes the total an object
+ * again and is added with PyNumber_Add, and so is every item after the float phase. The result of
+ * a fast phase is a new object (`sum([], 1000) is not` its start, as in CPython). RefScope's
+ * machine integer is a double within 2**53 (CPython's C long goes further; where it would stay
+ * in the fast phase RefScope adds objects, to the same value).
+ */
+function sumOf(iterable: PyObject, start: PyObject): PyObject {
+  const it = abs.getIter(iterable);
+  let acc: PyObject | null = newRef(start);
+  let x: PyObject | null = null;
+  try {
+    if (acc.type === IntType && typeof (acc as PyInt).v === 'number') {
+      let i = (acc as PyInt).v as number;
+      decref(acc);
+      acc = null;
+      while (acc === null) {
+        x = abs.iterNext(it);
+        if (x === null) return newInt(i);
+        if (x.type === IntType || x.type === BoolType) {
+          const b = (x as PyInt).v;
+          if (typeof b === 'number') {
+            const t = i + b;
+            if (t <= Number.MAX_SAFE_INTEGER && t >= -Number.MAX_SAFE_INTEGER) {
+              i = t;
+              decref(x);
+              x = null;
+              continue;
+            }
+          }
+        }
+        const r = newInt(i);
+        try {
+          acc = abs.binaryOp(r, x, 0);
+        } finally {
+          decref(r);
+          decref(x);
+          x = null;
+        }
+      }
+    }
+    if (acc.type === FloatType) {
+      let f = (acc as PyFloat).v;
+      decref(acc);
+      acc = null;
+      while (acc === null) {
+        x = abs.iterNext(it);
+        if (x === null) return newFloat(f);
+        if (x.type === FloatType) {
+          f += (x as PyFloat).v;
+          decref(x);
+          x = null;
+          continue;
+        }
+        if (x instanceof PyInt) {
+          // PyLong_Check, PyLong_AsLongAndOverflow: a C long (64 bits), converted with rounding
+          // to nearest
+          const v = x.v;
+          if (typeof v === 'number' || (v >= -(2n ** 63n) && v < 2n ** 63n)) {
+            f += Number(v);
+            decref(x);
+            x = null;
+            continue;
+          }
+        }
+        const r = newFloat(f);
+        try {
+          acc = abs.binaryOp(r, x, 0);
+        } finally {
+          decref(r);
+          decref(x);
+          x = null;
+        }
+      }
+    }
+    for (;;) {
+      x = abs.iterNext(it);
+      if (x === null) {
+        const r = acc;
+        acc = null;
+        return r;
+      }
+      let r: PyObject;
+      try {
+        r = abs.binaryOp(acc, x, 0);
+      } catch (e) {
+        // (the total, then the item, then the iterator: builtin_sum_impl's order)
+        const a = acc;
+        acc = null;
+        decref(a);
+        throw e;
+      }
+      decref(acc);
+      acc = r;
+      decref(x);
+      x = null;
+    }
+  } catch (e) {
+    if (x !== null) decref(x);
+    throw e;
+  } finally {
+    if (acc !== null) decref(acc);
+    decref(it);
+  }
 }
 
 function anyAll(iterable: PyObject, isAny: boolean): PyObject {

@@ -73,6 +73,8 @@ export interface VMState {
   native: number;
   /** sys.stdout when a program replaced it (print writes there), else null */
   replacedStdout: (() => PyObject | null) | null;
+  /** the builtin len of this run (callOther's PRECALL_NO_KW_LEN), set by the builtins module */
+  lenBuiltin: PyObject | null;
 }
 
 /**
@@ -100,6 +102,7 @@ class VMStateImpl implements VMState {
   onBudget: (() => void) | null = null;
   native = 0;
   replacedStdout: (() => PyObject | null) | null = null;
+  lenBuiltin: PyObject | null = null;
   trip = Infinity;
   budgetTrip = Infinity;
   reentry = REENTRY;
@@ -957,7 +960,22 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
   let init: PyFunction | null;
   // a builtin function (len, isinstance, ...) or a builtin method bound to a module: the native
   // call below, without the tests before it (a bound method of an object has an owner)
-  if (callable.type === BuiltinFunctionType && (callable as PyBuiltinFunction).owner === null) return callNative(f, stack, base, start, nargs, sp, callable, kw);
+  if (callable.type === BuiltinFunctionType && (callable as PyBuiltinFunction).owner === null) {
+    if (callable === st.lenBuiltin && nargs === 1 && kw === null && f.code.warmup <= 0) {
+      // PRECALL_NO_KW_LEN (3.11 Python/ceval.c): PyObject_Length without calling the builtin
+      let n: number;
+      st.native++;
+      try {
+        n = abs.length(stack[start]!);
+      } finally {
+        st.native--;
+      }
+      r = newInt(n);
+      popCallStack(f, stack, base, sp);
+      return r;
+    }
+    return callNative(f, stack, base, start, nargs, sp, callable, kw);
+  }
   if (
     callable.type === MethodDescriptorType &&
     nargs === 2 &&
