@@ -97,6 +97,30 @@ export function intMod(a: Int, b: Int): Int {
   return intDivmod(a, b)[1];
 }
 
+/** the largest modulus mulAddMod takes: three remainders below it add exactly in a double */
+export const MUL_ADD_MOD_MAX = 2 ** 51;
+
+/**
+ * (x * y + c) % m, floored as long_mod, for safe integers x, y, c and 0 < |m| <= 2**51, exactly
+ * and without BigInt: what `(x * a + c) % m` (a linear congruential generator, a modular hash
+ * step) computes through a product past 2**53. The product is the exact sum of two doubles (Dekker's
+ * TwoProduct with Veltkamp's split; both parts integers), each part and c is reduced with `%`
+ * (fmod, exact), and the three remainders, each below |m|, add exactly. Never -0.
+ */
+export function mulAddMod(x: number, y: number, c: number, m: number): number {
+  const p = x * y;
+  let t = 134217729 * x; // 2**27 + 1
+  const xh = t - (t - x);
+  const xl = x - xh;
+  t = 134217729 * y;
+  const yh = t - (t - y);
+  const yl = y - yh;
+  const e = xh * yh - p + xh * yl + xl * yh + xl * yl;
+  let r = ((p % m) + (e % m) + (c % m)) % m;
+  if (r !== 0 && r < 0 !== m < 0) r += m;
+  return r === 0 ? 0 : r;
+}
+
 /** int / int, correctly rounded (long_true_divide). */
 export function intTrueDiv(a: Int, b: Int): number {
   if (b === 0 || b === 0n) throw new NumErr('ZeroDivisionError', 'division by zero');

@@ -32,7 +32,7 @@ import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
 import { profile } from '../profile';
 import { FormatError } from '../primitives/errors';
-import { NumErr } from '../numeric';
+import { NumErr, mulAddMod } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, attrHit, storeAttrHit, loadMethod, methodHit, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
@@ -2280,6 +2280,7 @@ function jitHelpers(): JitHelpers {
     getAttr: abs.getAttr,
     binaryOp: abs.binaryOp,
     intOp: abs.intFastOrNull,
+    mulAddMod,
     richCompare: abs.richCompare,
     contains: abs.contains,
     getItem: abs.getItem,

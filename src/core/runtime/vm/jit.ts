@@ -35,6 +35,8 @@ import { CoFlags } from '../../compiler/code';
 import type { Frame } from './frame';
 import { vmState } from './eval';
 import { jumpWarms } from './warmup';
+import { MUL_ADD_MOD_MAX } from '../numeric';
+import type { PyInt } from '../objects/int';
 
 /** a compiled loop: runs frame f from the loop head, returns the instruction index to go on at */
 export type CompiledLoop = (f: Frame) => number;
@@ -589,6 +591,13 @@ class Deferred {
   storeAll(d: number): string {
     return this.stores(d, this.pend.length);
   }
+  /** a copy, to translate an alternative path on */
+  clone(): Deferred {
+    const c = new Deferred();
+    c.pend = this.pend.slice();
+    c.regs = this.regs;
+    return c;
+  }
 }
 
 /** a binary instruction's slow path on the written stack: `call` (of `a` and `b`) as the
@@ -689,6 +698,44 @@ function deferredOp(q: Deferred, op: number, arg: number, pc: number, d: number)
     }
   }
   return null;
+}
+
+/**
+ * `(x * a + c) % m` and `(x * a - c) % m`: BINARY_OP * at `pc` on two deferred operands, then
+ * LOAD_CONST c, BINARY_OP + or -, LOAD_CONST m, BINARY_OP %, where c is an int constant and m one
+ * with 0 < |m| <= 2**51 (a linear congruential generator's step, a modular hash). When x and a
+ * are exact ints held as numbers, numeric.ts mulAddMod gives the result exactly, without the two
+ * ints in between (nothing can see them: ints are untracked and freed at once) and without BigInt
+ * when the product passes 2**53; otherwise the three operations run one by one as deferredOp
+ * translates them. Null when the instructions are not these (depth `d` at pc).
+ */
+function mulAddModFused(q: Deferred, code: PyCode, pc: number, d: number, jump: number, labels: Set<number>, depth: (number | undefined)[], intType: unknown): string | null {
+  const ins = code.unit.code;
+  if (q.pend.length < 2 || pc + 4 >= jump) return null;
+  for (let k = 1; k <= 4; k++) if (labels.has(pc + k) || depth[pc + k] === undefined) return null;
+  const op = (k: number): number => ins[(pc + k) << 1];
+  const arg = (k: number): number => ins[((pc + k) << 1) + 1];
+  if (op(1) !== Op.LOAD_CONST || op(2) !== Op.BINARY_OP || (arg(2) !== 0 && arg(2) !== 10) || op(3) !== Op.LOAD_CONST || op(4) !== Op.BINARY_OP || arg(4) !== 6) return null;
+  const c = code.consts[arg(1)];
+  const m = code.consts[arg(3)];
+  if (c.type !== intType || m.type !== intType) return null;
+  const cv = (c as PyInt).v;
+  const mv = (m as PyInt).v;
+  if (typeof cv !== 'number' || typeof mv !== 'number' || mv === 0 || Math.abs(mv) > MUL_ADD_MOD_MAX) return null;
+  const below = q.flush(d, 2);
+  // the one-by-one path, translated on a copy of the deferred entries (the same registers)
+  const alt = q.clone();
+  let slow = '';
+  slow += deferredOp(alt, Op.BINARY_OP, 5, pc, d);
+  for (let k = 1; k <= 4; k++) slow += deferredOp(alt, op(k), arg(k), pc + k, depth[pc + k]!);
+  const t = q.take2(d);
+  q.push({ src: Src.REG, idx: 0 }, t.p);
+  if (alt.regs > q.regs) q.regs = alt.regs;
+  const addend = arg(2) === 10 ? -cv : cv;
+  return (
+    `${below}{${t.load}if(a.type===IntType&&b.type===IntType&&typeof a.v==='number'&&typeof b.v==='number'){` +
+    `const r=newInt(mulAddMod(a.v,b.v,${addend},${mv}));${t.own}R${t.p}=r;}else{${slow}}}`
+  );
 }
 
 /** POP_JUMP_IF_FALSE/TRUE on a deferred value: True, False, None and exact ints decide without a
@@ -816,6 +863,17 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
       open = true;
       if (pc === jump) body += exit(pc + 1, d - 2);
       continue;
+    }
+    if (op === Op.BINARY_OP && arg === 5) {
+      const fused = mulAddModFused(q, code, pc, d, jump, labels, depth, helpers.IntType);
+      if (fused !== null) {
+        // (its five instructions are counted with the block's; the last is never the loop's jump)
+        body += fused + '\n';
+        pc += 4;
+        at = pc;
+        open = true;
+        continue;
+      }
     }
     const dc =
       (op === Op.POP_JUMP_IF_FALSE || op === Op.POP_JUMP_IF_TRUE) && q.pend.length !== 0

@@ -214,9 +214,10 @@ print(c)
 // translated operations stay out of f.stack until something can look at the frame. Each fixture
 // looks at it from a slow path: a dunder or property of an operand, a finalizer run by a store, an
 // error raised with deferred values below (jit_method_calls: the CALL fast paths at the call site,
-// list.append and builtin methods, beside what still goes through callOther). The compiled run must print the counts, referrers and
+// list.append and builtin methods, beside what still goes through callOther; jit_mul_add_mod: an
+// LCG step computed at once, and its one-by-one path for other operands). The compiled run must print the counts, referrers and
 // tracebacks the interpreter prints (the recordings hold CPython's), and the audit must agree.
-const DEFERRED = ['deferred_dunder_sees_stack', 'deferred_property_and_slot', 'deferred_store_finalizer', 'deferred_errors', 'deferred_bigint_truth', 'jit_method_calls'];
+const DEFERRED = ['deferred_dunder_sees_stack', 'deferred_property_and_slot', 'deferred_store_finalizer', 'deferred_errors', 'deferred_bigint_truth', 'jit_method_calls', 'jit_mul_add_mod'];
 
 for (const name of DEFERRED) {
   test(`deferred stack: refcount/${name}.py`, () => {
