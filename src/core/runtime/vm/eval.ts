@@ -26,7 +26,7 @@ import { PyBaseException, BaseException, NameError, UnboundLocalError, TypeError
 import { PyTraceback } from '../objects/traceback';
 import { PyGenerator, GeneratorType } from '../objects/generator';
 import { PySeqIter, ListIterType, PyRangeIter, RangeIterType, PySlice } from '../objects/misc';
-import { PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType } from '../types';
+import { PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, TypeType } from '../types';
 import { raise, typeError, newException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
@@ -999,6 +999,22 @@ function callOther(f: Frame, stack: (PyObject | null)[], base: number, start: nu
     listAppend(stack[start] as PyList, x);
     popCallStack(f, stack, base, sp);
     r = newRef(None);
+    return r;
+  }
+  if ((callable === StrType || callable === TypeType) && nargs === 1 && kw === null && start === base + 2 && f.code.warmup <= 0) {
+    // PRECALL_NO_KW_STR_1 / PRECALL_NO_KW_TYPE_1 (3.11 Python/ceval.c): PyObject_Str, or the
+    // argument's type, without the type call
+    const arg = stack[start]!;
+    if (callable === TypeType) r = newRef(arg.type);
+    else {
+      st.native++;
+      try {
+        r = abs.strObj(arg);
+      } finally {
+        st.native--;
+      }
+    }
+    popCallStack(f, stack, base, sp);
     return r;
   }
   if (callable instanceof PyFunction && profile.callMovesArguments) {
