@@ -712,14 +712,9 @@ function sumOf(iterable: PyObject, start: PyObject): PyObject {
             }
           }
         }
-        const r = newInt(i);
-        try {
-          acc = abs.binaryOp(r, x, 0);
-        } finally {
-          decref(r);
-          decref(x);
-          x = null;
-        }
+        const y = x;
+        x = null;
+        acc = addReleasing(newInt(i), y);
       }
     }
     if (acc.type === FloatType) {
@@ -746,14 +741,9 @@ function sumOf(iterable: PyObject, start: PyObject): PyObject {
             continue;
           }
         }
-        const r = newFloat(f);
-        try {
-          acc = abs.binaryOp(r, x, 0);
-        } finally {
-          decref(r);
-          decref(x);
-          x = null;
-        }
+        const y = x;
+        x = null;
+        acc = addReleasing(newFloat(f), y);
       }
     }
     for (;;) {
@@ -784,6 +774,17 @@ function sumOf(iterable: PyObject, start: PyObject): PyObject {
   } finally {
     if (acc !== null) decref(acc);
     decref(it);
+  }
+}
+
+/** sumOf's way out of a fast phase: the total made an object again plus the item, both released
+ * (the total first, as builtin_sum_impl does) */
+function addReleasing(total: PyObject, item: PyObject): PyObject {
+  try {
+    return abs.binaryOp(total, item, 0);
+  } finally {
+    decref(total);
+    decref(item);
   }
 }
 
