@@ -283,6 +283,7 @@ const SUPPORTED = new Set<number>([
   Op.STORE_NAME,
   Op.UNPACK_SEQUENCE,
   Op.RETURN_VALUE,
+  Op.YIELD_VALUE,
   ...COLD,
   ...JUMPS,
 ]);
@@ -503,6 +504,15 @@ function translate(op: number, arg: number, pc: number, d: number, kw: string, j
       return (
         `{const r=${S}[${d - 1}];${S}[${d - 1}]=null;f.sp=${d - 1};f.pc=${pc + 1};f.running=false;f.yielded=false;` +
         `if(st.onFrameExit)st.onFrameExit(f,r,false);st.steps+=s;f.ret=r;return -1;}`
+      );
+    case Op.YIELD_VALUE:
+      // evalLoop's YIELD_VALUE, leaving as RETURN_VALUE does (genResume sees f.yielded). A
+      // generator's loop is entered again at its back edge after each resumption, so a yield
+      // counts as a whole entry's rounds (the check that sends loops entered for a few rounds
+      // back to the interpreter)
+      return (
+        `{const r=${S}[${d - 1}];${S}[${d - 1}]=null;f.sp=${d - 1};f.pc=${pc + 1};f.running=false;f.yielded=true;` +
+        `if(st.onFrameExit)st.onFrameExit(f,r,false);st.steps+=s;backs+=${MIN_ROUNDS};f.ret=r;return -1;}`
       );
     case Op.FOR_ITER:
       return (
@@ -833,7 +843,7 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
         const o = ins[q << 1];
         if (depth[q] === undefined || !SUPPORTED.has(o) || (o === Op.RETURN_VALUE && depth[q] !== 1) || (q > pc && labels.has(q))) break;
         n++;
-        if (JUMPS.has(o) || o === Op.RETURN_VALUE) break;
+        if (JUMPS.has(o) || o === Op.RETURN_VALUE || o === Op.YIELD_VALUE) break;
       }
       body += `s+=${n};`;
       counted = true;
@@ -894,7 +904,9 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
     body += translate(op, arg, pc, d, kw, jumpTo, toReg) + '\n';
     if (toReg) q.push({ src: Src.REG, idx: 0 }, d);
     if (JUMPS.has(op)) counted = false;
-    open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.RETURN_VALUE);
+    // (what follows a yield runs after the generator resumes: in the interpreter, which enters
+    // the loop again at its back edge)
+    open = !(op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.RETURN_VALUE || op === Op.YIELD_VALUE);
     if (open && pc === jump) body += q.flush(d + OPS[op].effect(arg, false)) + exit(pc + 1, d + OPS[op].effect(arg, false));
   }
   if (q.pend.length) throw new Error('jit: deferred stack entries at the end');

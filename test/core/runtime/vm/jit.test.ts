@@ -215,9 +215,10 @@ print(c)
 // looks at it from a slow path: a dunder or property of an operand, a finalizer run by a store, an
 // error raised with deferred values below (jit_method_calls: the CALL fast paths at the call site,
 // list.append and builtin methods, beside what still goes through callOther; jit_mul_add_mod: an
-// LCG step computed at once, and its one-by-one path for other operands). The compiled run must print the counts, referrers and
+// LCG step computed at once, and its one-by-one path for other operands; jit_generator_yield: a
+// generator that yields from its compiled loop). The compiled run must print the counts, referrers and
 // tracebacks the interpreter prints (the recordings hold CPython's), and the audit must agree.
-const DEFERRED = ['deferred_dunder_sees_stack', 'deferred_property_and_slot', 'deferred_store_finalizer', 'deferred_errors', 'deferred_bigint_truth', 'jit_method_calls', 'jit_mul_add_mod'];
+const DEFERRED = ['deferred_dunder_sees_stack', 'deferred_property_and_slot', 'deferred_store_finalizer', 'deferred_errors', 'deferred_bigint_truth', 'jit_method_calls', 'jit_mul_add_mod', 'jit_generator_yield'];
 
 for (const name of DEFERRED) {
   test(`deferred stack: refcount/${name}.py`, () => {
