@@ -17,6 +17,13 @@ leanLayout(PyFloat, FloatType);
 // keeps it for newFloat (float_dealloc's free list)
 FloatType.plainDealloc = true;
 FloatType.lazyLeaf = true;
+// (as int.ts: a float whose value is a Smi, then a double, then a write to `v` as newFloat's
+// reuse does, takes PyFloat's map changes before any code is optimised)
+{
+  const o = new PyFloat(FloatType, 0);
+  o.v = 0.5;
+  o.v = 1.5;
+}
 const floatPool: PyFloat[] = [];
 FloatType.freePool = floatPool;
 

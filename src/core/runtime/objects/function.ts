@@ -23,6 +23,33 @@ export class GlobalCache {
 }
 
 export const CodeType = makeType('code', null, 0, 184, 2);
+let codeShapeSettled = false;
+let functionShapeSettled = false;
+
+/**
+ * V8 keeps, on an object's map, whether each field was ever written after construction and what
+ * kind of value it holds; the first write that changes either deoptimizes every optimised function
+ * that relied on it. The loop compiler's fields of a code object change first when a loop gets hot,
+ * by then evalLoop is optimised and would be compiled again (~60 ms of V8's compiler, the loop
+ * running unoptimised meanwhile). The first code object made takes those writes at once (each
+ * field ends as it was).
+ */
+function settleCodeShape(c: PyCode): void {
+  codeShapeSettled = true;
+  c.jitLoops = [];
+  c.jitLoops = null;
+  c.jitBody = 0;
+  c.jitBody = () => 0;
+  c.jitBody = null;
+  c.jitBody = undefined;
+  c.oneLineLoops = new Int8Array(0);
+  c.oneLineLoops = null;
+  c.unpackCaches = new Uint16Array(0);
+  c.unpackCaches = null;
+  c.classCell = -1;
+  c.classCell = -2;
+}
+
 export class PyCode extends PyObject {
   /** a frame's fast locals and value stack start as copies of these (packed arrays of nulls
    * sized from co_nlocalsplus and co_stacksize: _PyFrame_InitializeSpecials's layout) */
@@ -56,6 +83,7 @@ export class PyCode extends PyObject {
     const ac: (AttrCache | null)[] = [];
     for (let i = 0; i <= unit.code.length >> 1; i++) ac.push(null);
     this.attrCaches = ac;
+    if (!codeShapeSettled) settleCodeShape(this);
   }
   /** co_warmup: RESUMEs and JUMP_BACKWARDs left before the code is quickened (QUICKENING_WARMUP_DELAY; vm/warmup.ts) */
   warmup = 8;
@@ -134,6 +162,12 @@ export class PyFunction extends PyObject {
     super(FunctionType);
     this.name = code.unit.name;
     this.qualname = code.unit.qualname;
+    if (!functionShapeSettled) {
+      // (see settleCodeShape: func_clear's first `globals = NULL`)
+      functionShapeSettled = true;
+      this.globals = null as unknown as PyDict;
+      this.globals = globals;
+    }
   }
   override traverse(visit: Visit): void {
     visit(this.code, Edge.CODE, '__code__');

@@ -34,6 +34,16 @@ for (let i = SMALL_MIN; i <= SMALL_MAX; i++) {
   small.push(o);
 }
 
+// V8 keeps on an object's map whether each field was ever written after construction: newInt's
+// first reuse of a pooled int (a write to `v`) would change that for PyInt while evalLoop is being
+// compiled or is optimised, which drops the compile or deoptimizes it. A throwaway int takes the
+// write now. (The value stays a small int: a double or BigInt here would make every int's `v`
+// a tagged field for programs that never leave 31 bits.)
+{
+  const o = new PyInt(IntType, 0);
+  o.v = 1;
+}
+
 export const False = new PyInt(BoolType, 0);
 export const True = new PyInt(BoolType, 1);
 False.rc = IMMORTAL_RC / 1000;

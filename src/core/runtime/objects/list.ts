@@ -114,6 +114,21 @@ export class PyList extends PyObject {
 }
 
 export const ListType = makeType('list', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.LIST_SUBCLASS, 40);
+// (as int.ts: the first list whose slots are replaced (dealloc, `items =`), whose count of unboxed
+// slots changes or that is resized would change PyList's map or a field's constness while the
+// list code is optimised, deoptimizing a dozen functions at once; a throwaway list takes those
+// changes now, with slot arrays of each kind)
+{
+  const l = new PyList(ListType, []);
+  l.raw = [0];
+  l.raw = [0.5];
+  l.raw = [l];
+  l.packed = 1;
+  l.packed = PINNED;
+  l.allocated = 4;
+  l.raw = [];
+  l.allocated = 0;
+}
 
 /** A new list owning `items`. */
 export function newList(items: PyObject[]): PyList {

@@ -246,6 +246,13 @@ export class DictKeys<K, V> {
   }
 }
 
+// (as objects/int.ts: dict_new's reuse of a freed keys object rewrites `unicode`; a throwaway keys
+// object takes that write before any code is optimised)
+{
+  const k = new DictKeys(DICT_LOG_MINSIZE, true);
+  k.unicode = false;
+}
+
 // Py_EMPTY_KEYS: log2 size 0, one DKIX_EMPTY index, usable 0, unicode kind.
 const EMPTY_KEYS = new DictKeys<never, never>(0, true, true);
 

@@ -12,6 +12,8 @@ import type { PyDict } from '../objects/dict';
 export const FrameType = makeType('frame', null, TypeFlags.HAVE_GC, 120, 8);
 FrameType.liveWhenMaterialized = true;
 
+let frameShapeSettled = false;
+
 export class Frame extends PyObject {
   /** localsplus: fast locals, then cells, then free variables (owned) */
   fast: (PyObject | null)[];
@@ -52,6 +54,12 @@ export class Frame extends PyObject {
     code.rc++;
     this.fast = code.fastTmpl.slice();
     this.stack = code.stackTmpl.slice();
+    if (!frameShapeSettled) {
+      // (see function.ts settleCodeShape: the first generator's frame would write `gen`)
+      frameShapeSettled = true;
+      this.gen = this;
+      this.gen = null;
+    }
   }
 
   get lasti(): number {
