@@ -83,6 +83,9 @@ class Unit {
   endCols: number[] = [];
   consts: ConstSlot[] = [];
   constIndex = new Map<ConstSlot, number>();
+  /** LOAD_CONSTs of tuples folded from constants (see constTuple): their co_consts index is
+   * assigned when the unit is assembled, after every constant the code loads */
+  folds: { at: number; slot: ConstSlot }[] = [];
   names: string[] = [];
   nameIndex = new Map<string, number>();
   varnames: string[] = [];
@@ -341,6 +344,7 @@ class Compiler {
 
   private leaveUnit(): CodeUnit {
     const u = this.u;
+    for (const f of u.folds) u.args[f.at] = this.addConst(f.slot);
     this.resolveJumps(u);
     const n = u.ops.length;
     const code = new Int32Array(n * 2);
@@ -1306,11 +1310,35 @@ class Compiler {
   }
 
   // ------------------------------------------------------------------ functions and classes
+  /**
+   * The tuple of `elts` when every one is a constant: NOPs and one LOAD_CONST, as 3.11's
+   * optimize_basic_block makes of LOAD_CONST... BUILD_TUPLE (fold_tuple_on_constants). The items
+   * stay in co_consts where the code put them; the tuple is appended after every constant the
+   * code loads (the optimizer runs once the code is generated), merged with an equal constant.
+   * False (nothing emitted) when an item is not a constant.
+   */
+  private constTuple(elts: A.Expr[]): boolean {
+    const folded = elts.map((e) => foldExpr(e));
+    if (!folded.every((e) => e.kind === 'Constant')) return false;
+    const items = folded.map((e) => this.constFromNode(e as A.Constant));
+    // each LOAD_CONST becomes a NOP with its line, which CPython keeps only where it alone
+    // carries a line (clean_basic_block; sizes.ts counts them so)
+    elts.forEach((e, i) => {
+      this.addConst(items[i]);
+      this.withLoc(e, () => this.emit(Op.NOP, 0));
+    });
+    this.emit(Op.LOAD_CONST, 0);
+    this.u.folds.push({ at: this.u.ops.length - 1, slot: this.constSlot({ type: 'tuple', items }, false) });
+    return true;
+  }
+
   private visitDefaults(a: A.Arguments): number {
     let flags = 0;
     if (a.defaults.length) {
-      for (const d of a.defaults) this.visitExpr(d);
-      this.emit(Op.BUILD_TUPLE, a.defaults.length);
+      if (!this.constTuple(a.defaults)) {
+        for (const d of a.defaults) this.visitExpr(d);
+        this.emit(Op.BUILD_TUPLE, a.defaults.length);
+      }
       flags |= 1;
     }
     const kw: [string, A.Expr][] = [];

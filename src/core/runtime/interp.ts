@@ -3,7 +3,7 @@
 // exceptions, SystemExit, and the end of the run.
 
 import { interpreterObjectsOfModule, CPYTHON_FREELISTS_AT_START } from './gcbaseline';
-import { PyObject, heap, incref, decref, newRef, xdecref } from './object';
+import { PyObject, PyType, heap, incref, decref, newRef, xdecref } from './object';
 import { bootstrap } from './bootstrap';
 import { PyDict, newDict } from './objects/dict';
 import { PyModule } from './objects/instance';
@@ -65,6 +65,7 @@ import { runWeakrefExitFuncs } from '../modules/weakref';
 import { openFileCount } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
+import { profile } from './profile';
 
 export interface InterpOptions {
   audit?: boolean;
@@ -317,6 +318,13 @@ export class Interpreter {
         },
       },
       {
+        // a heap type's ht_slots is not visited by type_traverse (nor here): the type holds it
+        name: 'heap types ht_slots',
+        visit: (v) => {
+          if (heap.live) for (const o of heap.live) if (o instanceof PyType && o.slotsTuple) v(o.slotsTuple);
+        },
+      },
+      {
         // static types' tp_subclasses dicts are the interpreter's: their weakrefs are roots
         name: 'builtin tp_subclasses',
         visit: (v) => {
@@ -437,6 +445,10 @@ export class Interpreter {
     // the free lists CPython's start-up and compiler leave (gcbaseline.ts)
     const fl = CPYTHON_FREELISTS_AT_START;
     gcState.freeLists = { list: fl.list, dict: fl.dict, tuple: fl.tuple.slice(), slice: gcState.freeLists.slice };
+    // and its generation counts (the two allocations between here and the first statement, the
+    // module's function object among them, are counted from here)
+    const [c0, c1, c2] = profile.gcCountAtStart;
+    gcState.count = [c0 - 2, c1, c2];
     const g = this.main.dict;
     const fn = new PyFunction(newRef(code), newRef(g));
     gcNewObject(fn, true);

@@ -338,6 +338,8 @@ export class PyType extends PyObject {
   /** heap types: tp_bases and tp_mro as tuples (tp_mro contains the type itself: a cycle) */
   basesTuple: PyObject | null = null;
   mroTuple: PyObject | null = null;
+  /** heap types with __slots__: ht_slots, the sorted slot names (not visited by type_traverse) */
+  slotsTuple: PyObject | null = null;
 
   /** type_traverse */
   override traverse(visit: Visit): void {
@@ -365,6 +367,9 @@ export class PyType extends PyObject {
     const sd = this.subclassesDict;
     this.subclassesDict = null;
     if (sd) decref(sd);
+    const slots = this.slotsTuple;
+    this.slotsTuple = null;
+    if (slots) decref(slots);
   }
   /** type_clear (gc): empty the dict, drop the MRO tuple */
   override clear(): void {

@@ -9,6 +9,9 @@ export interface VersionProfile {
   callMovesArguments: boolean;
   /** gc.get_threshold() defaults */
   gcThresholds: [number, number, number];
+  /** gc.get_count() when a script's first statement runs: what the interpreter's start-up (site
+   * and the rest) and the module's own function object left (see gcbaseline.ts) */
+  gcCountAtStart: [number, number, number];
   /** the count shown for shared objects (small ints, None, ...); null = ~1e9 + k as in 3.11 */
   immortalRefcount: number | null;
   /** 3.11: list/dict/set comprehensions run in a hidden function (3.12 inlines them, PEP 709) */
@@ -19,6 +22,7 @@ export const PROFILE_311: VersionProfile = {
   version: '3.11',
   callMovesArguments: true,
   gcThresholds: [700, 10, 10],
+  gcCountAtStart: [249, 0, 2],
   immortalRefcount: null,
   comprehensionsAreFunctions: true,
 };

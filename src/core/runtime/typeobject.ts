@@ -8,7 +8,7 @@ import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
 import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
 import { PyDict, DictType, newDict, SharedKeys } from './objects/dict';
-import { PyList } from './objects/list';
+import { PyList, newList } from './objects/list';
 import { PyInstance } from './objects/instance';
 import { PyFunction, PyCell, PyWrapper, PyMethod, PyProperty, StaticMethodType, ClassMethodType } from './objects/function';
 import { PyBaseException, BaseException } from './objects/exception';
@@ -260,8 +260,13 @@ function c3(t: PyType, bases: PyType[]): PyType[] {
 }
 
 // ------------------------------------------------------------------ type.__new__ (type_new)
-export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict): PyType {
-  if (bases.length === 0) bases = [ObjectType];
+/** type_new. `basesTuple`: the tuple type() was given (type_new_alloc keeps it as tp_bases when
+ * it is not empty; only a class without bases gets a new (object,)). */
+export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict, basesTuple: PyObject | null = null): PyType {
+  if (bases.length === 0) {
+    bases = [ObjectType];
+    basesTuple = null;
+  }
   for (const b of bases) {
     if (!(b.flags & TypeFlags.BASETYPE)) typeError(`type '${b.name}' is not an acceptable base type`);
   }
@@ -278,8 +283,7 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   t.mro = [t, ...mro.slice(1)];
   // tp_base, tp_bases and tp_mro are strong references (tp_mro holds the type itself)
   incref(base);
-  t.basesTuple = newTuple(bases.map((b) => newRef(b as PyObject)));
-  t.mroTuple = newTuple(t.mro.map((m) => newRef(m as PyObject)));
+  t.basesTuple = basesTuple !== null ? newRef(basesTuple) : newTuple(bases.map((b) => newRef(b as PyObject)));
   for (const b of bases) b.subclasses.push(t);
   // add_subclass: each base keeps a weak reference to the new class
   for (const b of bases) addSubclassRef(b, t);
@@ -309,7 +313,9 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   let hasDict = t.mro.some((m) => m !== t && m.hasDict);
   if (slots) {
     const names: string[] = [];
-    const items = slots instanceof PyStr ? [slots] : abs.toArray(slots);
+    // type_new_get_slots: __slots__ as a tuple (a str: packed in one; any other iterable: copied)
+    const slotsSeq = slots instanceof PyStr ? newTuple([newRef(slots)]) : slots.type === TupleType ? newRef(slots) : newTuple(abs.toArray(slots));
+    const items = (slotsSeq as PyTuple).items;
     for (const s of items) {
       if (!(s instanceof PyStr)) typeError(`__slots__ items must be strings, not '${s.type.name}'`);
       if (s.v === '__dict__') hasDict = true;
@@ -317,10 +323,19 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
       // type_new_visit_slots / _Py_Mangle: a private name is stored mangled (`__y` -> `_B__y`)
       else names.push(s.v.startsWith('__') && !s.v.endsWith('__') && t.name.replace(/^_+/, '') ? `_${t.name.replace(/^_+/, '')}${s.v}` : s.v);
     }
-    if (!(slots instanceof PyStr)) for (const s of items) decref(s);
     for (const n of names) {
-      if (d.getItem(abs.strKey(n)) !== undefined) raise(E.ValueError, `'${n}' in __slots__ conflicts with class variable`);
+      if (d.getItem(abs.strKey(n)) !== undefined) {
+        decref(slotsSeq);
+        raise(E.ValueError, `'${n}' in __slots__ conflicts with class variable`);
+      }
     }
+    // type_new_copy_slots: the names (without __dict__ / __weakref__) in a new list, sorted, copied
+    // into the tuple the class keeps (ht_slots); the list is freed, the first tuple replaced
+    const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const tmp = newList(sorted.map((n) => newStr(n)));
+    t.slotsTuple = newTuple((tmp.items as PyObject[]).map((o) => newRef(o)));
+    decref(tmp);
+    decref(slotsSeq);
     t.slotNames = [...inheritedSlots, ...names];
     for (const n of names) {
       const idx = t.slotNames.indexOf(n);
@@ -336,13 +351,20 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
     t.managedDict = addDict ? base.itemsize === 0 : base.managedDict;
   } else {
     const addDict = !baseKeepsDict(base);
-    const addWeak = !base.weakrefable && base.itemsize === 0;
+    // (type_new_descriptors: no weak reference slot after a variable-size base's items; str's
+    // tp_itemsize is 0 in CPython, its `itemsize` here the 1 byte per character of its size)
+    const addWeak = !base.weakrefable && (base.itemsize === 0 || base.isSubtype(StrType));
     hasDict = true;
-    t.weakrefable = true;
+    t.weakrefable = base.weakrefable || addWeak;
     t.slotNames = base.slotNames;
     t.basicsize = base.basicsize + (addWeak ? 8 : 0) + (addDict && base.itemsize !== 0 ? 8 : 0);
     t.managedDict = addDict ? base.itemsize === 0 : base.managedDict;
   }
+  // PyType_Ready (after the slots, whose first tuple may be on the free list by now): tp_mro.
+  // mro_implementation merges several bases' MROs in a list it then copies (the list goes to the
+  // free list); one base's MRO is built as a tuple directly
+  if (bases.length > 1) decref(newList([]));
+  t.mroTuple = newTuple(t.mro.map((m) => newRef(m as PyObject)));
   // _PyDict_NewKeysForClass: each managed-dict class has its own shared keys
   if (t.managedDict) t.sharedKeys = new SharedKeys();
   t.hasDict = hasDict;
@@ -371,7 +393,8 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict)
   }
   // PyType_Ready adds the __dict__ / __weakref__ getset descriptors (each holds the type), then
   // __doc__ is set when the body did not define it
-  const baseHasDict = t.mro.slice(1).some((m) => m.hasDict) || base.solidBase !== ObjectType;
+  // (a base with an instance dict of its own, exceptions' among them, needs no descriptor)
+  const baseHasDict = t.mro.slice(1).some((m) => m.hasDict) || base.solidBase !== ObjectType || base.isSubtype(BaseException);
   if (t.hasDict && !baseHasDict) addTypeGetSet(t, '__dict__');
   if (t.weakrefable && !base.weakrefable) addTypeGetSet(t, '__weakref__');
   if (d.getItem(abs.strKey('__doc__')) === undefined) d.setItem(abs.nameKeyObj('__doc__'), None);
@@ -615,7 +638,7 @@ export function typeTypeNew(meta: PyType, args: PyObject[], kwnames: string[] | 
   if (!(name instanceof PyStr)) typeError(`type.__new__() argument 1 must be str, not ${name.type.name}`);
   if (!(bases instanceof PyTuple)) typeError(`type.__new__() argument 2 must be tuple, not ${bases.type.name}`);
   if (!(ns instanceof PyDict)) typeError(`type.__new__() argument 3 must be dict, not ${ns.type.name}`);
-  const t = typeNew(meta, name.v, bases.items as PyType[], ns);
+  const t = typeNew(meta, name.v, bases.items as PyType[], ns, bases);
   gcNewTracked(t);
   try {
     // __set_name__ and __init_subclass__ (type_new_set_names, type_new_init_subclass)

@@ -188,7 +188,17 @@ export function unboxSlot(l: PyList, i: number): void {
  * in place. The items it passed become numbers again when nothing kept them (a `for` loop's
  * variable lets go of item i-2 when it takes item i-1; sum() of item i-1 at once). */
 export function iterItem(l: PyList, i: number): PyObject {
-  if (i > 1) unboxSlot(l, i - 2);
-  if (i > 0) unboxSlot(l, i - 1);
-  return l.itemAt(i);
+  const raw = l.raw;
+  // (unboxSlot's first tests here: a list of other objects, the common case, costs two loads and
+  // two type checks per item, no calls)
+  if (i > 0 && l.packed !== PINNED) {
+    if (i > 1) {
+      const b = raw[i - 2];
+      if (typeof b !== 'number' && b.type === IntType) unboxSlot(l, i - 2);
+    }
+    const a = raw[i - 1];
+    if (typeof a !== 'number' && a.type === IntType) unboxSlot(l, i - 1);
+  }
+  const x = raw[i];
+  return typeof x !== 'number' ? x : l.itemAt(i);
 }
