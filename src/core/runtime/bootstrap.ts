@@ -24,7 +24,7 @@ import { FrameType, setFrameGcHook, Frame, frameBack } from './vm/frame';
 import { fastToLocals } from './vm/call';
 import { floatRepr } from './primitives/floatrepr';
 import { strRepr } from './primitives/intstr';
-import { registerTpCallOnly, fixupSlots, typeCall, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
+import { registerTpCallOnly, fixupSlots, typeCall, packedArgsTuple, typeTypeNew, objectNew, objectInit, superNew, superGetAttr, SuperType, setCellFactory, memberGet, memberSet, isMember } from './typeobject';
 import { genNext } from './vm/eval';
 import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, defGetter, typeDict, parseArgs, checkArgs } from './define';
@@ -387,18 +387,27 @@ export function bootstrap(): void {
     if (t === E.SyntaxError || t.isSubtype(E.SyntaxError)) t.slots.str = E.SyntaxError.slots.str;
     else if (t !== E.KeyError) t.slots.str = t.isSubtype(E.KeyError) ? E.KeyError.slots.str : BaseException.slots.str;
   }
+  // BaseException_new keeps the call's argument tuple as `args`, and BaseException_init, called
+  // by type_call with the same tuple, sets it again: one tuple for `ValueError("x")`. (init called
+  // any other way, `super().__init__(...)`, gets the tuple of that call.)
+  let madeBy: { e: PyObject; args: PyObject[] } | null = null;
   BaseException.slots.new = (t, args, kw) => {
     void kw;
     const npos = args.length - (kw ? kw.length : 0);
-    const e = new PyBaseException(t, newTuple(args.slice(0, npos).map(newRef)));
+    const call = packedArgsTuple(args);
+    const e = new PyBaseException(t, call !== null ? newRef(call) : newTuple(args.slice(0, npos).map(newRef)));
     if (t.flags & TypeFlags.HEAPTYPE) incref(t);
     gcNewObject(e, true);
+    madeBy = { e, args };
     return e;
   };
   BaseException.slots.init = (self, args, kw) => {
     const npos = args.length - (kw ? kw.length : 0);
     if (kw && kw.length && !(self.type.flags & TypeFlags.HEAPTYPE)) typeError(`${self.type.name}() takes no keyword arguments`);
     const e = self as PyBaseException;
+    const same = madeBy !== null && madeBy.e === self && madeBy.args === args;
+    madeBy = null;
+    if (same) return;
     const old = e.args;
     e.args = newTuple(args.slice(0, npos).map(newRef));
     decref(old);

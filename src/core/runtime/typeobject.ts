@@ -36,6 +36,14 @@ export function argsTuple(args: PyObject[], kwnames: string[] | null): PyTuple {
   }
   return newTuple(items);
 }
+/** the arguments typeCall packed into a tuple (_PyObject_MakeTpCall), while tp_new runs */
+let packed: { args: PyObject[]; tuple: PyTuple } | null = null;
+/** The tuple a type call made of exactly these positional `args`, if this is such a call's
+ * tp_new (BaseException_new keeps it as the exception's args), else null. */
+export function packedArgsTuple(args: PyObject[]): PyTuple | null {
+  return packed !== null && packed.args === args ? packed.tuple : null;
+}
+
 /** type.__call__ (type_call) */
 export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   const t = callable as PyType;
@@ -61,8 +69,14 @@ export function typeCall(callable: PyObject, args: PyObject[], kwnames: string[]
   try {
     const newFn = t.slots.new;
     let obj: PyObject;
-    if (newFn) obj = newFn(t, posArgs, kwnames);
-    else typeError(`cannot create '${t.name}' instances`);
+    if (!newFn) typeError(`cannot create '${t.name}' instances`);
+    const outer = packed;
+    packed = tuple !== null && !kwnames ? { args: posArgs, tuple } : null;
+    try {
+      obj = newFn(t, posArgs, kwnames);
+    } finally {
+      packed = outer;
+    }
     if (!obj.type.isSubtype(t)) return obj;
     const init = obj.type.slots.init;
     if (init) {

@@ -13,6 +13,7 @@ import { None } from './singletons';
 import { PyBaseException, BaseException, OSError, BlockingIOError, excTypes } from './exception';
 import { gcNewObject } from '../gc';
 import { typeError } from '../errors';
+import { packedArgsTuple } from '../typeobject';
 
 /** Linux errno values of the subclasses OSError(errno, ...) becomes (_PyExc_InitState's ADD_ERRNO) */
 const ERRNO_CLASS: Record<number, string> = {
@@ -59,8 +60,10 @@ function parse(args: PyObject[]): Parsed | null {
   return { errno: args[0], strerror: args[1], filename: args[2], filename2: args[4] };
 }
 
-/** oserror_init: the fields, and `args` cut to (errno, strerror) when a filename is given */
-function init(e: PyBaseException, args: PyObject[], p: Parsed | null): void {
+/** oserror_init: the fields, and `args` cut to (errno, strerror) when a filename is given.
+ * `fromNew`: e.args already holds these arguments' tuple (OSError_new's, which oserror_init keeps
+ * when it cuts nothing) */
+function init(e: PyBaseException, args: PyObject[], p: Parsed | null, fromNew = false): void {
   const old = e.extra;
   const extra: Record<string, PyObject | null> = {};
   let argv = args;
@@ -76,9 +79,11 @@ function init(e: PyBaseException, args: PyObject[], p: Parsed | null): void {
     extra.strerror = newRef(p.strerror!);
   }
   e.extra = extra;
-  const oldArgs = e.args;
-  e.args = newTuple(argv.map(newRef));
-  xdecref(oldArgs);
+  if (!(fromNew && argv === args)) {
+    const oldArgs = e.args;
+    e.args = newTuple(argv.map(newRef));
+    xdecref(oldArgs);
+  }
   if (old) for (const k in old) xdecref(old[k]);
 }
 
@@ -96,10 +101,12 @@ function osErrorNew(t: PyType, args: PyObject[], kw: string[] | null): PyObject 
       if (name !== undefined) type = excTypes.get(name)!;
     }
   }
-  const e = new PyBaseException(type, newTuple(pos.map(newRef)));
+  // (the tuple a type call made of the arguments, as BaseException_new keeps it)
+  const call = npos === args.length ? packedArgsTuple(args) : null;
+  const e = new PyBaseException(type, call !== null ? newRef(call) : newTuple(pos.map(newRef)));
   if (type.flags & TypeFlags.HEAPTYPE) incref(type);
   gcNewObject(e, true);
-  if (!useInit) init(e, pos, p);
+  if (!useInit) init(e, pos, p, true);
   return e;
 }
 
