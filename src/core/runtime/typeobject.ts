@@ -331,7 +331,10 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
     const slotsSeq = slots instanceof PyStr ? newTuple([newRef(slots)]) : slots.type === TupleType ? newRef(slots) : newTuple(abs.toArray(slots));
     const items = (slotsSeq as PyTuple).items;
     for (const s of items) {
-      if (!(s instanceof PyStr)) typeError(`__slots__ items must be strings, not '${s.type.name}'`);
+      if (!(s instanceof PyStr)) {
+        decref(slotsSeq);
+        typeError(`__slots__ items must be strings, not '${s.type.name}'`);
+      }
       if (s.v === '__dict__') hasDict = true;
       else if (s.v === '__weakref__') t.weakrefable = true;
       // type_new_visit_slots / _Py_Mangle: a private name is stored mangled (`__y` -> `_B__y`)
