@@ -54,8 +54,9 @@ export function constObject(s: ConstSlot, make: (s: ConstSlot) => PyObject, code
     case 'complex':
       return newComplex(0, lit.imag);
     case 'str':
-      // identifier-like constants are interned (shared with the interpreter: counts not meaningful)
-      return isIdentifierLike(lit.value) ? internStr(lit.value) : newStr(lit.value);
+      // identifier-like constants are interned (intern_string_constants): mortal, unless CPython
+      // had the value interned at start (a static string's count is about 1e9)
+      return isIdentifierLike(lit.value) ? internStr(lit.value, false) : newStr(lit.value);
     case 'bytes':
       return newBytes(lit.value);
     case 'code':

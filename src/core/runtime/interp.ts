@@ -7,7 +7,7 @@ import { PyObject, PyType, heap, incref, decref, newRef, xdecref } from './objec
 import { bootstrap } from './bootstrap';
 import { PyDict, newDict } from './objects/dict';
 import { PyModule } from './objects/instance';
-import { PyStr, newStr, internStr, isIdentifierLike } from './objects/str';
+import { PyStr, newStr, internStr, isIdentifierLike, startRefs, resetInterned } from './objects/str';
 import { PyInt, newInt, True, False } from './objects/int';
 import { newFloat } from './objects/float';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from './objects/tuple';
@@ -146,6 +146,7 @@ export class Interpreter {
     resetGC();
     resetAddressIndex();
     resetArgParsers();
+    resetInterned();
     abs.resetThreadState();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
@@ -296,6 +297,8 @@ export class Interpreter {
   roots(): AuditRoot[] {
     const roots: AuditRoot[] = [
       { name: 'sys.modules', visit: (v) => v(this.modules) },
+      // the references of the modules CPython imports at start to strings they interned
+      { name: 'start-up modules', visit: (v) => startRefs.forEach((n, o) => { for (let i = 0; i < n; i++) v(o); }) },
       { name: 'interp.builtins', visit: (v) => v(this.builtins) },
       { name: 'interp.builtins module', visit: (v) => v(this.builtinsModule) },
       { name: 'script arena', visit: (v) => this.arena.forEach(v) },

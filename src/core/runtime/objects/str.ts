@@ -5,6 +5,7 @@ import { PyObject, IMMORTAL_RC, TypeFlags, leanLayout, type PyType } from '../ob
 import { makeType } from '../types';
 import { hashStrHL, hashOut } from '../primitives/hash';
 import { joinHash } from '../tables/hash64';
+import { START_STRINGS } from '../startstrings';
 
 export class PyStr extends PyObject {
   /** cached hash (undefined until computed) */
@@ -151,9 +152,48 @@ export function flatten(s: string): number {
   return s.charCodeAt(0);
 }
 
-/** sys.intern / identifier constants: one shared object per value (PyUnicode_InternInPlace).
- * Interned strings created for identifiers are shared by the interpreter: they get a large
- * count, like the 3.11 interpreter's own references to them. */
+// ------------------------------------------------------------------------------ interning
+
+/** CPython 3.11's static strings count from 999999999 (_PyObject_IMMORTAL_INIT); a few print a
+ * little less (released once more than taken by the start-up) */
+const STATIC_MIN = 900_000_000;
+/**
+ * The count CPython 3.11 gives the interned string s when a script starts (startstrings.ts): about
+ * 999999999 for a static one (_Py_ID, deep-frozen modules' names), the references of the
+ * modules imported at start for a mortal one, 0 when nothing had interned s. A binary search of
+ * the table's sorted "\nname count\n" records, in place.
+ */
+export function startCount(s: string): number {
+  const T = START_STRINGS;
+  // lo and hi are the newlines around the records still in range
+  let lo = 0;
+  let hi = T.length - 1;
+  while (lo < hi) {
+    const a = T.lastIndexOf('\n', (lo + hi) >>> 1);
+    const sp = T.indexOf(' ', a + 1);
+    const e = T.indexOf('\n', sp);
+    const name = T.slice(a + 1, sp);
+    if (name === s) return Number(T.slice(sp + 1, e));
+    if (name < s) lo = e;
+    else hi = a;
+  }
+  return 0;
+}
+/**
+ * The references CPython's start-up holds to mortal interned strs (their startCount): part of
+ * the count, held by no RefScope object; the refcount audit and the hover count them as a root
+ * (Interpreter.roots: "start-up modules"). Such a str is never freed, as in CPython.
+ */
+export const startRefs = new Map<PyStr, number>();
+
+/**
+ * sys.intern / identifier constants: one object per value (PyUnicode_InternInPlace). The
+ * interned dict's own two references are not counted (3.11, unicodeobject.c). A value CPython had
+ * interned at start gets its count then (startCount); other values are mortal, unless `shared`:
+ * the interpreter's own names (type and module dicts' keys, caches: RefScope holds them in places
+ * the audit does not see) are immortal, and a mortal str of that value becomes immortal too
+ * (promote).
+ */
 export function internStr(s: string, shared = true): PyStr {
   let o = liveInterned(s);
   if (!o) {
@@ -161,38 +201,61 @@ export function internStr(s: string, shared = true): PyStr {
     else {
       o = new PyStr(StrType, s);
       if (shared) o.rc = IMMORTAL_RC + 30;
+      else {
+        const n = s.length > 1 ? startCount(s) : 0;
+        o.rc = n;
+        if (n > 0 && n < STATIC_MIN) startRefs.set(o, n);
+      }
+      if (madeInRun !== null) madeInRun.push(o);
     }
     o.interned = true;
     interned.set(s, o);
-  }
+  } else if (shared && o.rc < SHARED_STR_RC) promote(o);
   o.rc++;
   return o;
 }
 /** Counts at or above this mark belong to strings the interpreter shares (never freed). */
 const SHARED_STR_RC = 100_000_000;
+/** the interned strs made since the interpreter started (resetInterned); null before the first */
+let madeInRun: PyStr[] | null = null;
+/** A mortal interned str the interpreter now holds where the audit cannot see (a name it caches):
+ * from now on shared, as the interpreter's own names are. */
+function promote(o: PyStr): void {
+  o.rc += IMMORTAL_RC;
+  startRefs.delete(o);
+}
 const attrKeys = new Map<string, PyStr>();
 /**
- * The key object for an attribute or variable name (borrowed, never freed): the shared interned
- * str of that value, as CPython's identifiers and _Py_ID strings are interned, so that dict
- * lookups by name usually hit by identity. Its hash is computed here once.
+ * The key object for an attribute or variable name (borrowed, never freed): the interned str of
+ * that value, shared (an equal mortal string constant is promoted: a string used as a name has the
+ * interpreter's count here, where CPython counts its code objects' co_names), so that dict lookups
+ * by name hit by identity and `obj.__dict__`'s keys are the program's equal constants. Its hash is
+ * computed here once.
  */
 export function attrKey(name: string): PyStr {
   let k = attrKeys.get(name);
   if (k === undefined) {
-    const o = liveInterned(name);
-    if (o === undefined) {
-      k = internStr(name);
-    } else if (o.rc >= SHARED_STR_RC) {
-      k = o;
-    } else {
-      // a mortal string interned by sys.intern holds the name: a private immortal key
-      k = new PyStr(StrType, name);
-      k.rc = IMMORTAL_RC;
-    }
+    k = internStr(name);
     if ((k.hhi | k.hlo) === 0) k.hashHL();
     attrKeys.set(name, k);
   }
   return k;
+}
+/**
+ * A new interpreter: the interned strs an earlier run made (alive or not: an abandoned run's
+ * objects keep their counts; a mortal one may have been promoted) leave the table, so that each
+ * run interns as from the start (a value is mortal until the run itself uses it as a name). The
+ * shared ones stay valid, by value, for the caches still holding them.
+ */
+export function resetInterned(): void {
+  if (madeInRun !== null) {
+    for (const o of madeInRun) {
+      if (interned.get(o.v) === o) interned.delete(o.v);
+      if (attrKeys.get(o.v) === o) attrKeys.delete(o.v);
+    }
+  }
+  madeInRun = [];
+  startRefs.clear();
 }
 export function lookupInterned(s: string): PyStr | undefined {
   return liveInterned(s);
@@ -203,6 +266,9 @@ export function internExisting(o: PyStr): PyStr {
     e.rc++;
     return e;
   }
+  // a value CPython had interned at start: that object, with its count
+  if (o.v.length > 1 && startCount(o.v) > 0) return internStr(o.v, false);
+  if (madeInRun !== null) madeInRun.push(o);
   o.interned = true;
   interned.set(o.v, o);
   o.rc++;
