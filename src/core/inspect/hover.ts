@@ -442,7 +442,7 @@ function describe(view: StateView, found: Found, lines: string[], t: Translate, 
   out.push('');
   const lineText = lines[found.viewLine - 1] ?? '';
   if (shared) {
-    out.push(t('{0} is shared by the whole interpreter (small ints -5..256, None, True/False, the empty str and tuple, interned strings): CPython 3.11 gives such objects a huge count (about 1e9) that changes from run to run, so the count is not meaningful.', code(expr)));
+    out.push(t('{0} is shared by the whole interpreter (small ints -5..256, None, True/False, the empty str and tuple, one-character strings, the names the interpreter itself uses): CPython 3.11 gives such objects a huge count (about 1e9) that changes from run to run, so the count is not meaningful.', code(expr)));
     out.push('');
   } else {
     const hs = holdersOf(view.interp, obj);

@@ -301,6 +301,19 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   for (const b of bases) b.subclasses.push(t);
   // add_subclass: each base keeps a weak reference to the new class
   for (const b of bases) addSubclassRef(b, t);
+  try {
+    typeNewBody(t, base, bases, ns);
+  } catch (e) {
+    // an invalid namespace (__slots__, __qualname__, __classcell__): the type made so far is
+    // released (CPython checks them before type_new_alloc)
+    decref(t);
+    throw e;
+  }
+  return t;
+}
+
+/** type_new_impl after the type's allocation: its dict, slots, MRO tuple and descriptors. */
+function typeNewBody(t: PyType, base: PyType, bases: PyType[], ns: PyDict): void {
   // the class dict is a copy of the namespace
   const d = newDict();
   for (const [k, v] of ns.entries()) d.setItem(k, v);
@@ -416,7 +429,6 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   if (t.weakrefable && !base.weakrefable) addTypeGetSet(t, '__weakref__');
   if (d.getItem(abs.strKey('__doc__')) === undefined) d.setItem(abs.nameKeyObj('__doc__'), None);
   fixupSlots(t);
-  return t;
 }
 
 function addTypeGetSet(t: PyType, name: string): void {

@@ -68,6 +68,15 @@ describe('hover: every sys.getrefcount(EXPR) line of the fixtures shows what CPy
 });
 
 describe('hover content', () => {
+  test('string constants: mortal interned strs with their own holders, plus the start-up modules\' for a value CPython had interned', () => {
+    const r = hover('strings.py', 4, 'greeting)');
+    assert.strictEqual(printed(r), 4);
+    assert.ok(holderLines(r).includes('- `co_consts` of `<module>`'), r.markdown);
+    assert.ok(!r.markdown.includes('shared by the whole interpreter'), r.markdown);
+    const r2 = hover('strings.py', 10, 'pid_name)');
+    assert.strictEqual(printed(r2), 6);
+    assert.ok(holderLines(r2).includes('- the modules Python imported before your code ran (they interned this string) × 2'), r2.markdown);
+  });
   test('lesson E5 at module level: 2 = global a + the argument', () => {
     const r = hover('lesson_e5.py', 6, 'a)');
     assert.strictEqual(printed(r), 2);
