@@ -4,7 +4,9 @@
 // brings node's streams, ~14 ms of every `refscope run`.
 
 import { readFileSync, readSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { runSource as runCore, type RunOptions, type RunResult } from '../core/run';
+import { jitConfig } from '../core/runtime/vm/jit';
 import { nodeFS } from './node-fs';
 import { inputLines } from '../core/modules/io_shared';
 
@@ -14,7 +16,24 @@ export function runSource(source: string, filename: string, options: RunOptions 
   let o = options;
   if (o.hostFiles !== undefined) o = { ...o, fs: nodeFS(o.hostFiles) };
   if (o.stdinFd !== undefined) o = { ...o, stdinLines: fdLines(o.stdinFd) };
-  return runCore(source, filename, o);
+  if (smallInlining === null) return runCore(source, filename, o);
+  // the loop compiler's functions get V8's default inlining budget; the cache the CLI writes after
+  // the run is made under the flags the process started with
+  jitConfig.onFirstCompile = () => setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${V8_INLINING_DEFAULT}`);
+  try {
+    return runCore(source, filename, o);
+  } finally {
+    jitConfig.onFirstCompile = null;
+    setFlagsFromString(smallInlining);
+  }
+}
+
+const V8_INLINING_DEFAULT = 920;
+let smallInlining: string | null = null;
+/** The CLI started the process with a smaller V8 inlining budget (`flag`, see src/cli/main.ts):
+ * the loop compiler's functions get the default again, and `flag` is set back after each run. */
+export function useSmallInlining(flag: string): void {
+  smallInlining = flag;
 }
 
 /** The lines of a file descriptor (each with its newline, the last perhaps without), read when the

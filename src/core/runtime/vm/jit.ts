@@ -73,6 +73,9 @@ export const jitConfig = {
   underHooks: false,
   /** loops and function bodies compiled so far (for tests) */
   compiled: 0,
+  /** called once, before the run's first loop or body is compiled (node-runner.ts: V8's inlining
+   * budget back to its default for the compiled loops) */
+  onFirstCompile: null as (() => void) | null,
   /** of those, function bodies (for tests) */
   bodies: 0,
 };
@@ -922,6 +925,11 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
     (q.regs ? `let ${Array.from({ length: q.regs }, (_, i) => `R${i}=null`).join(',')};` : '') +
     (loop ? `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` : '') +
     `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
+  const first = jitConfig.onFirstCompile;
+  if (first !== null) {
+    jitConfig.onFirstCompile = null;
+    first();
+  }
   const make = new Function('H', 'K', 'N', 'LP', 'GC', 'AC', 'KW', 'U', 'J', src) as (...a: unknown[]) => CompiledLoop;
   return make(helpers, code.consts, u.names, u.localsplusNames, code.globalCaches, code.attrCaches, kws, u, code.jitLoops);
 }

@@ -233,3 +233,27 @@ for (const name of DEFERRED) {
     assert.equal(audited.stdout, r.interpreted.stdout);
   });
 }
+
+test('onFirstCompile runs once, just before the first loop is compiled, and is then cleared', () => {
+  let calls = 0;
+  let compiledAtCall = -1;
+  const before = jitConfig.compiled;
+  jitConfig.onFirstCompile = () => {
+    calls++;
+    compiledAtCall = jitConfig.compiled;
+  };
+  try {
+    runSource(LOOP + 'print(f(10))\n', 'prog.py', { jit: 1 });
+    assert.equal(calls, 1);
+    assert.equal(compiledAtCall, before);
+    assert.ok(jitConfig.compiled > before);
+    assert.equal(jitConfig.onFirstCompile, null);
+    // nothing compiled: never called
+    let called = false;
+    jitConfig.onFirstCompile = () => void (called = true);
+    runSource('print(1)\n', 'prog.py', { jit: 1 });
+    assert.equal(called, false);
+  } finally {
+    jitConfig.onFirstCompile = null;
+  }
+});
