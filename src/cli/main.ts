@@ -76,7 +76,11 @@ async function main(argv: string[]): Promise<void> {
       saveCache();
       if (r.stackExhausted && process.env.REFSCOPE_RUN_IN !== 'main') r = null;
     }
-    if (!r) r = await runInWorker(bundle, src, file, options);
+    if (!r) {
+      // (the deep-stack worker runs the interpreter with V8's default inlining budget)
+      setFlagsFromString('--max-inlined-bytecode-size-cumulative=920');
+      r = await runInWorker(bundle, src, file, options);
+    }
     // the files the program wrote (with open(), and objgraph's .dot and .svg)
     for (const f of r.files ?? []) {
       try {
