@@ -4,9 +4,9 @@
 // has then as a constant would see it (sys.getrefcount of a constant, less what a fresh constant
 // shows): about 999999999 for the statically allocated ones (_Py_ID names, the deep-frozen
 // modules' strings), the references of the modules imported at start (site, encodings, the .pth
-// files' imports) for the others. Those depend on the machine's site-packages and vary by one or
-// two between environments. One "name count" record per line, sorted (objects/str.ts startCount
-// searches the string as it is: nothing to parse at start-up).
+// files' imports) for the others. Those depend on the machine's site-packages and move by a few
+// from run to run (enum's names by up to 6). One "name count" record per line, sorted (startCount
+// in objects/str.ts searches the string as it is: nothing to parse at start-up).
 
 export const START_STRINGS =
   '\n' +
