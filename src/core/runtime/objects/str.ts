@@ -156,7 +156,7 @@ export function flatten(s: string): number {
 
 /** CPython 3.11's static strings count from 999999999 (_PyObject_IMMORTAL_INIT); a few print a
  * little less (released once more than taken by the start-up) */
-const STATIC_MIN = 900_000_000;
+export const STATIC_MIN = 900_000_000;
 /**
  * The count CPython 3.11 gives the interned string s when a script starts (startstrings.ts): about
  * 999999999 for a static one (_Py_ID, deep-frozen modules' names), the references of the
