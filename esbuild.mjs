@@ -45,18 +45,26 @@ const asciiOnly = {
   },
 };
 const nodeCommon = { ...common, plugins: [asciiOnly] };
+// The bundles src/worker/code-cache.ts loads (loadCached) are one function expression with
+// CommonJS's parameters, called at the end (WRAP_HEAD and WRAP_TAIL there, the same text): node
+// runs the file as any module, and loadCached compiles a slice of it rather than a wrapped copy.
+const selfWrapped = {
+  ...nodeCommon,
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '}).call(this, exports, require, module, __filename, __dirname);' },
+};
 
 const builds = [
   { ...nodeCommon, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' } },
   { ...nodeCommon, entryPoints: ['src/cli/tools.ts'], outfile: 'dist/cli-tools.js', platform: 'node', format: 'cjs' },
-  { ...nodeCommon, entryPoints: ['src/worker/node-runner.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
-  { ...nodeCommon, entryPoints: ['src/worker/session-runner.ts'], outfile: 'dist/session-core.js', platform: 'node', format: 'cjs' },
+  { ...selfWrapped, entryPoints: ['src/worker/node-runner.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  { ...selfWrapped, entryPoints: ['src/worker/session-runner.ts'], outfile: 'dist/session-core.js', platform: 'node', format: 'cjs' },
   { ...nodeCommon, entryPoints: ['src/worker/session-entry.ts'], outfile: 'dist/session-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...nodeCommon, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-core.js', platform: 'node', format: 'cjs' },
+  { ...selfWrapped, entryPoints: ['src/worker/hover-runner.ts'], outfile: 'dist/hover-core.js', platform: 'node', format: 'cjs' },
   { ...nodeCommon, entryPoints: ['src/worker/hover-entry.ts'], outfile: 'dist/hover-worker.js', platform: 'node', format: 'cjs' },
-  { ...nodeCommon, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-core.js', platform: 'node', format: 'cjs' },
+  { ...selfWrapped, entryPoints: ['src/worker/exercise-runner.ts'], outfile: 'dist/exercise-core.js', platform: 'node', format: 'cjs' },
   { ...nodeCommon, entryPoints: ['src/worker/exercise-entry.ts'], outfile: 'dist/exercise-worker.js', platform: 'node', format: 'cjs' },
   webviewBuild,
 ];

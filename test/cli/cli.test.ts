@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { cacheFileFor, loadCached } from '../../src/worker/code-cache';
+import { cacheFileFor, loadCached, scriptSource, WRAP_HEAD, WRAP_TAIL } from '../../src/worker/code-cache';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,6 +74,34 @@ test('the V8 code cache is written after the first load and accepted by the next
   const fourth = loadCached<{ twice(n: number): number }>(bundle);
   assert.strictEqual(fourth.cacheAccepted, false);
   assert.strictEqual(fourth.exports.twice(5), 11);
+});
+
+test('loadCached compiles a self-wrapped bundle as a slice of its text, and require() runs it as a module', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-cache-'));
+  const bundle = join(dir, 'w.js');
+  const text = `${WRAP_HEAD}\n"use strict";\nexports.where = () => typeof module + ':' + __filename;\n${WRAP_TAIL}\n//# sourceMappingURL=w.js.map\n`;
+  writeFileSync(bundle, text);
+  const src = scriptSource(text);
+  assert.strictEqual(src, text.slice(0, text.lastIndexOf(WRAP_TAIL) + 2));
+  assert.ok(src.endsWith('})'));
+  const first = loadCached<{ where(): string }>(bundle);
+  assert.strictEqual(first.exports.where(), `object:${bundle}`);
+  first.saveCache();
+  const second = loadCached<{ where(): string }>(bundle);
+  assert.strictEqual(second.cacheAccepted, true);
+  assert.strictEqual(second.exports.where(), `object:${bundle}`);
+  assert.strictEqual((require(bundle) as { where(): string }).where(), `object:${bundle}`);
+  // a plain module, or one with code after the call, is wrapped as node wraps it
+  assert.strictEqual(scriptSource('exports.a = 1;\n'), Module.wrap('exports.a = 1;\n'));
+  const more = `${WRAP_HEAD}\n${WRAP_TAIL}\nexports.b = 2;\n`;
+  assert.strictEqual(scriptSource(more), Module.wrap(more));
+  // the interpreter bundles are built so, with the same text as code-cache.ts (esbuild.mjs)
+  const build = readFileSync('esbuild.mjs', 'utf8');
+  assert.ok(build.includes(`'${WRAP_HEAD}'`) && build.includes(`'${WRAP_TAIL}'`));
+  for (const b of ['worker.js', 'session-core.js', 'hover-core.js', 'exercise-core.js']) {
+    const t = readFileSync(join('dist', b), 'latin1');
+    assert.ok(t.startsWith(WRAP_HEAD) && scriptSource(t) !== Module.wrap(t), b);
+  }
 });
 
 test('refscope run reports an uncaught exception with a traceback and exit code 1', () => {
