@@ -64,6 +64,7 @@ export function typeLookup(t: PyType, name: string): PyObject | null {
       break;
     }
   }
+  if (t.version === 0) t.versionTag();
   t.cache.set(name, found);
   return found;
 }

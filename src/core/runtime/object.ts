@@ -285,12 +285,14 @@ export class PyType extends PyObject {
   tpCallOnly = false;
   /** attribute lookup cache: name -> found object (borrowed) or null; cleared on any change */
   cache = new Map<string, PyObject | null>();
-  /** tp_version_tag: a number no other state of any type had; replaced whenever this type's or
-   * an ancestor's attributes change (PyType_Modified), so an inline cache that saw (type,
-   * version) may reuse what it found along the MRO */
-  version = ++typeVersions.last;
+  /** tp_version_tag: a number no other state of any type had, or 0 (no valid tag). A cache that
+   * saw (type, version) may reuse what it found along the MRO; it takes the tag through
+   * versionTag(), which gives the type and its bases one. Any change to this type's or an
+   * ancestor's attributes sets it back to 0 (PyType_Modified), and a type without a tag has no
+   * subclass with one, so the many changes made while builtin types are built visit nothing. */
+  version = 0;
   /** typeobject.ts plainInitOf: the version it was computed for, and the `__init__` it found */
-  ctorVersion = 0;
+  ctorVersion = -1;
   ctorInit: PyObject | null = null;
   /** subclasses (to invalidate caches) */
   subclasses: PyType[] = [];
@@ -325,10 +327,21 @@ export class PyType extends PyObject {
     return false;
   }
 
+  /** PyType_Modified: drop what was found along the MRO, here and in every subclass. Only a type
+   * with a tag can have cached anything (typeLookup and the inline caches take one first), and its
+   * bases have tags too (assign_version_tag), so a type without one has nothing to drop below. */
   invalidate(): void {
+    if (this.version === 0) return;
+    this.version = 0;
     this.cache.clear();
-    this.version = ++typeVersions.last;
     for (const s of this.subclasses) s.invalidate();
+  }
+
+  /** assign_version_tag: this type's tag, given (with its bases') when it has none. */
+  versionTag(): number {
+    if (this.version !== 0) return this.version;
+    for (const b of this.bases) b.versionTag();
+    return (this.version = ++typeVersions.last);
   }
 
   /** tp_subclasses: a weak reference to each subclass (owned here). For heap types the

@@ -119,7 +119,7 @@ export function plainInitOf(t: PyType): PyFunction | null {
     const f = abs.typeLookup(t, '__init__');
     if ((am === null || am === None || am instanceof PyBuiltinFunction) && f instanceof PyFunction) init = f;
   }
-  t.ctorVersion = t.version;
+  t.ctorVersion = t.versionTag();
   t.ctorInit = init;
   return init;
 }

@@ -126,7 +126,7 @@ function genericGetattrType(o: PyObject, t: PyType): boolean {
 /** Start the cache over for type t (what it found before belongs to another type or version). */
 function reset(c: AttrCache, t: PyType): void {
   c.type = t;
-  c.version = t.version;
+  c.version = t.versionTag();
   c.kind = Kind.GENERIC;
   c.descr = null;
   c.get = null;
