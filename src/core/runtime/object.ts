@@ -447,6 +447,30 @@ export const heap: HeapState = {
 };
 
 /** Py_INCREF */
+/**
+ * V8 keeps, on each map, whether each field was ever written after construction and what kind of
+ * value it holds. evalLoop's optimised code relies on both (a FieldConstnessDependency per map it
+ * reads), so the first object of a class whose fields a run writes (its refcount, its gc word,
+ * what its dealloc clears) drops an evalLoop compile in progress (~50-90 ms of V8's compiler
+ * thrown away, the interpreter unoptimised meanwhile) or deoptimizes it. A class that start-up
+ * leaves untouched (super, property, cell, bound method, iterators, generators, ...) takes those
+ * writes on a throwaway instance when its module loads: `rc`, `gcw` where the instance has its
+ * own, and `fields`, each written once with another value of its kind and set back. The
+ * throwaway is never tracked, counted or freed.
+ */
+export function settleShape(o: PyObject, fields: readonly string[] = []): void {
+  const r = o as unknown as Record<string, unknown>;
+  for (const k of ['rc', 'gcw', ...fields]) {
+    if (!Object.prototype.hasOwnProperty.call(r, k)) continue;
+    const v = r[k];
+    if (typeof v === 'number') r[k] = v + 1;
+    else if (typeof v === 'boolean') r[k] = !v;
+    else if (Array.isArray(v)) r[k] = [];
+    else r[k] = v === null || v === undefined ? o : null;
+    r[k] = v;
+  }
+}
+
 export function incref(o: PyObject): void {
   o.rc++;
 }

@@ -1,7 +1,7 @@
 // Classes: type.__call__, type.__new__ (class creation, C3 MRO, __slots__), object.__new__ /
 // __init__, super, __build_class__ (Objects/typeobject.c, Python/bltinmodule.c).
 
-import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, type Visit } from './object';
+import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, settleShape, type Visit } from './object';
 import { newInt as newIntObj, newBool } from './objects/int';
 import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
 import * as abs from './abstract';
@@ -520,6 +520,8 @@ export class PyMember extends PyObject {
     decref(this.owner);
   }
 }
+// (object.ts settleShape: the member descriptors of a program's `__slots__` classes)
+settleShape(new PyMember(MemberDescrType, '', 0));
 // member_repr (Objects/descrobject.c)
 MemberDescrType.slots.repr = (o) => `<member '${(o as PyMember).name}' of '${(o as PyMember).owner.name}' objects>`;
 function makeMemberDescr(owner: PyType, name: string, index: number): PyObject {
@@ -725,6 +727,8 @@ export class PySuper extends PyObject {
     xdecref(this.objType);
   }
 }
+// (object.ts settleShape: the super objects of a program's `super()` calls)
+settleShape(new PySuper(SuperType, null, null));
 
 export function superNew(_t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   void kwnames;

@@ -1,6 +1,6 @@
 // Bootstrap of `type` and `object`, native functions and the helpers that define builtin types.
 
-import { PyObject, PyType, TypeFlags, incref, decref, Edge, type Visit } from './object';
+import { PyObject, PyType, TypeFlags, incref, decref, Edge, settleShape, type Visit } from './object';
 
 /** A native function: args are borrowed; the result is a new reference. Keyword values follow
  * the positional ones in `args`, named by `kwnames`. */
@@ -62,6 +62,8 @@ export class PyBuiltinFunction extends PyObject {
 }
 
 export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 56);
+// (object.ts settleShape: callChecksRecursion's first `level`, a bound builtin's dealloc)
+settleShape(new PyBuiltinFunction(BuiltinFunctionType, '', () => null as never, null, null, ''), ['level', 'self']);
 // sizeof(PyMethodDescrObject) = PyDescr_COMMON (40) + d_method + vectorcall; PyWrapperDescrObject:
 // + d_base + d_wrapped; PyGetSetDescrObject / PyMemberDescrObject: + one pointer (descrobject.h)
 export const MethodDescriptorType = makeType('method_descriptor', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 56);

@@ -1,7 +1,7 @@
 // function, code, cell, bound method, classmethod, staticmethod, property
 // (Objects/funcobject.c, codeobject.c, cellobject.c, classobject.c, descrobject.c)
 
-import { PyObject, TypeFlags, Edge, decref, incref, xdecref, type PyType, type Visit } from '../object';
+import { PyObject, TypeFlags, Edge, decref, incref, xdecref, settleShape, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
 import { CoFlags, SlotKind, type CodeUnit } from '../../compiler/code';
 import type { PyDict } from './dict';
@@ -36,6 +36,10 @@ let functionShapeSettled = false;
  */
 function settleCodeShape(c: PyCode): void {
   codeShapeSettled = true;
+  // (code_dealloc's release of co_consts: the first code object a run frees)
+  const consts = c.consts;
+  c.consts = [];
+  c.consts = consts;
   c.jitLoops = [];
   c.jitLoops = null;
   c.jitBody = 0;
@@ -294,4 +298,13 @@ export class PyProperty extends PyObject {
   override clear(): void {
     this.dealloc();
   }
+}
+
+// (object.ts settleShape: cells, bound methods and properties a program's run is the first to
+// touch; throwaways take the writes now)
+{
+  const cell = new PyCell(null);
+  settleShape(cell, ['ref']);
+  settleShape(new PyMethod(cell, cell));
+  settleShape(new PyProperty(PropertyType, null, null, null, null), ['fget', 'fset', 'fdel', 'doc']);
 }

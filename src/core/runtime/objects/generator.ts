@@ -1,6 +1,6 @@
 // generator objects (Objects/genobject.c)
 
-import { PyObject, Edge, TypeFlags, decref, type Visit } from '../object';
+import { PyObject, Edge, TypeFlags, decref, settleShape, type Visit } from '../object';
 import { makeType } from '../types';
 import type { Frame } from '../vm/frame';
 
@@ -38,3 +38,6 @@ export class PyGenerator extends PyObject {
     decref(f.code);
   }
 }
+
+// (object.ts settleShape: gen_send_ex's first generator of a run)
+settleShape(new PyGenerator(null as unknown as Frame, '', ''), ['started', 'running', 'finished']);

@@ -6,7 +6,7 @@
 // exists until `__dict__` is touched or the shared keys cannot take a name. `vals` is that array;
 // `dict` is the dict object once there is one (and `vals` is then null).
 
-import { PyObject, TypeFlags, Edge, decref, type PyType, type Visit } from '../object';
+import { PyObject, TypeFlags, Edge, decref, settleShape, type PyType, type Visit } from '../object';
 import { makeType, ObjectType } from '../types';
 import { PyDict, DictType, newDict, type SharedKeys } from './dict';
 import { StrType, type PyStr } from './str';
@@ -339,5 +339,7 @@ export class PyModule extends PyObject {
     this.dealloc();
   }
 }
+// (object.ts settleShape: module_dealloc's release of md_dict)
+settleShape(new PyModule('', null as unknown as PyDict), ['dict']);
 
 void ObjectType;

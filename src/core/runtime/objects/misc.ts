@@ -2,7 +2,7 @@
 // listiter, tupleobject.c tupleiter, dictobject.c dictiter/views, enumobject.c, bltinmodule.c
 // map/filter/zip).
 
-import { PyObject, TypeFlags, Edge, decref, xdecref, incref, type PyType, type Visit } from '../object';
+import { PyObject, TypeFlags, Edge, decref, xdecref, incref, settleShape, type PyType, type Visit } from '../object';
 import { makeType } from '../types';
 import type { Int } from '../numeric';
 import { gcNewTracked } from './tuple';
@@ -186,4 +186,15 @@ export function reuseResult(cache: PyObject | null, items: PyObject[]): PyObject
 let retrackHook: (o: PyObject) => void = () => {};
 export function setRetrackHook(f: (o: PyObject) => void): void {
   retrackHook = f;
+}
+
+// (object.ts settleShape: the first range, slice and iterators of a program's run would change
+// their maps' fields while evalLoop is compiled; throwaways take those writes now)
+{
+  const r = new PyRange(0, 1, 1, 1);
+  settleShape(r);
+  settleShape(new PySlice(r, r, r));
+  settleShape(new PySeqIter(ListIterType, null), ['index', 'seq', 'result']);
+  settleShape(new PyRangeIter(0, 1, 1), ['next', 'remaining']);
+  settleShape(new PyChainIter(ZipType, []), ['count', 'parts', 'result']);
 }

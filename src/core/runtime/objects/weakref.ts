@@ -7,7 +7,7 @@
 //
 // A weakref holds a strong reference to its callback only; `obj` is borrowed (wr_object).
 
-import { PyObject, PyType, TypeFlags, Edge, heap, incref, decref, newRef, xdecref, addressOf, type Visit, type ObjectSetView } from '../object';
+import { PyObject, PyType, TypeFlags, Edge, heap, incref, decref, newRef, xdecref, addressOf, settleShape, type Visit, type ObjectSetView } from '../object';
 import { makeType } from '../types';
 import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { defMethod, typeDict } from '../define';
@@ -87,6 +87,8 @@ export class PyWeakref extends PyObject {
     clearWeakref(this);
   }
 }
+// (object.ts settleShape: a run's first weak reference, cleared when its referent dies)
+settleShape(new PyWeakref(ReferenceType, ReferenceType, null), ['obj', 'callback', 'hashValue']);
 
 export function isWeakref(o: PyObject): o is PyWeakref {
   return o instanceof PyWeakref;
