@@ -2,7 +2,7 @@
 // Where the interpreter spends its time on one benchmark program: runs `node --cpu-prof
 // dist/cli.js run bench/programs/NAME.py` (node writes one profile per thread; the interpreter runs
 // in the worker thread) and prints the functions with the most self time, each with the source
-// file it was bundled from (esbuild's `// src/...` module markers in dist/worker.js).
+// file it was bundled from (through dist/worker.js.map).
 //
 //   node bench/profile.mjs NAME [--top N] [--keep DIR]
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -37,11 +38,30 @@ if (r.status !== 0) {
   process.exit(1);
 }
 
-// module markers of each bundle: line -> source file
+// the source file of a position in a bundle: through the bundle's source map (the interpreter
+// bundles are minified), else esbuild's module markers (line -> source file)
+const maps = new Map();
+function mappedSource(file, line, column) {
+  if (!maps.has(file)) {
+    let map = null;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      /* no source map */
+    }
+    maps.set(file, map);
+  }
+  const e = maps.get(file)?.findEntry(line, column);
+  if (!e || !e.originalSource) return null;
+  const i = e.originalSource.lastIndexOf('src/');
+  return i >= 0 ? e.originalSource.slice(i) : e.originalSource.replace(/^(\.\.\/)+/, '');
+}
 const markers = new Map();
-function sourceOf(url, line) {
+function sourceOf(url, line, column) {
   if (!url.startsWith('file://')) return url || '(native)';
   const file = fileURLToPath(url);
+  const mapped = mappedSource(file, line, column);
+  if (mapped) return mapped;
   if (!markers.has(file)) {
     const m = [];
     if (existsSync(file)) {
@@ -76,7 +96,7 @@ for (let i = 0; i < prof.samples.length; i++) {
   total += d;
   const cf = n.callFrame;
   const key = cf.url
-    ? `${cf.functionName || '(anonymous)'}  ${sourceOf(cf.url, cf.lineNumber)}  (${cf.url.startsWith('file://') ? basename(fileURLToPath(cf.url)) : cf.url}:${cf.lineNumber + 1})`
+    ? `${cf.functionName || '(anonymous)'}  ${sourceOf(cf.url, cf.lineNumber, cf.columnNumber)}  (${cf.url.startsWith('file://') ? basename(fileURLToPath(cf.url)) : cf.url}:${cf.lineNumber + 1})`
     : cf.functionName || '(native)';
   self.set(key, (self.get(key) ?? 0) + d);
 }
