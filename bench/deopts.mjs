@@ -6,9 +6,14 @@
 // counts barely move between runs on a noisy machine, so a change meant to avoid deoptimisations
 // can be checked here first (then measured with `npm run bench`).
 //
-//   node bench/deopts.mjs [NAME...] [--runs N]      (NAME: a file in bench/programs, without .py)
+//   node bench/deopts.mjs [NAME...] [--runs N] [--sites]   (NAME: a file in bench/programs, without .py)
+//
+// --sites also lists where evalLoop was deoptimized and why, as lines of src/ (through the
+// bundle's source map): a path of evalLoop first taken after its compile ("Insufficient type
+// feedback"), or a hidden class new to a site ("wrong map").
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +22,23 @@ const argv = process.argv.slice(2);
 const ri = argv.indexOf('--runs');
 const runs = ri >= 0 ? Math.max(1, Number(argv[ri + 1]) || 1) : 3;
 const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
+const sites = argv.includes('--sites');
+const siteCounts = new Map();
+let sourceMap = null;
+/** `line:col` of dist/worker.js as `src/...:line  text` */
+function originalSite(line, col) {
+  sourceMap ??= new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', 'worker.js.map'), 'utf8')));
+  const e = sourceMap.findEntry(line - 1, col - 1);
+  if (!e?.originalSource) return `worker.js:${line}:${col}`;
+  const src = e.originalSource.slice(Math.max(0, e.originalSource.lastIndexOf('src/')));
+  let text = '';
+  try {
+    text = readFileSync(join(ROOT, src), 'utf8').split('\n')[e.originalLine].trim();
+  } catch {
+    /* not a file of this checkout */
+  }
+  return `${src}:${e.originalLine + 1}  ${text}`;
+}
 const all = readdirSync(join(ROOT, 'bench', 'programs'))
   .filter((f) => f.endsWith('.py'))
   .map((f) => f.slice(0, -3));
@@ -30,14 +52,25 @@ for (const n of programs) {
 
 /** counts of one run's --trace-opt/--trace-deopt lines */
 function traceCounts(name) {
-  const r = spawnSync(process.execPath, ['--trace-opt', '--trace-deopt', join(ROOT, 'dist', 'cli.js'), 'run', `${name}.py`], {
+  const flags = ['--trace-opt', sites ? '--trace-deopt-verbose' : '--trace-deopt'];
+  const r = spawnSync(process.execPath, [...flags, join(ROOT, 'dist', 'cli.js'), 'run', `${name}.py`], {
     cwd: join(ROOT, 'bench', 'programs'),
     encoding: 'utf8',
     maxBuffer: 512 << 20,
   });
   if (r.status !== 0) throw new Error(`${name}.py failed (exit ${r.status}): ${r.stderr.slice(-300)}`);
   const c = { compiles: 0, evalLoop: 0, aborted: 0, wrongMap: 0, feedback: 0, dependency: 0, other: 0 };
+  let evalLoopReason = null;
   for (const line of r.stdout.split('\n')) {
+    if (evalLoopReason !== null) {
+      const at = /deoptimize at <[^>]*worker\.js:(\d+):(\d+)>/.exec(line);
+      if (at) {
+        const k = `${name}: ${evalLoopReason} at ${originalSite(Number(at[1]), Number(at[2]))}`;
+        siteCounts.set(k, (siteCounts.get(k) ?? 0) + 1);
+        evalLoopReason = null;
+      }
+    }
+    if (sites && line.startsWith('[bailout') && line.includes('<JSFunction evalLoop ')) evalLoopReason = /reason: ([^)]*)/.exec(line)?.[1] ?? '?';
     if (line.startsWith('[completed optimizing')) {
       c.compiles++;
       if (line.includes('<JSFunction evalLoop ')) c.evalLoop++;
@@ -62,4 +95,8 @@ for (const n of programs) {
     for (const k of cols) sum[k] += c[k];
   }
   console.log([n.padEnd(14), ...cols.map((k) => (sum[k] / runs).toFixed(1).padStart(11))].join(''));
+}
+if (sites) {
+  console.log(`\nevalLoop deoptimized (times in ${runs} run(s) of each program; reason at source line):`);
+  for (const [k, v] of [...siteCounts].sort((a, b) => b[1] - a[1])) console.log(`${String(v).padStart(4)}  ${k}`);
 }
