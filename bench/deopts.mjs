@@ -70,13 +70,13 @@ function traceCounts(name) {
         evalLoopReason = null;
       }
     }
-    if (sites && line.startsWith('[bailout') && line.includes('<JSFunction evalLoop ')) evalLoopReason = /reason: ([^)]*)/.exec(line)?.[1] ?? '?';
+    if (sites && line.startsWith('[bailout (') && line.includes('<JSFunction evalLoop ')) evalLoopReason = /reason: ([^)]*)/.exec(line)?.[1] ?? '?';
     if (line.startsWith('[completed optimizing')) {
       c.compiles++;
       if (line.includes('<JSFunction evalLoop ')) c.evalLoop++;
     } else if (line.startsWith('[aborted optimizing')) c.aborted++;
     else if (line.startsWith('[marking dependent code')) c.dependency++;
-    else if (line.startsWith('[bailout')) {
+    else if (line.startsWith('[bailout (')) {
       if (line.includes('reason: wrong map')) c.wrongMap++;
       else if (line.includes('reason: Insufficient type feedback')) c.feedback++;
       else c.other++;
