@@ -22,8 +22,9 @@ import Module from 'node:module';
 /** The bundles loaded here are built (esbuild.mjs, `selfWrapped`) as one function expression with
  * CommonJS's parameters, called at its end: `require()` and a worker thread run such a file as any
  * module, and loadCached compiles the text up to the call, a slice of the file's string (V8 makes
- * no copy), instead of Module.wrap(text), whose concatenation V8 flattens into a second 2 MB string
- * before compiling: ~480 pages of fresh memory, ~5 ms of start-up here. A file without that shape
+ * no copy), instead of Module.wrap(text), whose concatenation V8 flattens into a second copy of
+ * the text before compiling (for the 2 MB bundle of then: ~480 pages of fresh memory, ~5 ms of
+ * start-up here). A file without that shape
  * (a plain module) is wrapped as before. */
 export const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 export const WRAP_TAIL = '}).call(this, exports, require, module, __filename, __dirname);';
@@ -83,8 +84,15 @@ export function loadCached<T>(bundle: string): { exports: T; cacheAccepted: bool
   }
   // One buffer holds the bundle, then (once the bundle's text is a string of its own) the cache:
   // the pages a 1.5 MB buffer touches first cost more than reading the file (~350 faults here).
-  const buf = Buffer.allocUnsafeSlow(Math.max(st.size, cacheSize));
-  const bytes = buf.subarray(0, readFully(fd, buf, st.size));
+  let buf: Buffer;
+  let bytes: Buffer;
+  try {
+    buf = Buffer.allocUnsafeSlow(Math.max(st.size, cacheSize));
+    bytes = buf.subarray(0, readFully(fd, buf, st.size));
+  } catch (e) {
+    if (cacheFd >= 0) closeSync(cacheFd);
+    throw e;
+  }
   // the bundles are pure ASCII (esbuild.mjs's ascii-only step), and latin1 decodes ASCII exactly
   // and faster than the UTF-8 path (a String.raw template may keep a non-ASCII character: utf8)
   // (buffer.isAscii: node 18.15 and later; VS Code's own node may be older)
