@@ -13,7 +13,7 @@
 // feedback"), or a hidden class new to a site ("wrong map").
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { originalPosition } from './sourcemap.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,20 +24,17 @@ const runs = ri >= 0 ? Math.max(1, Number(argv[ri + 1]) || 1) : 3;
 const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
 const sites = argv.includes('--sites');
 const siteCounts = new Map();
-let sourceMap = null;
 /** `line:col` of dist/worker.js as `src/...:line  text` */
 function originalSite(line, col) {
-  sourceMap ??= new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', 'worker.js.map'), 'utf8')));
-  const e = sourceMap.findEntry(line - 1, col - 1);
-  if (!e?.originalSource) return `worker.js:${line}:${col}`;
-  const src = e.originalSource.slice(Math.max(0, e.originalSource.lastIndexOf('src/')));
+  const p = originalPosition(join(ROOT, 'dist', 'worker.js'), line - 1, col - 1);
+  if (!p) return `worker.js:${line}:${col}`;
   let text = '';
   try {
-    text = readFileSync(join(ROOT, src), 'utf8').split('\n')[e.originalLine].trim();
+    text = readFileSync(join(ROOT, p.source), 'utf8').split('\n')[p.line].trim();
   } catch {
     /* not a file of this checkout */
   }
-  return `${src}:${e.originalLine + 1}  ${text}`;
+  return `${p.source}:${p.line + 1}  ${text}`;
 }
 const all = readdirSync(join(ROOT, 'bench', 'programs'))
   .filter((f) => f.endsWith('.py'))

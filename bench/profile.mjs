@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceMap } from 'node:module';
+import { originalPosition } from './sourcemap.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -40,28 +40,12 @@ if (r.status !== 0) {
 
 // the source file of a position in a bundle: through the bundle's source map (the interpreter
 // bundles are minified), else esbuild's module markers (line -> source file)
-const maps = new Map();
-function mappedSource(file, line, column) {
-  if (!maps.has(file)) {
-    let map = null;
-    try {
-      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
-    } catch {
-      /* no source map */
-    }
-    maps.set(file, map);
-  }
-  const e = maps.get(file)?.findEntry(line, column);
-  if (!e || !e.originalSource) return null;
-  const i = e.originalSource.lastIndexOf('src/');
-  return i >= 0 ? e.originalSource.slice(i) : e.originalSource.replace(/^(\.\.\/)+/, '');
-}
 const markers = new Map();
 function sourceOf(url, line, column) {
   if (!url.startsWith('file://')) return url || '(native)';
   const file = fileURLToPath(url);
-  const mapped = mappedSource(file, line, column);
-  if (mapped) return mapped;
+  const mapped = originalPosition(file, line, column);
+  if (mapped) return mapped.source;
   if (!markers.has(file)) {
     const m = [];
     if (existsSync(file)) {
