@@ -2,8 +2,8 @@
 // the interpreter's worker starts (start-up is part of every run); the other subcommands live in
 // dist/cli-tools.js (tools.ts), loaded on demand.
 
-import { readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 import { loadCached } from '../worker/code-cache';
 import type { RunOptions, RunResult } from '../core/run';
@@ -55,14 +55,36 @@ async function main(argv: string[]): Promise<void> {
     const args = rest.filter((a) => a !== '--audit' && a !== '--no-jit');
     const file = args[0];
     if (!file) usage();
+    // CPython >= 3.9 names the script by its absolute path (_Py_abspath: the working directory,
+    // a separator and the path as typed, nothing normalised), which __file__, tracebacks and the
+    // messages below show; sys.argv[0] stays as typed, and sys.path[0] is the script's real
+    // directory (_PyPathConfig_ComputeSysPath0: realpath, then the directory)
+    const filename = isAbsolute(file) ? file : `${process.cwd()}/${file}`;
     let src: string;
     try {
       src = readFileSync(file, 'utf8');
-    } catch {
-      process.stderr.write(`refscope: can't open file '${file}': [Errno 2] No such file or directory\n`);
+    } catch (e) {
+      // pymain_run_file's messages (a directory: pymain_run_module's when it has no __main__.py)
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR' && existsSync(join(file, '__main__.py'))) {
+        process.stderr.write(`refscope: running a directory (its __main__.py) is not supported yet: run ${join(file, '__main__.py')}\n`);
+        process.exit(2);
+      }
+      if (code === 'EISDIR') {
+        process.stderr.write(`refscope: can't find '__main__' module in '${filename}'\n`);
+        process.exit(1);
+      }
+      const [errno, text] = code === 'EACCES' ? [13, 'Permission denied'] : [2, 'No such file or directory'];
+      process.stderr.write(`refscope: can't open file '${filename}': [Errno ${errno}] ${text}\n`);
       process.exit(2);
     }
-    const options: RunOptions = { audit, argv: args.slice(1), collectFiles: true, hostFiles: process.cwd(), processExits: true, stdinFd: 0, ...(jit ? {} : { jit: false }) };
+    let path0 = dirname(filename);
+    try {
+      path0 = dirname(realpathSync(file));
+    } catch {
+      /* read above, so it exists; keep the plain directory */
+    }
+    const options: RunOptions = { audit, argv: args.slice(1), argv0: file, path0, collectFiles: true, hostFiles: process.cwd(), processExits: true, stdinFd: 0, ...(jit ? {} : { jit: false }) };
     // On this thread first (a worker thread costs ~50 ms to start); the main thread's stack holds
     // ~400 Python frames, so a run that exhausted it is repeated in a worker with a deep stack,
     // where only the Python recursion limit stops recursion, as in CPython. The program's output
@@ -72,14 +94,14 @@ async function main(argv: string[]): Promise<void> {
     if (process.env.REFSCOPE_RUN_IN !== 'worker') {
       const { exports, saveCache } = loadCached<typeof import('../worker/node-runner')>(bundle);
       exports.useSmallInlining(SMALL_INLINING);
-      r = exports.runSource(src, file, options);
+      r = exports.runSource(src, filename, options);
       saveCache();
       if (r.stackExhausted && process.env.REFSCOPE_RUN_IN !== 'main') r = null;
     }
     if (!r) {
       // (the deep-stack worker runs the interpreter with V8's default inlining budget)
       setFlagsFromString('--max-inlined-bytecode-size-cumulative=920');
-      r = await runInWorker(bundle, src, file, options);
+      r = await runInWorker(bundle, src, filename, options);
     }
     // the files the program wrote (with open(), and objgraph's .dot and .svg)
     for (const f of r.files ?? []) {

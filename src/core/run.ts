@@ -20,6 +20,11 @@ export interface RunOptions {
   stdinFd?: number;
   /** sys.argv[1:] */
   argv?: string[];
+  /** sys.argv[0] (default: the filename); `python3 x.py` gives the path as typed, while the
+   * filename (__file__, tracebacks) is made absolute */
+  argv0?: string;
+  /** sys.path[0] (default '.'): CPython's is the script's directory with symlinks resolved */
+  path0?: string;
   /** stop after this many bytecode instructions */
   stepLimit?: number;
   /** collect the files the program writes (objgraph's DOT files) into RunResult.files */
@@ -81,7 +86,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
       jitConfig.minSteps = 0;
     }
   }
-  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
   let exitCode: number;
   let auditError: string | null = null;
   try {

@@ -166,11 +166,12 @@ class Runs implements vscode.Disposable {
 
 /** where the program's open() finds files: a relative path from the document's workspace folder
  * (the working directory VS Code runs a Python file in), else from the file's own directory; an
- * unsaved document reads none. What it writes stays in the run (the editor writes no files). */
-function filesFrom(doc: vscode.TextDocument): { hostFiles?: string } {
+ * unsaved document reads none. What it writes stays in the run (the editor writes no files).
+ * sys.path[0] is the file's directory, as `python3 FILE` sets it. */
+function filesFrom(doc: vscode.TextDocument): { hostFiles?: string; path0?: string } {
   if (doc.uri.scheme !== 'file') return {};
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  return { hostFiles: folder ? folder.uri.fsPath : dirname(doc.uri.fsPath) };
+  return { hostFiles: folder ? folder.uri.fsPath : dirname(doc.uri.fsPath), path0: dirname(doc.uri.fsPath) };
 }
 
 export function activate(context: vscode.ExtensionContext): { runs: Runs } {

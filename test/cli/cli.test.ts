@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { cacheFileFor, loadCached, scriptSource, WRAP_HEAD, WRAP_TAIL } from '../../src/worker/code-cache';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
@@ -110,9 +110,38 @@ test('refscope run reports an uncaught exception with a traceback and exit code 
   const r = run(['run', 'err.py'], dir);
   assert.strictEqual(
     r.stderr,
-    'Traceback (most recent call last):\n  File "err.py", line 1, in <module>\n    print(derange(3))\n          ^^^^^^^\nNameError: name \'derange\' is not defined. Did you mean: \'range\'?\n',
+    `Traceback (most recent call last):\n  File "${realpathSync(dir)}/err.py", line 1, in <module>` +
+      '\n    print(derange(3))\n          ^^^^^^^\nNameError: name \'derange\' is not defined. Did you mean: \'range\'?\n',
   );
   assert.strictEqual(r.status, 1);
+});
+
+test('refscope run names the script as CPython does: __file__ and tracebacks absolute, argv[0] as typed, sys.path[0] its real directory', () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'refscope-')));
+  mkdirSync(join(root, 'real'));
+  symlinkSync(join(root, 'real'), join(root, 'link'));
+  writeFileSync(
+    join(root, 'real', 'paths.py'),
+    'import sys, traceback\nprint(__file__)\nprint(sys.argv[0])\nprint(sys.path[0])\n' +
+      // linecache finds a file by a relative name from the working directory
+      "print(traceback.FrameSummary('paths.py', 1, 'f').line)\n" +
+      "print(repr(traceback.FrameSummary('nofile.py', 1, 'f').line))\n" +
+      'raise ValueError(1)\n',
+  );
+  // CPython 3.11 (python3 link/./paths.py from root, python3 paths.py from root/real)
+  const a = run(['run', 'link/./paths.py'], root);
+  assert.strictEqual(a.stdout, `${root}/link/./paths.py\nlink/./paths.py\n${root}/real\nimport sys, traceback\n''\n`);
+  assert.strictEqual(a.stderr, `Traceback (most recent call last):\n  File "${root}/link/./paths.py", line 7, in <module>\n    raise ValueError(1)\nValueError: 1\n`);
+  assert.strictEqual(a.status, 1);
+  const b = run(['run', 'paths.py'], join(root, 'real'));
+  assert.strictEqual(b.stdout, `${root}/real/paths.py\npaths.py\n${root}/real\nimport sys, traceback\n''\n`);
+  // a file that is not there, and a directory without __main__.py (pymain_run_file's messages)
+  const c = run(['run', 'nothere.py'], root);
+  assert.strictEqual(c.stderr, `refscope: can't open file '${root}/nothere.py': [Errno 2] No such file or directory\n`);
+  assert.strictEqual(c.status, 2);
+  const d = run(['run', 'real'], root);
+  assert.strictEqual(d.stderr, `refscope: can't find '__main__' module in '${root}/real'\n`);
+  assert.strictEqual(d.status, 1);
 });
 
 test('refscope dis disassembles with the opcode table', () => {

@@ -49,6 +49,8 @@ import { setExtraRoots, invalidateHeapIndex, frameLabel, type ExtraRoot } from '
 export interface SessionOptions {
   stdin?: string;
   argv?: string[];
+  /** sys.path[0] (default '.'): the script's directory, as CPython sets it */
+  path0?: string;
   stepLimit?: number;
   maxHeapBytes?: number;
   /** what open() may read (absent: only the files the program wrote itself) */
@@ -317,7 +319,7 @@ export class InspectSession {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     if (this.options.fs) io.fs = this.options.fs;
-    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, stepLimit: this.stepLimit });
+    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, path0: this.options.path0, stepLimit: this.stepLimit });
     const filename = this.filename;
     const lastEvent = this.lastEvent;
     const restore = deterministic();

@@ -21,9 +21,9 @@ import { parseArgs, checkArgs, defGetter } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt, True, False, PyInt } from '../runtime/objects/int';
 import { PyStr, StrType, newStr, attrKey } from '../runtime/objects/str';
-import { newList } from '../runtime/objects/list';
+import { newList, PyList } from '../runtime/objects/list';
 import { None } from '../runtime/objects/singletons';
-import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike } from '../runtime/objects/bytes';
+import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike, utf8Decode } from '../runtime/objects/bytes';
 import { raise, typeError, unsupported } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { newOSError } from '../runtime/objects/oserror';
@@ -136,6 +136,31 @@ function runFiles(): RunFiles {
   let r = runs.get(io);
   if (!r) runs.set(io, (r = new RunFiles(io)));
   return r;
+}
+
+/** linecache.updatecache's search for a file no running code came from: `filename` itself (a
+ * relative one from the working directory), else, for a relative name, each directory of
+ * sys.path joined with it; the file's lines as the run sees its files (what it wrote, else the
+ * host's), newlines universal and dropped; null when none is found ('<string>' and the like are
+ * never looked for). */
+export function sourceFileLines(filename: string): string[] | null {
+  if (filename === '' || (filename.startsWith('<') && filename.endsWith('>'))) return null;
+  const interp = currentInterp.interp;
+  if (!interp || (!interp.io.fs && runFiles().files.size === 0)) return null;
+  const candidates = [filename];
+  if (!filename.startsWith('/')) {
+    const path = interp.sys.dict.getStr(abs.strKey('path'));
+    if (path instanceof PyList) {
+      for (const d of path.items) if (d instanceof PyStr) candidates.push(d.v === '' ? filename : d.v.endsWith('/') ? d.v + filename : `${d.v}/${filename}`);
+    }
+  }
+  for (const p of candidates) {
+    if (pathKind(p) !== 'file') continue;
+    const d = runFiles().load(p);
+    if (typeof d === 'number') continue;
+    return utf8Decode(d.bytes.subarray(0, d.len), 'replace').replace(/\r\n?/g, '\n').split('\n');
+  }
+  return null;
 }
 
 /** What is at `path` as the run sees it (what it wrote, else the host's files): for os.path. */

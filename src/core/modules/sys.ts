@@ -74,7 +74,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
     checkArgs('exception', args, kw, 0, 0);
     return newRef(vmState.excInfo ?? None);
   });
-  m.own('argv', newList([newStr(filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
+  m.own('argv', newList([newStr(interp.opts.argv0 ?? filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
   m.own('version', newStr('3.11.7 (main, Dec  8 2023, 14:22:46) [GCC 12.2.0]'));
   const vi = structSeqType('sys', 'version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
   m.own('version_info', newStructSeq(vi, [newInt(3), newInt(11), newInt(7), newStr('final'), newInt(0)]));
@@ -93,7 +93,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('executable', newStr('/usr/bin/python3'));
   m.own('implementation_name', newStr('cpython'));
   m.set('modules', interp.modules);
-  m.own('path', newList([newStr('.')]));
+  m.own('path', newList([newStr(interp.opts.path0 ?? '.')]));
   m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
   m.own('stdin', stdinObject());
   m.own('__stdin__', abs.getAttr(m.module, 'stdin'));

@@ -24,6 +24,7 @@ import { PyCode } from '../runtime/objects/function';
 import { vmState } from '../runtime/vm/eval';
 import { formatTracebackEntries, tracebackEntries, formatExceptionOnly, caretAnchors, displayWidth } from '../runtime/traceback';
 import { execSource } from './modutil';
+import { sourceFileLines } from './fileio';
 
 /** the text split after each newline */
 function lines(s: string): string[] {
@@ -432,7 +433,8 @@ function limited(tb: PyTraceback, limit: PyObject | undefined): PyTraceback[] {
 }
 
 /** linecache.getline: the line (with its newline) of the source the code ran from, or of a
- * running frame's file; '' when unknown ('<string>' and the like keep no source) */
+ * running frame's file, or of the file of that name (fileio.ts sourceFileLines); '' when unknown
+ * ('<string>' and the like keep no source) */
 function getline(code: PyObject, filename: string, lineno: number): string {
   let src: string[] | null = code instanceof PyCode ? code.unit.source : null;
   if (src === null && !filename.startsWith('<')) {
@@ -442,6 +444,7 @@ function getline(code: PyObject, filename: string, lineno: number): string {
         break;
       }
     }
+    if (src === null) src = sourceFileLines(filename);
   }
   if (src === null || lineno < 1 || lineno > src.length) return '';
   // the split source ends with '' after a final newline: that is no line

@@ -7,6 +7,7 @@
 
 import { registerModule, checkArgs } from '../runtime/define';
 import { execSource } from './modutil';
+import { sourceFileLines } from './fileio';
 import { vmState } from '../runtime/vm/eval';
 import { newRef, type PyObject } from '../runtime/object';
 import { newInt, PyInt } from '../runtime/objects/int';
@@ -314,7 +315,8 @@ registerModule('warnings', (m) => {
     if (f === null) return newTuple([newRef(None), newStr('sys'), newInt(1)]);
     return newTuple([newRef(f.globals as PyObject), newStr(f.code.unit.filename), newInt(f.lineno)]);
   });
-  // linecache.getline for the files the running frames come from ('' when unknown)
+  // linecache.getline for the files the running frames come from, else the file of that name
+  // ('' when unknown)
   m.fn('_getline', (args, kw) => {
     checkArgs('_getline', args, kw, 2, 2);
     const name = args[0] instanceof PyStr ? args[0].v : '';
@@ -323,7 +325,7 @@ registerModule('warnings', (m) => {
       const u = f.code.unit;
       if (u.filename === name && !name.startsWith('<')) return newStr(u.source[lineno - 1] ?? '');
     }
-    return newStr('');
+    return newStr((lineno >= 1 && sourceFileLines(name)?.[lineno - 1]) || '');
   });
   execSource(m, SOURCE, '<frozen warnings>');
 });

@@ -72,6 +72,10 @@ export interface InterpOptions {
   /** lists keep ints only they hold unboxed (objects/list.ts; default on) */
   unboxInts?: boolean;
   argv?: string[];
+  /** sys.argv[0] (default: the filename) */
+  argv0?: string;
+  /** sys.path[0] (default '.') */
+  path0?: string;
   /** abort after this many instructions */
   stepLimit?: number;
   /** collect (generation 0 and up, by the usual rule) whenever count[0] exceeds 1 */
