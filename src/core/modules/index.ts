@@ -32,6 +32,7 @@ import './ctypes';
 import './warnings';
 import './datetime';
 import './statistics';
+import './timeit';
 import './pprint';
 import './numbers';
 import './traceback';

@@ -16,7 +16,7 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js'
 const dir = mkdtempSync(join(tmpdir(), 'refscope-gcbase-'));
 // each measurement in a fresh process (the CLI), as the table's numbers were taken
 function ours(m: string): { stdout: string; stderr: string } {
-  const file = join(dir, `m_${m || 'plain'}.py`);
+  const file = join(dir, `m_${m.replace(/\W+/g, '_') || 'plain'}.py`);
   writeFileSync(file, script(m));
   return spawnSync(process.execPath, [cli, 'run', file], { encoding: 'utf8' });
 }
@@ -33,6 +33,14 @@ for (const [m, v] of Object.entries(GEN2_AFTER_IMPORT)) {
     assert.equal(r.stdout, `${v.ours}\n`);
     assert.ok(interpreterObjectsOfModule(m) >= 0, `${m}: CPython's share cannot be negative`);
   });
+  const start = v.startModules;
+  if (start) {
+    test(`RefScope: generation 2 after importing ${start.names.join(' and ')} (loaded at CPython's start; ${m} imports them)`, () => {
+      const r = ours(start.names.join(', '));
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, `${OURS_GEN2_AT_START + start.objects}\n`);
+    });
+  }
 }
 
 test('CPython 3.11.7: the recorded generation-2 sizes', { skip: cpython3117 ? false : 'python3 is not CPython 3.11.7' }, () => {
