@@ -1,6 +1,6 @@
 // Entry point shared by the CLI, the worker and the tests: run one Python source file.
 
-import { Interpreter } from './runtime/interp';
+import { Interpreter, type StdioMode } from './runtime/interp';
 import { bufferIO, writeOrder, type HostFS } from './modules/io_shared';
 import { saveRunFiles } from './modules/fileio';
 import { Unsupported } from './runtime/errors';
@@ -25,6 +25,9 @@ export interface RunOptions {
   argv0?: string;
   /** sys.path[0] (default '.'): CPython's is the script's directory with symlinks resolved */
   path0?: string;
+  /** what sys.stdout is: 'pipe' (the default: a pipe or a file, block buffered, as the
+   * recordings were made), 'tty' (line buffered) or 'unbuffered' (PYTHONUNBUFFERED) */
+  stdio?: StdioMode;
   /** stop after this many bytecode instructions */
   stepLimit?: number;
   /** collect the files the program writes (objgraph's DOT files) into RunResult.files */
@@ -86,7 +89,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
       jitConfig.minSteps = 0;
     }
   }
-  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stdio: options.stdio, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
   let exitCode: number;
   let auditError: string | null = null;
   try {

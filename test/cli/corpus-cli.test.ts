@@ -18,7 +18,10 @@ function runCli(fixture: string): Promise<{ stdout: string; stderr: string; exit
   const cwd = dirname(join(FIXTURES_DIR, fixture));
   const strip = (s: string) => s.split(cwd + sep).join('');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'run', basename(fixture)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // (as the recordings were made: stdout a pipe, PYTHONUNBUFFERED unset)
+    const env = { ...process.env };
+    delete env.PYTHONUNBUFFERED;
+    const child = spawn(process.execPath, [CLI, 'run', basename(fixture)], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);

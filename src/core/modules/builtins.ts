@@ -32,7 +32,7 @@ import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
-import { installFileIO, openFile } from './fileio';
+import { installFileIO, openFile, PyStdStream, pendFlush } from './fileio';
 
 const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
 
@@ -75,6 +75,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     let sep = ' ';
     let end = '\n';
     let file: PyObject | null = null;
+    let flush = false;
     for (let i = 0; i < nkw; i++) {
       const k = kw![i];
       const v = args[npos + i];
@@ -91,31 +92,32 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       } else if (k === 'file') {
         if (v !== None) file = v;
       } else if (k === 'flush') {
-        /* always flushed */
+        flush = abs.isTrue(v);
       } else typeError(`'${k}' is an invalid keyword argument for print()`);
     }
-    if (!file && vmState.replacedStdout) file = vmState.replacedStdout();
-    // builtin_print: each argument, separator and the end go out as they come
-    // (PyFile_WriteObject / PyFile_WriteString: str() of the object, then file.write), so the
-    // pieces before an argument whose str() raises are already written
+    if (!file && vmState.stdout) file = vmState.stdout();
+    // (sys.stdout is None: nothing is printed)
+    if (file === None) return newRef(None);
+    if (!file) raise(E.RuntimeError, 'lost sys.stdout');
+    // builtin_print: each argument, separator and the end go out as they come, so the pieces
+    // before an argument whose str() raises are already written. PyFile_WriteObject takes the
+    // stream's `write` first (a bound method: a gc allocation, released after the call), then
+    // str() of the object; PyFile_WriteString makes its str first.
     const out = file;
-    const write = (s: PyObject): void => {
-      if (!out) {
-        io.writeStdout((s as PyStr).v);
-        return;
-      }
+    const write = (v: PyObject): void => {
       const w = abs.getAttr(out, 'write');
       try {
-        decref(abs.call(w, [s], null));
+        const s = abs.strObj(v);
+        try {
+          decref(abs.call(w, [s], null));
+        } finally {
+          decref(s);
+        }
       } finally {
         decref(w);
       }
     };
     const writeText = (t: string): void => {
-      if (!out) {
-        io.writeStdout(t);
-        return;
-      }
       const s = newStr(t);
       try {
         write(s);
@@ -125,14 +127,22 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     };
     for (let i = 0; i < npos; i++) {
       if (i > 0) writeText(sep);
-      const s = abs.strObj(args[i]);
-      try {
-        write(s);
-      } finally {
-        decref(s);
-      }
+      write(args[i]);
     }
     writeText(end);
+    // (PyObject_CallMethodNoArgs(file, flush): a method call; a std stream's flush releases its
+    // pending writes)
+    if (flush) {
+      if (out instanceof PyStdStream) pendFlush(out.pending);
+      else {
+        const fl = abs.getAttr(out, 'flush');
+        try {
+          decref(abs.call(fl, [], null));
+        } finally {
+          decref(fl);
+        }
+      }
+    }
     return newRef(None);
   };
 
@@ -357,7 +367,13 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   });
   fn('input', (args, kw) => {
     checkArgs('input', args, kw, 0, 1);
+    // builtin_input_impl (not a terminal): stderr flushed, the prompt written to sys.stdout,
+    // stdout flushed (their pending writes released)
+    const err = vmState.stderr ? vmState.stderr() : null;
+    if (err instanceof PyStdStream) pendFlush(err.pending);
     if (args.length) io.writeStdout(abs.str(args[0]));
+    const out = vmState.stdout ? vmState.stdout() : null;
+    if (out instanceof PyStdStream) pendFlush(out.pending);
     const line = io.readLine();
     if (line === null) raise(E.EOFError, 'EOF when reading a line');
     return newStr(line);

@@ -21,7 +21,7 @@ import { parseArgs, checkArgs, defGetter } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt, True, False, PyInt } from '../runtime/objects/int';
 import { PyStr, StrType, newStr, attrKey } from '../runtime/objects/str';
-import { newList, PyList } from '../runtime/objects/list';
+import { newList, PyList, ListType, listAppend } from '../runtime/objects/list';
 import { None } from '../runtime/objects/singletons';
 import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike, utf8Decode } from '../runtime/objects/bytes';
 import { raise, typeError, unsupported } from '../runtime/errors';
@@ -301,6 +301,97 @@ class OpenFile {
 
 type Layer = 'raw' | 'buffered' | 'text';
 
+// ------------------------------------------------------------------ pending writes
+// _io_TextIOWrapper_write_impl (3.11) keeps what write() was given in `pending_bytes` until
+// _textiowrapper_writeflush hands it to the buffer: an ASCII str as the object itself (so a
+// printed str has one more reference until then), other text as its encoded bytes; a second piece
+// makes a list of the two (PyList_New: a gc allocation, the list free list), later ones are
+// appended. It is flushed when 8192 bytes are pending (a piece that would pass that flushes what
+// is pending first), on a line end when the stream is line buffered (stderr, a terminal), at once
+// when it writes through (PYTHONUNBUFFERED), and by flush(), close(), tell(), seek(), reads.
+// The bytes themselves reach the file (or the run's output) at once here: only the objects are
+// modelled.
+
+/** textio's chunk_size */
+const CHUNK_SIZE = 8192;
+
+/** a text stream's pending_bytes: null, one piece, or a list of them (owned) */
+export class PendingWrites {
+  obj: PyObject | null = null;
+  count = 0;
+  constructor(
+    readonly lineBuffering: boolean,
+    readonly writeThrough: boolean,
+  ) {}
+}
+
+/** write()'s pending_bytes steps for `text` (`out`: the text after newline translation; `codec`:
+ * utf-8, ascii or latin-1, all ASCII-compatible) */
+export function pendWrite(p: PendingWrites, text: PyStr, out: string, codec: string): void {
+  // (the ASCII fast path: the str itself, when nothing was translated)
+  let b: PyObject;
+  let len: number;
+  if (out === text.v && isAsciiText(out)) {
+    b = newRef(text);
+    len = out.length;
+  } else {
+    const bytes = encodeStr(out, codec, 'strict');
+    b = newBytes(bytes);
+    len = bytes.length;
+  }
+  const needflush = p.lineBuffering && (out.includes('\n') || out.includes('\r'));
+  if (p.count + len > CHUNK_SIZE) {
+    // "Prevent to concatenate more than chunk_size data"
+    pendFlush(p);
+    p.obj = b;
+  } else if (p.obj === null) p.obj = b;
+  else if (p.obj.type !== ListType) {
+    const list = newList([]);
+    listAppend(list, p.obj);
+    listAppend(list, b);
+    p.obj = list;
+  } else listAppend(p.obj as PyList, b);
+  p.count += len;
+  if (p.count >= CHUNK_SIZE || needflush || p.writeThrough) pendFlush(p);
+}
+
+/** _textiowrapper_writeflush: the pending pieces go (a list to the free list) */
+export function pendFlush(p: PendingWrites | null): void {
+  if (p === null) return;
+  const o = p.obj;
+  p.obj = null;
+  p.count = 0;
+  if (o !== null) decref(o);
+}
+
+function isAsciiText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
+ * pending writes of their write() */
+export class PyStdStream extends PyInstance {
+  constructor(
+    type: PyType,
+    readonly pending: PendingWrites,
+  ) {
+    super(type);
+  }
+  override traverse(visit: Visit): void {
+    if (this.pending.obj) visit(this.pending.obj, Edge.OTHER, 'pending_bytes');
+    super.traverse(visit);
+  }
+  override dealloc(): void {
+    pendFlush(this.pending);
+    super.dealloc();
+  }
+  override clear(): void {
+    pendFlush(this.pending);
+    super.clear();
+  }
+}
+
 export class PyFile extends PyInstance {
   /** the next layer down (text: its buffer; buffered: its raw FileIO), owned */
   inner: PyObject | null = null;
@@ -315,6 +406,8 @@ export class PyFile extends PyInstance {
   newline: string | null = null;
   /** text: the codec (utf-8, ascii or latin-1) */
   codec = 'utf-8';
+  /** text: write()'s pending pieces */
+  pending: PendingWrites | null = null;
   constructor(
     type: PyType,
     readonly layer: Layer,
@@ -330,6 +423,7 @@ export class PyFile extends PyInstance {
     if (this.encoding) visit(this.encoding, Edge.OTHER, 'encoding');
     if (this.encoder) visit(this.encoder, Edge.OTHER, 'encoder');
     if (this.decoder) visit(this.decoder, Edge.OTHER, 'decoder');
+    if (this.pending !== null && this.pending.obj) visit(this.pending.obj, Edge.OTHER, 'pending_bytes');
     if (this.errors) visit(this.errors, Edge.OTHER, 'errors');
     if (this.raw) visit(this.raw, Edge.OTHER, 'raw');
     super.traverse(visit);
@@ -347,6 +441,7 @@ export class PyFile extends PyInstance {
   }
   /** each field emptied, then released (textiowrapper_clear's order) */
   private releaseFields(): void {
+    pendFlush(this.pending);
     const { inner, encoding, errors, decoder, encoder, raw } = this;
     this.inner = this.encoding = this.errors = this.decoder = this.encoder = this.raw = null;
     xdecref(inner);
@@ -592,6 +687,7 @@ const RAW_CLOSED = 'I/O operation on closed file';
 function textRead(f: PyFile, n: number): string {
   checkClosed(f, TEXT_CLOSED);
   if (!f.file.readable) unsupportedOp('not readable');
+  pendFlush(f.pending);
   const start = f.file.pos;
   // read(n) decodes only a prefix that holds n characters and the one after them (a character is
   // at most 4 bytes, a \r\n pair 2), cut before a utf-8 lead byte: reading a big file in pieces
@@ -622,7 +718,6 @@ function textRead(f: PyFile, n: number): string {
   return out;
 }
 
-const CHUNK_SIZE = 8192;
 /** a text read from `start` to f.pos read whole chunks from the buffer (textiowrapper_read_chunk) */
 function readAhead(f: OpenFile, start: number): void {
   const chunks = Math.max(1, Math.ceil((f.pos - start) / CHUNK_SIZE));
@@ -646,6 +741,7 @@ function rawLength(f: PyFile, full: string, text: string): number {
 function textReadline(f: PyFile, limit: number): string {
   checkClosed(f, TEXT_CLOSED);
   if (!f.file.readable) unsupportedOp('not readable');
+  pendFlush(f.pending);
   const d = f.file.data;
   f.file.flush();
   const start = f.file.pos;
@@ -701,7 +797,10 @@ function textWrite(f: PyFile, s: PyObject): number {
   let t = s.v;
   // writing translates \n to newline= (None: os.linesep, '\n' here)
   if (f.newline === '\r' || f.newline === '\r\n') t = t.replace(/\n/g, f.newline);
-  f.file.write(encodeStr(t, f.codec, abs.str(f.errors!)));
+  const bytes = encodeStr(t, f.codec, abs.str(f.errors!));
+  f.file.write(bytes);
+  if (f.pending === null) f.pending = new PendingWrites(false, false);
+  pendWrite(f.pending, s, t, f.codec);
   return s.length;
 }
 
@@ -775,6 +874,18 @@ function install(): void {
   });
   defMethod(T, 'write', (a, k, self) => {
     checkArgs('write', a, k, 1, 1);
+    const std = stdStream(self);
+    if (std === 'stdout' || std === 'stderr') {
+      // sys.stdout / sys.stderr: the run's output (a method of the type, as CPython's, so that
+      // `sys.stdout.write` is a new bound method each time: print() makes one per piece)
+      const s = a[0];
+      if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+      const io = currentInterp.interp!.io;
+      if (std === 'stdout') io.writeStdout(s.v);
+      else io.writeStderr(s.v);
+      if (self instanceof PyStdStream) pendWrite(self.pending, s, s.v, 'utf-8');
+      return newInt(s.length);
+    }
     return newInt(textWrite(text(self), a[0]));
   });
   defMethod(T, 'writelines', (a, k, self) => {
@@ -956,15 +1067,20 @@ function install(): void {
     defMethod(L, 'close', (a, k, self) => {
       checkArgs('close', a, k, 0, 0);
       const f = get(self);
+      pendFlush(f.pending);
       f.file.close();
       return newRef(None);
     });
     defMethod(L, 'flush', (a, k, self) => {
       checkArgs('flush', a, k, 0, 0);
-      // (sys.stdin: nothing to flush; sys.stdout's own flush is in its instance)
-      if (isText && stdStream(self) !== null) return newRef(None);
+      // (the std streams: their pending writes; the run's output itself went out at once)
+      if (isText && stdStream(self) !== null) {
+        if (self instanceof PyStdStream) pendFlush(self.pending);
+        return newRef(None);
+      }
       const f = get(self);
       checkClosed(f, isRaw ? RAW_CLOSED : isText ? TEXT_CLOSED : 'flush of closed file');
+      pendFlush(f.pending);
       f.file.flush();
       return newRef(None);
     });
@@ -998,6 +1114,7 @@ function install(): void {
       checkArgs('tell', a, k, 0, 0);
       const f = get(self);
       checkClosed(f, closedMsg);
+      pendFlush(f.pending);
       f.file.flush();
       return newInt(f.file.pos);
     });
@@ -1007,6 +1124,7 @@ function install(): void {
       checkClosed(f, closedMsg);
       const off = Number(abs.index(a[0]));
       const whence = a.length > 1 ? Number(abs.index(a[1])) : 0;
+      pendFlush(f.pending);
       f.file.flush();
       f.file.ahead = -1;
       if (isText) {
@@ -1027,6 +1145,7 @@ function install(): void {
       const f = get(self);
       checkClosed(f, closedMsg);
       if (!f.file.writable) unsupportedOp('truncate');
+      pendFlush(f.pending);
       f.file.flush();
       const size = a.length && a[0] !== None ? Number(abs.index(a[0])) : f.file.pos;
       const d = f.file.data;

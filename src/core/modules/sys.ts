@@ -97,8 +97,8 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
   m.own('stdin', stdinObject());
   m.own('__stdin__', abs.getAttr(m.module, 'stdin'));
-  m.own('stdout', makeStream(interp, 'stdout'));
-  m.own('stderr', makeStream(interp, 'stderr'));
+  m.own('stdout', makeStream('stdout', interp.opts.stdio ?? 'pipe'));
+  m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe'));
   m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
   m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
   void PyType;
@@ -108,16 +108,13 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
 }
 
 /** A minimal text stream object with write() and flush(). */
-function makeStream(interp: Interpreter, which: 'stdout' | 'stderr'): PyObject {
-  const write = builtinFunction('write', (args) => {
-    const s = args[0];
-    if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
-    if (which === 'stdout') interp.io.writeStdout(s.v);
-    else interp.io.writeStderr(s.v);
-    return newInt(s.length);
-  });
-  const flush = builtinFunction('flush', () => newRef(None));
-  return streamObject(write, flush, which);
+/** sys.stdout / sys.stderr: TextIOWrapper instances whose write() and flush() (the type's
+ * methods, fileio.ts) go to the run's output. create_stdio: stderr is line buffered, stdout when
+ * it is a terminal; both write through under PYTHONUNBUFFERED. */
+function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode): PyObject {
+  const o = new PyStdStream(streamType, new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered'));
+  gcNewTracked(o);
+  return streamObject(o, which);
 }
 
 import { makeType } from '../runtime/types';
@@ -125,7 +122,9 @@ import { TypeFlags } from '../runtime/object';
 import { attrKey } from '../runtime/objects/str';
 import { SharedKeys } from '../runtime/objects/dict';
 import { allocInstance } from '../runtime/typeobject';
-import { TextIOWrapperType } from './fileio';
+import { TextIOWrapperType, PyStdStream, PendingWrites } from './fileio';
+import { gcNewTracked } from '../runtime/objects/tuple';
+import type { StdioMode } from '../runtime/interp';
 
 // _io.TextIOWrapper is a static type in CPython (Modules/_io/textio.c PyTextIOWrapper_Type): never
 // in gc.get_objects(), the same in every run of the process. sizeof(textio) = 192 (+ gc header).
@@ -133,10 +132,7 @@ import { TextIOWrapperType } from './fileio';
 const streamType = TextIOWrapperType;
 // the attributes below live in the object's values, as an instance's do
 streamType.sharedKeys = new SharedKeys();
-function streamObject(write: PyObject, flush: PyObject, name: string): PyObject {
-  const o = allocInstance(streamType) as PyInstance;
-  o.storeAttrValue(attrKey('write'), write);
-  o.storeAttrValue(attrKey('flush'), flush);
+function streamObject(o: PyInstance, name: string): PyObject {
   const nm = newStr(`<${name}>`);
   o.storeAttrValue(attrKey('name'), nm);
   decref(nm);

@@ -62,7 +62,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runWeakrefExitFuncs } from '../modules/weakref';
-import { openFileCount } from '../modules/fileio';
+import { openFileCount, PyStdStream, pendFlush } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 import { profile } from './profile';
@@ -76,6 +76,8 @@ export interface InterpOptions {
   argv0?: string;
   /** sys.path[0] (default '.') */
   path0?: string;
+  /** what sys.stdout is (default 'pipe', as the recordings were made) */
+  stdio?: StdioMode;
   /** abort after this many instructions */
   stepLimit?: number;
   /** collect (generation 0 and up, by the usual rule) whenever count[0] exceeds 1 */
@@ -84,6 +86,10 @@ export interface InterpOptions {
    * carried out (see shutdown) */
   processExits?: boolean;
 }
+
+/** sys.stdout's kind, for its buffering (create_stdio): a pipe or file (block buffered), a
+ * terminal (line buffered) or PYTHONUNBUFFERED (written through) */
+export type StdioMode = 'pipe' | 'tty' | 'unbuffered';
 
 export interface InterpResult {
   exitCode: number;
@@ -199,11 +205,9 @@ export class Interpreter {
     initSys(new ModuleBuilder(this.sys), this, filename);
     this.modules.setItem(internStr('sys'), this.sys);
     decref(this.sys);
-    const originalStdout = this.sys.dict.getStr(abs.strKey('stdout')) ?? null;
-    vmState.replacedStdout = () => {
-      const cur = this.sys.dict.getStr(abs.strKey('stdout')) ?? null;
-      return cur === originalStdout ? null : cur;
-    };
+    const sysDict = this.sys.dict;
+    vmState.stdout = () => sysDict.getStr(abs.strKey('stdout')) ?? null;
+    vmState.stderr = () => sysDict.getStr(abs.strKey('stderr')) ?? null;
     // __main__
     const g = newDict();
     this.main = new PyModule('__main__', g);
@@ -541,6 +545,8 @@ export class Interpreter {
       }
     };
     swallow(() => runWeakrefExitFuncs());
+    // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
+    for (const s of [vmState.stdout?.(), vmState.stderr?.()]) if (s instanceof PyStdStream) pendFlush(s.pending);
     if (this.opts.processExits && this.exitIsSilent()) return;
     const collect = (callbacks: boolean) => {
       if (gcState.collecting) return;

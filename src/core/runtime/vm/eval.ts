@@ -71,8 +71,10 @@ export interface VMState {
   onBudget: (() => void) | null;
   /** > 0 while native code that may hold references of its own is on the call stack */
   native: number;
-  /** sys.stdout when a program replaced it (print writes there), else null */
-  replacedStdout: (() => PyObject | null) | null;
+  /** sys.stdout now (borrowed; null when the program deleted it): where print() writes */
+  stdout: (() => PyObject | null) | null;
+  /** sys.stderr now (borrowed; null when deleted) */
+  stderr: (() => PyObject | null) | null;
   /** the builtin len of this run (callOther's PRECALL_NO_KW_LEN), set by the builtins module */
   lenBuiltin: PyObject | null;
 }
@@ -101,7 +103,8 @@ class VMStateImpl implements VMState {
   steps = 0;
   onBudget: (() => void) | null = null;
   native = 0;
-  replacedStdout: (() => PyObject | null) | null = null;
+  stdout: (() => PyObject | null) | null = null;
+  stderr: (() => PyObject | null) | null = null;
   lenBuiltin: PyObject | null = null;
   trip = Infinity;
   budgetTrip = Infinity;
