@@ -27,7 +27,7 @@ import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike, utf8Decode } from
 import { raise, typeError, unsupported } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { newOSError } from '../runtime/objects/oserror';
-import { gcNewTracked } from '../runtime/objects/tuple';
+import { gcNewTracked, newTuple } from '../runtime/objects/tuple';
 import { currentInterp } from '../runtime/current';
 import type { RuntimeIO } from './io_shared';
 import { defMethod } from './modutil';
@@ -544,7 +544,8 @@ export function unsupportedOperation(): PyType {
 }
 
 // ------------------------------------------------------------------ open()
-const OPEN_SPEC = { name: 'open', params: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'] };
+// (clinic: _io_open's parser, made on the first call with keywords)
+const OPEN_SPEC = { name: 'open', params: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'], clinic: 'open' };
 
 function optStr(o: PyObject | undefined, what: string): string | null {
   if (o === undefined || o === None) return null;
@@ -629,27 +630,57 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   const of = new OpenFile(run, data, reading || updating, !reading || updating, appending, run.fd());
   if (appending) of.pos = data.len;
   run.open.add(of);
+  // _io_open_impl calls each layer's type with a tuple of arguments (PyObject_CallFunction:
+  // the tuple free list, or a gc allocation), released when the call returns: FileIO's 4, the
+  // buffer's 2, TextIOWrapper's 5; TextIOWrapper's __init__ calls the codec's incremental decoder
+  // and encoder classes (a 1-tuple each: _PyObject_MakeTpCall) and, reading with universal
+  // newlines, IncrementalNewlineDecoder (a 2-tuple)
+  let call = callTuple(4);
   const raw = newLayer(FileIOType, 'raw', of, rawMode);
+  // (FileIO's __init__ sets `name`: its __dict__, a gc allocation)
   raw.storeAttrValue(attrKey('name'), file);
+  decref(call);
   if (buffering === 0) return raw;
   const btype = updating ? BufferedRandomType : reading ? BufferedReaderType : BufferedWriterType;
+  call = callTuple(2);
   const buffer = newLayer(btype, 'buffered', of, rawMode);
   buffer.inner = raw;
+  decref(call);
   if (binary) return buffer;
+  call = callTuple(5);
   const wrapper = newLayer(TextIOWrapperType, 'text', of, mode);
   wrapper.inner = buffer;
   wrapper.encoding = newStr(encoding ?? 'UTF-8');
   wrapper.errors = newStr(errorsName);
-  if (of.readable) wrapper.decoder = newCodec(DecoderType);
-  if (of.writable) wrapper.encoder = newCodec(EncoderType);
+  if (of.readable) {
+    const a1 = callTuple(1);
+    wrapper.decoder = newCodec(DecoderType);
+    decref(a1);
+    if (newline === null || newline === '') decref(callTuple(2));
+  }
+  if (of.writable) {
+    const a1 = callTuple(1);
+    wrapper.encoder = newCodec(EncoderType);
+    decref(a1);
+  }
   wrapper.raw = newRef(raw);
   wrapper.newline = newline;
   wrapper.codec = codec;
-  // (_io_open_impl: `result.mode = mode`, an attribute in the wrapper's __dict__)
+  decref(call);
+  // (_io_open_impl: `result.mode = mode`, an attribute in the wrapper's __dict__: the dict is made
+  // now, as CPython's, a gc allocation)
   const m = modeArg !== undefined ? newRef(modeArg) : newStr('r');
   wrapper.storeAttrValue(attrKey('mode'), m);
   decref(m);
+  decref(wrapper.materializeDict());
   return wrapper;
+}
+
+/** an argument tuple of n items (what they are does not show) */
+function callTuple(n: number): PyObject {
+  const items: PyObject[] = [];
+  for (let i = 0; i < n; i++) items.push(newRef(None));
+  return newTuple(items);
 }
 
 function newCodec(t: PyType): PyObject {
