@@ -8,7 +8,7 @@ import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from '../runtime/objects/int';
 import { PyFloat, FloatType, newFloat } from '../runtime/objects/float';
-import { PyStr, StrType, newStr } from '../runtime/objects/str';
+import { PyStr, StrType, newStr, attrKey } from '../runtime/objects/str';
 import { PyTuple, newTuple, TupleType, newTupleSized, releaseUnfilledTuple } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { listExtend } from '../runtime/objects/list_methods';
@@ -25,14 +25,14 @@ import { raise, typeError } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
 import { fastToLocals } from '../runtime/vm/call';
 import { PyGenerator } from '../runtime/objects/generator';
-import { gcNewObject } from '../runtime/gc';
+import { gcNewObject, gcTransientAlloc, gcTransientFree } from '../runtime/gc';
 import * as N from '../runtime/numeric';
 import { intToHex, intToOct, intToBin } from '../runtime/primitives/intstr';
 import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
-import { installFileIO, openFile, PyStdStream, pendFlush } from './fileio';
+import { installFileIO, openFile, PyStdStream, pendFlush, stdStreamWrite } from './fileio';
 
 const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
 
@@ -104,7 +104,24 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     // stream's `write` first (a bound method: a gc allocation, released after the call), then
     // str() of the object; PyFile_WriteString makes its str first.
     const out = file;
+    // (sys.stdout or sys.stderr with the type's own write: the bound method is made and dropped
+    // in C, where nothing can see it but the gc count; the text goes to the stream's output)
+    const std = out instanceof PyStdStream && out.getAttrValue(attrKey('write')) === undefined ? out : null;
     const write = (v: PyObject): void => {
+      if (std !== null) {
+        gcTransientAlloc();
+        try {
+          const s = abs.strObj(v);
+          try {
+            stdStreamWrite(std, s);
+          } finally {
+            decref(s);
+          }
+        } finally {
+          gcTransientFree();
+        }
+        return;
+      }
       const w = abs.getAttr(out, 'write');
       try {
         const s = abs.strObj(v);

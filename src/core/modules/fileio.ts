@@ -369,12 +369,22 @@ function isAsciiText(s: string): boolean {
   return true;
 }
 
+/** sys.stdout.write / sys.stderr.write: the run's output, and the stream's pending pieces */
+export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
+  if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+  const io = currentInterp.interp!.io;
+  if (o.stderr) io.writeStderr(s.v);
+  else io.writeStdout(s.v);
+  pendWrite(o.pending, s, s.v, 'utf-8');
+}
+
 /** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
  * pending writes of their write() */
 export class PyStdStream extends PyInstance {
   constructor(
     type: PyType,
     readonly pending: PendingWrites,
+    readonly stderr: boolean,
   ) {
     super(type);
   }
@@ -911,10 +921,7 @@ function install(): void {
       // `sys.stdout.write` is a new bound method each time: print() makes one per piece)
       const s = a[0];
       if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
-      const io = currentInterp.interp!.io;
-      if (std === 'stdout') io.writeStdout(s.v);
-      else io.writeStderr(s.v);
-      if (self instanceof PyStdStream) pendWrite(self.pending, s, s.v, 'utf-8');
+      if (self instanceof PyStdStream) stdStreamWrite(self, s);
       return newInt(s.length);
     }
     return newInt(textWrite(text(self), a[0]));

@@ -266,6 +266,28 @@ export function gcNewObject(o: PyObject, track: boolean, tupleSize = -1, generic
   if (track && (o.gcw & GcWord.GEN_MASK) < genCode(0)) st.gens[0].addAs(o, genCode(0));
 }
 
+/** _PyObject_GC_Link, then PyObject_GC_Del, of an object no Python code can reach between the
+ * two (the bound `write` method print() takes for each piece, used and dropped in C): the count
+ * goes up, which may start a collection (the object is not tracked yet, so it is not in it), and
+ * back down. Call gcTransientFree when the object would be released. */
+export function gcTransientAlloc(): void {
+  const st = gcState;
+  st.allocations++;
+  const count = st.count;
+  count[0]++;
+  if (count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
+    st.collecting = true;
+    try {
+      collectGenerations();
+    } finally {
+      st.collecting = false;
+    }
+  }
+}
+export function gcTransientFree(): void {
+  if (gcState.count[0] > 0) gcState.count[0]--;
+}
+
 export function gcTrackObject(o: PyObject): void {
   if (o.gcGen >= 0) return;
   gcState.gens[0].addAs(o, genCode(0));
