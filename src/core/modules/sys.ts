@@ -107,7 +107,6 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   void decref;
 }
 
-/** A minimal text stream object with write() and flush(). */
 /** sys.stdout / sys.stderr: TextIOWrapper instances whose write() and flush() (the type's
  * methods, fileio.ts) go to the run's output. create_stdio: stderr is line buffered, stdout when
  * it is a terminal; both write through under PYTHONUNBUFFERED. */

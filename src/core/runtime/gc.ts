@@ -248,19 +248,7 @@ export function gcNewObject(o: PyObject, track: boolean, tupleSize = -1, generic
       }
     }
   }
-  if (counted) {
-    const count = st.count;
-    count[0]++;
-    // the allocation that pushes count[0] over threshold[0] collects, synchronously
-    if (count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
-      st.collecting = true;
-      try {
-        collectGenerations();
-      } finally {
-        st.collecting = false;
-      }
-    }
-  }
+  if (counted) countAllocation();
   // tracked by its constructor after gc_alloc: a collection triggered by this allocation does
   // not see the new object (it would otherwise survive into an older generation)
   if (track && (o.gcw & GcWord.GEN_MASK) < genCode(0)) st.gens[0].addAs(o, genCode(0));
@@ -271,8 +259,13 @@ export function gcNewObject(o: PyObject, track: boolean, tupleSize = -1, generic
  * goes up, which may start a collection (the object is not tracked yet, so it is not in it), and
  * back down. Call gcTransientFree when the object would be released. */
 export function gcTransientAlloc(): void {
+  gcState.allocations++;
+  countAllocation();
+}
+
+/** count[0] += 1; the allocation that pushes count[0] over threshold[0] collects, synchronously */
+function countAllocation(): void {
   const st = gcState;
-  st.allocations++;
   const count = st.count;
   count[0]++;
   if (count[0] > st.threshold[0] && st.enabled && st.threshold[0] !== 0 && !st.collecting && hooks) {
