@@ -325,20 +325,12 @@ export class PendingWrites {
   ) {}
 }
 
-/** write()'s pending_bytes steps for `text` (`out`: the text after newline translation; `codec`:
- * utf-8, ascii or latin-1, all ASCII-compatible) */
-export function pendWrite(p: PendingWrites, text: PyStr, out: string, codec: string): void {
-  // (the ASCII fast path: the str itself, when nothing was translated)
-  let b: PyObject;
-  let len: number;
-  if (out === text.v && isAsciiText(out)) {
-    b = newRef(text);
-    len = out.length;
-  } else {
-    const bytes = encodeStr(out, codec, 'strict');
-    b = newBytes(bytes);
-    len = bytes.length;
-  }
+/** write()'s pending_bytes steps for `text` (`out`: the text after newline translation, `bytes`
+ * its encoding, or null when `out` is `text` and ASCII: the codecs here are ASCII-compatible, so
+ * the str itself is kept, encodefunc's fast path) */
+export function pendWrite(p: PendingWrites, text: PyStr, out: string, bytes: Uint8Array | null): void {
+  const b: PyObject = bytes === null ? newRef(text) : newBytes(bytes);
+  const len = bytes === null ? out.length : bytes.length;
   const needflush = p.lineBuffering && (out.includes('\n') || out.includes('\r'));
   if (p.count + len > CHUNK_SIZE) {
     // "Prevent to concatenate more than chunk_size data"
@@ -372,10 +364,12 @@ function isAsciiText(s: string): boolean {
 /** sys.stdout.write / sys.stderr.write: the run's output, and the stream's pending pieces */
 export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
   if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+  // (utf-8, strict: a lone surrogate raises UnicodeEncodeError before anything is written)
+  const bytes = isAsciiText(s.v) ? null : encodeStr(s.v, 'utf-8', 'strict');
   const io = currentInterp.interp!.io;
   if (o.stderr) io.writeStderr(s.v);
   else io.writeStdout(s.v);
-  pendWrite(o.pending, s, s.v, 'utf-8');
+  pendWrite(o.pending, s, s.v, bytes);
 }
 
 /** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
@@ -841,7 +835,7 @@ function textWrite(f: PyFile, s: PyObject): number {
   const bytes = encodeStr(t, f.codec, abs.str(f.errors!));
   f.file.write(bytes);
   if (f.pending === null) f.pending = new PendingWrites(false, false);
-  pendWrite(f.pending, s, t, f.codec);
+  pendWrite(f.pending, s, t, t === s.v && isAsciiText(t) ? null : bytes);
   return s.length;
 }
 
