@@ -4,6 +4,7 @@ import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { cacheFileFor, loadCached, scriptSource, WRAP_HEAD, WRAP_TAIL } from '../../src/worker/code-cache';
+import { runSource } from '../../src/core/run';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +143,22 @@ test('refscope run names the script as CPython does: __file__ and tracebacks abs
   const d = run(['run', 'real'], root);
   assert.strictEqual(d.stderr, `refscope: can't find '__main__' module in '${root}/real'\n`);
   assert.strictEqual(d.status, 1);
+});
+
+test("refscope run: sys.stdout's buffering follows the process as CPython's (a pipe keeps a printed str until it flushes; PYTHONUNBUFFERED writes through)", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-'));
+  writeFileSync(join(dir, 'held.py'), 'import sys\ns = "".join(["ab", "c"])\nprint(s)\nprint(sys.getrefcount(s))\n');
+  const env = { ...process.env };
+  delete env.PYTHONUNBUFFERED;
+  // (CPython 3.11.7 prints the same: 3 into a pipe, 2 with PYTHONUNBUFFERED=1)
+  const pipe = spawnSync(process.execPath, [CLI, 'run', 'held.py'], { cwd: dir, env, encoding: 'utf8' });
+  assert.strictEqual(pipe.stdout, 'abc\n3\n');
+  const unbuffered = spawnSync(process.execPath, [CLI, 'run', 'held.py'], { cwd: dir, env: { ...env, PYTHONUNBUFFERED: '1' }, encoding: 'utf8' });
+  assert.strictEqual(unbuffered.stdout, 'abc\n2\n');
+  // a terminal's stdout is line buffered: the same as the in-process run with stdio 'tty'
+  const tty = runSource('import sys\ns = "".join(["ab", "c"])\nprint(s)\nprint(sys.getrefcount(s))\n', 'held.py', { stdio: 'tty', audit: true });
+  assert.strictEqual(tty.stdout, 'abc\n2\n');
+  assert.strictEqual(tty.auditError ?? null, null);
 });
 
 test('refscope dis disassembles with the opcode table', () => {
