@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { SessionClient } from './session-client';
 import { registerExercises } from './exercises';
 import { registerGraphPanel } from './graphPanel';
-import { statusText, diagnosticFor } from './logic';
+import { statusText, diagnosticFor, stdioSetting } from './logic';
 import type { RunSummary } from '../core/inspect/session';
 import type { GraphOptions } from '../core/inspect/graph-types';
 import type { GraphReply } from '../protocol/worker';
@@ -65,7 +65,7 @@ class Runs implements vscode.Disposable {
       doc.getText(),
       doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.fileName,
       doc.version,
-      { stdin: cfg.get<string>('stdin', ''), stepLimit: cfg.get<number>('stepLimit', 200_000_000), maxHeapBytes: cfg.get<number>('maxHeapMB', 2048) * 1024 * 1024, ...filesFrom(doc) },
+      { stdin: cfg.get<string>('stdin', ''), stepLimit: cfg.get<number>('stepLimit', 200_000_000), maxHeapBytes: cfg.get<number>('maxHeapMB', 2048) * 1024 * 1024, stdio: stdioSetting(cfg.get<string>('stdout')), ...filesFrom(doc) },
       this.bundle(),
       cfg.get<number>('timeLimitSeconds', 30) * 1000,
       // the hovers to come (provideHover below): computed in the background after the run

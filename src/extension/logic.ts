@@ -44,3 +44,10 @@ export function diagnosticFor(e: ProgramError | null, filename: string, t: Trans
     related: e.frames.filter((f) => f.filename === filename).map((f) => ({ line: Math.max(0, f.line - 1), filename: f.filename, message: t('in {0}', f.name) })),
   };
 }
+
+/** refscope.stdout: sys.stdout buffered as into a pipe or an output panel ('pipe', the default:
+ * a printed str stays referenced by the stream until it flushes) or as in a terminal ('terminal':
+ * line buffered, released at each newline), where `python3 FILE` in VS Code's terminal runs */
+export function stdioSetting(value: string | undefined): 'pipe' | 'tty' {
+  return value === 'terminal' ? 'tty' : 'pipe';
+}

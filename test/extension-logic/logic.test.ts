@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { statusText, diagnosticFor } from '../../src/extension/logic';
+import { statusText, diagnosticFor, stdioSetting } from '../../src/extension/logic';
 import { makeTranslator } from '../../src/core/inspect/translate';
 import { InspectSession } from '../../src/core/inspect/session';
 
@@ -59,4 +59,13 @@ test('every string of the extension has a 简体中文 translation', () => {
   assert.deepEqual(Object.keys(nls).filter((k) => !(k in nlsZh)), []);
   const pkg = readFileSync('package.json', 'utf8');
   for (const m of pkg.matchAll(/"%([^%]+)%"/g)) assert.ok(m[1] in nls, `package.json uses %${m[1]}% without package.nls.json`);
+});
+
+test('refscope.stdout: a terminal is line buffered, anything else a pipe', () => {
+  assert.equal(stdioSetting('terminal'), 'tty');
+  assert.equal(stdioSetting('pipe'), 'pipe');
+  assert.equal(stdioSetting(undefined), 'pipe');
+  assert.equal(stdioSetting('tty'), 'pipe', 'only the values package.json offers');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.deepEqual(pkg.contributes.configuration.properties['refscope.stdout'].enum, ['pipe', 'terminal']);
 });

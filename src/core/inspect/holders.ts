@@ -25,6 +25,7 @@ import { PyFunction, PyCode, PyCell, PyMethod } from '../runtime/objects/functio
 import { PyGenerator } from '../runtime/objects/generator';
 import { PyTraceback } from '../runtime/objects/traceback';
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
+import { PyStdStream } from '../modules/fileio';
 
 export type HolderKind =
   | 'global'
@@ -525,6 +526,18 @@ function named(ix: HeapIndex, container: PyObject, what: string): string {
   return n ? `${what} \`${n}\`` : what;
 }
 
+/** "sys.stdout", "sys.stderr", "file `f`": a text stream holding writes not yet flushed */
+function streamLabel(ix: HeapIndex, stream: PyObject): string {
+  if (stream instanceof PyStdStream) return stream.stderr ? '`sys.stderr`' : '`sys.stdout`';
+  return named(ix, stream, 'file');
+}
+
+/** The text stream whose pending writes (textio's pending_bytes) are the list `c`, if any. */
+function pendingOwner(ix: HeapIndex, c: PyObject): PyObject | null {
+  for (const r of ix.referrers.get(c) ?? []) if (r.from && r.edge === Edge.OTHER && r.key === 'pending_bytes') return r.from;
+  return null;
+}
+
 /** "Node.__mro__", "f.__defaults__": the class or function attribute a tuple/dict is, if any */
 function ownerAttr(ix: HeapIndex, c: PyObject): string | null {
   for (const r of ix.referrers.get(c) ?? []) {
@@ -603,8 +616,12 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
   // a suspended generator holds its (unmaterialized) frame's contents itself
   if (c instanceof PyGenerator && r.edge !== Edge.FRAME) return { ...frameRef(c.frame, r.edge, r.key), holder: c, holderId: addrOf(c) };
   switch (r.edge) {
-    case Edge.ITEM:
+    case Edge.ITEM: {
+      // a text stream's pending writes, once two pieces wait: a list (_io_TextIOWrapper_write_impl)
+      const stream = c instanceof PyList ? pendingOwner(ix, c) : null;
+      if (stream) return h('other', "item [{0}] of {1}'s output not yet written (its pending_bytes list, until the stream flushes)", [String(r.key), streamLabel(ix, stream)]);
       return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, c.type.name)]);
+    }
     case Edge.SET_ITEM:
       return h('item', 'element of {0}', [named(ix, c, c.type.name)]);
     case Edge.DICT_VALUE: {
@@ -676,6 +693,7 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
     default: {
       const key = typeof r.key === 'string' ? r.key : String(r.key);
       if (key === 'attribute name') return h('dictKey', 'an attribute name of {0}', [c.type.name]);
+      if (key === 'pending_bytes') return h('other', "{0}'s output not yet written (pending_bytes, until the stream flushes)", [streamLabel(ix, c)]);
       return h('other', '`{0}` of {1}', [key, typeNameOf(c)]);
     }
   }

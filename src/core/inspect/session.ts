@@ -20,7 +20,7 @@
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
 import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf, TypeFlags, GcWord, liveCount } from '../runtime/object';
-import { Interpreter, type ShownGraph } from '../runtime/interp';
+import { Interpreter, type ShownGraph, type StdioMode } from '../runtime/interp';
 import { bufferIO, writeOrder, type HostFS } from '../modules/io_shared';
 import { Unsupported } from '../runtime/errors';
 import { Frame } from '../runtime/vm/frame';
@@ -51,6 +51,9 @@ export interface SessionOptions {
   argv?: string[];
   /** sys.path[0] (default '.'): the script's directory, as CPython sets it */
   path0?: string;
+  /** what sys.stdout is (default 'pipe'): 'tty' is a terminal's line buffering, where a printed
+   * str is released at the newline instead of staying in the stream's pending writes */
+  stdio?: StdioMode;
   stepLimit?: number;
   maxHeapBytes?: number;
   /** what open() may read (absent: only the files the program wrote itself) */
@@ -319,7 +322,7 @@ export class InspectSession {
     this.check();
     const io = bufferIO(this.options.stdin ?? '');
     if (this.options.fs) io.fs = this.options.fs;
-    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, path0: this.options.path0, stepLimit: this.stepLimit });
+    const interp = new Interpreter(io, { audit: true, argv: this.options.argv, path0: this.options.path0, stdio: this.options.stdio, stepLimit: this.stepLimit });
     const filename = this.filename;
     const lastEvent = this.lastEvent;
     const restore = deterministic();

@@ -31,6 +31,30 @@ describe('run summary', () => {
     const s = new InspectSession('import sys\nprint(input(), sys.argv[1:])\n', 'in.py', { stdin: 'hello\n', argv: ['x'] });
     assert.strictEqual(s.run().stdout, "hello ['x']\n");
   });
+  test("sys.stdout buffered as into a pipe (default) or as in a terminal (stdio: 'tty')", () => {
+    // CPython 3.11.7, `s = ' '.join(['ab', 'cd']); print(s); print(sys.getrefcount(s))`: 3 into
+    // a pipe (the printed str waits in the stream's pending writes), 2 in a terminal (flushed at
+    // the newline)
+    const src = "import sys\ns = ' '.join(['ab', 'cd'])\nprint(s)\nn = sys.getrefcount(s)\nprint(n)\n";
+    const pipe = new InspectSession(src, 'p.py');
+    assert.strictEqual(pipe.run().stdout, 'ab cd\n3\n');
+    pipe.at(4, (v) => {
+      const names = holdersOf(v.interp, v.resolve('s')!).map((h) => h.name);
+      assert.deepStrictEqual(names, ['global s', "item [0] of sys.stdout's output not yet written (its pending_bytes list, until the stream flushes)"]);
+    });
+    const tty = new InspectSession(src, 't.py', { stdio: 'tty' });
+    assert.strictEqual(tty.run().stdout, 'ab cd\n2\n');
+    tty.at(4, (v) => assert.strictEqual(holdersOf(v.interp, v.resolve('s')!).map((h) => h.name).join(), 'global s'));
+    // one piece waiting is held by the stream itself; a file's pending writes name the file
+    const one = new InspectSession("import sys\ns = ' '.join(['ab', 'cd'])\nsys.stdout.write(s)\nf = open('x.txt', 'w')\nt = ' '.join(['x', 'y'])\nf.write(t)\n", 'o.py', {
+      fs: { readFile: () => 2, stat: (p) => (p.endsWith('x.txt') ? 2 : 'dir') },
+    });
+    one.run();
+    one.at(6, (v) => {
+      assert.deepStrictEqual(holdersOf(v.interp, v.resolve('s')!).map((h) => h.name), ["sys.stdout's output not yet written (pending_bytes, until the stream flushes)", 'global s']);
+      assert.deepStrictEqual(holdersOf(v.interp, v.resolve('t')!).map((h) => h.name), ['global t', "file f's output not yet written (pending_bytes, until the stream flushes)"]);
+    });
+  });
   test('replays print nothing more and the summary stays the same', () => {
     const s = new InspectSession('x = [1]\nprint("once")\ny = x\n', 'p.py');
     const r = s.run();
