@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { SessionClient } from './session-client';
 import { registerExercises } from './exercises';
 import { registerGraphPanel } from './graphPanel';
-import { statusText, diagnosticFor, stdioSetting } from './logic';
+import { statusText, diagnosticFor, stdioSetting, RUN_SETTINGS } from './logic';
 import type { RunSummary } from '../core/inspect/session';
 import type { GraphOptions } from '../core/inspect/graph-types';
 import type { GraphReply } from '../protocol/worker';
@@ -146,6 +146,12 @@ class Runs implements vscode.Disposable {
     await vscode.commands.executeCommand('markdown.showPreview', shown.uri).then(undefined, () => vscode.window.showTextDocument(shown));
   }
 
+  /** The settings a run depends on changed: the documents that ran run again (their hovers and
+   * diagnostics would otherwise show the old settings' run until the next edit). */
+  rerunAll(): void {
+    for (const doc of vscode.workspace.textDocuments) if (this.clients.has(doc.uri.toString())) void this.run(doc);
+  }
+
   close(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.clients.get(key)?.dispose();
@@ -200,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): { runs: Runs } {
     vscode.workspace.onDidSaveTextDocument((d) => isPython(d) && void runs.run(d)),
     vscode.workspace.onDidChangeTextDocument((e) => isPython(e.document) && runs.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => runs.close(d)),
+    vscode.workspace.onDidChangeConfiguration((e) => RUN_SETTINGS.some((k) => e.affectsConfiguration(k)) && runs.rerunAll()),
     // a Python file brought to the front runs (once per version): its diagnostics appear at once
     vscode.window.onDidChangeActiveTextEditor((e) => e && isPython(e.document) && void runs.ensureRun(e.document)),
   );

@@ -51,3 +51,6 @@ export function diagnosticFor(e: ProgramError | null, filename: string, t: Trans
 export function stdioSetting(value: string | undefined): 'pipe' | 'tty' {
   return value === 'terminal' ? 'tty' : 'pipe';
 }
+
+/** The settings that change what a run computes: a change runs the open documents again. */
+export const RUN_SETTINGS = ['refscope.stdout', 'refscope.stdin', 'refscope.stepLimit', 'refscope.maxHeapMB', 'refscope.timeLimitSeconds'];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { statusText, diagnosticFor, stdioSetting } from '../../src/extension/logic';
+import { statusText, diagnosticFor, stdioSetting, RUN_SETTINGS } from '../../src/extension/logic';
 import { makeTranslator } from '../../src/core/inspect/translate';
 import { InspectSession } from '../../src/core/inspect/session';
 
@@ -68,4 +68,14 @@ test('refscope.stdout: a terminal is line buffered, anything else a pipe', () =>
   assert.equal(stdioSetting('tty'), 'pipe', 'only the values package.json offers');
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.deepEqual(pkg.contributes.configuration.properties['refscope.stdout'].enum, ['pipe', 'terminal']);
+});
+
+test('the settings a run reads are the ones whose change runs the documents again', () => {
+  const props = JSON.parse(readFileSync('package.json', 'utf8')).contributes.configuration.properties;
+  for (const k of RUN_SETTINGS) assert.ok(k in props, `${k} is a contributed setting`);
+  // every setting extension.ts reads for a run, except the edit delay (it only times the next run)
+  const src = readFileSync('src/extension/extension.ts', 'utf8');
+  const run = src.slice(src.indexOf('async run(doc'), src.indexOf('/** The reference graph of'));
+  const read = [...run.matchAll(/cfg\.get<\w+>\('(\w+)'/g)].map((m) => `refscope.${m[1]}`);
+  assert.deepEqual([...read].sort(), [...RUN_SETTINGS].sort());
 });
