@@ -579,8 +579,8 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
     o.gcw = (o.gcw & (GcWord.LOW_MASK - GcWord.GEN_MASK)) + GcWord.GEN_COLLECTING + (i + 1) * GcWord.SLOT_UNIT;
   }
   // subtract_refs: minus the references from inside the collected set (exact lists and tuples,
-  // the most common containers, are walked here: list_traverse / tupletraverse visit the items
-  // in order, and such objects have no extra slots or dict)
+  // the most common containers, are walked here, in any order: only the counts matter; such
+  // objects have no extra slots or dict)
   for (let i = 0; i < n; i++) {
     const o = list[i];
     const t = o.type;
@@ -639,12 +639,15 @@ function deduceUnreachable(list: PyObject[], reachableCode: number): PyObject[] 
         o.gcw = w - GcWord.GEN_COLLECTING + reachableCode;
         list[kept++] = o;
         const t = o.type;
+        // tupletraverse, list_traverse: from the last item to the first (the order in which
+        // rescued items rejoin the list, hence the order of their finalizers at the next
+        // collection: a module-level list's items die last-to-first at exit)
         if (t === TupleType) {
           const items = (o as PyTuple).items;
-          for (let j = 0; j < items.length; j++) visitReachable(items[j]);
+          for (let j = items.length - 1; j >= 0; j--) visitReachable(items[j]);
         } else if (t === ListType) {
           const items = (o as PyList).raw;
-          for (let j = 0; j < items.length; j++) {
+          for (let j = items.length - 1; j >= 0; j--) {
             const x = items[j];
             if (typeof x !== 'number') visitReachable(x);
           }
