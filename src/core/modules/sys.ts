@@ -17,6 +17,7 @@ import { sysGetsizeof } from '../runtime/sizes';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { newFloat } from '../runtime/objects/float';
 import type { Interpreter } from '../runtime/interp';
+import { defaultHooks, displayException, defaultUnraisableHook } from '../runtime/unraisable';
 
 export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string): void {
   // sys_getrefcount_impl: the argument is the caller's stack slot; nothing is added by the call
@@ -101,6 +102,21 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe'));
   m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
   m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
+  // sys_excepthook_impl: PyErr_Display on sys.stderr (nothing when it is None)
+  m.fn('excepthook', (args, kw) => {
+    checkArgs('excepthook', args, kw, 3, 3);
+    displayException(args[1]);
+    return newRef(None);
+  });
+  m.own('__excepthook__', abs.getAttr(m.module, 'excepthook'));
+  // sys_unraisablehook: the default hook, write_unraisable_exc_file's text on sys.stderr
+  m.fn('unraisablehook', (args, kw) => {
+    checkArgs('unraisablehook', args, kw, 1, 1);
+    defaultUnraisableHook(args[0]);
+    return newRef(None);
+  });
+  m.own('__unraisablehook__', abs.getAttr(m.module, 'unraisablehook'));
+  for (const name of ['excepthook', 'unraisablehook']) defaultHooks.add(m.module.dict.getStr(abs.strKey(name))!);
   void PyType;
   void PyObject;
   void PyInstance;

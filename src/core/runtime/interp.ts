@@ -35,7 +35,7 @@ import { evalFrame, vmState, closesSilently } from './vm/eval';
 import { GeneratorType, type PyGenerator } from './objects/generator';
 import { finishFrame } from './vm/call';
 import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
-import { formatException } from './traceback';
+import { writeUnraisable, writeSysStderr, setUnraisableHookLookup, defaultHooks, displayException } from './unraisable';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
@@ -135,10 +135,8 @@ export class Interpreter {
     bootstrap();
     if (!generatorsInstalled) {
       generatorsInstalled = true;
-      installGenerators(
-        () => (s) => current!.io.writeStderr(s),
-        () => current!.sys.dict.getStr(abs.strKey('unraisablehook')) ?? null,
-      );
+      installGenerators();
+      setUnraisableHookLookup(() => current!.sys.dict.getStr(abs.strKey('unraisablehook')) ?? null);
     }
     installAllTypeMethods();
     installBytes();
@@ -260,10 +258,8 @@ export class Interpreter {
         try {
           decref(abs.call(cb, [wr], null));
         } catch (e) {
-          if (e instanceof PyBaseException) {
-            this.io.writeStderr(`Exception ignored in: ${safeRepr(cb)}\n${formatException(e)}`);
-            decref(e);
-          } else throw e;
+          if (e instanceof PyBaseException) writeUnraisable(e, cb);
+          else throw e;
         }
       },
       runCallbacks: (phase, generation, collected, uncollectable) => {
@@ -284,10 +280,9 @@ export class Interpreter {
           try {
             decref(abs.call(cb, [ph, info], null));
           } catch (e) {
-            if (e instanceof PyBaseException) {
-              this.io.writeStderr(`Exception ignored in: ${safeRepr(cb)}\n${formatException(e)}`);
-              decref(e);
-            } else throw e;
+            // invoke_gc_callback: PyErr_WriteUnraisable(cb)
+            if (e instanceof PyBaseException) writeUnraisable(e, cb);
+            else throw e;
           }
         }
         decref(ph);
@@ -297,8 +292,9 @@ export class Interpreter {
         const g = this.gcModuleList('garbage');
         if (g) listAppend(g, newRef(o));
       },
-      writeStderr: (s) => this.io.writeStderr(s),
-      describe: (o) => `${o.type.name} ${addressOf(o).toString(16)}`,
+      // PySys_FormatStderr: sys.stderr, else the process's stderr
+      writeStderr: (s) => writeSysStderr(s, (t) => this.io.writeStderr(t)),
+      describe: (o) => `${o.type.name} 0x${addressOf(o).toString(16)}`,
     };
   }
 
@@ -502,17 +498,33 @@ export class Interpreter {
       decref(exc);
       return;
     }
-    let text: string;
-    try {
-      text = formatException(exc);
-    } catch (e) {
-      if (e instanceof PyBaseException) {
-        text = `Error in sys.excepthook:\n`;
-        decref(e);
-      } else throw e;
-    }
-    this.io.writeStderr(text);
     this.exitCode = 1;
+    // _PyErr_PrintEx: sys.excepthook(type, value, traceback); when the hook raises, its error and
+    // then the original exception are displayed; a missing hook says so
+    const hook = this.sys.dict.getStr(abs.strKey('excepthook'));
+    const stderr = (t: string) => writeSysStderr(t, (u) => this.io.writeStderr(u));
+    if (hook === undefined) {
+      stderr('sys.excepthook is missing\n');
+      displayException(exc);
+    } else if (defaultHooks.has(hook)) displayException(exc);
+    else {
+      try {
+        decref(abs.call(hook, [exc.type, exc, exc.traceback ?? None], null));
+      } catch (e) {
+        if (!(e instanceof PyBaseException)) throw e;
+        if (e.type.isSubtype(SystemExit)) {
+          // handle_system_exit: the hook's SystemExit ends the program with its code
+          decref(exc);
+          this.handleUncaught(e);
+          return;
+        }
+        stderr('Error in sys.excepthook:\n');
+        displayException(e);
+        stderr('\nOriginal exception was:\n');
+        displayException(exc);
+        decref(e);
+      }
+    }
     // sys.last_value etc. keep the exception alive in CPython until shutdown
     decref(exc);
   }

@@ -289,11 +289,37 @@ function charAt(map: number[], byte: number): number {
 }
 
 // ------------------------------------------------------------------ the last line
+/** An exception's type as tracebacks print it: its qualname, after its module unless that is
+ * builtins or __main__ */
+function printedTypeName(t: PyType): string {
+  const name = abs.typeQualname(t);
+  const mod = abs.typeModule(t);
+  return mod && mod !== 'builtins' && mod !== '__main__' ? `${mod}.${name}` : name;
+}
+
+/**
+ * What write_unraisable_exc_file (Python/errors.c) prints after the "Exception ignored in: ..."
+ * line: the traceback, then the type (module-qualified unless builtins or __main__), ": " and
+ * str(exc) even when that is empty (`TypeError: `); no chained exceptions, notes or suggestions.
+ */
+export function formatUnraisable(exc: PyBaseException): string {
+  let out = exc.traceback instanceof PyTraceback ? 'Traceback (most recent call last):\n' + formatTraceback(exc.traceback) : '';
+  const t = exc.type;
+  const name = printedTypeName(t);
+  let msg: string;
+  try {
+    msg = abs.str(exc);
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    msg = '<exception str() failed>';
+  }
+  out += `${name}: ${msg}\n`;
+  return out;
+}
+
 export function formatExceptionOnly(exc: PyBaseException): string {
   const t = exc.type;
-  let name = abs.typeQualname(t);
-  const mod = abs.typeModule(t);
-  if (mod && mod !== 'builtins' && mod !== '__main__') name = `${mod}.${name}`;
+  const name = printedTypeName(t);
   if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
   let msg: string;
   try {

@@ -22,7 +22,7 @@ import * as E from './exception';
 import { raise, typeError } from '../errors';
 import { gcNewObject } from '../gc';
 import { newList } from './list';
-import { formatException } from '../traceback';
+import { writeUnraisable } from '../unraisable';
 import { vmState } from '../vm/eval';
 
 export const ReferenceType = makeType('ReferenceType', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 64);
@@ -222,56 +222,6 @@ export function getWeakrefs(o: PyObject): PyObject[] {
 }
 
 // ------------------------------------------------------------------ callbacks
-let unraisableWriter: ((exc: PyBaseException, obj: PyObject) => void) | null = null;
-/** Let the interpreter supply PyErr_WriteUnraisable (else the fallback below is used). */
-export function setUnraisableWriter(f: (exc: PyBaseException, obj: PyObject) => void): void {
-  unraisableWriter = f;
-}
-
-/** PyErr_WriteUnraisable(callback): sys.unraisablehook when set, else the default text on sys.stderr. */
-function writeUnraisable(exc: PyBaseException, obj: PyObject): void {
-  if (unraisableWriter) return unraisableWriter(exc, obj);
-  let sys: PyObject | null = null;
-  try {
-    sys = vmState.importModule ? vmState.importModule('sys', vmState.current!) : null;
-  } catch (e) {
-    if (e instanceof PyBaseException) decref(e);
-    else throw e;
-  }
-  try {
-    if (!sys) return;
-    let text = 'Exception ignored in: ';
-    try {
-      text += abs.repr(obj);
-    } catch (e) {
-      if (e instanceof PyBaseException) decref(e);
-      text += '<object repr() failed>';
-    }
-    text += '\n' + formatException(exc);
-    const err = abs.lookupAttr(sys, 'stderr');
-    if (err && err !== None) {
-      const s = newStr(text);
-      try {
-        const w = abs.getAttr(err, 'write');
-        try {
-          decref(abs.call(w, [s], null));
-        } finally {
-          decref(w);
-        }
-      } catch (e) {
-        if (e instanceof PyBaseException) decref(e);
-        else throw e;
-      } finally {
-        decref(s);
-      }
-    }
-    xdecref(err);
-  } finally {
-    xdecref(sys);
-    decref(exc);
-  }
-}
-
 /** handle_callback */
 function handleCallback(wr: PyObject, callback: PyObject): void {
   const savedExc = vmState.excInfo;

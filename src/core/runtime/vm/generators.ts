@@ -13,13 +13,13 @@ import * as abs from '../abstract';
 import { genSend, genThrow, genClose, vmState } from './eval';
 import { raise, typeError, newException } from '../errors';
 import { materialize } from './frame';
-import { formatException } from '../traceback';
+import { writeUnraisable } from '../unraisable';
 import { typeNew } from '../typeobject';
 import { newDict } from '../objects/dict';
 import { newTuple } from '../objects/tuple';
 import { gcNewObject } from '../gc';
 
-export function installGenerators(writeStderr: () => (s: string) => void, unraisableHook: () => PyObject | null): void {
+export function installGenerators(): void {
   defMethod(GeneratorType, 'send', (args, kw, self) => {
     checkArgs('send', args, kw, 1, 1);
     const r = genSend(self as PyGenerator, args[0]);
@@ -97,33 +97,6 @@ export function installGenerators(writeStderr: () => (s: string) => void, unrais
       vmState.excInfo = savedExc;
     }
   };
-
-  /** PyErr_WriteUnraisable: sys.unraisablehook, or the default message on stderr. */
-  function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string | null): void {
-    const hook = unraisableHook();
-    if (hook) {
-      const args = makeUnraisableArgs(exc, obj, msg);
-      try {
-        decref(abs.call(hook, [args], null));
-      } catch (e) {
-        if (e instanceof PyBaseException) decref(e);
-        else throw e;
-      } finally {
-        decref(args);
-        decref(exc);
-      }
-      return;
-    }
-    const w = writeStderr();
-    let text = `${msg ?? 'Exception ignored in'}: `;
-    try {
-      text += abs.repr(obj);
-    } catch {
-      text += '<object repr() failed>';
-    }
-    w(text + '\n' + formatException(exc));
-    decref(exc);
-  }
 }
 
 function stopIteration(value: PyObject): never {
@@ -131,38 +104,6 @@ function stopIteration(value: PyObject): never {
   const e = new PyBaseException(E.StopIteration, args);
   gcNewObject(e, true);
   throw e;
-}
-
-function makeUnraisableArgs(exc: PyBaseException, obj: PyObject, msg: string | null): PyObject {
-  const attrs: [string, PyObject][] = [
-    ['exc_type', exc.type],
-    ['exc_value', exc],
-    ['exc_traceback', exc.traceback ?? None],
-    ['err_msg', None],
-    ['object', obj],
-  ];
-  const o = abs.call(simpleNamespace(), [], null);
-  for (const [k, v] of attrs) abs.setAttr(o, k, v);
-  if (msg) {
-    const m = newStr(msg);
-    abs.setAttr(o, 'err_msg', m);
-    decref(m);
-  }
-  return o;
-}
-
-let ns: PyType | null = null;
-function simpleNamespace(): PyType {
-  if (!ns) {
-    const d = newDict();
-    const m = newStr('sys');
-    d.setItem(abs.nameKeyObj('__module__'), m);
-    decref(m);
-    ns = typeNew(abs.TypeType, 'UnraisableHookArgs', [], d);
-    ns.rc = 1_000_000_000;
-    decref(d);
-  }
-  return ns;
 }
 
 void incref;

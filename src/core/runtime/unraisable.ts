@@ -1,0 +1,152 @@
+// PyErr_WriteUnraisable / _PyErr_WriteUnraisableMsg (Python/errors.c): an exception that cannot
+// propagate (raised by __del__, a weakref callback, a gc callback, a generator closed at
+// deallocation) goes to sys.unraisablehook; the default hook writes write_unraisable_exc_file's
+// text to sys.stderr, and nothing when sys.stderr is None or gone. And the default
+// sys.excepthook's PyErr_Display.
+
+import { PyObject, PyType, decref } from './object';
+import { PyBaseException } from './objects/exception';
+import { None } from './objects/singletons';
+import { newStr } from './objects/str';
+import { newDict } from './objects/dict';
+import * as abs from './abstract';
+import { typeNew } from './typeobject';
+import { vmState } from './vm/eval';
+import { formatUnraisable, formatException } from './traceback';
+
+/** sys.unraisablehook of the running interpreter, if any (interp.ts sets the lookup) */
+let unraisableHook: () => PyObject | null = () => null;
+export function setUnraisableHookLookup(f: () => PyObject | null): void {
+  unraisableHook = f;
+}
+
+/** sys.excepthook and sys.unraisablehook as sys defines them (calling them is the default path) */
+export const defaultHooks = new WeakSet<PyObject>();
+
+/** PyErr_Display: the traceback of `value` on sys.stderr (nothing when it is None; a value that
+ * is no exception prints as CPython's "TypeError: print_exception(): Exception expected" does) */
+export function displayException(value: PyObject): void {
+  if (!(value instanceof PyBaseException)) {
+    writeSysStderr(`TypeError: print_exception(): Exception expected for value, ${value.type.name} found\n`, null);
+    return;
+  }
+  writeSysStderr(formatException(value), null);
+}
+
+/** The default sys.unraisablehook on its argument (an UnraisableHookArgs). */
+export function defaultUnraisableHook(args: PyObject): void {
+  const value = abs.lookupAttr(args, 'exc_value');
+  const obj = abs.lookupAttr(args, 'object');
+  const msg = abs.lookupAttr(args, 'err_msg');
+  try {
+    let text = '';
+    const m = msg !== null && msg !== None ? abs.str(msg) : null;
+    if (obj !== null && obj !== None) {
+      text += `${m ?? 'Exception ignored in'}: `;
+      try {
+        text += abs.repr(obj);
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        text += '<object repr() failed>';
+      }
+      text += '\n';
+    } else if (m !== null) text += `${m}:\n`;
+    if (value instanceof PyBaseException) text += formatUnraisable(value);
+    writeSysStderr(text, null);
+  } finally {
+    for (const o of [value, obj, msg]) if (o !== null) decref(o);
+  }
+}
+
+/** Report `exc` (stolen) raised where nothing can catch it; `obj` is what raised it (the
+ * "Exception ignored in: <repr>" line), `msg` replaces "Exception ignored in". */
+export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string | null = null): void {
+  try {
+    const hook = unraisableHook();
+    if (hook !== null && hook !== None && !defaultHooks.has(hook)) {
+      const args = makeUnraisableArgs(exc, obj, msg);
+      try {
+        decref(abs.call(hook, [args], null));
+        return;
+      } catch (e) {
+        if (!(e instanceof PyBaseException)) throw e;
+        // the hook failed: its own exception goes to the default hook, "Exception ignored in
+        // sys.unraisablehook: <hook>" (the original exception is dropped)
+        decref(exc);
+        exc = e;
+        obj = hook;
+        msg = 'Exception ignored in sys.unraisablehook';
+      } finally {
+        decref(args);
+      }
+    }
+    let text = `${msg ?? 'Exception ignored in'}: `;
+    try {
+      text += abs.repr(obj);
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      text += '<object repr() failed>';
+    }
+    writeSysStderr(text + '\n' + formatUnraisable(exc), null);
+  } finally {
+    decref(exc);
+  }
+}
+
+/** `text` through sys.stderr.write (an exception there is dropped, as PyFile_WriteString's
+ * callers do); without a sys.stderr (None or deleted) `fallback` gets it (PySys_WriteStderr
+ * falls back to the C stderr) or nothing does (write_unraisable_exc_file). */
+export function writeSysStderr(text: string, fallback: ((s: string) => void) | null): void {
+  const err = vmState.stderr ? vmState.stderr() : null;
+  if (err === null || err === None) {
+    if (fallback) fallback(text);
+    return;
+  }
+  const s = newStr(text);
+  try {
+    const w = abs.getAttr(err, 'write');
+    try {
+      decref(abs.call(w, [s], null));
+    } finally {
+      decref(w);
+    }
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    else throw e;
+  } finally {
+    decref(s);
+  }
+}
+
+/** sys.UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object) */
+function makeUnraisableArgs(exc: PyBaseException, obj: PyObject, msg: string | null): PyObject {
+  const attrs: [string, PyObject][] = [
+    ['exc_type', exc.type],
+    ['exc_value', exc],
+    ['exc_traceback', exc.traceback ?? None],
+    ['err_msg', None],
+    ['object', obj],
+  ];
+  const o = abs.call(hookArgsType(), [], null);
+  for (const [k, v] of attrs) abs.setAttr(o, k, v);
+  if (msg) {
+    const m = newStr(msg);
+    abs.setAttr(o, 'err_msg', m);
+    decref(m);
+  }
+  return o;
+}
+
+let argsType: PyType | null = null;
+function hookArgsType(): PyType {
+  if (!argsType) {
+    const d = newDict();
+    const m = newStr('sys');
+    d.setItem(abs.nameKeyObj('__module__'), m);
+    decref(m);
+    argsType = typeNew(abs.TypeType, 'UnraisableHookArgs', [], d);
+    argsType.rc = 1_000_000_000;
+    decref(d);
+  }
+  return argsType;
+}
