@@ -30,6 +30,9 @@ export class PyDeque extends PyObject {
   maxlen = -1;
   /** CPython's leftindex (position of the first item in its 64-item block), for getsizeof */
   left = 32;
+  /** deque->state: changed by every append, pop, rotate, insert, remove and clear; an iterator
+   * made at another state raises "deque mutated during iteration" */
+  state = 0;
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
     for (let i = 0; i < this.items.length; i++) visit(this.items[i], Edge.ITEM, i);
@@ -62,6 +65,7 @@ function dq(o: PyObject | null): PyDeque {
 }
 /** append with maxlen trimming (deque_append_internal): steals v */
 function dqAppend(d: PyDeque, v: PyObject): void {
+  d.state++;
   d.items.push(v);
   if (d.maxlen >= 0 && d.items.length > d.maxlen) {
     const x = d.items.shift()!;
@@ -70,6 +74,7 @@ function dqAppend(d: PyDeque, v: PyObject): void {
   }
 }
 function dqAppendLeft(d: PyDeque, v: PyObject): void {
+  d.state++;
   d.items.unshift(v);
   d.left = d.left === 0 ? 63 : d.left - 1;
   if (d.maxlen >= 0 && d.items.length > d.maxlen) {
@@ -91,6 +96,23 @@ function dqIndex(d: PyDeque, k: PyObject): number {
 function ownRepr(T: PyType): void {
   const r = T.slots.repr!;
   defMethod(T, '__repr__', (args, _k, self) => newStr(r(self ?? args[0])));
+}
+
+/** dequeiter_next / dequereviter_next: the items from either end, while the deque keeps the
+ * state it had when the iterator was made (counter: the items left) */
+function dequeIter(d: PyDeque, reverse: boolean): PyObject {
+  const state = d.state;
+  let counter = d.items.length;
+  return newIter(iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56), [newRef(d)], () => {
+    if (d.state !== state) {
+      counter = 0;
+      raise(E.RuntimeError, 'deque mutated during iteration');
+    }
+    if (counter === 0) return null;
+    const i = reverse ? counter - 1 : d.items.length - counter;
+    counter--;
+    return newRef(d.items[i]);
+  });
 }
 
 function installDeque(): void {
@@ -119,11 +141,7 @@ function installDeque(): void {
     }
   };
   T.slots.len = (o) => (o as PyDeque).items.length;
-  T.slots.iter = (o) => {
-    const d = o as PyDeque;
-    let i = 0;
-    return newIter(iterType('_deque_iterator', '_collections', 56), [newRef(d)], () => (i < d.items.length ? newRef(d.items[i++]) : null));
-  };
+  T.slots.iter = (o) => dequeIter(o as PyDeque, false);
   T.slots.repr = (o) => {
     const d = o as PyDeque;
     if (!abs.reprEnter(o)) return '[...]';
@@ -150,6 +168,7 @@ function installDeque(): void {
     checkArgs('pop', args, kw, 0, 0);
     const d = dq(self);
     if (!d.items.length) raise(E.IndexError, 'pop from an empty deque');
+    d.state++;
     const x = d.items.pop()!;
     dqRightPopped(d);
     return x;
@@ -158,6 +177,7 @@ function installDeque(): void {
     checkArgs('popleft', args, kw, 0, 0);
     const d = dq(self);
     if (!d.items.length) raise(E.IndexError, 'pop from an empty deque');
+    d.state++;
     const x = d.items.shift()!;
     dqLeftPopped(d);
     return x;
@@ -183,6 +203,7 @@ function installDeque(): void {
     const d = dq(self);
     const n = d.items.length;
     if (n <= 1) return newRef(None);
+    d.state++;
     let k = args.length ? Number(abs.index(args[0])) : 1;
     // _deque_rotate: the items move by k normalised to (-len/2, len/2]
     const half = n >> 1;
@@ -200,6 +221,7 @@ function installDeque(): void {
   defMethod(T, 'clear', (args, kw, self) => {
     checkArgs('clear', args, kw, 0, 0);
     const d = dq(self);
+    d.state++;
     const old = d.items;
     d.items = [];
     if (old.length) d.left = 32;
@@ -229,6 +251,7 @@ function installDeque(): void {
     if (i < 0) i = Math.max(0, i + n);
     if (i > n) i = n;
     if (i < n) d.left = d.left === 0 ? 63 : d.left - 1; // rotate, appendleft, rotate back
+    d.state++;
     d.items.splice(i, 0, newRef(args[1]));
     return newRef(None);
   });
@@ -237,6 +260,7 @@ function installDeque(): void {
     const d = dq(self);
     for (let i = 0; i < d.items.length; i++) {
       if (abs.richCompareBool(d.items[i], args[0], Cmp.EQ)) {
+        d.state++;
         const x = d.items.splice(i, 1)[0];
         dqLeftPopped(d); // rotate, popleft, rotate back
         decref(x);
@@ -276,6 +300,7 @@ function installDeque(): void {
   defMethod(T, '__delitem__', (args, _k, self) => {
     const d = dq(self);
     const i = dqIndex(d, args[0]);
+    d.state++;
     const x = d.items.splice(i, 1)[0];
     dqLeftPopped(d); // deque_del_item: rotate, popleft, rotate back
     decref(x);
@@ -285,10 +310,41 @@ function installDeque(): void {
     for (const x of [...dq(self).items]) if (abs.richCompareBool(x, args[0], Cmp.EQ)) return newBool(true);
     return newBool(false);
   });
-  defMethod(T, '__reversed__', (_a, _k, self) => {
+  defMethod(T, '__reversed__', (_a, _k, self) => dequeIter(dq(self), true));
+  // deque_repeat / deque_inplace_repeat: the items n times (through append: maxlen trims)
+  const repeat = (d: PyDeque, k: PyObject): PyDeque | null => {
+    if (!(k instanceof PyInt)) return null;
+    const n = Number(abs.index(k));
+    const items = d.items.slice();
+    if (n <= 0) {
+      if (items.length) d.state++;
+      d.items = [];
+      for (const x of items) decref(x);
+      return d;
+    }
+    for (let r = 1; r < n; r++) for (const x of items) dqAppend(d, newRef(x));
+    return d;
+  };
+  defMethod(T, '__mul__', (args, _k, self) => {
+    if (!(args[0] instanceof PyInt)) return newRef(abs.NotImplemented);
+    return repeat(copy(self), args[0])!;
+  });
+  defMethod(T, '__rmul__', (args, _k, self) => {
+    if (!(args[0] instanceof PyInt)) return newRef(abs.NotImplemented);
+    return repeat(copy(self), args[0])!;
+  });
+  defMethod(T, '__imul__', (args, _k, self) => {
+    if (!(args[0] instanceof PyInt)) return newRef(abs.NotImplemented);
+    return newRef(repeat(dq(self), args[0])!);
+  });
+  // deque_reduce: (type, () or ((), maxlen), __dict__ or None, iter(d)); copy and pickle rebuild
+  // the deque and extend it from the iterator
+  defMethod(T, '__reduce__', (args, kw, self) => {
+    checkArgs('__reduce__', args, kw, 0, 0);
     const d = dq(self);
-    let i = d.items.length - 1;
-    return newIter(iterType('_deque_reverse_iterator', '_collections', 56), [newRef(d)], () => (i >= 0 && i < d.items.length ? newRef(d.items[i--]) : null));
+    const dict = abs.lookupAttr(d, '__dict__') ?? newRef(None);
+    const cargs = d.maxlen < 0 ? newTuple([]) : newTuple([newTuple([]), newInt(d.maxlen)]);
+    return newTuple([newRef(d.type), cargs, dict, abs.getIter(d)]);
   });
   defMethod(T, '__iadd__', (args, _k, self) => {
     const d = dq(self);

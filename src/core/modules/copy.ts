@@ -67,37 +67,87 @@ def _set_state(y, state, custom):
             setattr(y, k, v)
 
 
+def _builtin_reduce(x, cls):
+    # what __reduce_ex__(4) gives for the builtin types whose reduce RefScope does not define:
+    # (func, args, state, listitems, dictitems) as set_reduce, bytearray_reduce_ex, slice's,
+    # BaseException.__reduce__, the collections types' and typeobject.c reduce_newobj do
+    d = getattr(x, '__dict__', None) or None
+    coll = [k.__name__ for k in cls.__mro__ if k.__module__ == 'collections']
+    if 'defaultdict' in coll:
+        f = x.default_factory
+        return cls, ((f,) if f is not None else ()), None, None, iter(x.items())
+    if 'Counter' in coll:
+        return cls, (dict(x),), d, None, None
+    if 'OrderedDict' in coll:
+        return cls, (), d, None, iter(x.items())
+    if isinstance(x, BaseException):
+        return cls, x.args, d, None, None
+    if isinstance(x, (set, frozenset)):
+        return cls, (list(x),), d, None, None
+    if isinstance(x, bytearray):
+        return cls, (bytes(x),), d, None, None
+    if cls is slice:
+        return cls, (x.start, x.stop, x.step), None, None, None
+    if isinstance(x, tuple) and hasattr(cls, '_make') and hasattr(cls, '_fields'):
+        # a namedtuple: its __new__(_cls, *fields) (RefScope's namedtuples have it as a slot)
+        return cls._make, (list(x),), None, None, None
+    if not isinstance(x, (list, dict, tuple)) and cls.__new__ is not object.__new__ and not hasattr(x, '__dict__'):
+        raise Error("un(deep)copyable object of type %s" % cls)
+    # reduce_newobj: cls.__new__(cls, *__getnewargs__()), the state, a list's or dict's items
+    gna = getattr(x, '__getnewargs__', None)
+    args = gna() if gna is not None else ()
+    state, custom = _state_of(x)
+    listitems = iter(x) if isinstance(x, list) else None
+    dictitems = iter(x.items()) if isinstance(x, dict) else None
+    return _newobj, (cls,) + tuple(args), state, listitems, dictitems
+
+
+def _newobj(cls, *args):
+    return cls.__new__(cls, *args)
+
+
+def _own_reduce(cls):
+    for k in cls.__mro__:
+        if k is object:
+            return None
+        if '__reduce_ex__' in k.__dict__ or '__reduce__' in k.__dict__:
+            return k
+    return None
+
+
 def _reconstruct(x, memo, deep):
+    # Lib/copy.py _reconstruct on what __reduce_ex__(4) returned
     cls = type(x)
-    rx = cls.__dict__.get('__reduce_ex__') or cls.__dict__.get('__reduce__')
-    if rx is not None:
-        rv = x.__reduce_ex__(4) if '__reduce_ex__' in cls.__dict__ else x.__reduce__()
+    if _own_reduce(cls) is not None:
+        rv = x.__reduce_ex__(4) if hasattr(x, '__reduce_ex__') and _own_reduce(cls).__dict__.get('__reduce_ex__') else x.__reduce__()
         if isinstance(rv, str):
             return x
-        func, args = rv[0], rv[1]
-        state = rv[2] if len(rv) > 2 else None
-        if deep:
-            args = deepcopy(args, memo)
-        y = func(*args)
-        if deep:
-            memo[id(x)] = y
-        if state is not None:
-            if deep:
-                state = deepcopy(state, memo)
-            _set_state(y, state, True)
-        return y
-    if isinstance(x, BaseException) or cls.__new__ is not object.__new__ and not hasattr(x, '__dict__'):
-        raise Error("un(deep)copyable object of type %s" % cls)
-    y = cls.__new__(cls)
+    else:
+        rv = _builtin_reduce(x, cls)
+    func, args = rv[0], rv[1]
+    state = rv[2] if len(rv) > 2 else None
+    listiter = rv[3] if len(rv) > 3 else None
+    dictiter = rv[4] if len(rv) > 4 else None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
     if deep:
         memo[id(x)] = y
-    state, custom = _state_of(x)
     if state is not None:
         if deep:
             state = deepcopy(state, memo)
-        elif not custom and isinstance(state, dict):
-            state = state
-        _set_state(y, state, custom)
+        _set_state(y, state, False)
+    if listiter is not None:
+        for item in listiter:
+            if deep:
+                item = deepcopy(item, memo)
+            y.append(item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
     return y
 
 

@@ -337,8 +337,9 @@ export function instanceDict(o: PyObject): PyDict | null {
   return xd ? (xd as PyDict) : null;
 }
 
-/** The dict an attribute assignment stores into, created on demand for subclass instances. */
-function instanceDictForSet(o: PyObject): PyDict | null {
+/** The dict an attribute assignment stores into, created on demand for subclass instances
+ * (PyObject_GenericGetDict: also what `__dict__` gives). */
+export function instanceDictForSet(o: PyObject): PyDict | null {
   const d = instanceDict(o);
   if (d) return d;
   if (o instanceof PyBaseException || o instanceof PyFunction || o instanceof PyWrapper) return (o.dict = newDictObj());

@@ -437,7 +437,8 @@ function addTypeGetSet(t: PyType, name: string): void {
     name === '__dict__'
       ? (o: PyObject) => {
           if (o instanceof PyInstance && o.type.hasDict) return o.materializeDict();
-          const d = abs.instanceDict(o);
+          // subtype_dict (PyObject_GenericGetDict): made on first use
+          const d = abs.instanceDictForSet(o);
           if (!d) abs.raiseNoAttr(o, '__dict__');
           return newRef(d);
         }
