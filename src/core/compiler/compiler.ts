@@ -11,6 +11,10 @@ import { Block, Scope, SymbolTable, SymbolError, mangle, Flag } from './symtable
 import { foldExpr, foldIter, resetFoldCache, type FoldedSeq } from './fold';
 import type { ConstantValue } from '../parser/ast';
 import { byteToCol, type SyntaxErrorInfo } from '../parser/errors';
+import { unparseExpr } from './unparse';
+
+/** Lib/__future__.py all_feature_names */
+const FUTURE_FEATURES = new Set(['nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement', 'print_function', 'unicode_literals', 'barry_as_FLUFL', 'generator_stop', 'annotations']);
 
 export class CompileError {
   constructor(
@@ -19,6 +23,7 @@ export class CompileError {
     public lineno: number,
     public col: number, // UTF-8 byte offset, 0-based
     public endLineno: number,
+    /** -1: no end (SyntaxError.end_offset None) */
     public endCol: number,
   ) {}
 }
@@ -160,7 +165,8 @@ export function syntaxErrorInfo(e: CompileError, filename: string, source: strin
     lineno: e.lineno,
     offset: byteToCol(text, e.col) + 1,
     end_lineno: e.endLineno,
-    end_offset: byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
+    end_offset: e.endCol < 0 ? byteToCol(text, e.col) + 2 : byteToCol(lines[e.endLineno - 1] ?? '', e.endCol) + 1,
+    ...(e.endCol < 0 ? { no_end: true } : {}),
     text: text + '\n',
   };
 }
@@ -172,6 +178,10 @@ class Compiler {
   private constCache = new Map<string, ConstSlot>();
   private lines: string[];
   private interactive = false;
+  /** `from __future__ import annotations` (CO_FUTURE_ANNOTATIONS): annotations become their text */
+  private futureAnnotations = false;
+  /** the line of the module's last `from __future__` import (future.c ff_lineno) */
+  private futureLine = 0;
   warnings: CompileWarning[] = [];
 
   constructor(
@@ -179,6 +189,35 @@ class Compiler {
     source: string,
   ) {
     this.lines = source.split(/\r?\n/);
+  }
+
+  /**
+   * future_parse (Python/future.c): the `from __future__ import ...` statements at the start of
+   * the module (after its docstring) name the features; `annotations` is the one that changes
+   * code (PEP 563), the others are mandatory in Python 3 already. `braces` is "not a chance".
+   */
+  private parseFuture(body: A.Stmt[]): void {
+    let i = body.length && isDocstring(body[0]) ? 1 : 0;
+    for (; i < body.length; i++) {
+      const st = body[i];
+      if (st.kind !== 'ImportFrom' || st.module !== '__future__' || st.level !== 0) break;
+      for (const a of st.names) {
+        if (a.name === 'annotations') this.futureAnnotations = true;
+        else if (a.name === 'braces') this.futureError('not a chance', st);
+        else if (!FUTURE_FEATURES.has(a.name)) this.futureError(`future feature ${a.name} is not defined`, st);
+      }
+      this.futureLine = st.lineno;
+    }
+  }
+  /** PyErr_SyntaxLocationObject(filename, lineno, col_offset + 1): a location without an end */
+  private futureError(msg: string, st: A.Stmt): never {
+    throw new CompileError('SyntaxError', msg, st.lineno, st.col_offset, st.lineno, -1);
+  }
+  /** An annotation's value: the expression, or its text under `from __future__ import annotations`
+   * (compiler_visit_annexpr) */
+  private visitAnnotation(e: A.Expr): void {
+    if (this.futureAnnotations) this.loadConstLit({ type: 'str', value: unparseExpr(e) }, false);
+    else this.visitExpr(e);
   }
 
   // ------------------------------------------------------------------ errors
@@ -283,6 +322,7 @@ class Compiler {
     this.enterUnit(this.st.top, '<module>', '<module>', 1, null);
     void this.interactive;
     const body = mod.body;
+    this.parseFuture(body);
     let i = 0;
     // module docstring -> __doc__
     if (body.length && isDocstring(body[0])) {
@@ -711,6 +751,7 @@ class Compiler {
         }
         return;
       case 'ImportFrom': {
+        if (s.module === '__future__' && s.lineno > this.futureLine) this.error('from __future__ imports must occur at the beginning of the file', s);
         const names = s.names.map((a) => this.constSlot({ type: 'str', value: a.name }, false));
         this.loadConstLit({ type: 'int', value: BigInt(s.level) }, false);
         this.emit(Op.LOAD_CONST, this.addConst(this.constSlot({ type: 'tuple', items: names }, false)));
@@ -808,7 +849,7 @@ class Compiler {
     if (t.kind === 'Name') {
       if (s.simple && this.u.block.type !== 'function') {
         // __annotations__['x'] = annotation (module and class bodies)
-        this.visitExpr(s.annotation);
+        this.visitAnnotation(s.annotation);
         this.emit(Op.LOAD_NAME, this.name('__annotations__'));
         this.loadConstLit({ type: 'str', value: mangle(this.u.className, t.id) }, false);
         this.emit(Op.STORE_SUBSCR, 0);
@@ -825,6 +866,12 @@ class Compiler {
         this.visitExpr(t.slice);
         this.emit(Op.POP_TOP, 0);
       }
+    }
+    // check_annotation: the annotation of any other target is evaluated last, and dropped (in a
+    // module or class body, unless annotations are text)
+    if (!s.simple && !this.futureAnnotations && this.u.block.type !== 'function') {
+      this.visitExpr(s.annotation);
+      this.emit(Op.POP_TOP, 0);
     }
   }
 
@@ -1365,7 +1412,7 @@ class Compiler {
     if (!pairs.length) return 0;
     for (const [k, v] of pairs) {
       this.loadConstLit({ type: 'str', value: k }, false);
-      this.visitExpr(v);
+      this.visitAnnotation(v);
     }
     this.emit(Op.BUILD_TUPLE, pairs.length * 2);
     return 4;

@@ -36,7 +36,7 @@ function syntaxError(info: SyntaxErrorInfo): E.PyBaseException {
     ['offset', newInt(info.offset)],
     ['text', text],
     ['end_lineno', newInt(info.end_lineno)],
-    ['end_offset', newInt(info.end_offset)],
+    ['end_offset', info.no_end ? newRef(None) : newInt(info.end_offset)],
   ];
   const e = newException(t, info.msg);
   const detail = newTuple(attrs.map(([, v]) => newRef(v)));

@@ -9,6 +9,9 @@ export interface SyntaxErrorInfo {
   offset: number;
   end_lineno: number;
   end_offset: number;
+  /** SyntaxError.end_offset is None (PyErr_SyntaxLocationObject gives no end: future.c's
+   * errors); `end_offset` then draws one caret */
+  no_end?: boolean;
   /** the source line (with its newline when CPython keeps it) */
   text: string | null;
   /**

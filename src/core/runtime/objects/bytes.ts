@@ -19,6 +19,8 @@ import { hashBytes } from '../primitives/hash';
 import * as strMod from './str';
 import { isGbkName, gbkEncode, gbkDecode } from './codec_gbk';
 import { utfCodecName, utfEncode, utfDecode } from './codec_utf';
+import { bytesRepr } from '../primitives/bytesrepr';
+export { bytesRepr };
 
 export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
@@ -60,27 +62,6 @@ export function newBytes(v: Uint8Array): PyBytes {
 
 export function newByteArray(v: Uint8Array): PyBytes {
   return new PyBytes(ByteArrayType, v.slice());
-}
-
-/** bytes_repr */
-export function bytesRepr(v: Uint8Array): string {
-  let dq = false;
-  let sq = false;
-  for (const c of v) {
-    if (c === 0x27) sq = true;
-    else if (c === 0x22) dq = true;
-  }
-  const quote = sq && !dq ? '"' : "'";
-  let s = 'b' + quote;
-  for (const c of v) {
-    if (c === quote.charCodeAt(0) || c === 0x5c) s += '\\' + String.fromCharCode(c);
-    else if (c === 9) s += '\\t';
-    else if (c === 10) s += '\\n';
-    else if (c === 13) s += '\\r';
-    else if (c < 0x20 || c >= 0x7f) s += '\\x' + c.toString(16).padStart(2, '0');
-    else s += String.fromCharCode(c);
-  }
-  return s + quote;
 }
 
 export function utf8Encode(s: string, errors = 'strict'): Uint8Array {
