@@ -13,7 +13,7 @@ import { PyTuple, newTuple, TupleType, newTupleSized, releaseUnfilledTuple } fro
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { listExtend } from '../runtime/objects/list_methods';
 import { PyDict, DictType, newDict } from '../runtime/objects/dict';
-import { None, Ellipsis, NotImplemented } from '../runtime/objects/singletons';
+import { None, NoneType, Ellipsis, NotImplemented } from '../runtime/objects/singletons';
 import { PyFunction, PyMethod, PropertyType, ClassMethodType, StaticMethodType } from '../runtime/objects/function';
 import { PyModule } from '../runtime/objects/instance';
 import { excTypes, PyBaseException, StopIteration } from '../runtime/objects/exception';
@@ -33,6 +33,7 @@ import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
 import { installFileIO, openFile, PyStdStream, pendFlush, stdStreamWrite } from './fileio';
+import { UnionType, PyGenericAlias } from '../runtime/bootstrap';
 
 const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
 
@@ -686,6 +687,8 @@ export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
     return false;
   }
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstanceOf(o, c));
+  // object_isinstance: a union (int | str) checks its arguments as a tuple
+  if (cls.type === UnionType) return unionArgs(cls).some((c) => isInstanceOf(o, c));
   const ic = abs.typeLookup(cls.type, '__instancecheck__');
   if (ic) {
     const r = abs.callMethodObj(ic, cls, [o]);
@@ -708,7 +711,13 @@ export function isSubclassOf(c: PyType, cls: PyObject): boolean {
     return c.isSubtype(cls);
   }
   if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
+  if (cls.type === UnionType) return unionArgs(cls).some((x) => isSubclassOf(c, x));
   typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+}
+
+/** a union's arguments as types (None stands for NoneType) */
+function unionArgs(u: PyObject): PyObject[] {
+  return (u as PyGenericAlias).argsList().map((x) => (x === None ? NoneType : x));
 }
 
 /**

@@ -512,6 +512,8 @@ function installMappingBasics(T: PyType, missing: ((d: PyDict, k: PyObject) => P
 
 function installDefaultDict(): void {
   const T = DefaultDictType;
+  // new_defdict: type(self)(self.default_factory, left)
+  defMappingOr(T, (self, left) => abs.call(self.type, [(self as PyDefaultDict).factory ?? None, left], null));
   T.slots.new = (t) => newDictSub(t);
   T.slots.init = (self, args, kw) => {
     const d = self as PyDefaultDict;
@@ -582,8 +584,34 @@ function reorder(d: PyDict, keys: PyObject[]): void {
   }
 }
 
+/** odict_or / defdict_or: `|` with a dict on either side makes the OrderedDict's (defaultdict's)
+ * type from the left operand (a defaultdict keeps its factory) and updates it with the right one */
+function defMappingOr(T: PyType, make: (self: PyObject, left: PyObject) => PyObject): void {
+  const or = (left: PyObject, right: PyObject): PyObject => {
+    const self = left.type.isSubtype(T) ? left : right;
+    const other = self === left ? right : left;
+    if (!(other instanceof PyDict)) return newRef(abs.NotImplemented);
+    const r = make(self, left);
+    try {
+      const upd = abs.getAttr(r, 'update');
+      try {
+        decref(abs.call(upd, [right], null));
+      } finally {
+        decref(upd);
+      }
+    } catch (e) {
+      decref(r);
+      throw e;
+    }
+    return r;
+  };
+  defMethod(T, '__or__', (args, _k, self) => or(self!, args[0]));
+  defMethod(T, '__ror__', (args, _k, self) => or(args[0], self!));
+}
+
 function installOrderedDict(): void {
   const T = OrderedDictType;
+  defMappingOr(T, (self, left) => abs.call(self.type, [left], null));
   T.slots.new = (t) => newDictSub(t);
   T.slots.init = (self, args, kw) => {
     const { pos, kw: kws } = kwArgs(args, kw);

@@ -78,6 +78,8 @@ class RunFiles {
   constructor(readonly io: RuntimeIO) {}
   /** the file's data (read from the host the first time), or an errno */
   load(path: string): FileData | number {
+    // open(""): the C library finds no such file (the host would resolve '' to the directory)
+    if (path === '') return 2;
     const known = this.files.get(path);
     if (known) return known;
     const fs = this.io.fs;
@@ -90,6 +92,7 @@ class RunFiles {
   }
   /** an empty file created (or truncated) at path, or an errno */
   create(path: string, exclusive: boolean): FileData | number {
+    if (path === '') return 2;
     const known = this.files.get(path);
     if (!known) {
       const fs = this.io.fs;
@@ -902,8 +905,9 @@ function install(): void {
       const line = f === null ? stdinReadline(-1) : textReadline(f, -1);
       if (line === '') break;
       out.push(newStr(line));
+      // _io__IOBase_readlines_impl: the line that goes past the hint is the last one
+      if (hint > 0 && line.length > hint - total) break;
       total += line.length;
-      if (hint > 0 && total >= hint) break;
     }
     return newList(out);
   });
@@ -1024,6 +1028,47 @@ function install(): void {
       const b = bytesArg(a[0]);
       f.file.write(b);
       return newInt(b.length);
+    });
+    // _io__IOBase_readlines_impl: the lines up to the size hint
+    defMethod(B, 'readlines', (a, k, self) => {
+      checkArgs('readlines', a, k, 0, 1);
+      const f = buf(self);
+      if (!canRead) unsupportedOp('readline');
+      checkClosed(f, 'readline of closed file');
+      const hint = sizeArg(a[0]);
+      const out: PyObject[] = [];
+      let total = 0;
+      for (;;) {
+        const line = bytesReadline(f, -1);
+        if (line.length === 0) break;
+        out.push(newBytes(line));
+        if (hint > 0 && line.length > hint - total) break;
+        total += line.length;
+      }
+      return newList(out);
+    });
+    // _io__IOBase_writelines_impl: each item through write()
+    defMethod(B, 'writelines', (a, k, self) => {
+      checkArgs('writelines', a, k, 1, 1);
+      checkClosed(buf(self), TEXT_CLOSED);
+      const write = abs.getAttr(self!, 'write');
+      try {
+        const it = abs.getIter(a[0]);
+        try {
+          for (let line = abs.iterNext(it); line !== null; line = abs.iterNext(it)) {
+            try {
+              decref(abs.call(write, [line], null));
+            } finally {
+              decref(line);
+            }
+          }
+        } finally {
+          decref(it);
+        }
+      } finally {
+        decref(write);
+      }
+      return newRef(None);
     });
     B.slots.iter = (o) => {
       checkClosed(buf(o), TEXT_CLOSED);

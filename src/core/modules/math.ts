@@ -482,12 +482,10 @@ registerModule('math', (m) => {
   });
   m.fn('factorial', (args, kw) => {
     checkArgs('math.factorial', args, kw, 1, 1);
-    let o = args[0];
-    let n: bigint;
-    if (o instanceof PyFloat) {
-      if (!Number.isInteger(o.v)) raise(E.ValueError, 'factorial() only accepts integral values');
-      n = BigInt(o.v);
-    } else n = intArg(o);
+    // math_factorial (3.11): an int only (a float, even integral, is a TypeError since 3.10's
+    // deprecation ended)
+    const o = args[0];
+    const n = intArg(o);
     if (n < 0n) raise(E.ValueError, 'factorial() not defined for negative values');
     if (n > 100000n) raise(E.OverflowError, 'factorial() argument should not exceed 9223372036854775807');
     let r = 1n;

@@ -3,7 +3,7 @@
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { makeType } from '../types';
-import { defMethod, defClassMethod, argParserInit, parseArgs } from '../define';
+import { defMethod, defClassMethod, argParserInit, parseArgs, checkArgs } from '../define';
 import * as abs from '../abstract';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
@@ -677,6 +677,35 @@ function checkPositional(name: string, args: PyObject[], kw: string[] | null, mi
 }
 
 export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject): void {
+  // bytes.fromhex / bytearray.fromhex (_PyBytes_FromHex): pairs of hex digits, ASCII whitespace
+  // between them skipped; a subclass is called with the result
+  defClassMethod(t, 'fromhex', (args, kw, cls) => {
+    checkArgs('fromhex', args, kw, 1, 1);
+    const s = args[0];
+    if (!(s instanceof PyStr)) typeError(`fromhex() argument must be str, not ${s.type.name}`);
+    const str = s.v;
+    const out: number[] = [];
+    const hexval = (c: string): number => (/^[0-9a-fA-F]$/.test(c) ? parseInt(c, 16) : -1);
+    for (let i = 0; i < str.length; ) {
+      if (' \t\n\r\x0b\x0c'.includes(str[i])) {
+        i++;
+        continue;
+      }
+      const top = hexval(str[i]);
+      if (top < 0) raise(E.ValueError, `non-hexadecimal number found in fromhex() arg at position ${i}`);
+      const bot = i + 1 < str.length ? hexval(str[i + 1]) : -1;
+      if (bot < 0) raise(E.ValueError, `non-hexadecimal number found in fromhex() arg at position ${i + 1}`);
+      out.push(top * 16 + bot);
+      i += 2;
+    }
+    const r = mk(Uint8Array.from(out));
+    if (cls === t) return r;
+    try {
+      return abs.call(cls!, [r], null);
+    } finally {
+      decref(r);
+    }
+  });
   // bytes.hex(sep=<unrepresentable>, bytes_per_sep=1) (Python/pystrhex.c _Py_strhex_impl):
   // sep goes between groups of bytes_per_sep bytes counted from the right (from the left when
   // negative)
