@@ -68,7 +68,7 @@ function formatChain(value: PyObject, tb: PyObject, limit: PyObject, chain: bool
     out.push('Traceback (most recent call last):\n');
     out.push(...frameEntries(entries));
   }
-  out.push(...lines(formatExceptionOnly(value)));
+  out.push(...lines(formatExceptionOnly(value, false)));
 }
 
 const TRACEBACK_SRC = String.raw`
@@ -462,7 +462,7 @@ registerModule('traceback', (m: ModuleBuilder) => {
   m.fn('_format_only', (args) => {
     const value = args[0];
     if (!(value instanceof PyBaseException)) return newList([newStr('NoneType: None\n')]);
-    return newList(lines(formatExceptionOnly(value)).map((s) => newStr(s)));
+    return newList(lines(formatExceptionOnly(value, false)).map((s) => newStr(s)));
   });
   m.fn('_format_tb', (args) => {
     const [tb, limit] = args;

@@ -317,7 +317,10 @@ export function formatUnraisable(exc: PyBaseException): string {
   return out;
 }
 
-export function formatExceptionOnly(exc: PyBaseException): string {
+/** The exception's last line(s). `suggest`: the "Did you mean" of a NameError or AttributeError,
+ * which 3.11 computes only in the interpreter's own display (print_exception in pythonrun.c), not
+ * in the traceback module */
+export function formatExceptionOnly(exc: PyBaseException, suggest = true): string {
   const t = exc.type;
   const name = printedTypeName(t);
   if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
@@ -327,7 +330,7 @@ export function formatExceptionOnly(exc: PyBaseException): string {
   } catch {
     msg = '<exception str() failed>';
   }
-  const sugg = suggestion(exc);
+  const sugg = suggest ? suggestion(exc) : null;
   if (sugg) msg += `. Did you mean: '${sugg}'?`;
   let out = msg === '' ? `${name}\n` : `${name}: ${msg}\n`;
   return out + formatNotes(exc);
@@ -452,7 +455,9 @@ function dirOf(o: PyObject): string[] {
   const d = own ?? abs.instanceDict(o);
   if (d) for (const k of dictKeys(d)) names.add(k);
   if (own) decref(own);
-  const types: PyType[] = o instanceof PyType ? [...o.mro, ...o.type.mro] : o.type.mro;
+  // type.__dir__ merges the class's and its bases' dicts, not its metaclass's (`A.mro2` suggests
+  // nothing: mro is type's)
+  const types: PyType[] = o instanceof PyType ? o.mro : o.type.mro;
   for (const t of types) for (const k of dictKeys(t.dict)) names.add(k);
   return [...names].sort();
 }
