@@ -343,7 +343,14 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     try {
       listExtend(l, args[0]);
       const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'], clinic: 'list.sort' }, args.slice(1), kw);
-      sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
+      // builtin_sorted calls the new list's bound sort through its vectorcall, which counts a
+      // recursion level while the key function runs
+      abs.enterRecursiveCall(' while calling a Python object');
+      try {
+        sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
+      } finally {
+        abs.leaveRecursiveCall();
+      }
     } catch (e) {
       decref(l);
       throw e;

@@ -140,6 +140,7 @@ class PyLru extends PyObject {
 }
 export const LruType = makeType('_lru_cache_wrapper', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 152);
 LruType.module = 'functools';
+LruType.makeTpCall = true;
 
 const KWD_MARK = new PyObject(null);
 /** lru_cache_make_key */

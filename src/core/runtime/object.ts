@@ -244,6 +244,9 @@ export class PyType extends PyObject {
   /** a class written in Python that stands for one of CPython's C types (decimal.Decimal): its
    * `name` is the C type's dotted tp_name */
   cTypeName = false;
+  /** a C type whose instances are called through tp_call and _PyObject_MakeTpCall (no vectorcall
+   * in 3.11): such a call counts a recursion level (functools._lru_cache_wrapper) */
+  makeTpCall = false;
   base: PyType | null;
   bases: PyType[];
   mro: PyType[] = [];

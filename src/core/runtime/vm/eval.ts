@@ -90,6 +90,16 @@ export interface VMState {
  */
 const REENTRY = 16;
 
+/**
+ * `throw e` from a function of its own: V8 records where each throw happened (Isolate::Throw ->
+ * ComputeLocation), walking the throwing function's source position table from its start, so a
+ * throw written in evalLoop (thousands of bytecodes) cost ~25 us per Python frame an exception
+ * passed through (a RecursionError unwinding 1,000 frames: 25 ms). From here it costs nothing.
+ */
+export function throwFrom(e: unknown): never {
+  throw e;
+}
+
 class VMStateImpl implements VMState {
   current: Frame | null = null;
   depth = 0;
@@ -457,7 +467,7 @@ function evalLoop(f: Frame, pending: unknown): PyObject | null {
         const e = pending;
         pending = NO_ERROR;
         pc = f.pc + 1;
-        throw e;
+        throwFrom(e);
       }
       if (entry) {
         entry = false;
@@ -468,7 +478,7 @@ function evalLoop(f: Frame, pending: unknown): PyObject | null {
             pc = body(f);
           } catch (e) {
             pc = f.pc + 1; // (the failing instruction, for the handler below)
-            throw e;
+            throwFrom(e);
           }
           if (pc < 0) return compiledReturn(f);
           sp = f.sp;
@@ -930,7 +940,7 @@ function evalLoop(f: Frame, pending: unknown): PyObject | null {
         }
         f.running = false;
         if (st.onFrameExit) st.onFrameExit(f, err, true);
-        throw err;
+        throwFrom(err);
       }
       const depth = table[h + 3];
       while (sp > depth) {
@@ -1088,7 +1098,10 @@ function callNative(f: Frame, stack: (PyObject | null)[], base: number, start: n
   const args = stack.slice(unbound ? start + 1 : start, start + nargs) as PyObject[];
   // a call through C that counts a recursion level (see callChecksRecursion)
   // (before quickening every builtin's generic call counts one: vm/warmup.ts)
-  const level = callable instanceof PyBuiltinFunction ? (f.code.warmup > 0 ? 1 : builtinLevel(callable)) : callChecksRecursion(callable) ? 1 : 0;
+  // (a method called with keyword arguments is never specialized in 3.11: specialize_method_
+  // descriptor's SPEC_FAIL_CALL_KWNAMES; its vectorcall counts one, as list.sort(key=...)
+  // recursing through the key)
+  const level = callable instanceof PyBuiltinFunction ? (f.code.warmup > 0 || (kw !== null && isBuiltinMethod(callable)) ? 1 : builtinLevel(callable)) : callChecksRecursion(callable) ? 1 : 0;
   if (level && st.depth >= st.recursionLimit) {
     raise(excType('RecursionError'), 'maximum recursion depth exceeded while calling a Python object');
   }
@@ -2244,23 +2257,30 @@ function builtinLevel(bf: PyBuiltinFunction): number {
   return level >= 0 ? level : (bf.level = callChecksRecursion(bf) ? 1 : 0);
 }
 
+/** a method of a builtin type (a descriptor, or bound to an object that is not a module) */
+function isBuiltinMethod(c: PyBuiltinFunction): boolean {
+  return c.owner !== null || (c.self !== null && !(c.self instanceof PyModule));
+}
+
 function callChecksRecursion(c: PyObject): boolean {
   if (c instanceof PyBuiltinFunction) {
     const n = c.name;
-    const isMethod = c.owner !== null || (c.self !== null && !(c.self instanceof PyModule));
-    if (isMethod) {
+    if (isBuiltinMethod(c)) {
       if (n === 'append' && (c.owner === ListType || c.self?.type === ListType)) return false;
       return !FASTCALL_METHODS.has(n);
     }
     return !FASTCALL_BUILTINS.has(n);
   }
   if (c instanceof PyType) return (c.flags & TypeFlags.HEAPTYPE) !== 0;
-  return false;
+  // an instance of a Python class (slot_tp_call) or of a C type without vectorcall: the call
+  // goes through _PyObject_MakeTpCall, which counts a level (a recursive __call__ or lru_cache
+  // function uses two per call)
+  return (c.type.flags & TypeFlags.HEAPTYPE) !== 0 || c.type.makeTpCall;
 }
 // METH_FASTCALL builtins and methods (Python/clinic/bltinmodule.c.h, Objects/clinic/*.c.h):
 // their specialized calls (PRECALL_BUILTIN_FAST, PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, ...) do
 // not count a level; METH_O, METH_NOARGS and METH_VARARGS ones do.
-const FASTCALL_BUILTINS = new Set(['len', 'isinstance', 'issubclass', 'print', 'sorted', 'iter', 'next', 'getattr', 'setattr', 'hasattr', 'delattr', 'divmod', 'pow', 'round', 'sum', 'format', 'input', 'vars', 'dir']);
+const FASTCALL_BUILTINS = new Set(['len', 'isinstance', 'issubclass', 'print', 'sorted', 'iter', 'next', 'getattr', 'setattr', 'hasattr', 'delattr', 'divmod', 'pow', 'round', 'sum', 'format', 'input', 'vars', 'dir', 'eval', 'exec']);
 const FASTCALL_METHODS = new Set(['pop', 'insert', 'index', 'sort', 'get', 'setdefault', 'split', 'rsplit', 'replace', 'strip', 'lstrip', 'rstrip', 'encode', 'decode', 'splitlines']);
 
 /** the value a compiled body or loop returned with (its RETURN_VALUE did the rest) */
@@ -2275,6 +2295,7 @@ let helpers: JitHelpers | null = null;
 function jitHelpers(): JitHelpers {
   return (helpers ??= {
     vmState,
+    throwFrom,
     decref,
     newInt,
     newBool,

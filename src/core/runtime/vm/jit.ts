@@ -171,6 +171,9 @@ export function bodyFor(code: PyCode, helpers: JitHelpers): CompiledLoop | null 
 
 /** what the generated code calls: the interpreter's own functions (eval.ts passes them) */
 export interface JitHelpers {
+  /** `throw e` from a small function (eval.ts throwFrom: V8's cost of a throw grows with the
+   * throwing function's size) */
+  throwFrom: (e: unknown) => never;
   [name: string]: unknown;
 }
 
@@ -924,7 +927,7 @@ function compileRegion(code: PyCode, head: number, jump: number, dj: number, loo
     `return function ${loop ? 'loop' : 'body'}_${sanitize(u.name)}_${head}(f){const S=f.stack,F=f.fast,st=vmState;let s=0;let pc=${head};` +
     (q.regs ? `let ${Array.from({ length: q.regs }, (_, i) => `R${i}=null`).join(',')};` : '') +
     (loop ? `if(++entries===${ENTRIES_CHECKED}&&backs<${ENTRIES_CHECKED * MIN_ROUNDS})J[${head}]=null;` : '') +
-    `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throw e;}}`;
+    `try{for(;;){switch(pc){${body}default:throw new Error('jit: no block '+pc);}}}catch(e){st.steps+=s;throwFrom(e);}}`;
   const first = jitConfig.onFirstCompile;
   if (first !== null) {
     jitConfig.onFirstCompile = null;
