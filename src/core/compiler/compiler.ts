@@ -1208,7 +1208,7 @@ class Compiler {
       case 'MatchClass': {
         this.emit(Op.COPY, 1);
         this.visitExpr(p.cls);
-        this.emit(Op.MATCH_CLASS, 0);
+        this.emit(Op.MATCH_CLASS, p.patterns.length ? 3 + p.patterns.length : 0);
         this.emitJump(Op.POP_JUMP_IF_FALSE, fail);
         const subfail = this.newLabel();
         p.patterns.forEach((q, i) => {

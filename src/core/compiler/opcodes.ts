@@ -236,7 +236,8 @@ def(Op.GET_LEN, 'GET_LEN', fixed(1));
 def(Op.MATCH_MAPPING, 'MATCH_MAPPING', fixed(1));
 def(Op.MATCH_SEQUENCE, 'MATCH_SEQUENCE', fixed(1));
 def(Op.MATCH_KEYS, 'MATCH_KEYS', fixed(1));
-// MATCH_CLASS 0: [x, cls] -> [isinstance]; 1: [x, cls, i] -> [attr, found]; 2: [x, name] -> [attr, found]
+// MATCH_CLASS 0: [x, cls] -> [isinstance]; 3 + n: the same, then a subject of the class must take n
+// positional sub-patterns; 1: [x, cls, i] -> [attr, found]; 2: [x, name] -> [attr, found]
 def(Op.MATCH_CLASS, 'MATCH_CLASS', (a) => (a === 2 ? 0 : -1), { argKind: 'int' });
 // [mapping, keys] -> [dict without those keys]
 def(Op.COPY_DICT_WITHOUT_KEYS, 'COPY_DICT_WITHOUT_KEYS', fixed(-1));

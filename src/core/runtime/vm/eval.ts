@@ -1692,11 +1692,15 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       break;
     }
     case Op.MATCH_CLASS: {
-      if (arg === 0) {
+      if (arg === 0 || arg >= 3) {
         const cls = stack[sp - 1]!;
         const x = stack[sp - 2]!;
         if (!(cls instanceof PyType)) typeError('called match pattern must be a class');
-        const r = newBool(x.type.isSubtype(cls));
+        const ok = x.type.isSubtype(cls);
+        // match_class: a subject of the class, then the positional sub-patterns against what
+        // __match_args__ allows, before any attribute is read
+        if (ok && arg >= 3) matchArgName(cls, x, arg - 4);
+        const r = newBool(ok);
         sp -= 2;
         stack[sp] = stack[sp + 1] = null;
         f.sp = sp;
@@ -1772,8 +1776,10 @@ const SELF_MATCHING = new Set(['bool', 'bytearray', 'bytes', 'dict', 'float', 'f
 function matchArgName(cls: PyType, x: PyObject, i: number): string | null {
   const ma = abs.lookupAttr(cls, '__match_args__');
   if (!ma) {
-    if (i === 0 && cls.mro.some((t) => SELF_MATCHING.has(t.name) && !(t.flags & TypeFlags.HEAPTYPE))) return null;
-    typeError(`${cls.name}() accepts 0 positional sub-patterns (${i + 1} given)`);
+    // _Py_TPFLAGS_MATCH_SELF: one positional sub-pattern, matched against the subject itself
+    const self = cls.mro.some((t) => SELF_MATCHING.has(t.name) && !(t.flags & TypeFlags.HEAPTYPE));
+    if (i === 0 && self) return null;
+    typeError(`${cls.name}() accepts ${self ? '1 positional sub-pattern' : '0 positional sub-patterns'} (${i + 1} given)`);
   }
   try {
     if (!(ma instanceof PyTuple)) typeError(`${cls.name}.__match_args__ must be a tuple (got ${ma.type.name})`);
