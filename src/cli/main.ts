@@ -142,6 +142,9 @@ async function main(argv: string[]): Promise<void> {
     }
     if (r.auditError) writeOut(2, `RefScope ${r.auditError}\n`);
     process.exitCode = r.exitCode;
+    // an uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's exit_sigint does
+    // (node's default action for the signal: the shell sees 130)
+    if (r.signal === 'SIGINT' && process.platform !== 'win32') process.kill(process.pid, 'SIGINT');
     return;
   }
   // a path esbuild does not follow: the tools are their own bundle

@@ -64,6 +64,9 @@ export interface RunResult {
   /** stdout and stderr as the program wrote them, in order, when some stderr came before more
    * stdout (a warning, gc.set_debug's reports, print(..., file=sys.stderr)): a terminal shows it so */
   order?: [1 | 2, string][];
+  /** an uncaught KeyboardInterrupt: exitCode is 130, and a process should end by this signal
+   * (CPython's exit_sigint) */
+  signal?: 'SIGINT';
   /** the JS stack ran out during the run (see runtime/current.ts jsStack): on a thread with a
    * small stack the result may differ from CPython's, so run again on a deep stack */
   stackExhausted?: boolean;
@@ -92,10 +95,12 @@ export function runSource(source: string, filename: string, options: RunOptions 
   const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stdio: options.stdio, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
   let exitCode: number;
   let auditError: string | null = null;
+  let sigint = false;
   try {
     const r = interp.run(source, filename);
     exitCode = r.exitCode;
     auditError = r.auditError;
+    sigint = r.sigint === true;
   } catch (e) {
     exitCode = 1;
     if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
@@ -112,5 +117,5 @@ export function runSource(source: string, filename: string, options: RunOptions 
   jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;
   const order = writeOrder(io);
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(order ? { order } : {}), ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}) };
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(order ? { order } : {}), ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}), ...(sigint ? { signal: 'SIGINT' as const } : {}) };
 }

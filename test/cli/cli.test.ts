@@ -117,6 +117,19 @@ test('refscope run reports an uncaught exception with a traceback and exit code 
   assert.strictEqual(r.status, 1);
 });
 
+test('refscope run: an uncaught KeyboardInterrupt ends the process by SIGINT after the traceback and the exit finalizers (a shell sees 130), as CPython 3.8+', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-'));
+  writeFileSync(join(dir, 'ki.py'), "class C:\n    def __del__(self):\n        print('finalized')\nc = C()\nprint('a')\nraise KeyboardInterrupt\n");
+  const r = run(['run', 'ki.py'], dir);
+  assert.strictEqual(r.signal, 'SIGINT');
+  assert.strictEqual(r.status, null);
+  assert.strictEqual(r.stdout, 'a\nfinalized\n');
+  assert.match(r.stderr, /^Traceback \(most recent call last\):\n[^]*\n    raise KeyboardInterrupt\nKeyboardInterrupt\n$/);
+  // the same run in process reports 130
+  assert.strictEqual(runSource("raise KeyboardInterrupt('x')\n", 'k.py', {}).exitCode, 130);
+  assert.strictEqual(runSource("raise KeyboardInterrupt('x')\n", 'k.py', {}).signal, 'SIGINT');
+});
+
 test('refscope run names the script as CPython does: __file__ and tracebacks absolute, argv[0] as typed, sys.path[0] its real directory', () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'refscope-')));
   mkdirSync(join(root, 'real'));

@@ -27,7 +27,7 @@ export interface ShownGraph {
   filename: string | null;
 }
 import { None, Ellipsis } from './objects/singletons';
-import { PyBaseException, SystemExit, ModuleNotFoundError } from './objects/exception';
+import { PyBaseException, SystemExit, ModuleNotFoundError, KeyboardInterrupt } from './objects/exception';
 import * as E from './objects/exception';
 import { newSet, FrozenSetType } from './objects/set';
 import { Frame } from './vm/frame';
@@ -93,6 +93,9 @@ export type StdioMode = 'pipe' | 'tty' | 'unbuffered';
 
 export interface InterpResult {
   exitCode: number;
+  /** the program ended with an uncaught KeyboardInterrupt: CPython 3.8+ then kills itself with
+   * SIGINT after finalizing (Py_RunMain's exit_sigint), so a shell sees 130 */
+  sigint?: boolean;
   /** the audit's first problem, when the audit found one */
   auditError: string | null;
 }
@@ -436,9 +439,11 @@ export class Interpreter {
       vmState.depth = 0;
     }
     this.leaveMain(f);
+    const sigint = exc !== null && exc.type.isSubtype(KeyboardInterrupt);
     if (exc) this.handleUncaught(exc);
     // run_mod returns: the code object and the arena are released
     this.endOfMain();
+    if (sigint) return { exitCode: 130, auditError: this.auditError, sigint };
     return { exitCode: this.exitCode, auditError: this.auditError };
   }
 
