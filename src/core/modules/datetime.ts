@@ -469,6 +469,13 @@ function strftime(fmt: string, y: number, mo: number, d: number, h: number, mi: 
       continue;
     }
     const k = fmt[++i];
+    // (wrap_strftime sees %z, %Z and %f only right after the %: with glibc flags between them
+    // (%#Z) the C library gets a time tuple without a zone and writes nothing for %Z)
+    const flagged = /^[-_0^#]+Z/.exec(fmt.slice(i));
+    if (flagged) {
+      i += flagged[0].length - 1;
+      continue;
+    }
     if (k === 'z') f += formatOffset(tzOffset(tz, tzarg, 'utcoffset'), '');
     else if (k === 'Z') {
       if (tz) {

@@ -113,7 +113,9 @@ function isoWeek(y: number, yd: number, wd: number): [number, number] {
   return [year, Math.floor(n / 7) + 1];
 }
 
-/** strftime with the C library's (glibc, C locale) conversions */
+/** strftime with the C library's (glibc, C locale) conversions, and glibc's flags after the %:
+ * `-` no padding, `_` spaces, `0` zeros, `^` upper case, `#` swapped case, then a field width
+ * (`%-d/%-m`, `%_H`, `%^a`, `%10Y`); an E or O modifier is accepted and ignored. */
 export function strftime(fmt: string, tm: TM, utc: boolean): string {
   const [y, mo, d, h, mi, s, wd, yd] = tm;
   let out = '';
@@ -123,56 +125,100 @@ export function strftime(fmt: string, tm: TM, utc: boolean): string {
       out += c;
       continue;
     }
-    const k = fmt[++i];
-    switch (k) {
-      case 'a': out += DAYS[wd]; break;
-      case 'A': out += DAYS_FULL[wd]; break;
-      case 'b': case 'h': out += MONTHS[mo - 1]; break;
-      case 'B': out += MONTHS_FULL[mo - 1]; break;
-      case 'c': out += `${DAYS[wd]} ${MONTHS[mo - 1]} ${pad(d, 2, ' ')} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)} ${y}`; break;
-      case 'd': out += pad(d, 2); break;
-      case 'e': out += pad(d, 2, ' '); break;
-      case 'D': out += `${pad(mo, 2)}/${pad(d, 2)}/${pad(y % 100, 2)}`; break;
-      case 'F': out += `${y}-${pad(mo, 2)}-${pad(d, 2)}`; break;
-      case 'H': out += pad(h, 2); break;
-      case 'I': out += pad(h % 12 === 0 ? 12 : h % 12, 2); break;
-      case 'j': out += pad(yd, 3); break;
-      case 'm': out += pad(mo, 2); break;
-      case 'M': out += pad(mi, 2); break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'p': out += h < 12 ? 'AM' : 'PM'; break;
-      case 'S': out += pad(s, 2); break;
-      case 'T': out += `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`; break;
-      case 'R': out += `${pad(h, 2)}:${pad(mi, 2)}`; break;
-      case 'r': out += `${pad(h % 12 === 0 ? 12 : h % 12, 2)}:${pad(mi, 2)}:${pad(s, 2)} ${h < 12 ? 'AM' : 'PM'}`; break;
-      case 'u': out += String(wd + 1); break;
-      case 'w': out += String((wd + 1) % 7); break;
-      case 'x': out += `${pad(mo, 2)}/${pad(d, 2)}/${pad(y % 100, 2)}`; break;
-      case 'X': out += `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`; break;
-      case 'y': out += pad(y % 100, 2); break;
-      case 'Y': out += String(y); break;
-      case 'C': out += pad(Math.floor(y / 100), 2); break;
-      case 'U': out += pad(Math.floor((yd - 1 + 7 - ((wd + 1) % 7)) / 7), 2); break;
-      case 'W': out += pad(Math.floor((yd - 1 + 7 - wd) / 7), 2); break;
-      case 'z': {
-        if (utc) out += '+0000';
-        else {
-          const off = -new Date(y, mo - 1, d, h, mi, s).getTimezoneOffset();
-          out += (off < 0 ? '-' : '+') + pad(Math.floor(Math.abs(off) / 60), 2) + pad(Math.abs(off) % 60, 2);
-        }
-        break;
-      }
-      case 'Z': out += utc ? 'GMT' : tzName(); break;
-      case 's': out += String(Math.floor(Date.UTC(y, mo - 1, d, h, mi, s) / 1000)); break;
-      case 'G': out += String(isoWeek(y, yd, wd)[0]); break;
-      case 'g': out += pad((isoWeek(y, yd, wd)[0] % 100 + 100) % 100, 2); break;
-      case 'V': out += pad(isoWeek(y, yd, wd)[1], 2); break;
-      case '%': out += '%'; break;
-      default: out += '%' + k;
+    const start = i;
+    let flag = '';
+    while (i + 1 < fmt.length && '-_0^#'.includes(fmt[i + 1])) flag += fmt[++i];
+    let width = -1;
+    while (i + 1 < fmt.length && fmt[i + 1] >= '0' && fmt[i + 1] <= '9') width = Math.max(0, width) * 10 + Number(fmt[++i]);
+    if (i + 1 < fmt.length && (fmt[i + 1] === 'E' || fmt[i + 1] === 'O')) i++;
+    if (i + 1 >= fmt.length) {
+      out += fmt.slice(start);
+      break;
     }
+    const k = fmt[++i];
+    const r = conversion(k, y, mo, d, h, mi, s, wd, yd, utc);
+    if (r === null) {
+      // an unknown conversion is copied as it was written
+      out += fmt.slice(start, i + 1);
+      continue;
+    }
+    out += applyFlags(r, flag, width, k);
   }
   return out;
+}
+
+/** a conversion's text: [digits, default width, default pad] for a number, or its string */
+type Conv = [number, number, ' ' | '0'] | string;
+
+function applyFlags(r: Conv, flag: string, width: number, k: string): string {
+  let text: string;
+  if (typeof r === 'string') {
+    text = r;
+    if (flag.includes('#')) text = k === 'p' || k === 'Z' ? text.toLowerCase() : text.toUpperCase();
+    if (flag.includes('^')) text = text.toUpperCase();
+    if (width > text.length) text = (flag.includes('0') ? '0' : ' ').repeat(width - text.length) + text;
+    return text;
+  }
+  const [n, w, pc] = r;
+  const neg = n < 0;
+  const digits = String(Math.abs(n));
+  if (flag.includes('-')) return (neg ? '-' : '') + digits;
+  const padc = flag.includes('_') ? ' ' : flag.includes('0') ? '0' : pc;
+  const total = Math.max(width >= 0 ? width : w, 0);
+  const body = (neg ? '-' : '') + digits;
+  if (body.length >= total) return body;
+  return padc === '0' ? (neg ? '-' : '') + digits.padStart(total - (neg ? 1 : 0), '0') : body.padStart(total, ' ');
+}
+
+function conversion(k: string, y: number, mo: number, d: number, h: number, mi: number, s: number, wd: number, yd: number, utc: boolean): Conv | null {
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  switch (k) {
+    case 'a': return DAYS[wd];
+    case 'A': return DAYS_FULL[wd];
+    case 'b': case 'h': return MONTHS[mo - 1];
+    case 'B': return MONTHS_FULL[mo - 1];
+    case 'c': return `${DAYS[wd]} ${MONTHS[mo - 1]} ${pad(d, 2, ' ')} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)} ${y}`;
+    case 'd': return [d, 2, '0'];
+    case 'e': return [d, 2, ' '];
+    case 'D': return `${pad(mo, 2)}/${pad(d, 2)}/${pad(y % 100, 2)}`;
+    case 'F': return `${y}-${pad(mo, 2)}-${pad(d, 2)}`;
+    case 'H': return [h, 2, '0'];
+    case 'k': return [h, 2, ' '];
+    case 'I': return [h12, 2, '0'];
+    case 'l': return [h12, 2, ' '];
+    case 'j': return [yd, 3, '0'];
+    case 'm': return [mo, 2, '0'];
+    case 'M': return [mi, 2, '0'];
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'p': return h < 12 ? 'AM' : 'PM';
+    case 'P': return h < 12 ? 'am' : 'pm';
+    case 'S': return [s, 2, '0'];
+    case 'T': return `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`;
+    case 'R': return `${pad(h, 2)}:${pad(mi, 2)}`;
+    case 'r': return `${pad(h12, 2)}:${pad(mi, 2)}:${pad(s, 2)} ${h < 12 ? 'AM' : 'PM'}`;
+    case 'u': return [wd + 1, 1, '0'];
+    case 'w': return [(wd + 1) % 7, 1, '0'];
+    case 'x': return `${pad(mo, 2)}/${pad(d, 2)}/${pad(y % 100, 2)}`;
+    case 'X': return `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}`;
+    case 'y': return [y % 100, 2, '0'];
+    case 'Y': return [y, 1, '0'];
+    case 'C': return [Math.floor(y / 100), 2, '0'];
+    case 'U': return [Math.floor((yd - 1 + 7 - ((wd + 1) % 7)) / 7), 2, '0'];
+    case 'W': return [Math.floor((yd - 1 + 7 - wd) / 7), 2, '0'];
+    case 'z': {
+      if (utc) return '+0000';
+      const off = -new Date(y, mo - 1, d, h, mi, s).getTimezoneOffset();
+      return (off < 0 ? '-' : '+') + pad(Math.floor(Math.abs(off) / 60), 2) + pad(Math.abs(off) % 60, 2);
+    }
+    case 'Z': return utc ? 'GMT' : tzName();
+    case 's': return [Math.floor(Date.UTC(y, mo - 1, d, h, mi, s) / 1000), 1, '0'];
+    case 'G': return [isoWeek(y, yd, wd)[0], 1, '0'];
+    case 'g': return [(isoWeek(y, yd, wd)[0] % 100 + 100) % 100, 2, '0'];
+    case 'V': return [isoWeek(y, yd, wd)[1], 2, '0'];
+    case '%': return '%';
+  }
+  return null;
 }
 let tzFormat: Intl.DateTimeFormat | null = null;
 export function tzName(): string {

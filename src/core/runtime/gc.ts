@@ -703,6 +703,15 @@ export function trackedObjects(generation: number | null): PyObject[] {
   return gcState.gens[generation].toArray();
 }
 
+/** The objects the interpreter made before the script starts join generation 2, as CPython's
+ * start-up objects do (the collections during `site`'s imports moved them there; what the script
+ * makes is young): gc.get_objects(0) and gc.get_referrers list the script's objects before them.
+ * The generations' counts are the model's (gcbaseline), not these lists' sizes. */
+export function gcStartupObjectsOld(): void {
+  const st = gcState;
+  for (let g = 0; g < 2; g++) for (const o of st.gens[g].take()) st.gens[2].addAs(o, genCode(2));
+}
+
 export function gcFreeze(): void {
   const st = gcState;
   for (let i = 0; i < 3; i++) {

@@ -37,7 +37,7 @@ import { finishFrame } from './vm/call';
 import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { writeUnraisable, writeSysStderr, setUnraisableHookLookup, defaultHooks, displayException } from './unraisable';
 import { raise } from './errors';
-import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, type GCHooks } from './gc';
+import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, gcStartupObjectsOld, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
 import { PyList, ListType, listAppend } from './objects/list';
 import { DictType, mayBeTracked } from './objects/dict';
@@ -229,6 +229,7 @@ export class Interpreter {
     set('__cached__', None);
     this.modules.setItem(internStr('__main__'), this.main);
     decref(this.main);
+    gcStartupObjectsOld();
     if (this.opts.audit) {
       vmState.onLine = () => this.audit();
     } else vmState.onLine = null;

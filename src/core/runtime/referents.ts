@@ -1,13 +1,15 @@
 // What tp_traverse visits, in CPython 3.11's order: gc.get_referents, gc.get_referrers and the
 // objgraph walk see the heap through it.
 
-import { PyObject, TypeFlags, Edge, traverseFull, extraDicts } from './object';
+import { PyObject, TypeFlags, Edge, traverseFull, extraDicts, decref } from './object';
 import { PyDict } from './objects/dict';
 import { PyList } from './objects/list';
 import { PyTuple } from './objects/tuple';
-import { PyStr } from './objects/str';
+import { PyStr, newStr } from './objects/str';
+import { PyGenerator } from './objects/generator';
+import { Frame } from './vm/frame';
 import { PyInstance } from './objects/instance';
-import { PyFunction } from './objects/function';
+import { PyFunction, PyProperty } from './objects/function';
 import { None } from './objects/singletons';
 
 /**
@@ -66,7 +68,7 @@ export function gcReferentsWithEdges(o: PyObject, visit: (c: PyObject, edge: Edg
   }
   if (o instanceof PyFunction) {
     // func_traverse: code, globals, builtins, module, defaults, kwdefaults, doc (None when there
-    // is no docstring), dict, closure, annotations (name and qualname are not objects here)
+    // is no docstring), name, dict, closure, annotations, qualname
     visit(o.code, Edge.CODE, '__code__');
     if (o.globals) visit(o.globals, Edge.GLOBALS, '__globals__');
     if (builtins) visit(builtins, Edge.OTHER, '__builtins__');
@@ -74,10 +76,64 @@ export function gcReferentsWithEdges(o: PyObject, visit: (c: PyObject, edge: Edg
     if (o.defaults) visit(o.defaults, Edge.DEFAULTS, '__defaults__');
     if (o.kwdefaults) visit(o.kwdefaults, Edge.KWDEFAULTS, '__kwdefaults__');
     visit(o.doc ?? None, Edge.OTHER, '__doc__');
+    if (builtins) visitName(o.name, '__name__', visit);
     if (o.dict) visit(o.dict, Edge.DICT, '__dict__');
     if (o.closure) visit(o.closure, Edge.CLOSURE, '__closure__');
     if (o.annotations) visit(o.annotations, Edge.OTHER, '__annotations__');
+    if (builtins) visitName(o.qualname, '__qualname__', visit);
+    return;
+  }
+  if (o instanceof PyGenerator) {
+    // gen_traverse: gi_code, gi_name, gi_qualname, then while it is not cleared its frame
+    // (_PyFrame_Traverse: the frame object, f_locals, f_func, f_code, the locals and the stack)
+    visit(o.frame.code, Edge.CODE, 'gi_code');
+    if (builtins) {
+      visitName(o.name, '__name__', visit);
+      visitName(o.qualname, '__qualname__', visit);
+    }
+    if (!o.finished) {
+      const f = o.frame;
+      if (f.materialized) visit(f, Edge.FRAME, 'gi_frame');
+      frameContents(f, visit);
+    }
+    return;
+  }
+  if (o instanceof Frame) {
+    // frame_traverse: f_back; a frame still executing or owned by its generator shows nothing
+    // more (its contents are the thread's or the generator's), a finished one its contents
+    if (o.backRef) visit(o.backRef, Edge.OTHER, 'f_back');
+    if (o.done && o.gen === null) frameContents(o, visit);
+    return;
+  }
+  if (o instanceof PyProperty) {
+    // property_traverse: fget, fset, fdel, doc (fget's __doc__, None when it has none)
+    if (o.fget) visit(o.fget, Edge.OTHER, 'fget');
+    if (o.fset) visit(o.fset, Edge.OTHER, 'fset');
+    if (o.fdel) visit(o.fdel, Edge.OTHER, 'fdel');
+    if (o.doc) visit(o.doc, Edge.OTHER, '__doc__');
+    else if (o.fget) visit(None, Edge.OTHER, '__doc__');
     return;
   }
   traverseFull(o, visit);
+}
+
+/** _PyFrame_Traverse's order: f_locals, f_func, f_code, then the locals and the stack */
+function frameContents(f: Frame, visit: (c: PyObject, edge: Edge, key: unknown) => void): void {
+  if (f.locals) visit(f.locals, Edge.OTHER, 'f_locals');
+  if (f.func) visit(f.func, Edge.OTHER, 'f_func');
+  visit(f.code, Edge.CODE, 'f_code');
+  const names = f.code.unit.localsplusNames;
+  for (let i = 0; i < f.fast.length; i++) if (f.fast[i]) visit(f.fast[i]!, Edge.LOCAL, names[i]);
+  for (let i = 0; i < f.sp; i++) if (f.stack[i]) visit(f.stack[i]!, Edge.STACK, i);
+}
+
+/** a function's or generator's name as gc.get_referents lists it: a str (its own object here, as
+ * RefScope keeps names as text) */
+function visitName(name: string, key: string, visit: (c: PyObject, edge: Edge, key: unknown) => void): void {
+  const s = newStr(name);
+  try {
+    visit(s, Edge.OTHER, key);
+  } finally {
+    decref(s);
+  }
 }
