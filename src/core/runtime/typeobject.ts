@@ -273,6 +273,22 @@ function c3(t: PyType, bases: PyType[]): PyType[] {
   }
 }
 
+/**
+ * solid_base / extra_ivars (Objects/typeobject.c): the nearest type whose instances carry fields
+ * of their own — a builtin type larger than its base's layout (int, str, list, dict, OrderedDict,
+ * BaseException...; the exceptions that add nothing share BaseException's), a class whose
+ * __slots__ add storage — else its base's.
+ */
+const PYTHON_CLASSES = new Set(['collections.Counter']);
+function layoutSolid(t: PyType): PyType {
+  const base = t.base;
+  if (base === null) return t;
+  const b = layoutSolid(base);
+  // (collections.Counter is a Python class in CPython: its basicsize is dict's and a __weakref__)
+  if (t.flags & TypeFlags.HEAPTYPE || PYTHON_CLASSES.has(`${t.module}.${t.name}`)) return (t.slotNames?.length ?? 0) > (base.slotNames?.length ?? 0) ? t : b;
+  return t.basicsize !== b.basicsize || t.itemsize !== b.itemsize ? t : b;
+}
+
 // ------------------------------------------------------------------ type.__new__ (type_new)
 /** type_new. `basesTuple`: the tuple type() was given (type_new_alloc keeps it as tp_bases when
  * it is not empty; only a class without bases gets a new (object,)). */
@@ -284,9 +300,17 @@ export function typeNew(meta: PyType, name: string, bases: PyType[], ns: PyDict,
   for (const b of bases) {
     if (!(b.flags & TypeFlags.BASETYPE)) typeError(`type '${b.name}' is not an acceptable base type`);
   }
-  // best base: the one whose solid base is the most derived
+  // best_base: the base whose instance layout (solid_base) extends all the others'; two layouts
+  // neither of which extends the other cannot be combined
   let base = bases[0];
-  for (const b of bases) if (b.solidBase !== ObjectType && base.solidBase === ObjectType) base = b;
+  let winner: PyType | null = null;
+  for (const b of bases) {
+    const cand = layoutSolid(b);
+    if (winner === null || (cand !== winner && cand.isSubtype(winner))) {
+      winner = cand;
+      base = b;
+    } else if (!winner.isSubtype(cand)) typeError('multiple bases have instance lay-out conflict');
+  }
   // the MRO is computed first: a conflict raises before anything is allocated
   const placeholder = { name } as PyType;
   const mro = c3(placeholder, bases);
