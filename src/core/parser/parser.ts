@@ -737,12 +737,13 @@ class Parser implements StringHost {
 
   /** Convert an assignment target, or raise "cannot assign to ..." (invalid_assignment). */
   assignTarget(e: A.Expr): A.Expr {
-    if (e.kind === 'Yield' || e.kind === 'YieldFrom') this.raiseAtToken(e, 'assignment to yield expression not possible');
+    if ((e.kind === 'Yield' || e.kind === 'YieldFrom') && !this.parenthesized.has(e)) this.raiseAtToken(e, 'assignment to yield expression not possible');
     const bad = invalidTarget(e, 'star');
     if (bad) {
       // invalid_named_expression: !(list|tuple|genexp|True|None|False) a=bitwise_or '=' bitwise_or !('='|':=')
+      // (a parenthesized one is an atom: the '=' comes after its closing parentheses)
       if (this.isBitwiseOrLevel(bad)) {
-        const k = this.tokenIndexAfter(bad);
+        const k = this.tokenIndexAfter(bad) + this.parensAround(bad);
         const eq = this.tokens[k];
         if (eq && eq.type === Tok.OP && eq.value === '=') {
           const m = this.mark();
@@ -762,6 +763,8 @@ class Parser implements StringHost {
   }
 
   isBitwiseOrLevel(e: A.Expr): boolean {
+    // a parenthesized expression is an atom (a tuple and a generator expression stay excluded)
+    if (this.parenthesized.has(e) && e.kind !== 'Tuple' && e.kind !== 'GeneratorExp') return true;
     switch (e.kind) {
       case 'Compare': case 'BoolOp': case 'IfExp': case 'Lambda': case 'NamedExpr': case 'Starred': case 'Yield': case 'YieldFrom':
       case 'List': case 'Tuple': case 'GeneratorExp':
@@ -776,6 +779,23 @@ class Parser implements StringHost {
   }
 
   /** Index of the first token at or after the end of `e`. */
+  /** how many parentheses enclose `e` itself: '(' tokens right before it matched by ')' right after */
+  parensAround(e: A.Pos): number {
+    const toks = this.tokens;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = toks[mid];
+      if (t.col_offset === -1 || t.lineno < e.lineno || (t.lineno === e.lineno && t.col_offset < e.col_offset)) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = this.tokenIndexAfter(e);
+    let n = 0;
+    while (lo - n - 1 >= 0 && toks[lo - n - 1].value === '(' && toks[after + n]?.value === ')') n++;
+    return n;
+  }
+
   tokenIndexAfter(e: A.Pos): number {
     const toks = this.tokens;
     let lo = 0;
@@ -1568,13 +1588,15 @@ class Parser implements StringHost {
   }
 
   // star_named_expression: '*' bitwise_or | named_expression
+  // (a named_expression in a group, a display or a match subject: with invalid_named_expression's
+  // '=' checks, as `(n = 5)` and `[y = 1]`)
   parseStarNamedExpression(): A.Expr {
     if (this.is('*')) {
       const s = this.advance();
       const v = this.parseBitwiseOr();
       return F.starred(v, 'Load', s, this.lastNonWs);
     }
-    return this.parseNamedExpression();
+    return this.parseNamedExpressionChecked();
   }
 
   // expressions: expression (',' expression)* [',']
@@ -1621,7 +1643,7 @@ class Parser implements StringHost {
           return this.is('=') || this.is(':=') ? null : v;
         });
         if (ok) this.raiseRange(e, ok, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-      } else if (!(e.kind === 'List' || e.kind === 'Tuple' || e.kind === 'GeneratorExp' || (e.kind === 'Constant' && (e.value.type === 'None' || e.value.type === 'bool')))) {
+      } else if (this.isBitwiseOrLevel(e) && !(e.kind === 'List' || e.kind === 'Tuple' || e.kind === 'GeneratorExp' || (e.kind === 'Constant' && (e.value.type === 'None' || e.value.type === 'bool')))) {
         const ok = this.probe(() => {
           this.advance();
           this.parseBitwiseOr();
