@@ -779,6 +779,11 @@ class Parser implements StringHost {
   }
 
   /** Index of the first token at or after the end of `e`. */
+  /** invalid_comprehension: a starred first item before `for` ("[*a for a in b]") */
+  checkStarredComprehension(first: A.Expr): void {
+    if (first.kind === 'Starred' && (this.is('for') || (this.is('async') && this.peek(1).value === 'for'))) this.raiseAtToken(first, 'iterable unpacking cannot be used in comprehension');
+  }
+
   /** how many parentheses enclose `e` itself: '(' tokens right before it matched by ')' right after */
   parensAround(e: A.Pos): number {
     const toks = this.tokens;
@@ -1966,7 +1971,10 @@ class Parser implements StringHost {
         this.advance();
         const v = this.parseExpression();
         if (sawKwUnpack) this.raiseAtToken(t, 'iterable argument unpacking follows keyword argument unpacking');
-        args.push(F.starred(v, 'Load', t, this.lastNonWs));
+        const st = F.starred(v, 'Load', t, this.lastNonWs);
+        // invalid_comprehension's '(' form: f(*a for a in b)
+        if (args.length === 0 && keywords.length === 0) this.checkStarredComprehension(st);
+        args.push(st);
       } else if (t.type === Tok.OP && t.value === '**') {
         this.advance();
         const v = this.parseExpression();
@@ -2202,6 +2210,7 @@ class Parser implements StringHost {
       void c;
       return first;
     }
+    this.checkStarredComprehension(first);
     if (first.kind !== 'Starred' && (this.is('for') || (this.is('async') && this.peek(1).value === 'for'))) {
       const gens = this.parseComprehensionClauses();
       const c = this.expect(')');
@@ -2232,6 +2241,7 @@ class Parser implements StringHost {
       return F.list([], 'Load', open, c);
     }
     const first = this.parseStarNamedExpression();
+    this.checkStarredComprehension(first);
     if (first.kind !== 'Starred' && (this.is('for') || (this.is('async') && this.peek(1).value === 'for'))) {
       const gens = this.parseComprehensionClauses();
       const c = this.expect(']');
@@ -2259,6 +2269,7 @@ class Parser implements StringHost {
     }
     if (this.is('**')) return this.parseDictRest(open, [], []);
     const first = this.parseStarNamedExpression();
+    this.checkStarredComprehension(first);
     if (this.is(':') && first.kind !== 'Starred') {
       const colon = this.advance();
       // invalid_double_starred_kvpairs: expression ':' &('}'|',')
@@ -2297,9 +2308,11 @@ class Parser implements StringHost {
   parseDictRest(open: Token, keys: (A.Expr | null)[], values: A.Expr[]): A.Expr {
     while (!this.is('}')) {
       if (this.is('**')) {
-        this.advance();
+        const st = this.advance();
         keys.push(null);
         values.push(this.parseBitwiseOr());
+        // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
+        if (keys.length === 1 && (this.is('for') || (this.is('async') && this.peek(1).value === 'for'))) this.raiseAtToken(st, 'dict unpacking cannot be used in dict comprehension');
       } else {
         // invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair, whose
         // `a=expression !(':')` is the key as the first pass parses it (no invalid_ rules, so
