@@ -1634,6 +1634,10 @@ class Compiler {
       case 'GeneratorExp':
         return this.comprehension(e);
       case 'Await':
+        // compiler_visit_expr: outside a function, or in a function that is not async (RefScope
+        // runs no async def), a SyntaxError; in a comprehension, not supported
+        if (this.u.block.type !== 'function') this.error("'await' outside function", e);
+        if (!this.u.block.isComprehension) this.error("'await' outside async function", e);
         return this.unsupported('await', e);
       case 'Yield':
         if (this.u.block.type !== 'function') this.error("'yield' outside function", e);
