@@ -17,8 +17,9 @@ def _type_repr(obj):
         return '%s.%s' % (obj.__module__, obj.__qualname__)
     if obj is ...:
         return '...'
-    if obj is None or obj is type(None):
-        return 'None'
+    if obj is None:
+        # (an argument None stands for type(None), as _type_convert makes it)
+        return 'NoneType'
     if isinstance(obj, list):
         return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
     return repr(obj)
@@ -29,7 +30,11 @@ class _GenericAlias:
         self.__origin__ = origin
         self.__args__ = args
     def __repr__(self):
-        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
+        # a user generic class's alias has no _name: its class, module-qualified (__main__.Box[int])
+        name = 'typing.' + self._name if self._name else _type_repr(self.__origin__)
+        if self._name == 'Literal':
+            return '%s[%s]' % (name, ', '.join(repr(a) for a in self.__args__))
+        return '%s[%s]' % (name, ', '.join(_type_repr(a) for a in self.__args__))
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
     def __eq__(self, other):
@@ -104,7 +109,7 @@ class Generic:
             params = (params,)
         if cls is Generic or cls is Protocol:
             return type(cls.__name__, (cls,), {'__parameters__': params, '__module__': 'typing', '_gp': params})
-        return _GenericAlias(cls.__qualname__, cls, params)
+        return _GenericAlias(None, cls, params)
     def __init_subclass__(cls, **kwargs):
         params = ()
         for b in cls.__bases__:
