@@ -9,7 +9,7 @@ import { registerModule, parseArgs, checkArgs, typeDict } from '../runtime/defin
 import * as abs from '../runtime/abstract';
 import { PyInt, newInt } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
-import { PyStr, StrType } from '../runtime/objects/str';
+import { PyStr, StrType, newStr } from '../runtime/objects/str';
 import { PyTuple, newTuple, TupleType } from '../runtime/objects/tuple';
 import { PyList, newList, ListType } from '../runtime/objects/list';
 import { PyDict } from '../runtime/objects/dict';
@@ -21,6 +21,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import { gcNewObject } from '../runtime/gc';
+import { vmState } from '../runtime/vm/eval';
 import { solidAllocators } from '../runtime/typeobject';
 import { toDouble, pyInt, defMethod, numErr } from './modutil';
 import * as libm from '../runtime/primitives/libm';
@@ -203,15 +204,40 @@ function newRandom(t: PyType): PyRandom {
   return r;
 }
 
-/** PyNumber_Index with Lib/random.py's randrange wording for non-integers */
+/** PyNumber_Index with Lib/random.py's randrange handling of non-integers (3.10-3.11): an
+ * integral float is accepted with a DeprecationWarning, another one warns and is a ValueError */
 function rrIndex(o: PyObject, what: string): N.Int {
   if (o instanceof PyInt) return o.v;
   if (abs.typeLookup(o.type, '__index__')) return abs.index(o);
   if (o instanceof PyFloat) {
-    if (Number.isInteger(o.v)) return N.floatToInt(o.v);
+    if (Number.isInteger(o.v)) {
+      deprecationWarning('non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version');
+      return N.floatToInt(o.v);
+    }
+    deprecationWarning('randrange() will raise TypeError in the future');
     raise(E.ValueError, `non-integer ${what} for randrange()`);
   }
   return abs.index(o);
+}
+
+/** warnings.warn(msg, DeprecationWarning, 2) from Lib/random.py: here randrange is native, so the
+ * warning's frame is the caller's at stack level 1 */
+function deprecationWarning(msg: string): void {
+  const w = vmState.importModule!('warnings', vmState.current!);
+  try {
+    const warn = abs.getAttr(w, 'warn');
+    const m = newStr(msg);
+    const level = newInt(1);
+    try {
+      decref(abs.call(warn, [m, E.DeprecationWarning, level], null));
+    } finally {
+      decref(level);
+      decref(m);
+      decref(warn);
+    }
+  } finally {
+    decref(w);
+  }
 }
 
 function self_(s: PyObject | null): PyRandom {
