@@ -188,7 +188,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('callable', (args, kw) => {
     checkArgs('callable', args, kw, 1, 1);
     const o = args[0];
-    return newBool(o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyMethod || o instanceof PyType || !!o.type.slots.call || abs.typeLookup(o.type, '__call__') !== null);
+    return newBool(abs.isCallable(o));
   });
   fn('isinstance', (args, kw) => {
     checkArgs('isinstance', args, kw, 2, 2);

@@ -33,6 +33,7 @@ import './warnings';
 import './datetime';
 import './statistics';
 import './timeit';
+import './atexit';
 import './future';
 import './pprint';
 import './numbers';

@@ -5,6 +5,7 @@
 // _pending_removals, _remove_dead_weakref, finalize._registry / _exitfunc).
 
 import { PyObject, newRef, decref } from '../runtime/object';
+import { atexitRegister } from './atexit';
 import { registerModule, checkArgs, type ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt } from '../runtime/objects/int';
@@ -711,37 +712,8 @@ _FinalizeInfo.__qualname__ = 'finalize._Info'
 ProxyTypes = (ProxyType, CallableProxyType)
 `;
 
-/** the weakref module of the running interpreter (borrowed; sys.modules holds it) */
-let currentModule: PyModule | null = null;
-let exitRegistered = false;
-
-/**
- * atexit for weakref.finalize: the interpreter calls this at exit, before __main__'s globals are
- * cleared (Py_FinalizeEx -> call_py_exitfuncs, where finalize._exitfunc was registered).
- */
-export function runWeakrefExitFuncs(): void {
-  const m = currentModule;
-  if (!m || !exitRegistered) return;
-  exitRegistered = false;
-  const fin = m.dict.getStr(abs.strKey('finalize'));
-  if (!fin) return;
-  try {
-    const f = abs.getAttr(fin, '_exitfunc');
-    try {
-      decref(abs.call(f, [], null));
-    } finally {
-      decref(f);
-    }
-  } catch (e) {
-    if (e instanceof PyBaseException) decref(e);
-    else throw e;
-  }
-}
-
 registerModule('weakref', (m: ModuleBuilder) => {
   installWeakrefs();
-  currentModule = m.module;
-  exitRegistered = false;
   m.set('ref', ReferenceType);
   m.set('ReferenceType', ReferenceType);
   m.set('ProxyType', ProxyType);
@@ -763,8 +735,18 @@ registerModule('weakref', (m: ModuleBuilder) => {
     checkArgs('_method', args, kw, 2, 2);
     return newMethod(args[0], args[1]);
   });
+  // finalize's first instance: atexit.register(finalize._exitfunc), in order with the program's
+  // own exit functions
   m.fn('_atexit_register', () => {
-    exitRegistered = true;
+    const fin = m.module.dict.getStr(abs.strKey('finalize'));
+    if (fin) {
+      const f = abs.getAttr(fin, '_exitfunc');
+      try {
+        atexitRegister(f, [], null);
+      } finally {
+        decref(f);
+      }
+    }
     return newRef(None);
   });
   m.fn('_excepthook', (args) => {

@@ -236,6 +236,11 @@ export function raiseNoAttr(o: PyObject, name: string): never {
   raise(E.AttributeError, `'${o.type.name}' object has no attribute '${name}'`, { name: newStr(name), obj: newRef(o) });
 }
 
+/** PyCallable_Check */
+export function isCallable(o: PyObject): boolean {
+  return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyMethod || o instanceof PyType || !!o.type.slots.call || typeLookup(o.type, '__call__') !== null;
+}
+
 /** A new reference, or null when the attribute does not exist (AttributeError swallowed). */
 export function lookupAttr(o: PyObject, name: string): PyObject | null {
   const t = o.type;

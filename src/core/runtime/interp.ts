@@ -61,7 +61,7 @@ import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
-import { runWeakrefExitFuncs } from '../modules/weakref';
+import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
 import { openFileCount, PyStdStream, pendFlush } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
@@ -134,6 +134,7 @@ export class Interpreter {
 
   start(filename: string): void {
     current = this;
+    resetAtexit();
     currentInterp.interp = this;
     bootstrap();
     if (!generatorsInstalled) {
@@ -319,6 +320,7 @@ export class Interpreter {
         },
       },
       { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
+      { name: 'atexit callbacks', visit: (v) => visitAtexitCallbacks(v) },
       { name: 'argument parsers', visit: (v) => {
           for (const t of argParserTuples()) v(t);
         },
@@ -562,7 +564,8 @@ export class Interpreter {
         else throw e;
       }
     };
-    swallow(() => runWeakrefExitFuncs());
+    // _PyAtExit_Call: atexit's functions (weakref.finalize's among them), last registered first
+    swallow(() => runAtexitCallbacks());
     // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
     for (const s of [vmState.stdout?.(), vmState.stderr?.()]) if (s instanceof PyStdStream) pendFlush(s.pending);
     if (this.opts.processExits && this.exitIsSilent()) return;
