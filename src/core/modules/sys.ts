@@ -1,8 +1,8 @@
 // The sys module (Python/sysmodule.c): what learners use to look at references and sizes.
 
 import { PyObject, PyType, newRef, decref } from '../runtime/object';
-import { ModuleBuilder, checkArgs, builtinFunction } from '../runtime/define';
-import { newInt, PyInt } from '../runtime/objects/int';
+import { ModuleBuilder, checkArgs, builtinFunction, parseArgs } from '../runtime/define';
+import { newInt, PyInt, False } from '../runtime/objects/int';
 import { newStr, PyStr, internExisting } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newList } from '../runtime/objects/list';
@@ -17,6 +17,7 @@ import { sysGetsizeof } from '../runtime/sizes';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { newFloat } from '../runtime/objects/float';
 import type { Interpreter } from '../runtime/interp';
+import { getIntMaxStrDigits, setIntMaxStrDigits, DEFAULT_MAX_STR_DIGITS } from '../runtime/primitives/intstr';
 import { defaultHooks, displayException, defaultUnraisableHook } from '../runtime/unraisable';
 
 export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string): void {
@@ -86,6 +87,9 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   );
   const ii = structSeqType('sys', 'int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold']);
   m.own('int_info', newStructSeq(ii, [newInt(30), newInt(4), newInt(4300), newInt(640)]));
+  // sys.flags of `python3 script.py` (hash_randomization 0: RefScope hashes as PYTHONHASHSEED=0)
+  const fl = structSeqType('sys', 'flags', ['debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits']);
+  m.own('flags', newStructSeq(fl, [...Array.from({ length: 13 }, () => newInt(0)), newRef(False), newInt(0), newInt(0), newRef(False), newInt(-1)]));
   m.own('hexversion', newInt(0x30b07f0));
   m.own('platform', newStr('linux'));
   m.own('byteorder', newStr('little'));
@@ -116,6 +120,18 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
     return newRef(None);
   });
   m.own('__unraisablehook__', abs.getAttr(m.module, 'unraisablehook'));
+  // the limit of int <-> decimal str conversions (3.11: 4300 digits by default, 0 = none)
+  setIntMaxStrDigits(DEFAULT_MAX_STR_DIGITS);
+  m.fn('get_int_max_str_digits', (args, kw) => {
+    checkArgs('get_int_max_str_digits', args, kw, 0, 0);
+    return newInt(getIntMaxStrDigits());
+  });
+  m.fn('set_int_max_str_digits', (args, kw) => {
+    const [n] = parseArgs({ name: 'set_int_max_str_digits', params: ['maxdigits'], required: 1 }, args, kw);
+    const v = abs.index(n!);
+    setIntMaxStrDigits(typeof v === 'bigint' ? Number(v) : v);
+    return newRef(None);
+  });
   for (const name of ['excepthook', 'unraisablehook']) defaultHooks.add(m.module.dict.getStr(abs.strKey(name))!);
   void PyType;
   void PyObject;
