@@ -90,6 +90,10 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   // sys.flags of `python3 script.py` (hash_randomization 0: RefScope hashes as PYTHONHASHSEED=0)
   const fl = structSeqType('sys', 'flags', ['debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits']);
   m.own('flags', newStructSeq(fl, [...Array.from({ length: 13 }, () => newInt(0)), newRef(False), newInt(0), newInt(0), newRef(False), newInt(-1)]));
+  m.fn('getdefaultencoding', (args, kw) => (checkArgs('getdefaultencoding', args, kw, 0, 0), newStr('utf-8')));
+  m.fn('getfilesystemencoding', (args, kw) => (checkArgs('getfilesystemencoding', args, kw, 0, 0), newStr('utf-8')));
+  m.fn('getfilesystemencodeerrors', (args, kw) => (checkArgs('getfilesystemencodeerrors', args, kw, 0, 0), newStr('surrogateescape')));
+  m.own('float_repr_style', newStr('short'));
   m.own('hexversion', newInt(0x30b07f0));
   m.own('platform', newStr('linux'));
   m.own('byteorder', newStr('little'));

@@ -23,7 +23,7 @@ const MISSING: Record<string, string> = {
   're': 'Scanner copyreg enum functools template',
   'statistics': 'Decimal numbers',
   'string': 'Formatter',
-  'sys': 'abiflags addaudithook api_version audit base_exec_prefix base_prefix breakpointhook call_tracing copyright displayhook dont_write_bytecode exec_prefix float_repr_style get_asyncgen_hooks get_coroutine_origin_tracking_depth getallocatedblocks getdefaultencoding getdlopenflags getfilesystemencodeerrors getfilesystemencoding getprofile getswitchinterval gettrace hash_info implementation is_finalizing meta_path orig_argv path_hooks path_importer_cache platlibdir prefix pycache_prefix set_asyncgen_hooks set_coroutine_origin_tracking_depth setdlopenflags setprofile setswitchinterval settrace stdlib_module_names thread_info warnoptions',
+  'sys': 'abiflags addaudithook api_version audit base_exec_prefix base_prefix breakpointhook call_tracing copyright displayhook dont_write_bytecode exec_prefix get_asyncgen_hooks get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getprofile getswitchinterval gettrace hash_info implementation is_finalizing meta_path orig_argv path_hooks path_importer_cache platlibdir prefix pycache_prefix set_asyncgen_hooks set_coroutine_origin_tracking_depth setdlopenflags setprofile setswitchinterval settrace stdlib_module_names thread_info warnoptions',
   'textwrap': 're',
   'time': 'CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns pthread_getcpuclockid strptime thread_time_ns tzset',
   'traceback': 'TracebackException collections itertools linecache print_last suppress textwrap',
