@@ -719,6 +719,20 @@ function checkClosed(f: PyFile, msg: string): void {
 }
 
 const TEXT_CLOSED = 'I/O operation on closed file.';
+
+/** _io__IOBase_readlines_impl: lines (str or bytes objects from `next`, null at the end) until one
+ * goes past the size hint (<= 0: all of them); that line is the last one */
+function readLines(hint: number, next: () => PyStr | PyBytes | null): PyObject {
+  const out: PyObject[] = [];
+  let total = 0;
+  for (let line = next(); line !== null; line = next()) {
+    out.push(line);
+    const n = line instanceof PyStr ? line.length : line.v.length;
+    if (hint > 0 && n > hint - total) break;
+    total += n;
+  }
+  return newList(out);
+}
 const RAW_CLOSED = 'I/O operation on closed file';
 
 /** text read of n characters (-1: all), newlines translated */
@@ -898,18 +912,10 @@ function install(): void {
     checkArgs('readlines', a, k, 0, 1);
     const stdin = isStdin(self);
     const f = stdin ? null : text(self);
-    const hint = sizeArg(a[0]);
-    const out: PyObject[] = [];
-    let total = 0;
-    for (;;) {
+    return readLines(sizeArg(a[0]), () => {
       const line = f === null ? stdinReadline(-1) : textReadline(f, -1);
-      if (line === '') break;
-      out.push(newStr(line));
-      // _io__IOBase_readlines_impl: the line that goes past the hint is the last one
-      if (hint > 0 && line.length > hint - total) break;
-      total += line.length;
-    }
-    return newList(out);
+      return line === '' ? null : newStr(line);
+    });
   });
   defMethod(T, 'write', (a, k, self) => {
     checkArgs('write', a, k, 1, 1);
@@ -1035,17 +1041,10 @@ function install(): void {
       const f = buf(self);
       if (!canRead) unsupportedOp('readline');
       checkClosed(f, 'readline of closed file');
-      const hint = sizeArg(a[0]);
-      const out: PyObject[] = [];
-      let total = 0;
-      for (;;) {
+      return readLines(sizeArg(a[0]), () => {
         const line = bytesReadline(f, -1);
-        if (line.length === 0) break;
-        out.push(newBytes(line));
-        if (hint > 0 && line.length > hint - total) break;
-        total += line.length;
-      }
-      return newList(out);
+        return line.length === 0 ? null : newBytes(line);
+      });
     });
     // _io__IOBase_writelines_impl: each item through write()
     defMethod(B, 'writelines', (a, k, self) => {

@@ -778,7 +778,6 @@ class Parser implements StringHost {
     }
   }
 
-  /** Index of the first token at or after the end of `e`. */
   /** invalid_comprehension: a starred first item before `for` ("[*a for a in b]") */
   checkStarredComprehension(first: A.Expr): void {
     if (first.kind === 'Starred' && (this.is('for') || (this.is('async') && this.peek(1).value === 'for'))) this.raiseAtToken(first, 'iterable unpacking cannot be used in comprehension');
@@ -787,28 +786,27 @@ class Parser implements StringHost {
   /** how many parentheses enclose `e` itself: '(' tokens right before it matched by ')' right after */
   parensAround(e: A.Pos): number {
     const toks = this.tokens;
-    let lo = 0;
-    let hi = toks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const t = toks[mid];
-      if (t.col_offset === -1 || t.lineno < e.lineno || (t.lineno === e.lineno && t.col_offset < e.col_offset)) lo = mid + 1;
-      else hi = mid;
-    }
+    const start = this.tokenIndexAt(e.lineno, e.col_offset);
     const after = this.tokenIndexAfter(e);
     let n = 0;
-    while (lo - n - 1 >= 0 && toks[lo - n - 1].value === '(' && toks[after + n]?.value === ')') n++;
+    while (start - n - 1 >= 0 && toks[start - n - 1].value === '(' && toks[after + n]?.value === ')') n++;
     return n;
   }
 
+  /** Index of the first token at or after the end of `e`. */
   tokenIndexAfter(e: A.Pos): number {
+    return this.tokenIndexAt(e.end_lineno, e.end_col_offset);
+  }
+
+  /** Index of the first token at or after (line, col) (a binary search of the token list). */
+  tokenIndexAt(line: number, col: number): number {
     const toks = this.tokens;
     let lo = 0;
     let hi = toks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const t = toks[mid];
-      if (t.col_offset === -1 || t.lineno < e.end_lineno || (t.lineno === e.end_lineno && t.col_offset < e.end_col_offset)) lo = mid + 1;
+      if (t.col_offset === -1 || t.lineno < line || (t.lineno === line && t.col_offset < col)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
