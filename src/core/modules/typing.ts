@@ -24,6 +24,29 @@ def _type_repr(obj):
         return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
     return repr(obj)
 
+class ForwardRef:
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+        self.__forward_evaluated__ = False
+        self.__forward_value__ = None
+        self.__forward_is_argument__ = is_argument
+        self.__forward_is_class__ = is_class
+        self.__forward_module__ = module
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__ and self.__forward_module__ == other.__forward_module__
+    def __hash__(self):
+        return hash((self.__forward_arg__, self.__forward_module__))
+    def __repr__(self):
+        return f'ForwardRef({self.__forward_arg__!r})'
+
+def _type_convert(arg):
+    # a str argument of a generic alias is a ForwardRef (typing._type_convert)
+    return ForwardRef(arg) if isinstance(arg, str) else arg
+
 class _GenericAlias:
     def __init__(self, name, origin, args):
         self._name = name
@@ -54,6 +77,8 @@ class _Special:
         if not isinstance(params, tuple):
             params = (params,)
         name = self._name
+        if name not in ('Literal', 'Annotated'):
+            params = tuple(_type_convert(p) for p in params)
         if name == 'Optional':
             return _GenericAlias('Optional', Union, (params[0],))
         if name == 'Union':

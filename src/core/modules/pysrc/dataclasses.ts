@@ -20,6 +20,87 @@ class _HAS_DEFAULT_FACTORY_CLASS:
 _HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
 
 
+def _formatannotation(annotation):
+    # inspect.formatannotation (3.11)
+    if getattr(annotation, '__module__', None) == 'typing':
+        return repr(annotation).replace('typing.', '')
+    if type(annotation).__name__ == 'GenericAlias':
+        return str(annotation)
+    if isinstance(annotation, type):
+        if annotation.__module__ == 'builtins':
+            return annotation.__qualname__
+        return annotation.__module__ + '.' + annotation.__qualname__
+    return repr(annotation)
+
+
+_NO = object()
+
+
+def _param_text(name, annotation, default):
+    # inspect.Parameter.__str__
+    text = name
+    if annotation is not _NO:
+        text += ': ' + _formatannotation(annotation)
+    if default is not _NO:
+        text += (' = ' if annotation is not _NO else '=') + repr(default)
+    return text
+
+
+def _func_params(fn):
+    # the parameters of a Python function after the first (self), as inspect.signature lists them
+    co = fn.__code__
+    names = co.co_varnames
+    npos, nposonly, nkw = co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount
+    defaults = fn.__defaults__ or ()
+    kwdefaults = fn.__kwdefaults__ or {}
+    ann = fn.__annotations__
+    parts = []
+    first_default = npos - len(defaults)
+    for i in range(npos):
+        n = names[i]
+        parts.append(_param_text(n, ann.get(n, _NO), defaults[i - first_default] if i >= first_default else _NO))
+        if nposonly and i == nposonly - 1:
+            parts.append('/')
+    i = npos + nkw
+    if co.co_flags & 4:
+        parts.append(_param_text('*' + names[i], ann.get(names[i], _NO), _NO))
+        i += 1
+    elif nkw:
+        parts.append('*')
+    for n in names[npos:npos + nkw]:
+        parts.append(_param_text(n, ann.get(n, _NO), kwdefaults.get(n, _NO)))
+    if co.co_flags & 8:
+        parts.append(_param_text('**' + names[i], ann.get(names[i], _NO), _NO))
+    if parts and parts[0] != '/':
+        parts = parts[1:]
+        if parts and parts[0] == '/':
+            parts = parts[1:]
+    ret = ' -> ' + _formatannotation(ann['return']) if 'return' in ann else ''
+    return '(' + ', '.join(parts) + ')' + ret
+
+
+def _text_signature(cls, std_fields, kw_fields, generated_init):
+    # (RefScope's generated __init__ takes *args, **kwargs: its signature is the fields')
+    if generated_init is not None and cls.__dict__.get('__init__') is generated_init:
+        def field_text(f):
+            if f.default is not MISSING:
+                default = f.default
+            elif f.default_factory is not MISSING:
+                default = _HAS_DEFAULT_FACTORY
+            else:
+                default = _NO
+            return _param_text(f.name, f.type, default)
+        parts = [field_text(f) for f in std_fields]
+        if kw_fields:
+            parts.append('*')
+            parts += [field_text(f) for f in kw_fields]
+        return '(' + ', '.join(parts) + ')'
+    init_fn = getattr(cls, '__init__')
+    if hasattr(init_fn, '__code__'):
+        return _func_params(init_fn).replace(' -> None', '')
+    return '()'
+
+
 class _MISSING_TYPE:
     pass
 MISSING = _MISSING_TYPE()
@@ -438,11 +519,12 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     (std_init_fields,
      kw_only_init_fields) = _fields_in_init_order(all_init_fields)
 
+    generated_init = None
     if init:
         has_post_init = hasattr(cls, _POST_INIT_NAME)
-        _set_new_attribute(cls, '__init__',
-                           _init_fn(cls, all_init_fields, std_init_fields,
-                                    kw_only_init_fields, frozen, has_post_init))
+        generated_init = _init_fn(cls, all_init_fields, std_init_fields,
+                                  kw_only_init_fields, frozen, has_post_init)
+        _set_new_attribute(cls, '__init__', generated_init)
 
     field_list = [f for f in fields.values() if f._field_type is _FIELD]
 
@@ -482,7 +564,13 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
             cls.__hash__ = None
 
     if not getattr(cls, '__doc__'):
-        cls.__doc__ = cls.__name__ + '(...)'
+        # str(inspect.signature(cls)).replace(' -> None', ''): the generated __init__'s fields, or
+        # a __init__ the class defines itself
+        try:
+            text_sig = _text_signature(cls, std_init_fields, kw_only_init_fields, generated_init)
+        except (TypeError, ValueError):
+            text_sig = ''
+        cls.__doc__ = cls.__name__ + text_sig
 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
