@@ -32,7 +32,7 @@ import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
-import { installFileIO, openFile, PyStdStream, pendFlush, stdStreamWrite } from './fileio';
+import { installFileIO, openFile, PyStdStream, flushStdStream, stdStreamWrite } from './fileio';
 import { UnionType, PyGenericAlias } from '../runtime/bootstrap';
 
 const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
@@ -151,7 +151,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     // (PyObject_CallMethodNoArgs(file, flush): a method call; a std stream's flush releases its
     // pending writes)
     if (flush) {
-      if (out instanceof PyStdStream) pendFlush(out.pending);
+      if (out instanceof PyStdStream) flushStdStream(out);
       else {
         const fl = abs.getAttr(out, 'flush');
         try {
@@ -395,10 +395,10 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     // builtin_input_impl (not a terminal): stderr flushed, the prompt written to sys.stdout,
     // stdout flushed (their pending writes released)
     const err = vmState.stderr ? vmState.stderr() : null;
-    if (err instanceof PyStdStream) pendFlush(err.pending);
+    flushStdStream(err);
     if (args.length) io.writeStdout(abs.str(args[0]));
     const out = vmState.stdout ? vmState.stdout() : null;
-    if (out instanceof PyStdStream) pendFlush(out.pending);
+    flushStdStream(out);
     const line = io.readLine();
     if (line === null) raise(E.EOFError, 'EOF when reading a line');
     return newStr(line);

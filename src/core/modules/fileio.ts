@@ -351,6 +351,11 @@ export function pendWrite(p: PendingWrites, text: PyStr, out: string, bytes: Uin
 }
 
 /** _textiowrapper_writeflush: the pending pieces go (a list to the free list) */
+/** sys.stdout's or sys.stderr's pending writes released (anything else: nothing to do) */
+export function flushStdStream(o: PyObject | null | undefined): void {
+  if (o instanceof PyStdStream) pendFlush(o.pending);
+}
+
 export function pendFlush(p: PendingWrites | null): void {
   if (p === null) return;
   const o = p.obj;
@@ -469,6 +474,7 @@ function newLayer(type: PyType, layer: Layer, file: OpenFile, mode: string): PyF
 /** 'stdin', 'stdout' or 'stderr' for the interpreter's own streams (TextIOWrapper instances that
  * are not files: runtime/sys.ts), else null */
 function stdStream(o: PyObject | null): 'stdin' | 'stdout' | 'stderr' | null {
+  if (o instanceof PyStdStream) return o.stderr ? 'stderr' : 'stdout';
   if (o === null || o instanceof PyFile || !(o instanceof PyInstance) || o.type !== TextIOWrapperType) return null;
   // (the value in the instance itself: `name` of the type is a descriptor for files)
   const name = o.getAttrValue(attrKey('name'));
@@ -1151,7 +1157,7 @@ function install(): void {
       checkArgs('flush', a, k, 0, 0);
       // (the std streams: their pending writes; the run's output itself went out at once)
       if (isText && stdStream(self) !== null) {
-        if (self instanceof PyStdStream) pendFlush(self.pending);
+        flushStdStream(self);
         return newRef(None);
       }
       const f = get(self);

@@ -62,7 +62,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
-import { openFileCount, PyStdStream, pendFlush } from '../modules/fileio';
+import { openFileCount, flushStdStream } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 import { profile } from './profile';
@@ -567,7 +567,8 @@ export class Interpreter {
     // _PyAtExit_Call: atexit's functions (weakref.finalize's among them), last registered first
     swallow(() => runAtexitCallbacks());
     // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
-    for (const s of [vmState.stdout?.(), vmState.stderr?.()]) if (s instanceof PyStdStream) pendFlush(s.pending);
+    flushStdStream(vmState.stdout?.());
+    flushStdStream(vmState.stderr?.());
     if (this.opts.processExits && this.exitIsSilent()) return;
     const collect = (callbacks: boolean) => {
       if (gcState.collecting) return;
