@@ -306,6 +306,7 @@ function installDeque(): void {
     decref(x);
     return newRef(None);
   });
+  for (const n of ['__getitem__', '__setitem__', '__delitem__']) abs.sequenceItemSlots.add(T.dict.getStr(abs.strKey(n))!);
   defMethod(T, '__contains__', (args, _k, self) => {
     for (const x of [...dq(self).items]) if (abs.richCompareBool(x, args[0], Cmp.EQ)) return newBool(true);
     return newBool(false);

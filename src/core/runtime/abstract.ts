@@ -1167,7 +1167,10 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
     }
   }
   const f = typeLookup(o.type, '__getitem__');
-  if (f) return callMethodObj(f, o, [k]);
+  if (f) {
+    if (sequenceItemSlots.has(f)) sequenceIndexCheck(k);
+    return callMethodObj(f, o, [k]);
+  }
   if (o instanceof PyType) {
     const cg = typeLookup(o, '__class_getitem__');
     if (cg) {
@@ -1185,12 +1188,44 @@ export function getItem(o: PyObject, k: PyObject): PyObject {
 export function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   const f = typeLookup(o.type, '__setitem__');
   if (!f) typeError(`'${o.type.name}' object does not support item assignment`);
+  if (sequenceItemSlots.has(f)) sequenceIndexCheck(k);
   decref(callMethodObj(f, o, [k, v]));
 }
 export function delItem(o: PyObject, k: PyObject): void {
   const f = typeLookup(o.type, '__delitem__');
-  if (!f) typeError(`'${o.type.name}' object does not support item deletion`);
+  if (!f) {
+    // PyObject_DelItem: a type with sequence slots and an index key goes on to PySequence_DelItem,
+    // whose message differs in one word
+    const t = o.type;
+    if (hasSequenceSlots(t) && (k instanceof PyInt || typeLookup(k.type, '__index__'))) {
+      asIndex(k);
+      typeError(`'${t.name}' object doesn't support item deletion`);
+    }
+    typeError(`'${t.name}' object does not support item deletion`);
+  }
+  if (sequenceItemSlots.has(f)) sequenceIndexCheck(k);
   decref(callMethodObj(f, o, [k]));
+}
+
+/** the __getitem__/__setitem__/__delitem__ of types that have only sequence slots (sq_item,
+ * sq_ass_item: deque): PyObject_GetItem and the others check the key is an index before them */
+export const sequenceItemSlots = new Set<PyObject>();
+function sequenceIndexCheck(k: PyObject): void {
+  if (!(k instanceof PyInt) && !typeLookup(k.type, '__index__')) typeError(`sequence index must be integer, not '${k.type.name}'`);
+}
+
+/** the static types whose tp_as_sequence is set in CPython 3.11 (a subtype inherits the pointer:
+ * type_ready_inherit_as_structs) */
+const SEQUENCE_SLOT_TYPES = new Set(['tuple', 'str', 'bytes', 'bytearray', 'list', 'range', 'set', 'frozenset', 'dict', 'dict_keys', 'dict_values', 'dict_items', 'memoryview', 'deque', 'mappingproxy', 'weakproxy', 'weakcallableproxy', 'array']);
+
+/** Py_TYPE(o)->tp_as_sequence != NULL: every heap type (PyHeapTypeObject's as_sequence), and
+ * the static types above and their subtypes */
+function hasSequenceSlots(t: PyType): boolean {
+  for (const b of t.mro) {
+    if (b.flags & TypeFlags.HEAPTYPE) return true;
+    if (SEQUENCE_SLOT_TYPES.has(b.name)) return true;
+  }
+  return false;
 }
 
 export function contains(container: PyObject, item: PyObject): boolean {
