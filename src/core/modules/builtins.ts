@@ -512,7 +512,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     const nkw = kw ? kw.length : 0;
     let strict = false;
     for (let i = 0; i < nkw; i++) {
-      if (kw![i] !== 'strict') typeError(`zip() got an unexpected keyword argument '${kw![i]}'`);
+      if (kw![i] !== 'strict') typeError(`'${kw![i]}' is an invalid keyword argument for zip()`);
       strict = abs.isTrue(args[args.length - nkw + i]);
     }
     // zip_new: the tuple of iterators is allocated first, then filled; then the result holder
@@ -860,7 +860,7 @@ function minmax(args: PyObject[], kw: string[] | null, name: string, op: Cmp): P
   for (let i = 0; i < nkw; i++) {
     if (kw![i] === 'key') key = args[npos + i] === None ? null : args[npos + i];
     else if (kw![i] === 'default') dflt = args[npos + i];
-    else typeError(`${name}() got an unexpected keyword argument '${kw![i]}'`);
+    else typeError(`'${kw![i]}' is an invalid keyword argument for ${name}()`);
   }
   if (npos === 0) typeError(`${name} expected at least 1 argument, got 0`);
   let items: PyObject[];

@@ -122,7 +122,7 @@ function run(what: Mode, args: PyObject[]): PyObject {
 
 export function installExec(m: ModuleBuilder): void {
   m.fn('exec', (args, kw) => {
-    if (kw && kw.some((k) => k !== 'closure')) typeError(`exec() got an unexpected keyword argument '${kw.find((k) => k !== 'closure')}'`);
+    if (kw && kw.some((k) => k !== 'closure')) typeError(`'${kw.find((k) => k !== 'closure')}' is an invalid keyword argument for exec()`);
     const npos = args.length - (kw ? kw.length : 0);
     if (npos < 1) typeError(`exec expected at least 1 argument, got ${npos}`);
     if (npos > 3) typeError(`exec expected at most 3 arguments, got ${npos}`);
@@ -142,7 +142,7 @@ export function installExec(m: ModuleBuilder): void {
     const got: (PyObject | undefined)[] = args.slice(0, npos);
     for (let i = 0; kw && i < kw.length; i++) {
       const ix = names.indexOf(kw[i]);
-      if (ix < 0) typeError(`compile() got an unexpected keyword argument '${kw[i]}'`);
+      if (ix < 0) typeError(`'${kw[i]}' is an invalid keyword argument for compile()`);
       got[ix] = args[npos + i];
     }
     for (let i = 0; i < 3; i++) {

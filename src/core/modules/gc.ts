@@ -36,11 +36,7 @@ export function initGc(m: ModuleBuilder): void {
   m.own('callbacks', callbacks);
   m.fn('collect', (args, kw) => {
     const [g] = parseArgs({ name: 'collect', params: ['generation'] }, args, kw);
-    let gen = 2;
-    if (g !== undefined) {
-      if (!(g instanceof PyInt)) typeError(`'${g.type.name}' object cannot be interpreted as an integer`);
-      gen = Number(g.v);
-    }
+    const gen = g !== undefined ? abs.asIndex(g) : 2;
     if (gen < 0 || gen > 2) raise(E.ValueError, 'invalid generation');
     const st = gcState;
     if (st.collecting) return newInt(0);
@@ -51,54 +47,63 @@ export function initGc(m: ModuleBuilder): void {
       st.collecting = false;
     }
   });
-  m.fn('enable', () => {
+  m.fn('enable', (args, kw) => {
+    checkArgs('gc.enable', args, kw, 0, 0);
     gcState.enabled = true;
     return newRef(None);
   });
-  m.fn('disable', () => {
+  m.fn('disable', (args, kw) => {
+    checkArgs('gc.disable', args, kw, 0, 0);
     gcState.enabled = false;
     return newRef(None);
   });
-  m.fn('isenabled', () => newBool(gcState.enabled));
+  m.fn('isenabled', (args, kw) => (checkArgs('gc.isenabled', args, kw, 0, 0), newBool(gcState.enabled)));
   m.fn('get_count', (args, kw) => {
-    checkArgs('get_count', args, kw, 0, 0);
+    checkArgs('gc.get_count', args, kw, 0, 0);
     const [a, b, c] = gcState.count;
     return newTuple([newInt(a), newInt(b), newInt(c)]);
   });
   m.fn('get_threshold', (args, kw) => {
-    checkArgs('get_threshold', args, kw, 0, 0);
+    checkArgs('gc.get_threshold', args, kw, 0, 0);
     const [a, b, c] = gcState.threshold;
     return newTuple([newInt(a), newInt(b), newInt(c)]);
   });
   m.fn('set_threshold', (args, kw) => {
-    checkArgs('set_threshold', args, kw, 1, 3);
-    // METH_VARARGS: the call packs its arguments into a tuple (gc_set_threshold)
+    // METH_VARARGS: the call packs its arguments into a tuple (_PyObject_MakeTpCall), then
+    // PyArg_ParseTuple(args, "i|ii:set_threshold")
     decref(newTuple(args.map((a) => newRef(a))));
+    if (kw && kw.length) typeError('set_threshold() takes no keyword arguments');
+    if (args.length < 1) typeError(`set_threshold() takes at least 1 argument (${args.length} given)`);
+    if (args.length > 3) typeError(`set_threshold() takes at most 3 arguments (${args.length} given)`);
     args.forEach((a, i) => {
-      if (!(a instanceof PyInt)) typeError(`'${a.type.name}' object cannot be interpreted as an integer`);
-      gcState.threshold[i] = Number(a.v);
+      gcState.threshold[i] = abs.asIndex(a);
     });
     return newRef(None);
   });
   m.fn('set_debug', (args, kw) => {
-    checkArgs('set_debug', args, kw, 1, 1);
-    gcState.debug = Number((args[0] as PyInt).v);
+    checkArgs('gc.set_debug', args, kw, 1, 1);
+    gcState.debug = abs.asIndex(args[0]);
     return newRef(None);
   });
-  m.fn('get_debug', () => newInt(gcState.debug));
+  m.fn('get_debug', (args, kw) => (checkArgs('gc.get_debug', args, kw, 0, 0), newInt(gcState.debug)));
   m.fn('is_tracked', (args, kw) => {
-    checkArgs('is_tracked', args, kw, 1, 1);
+    checkArgs('gc.is_tracked', args, kw, 1, 1);
     return newBool(args[0].gcGen >= 0);
   });
   m.fn('is_finalized', (args, kw) => {
-    checkArgs('is_finalized', args, kw, 1, 1);
+    checkArgs('gc.is_finalized', args, kw, 1, 1);
     return newBool(args[0].finalized);
   });
   m.fn('get_objects', (args, kw) => {
     const [g] = parseArgs({ name: 'get_objects', params: ['generation'] }, args, kw);
+    // (the clinic converter: an int or None; -1 is None's C default)
     let gen: number | null = null;
     if (g !== undefined && g !== None) {
-      gen = Number((g as PyInt).v);
+      if (!(g instanceof PyInt) && !abs.typeLookup(g.type, '__index__')) typeError(`argument should be integer or None, not '${g.type.name}'`);
+      gen = abs.asIndex(g);
+      if (gen === -1) gen = null;
+    }
+    if (gen !== null) {
       if (gen >= 3) raise(E.ValueError, 'generation parameter must be less than the number of available generations (3)');
       if (gen < 0) raise(E.ValueError, 'generation parameter cannot be negative');
     }
@@ -106,7 +111,8 @@ export function initGc(m: ModuleBuilder): void {
   });
   // gc_get_referrers / gc_get_referents are METH_VARARGS: the call packs its arguments into a
   // (tracked) tuple, which gc_referrers_for skips (`obj == objs`)
-  m.fn('get_referrers', (args) => {
+  m.fn('get_referrers', (args, kw) => {
+    if (kw && kw.length) typeError('get_referrers() takes no keyword arguments');
     const argsTuple = newTuple(args.map((a) => newRef(a)));
     try {
       const targets = new Set(args);
@@ -124,7 +130,8 @@ export function initGc(m: ModuleBuilder): void {
       decref(argsTuple);
     }
   });
-  m.fn('get_referents', (args) => {
+  m.fn('get_referents', (args, kw) => {
+    if (kw && kw.length) typeError('get_referents() takes no keyword arguments');
     const argsTuple = newTuple(args.map((a) => newRef(a)));
     try {
       const out: PyObject[] = [];
@@ -137,7 +144,8 @@ export function initGc(m: ModuleBuilder): void {
       decref(argsTuple);
     }
   });
-  m.fn('get_stats', () => {
+  m.fn('get_stats', (args, kw) => {
+    checkArgs('gc.get_stats', args, kw, 0, 0);
     const items = gcState.stats.map((s) => {
       const d = newDict();
       for (const [k, v] of [
@@ -153,15 +161,17 @@ export function initGc(m: ModuleBuilder): void {
     });
     return newList(items);
   });
-  m.fn('freeze', () => {
+  m.fn('freeze', (args, kw) => {
+    checkArgs('gc.freeze', args, kw, 0, 0);
     gcFreeze();
     return newRef(None);
   });
-  m.fn('unfreeze', () => {
+  m.fn('unfreeze', (args, kw) => {
+    checkArgs('gc.unfreeze', args, kw, 0, 0);
     gcUnfreeze();
     return newRef(None);
   });
-  m.fn('get_freeze_count', () => newInt(gcState.permanent.size));
+  m.fn('get_freeze_count', (args, kw) => (checkArgs('gc.get_freeze_count', args, kw, 0, 0), newInt(gcState.permanent.size)));
   m.own('DEBUG_STATS', newInt(DEBUG_STATS));
   m.own('DEBUG_COLLECTABLE', newInt(DEBUG_COLLECTABLE));
   m.own('DEBUG_UNCOLLECTABLE', newInt(DEBUG_UNCOLLECTABLE));

@@ -472,7 +472,7 @@ export function initItertools(): void {
   const zipLongest = T('zip_longest');
   zipLongest.slots.new = (_t, args, kw) => {
     const { pos, kw: kws } = kwArgs(args, kw);
-    for (const k of kws.keys()) if (k !== 'fillvalue') typeError(`zip_longest() got an unexpected keyword argument '${k}'`);
+    for (const k of kws.keys()) if (k !== 'fillvalue') typeError('zip_longest() got an unexpected keyword argument');
     const fill = kws.get('fillvalue') ?? None;
     const its: PyObject[] = [];
     try {
@@ -516,7 +516,7 @@ export function initItertools(): void {
   const product = T('product');
   product.slots.new = (_t, args, kw) => {
     const { pos, kw: kws } = kwArgs(args, kw);
-    for (const k of kws.keys()) if (k !== 'repeat') typeError(`product() got an unexpected keyword argument '${k}'`);
+    for (const k of kws.keys()) if (k !== 'repeat') typeError(`'${k}' is an invalid keyword argument for product()`);
     const rep = kws.has('repeat') ? Number(abs.index(kws.get('repeat')!)) : 1;
     if (rep < 0) raise(E.ValueError, 'repeat argument cannot be negative');
     const base = pos.map(poolTuple);

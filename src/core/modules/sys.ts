@@ -2,7 +2,7 @@
 
 import { PyObject, PyType, newRef, decref } from '../runtime/object';
 import { ModuleBuilder, checkArgs, builtinFunction, parseArgs } from '../runtime/define';
-import { newInt, PyInt, False } from '../runtime/objects/int';
+import { newInt, PyInt, False, newBool } from '../runtime/objects/int';
 import { newStr, PyStr, internExisting } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newList } from '../runtime/objects/list';
@@ -17,31 +17,44 @@ import { sysGetsizeof } from '../runtime/sizes';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { newFloat } from '../runtime/objects/float';
 import type { Interpreter } from '../runtime/interp';
+import { toDouble } from './modutil';
 import { getIntMaxStrDigits, setIntMaxStrDigits, DEFAULT_MAX_STR_DIGITS } from '../runtime/primitives/intstr';
-import { defaultHooks, displayException, defaultUnraisableHook } from '../runtime/unraisable';
+import { defaultHooks, displayException, defaultUnraisableHook, isUnraisableHookArgs } from '../runtime/unraisable';
 
 export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string): void {
   // sys_getrefcount_impl: the argument is the caller's stack slot; nothing is added by the call
   m.fn('getrefcount', (args, kw) => {
-    checkArgs('getrefcount', args, kw, 1, 1);
+    checkArgs('sys.getrefcount', args, kw, 1, 1);
     return newInt(args[0].rc);
   });
   m.fn('getsizeof', (args, kw) => {
-    checkArgs('getsizeof', args, kw, 1, 2);
-    return sysGetsizeof(args[0], args[1]);
+    // PyArg_ParseTupleAndKeywords("O|O:getsizeof"): the parameters in order, then any other keyword
+    const nkw = kw ? kw.length : 0;
+    const npos = args.length - nkw;
+    if (npos > 2) typeError(`getsizeof() takes at most 2 arguments (${npos} given)`);
+    const [o, dflt] = [0, 1].map((i) => (i < npos ? args[i] : kw ? (args[npos + kw.indexOf(i === 0 ? 'object' : 'default')] ?? undefined) : undefined));
+    if (o === undefined) typeError("getsizeof() missing required argument 'object' (pos 1)");
+    if (kw) {
+      for (let i = 0; i < kw.length; i++) {
+        const at = kw[i] === 'object' ? 0 : kw[i] === 'default' ? 1 : -1;
+        if (at < 0) typeError(`'${kw[i]}' is an invalid keyword argument for getsizeof()`);
+        if (at < npos) typeError(`argument for getsizeof() given by name ('${kw[i]}') and position (${at + 1})`);
+      }
+    }
+    return sysGetsizeof(o, dflt);
   });
   m.fn('intern', (args, kw) => {
-    checkArgs('intern', args, kw, 1, 1);
+    checkArgs('sys.intern', args, kw, 1, 1);
     const s = args[0];
     if (!(s instanceof PyStr) || s.type.name !== 'str') typeError(`intern() argument must be str, not ${s.type.name}`);
     return internExisting(s);
   });
   m.fn('getrecursionlimit', (args, kw) => {
-    checkArgs('getrecursionlimit', args, kw, 0, 0);
+    checkArgs('sys.getrecursionlimit', args, kw, 0, 0);
     return newInt(vmState.recursionLimit);
   });
   m.fn('setrecursionlimit', (args, kw) => {
-    checkArgs('setrecursionlimit', args, kw, 1, 1);
+    checkArgs('sys.setrecursionlimit', args, kw, 1, 1);
     const n = args[0];
     if (!(n instanceof PyInt)) typeError("'" + n.type.name + "' object cannot be interpreted as an integer");
     const v = Number(n.v);
@@ -50,13 +63,13 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
     return newRef(None);
   });
   m.fn('exit', (args, kw) => {
-    checkArgs('exit', args, kw, 0, 1);
+    checkArgs('sys.exit', args, kw, 0, 1);
     const e = abs.call(E.SystemExit, args, null);
     throw e;
   });
   m.fn('_getframe', (args, kw) => {
-    checkArgs('_getframe', args, kw, 0, 1);
-    let depth = args.length ? Number((args[0] as PyInt).v) : 0;
+    checkArgs('sys._getframe', args, kw, 0, 1);
+    let depth = args.length ? abs.asIndex(args[0]) : 0;
     let f = vmState.current;
     while (f && depth > 0) {
       f = f.back;
@@ -66,14 +79,28 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
     return materialize(f);
   });
   m.fn('exc_info', (args, kw) => {
-    checkArgs('exc_info', args, kw, 0, 0);
+    checkArgs('sys.exc_info', args, kw, 0, 0);
     const e = vmState.excInfo;
     if (!e || e === None) return newTuple([newRef(None), newRef(None), newRef(None)]);
     const ex = e as E.PyBaseException;
     return newTuple([newRef(e.type), newRef(e), newRef(ex.traceback ?? None)]);
   });
+  // the GIL's switch interval (no threads here: kept for the value only)
+  let switchInterval = 0.005;
+  m.fn('getswitchinterval', (args, kw) => (checkArgs('sys.getswitchinterval', args, kw, 0, 0), newFloat(switchInterval)));
+  m.fn('setswitchinterval', (args, kw) => {
+    checkArgs('sys.setswitchinterval', args, kw, 1, 1);
+    const v = toDouble(args[0]);
+    if (v <= 0) raise(E.ValueError, 'switch interval must be strictly positive');
+    switchInterval = v;
+    return newRef(None);
+  });
+  m.fn('is_finalizing', (args, kw) => {
+    checkArgs('sys.is_finalizing', args, kw, 0, 0);
+    return newBool(interp.finalizing);
+  });
   m.fn('exception', (args, kw) => {
-    checkArgs('exception', args, kw, 0, 0);
+    checkArgs('sys.exception', args, kw, 0, 0);
     return newRef(vmState.excInfo ?? None);
   });
   m.own('argv', newList([newStr(interp.opts.argv0 ?? filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
@@ -90,9 +117,9 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   // sys.flags of `python3 script.py` (hash_randomization 0: RefScope hashes as PYTHONHASHSEED=0)
   const fl = structSeqType('sys', 'flags', ['debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits']);
   m.own('flags', newStructSeq(fl, [...Array.from({ length: 13 }, () => newInt(0)), newRef(False), newInt(0), newInt(0), newRef(False), newInt(-1)]));
-  m.fn('getdefaultencoding', (args, kw) => (checkArgs('getdefaultencoding', args, kw, 0, 0), newStr('utf-8')));
-  m.fn('getfilesystemencoding', (args, kw) => (checkArgs('getfilesystemencoding', args, kw, 0, 0), newStr('utf-8')));
-  m.fn('getfilesystemencodeerrors', (args, kw) => (checkArgs('getfilesystemencodeerrors', args, kw, 0, 0), newStr('surrogateescape')));
+  m.fn('getdefaultencoding', (args, kw) => (checkArgs('sys.getdefaultencoding', args, kw, 0, 0), newStr('utf-8')));
+  m.fn('getfilesystemencoding', (args, kw) => (checkArgs('sys.getfilesystemencoding', args, kw, 0, 0), newStr('utf-8')));
+  m.fn('getfilesystemencodeerrors', (args, kw) => (checkArgs('sys.getfilesystemencodeerrors', args, kw, 0, 0), newStr('surrogateescape')));
   m.own('float_repr_style', newStr('short'));
   m.own('hexversion', newInt(0x30b07f0));
   m.own('platform', newStr('linux'));
@@ -112,14 +139,15 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
   // sys_excepthook_impl: PyErr_Display on sys.stderr (nothing when it is None)
   m.fn('excepthook', (args, kw) => {
-    checkArgs('excepthook', args, kw, 3, 3);
+    checkArgs('sys.excepthook', args, kw, 3, 3);
     displayException(args[1]);
     return newRef(None);
   });
   m.own('__excepthook__', abs.getAttr(m.module, 'excepthook'));
   // sys_unraisablehook: the default hook, write_unraisable_exc_file's text on sys.stderr
   m.fn('unraisablehook', (args, kw) => {
-    checkArgs('unraisablehook', args, kw, 1, 1);
+    checkArgs('sys.unraisablehook', args, kw, 1, 1);
+    if (!isUnraisableHookArgs(args[0])) typeError('sys.unraisablehook argument type must be UnraisableHookArgs');
     defaultUnraisableHook(args[0]);
     return newRef(None);
   });
@@ -127,7 +155,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   // the limit of int <-> decimal str conversions (3.11: 4300 digits by default, 0 = none)
   setIntMaxStrDigits(DEFAULT_MAX_STR_DIGITS);
   m.fn('get_int_max_str_digits', (args, kw) => {
-    checkArgs('get_int_max_str_digits', args, kw, 0, 0);
+    checkArgs('sys.get_int_max_str_digits', args, kw, 0, 0);
     return newInt(getIntMaxStrDigits());
   });
   m.fn('set_int_max_str_digits', (args, kw) => {

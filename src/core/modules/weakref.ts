@@ -719,15 +719,15 @@ registerModule('weakref', (m: ModuleBuilder) => {
   m.set('ProxyType', ProxyType);
   m.set('CallableProxyType', CallableProxyType);
   m.fn('getweakrefcount', (args, kw) => {
-    checkArgs('getweakrefcount', args, kw, 1, 1);
+    checkArgs('_weakref.getweakrefcount', args, kw, 1, 1);
     return newInt(getWeakrefCount(args[0]));
   });
   m.fn('getweakrefs', (args, kw) => {
-    checkArgs('getweakrefs', args, kw, 1, 1);
+    checkArgs('_weakref.getweakrefs', args, kw, 1, 1);
     return newList(getWeakrefs(args[0]).map((w) => newRef(w)));
   });
   m.fn('proxy', (args, kw) => {
-    checkArgs('proxy', args, kw, 1, 2);
+    checkArgs('_weakref.proxy', args, kw, 1, 2);
     return newProxy(args[0], args.length > 1 ? args[1] : null);
   });
   // types.MethodType(func, obj) (WeakMethod.__call__: self._meth_type(func, obj))

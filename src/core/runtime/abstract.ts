@@ -615,6 +615,9 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
 }
 
 // ------------------------------------------------------------------ setattr
+/** a builtin function's attributes that setattr and delattr refuse */
+const BUILTIN_READONLY = new Set(['__name__', '__qualname__', '__doc__', '__self__', '__text_signature__']);
+
 export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
   if (o instanceof PyType) {
@@ -652,6 +655,8 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       else o.storeAttrValue(strKey(name), v);
       return;
     }
+    // meth_getsets / meth_members (Objects/methodobject.c): read-only getters and READONLY members
+    if (o instanceof PyBuiltinFunction && BUILTIN_READONLY.has(name)) raise(E.AttributeError, `attribute '${name}' of '${t.name}' objects is not writable`);
   } else {
     if (descr instanceof PyMember) {
       memberSet(descr, o, v);

@@ -174,7 +174,8 @@ export function parseArgs(spec: ArgSpec, args: PyObject[], kwnames: string[] | n
   for (let k = 0; k < nkw; k++) {
     const n = kwnames![k];
     const idx = names.indexOf(n);
-    if (idx < 0 || idx < posOnly) typeError(`${spec.name}() got an unexpected keyword argument '${n}'`);
+    // (3.11 getargs.c error_unexpected_keyword_arg; 3.12 words it as Python functions do)
+    if (idx < 0 || idx < posOnly) typeError(`'${n}' is an invalid keyword argument for ${spec.name}()`);
     if (out[idx] !== undefined) typeError(`argument for ${spec.name}() given by name ('${n}') and position (${idx + 1})`);
     out[idx] = args[npos + k];
   }
@@ -199,13 +200,15 @@ export function checkArgs(name: string, args: PyObject[], kwnames: string[] | nu
   if (kwnames && kwnames.length) typeError(`${name}() takes no keyword arguments`);
   const n = args.length;
   if (n >= min && n <= max) return;
+  // (_PyArg_CheckPositional names the function without its module: 'gc.x' -> 'x')
+  const short = name.slice(name.lastIndexOf('.') + 1);
   if (min === max) {
     if (min === 0) typeError(`${name}() takes no arguments (${n} given)`);
     if (min === 1) typeError(`${name}() takes exactly one argument (${n} given)`);
-    typeError(`${name} expected ${min} arguments, got ${n}`);
+    typeError(`${short} expected ${min} arguments, got ${n}`);
   }
-  if (n < min) typeError(`${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
-  typeError(`${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);
+  if (n < min) typeError(`${short} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
+  typeError(`${short} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);
 }
 
 export function strArg(o: PyObject, fname: string, argn: string): string {

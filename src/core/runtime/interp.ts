@@ -126,6 +126,10 @@ export class Interpreter {
   mainFunc: PyFunction | null = null;
   auditError: string | null = null;
   exitCode = 0;
+  /** _PyRun_SimpleFileObject's reference to __main__ (until the file has run) */
+  mainRef: PyModule | null = null;
+  /** Py_FinalizeEx has run the atexit functions (sys.is_finalizing()) */
+  finalizing = false;
 
   constructor(
     public io: RuntimeIO,
@@ -229,7 +233,9 @@ export class Interpreter {
     own('__file__', newStr(filename));
     set('__cached__', None);
     this.modules.setItem(internStr('__main__'), this.main);
-    decref(this.main);
+    // _PyRun_SimpleFileObject keeps its own reference to __main__ while the file runs (its
+    // Py_INCREF(m) after PyImport_AddModule): sys.getrefcount(__main__) counts it
+    this.mainRef = this.main;
     gcStartupObjectsOld();
     if (this.opts.audit) {
       vmState.onLine = () => this.audit();
@@ -309,6 +315,7 @@ export class Interpreter {
       // the references of the modules CPython imports at start to strings they interned
       { name: 'start-up modules', visit: (v) => startRefs.forEach((n, o) => { for (let i = 0; i < n; i++) v(o); }) },
       { name: 'interp.builtins', visit: (v) => v(this.builtins) },
+      { name: 'run_file __main__', visit: (v) => this.mainRef && v(this.mainRef) },
       { name: 'interp.builtins module', visit: (v) => v(this.builtinsModule) },
       { name: 'script arena', visit: (v) => this.arena.forEach(v) },
       { name: 'run_mod code', visit: (v) => this.mainCode && v(this.mainCode) },
@@ -544,8 +551,24 @@ export class Interpreter {
     const arena = this.arena;
     this.arena = [];
     for (const o of arena) decref(o);
+    this.releaseMainRef();
     if (this.opts.audit) this.audit();
     this.shutdown();
+  }
+
+  /** _PyRun_SimpleFileObject's `done:` — the __file__ and __cached__ it set leave __main__'s
+   * globals (atexit functions and exit-time finalizers no longer see them), then its reference
+   * to __main__ goes */
+  releaseMainRef(): void {
+    const m = this.mainRef;
+    if (m === null) return;
+    this.mainRef = null;
+    for (const k of ['__file__', '__cached__']) {
+      const key = internStr(k);
+      (m.dict as PyDict).delItem(key);
+      decref(key);
+    }
+    decref(m);
   }
 
   /** Interpreter exit: __main__'s globals go first, in insertion order (finalize_modules). */
@@ -566,6 +589,8 @@ export class Interpreter {
     };
     // _PyAtExit_Call: atexit's functions (weakref.finalize's among them), last registered first
     swallow(() => runAtexitCallbacks());
+    // _PyRuntimeState_SetFinalizing: after the atexit functions
+    this.finalizing = true;
     // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
     flushStdStream(vmState.stdout?.());
     flushStdStream(vmState.stderr?.());

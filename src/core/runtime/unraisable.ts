@@ -11,7 +11,7 @@ import { newStr } from './objects/str';
 import { newDict } from './objects/dict';
 import * as abs from './abstract';
 import { typeNew } from './typeobject';
-import { vmState } from './vm/eval';
+import { vmState, addTraceback } from './vm/eval';
 import { formatUnraisable, formatException } from './traceback';
 
 /** sys.unraisablehook of the running interpreter, if any (interp.ts sets the lookup) */
@@ -62,6 +62,10 @@ export function defaultUnraisableHook(args: PyObject): void {
  * "Exception ignored in: <repr>" line), `msg` replaces "Exception ignored in". */
 export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string | null = null): void {
   try {
+    // _PyErr_WriteUnraisableMsg: an exception raised in C code (no traceback) gets one made from
+    // the executing frame (_PyTraceBack_FromFrame: that frame's line only), set on the exception
+    const f = vmState.current;
+    if (exc.traceback === null && f !== null) addTraceback(exc, f, f.pc);
     const hook = unraisableHook();
     if (hook !== null && hook !== None && !defaultHooks.has(hook)) {
       const args = makeUnraisableArgs(exc, obj, msg);
@@ -80,14 +84,20 @@ export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string
         decref(args);
       }
     }
-    let text = `${msg ?? 'Exception ignored in'}: `;
-    try {
-      text += abs.repr(obj);
-    } catch (e) {
-      if (e instanceof PyBaseException) decref(e);
-      text += '<object repr() failed>';
-    }
-    writeSysStderr(text + '\n' + formatUnraisable(exc), null);
+    // write_unraisable_exc_file: the "Exception ignored in: <obj>" line only for an object that
+    // is not None (a gc callback that is None reports with no header)
+    let text = '';
+    if (obj !== None) {
+      text = `${msg ?? 'Exception ignored in'}: `;
+      try {
+        text += abs.repr(obj);
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        text += '<object repr() failed>';
+      }
+      text += '\n';
+    } else if (msg !== null) text = `${msg}:\n`;
+    writeSysStderr(text + formatUnraisable(exc), null);
   } finally {
     decref(exc);
   }
@@ -138,6 +148,10 @@ function makeUnraisableArgs(exc: PyBaseException, obj: PyObject, msg: string | n
 }
 
 let argsType: PyType | null = null;
+/** sys.unraisablehook's argument check */
+export function isUnraisableHookArgs(o: PyObject): boolean {
+  return o.type === hookArgsType();
+}
 function hookArgsType(): PyType {
   if (!argsType) {
     const d = newDict();

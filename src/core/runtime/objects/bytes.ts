@@ -193,7 +193,7 @@ function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'byt
     if (kw![i] === 'encoding') encoding = (v as PyStr).v;
     else if (kw![i] === 'errors') errors = (v as PyStr).v;
     else if (kw![i] === 'source') src = v;
-    else typeError(`${what}() got an unexpected keyword argument '${kw![i]}'`);
+    else typeError(`'${kw![i]}' is an invalid keyword argument for ${what}()`);
   }
   void type;
   if (src === undefined || npos === 0) return new Uint8Array(0);
@@ -476,7 +476,7 @@ export function installBytes(): void {
       if (kw![i] === 'length') length = v;
       else if (kw![i] === 'byteorder') order = v;
       else if (kw![i] === 'signed') signed = abs.isTrue(v);
-      else typeError(`to_bytes() got an unexpected keyword argument '${kw![i]}'`);
+      else typeError(`'${kw![i]}' is an invalid keyword argument for to_bytes()`);
     }
     const n = length ? abs.asIndex(length) : 1;
     if (n < 0) raise(E.ValueError, 'length argument must be non-negative');
@@ -505,7 +505,7 @@ export function installBytes(): void {
       if (kw![i] === 'bytes') src = v;
       else if (kw![i] === 'byteorder') order = v;
       else if (kw![i] === 'signed') signed = abs.isTrue(v);
-      else typeError(`from_bytes() got an unexpected keyword argument '${kw![i]}'`);
+      else typeError(`'${kw![i]}' is an invalid keyword argument for from_bytes()`);
     }
     if (!src) typeError("from_bytes() missing required argument 'bytes' (pos 1)");
     const b = bytesLike(src) ?? fromObject(src, 'bytes');
@@ -534,7 +534,8 @@ export function installBytes(): void {
       let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
         if (kw![i] === 'encoding') enc = (args[npos + i] as PyStr).v;
-        if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+        else if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+        else if (kw![i] !== 'encoding') typeError(`'${kw![i]}' is an invalid keyword argument for encode()`);
       }
       return newBytes(encodeStr((self as PyStr).v, enc, errors));
     });

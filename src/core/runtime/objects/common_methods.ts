@@ -66,11 +66,14 @@ export function defUn(t: PyType, name: string, fn: (self: PyObject) => PyObject)
   });
 }
 
-/** Positional-only arguments with a count check in Argument Clinic wording (`name` like 'insert'). */
+/** Positional-only arguments with a count check in Argument Clinic wording (`name` like
+ * 'list.insert': the keyword message names the type, the count messages the method alone). */
 export function posArgs(name: string, args: PyObject[], kw: string[] | null, min: number, max: number): PyObject[] {
   if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
   const n = args.length;
   if (n < min || n > max) {
+    // (_PyArg_CheckPositional names the method alone: 'list.pop' -> 'pop')
+    name = name.slice(name.lastIndexOf('.') + 1);
     if (min === max) typeError(`${name} expected ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
     if (n < min) typeError(`${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${n}`);
     typeError(`${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${n}`);

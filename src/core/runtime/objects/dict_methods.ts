@@ -268,13 +268,13 @@ export function installDictMethods(): void {
     return it;
   });
   def(T, 'get', (self, args, kw) => {
-    posArgs('get', args, kw, 1, 2);
+    posArgs('dict.get', args, kw, 1, 2);
     const v = (self as PyDict).getItem(args[0]);
     if (v !== undefined) return newRef(v);
     return newRef(args.length > 1 ? args[1] : None);
   });
   def(T, 'setdefault', (self, args, kw) => {
-    posArgs('setdefault', args, kw, 1, 2);
+    posArgs('dict.setdefault', args, kw, 1, 2);
     const d = self as PyDict;
     const dflt = args.length > 1 ? args[1] : None;
     const k = args[0];
@@ -284,7 +284,7 @@ export function installDictMethods(): void {
     return newRef(r);
   });
   def(T, 'pop', (self, args, kw) => {
-    posArgs('pop', args, kw, 1, 2);
+    posArgs('dict.pop', args, kw, 1, 2);
     const d = self as PyDict;
     if (d.t.used === 0) {
       if (args.length > 1) return newRef(args[1]);
@@ -318,7 +318,7 @@ export function installDictMethods(): void {
     return none();
   });
   defClassMethod(T, 'fromkeys', (args, kw, cls) => {
-    posArgs('fromkeys', args, kw, 1, 2);
+    posArgs('dict.fromkeys', args, kw, 1, 2);
     const value = args.length > 1 ? args[1] : None;
     const t = cls as PyType;
     const it = args[0];

@@ -250,7 +250,7 @@ export function installFloatMethods(): void {
     return newTuple([newInt(N.norm(neg ? -num0 : num0)), newInt(N.norm(den))]);
   });
   defClassMethod(T, 'fromhex', (args, kw, cls) => {
-    posArgs('fromhex', args, kw, 1, 1);
+    posArgs('float.fromhex', args, kw, 1, 1);
     const s = args[0];
     if (!(s instanceof PyStr)) typeError(`fromhex() argument must be str, not ${s.type.name}`);
     const v = floatFromHex(s.v);

@@ -249,7 +249,7 @@ export function installListMethods(): void {
     return none();
   });
   def(T, 'insert', (self, args, kw) => {
-    posArgs('insert', args, kw, 2, 2);
+    posArgs('list.insert', args, kw, 2, 2);
     const l = self as PyList;
     let i = abs.asIndex(args[0]);
     const n = l.items.length;
@@ -263,7 +263,7 @@ export function installListMethods(): void {
     return none();
   });
   def(T, 'pop', (self, args, kw) => {
-    posArgs('pop', args, kw, 0, 1);
+    posArgs('list.pop', args, kw, 0, 1);
     const l = self as PyList;
     let i = args.length ? abs.asIndex(args[0]) : -1;
     const n = l.items.length;
@@ -299,7 +299,7 @@ export function installListMethods(): void {
     raise(E.ValueError, 'list.remove(x): x not in list');
   });
   def(T, 'index', (self, args, kw) => {
-    posArgs('index', args, kw, 1, 3);
+    posArgs('list.index', args, kw, 1, 3);
     const l = self as PyList;
     const start = optIndex(args[1], 0, l.items.length);
     const stop = optIndex(args[2], Number.MAX_SAFE_INTEGER, l.items.length);

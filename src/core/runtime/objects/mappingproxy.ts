@@ -75,7 +75,7 @@ export function installMappingProxy(): void {
   defUn(T, '__len__', (self) => newInt(abs.length((self as PyMappingProxy).mapping)));
   defUn(T, '__iter__', (self) => abs.getIter((self as PyMappingProxy).mapping));
   def(T, 'get', (self, args, kw) => {
-    posArgs('get', args, kw, 1, 2);
+    posArgs('mappingproxy.get', args, kw, 1, 2);
     return callNamed((self as PyMappingProxy).mapping, 'get', args.length === 2 ? args : [args[0], None]);
   });
   for (const name of ['keys', 'values', 'items', 'copy', '__reversed__']) {

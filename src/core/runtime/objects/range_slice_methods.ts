@@ -176,7 +176,7 @@ export function installRangeSliceMethods(): void {
   defAttr(S, '__hash__', None);
   defUn(S, '__repr__', (self) => newStr(S.slots.repr!(self)));
   def(S, 'indices', (self, args, kw) => {
-    posArgs('indices', args, kw, 1, 1);
+    posArgs('slice.indices', args, kw, 1, 1);
     const n = abs.index(args[0]);
     if (N.intSign(n) < 0) raise(E.ValueError, 'length should not be negative');
     const [start, stop, step] = sliceIndices(self as PySlice, Number(n));

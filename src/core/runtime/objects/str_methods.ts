@@ -1016,7 +1016,7 @@ export function installStrMethods(): void {
     return preallocated(parts.map((p) => newStr(p)), 0); // PyList_New(0) + PyList_Append
   });
   def(T, 'join', (self, args, kw) => {
-    posArgs('join', args, kw, 1, 1);
+    posArgs('str.join', args, kw, 1, 1);
     const it = args[0];
     // PySequence_Fast: an exact list or tuple is read in place (no Python code runs while joining)
     if (it.type === ListType || it.type === TupleType) return joinStrs(self as PyStr, (it as PyList | PyTuple).items);
@@ -1052,7 +1052,7 @@ export function installStrMethods(): void {
   stripLike('lstrip', true, false);
   stripLike('rstrip', false, true);
   def(T, 'replace', (self, args, kw) => {
-    posArgs('replace', args, kw, 2, 3);
+    posArgs('str.replace', args, kw, 2, 3);
     const old = argStr(args[0], `replace() argument 1 must be str, not ${args[0].type.name}`);
     const nw = argStr(args[1], `replace() argument 2 must be str, not ${args[1].type.name}`);
     let count = args.length > 2 ? widthArg(args[2]) : -1;
@@ -1098,13 +1098,13 @@ export function installStrMethods(): void {
   partitionLike('partition', false);
   partitionLike('rpartition', true);
   def(T, 'removeprefix', (self, args, kw) => {
-    posArgs('removeprefix', args, kw, 1, 1);
+    posArgs('str.removeprefix', args, kw, 1, 1);
     const p = argStr(args[0], `removeprefix() argument must be str, not ${args[0].type.name}`);
     const s = (self as PyStr).v;
     return strResult(self, p && s.startsWith(p) ? s.slice(p.length) : s);
   });
   def(T, 'removesuffix', (self, args, kw) => {
-    posArgs('removesuffix', args, kw, 1, 1);
+    posArgs('str.removesuffix', args, kw, 1, 1);
     const p = argStr(args[0], `removesuffix() argument must be str, not ${args[0].type.name}`);
     const s = (self as PyStr).v;
     return strResult(self, p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s);
@@ -1128,7 +1128,7 @@ export function installStrMethods(): void {
     return pad(s, left, m - left, f);
   });
   def(T, 'zfill', (self, args, kw) => {
-    posArgs('zfill', args, kw, 1, 1);
+    posArgs('str.zfill', args, kw, 1, 1);
     const width = widthArg(args[0]);
     const s = (self as PyStr).v;
     const len = cpLen(s);
@@ -1177,7 +1177,7 @@ export function installStrMethods(): void {
     }
   });
   def(T, 'format_map', (self, args, kw) => {
-    posArgs('format_map', args, kw, 1, 1);
+    posArgs('str.format_map', args, kw, 1, 1);
     const m = args[0];
     // format_map looks keys up with getitem on the mapping itself
     const tmp = new MappingProxy(m);
@@ -1186,7 +1186,7 @@ export function installStrMethods(): void {
 
   // ------------------------------------------------------------ translate / maketrans
   def(T, 'translate', (self, args, kw) => {
-    posArgs('translate', args, kw, 1, 1);
+    posArgs('str.translate', args, kw, 1, 1);
     const table = args[0];
     let out = '';
     for (const ch of (self as PyStr).v) {
@@ -1223,7 +1223,7 @@ export function installStrMethods(): void {
     return strResult(self, out);
   });
   const maketrans = (args: PyObject[], kw: string[] | null): PyObject => {
-    posArgs('maketrans', args, kw, 1, 3);
+    posArgs('str.maketrans', args, kw, 1, 3);
     const d = newDict();
     try {
       if (args.length === 1) {

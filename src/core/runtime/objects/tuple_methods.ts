@@ -105,7 +105,7 @@ export function installTupleMethods(): void {
     return newInt(c);
   });
   def(T, 'index', (self, args, kw) => {
-    posArgs('index', args, kw, 1, 3);
+    posArgs('tuple.index', args, kw, 1, 3);
     const items = (self as PyTuple).items;
     const start = optIndex(args[1], 0, items.length);
     const stop = optIndex(args[2], Number.MAX_SAFE_INTEGER, items.length);
