@@ -12,6 +12,7 @@ export const enum Flag {
   DEF_IMPORT = 32,
   DEF_FREE_CLASS = 64,
   DEF_COMP_ITER = 128,
+  DEF_ANNOT = 256, // an annotated name (`x: int`)
 }
 
 export const enum Scope {
@@ -159,11 +160,12 @@ export class SymbolTable {
       case 'AnnAssign':
         if (s.target.kind === 'Name') {
           const cur = this.cur.flags.get(mangle(this.className, s.target.id)) ?? 0;
-          if (cur & (Flag.DEF_GLOBAL | Flag.DEF_NONLOCAL) && s.simple) {
+          // (a module-level `global x` before `x: int` is allowed: st_cur is st_global there)
+          if (cur & (Flag.DEF_GLOBAL | Flag.DEF_NONLOCAL) && s.simple && this.cur.type !== 'module') {
             const kind = cur & Flag.DEF_GLOBAL ? 'global' : 'nonlocal';
             throw new SymbolError(`annotated name '${s.target.id}' can't be ${kind}`, s);
           }
-          if (s.simple) this.addDef(s.target.id, Flag.DEF_LOCAL, s.target);
+          if (s.simple) this.addDef(s.target.id, Flag.DEF_LOCAL | Flag.DEF_ANNOT, s.target);
           else if (s.value) this.addDef(s.target.id, Flag.DEF_LOCAL, s.target);
         } else {
           this.visitExpr(s.target);
@@ -227,7 +229,7 @@ export class SymbolTable {
             continue;
           }
           const store = a.asname ?? (s.kind === 'Import' ? a.name.split('.')[0] : a.name);
-          this.addDef(store, Flag.DEF_IMPORT | Flag.DEF_LOCAL, a);
+          this.addDef(store, Flag.DEF_IMPORT, a);
         }
         return;
       case 'Global':
@@ -236,13 +238,18 @@ export class SymbolTable {
         for (const name of s.names) {
           const m = mangle(this.className, name);
           const cur = this.cur.flags.get(m) ?? 0;
-          if (cur & (Flag.DEF_PARAM | Flag.DEF_LOCAL | Flag.USE)) {
-            const what = cur & Flag.DEF_PARAM ? 'parameter' : cur & Flag.USE ? 'used' : 'assigned to';
+          if (cur & (Flag.DEF_PARAM | Flag.DEF_LOCAL | Flag.USE | Flag.DEF_ANNOT)) {
+            // symtable.c's GLOBAL_PARAM, GLOBAL_AFTER_USE, GLOBAL_ANNOT, GLOBAL_AFTER_ASSIGN (and
+            // the NONLOCAL_ ones), in that order
             const decl = isGlobal ? 'global' : 'nonlocal';
             const msg =
-              what === 'parameter'
+              cur & Flag.DEF_PARAM
                 ? `name '${name}' is parameter and ${decl}`
-                : `name '${name}' is ${what} prior to ${decl} declaration`;
+                : cur & Flag.USE
+                  ? `name '${name}' is used prior to ${decl} declaration`
+                  : cur & Flag.DEF_ANNOT
+                    ? `annotated name '${name}' can't be ${decl}`
+                    : `name '${name}' is assigned to before ${decl} declaration`;
             throw new SymbolError(msg, s);
           }
           if (!isGlobal && this.cur.type === 'module') throw new SymbolError('nonlocal declaration not allowed at module level', s);

@@ -21,7 +21,7 @@ import * as E from '../runtime/objects/exception';
 import * as misc from '../runtime/objects/misc';
 import { SuperType, buildClass, argsTuple, buildKwDict } from '../runtime/typeobject';
 import { checkArgs, parseArgs, builtinFunction, ModuleBuilder, argParserInit } from '../runtime/define';
-import { raise, typeError } from '../runtime/errors';
+import { raise, typeError, numErrException } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
 import { fastToLocals } from '../runtime/vm/call';
 import { PyGenerator } from '../runtime/objects/generator';
@@ -303,7 +303,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       try {
         return newInt(N.intPowMod(base.v, exp.v, mod.v));
       } catch (e) {
-        if (e instanceof N.NumErr) raise(excTypes.get(e.pyType)!, e.message);
+        if (e instanceof N.NumErr) throw numErrException(excTypes.get(e.pyType)!, e);
         throw e;
       }
     }

@@ -15,7 +15,7 @@ import { True, False } from '../runtime/objects/int';
 import { newSet, FrozenSetType } from '../runtime/objects/set';
 import { PyCode } from '../runtime/objects/function';
 import { gcNewObject } from '../runtime/gc';
-import { raise, typeError, unsupported } from '../runtime/errors';
+import { raise, typeError, unsupported, numErrException } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import * as N from '../runtime/numeric';
 import { Frame } from '../runtime/vm/frame';
@@ -107,7 +107,7 @@ export function toDouble(o: PyObject): number {
 }
 
 export function numErr(e: unknown): never {
-  if (e instanceof N.NumErr) raise(E.excTypes.get(e.pyType)!, e.message);
+  if (e instanceof N.NumErr) throw numErrException(E.excTypes.get(e.pyType)!, e);
   throw e;
 }
 

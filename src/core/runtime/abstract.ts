@@ -18,7 +18,7 @@ import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyP
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
-import { raise, typeError, newException, Unsupported } from './errors';
+import { raise, typeError, newException, numErrException, Unsupported } from './errors';
 import { isMissingStdlibAttr } from './stdlibattrs';
 import { hashInt, hashFloat, hashTupleCombine, hashPointer } from './primitives/hash';
 import { floatRepr } from './primitives/floatrepr';
@@ -444,6 +444,11 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (o.type.isSubtype(E.SystemExit) && name === 'code') return newRef(o.args.items.length === 0 ? None : o.args.items.length === 1 ? o.args.items[0] : o.args);
     if (o.type.isSubtype(E.NameError) && name === 'name') return newRef(None);
     if (o.type.isSubtype(E.AttributeError) && (name === 'name' || name === 'obj')) return newRef(None);
+    if (o.type.isSubtype(E.ImportError)) {
+      // ImportError_init: msg is the one positional argument, name and path keywords (None)
+      if (name === 'name' || name === 'path') return newRef(None);
+      if (name === 'msg') return newRef(o.args.items.length === 1 ? o.args.items[0] : None);
+    }
   }
   if (o instanceof PyModule) {
     if (name === '__dict__') return newRef(o.dict);
@@ -1005,8 +1010,9 @@ export function repr(o: PyObject): string {
   }
 }
 
-/** the type's tp_repr, without PyObject_Repr's recursion check (object_str calls it so) */
-function reprInner(o: PyObject): string {
+/** the type's tp_repr, without PyObject_Repr's recursion check (object_str calls it so, and
+ * then PyObject_Str's check of the result names __str__: `what`) */
+function reprInner(o: PyObject, what = '__repr__'): string {
   const t = o.type;
   if (t === StrType) return strRepr((o as PyStr).v);
   if (t === IntType) return intToDecimalString((o as PyInt).v);
@@ -1016,7 +1022,7 @@ function reprInner(o: PyObject): string {
   if (f && !(f instanceof PyBuiltinFunction && f.owner === ObjectType)) {
     const res = callMethodObj(f, o, []);
     try {
-      if (!(res instanceof PyStr)) typeError(`__repr__ returned non-string (type ${res.type.name})`);
+      if (!(res instanceof PyStr)) typeError(`${what} returned non-string (type ${res.type.name})`);
       return res.v;
     } finally {
       decref(res);
@@ -1061,7 +1067,7 @@ function strInner(o: PyObject): string {
     }
   }
   // object_str: the type's tp_repr directly
-  return reprInner(o);
+  return reprInner(o, '__str__');
 }
 
 /** str(o) as a new str object */
@@ -1603,7 +1609,7 @@ function numberDispatch(a: PyObject, b: PyObject, fa: PyObject | null, rn: strin
 }
 
 function numErr(e: unknown): never {
-  if (e instanceof N.NumErr) raise(E.excTypes.get(e.pyType)!, e.message);
+  if (e instanceof N.NumErr) throw numErrException(E.excTypes.get(e.pyType)!, e);
   throw e;
 }
 

@@ -403,6 +403,20 @@ export function bootstrap(): void {
   };
   BaseException.slots.init = (self, args, kw) => {
     const npos = args.length - (kw ? kw.length : 0);
+    if (kw && kw.length && self.type.isSubtype(E.ImportError)) {
+      // ImportError_init: the keyword-only name and path
+      const x = self as PyBaseException;
+      for (let i = 0; i < kw.length; i++) {
+        if (kw[i] !== 'name' && kw[i] !== 'path') typeError(`'${kw[i]}' is an invalid keyword argument for ImportError()`);
+      }
+      for (let i = 0; i < kw.length; i++) {
+        x.extra ??= {};
+        const old = x.extra[kw[i]];
+        x.extra[kw[i]] = newRef(args[npos + i]);
+        if (old) decref(old);
+      }
+      kw = null;
+    }
     if (kw && kw.length && !(self.type.flags & TypeFlags.HEAPTYPE)) typeError(`${self.type.name}() takes no keyword arguments`);
     const e = self as PyBaseException;
     const same = madeBy !== null && madeBy.e === self && madeBy.args === args;

@@ -1,5 +1,6 @@
 // Raising Python exceptions from native code. A raised exception travels as a thrown JS value:
 // the PyBaseException itself, whose one reference belongs to whoever catches it.
+import { newInt } from './objects/int';
 
 import { type PyType, type PyObject } from './object';
 import { PyBaseException, TypeError as TypeErrorT, excTypes } from './objects/exception';
@@ -14,6 +15,15 @@ export function newException(type: PyType, msg: string | null, extra?: Record<st
   gcNewTracked(e);
   if (extra) e.extra = extra;
   return e;
+}
+
+/** the exception a numeric.ts NumErr stands for (errno-style ones carry (errno, message), as
+ * float_pow's PyErr_SetFromErrno makes them) */
+export function numErrException(type: PyType, e: { message: string; errno: number | null }): PyBaseException {
+  if (e.errno === null) return newException(type, e.message);
+  const ex = new PyBaseException(type, newTuple([newInt(e.errno), newStr(e.message)]));
+  gcNewTracked(ex);
+  return ex;
 }
 
 export function raise(type: PyType, msg: string | null, extra?: Record<string, PyObject | null>): never {

@@ -189,6 +189,7 @@ export class Interpreter {
     const bdict = newDict();
     this.builtinsModule = new PyModule('builtins', bdict);
     gcNewObject(this.builtinsModule, true);
+    setModuleNames(this.builtinsModule);
     initBuiltins(new ModuleBuilder(this.builtinsModule), this.io);
     // (after the builtins, which install the slots of enumerate, zip, map, ...)
     if (!operatorsAdded) {
@@ -208,6 +209,7 @@ export class Interpreter {
     const sdict = newDict();
     this.sys = new PyModule('sys', sdict);
     gcNewObject(this.sys, true);
+    setModuleNames(this.sys);
     initSys(new ModuleBuilder(this.sys), this, filename);
     this.modules.setItem(internStr('sys'), this.sys);
     decref(this.sys);
@@ -662,10 +664,7 @@ export class Interpreter {
       const d = newDict();
       const m = new PyModule(name, d);
       gcNewObject(m, true);
-      const nm = newStr(name);
-      d.setItem(internStr('__name__'), nm);
-      decref(nm);
-      d.setItem(internStr('__doc__'), None);
+      setModuleNames(m);
       this.modules.setItem(key, m);
       try {
         init(new ModuleBuilder(m));
@@ -681,6 +680,22 @@ export class Interpreter {
       decref(key);
     }
   }
+}
+
+/** The names a module's dict starts with (module_init_dict; the import system's
+ * _init_module_attrs sets __package__: the package itself, or the parent of a submodule, '' for a
+ * top-level module). Docstrings are not kept (None), nor __loader__ and __spec__. */
+function setModuleNames(m: PyModule): void {
+  const d = m.dict as PyDict;
+  const name = m.name;
+  const own = (k: string, v: PyObject) => {
+    d.setItem(internStr(k), v);
+    decref(v);
+  };
+  own('__name__', newStr(name));
+  d.setItem(internStr('__doc__'), None);
+  const dot = name.lastIndexOf('.');
+  own('__package__', newStr(PACKAGES.has(name) ? name : dot > 0 ? name.slice(0, dot) : ''));
 }
 
 function safeRepr(o: PyObject): string {

@@ -12,6 +12,8 @@ export class NumErr {
   constructor(
     public pyType: 'ZeroDivisionError' | 'ValueError' | 'OverflowError' | 'TypeError',
     public message: string,
+    /** an errno-style error (PyErr_SetFromErrno: the exception's args are (errno, message)) */
+    public errno: number | null = null,
   ) {}
 }
 
@@ -372,7 +374,7 @@ export function floatPow(a: number, b: number): number | null {
   if (a === -1 && !isFinite(b)) return 1;
   if (a === 1) return 1;
   const r = powExact(a, b) ?? libm.pow(a, b);
-  if (!isFinite(r) && isFinite(a) && isFinite(b)) throw new NumErr('OverflowError', '(34, \'Numerical result out of range\')');
+  if (!isFinite(r) && isFinite(a) && isFinite(b)) throw new NumErr('OverflowError', 'Numerical result out of range', 34);
   return r;
 }
 

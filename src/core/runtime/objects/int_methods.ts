@@ -1,7 +1,7 @@
 // Methods of int and bool (Objects/longobject.c, Objects/boolobject.c).
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
-import { typeError, raise } from '../errors';
+import { typeError, raise, numErrException } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
 import * as N from '../numeric';
@@ -22,7 +22,7 @@ export function num<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof N.NumErr) raise(E.excTypes.get(e.pyType)!, e.message);
+    if (e instanceof N.NumErr) throw numErrException(E.excTypes.get(e.pyType)!, e);
     throw e;
   }
 }

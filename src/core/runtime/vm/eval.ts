@@ -27,7 +27,7 @@ import { PyTraceback } from '../objects/traceback';
 import { PyGenerator, GeneratorType } from '../objects/generator';
 import { PySeqIter, ListIterType, PyRangeIter, RangeIterType, PySlice } from '../objects/misc';
 import { PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, TypeType } from '../types';
-import { raise, typeError, newException, Unsupported } from '../errors';
+import { raise, typeError, newException, numErrException, Unsupported } from '../errors';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
 import { profile } from '../profile';
@@ -433,6 +433,42 @@ export function evalFrame(f: Frame): PyObject {
     if (r !== null) return r;
     pending = NO_ERROR;
   }
+}
+
+/** resolve_name (Python/import.c): the absolute name of a relative import from the module whose
+ * globals the frame runs with (its __package__, else __spec__.parent, else __name__ less its last
+ * part unless it is a package) */
+function resolveRelativeName(f: Frame, name: string, level: number): string {
+  const g = f.globals;
+  const get = (k: string): PyObject | undefined => g.getStr(abs.strKey(k));
+  let pkg = get('__package__');
+  let package_: string;
+  if (pkg !== undefined && pkg !== None) {
+    if (!(pkg instanceof PyStr)) typeError('package must be a string');
+    package_ = pkg.v;
+  } else {
+    const spec = get('__spec__');
+    if (spec !== undefined && spec !== None) {
+      pkg = abs.getAttr(spec, 'parent');
+      try {
+        if (!(pkg instanceof PyStr)) typeError('__spec__.parent must be a string');
+        package_ = pkg.v;
+      } finally {
+        decref(pkg);
+      }
+    } else {
+      const n = get('__name__');
+      if (n === undefined) raise(excType('KeyError'), "'__name__' not in globals");
+      if (!(n instanceof PyStr)) typeError('__name__ must be a string');
+      package_ = n.v;
+      if (get('__path__') === undefined) package_ = package_.slice(0, Math.max(0, package_.lastIndexOf('.')));
+    }
+  }
+  if (package_ === '') raise(ImportError, 'attempted relative import with no known parent package');
+  const bits = package_.split('.');
+  if (bits.length < level) raise(ImportError, 'attempted relative import beyond top-level package');
+  const base = bits.slice(0, bits.length - (level - 1)).join('.');
+  return name ? `${base}.${name}` : base;
 }
 
 /** evalLoop's `pending` when nothing was raised before it started */
@@ -1552,7 +1588,8 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       const level = stack[sp - 2]!;
       // PyImport_ImportModuleLevelObject: without a fromlist, `import a.b` binds the
       // top-level package (every prefix is imported first)
-      const full = names[arg];
+      const lv = level instanceof PyInt ? Number(level.v) : 0;
+      const full = lv > 0 ? resolveRelativeName(f, names[arg], lv) : names[arg];
       let m: PyObject;
       if (fromlist === None && full.includes('.')) {
         const parts = full.split('.');
@@ -1800,7 +1837,8 @@ function matchArgName(cls: PyType, x: PyObject, i: number): string | null {
  */
 function asPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
-  if (e instanceof FormatError || e instanceof NumErr) return newException(excType(e.pyType), e.message);
+  if (e instanceof NumErr) return numErrException(excType(e.pyType), e);
+  if (e instanceof FormatError) return newException(excType(e.pyType), e.message);
   if (e instanceof RangeError) {
     // (no regular expression here: compiling one needs stack, which may just have run out)
     const m = e.message.toLowerCase();
