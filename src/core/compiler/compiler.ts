@@ -1473,8 +1473,14 @@ class Compiler {
     const code = this.leaveUnit();
     this.u.loc = locOf(s);
     this.makeClosure(code, flags, qn);
-    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 0);
+    this.applyDecorators(s.decorator_list);
     this.nameOp(s.name, 'Store');
+  }
+
+  /** compiler_apply_decorators: one CALL per decorator, the last first, each at its decorator's
+   * location (a decorator that raises shows the `@` line, with carets under its expression) */
+  private applyDecorators(decos: A.Expr[]) {
+    for (let i = decos.length - 1; i >= 0; i--) this.withLoc(locOf(decos[i]), () => this.emit(Op.CALL, 0));
   }
 
   private setupArgs(a: A.Arguments, block: Block) {
@@ -1553,7 +1559,7 @@ class Compiler {
     this.makeClosure(code, 0, qn);
     this.loadConstLit({ type: 'str', value: s.name }, false);
     this.callHelper(2, s.bases, s.keywords, locOf(s));
-    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 0);
+    this.applyDecorators(s.decorator_list);
     this.nameOp(s.name, 'Store');
   }
 

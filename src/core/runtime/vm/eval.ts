@@ -974,6 +974,7 @@ function evalLoop(f: Frame, pending: unknown): PyObject | null {
           f.sp = sp;
           xdecref(v);
         }
+        f.pc = pc; // (the instruction after the one that raised, as after a return)
         f.running = false;
         if (st.onFrameExit) st.onFrameExit(f, err, true);
         throwFrom(err);

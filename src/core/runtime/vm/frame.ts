@@ -66,8 +66,11 @@ export class Frame extends PyObject {
     return this.pc - 1;
   }
 
+  /** f_lineno: the line of the instruction the frame is at — while it runs, pc is that
+   * instruction (a call out of it is under way); once it returned, yielded or raised, pc is the
+   * one after */
   get lineno(): number {
-    const i = Math.max(0, this.pc - 1);
+    const i = Math.max(0, this.running ? this.pc : this.pc - 1);
     const l = this.code.unit.lines;
     for (let j = i; j >= 0; j--) if (l[j] >= 0) return l[j];
     return this.code.unit.firstlineno;
