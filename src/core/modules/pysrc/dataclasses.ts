@@ -1,6 +1,7 @@
 // Python source of the dataclasses module (Lib/dataclasses.py of CPython 3.11). The generated
-// methods are closures instead of exec'd source; the generated __init__ takes *args/**kwargs and
-// binds them with the messages CPython gives for a real signature (initialize_locals).
+// methods are made as CPython makes them (_create_fn: their source text exec'd with the class's
+// module globals), so a wrong call of __init__ fails in argument binding and a traceback through
+// a generated method names File "<string>".
 
 export const DATACLASSES_SRC = String.raw`
 import sys
@@ -80,7 +81,7 @@ def _func_params(fn):
 
 
 def _text_signature(cls, std_fields, kw_fields, generated_init):
-    # (RefScope's generated __init__ takes *args, **kwargs: its signature is the fields')
+    # (inspect.signature's text of the generated __init__: its fields)
     if generated_init is not None and cls.__dict__.get('__init__') is generated_init:
         def field_text(f):
             if f.default is not MISSING:
@@ -230,115 +231,124 @@ def _set_new_attribute(cls, name, value):
     return False
 
 
-def _names(names):
-    names = [repr(n) for n in names]
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f'{names[0]} and {names[1]}'
-    return ', '.join(names[:-1]) + ', and ' + names[-1]
+def _create_fn(name, args, body, *, globals=None, locals=None,
+               return_type=MISSING):
+    # (Lib/dataclasses.py: the method's source text, exec'd with the class's module globals; a
+    # traceback through it names File "<string>")
+    if locals is None:
+        locals = {}
+    return_annotation = ''
+    if return_type is not MISSING:
+        locals['_return_type'] = return_type
+        return_annotation = '->_return_type'
+    args = ','.join(args)
+    body = '\n'.join(f'  {b}' for b in body)
+    txt = f' def {name}({args}){return_annotation}:\n{body}'
+    local_vars = ', '.join(locals.keys())
+    txt = f"def __create_fn__({local_vars}):\n{txt}\n return {name}"
+    ns = {}
+    exec(txt, globals, ns)
+    return ns['__create_fn__'](**locals)
 
 
-def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
+def _field_assign(frozen, name, value, self_name):
+    if frozen:
+        return f'__dataclass_builtins_object__.__setattr__({self_name},{name!r},{value})'
+    return f'{self_name}.{name}={value}'
+
+
+def _field_init(f, frozen, globals, self_name, slots):
+    default_name = f'_dflt_{f.name}'
+    if f.default_factory is not MISSING:
+        if f.init:
+            globals[default_name] = f.default_factory
+            value = (f'{default_name}() '
+                     f'if {f.name} is _HAS_DEFAULT_FACTORY '
+                     f'else {f.name}')
+        else:
+            globals[default_name] = f.default_factory
+            value = f'{default_name}()'
+    else:
+        if f.init:
+            if f.default is MISSING:
+                value = f.name
+            elif f.default is not MISSING:
+                globals[default_name] = f.default
+                value = f.name
+        else:
+            if slots and f.default is not MISSING:
+                globals[default_name] = f.default
+                value = default_name
+            else:
+                return None
+    if f._field_type is _FIELD_INITVAR:
+        return None
+    return _field_assign(frozen, f.name, value, self_name)
+
+
+def _init_param(f):
+    if f.default is MISSING and f.default_factory is MISSING:
+        default = ''
+    elif f.default is not MISSING:
+        default = f'=_dflt_{f.name}'
+    elif f.default_factory is not MISSING:
+        default = '=_HAS_DEFAULT_FACTORY'
+    return f'{f.name}:_type_{f.name}{default}'
+
+
+def _init_fn(fields, std_fields, kw_only_fields, frozen, has_post_init,
+             self_name, globals, slots):
     seen_default = False
     for f in std_fields:
         if f.init:
             if not (f.default is MISSING and f.default_factory is MISSING):
                 seen_default = True
             elif seen_default:
-                raise TypeError(f'non-default argument {f.name!r} follows default argument')
-    pos = [f.name for f in std_fields]
-    kwo = [f.name for f in kw_only_fields]
-    ndefaults = sum(1 for f in std_fields
-                    if not (f.default is MISSING and f.default_factory is MISSING))
-    def has_default(f):
-        return not (f.default is MISSING and f.default_factory is MISSING)
+                raise TypeError(f'non-default argument {f.name!r} '
+                                'follows default argument')
 
-    def __init__(self, *args, **kwargs):
-        name = __init__.__qualname__
-        values = {}
-        for i, a in enumerate(args):
-            if i < len(pos):
-                values[pos[i]] = a
-        for k, v in kwargs.items():
-            if k in pos or k in kwo:
-                if k in values:
-                    raise TypeError(f'{name}() got multiple values for argument {k!r}')
-                values[k] = v
-            else:
-                raise TypeError(f'{name}() got an unexpected keyword argument {k!r}')
-        if len(args) > len(pos):
-            n = len(pos) + 1
-            if ndefaults:
-                sig = f'from {n - ndefaults} to {n}'
-                plural = True
-            else:
-                sig = f'{n}'
-                plural = n != 1
-            given = len(args) + 1
-            kwonly_given = sum(1 for k in kwargs if k in kwo)
-            if kwonly_given:
-                kwonly_sig = (f" positional argument{'s' if given != 1 else ''}"
-                              f" (and {kwonly_given} keyword-only argument{'s' if kwonly_given != 1 else ''})")
-            else:
-                kwonly_sig = ''
-            was = 'was' if given == 1 and not kwonly_given else 'were'
-            raise TypeError(f"{name}() takes {sig} positional argument{'s' if plural else ''} "
-                            f"but {given}{kwonly_sig} {was} given")
-        missing = [f.name for f in std_fields if f.name not in values and not has_default(f)]
-        if missing:
-            raise TypeError(f"{name}() missing {len(missing)} required positional "
-                            f"argument{'s' if len(missing) != 1 else ''}: {_names(missing)}")
-        missing = [f.name for f in kw_only_fields if f.name not in values and not has_default(f)]
-        if missing:
-            raise TypeError(f"{name}() missing {len(missing)} required keyword-only "
-                            f"argument{'s' if len(missing) != 1 else ''}: {_names(missing)}")
-        for f in fields:
-            if f._field_type is _FIELD_CLASSVAR:
-                continue
-            if f.init:
-                if f.name in values:
-                    value = values[f.name]
-                elif f.default_factory is not MISSING:
-                    value = f.default_factory()
-                else:
-                    value = f.default
-            else:
-                if f.default_factory is not MISSING:
-                    value = f.default_factory()
-                elif f.default is not MISSING:
-                    value = f.default
-                else:
-                    continue
-            if f._field_type is _FIELD_INITVAR:
-                continue
-            if frozen:
-                object.__setattr__(self, f.name, value)
-            else:
-                setattr(self, f.name, value)
-        if has_post_init:
-            initvars = []
-            for f in fields:
-                if f._field_type is _FIELD_INITVAR:
-                    if f.name in values:
-                        initvars.append(values[f.name])
-                    elif f.default_factory is not MISSING:
-                        initvars.append(f.default_factory())
-                    else:
-                        initvars.append(f.default)
-            self.__post_init__(*initvars)
-    return __init__
+    locals = {f'_type_{f.name}': f.type for f in fields}
+    locals.update({
+        'MISSING': MISSING,
+        '_HAS_DEFAULT_FACTORY': _HAS_DEFAULT_FACTORY,
+        '__dataclass_builtins_object__': object,
+    })
+
+    body_lines = []
+    for f in fields:
+        line = _field_init(f, frozen, locals, self_name, slots)
+        if line:
+            body_lines.append(line)
+
+    if has_post_init:
+        params_str = ','.join(f.name for f in fields
+                              if f._field_type is _FIELD_INITVAR)
+        body_lines.append(f'{self_name}.{_POST_INIT_NAME}({params_str})')
+
+    if not body_lines:
+        body_lines = ['pass']
+
+    _init_params = [_init_param(f) for f in std_fields]
+    if kw_only_fields:
+        _init_params += ['*']
+        _init_params += [_init_param(f) for f in kw_only_fields]
+    return _create_fn('__init__',
+                      [self_name] + _init_params,
+                      body_lines,
+                      locals=locals,
+                      globals=globals,
+                      return_type=None)
 
 
-def _repr_fn(fields):
-    names = [f.name for f in fields]
-
-    def __repr__(self):
-        return (self.__class__.__qualname__ + '(' +
-                ', '.join([f'{n}={getattr(self, n)!r}' for n in names]) + ')')
-    # (CPython makes this function with _create_fn, hence its qualname)
-    __repr__.__qualname__ = '__create_fn__.<locals>.__repr__'
-    return _recursive_repr(__repr__)
+def _repr_fn(fields, globals):
+    fn = _create_fn('__repr__',
+                    ('self',),
+                    ['return self.__class__.__qualname__ + f"(' +
+                     ', '.join([f"{f.name}={{self.{f.name}!r}}"
+                                for f in fields]) +
+                     ')"'],
+                     globals=globals)
+    return _recursive_repr(fn)
 
 
 def _recursive_repr(user_function):
@@ -347,7 +357,7 @@ def _recursive_repr(user_function):
     repr_running = set()
 
     def wrapper(self):
-        key = (id(self),)
+        key = id(self), 1  # (CPython's second item is _thread.get_ident())
         if key in repr_running:
             return '...'
         repr_running.add(key)
@@ -364,62 +374,51 @@ def _recursive_repr(user_function):
     return wrapper
 
 
-def _frozen_get_del_attr(cls, fields):
-    names = tuple(f.name for f in fields)
-
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot assign to field {name!r}')
-        super(cls, self).__setattr__(name, value)
-
-    def __delattr__(self, name):
-        if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot delete field {name!r}')
-        super(cls, self).__delattr__(name)
-    return __setattr__, __delattr__
-
-
-def _tuple_of(self, names):
-    return tuple([getattr(self, n) for n in names])
-
-
-def _cmp_fn(name, op, names):
-    if op == '==':
-        def fn(self, other):
-            if other.__class__ is self.__class__:
-                return _tuple_of(self, names) == _tuple_of(other, names)
-            return NotImplemented
-    elif op == '<':
-        def fn(self, other):
-            if other.__class__ is self.__class__:
-                return _tuple_of(self, names) < _tuple_of(other, names)
-            return NotImplemented
-    elif op == '<=':
-        def fn(self, other):
-            if other.__class__ is self.__class__:
-                return _tuple_of(self, names) <= _tuple_of(other, names)
-            return NotImplemented
-    elif op == '>':
-        def fn(self, other):
-            if other.__class__ is self.__class__:
-                return _tuple_of(self, names) > _tuple_of(other, names)
-            return NotImplemented
+def _frozen_get_del_attr(cls, fields, globals):
+    locals = {'cls': cls,
+              'FrozenInstanceError': FrozenInstanceError}
+    if fields:
+        fields_str = '(' + ','.join(repr(f.name) for f in fields) + ',)'
     else:
-        def fn(self, other):
-            if other.__class__ is self.__class__:
-                return _tuple_of(self, names) >= _tuple_of(other, names)
-            return NotImplemented
-    fn.__name__ = name
-    fn.__qualname__ = name
-    return fn
+        fields_str = '()'
+    return (_create_fn('__setattr__',
+                      ('self', 'name', 'value'),
+                      (f'if type(self) is cls or name in {fields_str}:',
+                        ' raise FrozenInstanceError(f"cannot assign to field {name!r}")',
+                       f'super(cls, self).__setattr__(name, value)'),
+                       locals=locals,
+                       globals=globals),
+            _create_fn('__delattr__',
+                      ('self', 'name'),
+                      (f'if type(self) is cls or name in {fields_str}:',
+                        ' raise FrozenInstanceError(f"cannot delete field {name!r}")',
+                       f'super(cls, self).__delattr__(name)'),
+                       locals=locals,
+                       globals=globals),
+            )
 
 
-def _hash_fn(fields):
-    names = [f.name for f in fields]
+def _tuple_str(obj_name, fields):
+    if not fields:
+        return '()'
+    return f'({",".join([f"{obj_name}.{f.name}" for f in fields])},)'
 
-    def __hash__(self):
-        return hash(_tuple_of(self, names))
-    return __hash__
+
+def _cmp_fn(name, op, self_tuple, other_tuple, globals):
+    return _create_fn(name,
+                      ('self', 'other'),
+                      [ 'if other.__class__ is self.__class__:',
+                       f' return {self_tuple}{op}{other_tuple}',
+                        'return NotImplemented'],
+                      globals=globals)
+
+
+def _hash_fn(fields, globals):
+    self_tuple = _tuple_str('self', fields)
+    return _create_fn('__hash__',
+                      ('self',),
+                      [f'return hash({self_tuple})'],
+                      globals=globals)
 
 
 def _is_classvar(a_type):
@@ -462,6 +461,10 @@ def _get_field(cls, a_name, a_type, default_kw_only):
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
                    match_args, kw_only, slots, weakref_slot):
     fields = {}
+    if cls.__module__ in sys.modules:
+        globals = sys.modules[cls.__module__].__dict__
+    else:
+        globals = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
 
     any_frozen_base = False
@@ -522,31 +525,36 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     generated_init = None
     if init:
         has_post_init = hasattr(cls, _POST_INIT_NAME)
-        generated_init = _init_fn(cls, all_init_fields, std_init_fields,
-                                  kw_only_init_fields, frozen, has_post_init)
+        generated_init = _init_fn(all_init_fields, std_init_fields,
+                                  kw_only_init_fields, frozen, has_post_init,
+                                  '__dataclass_self__' if 'self' in fields else 'self',
+                                  globals, slots)
         _set_new_attribute(cls, '__init__', generated_init)
 
     field_list = [f for f in fields.values() if f._field_type is _FIELD]
 
     if repr:
         flds = [f for f in field_list if f.repr]
-        _set_new_attribute(cls, '__repr__', _repr_fn(flds))
+        _set_new_attribute(cls, '__repr__', _repr_fn(flds, globals))
 
     if eq:
-        cmp_names = [f.name for f in field_list if f.compare]
-        _set_new_attribute(cls, '__eq__', _cmp_fn('__eq__', '==', cmp_names))
+        flds = [f for f in field_list if f.compare]
+        self_tuple = _tuple_str('self', flds)
+        other_tuple = _tuple_str('other', flds)
+        _set_new_attribute(cls, '__eq__', _cmp_fn('__eq__', '==', self_tuple, other_tuple, globals=globals))
 
     if order:
-        names = [f.name for f in field_list if f.compare]
+        flds = [f for f in field_list if f.compare]
+        self_tuple = _tuple_str('self', flds)
+        other_tuple = _tuple_str('other', flds)
         for name, op in [('__lt__', '<'), ('__le__', '<='), ('__gt__', '>'), ('__ge__', '>=')]:
-            if _set_new_attribute(cls, name, _cmp_fn(name, op, names)):
+            if _set_new_attribute(cls, name, _cmp_fn(name, op, self_tuple, other_tuple, globals=globals)):
                 raise TypeError(f'Cannot overwrite attribute {name} '
                                 f'in class {cls.__name__}. Consider using '
                                 'functools.total_ordering')
 
     if frozen:
-        setter, deleter = _frozen_get_del_attr(cls, field_list)
-        for fn in (setter, deleter):
+        for fn in _frozen_get_del_attr(cls, field_list, globals):
             if _set_new_attribute(cls, fn.__name__, fn):
                 raise TypeError(f'Cannot overwrite attribute {fn.__name__} '
                                 f'in class {cls.__name__}')
@@ -555,10 +563,10 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     if unsafe_hash:
         if has_explicit_hash:
             raise TypeError(f'Cannot overwrite attribute __hash__ in class {cls.__name__}')
-        cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds))
+        cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds, globals))
     elif eq and frozen:
         if not has_explicit_hash:
-            cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds))
+            cls.__hash__ = _set_qualname(cls, _hash_fn(hash_flds, globals))
     elif eq:
         if not has_explicit_hash:
             cls.__hash__ = None
