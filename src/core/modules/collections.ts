@@ -1223,6 +1223,12 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
     return makeNT(c, items);
   });
   defMethod(t, '__getnewargs__', (_a, _k, self) => newTuple((self as PyTuple).items.map(newRef)));
+  // (the class's own __repr__, as Lib/collections defines it: pprint and reprlib tell a
+  // namedtuple from a plain tuple by it)
+  defMethod(t, '__repr__', (args, kw, self) => {
+    checkArgs('__repr__', args, kw, 0, 0);
+    return newStr(t.nativeSlots!.repr!(self!));
+  });
   return t;
 }
 

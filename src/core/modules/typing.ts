@@ -67,6 +67,22 @@ class _GenericAlias:
     def __getitem__(self, params):
         return self
 
+class _UnionGenericAlias(_GenericAlias):
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2:
+            if args[0] is type(None):
+                return f'typing.Optional[{_type_repr(args[1])}]'
+            elif args[1] is type(None):
+                return f'typing.Optional[{_type_repr(args[0])}]'
+        return super().__repr__()
+    def __eq__(self, other):
+        if not isinstance(other, _UnionGenericAlias):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
 class _Special:
     def __init__(self, name, origin=None, nparams=-1):
         self._name = name
@@ -80,20 +96,25 @@ class _Special:
         if name not in ('Literal', 'Annotated'):
             params = tuple(_type_convert(p) for p in params)
         if name == 'Optional':
-            return _GenericAlias('Optional', Union, (params[0],))
+            # Optional[X] is Union[X, None]
+            return Union[params[0], type(None)]
         if name == 'Union':
+            # _remove_dups_flatten: None is NoneType, nested unions give their arguments
             flat = []
             for p in params:
                 if p is None:
                     p = type(None)
-                if p not in flat:
+                if isinstance(p, _UnionGenericAlias):
+                    flat.extend(p.__args__)
+                else:
                     flat.append(p)
-            if len(flat) == 1:
-                return flat[0]
-            if len(flat) == 2 and type(None) in flat:
-                other = flat[0] if flat[1] is type(None) else flat[1]
-                return _GenericAlias('Optional', Union, (other,))
-            return _GenericAlias('Union', Union, tuple(flat))
+            uniq = []
+            for p in flat:
+                if p not in uniq:
+                    uniq.append(p)
+            if len(uniq) == 1:
+                return uniq[0]
+            return _UnionGenericAlias('Union', Union, tuple(uniq))
         if name == 'Callable' and len(params) == 2:
             args, res = params
             return _GenericAlias('Callable', self._origin, (args, res))
