@@ -3,7 +3,7 @@
 import { Interpreter, type StdioMode } from './runtime/interp';
 import { bufferIO, writeOrder, type HostFS } from './modules/io_shared';
 import { saveRunFiles } from './modules/fileio';
-import { Unsupported } from './runtime/errors';
+import { Unsupported, ProcessExit } from './runtime/errors';
 import { jsStack } from './runtime/current';
 import { jitConfig } from './runtime/vm/jit';
 
@@ -103,7 +103,8 @@ export function runSource(source: string, filename: string, options: RunOptions 
     sigint = r.sigint === true;
   } catch (e) {
     exitCode = 1;
-    if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
+    if (e instanceof ProcessExit) exitCode = e.code;
+    else if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
     else if (e instanceof RangeError) {
       if (/call stack/i.test(e.message)) jsStack.overflows++;
       io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');

@@ -22,7 +22,7 @@ import '../runtime/interp';
 import { PyObject, heap, decref, newRef, addressOf, TypeFlags, GcWord, liveCount } from '../runtime/object';
 import { Interpreter, type ShownGraph, type StdioMode } from '../runtime/interp';
 import { bufferIO, writeOrder, type HostFS } from '../modules/io_shared';
-import { Unsupported } from '../runtime/errors';
+import { Unsupported, ProcessExit } from '../runtime/errors';
 import { Frame } from '../runtime/vm/frame';
 import { evalFrame, vmState } from '../runtime/vm/eval';
 import { finishFrame } from '../runtime/vm/call';
@@ -522,6 +522,12 @@ export class InspectSession {
         st.depth = 0;
       }
       if (jsError instanceof StopReplay || jsError instanceof ControlStop) return { summary: this.summarize(io, 0, null, truncated), partial };
+      if (jsError instanceof ProcessExit) {
+        // os._exit: the run ends here, as the process would (nothing more is written)
+        unhook();
+        if (replay) atEnd(null, false);
+        return { summary: this.summarize(io, jsError.code, null, truncated) };
+      }
       if (jsError) {
         // the program cannot go on; the frames were unwound by the exception
         unhook();

@@ -322,10 +322,28 @@ const CHUNK_SIZE = 8192;
 export class PendingWrites {
   obj: PyObject | null = null;
   count = 0;
+  /** bytes in the BufferedWriter below the text layer (not yet at the file descriptor) */
+  bufPos = 0;
   constructor(
     readonly lineBuffering: boolean,
     readonly writeThrough: boolean,
+    /** the BufferedWriter's size (st_blksize: 4096 for a pipe); 0: none (unbuffered stdio) */
+    readonly bufSize = 4096,
   ) {}
+}
+
+/** _io__Buffered_write_impl's steps for n bytes the text layer hands down: they fit in the
+ * buffer, or the buffer is written out and so is a piece longer than the buffer (else the piece
+ * is buffered) */
+function bufferedWrite(p: PendingWrites, n: number): void {
+  if (p.bufSize === 0) return;
+  if (n <= p.bufSize - p.bufPos) p.bufPos += n;
+  else p.bufPos = n > p.bufSize ? 0 : n;
+}
+
+/** the bytes a stream's layers still hold (lost if the process ends without flushing them) */
+export function unwrittenBytes(p: PendingWrites): number {
+  return p.count + p.bufPos;
 }
 
 /** write()'s pending_bytes steps for `text` (`out`: the text after newline translation, `bytes`
@@ -348,18 +366,23 @@ export function pendWrite(p: PendingWrites, text: PyStr, out: string, bytes: Uin
   } else listAppend(p.obj as PyList, b);
   p.count += len;
   if (p.count >= CHUNK_SIZE || needflush || p.writeThrough) pendFlush(p);
+  if (needflush) p.bufPos = 0; // (textiowrapper_write: buffer.flush() after a line)
 }
 
 /** _textiowrapper_writeflush: the pending pieces go (a list to the free list) */
 /** sys.stdout's or sys.stderr's pending writes released (anything else: nothing to do) */
 export function flushStdStream(o: PyObject | null | undefined): void {
-  if (o instanceof PyStdStream) pendFlush(o.pending);
+  if (o instanceof PyStdStream) {
+    pendFlush(o.pending);
+    o.pending.bufPos = 0;
+  }
 }
 
 export function pendFlush(p: PendingWrites | null): void {
   if (p === null) return;
   const o = p.obj;
   p.obj = null;
+  if (p.count !== 0) bufferedWrite(p, p.count);
   p.count = 0;
   if (o !== null) decref(o);
 }

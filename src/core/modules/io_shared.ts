@@ -16,6 +16,9 @@ export interface RuntimeIO {
   removeFile?(path: string): void;
   /** the files open() may read (absent: none) */
   fs?: HostFS;
+  /** os._exit: the last `n` bytes (UTF-8) written to fd 1 or 2 never reached it, and nothing
+   * written from now on does */
+  abandon?(tails: { 1: number; 2: number }): void;
 }
 
 /** What the host lets a run read. Paths are as the program wrote them: a relative one is
@@ -58,6 +61,12 @@ export function bufferIO(stdin = '', more: (() => string | null) | null = null):
       if (r.length & 1) r.push(1);
       else r[r.length - 1]++;
     },
+    abandon(tails: { 1: number; 2: number }) {
+      dropTail(io.out, io.runs, 0, tails[1]);
+      dropTail(io.err, io.runs, 1, tails[2]);
+      io.writeStdout = () => {};
+      io.writeStderr = () => {};
+    },
     readLine() {
       const r = readRaw();
       return r !== null && r.endsWith('\n') ? r.slice(0, -1) : r;
@@ -65,6 +74,34 @@ export function bufferIO(stdin = '', more: (() => string | null) | null = null):
     readRaw,
   };
   return io;
+}
+
+/** Remove the last `n` UTF-8 bytes of one stream's writes (`parity`: 0 stdout's runs, 1 stderr's). */
+function dropTail(pieces: string[], runs: number[], parity: 0 | 1, n: number): void {
+  while (n > 0 && pieces.length > 0) {
+    const last = pieces[pieces.length - 1];
+    // (from the end, code point by code point, by their UTF-8 lengths)
+    let i = last.length;
+    while (i > 0 && n > 0) {
+      const c = last.codePointAt(i - 1)!;
+      const lowSurrogate = c >= 0xdc00 && c <= 0xdfff && i >= 2;
+      const cp = lowSurrogate ? last.codePointAt(i - 2)! : c;
+      n -= cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i -= cp >= 0x10000 ? 2 : 1;
+    }
+    if (i > 0) {
+      pieces[pieces.length - 1] = last.slice(0, i);
+      return;
+    }
+    pieces.pop();
+    // the piece's write leaves the order too
+    for (let r = runs.length - 1; r >= 0; r--) {
+      if ((r & 1) === parity && runs[r] > 0) {
+        runs[r]--;
+        break;
+      }
+    }
+  }
 }
 
 /** The program's writes in the order it made them (what a terminal shows, where stdout is line

@@ -3,17 +3,18 @@
 // open() sees (modules/fileio.ts).
 
 import { PyObject, newRef, decref } from '../runtime/object';
-import { registerModule, checkArgs, ModuleBuilder } from '../runtime/define';
+import { registerModule, checkArgs, parseArgs, ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt, newBool } from '../runtime/objects/int';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
 import { newList } from '../runtime/objects/list';
-import { typeError, raise, Unsupported } from '../runtime/errors';
+import { typeError, raise, Unsupported, ProcessExit } from '../runtime/errors';
+import { currentInterp } from '../runtime/current';
 import { vmState } from '../runtime/vm/eval';
 import { execSource } from './modutil';
-import { pathKind, fileSize, removeFile, renameFile, listDir } from './fileio';
+import { pathKind, fileSize, removeFile, renameFile, listDir, PyStdStream, unwrittenBytes } from './fileio';
 import { newOSError } from '../runtime/objects/oserror';
 
 // os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
@@ -238,6 +239,19 @@ registerModule('os', (m) => {
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   m.fn('getcwd', (args, kw) => (checkArgs('getcwd', args, kw, 0, 0), newStr(CWD)));
+  // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still
+  // hold is lost, and no finally clause, atexit function or finalizer runs
+  m.fn('_exit', (args, kw) => {
+    const [status] = parseArgs({ name: '_exit', params: ['status'], required: 1 }, args, kw);
+    const code = abs.asIndex(status!);
+    const interp = currentInterp.interp!;
+    const held = (name: string): number => {
+      const s = interp.sys.dict.getStr(abs.strKey(name));
+      return s instanceof PyStdStream ? unwrittenBytes(s.pending) : 0;
+    };
+    interp.io.abandon?.({ 1: held('__stdout__'), 2: held('__stderr__') });
+    throw new ProcessExit(code & 0xff);
+  });
   m.fn('cpu_count', (args, kw) => (checkArgs('cpu_count', args, kw, 0, 0), newInt(4)));
   // the run's view of the files (fileio.ts RunFiles): what it wrote, else the host's; what a run
   // removes or renames leaves the view, and `refscope run` does the same on disk at the end

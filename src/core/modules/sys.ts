@@ -175,7 +175,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
  * methods, fileio.ts) go to the run's output. create_stdio: stderr is line buffered, stdout when
  * it is a terminal; both write through under PYTHONUNBUFFERED. */
 function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode): PyObject {
-  const o = new PyStdStream(streamType, new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered'), which === 'stderr');
+  const o = new PyStdStream(streamType, new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered', stdio === 'unbuffered' ? 0 : 4096), which === 'stderr');
   gcNewTracked(o);
   return streamObject(o, which);
 }

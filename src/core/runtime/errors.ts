@@ -42,6 +42,11 @@ export function typeError(msg: string): never {
 export class Unsupported {
   constructor(public what: string) {}
 }
+/** os._exit(code): the process ends at once (no finally clauses, atexit functions or flushes);
+ * travels like Unsupported, as a non-Python exception */
+export class ProcessExit {
+  constructor(public code: number) {}
+}
 export function unsupported(what: string): never {
   throw new Unsupported(what);
 }
