@@ -763,7 +763,29 @@ function installCounter(): void {
   defMethod(T, 'most_common', (args, kw, self) => {
     const [n] = parseArgs({ name: 'most_common', params: ['n'] }, args, kw);
     let items = mostCommon(asDict(self));
-    if (n && n !== None) items = items.slice(0, Math.max(0, Number(abs.index(n))));
+    if (n && n !== None && !(n instanceof PyInt) && !abs.typeLookup(n.type, '__index__')) {
+      // heapq.nlargest(n, ...) with an n that is no index: `n == 1`, then `n >= size` (TypeError
+      // for a str), then a slice or a range with it
+      const one = newInt(1);
+      let isOne: boolean;
+      try {
+        isOne = abs.richCompareBool(n, one, Cmp.EQ);
+      } finally {
+        decref(one);
+      }
+      if (isOne) items = items.slice(0, 1);
+      else {
+        const size = newInt(items.length);
+        let ge: boolean;
+        try {
+          ge = abs.richCompareBool(n, size, Cmp.GE);
+        } finally {
+          decref(size);
+        }
+        if (ge) typeError('slice indices must be integers or None or have an __index__ method');
+        typeError(`'${n.type.name}' object cannot be interpreted as an integer`);
+      }
+    } else if (n && n !== None) items = items.slice(0, Math.max(0, Number(abs.index(n))));
     return newList(items.map(([k, v]) => newTuple([newRef(k), newRef(v)])));
   });
   defMethod(T, 'elements', (args, kw, self) => {

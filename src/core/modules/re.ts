@@ -438,6 +438,13 @@ function subx(p: PyPattern, repl: PyObject, s: PyStr, count: number, wantN: bool
     if (!repl.v.includes('\\')) literal = repl.v;
     else parts = parseTemplate(p, repl.v);
   } else if (repl.type.name === 'bytes') raise(E.NotImplementedError, 'RefScope: bytes replacements are not supported by re');
+  else if (!abs.isCallable(repl)) {
+    // re._compile_template -> the parser's Tokenizer: str(repl, 'latin1')
+    typeError(`decoding to str: need a bytes-like object, ${repl.type.name} found`);
+  }
+  // (pattern_subx keeps what the function returned in its list: join_list's PyUnicode_Join
+  // reports the first item that is not a str, after every match)
+  let bad: string | null = null;
   const pieces: string[] = [];
   let last = 0;
   let n = 0;
@@ -458,17 +465,15 @@ function subx(p: PyPattern, repl: PyObject, s: PyStr, count: number, wantN: bool
         decref(m);
       }
       if (r !== None) {
-        if (!(r instanceof PyStr)) {
-          decref(r);
-          typeError(`expected str instance, ${r.type.name} found`);
-        }
-        pieces.push(r.v);
+        if (!(r instanceof PyStr)) bad ??= `sequence item ${pieces.length}: expected str instance, ${r.type.name} found`;
+        pieces.push(r instanceof PyStr ? r.v : '');
       }
       decref(r);
     }
     last = b;
     n++;
   }
+  if (bad !== null) typeError(bad);
   let result: PyObject;
   if (n === 0 && s.type === StrType) result = newRef(s);
   else {
