@@ -473,6 +473,9 @@ export class Interpreter {
     // module's function object among them, are counted from here)
     const [c0, c1, c2] = profile.gcCountAtStart;
     gcState.count = [c0 - 2, c1, c2];
+    profile.gcStatsAtStart.forEach(([collections, collected, uncollectable], g) => {
+      gcState.stats[g] = { collections, collected, uncollectable };
+    });
     const g = this.main.dict;
     const fn = new PyFunction(newRef(code), newRef(g));
     gcNewObject(fn, true);

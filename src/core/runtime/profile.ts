@@ -12,6 +12,9 @@ export interface VersionProfile {
   /** gc.get_count() when a script's first statement runs: what the interpreter's start-up (site
    * and the rest) and the module's own function object left (see gcbaseline.ts) */
   gcCountAtStart: [number, number, number];
+  /** gc.get_stats() then: the collections the start-up ran, per generation (collections,
+   * collected, uncollectable) */
+  gcStatsAtStart: [number, number, number][];
   /** the count shown for shared objects (small ints, None, ...); null = ~1e9 + k as in 3.11 */
   immortalRefcount: number | null;
   /** 3.11: list/dict/set comprehensions run in a hidden function (3.12 inlines them, PEP 709) */
@@ -23,6 +26,11 @@ export const PROFILE_311: VersionProfile = {
   callMovesArguments: true,
   gcThresholds: [700, 10, 10],
   gcCountAtStart: [249, 0, 2],
+  gcStatsAtStart: [
+    [22, 43, 0],
+    [2, 92, 0],
+    [0, 0, 0],
+  ],
   immortalRefcount: null,
   comprehensionsAreFunctions: true,
 };
