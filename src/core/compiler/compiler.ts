@@ -76,6 +76,8 @@ const BINOPS: Record<A.Operator, number> = {
 const CMPOPS: Partial<Record<A.CmpOp, number>> = { Lt: 0, LtE: 1, Eq: 2, NotEq: 3, Gt: 4, GtE: 5 };
 
 type Loc = { lineno: number; end_lineno: number; col_offset: number; end_col_offset: number };
+/** Python/compile.c: the stack items a display or a call pushes before it builds incrementally */
+const STACK_USE_GUIDELINE = 30;
 const NO_LOC: Loc = { lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 };
 
 class Unit {
@@ -1619,21 +1621,21 @@ class Compiler {
       case 'Dict':
         return this.dict(e);
       case 'Set':
-        return this.starredHelper(e.elts, Op.BUILD_SET, Op.SET_UPDATE, Op.SET_ADD, false);
+        return this.starunpack(e.elts, 0, Op.BUILD_SET, Op.SET_ADD, Op.SET_UPDATE, false);
       case 'List':
         if (e.ctx === 'Store') return this.assignSequence(e.elts, e);
         if (e.ctx === 'Del') {
           for (const x of e.elts) this.visitExpr(x);
           return;
         }
-        return this.starredHelper(e.elts, Op.BUILD_LIST, Op.LIST_EXTEND, Op.LIST_APPEND, false);
+        return this.starunpack(e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
       case 'Tuple':
         if (e.ctx === 'Store') return this.assignSequence(e.elts, e);
         if (e.ctx === 'Del') {
           for (const x of e.elts) this.visitExpr(x);
           return;
         }
-        return this.starredHelper(e.elts, Op.BUILD_TUPLE, Op.LIST_EXTEND, Op.LIST_APPEND, true);
+        return this.starunpack(e.elts, 0, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
@@ -1754,8 +1756,9 @@ class Compiler {
         this.visitExpr(e.values[i]);
         this.emit(Op.DICT_UPDATE, 1);
       } else {
-        if (elements * 2 > 0xffff) {
-          this.subdict(e, i - elements, i);
+        // (compiler_dict: a run of more than STACK_USE_GUIDELINE / 2 items is built with this one)
+        if (elements * 2 > STACK_USE_GUIDELINE) {
+          this.subdict(e, i - elements, i + 1);
           if (haveDict) this.emit(Op.DICT_UPDATE, 1);
           haveDict = true;
           elements = 0;
@@ -1773,14 +1776,15 @@ class Compiler {
   private subdict(e: A.Dict, begin: number, end: number) {
     const n = end - begin;
     const keys = e.keys.slice(begin, end).map((k) => foldExpr(k!));
-    if (n > 1 && keys.every((k) => k.kind === 'Constant')) {
+    const big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big && keys.every((k) => k.kind === 'Constant')) {
       for (let i = begin; i < end; i++) this.visitExpr(e.values[i]);
       const items = keys.map((k) => this.constFromNode(k as A.Constant));
       this.emit(Op.LOAD_CONST, this.addConst(this.constSlot({ type: 'tuple', items }, false)));
       this.emit(Op.BUILD_CONST_KEY_MAP, n);
       return;
     }
-    if (n > 16) {
+    if (big) {
       this.emit(Op.BUILD_MAP, 0);
       for (let i = begin; i < end; i++) {
         this.visitExpr(e.keys[i]!);
@@ -1796,49 +1800,51 @@ class Compiler {
     this.emit(Op.BUILD_MAP, n);
   }
 
-  // starunpack_helper
-  private starredHelper(elts: A.Expr[], build: Op, extend: Op, add: Op, tuple: boolean) {
+  /**
+   * starunpack_helper (3.11 Python/compile.c): a display (or a call's positional arguments, with
+   * `pushed` items already on the stack) of all-constant items (more than two) is a constant
+   * tuple; more than STACK_USE_GUIDELINE (30) items, or a starred one, build the sequence empty
+   * and add or extend item by item (a tuple as a list, then LIST_TO_TUPLE).
+   */
+  private starunpack(elts: A.Expr[], pushed: number, build: Op, add: Op, extend: Op, tuple: boolean) {
     const n = elts.length;
-    const hasStar = elts.some((x) => x.kind === 'Starred');
-    // constant tuple/list/set folding: all items constant and more than two
-    if (!hasStar && n > 2 && elts.every((x) => foldExpr(x).kind === 'Constant')) {
+    if (n > 2 && elts.every((x) => x.kind !== 'Starred' && foldExpr(x).kind === 'Constant')) {
       const items = elts.map((x) => this.constFromNode(foldExpr(x) as A.Constant));
-      const tupleSlot = this.constSlot({ type: 'tuple', items }, false);
-      if (tuple) {
-        this.emit(Op.LOAD_CONST, this.addConst(tupleSlot));
+      const folded = this.constSlot({ type: 'tuple', items }, false);
+      if (tuple && !pushed) {
+        this.emit(Op.LOAD_CONST, this.addConst(folded));
         return;
       }
-      if (build === Op.BUILD_SET) {
-        const fs = this.constSlot({ type: 'frozenset', items }, false);
-        this.emit(Op.BUILD_SET, 0);
-        this.emit(Op.LOAD_CONST, this.addConst(fs));
-        this.emit(Op.SET_UPDATE, 1);
-        return;
-      }
-      this.emit(build, 0);
-      this.emit(Op.LOAD_CONST, this.addConst(tupleSlot));
+      this.emit(build, pushed);
+      this.emit(Op.LOAD_CONST, this.addConst(add === Op.SET_ADD ? this.constSlot({ type: 'frozenset', items }, false) : folded));
       this.emit(extend, 1);
+      if (tuple) this.emit(Op.LIST_TO_TUPLE, 0);
       return;
     }
-    if (!hasStar) {
+    const big = n + pushed > STACK_USE_GUIDELINE;
+    const seenStar = elts.some((x) => x.kind === 'Starred');
+    if (!seenStar && !big) {
       for (const x of elts) this.visitExpr(x);
-      this.emit(build, n);
+      this.emit(tuple ? Op.BUILD_TUPLE : build, n + pushed);
       return;
     }
-    let seen = 0;
-    let sequenceBuilt = false;
-    for (const x of elts) {
+    let built = false;
+    if (big) {
+      this.emit(build, pushed);
+      built = true;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = elts[i];
       if (x.kind === 'Starred') {
-        if (!sequenceBuilt) {
-          this.emit(tuple ? Op.BUILD_LIST : build, seen);
-          sequenceBuilt = true;
+        if (!built) {
+          this.emit(build, i + pushed);
+          built = true;
         }
         this.visitExpr(x.value);
         this.emit(extend, 1);
       } else {
         this.visitExpr(x);
-        if (sequenceBuilt) this.emit(add, 1);
-        else seen++;
+        if (built) this.emit(add, 1);
       }
     }
     if (tuple) this.emit(Op.LIST_TO_TUPLE, 0);
@@ -2044,7 +2050,7 @@ class Compiler {
       !(e.func.value.kind === 'Name' && (this.st.top.flags.get(e.func.value.id) ?? 0) & Flag.DEF_IMPORT) &&
       !e.args.some((a) => a.kind === 'Starred') &&
       !e.keywords.some((k) => k.arg === null) &&
-      e.args.length + e.keywords.length < 254
+      e.args.length + e.keywords.length + (e.keywords.length !== 0 ? 1 : 0) < STACK_USE_GUIDELINE
     ) {
       const f = e.func;
       this.visitExpr(f.value);
@@ -2083,7 +2089,8 @@ class Compiler {
   private callHelper(n: number, args: A.Expr[], keywords: A.Keyword[], loc: Loc) {
     const hasStar = args.some((a) => a.kind === 'Starred');
     const hasDStar = keywords.some((k) => k.arg === null);
-    if (!hasStar && !hasDStar) {
+    // (compiler_call_helper: more than STACK_USE_GUIDELINE stack items go through CALL_FUNCTION_EX)
+    if (!hasStar && !hasDStar && args.length + keywords.length * 2 <= STACK_USE_GUIDELINE) {
       for (const a of args) this.visitExpr(a);
       this.kwAndCall(n + args.length, keywords, loc);
       return;
@@ -2094,7 +2101,7 @@ class Compiler {
       // CPython converts a non-tuple with LIST_TO_TUPLE-equivalent inside CALL_FUNCTION_EX
     } else {
       // previously pushed arguments (class name etc.) count as leading plain items
-      this.starredWithPrefix(n, args);
+      this.starunpack(args, n, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true);
     }
     let flags = 0;
     if (keywords.length) {
@@ -2134,7 +2141,7 @@ class Compiler {
     // compiler_subkwargs: several named keywords use a constant tuple of their names; more than
     // STACK_USE_GUIDELINE / 2 are added one by one
     const n = group.length;
-    const big = n * 2 > 30;
+    const big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big) {
       for (const k of group) this.visitExpr(k.value);
       const names = group.map((k) => this.constSlot({ type: 'str', value: k.arg! }, false));
@@ -2149,27 +2156,6 @@ class Compiler {
       if (big) this.emit(Op.MAP_ADD, 1);
     }
     if (!big) this.emit(Op.BUILD_MAP, n);
-  }
-
-  private starredWithPrefix(n: number, args: A.Expr[]) {
-    let seen = n;
-    let built = false;
-    for (const a of args) {
-      if (a.kind === 'Starred') {
-        if (!built) {
-          this.emit(Op.BUILD_LIST, seen);
-          built = true;
-        }
-        this.visitExpr(a.value);
-        this.emit(Op.LIST_EXTEND, 1);
-      } else {
-        this.visitExpr(a);
-        if (built) this.emit(Op.LIST_APPEND, 1);
-        else seen++;
-      }
-    }
-    if (built) this.emit(Op.LIST_TO_TUPLE, 0);
-    else this.emit(Op.BUILD_TUPLE, seen);
   }
 
   // compiler_comprehension: a hidden function called with the outermost iterator
