@@ -285,6 +285,101 @@ TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {'__module__': 'typing
 def cast(typ, val):
     return val
 
+NoReturn = _Special('NoReturn')
+Never = _Special('Never')
+Self = _Special('Self')
+LiteralString = _Special('LiteralString')
+TypeAlias = _Special('TypeAlias')
+Required = _Special('Required')
+NotRequired = _Special('NotRequired')
+class Annotated:
+    __slots__ = ()
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("Type Annotated cannot be instantiated.")
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple) or len(params) < 2:
+            raise TypeError("Annotated[...] should be used with at least two arguments "
+                            "(a type and an annotation).")
+        return _GenericAlias('Annotated', cls, params)
+Annotated.__module__ = 'typing'
+Concatenate = _Special('Concatenate')
+TypeGuard = _Special('TypeGuard')
+for _n in ('Hashable', 'Sized', 'Container', 'Collection', 'Reversible', 'AbstractSet',
+           'MutableSet', 'KeysView', 'ItemsView', 'ValuesView', 'MappingView', 'Awaitable',
+           'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator', 'ContextManager',
+           'AsyncContextManager', 'ChainMap', 'Pattern', 'Match', 'SupportsInt', 'SupportsFloat',
+           'SupportsComplex', 'SupportsBytes', 'SupportsIndex', 'SupportsAbs', 'SupportsRound',
+           'ByteString'):
+    globals()[_n] = _Special(_n)
+del _n
+Text = str
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+class ParamSpec:
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+    def __repr__(self):
+        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
+        return prefix + self.__name__
+
+class TypeVarTuple:
+    def __init__(self, name):
+        self.__name__ = name
+    def __repr__(self):
+        return self.__name__
+
+def final(f):
+    try:
+        f.__final__ = True
+    except (AttributeError, TypeError):
+        pass
+    return f
+
+def runtime_checkable(cls):
+    return cls
+
+def get_origin(tp):
+    if isinstance(tp, _GenericAlias):
+        return tp.__origin__
+    if tp is Generic:
+        return Generic
+    return None
+
+def get_args(tp):
+    if isinstance(tp, _GenericAlias):
+        return tp.__args__
+    return ()
+
+def assert_never(arg, /):
+    value = repr(arg)
+    if len(value) > 100:
+        value = value[:100] + '...'
+    raise AssertionError(f"Expected code to be unreachable, but got: {value}")
+
+def assert_type(val, typ, /):
+    return val
+
+def reveal_type(obj, /):
+    import sys
+    print(f"Runtime type is {type(obj).__name__!r}", file=sys.stderr)
+    return obj
+
+def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
+                        field_specifiers=(), **kwargs):
+    def decorator(cls_or_fn):
+        cls_or_fn.__dataclass_transform__ = {
+            "eq_default": eq_default,
+            "order_default": order_default,
+            "kw_only_default": kw_only_default,
+            "field_specifiers": field_specifiers,
+            "kwargs": kwargs,
+        }
+        return cls_or_fn
+    return decorator
+
 def overload(func):
     return func
 
