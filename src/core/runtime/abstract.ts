@@ -202,9 +202,16 @@ export function getAttr(o: PyObject, name: string): PyObject {
       if (ga !== null) return callMethodObj(ga, o, [strKey(name)]);
     }
   } else r = genericGetAttr(o, name, false);
-  if (r === null && o instanceof PyModule) r = siteSubmodule(o, name);
+  if (r === null && o instanceof PyModule) r = siteSubmodule(o, name) ?? moduleGetattr(o, name);
   if (r === null) raiseNoAttr(o, name);
   return r;
+}
+
+/** module_getattro (PEP 562): the module's own __getattr__, called with the name, when the
+ * lookup found nothing */
+function moduleGetattr(o: PyModule, name: string): PyObject | null {
+  const ga = (o.dict as PyDict).getStr(strKey('__getattr__'));
+  return ga === undefined ? null : call(ga, [strKey(name)], null);
 }
 
 /** A submodule CPython's start-up (site) has imported already, so that it is an attribute of
@@ -249,6 +256,17 @@ export function lookupAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyType) return typeGetAttr(o, name);
   const r = genericGetAttr(o, name, true);
   if (r !== null) return r;
+  if (o instanceof PyModule) {
+    try {
+      return siteSubmodule(o, name) ?? moduleGetattr(o, name);
+    } catch (e) {
+      if (e instanceof PyBaseException && e.type.isSubtype(E.AttributeError)) {
+        decref(e);
+        return null;
+      }
+      throw e;
+    }
+  }
   if (t.flags & TypeFlags.HEAPTYPE) {
     const ga = typeLookup(t, '__getattr__');
     if (ga) {
