@@ -122,6 +122,22 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.fn('getfilesystemencodeerrors', (args, kw) => (checkArgs('sys.getfilesystemencodeerrors', args, kw, 0, 0), newStr('surrogateescape')));
   m.own('float_repr_style', newStr('short'));
   m.own('hexversion', newInt(0x30b07f0));
+  abs.lazyModuleAttrs.set('sys.implementation', () => {
+    const types = vmState.importModule!('types', vmState.current!);
+    try {
+      const ns = abs.getAttr(types, 'SimpleNamespace');
+      const version = abs.getAttr(m.module, 'version_info');
+      const args = [newStr('cpython'), newStr('cpython-311'), version, newInt(0x30b07f0), newStr('x86_64-linux-gnu')];
+      try {
+        return abs.call(ns, args, ['name', 'cache_tag', 'version', 'hexversion', '_multiarch']);
+      } finally {
+        decref(ns);
+        for (const a of args) decref(a);
+      }
+    } finally {
+      decref(types);
+    }
+  });
   m.own('platform', newStr('linux'));
   m.own('byteorder', newStr('little'));
   m.own('maxsize', newInt(9223372036854775807n));

@@ -207,9 +207,20 @@ export function getAttr(o: PyObject, name: string): PyObject {
   return r;
 }
 
+/** Attributes of RefScope's own modules made when first looked up ('sys.implementation': its
+ * value needs types.SimpleNamespace, which start-up does not import); a new reference. */
+export const lazyModuleAttrs = new Map<string, () => PyObject>();
+
 /** module_getattro (PEP 562): the module's own __getattr__, called with the name, when the
  * lookup found nothing */
 function moduleGetattr(o: PyModule, name: string): PyObject | null {
+  const lazy = lazyModuleAttrs.get(`${o.name}.${name}`);
+  if (lazy !== undefined) {
+    // made on first use, then an ordinary attribute
+    const v = lazy();
+    (o.dict as PyDict).setItem(strKey(name), v);
+    return v;
+  }
   const ga = (o.dict as PyDict).getStr(strKey('__getattr__'));
   return ga === undefined ? null : call(ga, [strKey(name)], null);
 }
