@@ -7,8 +7,9 @@ import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit }
 import { makeType, TypeType, PyGetSet } from '../runtime/types';
 import { execSource } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
+import { USER_CLASSES_SRC } from './pysrc/userclasses';
 import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
-import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs } from '../runtime/define';
+import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs, ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, newInt, newBool } from '../runtime/objects/int';
@@ -1317,6 +1318,14 @@ registerModule('collections', (m) => {
   });
   void PyList;
   execSource(m, CHAINMAP_SRC, '<frozen collections>');
+  // UserDict, UserList, UserString: defined on first use (abs.lazyModuleAttrs)
+  const mod = m.module;
+  for (const name of ['UserDict', 'UserList', 'UserString']) {
+    abs.lazyModuleAttrs.set(`collections.${name}`, () => {
+      execSource(new ModuleBuilder(mod), USER_CLASSES_SRC, '<frozen collections>');
+      return abs.getAttr(mod, name);
+    });
+  }
 });
 
 // collections.abc (Lib/_collections_abc.py as source); importing it makes it collections.abc

@@ -144,14 +144,15 @@ function materialize(unit: CodeUnit): PyCode {
 const compiled = new Map<string, CodeUnit>();
 /** Run Python source as the body of module `m` (what importlib does for a Lib/*.py module). */
 export function execSource(m: ModuleBuilder, source: string, filename: string): void {
-  let unit = compiled.get(filename);
+  // (keyed by the source: a module may run more than one source under its frozen file name)
+  let unit = compiled.get(source);
   if (!unit) {
     const pr = parse(source, filename);
     if (!pr.module) throw new Error(`internal: stdlib source ${filename} does not parse: ${JSON.stringify(pr.error)}`);
     const cr = compileModule(pr.module, filename, source);
     if (!cr.code) throw new Error(`internal: stdlib source ${filename} does not compile: ${JSON.stringify(cr.error)}`);
     unit = cr.code;
-    compiled.set(filename, unit);
+    compiled.set(source, unit);
   }
   const code = materialize(unit);
   const g = m.dict;

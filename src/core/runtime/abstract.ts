@@ -214,9 +214,12 @@ export const lazyModuleAttrs = new Map<string, () => PyObject>();
 /** module_getattro (PEP 562): the module's own __getattr__, called with the name, when the
  * lookup found nothing */
 function moduleGetattr(o: PyModule, name: string): PyObject | null {
-  const lazy = lazyModuleAttrs.get(`${o.name}.${name}`);
+  const key = `${o.name}.${name}`;
+  const lazy = lazyModuleAttrs.get(key);
   if (lazy !== undefined) {
-    // made on first use, then an ordinary attribute
+    // made on first use, then an ordinary attribute (the entry goes first: a maker that does not
+    // define it cannot come back here)
+    lazyModuleAttrs.delete(key);
     const v = lazy();
     (o.dict as PyDict).setItem(strKey(name), v);
     return v;

@@ -5,7 +5,6 @@
 
 const MISSING: Record<string, string> = {
   'calendar': 'LocaleHTMLCalendar LocaleTextCalendar different_locale main',
-  'collections': 'UserDict UserList UserString',
   'collections.abc': 'AsyncGenerator AsyncIterable AsyncIterator Awaitable Coroutine',
   'contextlib': 'AbstractAsyncContextManager AsyncContextDecorator AsyncExitStack GenericAlias MethodType aclosing asynccontextmanager deque',
   'copy': 'dispatch_table',
@@ -23,12 +22,12 @@ const MISSING: Record<string, string> = {
   're': 'Scanner copyreg enum functools template',
   'statistics': 'Decimal numbers',
   'string': 'Formatter',
-  'sys': 'abiflags addaudithook api_version audit base_exec_prefix base_prefix breakpointhook call_tracing copyright displayhook dont_write_bytecode exec_prefix get_asyncgen_hooks get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getprofile getswitchinterval gettrace hash_info implementation is_finalizing meta_path orig_argv path_hooks path_importer_cache platlibdir prefix pycache_prefix set_asyncgen_hooks set_coroutine_origin_tracking_depth setdlopenflags setprofile setswitchinterval settrace stdlib_module_names thread_info warnoptions',
+  'sys': 'abiflags addaudithook api_version audit base_exec_prefix base_prefix breakpointhook call_tracing copyright displayhook dont_write_bytecode exec_prefix get_asyncgen_hooks get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getprofile gettrace hash_info meta_path orig_argv path_hooks path_importer_cache platlibdir prefix pycache_prefix set_asyncgen_hooks set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info warnoptions',
   'textwrap': 're',
   'time': 'CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns pthread_getcpuclockid strptime thread_time_ns tzset',
   'traceback': 'TracebackException collections itertools linecache print_last suppress textwrap',
   'types': 'AsyncGeneratorType CoroutineType coroutine',
-  'typing': 'ABCMeta AbstractSet Annotated AnyStr AsyncContextManager AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO ByteString CT_co ChainMap Collection Concatenate Container ContextManager Coroutine EXCLUDED_ATTRIBUTES ForwardRef GenericAlias Hashable IO ItemsView KT KeysView LiteralString MappingView Match MethodDescriptorType MethodWrapperType MutableSet Never NoReturn NotRequired ParamSpec ParamSpecArgs ParamSpecKwargs Pattern Required Reversible Self Sized SupportsAbs SupportsBytes SupportsComplex SupportsFloat SupportsIndex SupportsInt SupportsRound T T_co T_contra Text TextIO TypeAlias TypeGuard TypeVarTuple Unpack VT VT_co V_co ValuesView WrapperDescriptorType abstractmethod assert_never assert_type clear_overloads collections contextlib dataclass_transform defaultdict final functools get_args get_origin get_overloads io is_typeddict no_type_check_decorator operator re reveal_type runtime_checkable stdlib_re sys types warnings',
+  'typing': 'ABCMeta BinaryIO CT_co EXCLUDED_ATTRIBUTES ForwardRef GenericAlias IO KT MethodDescriptorType MethodWrapperType ParamSpecArgs ParamSpecKwargs T T_co T_contra TextIO Unpack VT VT_co V_co WrapperDescriptorType abstractmethod clear_overloads collections contextlib defaultdict functools get_overloads io is_typeddict no_type_check_decorator operator re stdlib_re sys types warnings',
   'weakref': 'itertools sys',
 };
 
