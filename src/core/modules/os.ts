@@ -9,6 +9,7 @@ import { newInt, newBool } from '../runtime/objects/int';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
+import { None } from '../runtime/objects/singletons';
 import { newList } from '../runtime/objects/list';
 import { typeError, raise, Unsupported, ProcessExit } from '../runtime/errors';
 import { currentInterp } from '../runtime/current';
@@ -230,7 +231,90 @@ function initPath(m: ModuleBuilder): void {
   });
   str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));
   m.own('sep', newStr('/'));
+  m.own('curdir', newStr('.'));
+  m.own('pardir', newStr('..'));
+  m.own('extsep', newStr('.'));
+  m.set('altsep', None);
+  m.own('pathsep', newStr(':'));
+  m.own('defpath', newStr('/bin:/usr/bin'));
+  m.own('devnull', newStr('/dev/null'));
+  // the pure path functions of posixpath / genericpath, as Python source run on first use
+  const mod = m.module;
+  for (const name of ['commonprefix', 'commonpath', 'relpath', 'realpath', 'normcase', 'splitdrive', 'islink', 'lexists']) {
+    abs.lazyModuleAttrs.set(`posixpath.${name}`, () => {
+      execSource(new ModuleBuilder(mod), PATH_EXTRA_SRC, '<frozen posixpath>');
+      return abs.getAttr(mod, name);
+    });
+  }
 }
+
+// (Lib/genericpath.py and Lib/posixpath.py of CPython 3.11; no symbolic links here: realpath is
+// abspath, islink is False)
+const PATH_EXTRA_SRC = `
+def commonprefix(m):
+    if not m: return ''
+    if not isinstance(m[0], (list, tuple)):
+        m = tuple(m)
+    s1 = min(m)
+    s2 = max(m)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1
+
+def commonpath(paths):
+    if not paths:
+        raise ValueError('commonpath() arg is an empty sequence')
+    paths = tuple(paths)
+    sep = '/'
+    curdir = '.'
+    split_paths = [path.split(sep) for path in paths]
+    try:
+        isabs, = set(p[:1] == sep for p in paths)
+    except ValueError:
+        raise ValueError("Can't mix absolute and relative paths") from None
+    split_paths = [[c for c in s if c and c != curdir] for s in split_paths]
+    s1 = min(split_paths)
+    s2 = max(split_paths)
+    common = s1
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            common = s1[:i]
+            break
+    prefix = sep if isabs else sep[:0]
+    return prefix + sep.join(common)
+
+def relpath(path, start=None):
+    if not path:
+        raise ValueError("no path specified")
+    curdir = '.'
+    sep = '/'
+    pardir = '..'
+    if start is None:
+        start = curdir
+    start_list = [x for x in abspath(start).split(sep) if x]
+    path_list = [x for x in abspath(path).split(sep) if x]
+    i = len(commonprefix([start_list, path_list]))
+    rel_list = [pardir] * (len(start_list)-i) + path_list[i:]
+    if not rel_list:
+        return curdir
+    return join(*rel_list)
+
+def realpath(filename, *, strict=False):
+    return abspath(filename)
+
+def normcase(s):
+    return s
+
+def splitdrive(p):
+    return p[:0], p
+
+def islink(path):
+    return False
+
+def lexists(path):
+    return exists(path)
+`;
 
 // os.path is posixpath (sys.modules['os.path'] is set by os's import, as Lib/os.py does)
 registerModule('posixpath', (m) => initPath(m));
