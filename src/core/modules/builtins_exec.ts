@@ -72,6 +72,20 @@ function compileText(source: string, filename: string, mode: Mode): PyCode {
   return materializeCode(cr.code, null);
 }
 
+/** A file's source -> a new code object for its module body (raises SyntaxError with the file's
+ * line as text; the code keeps the file's lines for tracebacks). */
+export function compileFile(source: string, filename: string): PyCode {
+  const pr = parse(source, filename, 'exec');
+  if (!pr.module) throw syntaxError(pr.error!);
+  const cr = compileModule(pr.module, filename, source);
+  if (!cr.code) {
+    const e = cr.error!;
+    if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);
+    throw syntaxError(syntaxErrorInfo(e, filename, source));
+  }
+  return materializeCode(cr.code, null);
+}
+
 /** the source argument as text or a code object (source_as_string) */
 function sourceOf(what: string, src: PyObject, mode: Mode): string | PyCode {
   if (src instanceof PyCode) return src;

@@ -166,6 +166,15 @@ export function sourceFileLines(filename: string): string[] | null {
   return null;
 }
 
+/** The text of the file at `path` as the run sees it (what it wrote, else the host's), or null
+ * when there is no such file: the source of a module the program imports. */
+export function runFileText(path: string, writtenOnly = false): string | null {
+  if (writtenOnly ? !runFiles().files.has(path) : pathKind(path) !== 'file') return null;
+  const d = runFiles().load(path);
+  if (typeof d === 'number') return null;
+  return utf8Decode(d.bytes.subarray(0, d.len), 'replace');
+}
+
 /** What is at `path` as the run sees it (what it wrote, else the host's files): for os.path. */
 export function pathKind(path: string): 'file' | 'dir' | null {
   const run = runFiles();

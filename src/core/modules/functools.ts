@@ -4,9 +4,10 @@
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, type Visit } from '../runtime/object';
 import { makeType, PyBuiltinFunction } from '../runtime/types';
-import { registerModule, parseArgs, checkArgs, builtinFunction } from '../runtime/define';
+import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
 import { execSource } from './modutil';
 import { FUNCTOOLS_SRC } from './pysrc/functools';
+import { FUNCTOOLS_METHODS_SRC } from './pysrc/functools_methods';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, newInt, newBool, IntType } from '../runtime/objects/int';
@@ -473,4 +474,12 @@ registerModule('functools', (m) => {
   });
   void uw;
   execSource(m, FUNCTOOLS_SRC, '<frozen functools>');
+  // partialmethod, singledispatchmethod: defined on first use (abs.lazyModuleAttrs)
+  const mod = m.module;
+  for (const name of ['partialmethod', 'singledispatchmethod']) {
+    abs.lazyModuleAttrs.set(`functools.${name}`, () => {
+      execSource(new ModuleBuilder(mod), FUNCTOOLS_METHODS_SRC, '<frozen functools>');
+      return abs.getAttr(mod, name);
+    });
+  }
 });

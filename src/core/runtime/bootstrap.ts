@@ -329,6 +329,9 @@ export function bootstrap(): void {
   };
   ModuleType.slots.repr = (o) => {
     const m = o as PyModule;
+    // (importlib's _module_repr_from_spec for a file's module: its __file__)
+    const file = (m.dict as PyDict).getStr(abs.strKey('__file__'));
+    if (file instanceof PyStr) return `<module '${m.name}' from '${file.v}'>`;
     return builtinModuleNames.has(m.name) ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`;
   };
   CodeType.slots.repr = (o) => {

@@ -33,7 +33,8 @@ import { newSet, FrozenSetType } from './objects/set';
 import { Frame } from './vm/frame';
 import { evalFrame, vmState, closesSilently } from './vm/eval';
 import { GeneratorType, type PyGenerator } from './objects/generator';
-import { finishFrame } from './vm/call';
+import { finishFrame, runFrame } from './vm/call';
+import { compileFile } from '../modules/builtins_exec';
 import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { writeUnraisable, writeSysStderr, setUnraisableHookLookup, defaultHooks, displayException } from './unraisable';
 import { raise } from './errors';
@@ -62,7 +63,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
-import { openFileCount, flushStdStream } from '../modules/fileio';
+import { openFileCount, flushStdStream, runFileText } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 import { profile } from './profile';
@@ -641,12 +642,73 @@ export class Interpreter {
   }
 
   // ---------------------------------------------------------------- imports
+  /** NAME.py of the program's own files (the script's directory, sys.path[0]), if there is one
+   * (packages, directories with __init__.py, are not looked for) */
+  userModuleSource(name: string): { path: string; source: string } | null {
+    const dir = this.opts.path0 ?? '.';
+    if (name.includes('.')) return null;
+    const path = `${dir === '' ? '.' : dir.replace(/\/+$/, '')}/${name}.py`;
+    const source = runFileText(path);
+    if (source !== null) return { path, source };
+    // a file the program wrote itself under a relative name (its working directory is taken to
+    // be the script's: the run's view keeps the names as written)
+    const written = runFileText(`${name}.py`, true);
+    return written === null ? null : { path, source: written };
+  }
+
+  /** The import of a program's own module: a module object in sys.modules with __file__, its
+   * body run with the module's dict as globals (taken out of sys.modules again if it raises) */
+  loadUserModule(name: string, path: string, source: string): PyObject {
+    const d = newDict();
+    const m = new PyModule(name, d);
+    gcNewObject(m, true);
+    setModuleNames(m);
+    d.setItem(internStr('__loader__'), None);
+    d.setItem(internStr('__spec__'), None);
+    const file = newStr(path);
+    d.setItem(internStr('__file__'), file);
+    decref(file);
+    const slash = path.lastIndexOf('/');
+    const cached = newStr(`${path.slice(0, slash + 1)}__pycache__/${name}.cpython-311.pyc`);
+    d.setItem(internStr('__cached__'), cached);
+    decref(cached);
+    d.setItem(internStr('__builtins__'), this.builtins);
+    const key = internStr(name);
+    this.modules.setItem(key, m);
+    try {
+      const code = compileFile(source, path);
+      const f = new Frame(code, null, d, this.builtins, newRef(d));
+      decref(code);
+      // the import machinery holds the module (and more) in frames the audit does not see:
+      // the audit rests while the body runs, as in a standard module's
+      vmState.native++;
+      try {
+        decref(runFrame(f));
+      } finally {
+        vmState.native--;
+      }
+    } catch (e) {
+      this.modules.delItem(key);
+      decref(m);
+      throw e;
+    } finally {
+      decref(key);
+    }
+    return m;
+  }
+
   importModule(name: string): PyObject {
     const top = name.split('.')[0];
     const key = internStr(name);
     try {
       const existing = this.modules.getItem(key);
       if (existing) return newRef(existing);
+      // sys.path[0], the script's directory, comes before the standard library: a program's own
+      // NAME.py (even one named like a standard module that CPython has not loaded at start)
+      if (!START_MODULES.has(name)) {
+        const own = this.userModuleSource(name);
+        if (own !== null) return this.loadUserModule(name, own.path, own.source);
+      }
       const init = moduleInit(name);
       if (!init) {
         const dot = name.lastIndexOf('.');
@@ -684,6 +746,10 @@ export class Interpreter {
     }
   }
 }
+
+/** The standard modules a CPython 3.11 without site-packages has loaded before a script runs
+ * (a program's file of that name does not shadow them) */
+const START_MODULES = new Set(['abc', 'builtins', 'codecs', 'encodings', 'genericpath', 'io', 'marshal', 'os', 'os.path', 'posix', 'posixpath', 'site', 'stat', 'sys', 'time', 'zipimport']);
 
 /** The names a module's dict starts with (module_init_dict; the import system's
  * _init_module_attrs sets __package__: the package itself, or the parent of a submodule, '' for a
