@@ -523,8 +523,14 @@ export class InspectSession {
       }
       if (jsError instanceof StopReplay || jsError instanceof ControlStop) return { summary: this.summarize(io, 0, null, truncated), partial };
       if (jsError instanceof ProcessExit) {
-        // os._exit: the run ends here, as the process would (nothing more is written)
+        // os._exit: the run ends here, as the process would (nothing more is written: the
+        // frames' release below runs no finalizer output)
         unhook();
+        try {
+          interp.leaveMain(f);
+        } catch {
+          /* the heap of an abandoned run */
+        }
         if (replay) atEnd(null, false);
         return { summary: this.summarize(io, jsError.code, null, truncated) };
       }

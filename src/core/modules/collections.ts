@@ -1261,6 +1261,11 @@ function callerModule(): string {
   return n instanceof PyStr ? n.v : '__main__';
 }
 
+/** str.isidentifier (XID_Start / XID_Continue: names in any script, 姓名 among them) */
+function isIdentifier(s: string): boolean {
+  return /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s.normalize('NFKC'));
+}
+
 const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
 let installed = false;
@@ -1289,12 +1294,12 @@ registerModule('collections', (m) => {
     const doRename = rename ? abs.isTrue(rename) : false;
     const seen = new Set<string>();
     fields = fields.map((f, i) => {
-      if (doRename && (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f) || KEYWORDS.has(f) || f.startsWith('_') || seen.has(f))) f = `_${i}`;
+      if (doRename && (!isIdentifier(f) || KEYWORDS.has(f) || f.startsWith('_') || seen.has(f))) f = `_${i}`;
       seen.add(f);
       return f;
     });
     for (const n of [tn.v, ...fields]) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) raise(E.ValueError, `Type names and field names must be valid identifiers: '${n}'`);
+      if (!isIdentifier(n)) raise(E.ValueError, `Type names and field names must be valid identifiers: '${n}'`);
       if (KEYWORDS.has(n)) raise(E.ValueError, `Type names and field names cannot be a keyword: '${n}'`);
     }
     const seen2 = new Set<string>();

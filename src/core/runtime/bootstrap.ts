@@ -250,10 +250,23 @@ export function bootstrap(): void {
     if (!args.length) typeError('object.__new__(): not enough arguments');
     const t = args[0];
     if (!(t instanceof PyType)) typeError(`object.__new__(X): X is not a type object (${t.type.name})`);
+    // tp_new_wrapper: "the most derived base that's not a heap type" (past the classes whose
+    // __new__ is Python code, slot_tp_new) must use object's __new__
+    let staticbase: PyType | null = t;
+    while (staticbase !== null && staticbase.flags & TypeFlags.HEAPTYPE && pythonNew(staticbase)) staticbase = staticbase.base;
+    if (staticbase !== null && abs.typeLookup(staticbase, '__new__') !== objectNewFn) {
+      typeError(`object.__new__(${t.name}) is not safe, use ${staticbase.name}.__new__()`);
+    }
     // tp_new_wrapper hands the rest to object_new, whose excess-argument checks look at the
     // subtype's own tp_new and tp_init
     return objectNew(t, args.slice(1), kw);
   }, ObjectType, null, 'object.__new__');
+  /** tp_new is slot_tp_new: the __new__ the class finds is a Python function */
+  const pythonNew = (c: PyType): boolean => {
+    let n = abs.typeLookup(c, '__new__');
+    if (n instanceof PyWrapper && n.type === StaticMethodType) n = n.callable;
+    return n instanceof PyFunction;
+  };
   typeDict(ObjectType).setItem(internStr('__new__'), objectNewFn);
   decref(objectNewFn);
   ObjectType.slots.new = objectNew;

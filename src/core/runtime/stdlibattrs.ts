@@ -11,7 +11,7 @@ const MISSING: Record<string, string> = {
   'dataclasses': 'FunctionType GenericAlias abc builtins functools inspect itertools keyword re types',
   'enum': 'CONTINUOUS DynamicClassAttribute EnumCheck MappingProxyType NAMED_FLAGS UNIQUE bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce sys verify',
   'fractions': 'Decimal math operator re sys',
-  'functools': 'GenericAlias RLock get_cache_token namedtuple partialmethod recursive_repr singledispatchmethod',
+  'functools': 'GenericAlias RLock get_cache_token namedtuple recursive_repr',
   'io': 'BlockingIOError BufferedIOBase BufferedRWPair IOBase IncrementalNewlineDecoder RawIOBase TextIOBase abc open_code text_encoding',
   'json': 'codecs decoder encoder scanner',
   'operator': 'call',

@@ -181,22 +181,28 @@ function fromObject(o: PyObject, what: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** an Argument Clinic `str` parameter: "f() argument 'name' must be str, not T" */
+function textArg(o: PyObject, fname: string, name: string): string {
+  if (!(o instanceof PyStr)) typeError(`${fname}() argument '${name}' must be str, not ${o.type.name}`);
+  return o.v;
+}
+
 function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray'): Uint8Array {
   const npos = args.length - (kw ? kw.length : 0);
   let src: PyObject | undefined = args[0];
   let encoding: string | null = null;
   let errors = 'strict';
-  if (npos >= 2) encoding = (args[1] as PyStr).v;
-  if (npos >= 3) errors = (args[2] as PyStr).v;
+  if (npos >= 2) encoding = textArg(args[1], what, 'encoding');
+  if (npos >= 3) errors = textArg(args[2], what, 'errors');
   for (let i = 0; i < (kw ? kw.length : 0); i++) {
     const v = args[npos + i];
-    if (kw![i] === 'encoding') encoding = (v as PyStr).v;
-    else if (kw![i] === 'errors') errors = (v as PyStr).v;
+    if (kw![i] === 'encoding') encoding = textArg(v, what, 'encoding');
+    else if (kw![i] === 'errors') errors = textArg(v, what, 'errors');
     else if (kw![i] === 'source') src = v;
     else typeError(`'${kw![i]}' is an invalid keyword argument for ${what}()`);
   }
   void type;
-  if (src === undefined || npos === 0) return new Uint8Array(0);
+  if (src === undefined) return new Uint8Array(0);
   if (src instanceof PyStr) {
     if (encoding === null) typeError('string argument without an encoding');
     return encodeStr(src.v, encoding, errors);
@@ -349,11 +355,11 @@ export function installBytes(): void {
     defMethod(t, 'decode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
       if (kw && kw.length) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
-      let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
-      let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
+      let enc = npos > 0 ? textArg(args[0], 'decode', 'encoding') : 'utf-8';
+      let errors = npos > 1 ? textArg(args[1], 'decode', 'errors') : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
-        if (kw![i] === 'encoding') enc = (args[npos + i] as PyStr).v;
-        if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+        if (kw![i] === 'encoding') enc = textArg(args[npos + i], 'decode', 'encoding');
+        if (kw![i] === 'errors') errors = textArg(args[npos + i], 'decode', 'errors');
       }
       return newStr(decodeBytes((self as PyBytes).v, enc, errors));
     });
@@ -530,11 +536,11 @@ export function installBytes(): void {
     defMethod(StrType, 'encode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
       if (kw && kw.length) argParserInit('str.encode', ['encoding', 'errors']);
-      let enc = npos > 0 ? (args[0] as PyStr).v : 'utf-8';
-      let errors = npos > 1 ? (args[1] as PyStr).v : 'strict';
+      let enc = npos > 0 ? textArg(args[0], 'encode', 'encoding') : 'utf-8';
+      let errors = npos > 1 ? textArg(args[1], 'encode', 'errors') : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
-        if (kw![i] === 'encoding') enc = (args[npos + i] as PyStr).v;
-        else if (kw![i] === 'errors') errors = (args[npos + i] as PyStr).v;
+        if (kw![i] === 'encoding') enc = textArg(args[npos + i], 'encode', 'encoding');
+        else if (kw![i] === 'errors') errors = textArg(args[npos + i], 'encode', 'errors');
         else if (kw![i] !== 'encoding') typeError(`'${kw![i]}' is an invalid keyword argument for encode()`);
       }
       return newBytes(encodeStr((self as PyStr).v, enc, errors));
