@@ -12,7 +12,7 @@ import { PyList, ListType, iterItem, listAppend } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
-import { PyFunction, FunctionType, PyMethod, MethodType, PyCode, CodeType, PyCell, CellType, newCell, ClassMethodType, StaticMethodType, PropertyType, PyWrapper, PyProperty } from './objects/function';
+import { PyFunction, FunctionType, PyMethod, MethodType, newMethod, PyCode, CodeType, PyCell, CellType, newCell, ClassMethodType, StaticMethodType, PropertyType, PyWrapper, PyProperty } from './objects/function';
 import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
 import { PyBaseException, BaseException, AttributeError, excTypes } from './objects/exception';
 import * as misc from './objects/misc';
@@ -303,6 +303,14 @@ export function bootstrap(): void {
   SetType.slots.repr = (o) => setRepr(o, 'set');
   FrozenSetType.slots.repr = (o) => setRepr(o, 'frozenset');
   FunctionType.slots.repr = (o) => `<function ${(o as PyFunction).qualname} at 0x${addressOf(o).toString(16)}>`;
+  // method_new (Objects/classobject.c): types.MethodType(function, instance)
+  MethodType.slots.new = (_t, args, kw) => {
+    if (kw && kw.length) typeError('method() takes no keyword arguments');
+    if (args.length !== 2) typeError(`method expected 2 arguments, got ${args.length}`);
+    if (!abs.isCallable(args[0])) typeError('first argument must be callable');
+    if (args[1] === None) typeError('instance must not be None');
+    return newMethod(args[0], args[1]);
+  };
   MethodType.slots.repr = (o) => {
     const m = o as PyMethod;
     const fn = m.func instanceof PyFunction ? m.func.qualname : '?';

@@ -467,7 +467,19 @@ function addTypeGetSet(t: PyType, name: string): void {
           return newRef(d);
         }
       : () => newRef(None);
-  const g = new PyGetSet(GetSetDescriptorType, name, t, get, null);
+  // subtype_setdict: any dict (or subclass) replaces the instance's; `del` removes it
+  const set =
+    name === '__dict__'
+      ? (o: PyObject, v: PyObject | null) => {
+          if (v !== null && !(v instanceof PyDict)) typeError(`__dict__ must be set to a dictionary, not a '${v.type.name}'`);
+          if (o instanceof PyInstance && o.type.hasDict) {
+            o.replaceDict(v as PyDict | null);
+            return;
+          }
+          abs.raiseNoAttr(o, '__dict__');
+        }
+      : null;
+  const g = new PyGetSet(GetSetDescriptorType, name, t, get, set);
   incref(t);
   gcNewTracked(g);
   t.dict.setItem(abs.nameKeyObj(name), g);

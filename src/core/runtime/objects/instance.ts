@@ -199,6 +199,16 @@ export class PyInstance extends PyObject {
     return o;
   }
 
+  /** subtype_setdict: the instance's dict replaced by `d` (the inline values first become a dict
+   * object, as _PyObject_GetDictPtr makes one), or removed (null: the next use makes a new one) */
+  replaceDict(d: PyDict | null): void {
+    if (this.vals !== null) this.makeDict();
+    const old = this.dict;
+    if (d !== null) d.rc++;
+    this.dict = d;
+    if (old !== null) decref(old);
+  }
+
   /** make_dict_from_instance_attributes: the values become a split dict object (in insertion
    * order), which the instance then holds instead */
   private makeDict(): PyDict {
