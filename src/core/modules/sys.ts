@@ -8,7 +8,7 @@ import { newTuple } from '../runtime/objects/tuple';
 import { newList } from '../runtime/objects/list';
 import { None } from '../runtime/objects/singletons';
 import { PyInstance } from '../runtime/objects/instance';
-import { vmState } from '../runtime/vm/eval';
+import { vmState, topmostException } from '../runtime/vm/eval';
 import { materialize } from '../runtime/vm/frame';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
@@ -80,7 +80,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   });
   m.fn('exc_info', (args, kw) => {
     checkArgs('sys.exc_info', args, kw, 0, 0);
-    const e = vmState.excInfo;
+    const e = topmostException();
     if (!e || e === None) return newTuple([newRef(None), newRef(None), newRef(None)]);
     const ex = e as E.PyBaseException;
     return newTuple([newRef(e.type), newRef(e), newRef(ex.traceback ?? None)]);
@@ -101,7 +101,7 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   });
   m.fn('exception', (args, kw) => {
     checkArgs('sys.exception', args, kw, 0, 0);
-    return newRef(vmState.excInfo ?? None);
+    return newRef(topmostException() ?? None);
   });
   m.own('argv', newList([newStr(interp.opts.argv0 ?? filename), ...(interp.opts.argv ?? []).map((a) => newStr(a))]));
   m.own('version', newStr('3.11.7 (main, Dec  8 2023, 14:22:46) [GCC 12.2.0]'));

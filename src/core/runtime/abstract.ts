@@ -678,8 +678,50 @@ export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   genericSetAttr(o, name, v);
 }
 
+/** BaseException_getset's setters (Objects/exceptions.c): args, __traceback__, __context__,
+ * __cause__ and the __suppress_context__ member; false for any other name */
+function exceptionSetAttr(e: PyBaseException, name: string, v: PyObject | null): boolean {
+  switch (name) {
+    case 'args': {
+      if (v === null) typeError('args may not be deleted');
+      const items = toArray(v);
+      const old = e.args;
+      e.args = newTuple(items);
+      decref(old);
+      return true;
+    }
+    case '__traceback__': {
+      if (v === null) typeError('__traceback__ may not be deleted');
+      if (v !== None && v.type.name !== 'traceback') typeError('__traceback__ must be a traceback or None');
+      const old = e.traceback;
+      e.traceback = v === None ? null : (newRef(v) as typeof e.traceback);
+      xdecref(old);
+      return true;
+    }
+    case '__context__':
+    case '__cause__': {
+      const which = name === '__cause__' ? 'cause' : 'context';
+      if (v === null) typeError(`${name} may not be deleted`);
+      if (v !== None && !(v instanceof PyBaseException)) typeError(`exception ${which} must be None or derive from BaseException`);
+      const old = e[which];
+      e[which] = v === None ? null : newRef(v as PyBaseException);
+      xdecref(old);
+      // PyException_SetCause: an explicit cause suppresses the context
+      if (which === 'cause') e.suppressContext = true;
+      return true;
+    }
+    case '__suppress_context__':
+      if (v === null) typeError("can't delete numeric/char attribute");
+      if (v.type !== BoolType) typeError('attribute value type must be bool');
+      e.suppressContext = v === True;
+      return true;
+  }
+  return false;
+}
+
 export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): void {
   const t = o.type;
+  if (o instanceof PyBaseException && exceptionSetAttr(o, name, v)) return;
   const descr = typeLookup(t, name);
   if (descr === null && name === '__class__') {
     setClass(o, v);

@@ -176,6 +176,7 @@ export class Interpreter {
     vmState.current = null;
     vmState.depth = 0;
     vmState.excInfo = null;
+    vmState.excOuter = [];
     vmState.steps = 0;
     vmState.recursionLimit = 1000;
     vmState.native = 0;
@@ -329,7 +330,10 @@ export class Interpreter {
           if (this.mainFunc) v(this.mainFunc), v(this.mainFunc);
         },
       },
-      { name: 'exc_info', visit: (v) => vmState.excInfo && v(vmState.excInfo) },
+      { name: 'exc_info', visit: (v) => {
+        if (vmState.excInfo) v(vmState.excInfo);
+        for (const x of vmState.excOuter) if (x) v(x);
+      } },
       { name: 'atexit callbacks', visit: (v) => visitAtexitCallbacks(v) },
       { name: 'argument parsers', visit: (v) => {
           for (const t of argParserTuples()) v(t);

@@ -11,6 +11,9 @@ export class PyGenerator extends PyObject {
   started = false;
   running = false;
   finished = false;
+  /** gi_exc_state: the exception the generator's frame is handling (owned), kept while it is
+   * suspended; the thread's state while it runs */
+  excState: PyObject | null = null;
   /** the sub-iterator of a running `yield from`, if suspended in one (borrowed from the stack) */
   constructor(
     public frame: Frame,
@@ -20,12 +23,16 @@ export class PyGenerator extends PyObject {
     super(GeneratorType);
   }
   override traverse(visit: Visit): void {
+    if (this.excState !== null) visit(this.excState, Edge.OTHER, 'gi_exc_state');
     if (this.finished) return;
     if (this.frame.materialized) visit(this.frame, Edge.FRAME, 'gi_frame');
     else this.frame.traverseContents(visit);
   }
   override dealloc(): void {
     const f = this.frame;
+    const x = this.excState;
+    this.excState = null;
+    if (x !== null) decref(x);
     if (this.finished) return;
     this.finished = true;
     if (f.done) return;

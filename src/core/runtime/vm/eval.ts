@@ -45,6 +45,9 @@ export interface VMState {
   builtins: PyDict | null;
   /** the exception being handled (sys.exc_info()), owned */
   excInfo: PyObject | null;
+  /** the exc_info slots below the running generators' (gen_send_ex's previous_item chain), each
+   * owned; sys.exc_info() and a bare raise look down it past empty slots (topmostException) */
+  excOuter: (PyObject | null)[];
   /** called when a new source line starts (audit, tracing) */
   onLine: ((f: Frame, line: number) => void) | null;
   /** called when a frame returns or yields a value, or an exception leaves it (raised) (editor views) */
@@ -106,6 +109,7 @@ class VMStateImpl implements VMState {
   recursionLimit = 1000;
   builtins: PyDict | null = null;
   excInfo: PyObject | null = null;
+  excOuter: (PyObject | null)[] = [];
   onFrameExit: ((f: Frame, value: PyObject, raised: boolean) => void) | null = null;
   importModule: ((name: string, f: Frame) => PyObject) | null = null;
   format: ((v: PyObject, spec: string) => string) | null = null;
@@ -355,9 +359,18 @@ function freeVarError(name: string): never {
   raise(NameError, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`, { name: newStr(name) });
 }
 
+/** _PyErr_GetTopmostException: the exception being handled — the running generator's own, else
+ * the nearest one below it (borrowed; null: none) */
+export function topmostException(): PyObject | null {
+  const st = vmState;
+  let e = st.excInfo;
+  for (let i = st.excOuter.length - 1; (e === null || e === None) && i >= 0; i--) e = st.excOuter[i];
+  return e === None ? null : e;
+}
+
 /** Attach `__context__` (_PyErr_SetObject's chaining) and a traceback entry for frame f. */
 function onRaise(exc: PyBaseException, f: Frame, lasti: number): void {
-  const handled = vmState.excInfo;
+  const handled = topmostException();
   if (handled && handled !== exc && handled !== None && exc.context === null) {
     // avoid cycles: cut the chain where it would come back to exc
     let o: PyObject | null = handled;
@@ -1464,7 +1477,7 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
     }
     case Op.RAISE_VARARGS: {
       if (arg === 0) {
-        const cur = st.excInfo;
+        const cur = topmostException();
         if (!cur || cur === None) raise(RuntimeError, 'No active exception to reraise');
         incref(cur);
         reraising = true;
@@ -2035,6 +2048,10 @@ function genResume(g: PyGenerator, v: PyObject, exc: PyBaseException | null): Py
   st.depth++;
   f.back = st.current;
   st.current = f;
+  // gen_send_ex2: the generator's exc_info slot goes on top of the thread's while it runs
+  st.excOuter.push(st.excInfo);
+  st.excInfo = g.excState;
+  g.excState = null;
   try {
     let r: PyObject;
     if (exc) r = throwIntoFrame(f, exc);
@@ -2063,6 +2080,11 @@ function genResume(g: PyGenerator, v: PyObject, exc: PyBaseException | null): Py
     st.current = f.back;
     f.back = null;
     st.depth--;
+    // the caller's exc_info back; a suspended generator keeps its own, a finished one drops it
+    const mine = st.excInfo;
+    st.excInfo = st.excOuter.pop()!;
+    if (g.finished) xdecref(mine);
+    else g.excState = mine;
   }
 }
 
