@@ -299,7 +299,20 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('pow', (args, kw) => {
     const [base, exp, mod] = parseArgs({ name: 'pow', params: ['base', 'exp', 'mod'], required: 2 }, args, kw);
     if (mod && mod !== None) {
-      if (!(base instanceof PyInt) || !(exp instanceof PyInt) || !(mod instanceof PyInt)) typeError('pow() 3rd argument not allowed unless all arguments are integers');
+      if (!(base instanceof PyInt) || !(exp instanceof PyInt) || !(mod instanceof PyInt)) {
+        // ternary_op: a class's own __pow__ (slot_nb_power, three-argument: no __rpow__), then
+        // complex_pow / float_pow refusing the modulus, else no nb_power took them
+        const f = base!.type.flags & TypeFlags.HEAPTYPE ? abs.typeLookup(base!.type, '__pow__') : null;
+        if (f !== null && !(f instanceof PyBuiltinFunction)) {
+          const r = abs.callMethodObj(f, base!, [exp!, mod]);
+          if (r !== NotImplemented) return r;
+          decref(r);
+        }
+        const isA = (o: PyObject, name: string) => o.type.mro.some((t) => t.name === name && !(t.flags & TypeFlags.HEAPTYPE));
+        if (isA(base!, 'complex') || isA(exp!, 'complex')) raise(excTypes.get('ValueError')!, 'complex modulo');
+        if (isA(base!, 'float') || isA(exp!, 'float')) typeError('pow() 3rd argument not allowed unless all arguments are integers');
+        typeError(`unsupported operand type(s) for ** or pow(): '${base!.type.name}', '${exp!.type.name}', '${mod.type.name}'`);
+      }
       try {
         return newInt(N.intPowMod(base.v, exp.v, mod.v));
       } catch (e) {

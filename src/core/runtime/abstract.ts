@@ -1630,7 +1630,7 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
 
 /** the builtin sequences whose `+` and `*` are sq_concat / sq_repeat (no nb_add, nb_multiply) */
 const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'deque', 'array']);
-const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__iadd__', '__imul__']);
+const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__rmul__', '__iadd__', '__imul__']);
 /** `f` is a builtin sequence's concat or repeat (CPython's sq_concat, sq_repeat, and in-place
  * forms): PyNumber_Add and PyNumber_Multiply try both operands' number slots first, so
  * `[1] + v` calls `v.__radd__` before list's own concat (which would raise TypeError). */
@@ -1646,7 +1646,9 @@ function isSequenceSlot(f: PyObject): boolean {
 export function binaryDispatch(a: PyObject, b: PyObject, dn: string, rn: string, seqFallback = true): PyObject | null {
   const fa = typeLookup(a.type, dn);
   if (fa === null || !isSequenceSlot(fa)) return numberDispatch(a, b, fa, rn);
-  const r = numberDispatch(a, b, null, rn);
+  // (the right operand's number slot only: its sq_repeat/sq_concat comes after the left's)
+  const fb = a.type !== b.type ? typeLookup(b.type, rn) : null;
+  const r = fb !== null && isSequenceSlot(fb) ? null : numberDispatch(a, b, null, rn);
   if (r !== null || !seqFallback) return r;
   const r2 = callMethodObj(fa, a, [b]);
   if (r2 !== NotImplemented) return r2;

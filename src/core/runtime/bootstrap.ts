@@ -672,6 +672,9 @@ export function bootstrap(): void {
   ClassMethodType.slots.new = wrapNew(ClassMethodType);
   StaticMethodType.slots.new = wrapNew(StaticMethodType);
   StaticMethodType.slots.call = (o, args, kw) => abs.call((o as PyWrapper).callable, args, kw);
+  // sm_repr / cm_repr
+  StaticMethodType.slots.repr = (o) => `<staticmethod(${abs.repr((o as PyWrapper).callable)})>`;
+  ClassMethodType.slots.repr = (o) => `<classmethod(${abs.repr((o as PyWrapper).callable)})>`;
   PropertyType.slots.new = (type, args, kw) => {
     const [fget, fset, fdel, doc] = parseArgs({ name: 'property', params: ['fget', 'fset', 'fdel', 'doc'] }, args, kw);
     const n = (x: PyObject | undefined) => (x && x !== None ? newRef(x) : null);

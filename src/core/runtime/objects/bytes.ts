@@ -418,29 +418,82 @@ export function installBytes(): void {
         for (const x of items) decref(x);
       }
     });
-    defMethod(t, 'split', (args, _k, self) => {
+    // bytes.split / rsplit (sep=None, maxsplit=-1): runs of whitespace, or each separator
+    const splitArgs = (name: string, args: PyObject[], kw: string[] | null): [Uint8Array | null, number] => {
+      const [sepO, maxO] = parseArgs({ name, params: ['sep', 'maxsplit'] }, args, kw);
+      const sep = sepO !== undefined && sepO !== None ? bytesLike(sepO) : null;
+      if (sepO !== undefined && sepO !== None && sep === null) typeError(`a bytes-like object is required, not '${sepO.type.name}'`);
+      if (sep !== null && !sep.length) raise(E.ValueError, 'empty separator');
+      const max = maxO === undefined ? -1 : abs.asIndex(maxO);
+      return [sep, max < 0 ? Infinity : max];
+    };
+    defMethod(t, 'split', (args, kw, self) => {
       const b = (self as PyBytes).v;
-      const sep = args.length && args[0] !== None ? bytesLike(args[0]) : null;
+      const [sep, max] = splitArgs('split', args, kw);
       const parts: Uint8Array[] = [];
       if (!sep) {
         let i = 0;
         while (i < b.length) {
           while (i < b.length && isSpace(b[i])) i++;
           if (i >= b.length) break;
+          if (parts.length >= max) {
+            let j = b.length;
+            while (j > i && isSpace(b[j - 1])) j--;
+            parts.push(b.slice(i, j));
+            break;
+          }
           const j0 = i;
           while (i < b.length && !isSpace(b[i])) i++;
           parts.push(b.slice(j0, i));
         }
       } else {
-        if (!sep.length) raise(E.ValueError, 'empty separator');
         let start = 0;
-        for (let i = indexOf(b, sep, 0); i >= 0; i = indexOf(b, sep, start)) {
+        for (let i = indexOf(b, sep, 0); i >= 0 && parts.length < max; i = indexOf(b, sep, start)) {
           parts.push(b.slice(start, i));
           start = i + sep.length;
         }
         parts.push(b.slice(start));
       }
       return newList(parts.map(mk));
+    });
+    defMethod(t, 'rsplit', (args, kw, self) => {
+      const b = (self as PyBytes).v;
+      const [sep, max] = splitArgs('rsplit', args, kw);
+      const parts: Uint8Array[] = [];
+      if (!sep) {
+        let i = b.length;
+        while (i > 0) {
+          while (i > 0 && isSpace(b[i - 1])) i--;
+          if (i <= 0) break;
+          if (parts.length >= max) {
+            let j = 0;
+            while (j < i && isSpace(b[j])) j++;
+            parts.push(b.slice(j, i));
+            break;
+          }
+          const j0 = i;
+          while (i > 0 && !isSpace(b[i - 1])) i--;
+          parts.push(b.slice(i, j0));
+        }
+      } else {
+        let end = b.length;
+        while (parts.length < max) {
+          let at = -1;
+          for (let i = end - sep.length; i >= 0; i--) {
+            let k = 0;
+            while (k < sep.length && b[i + k] === sep[k]) k++;
+            if (k === sep.length) {
+              at = i;
+              break;
+            }
+          }
+          if (at < 0) break;
+          parts.push(b.slice(at + sep.length, end));
+          end = at;
+        }
+        parts.push(b.slice(0, end));
+      }
+      return newList(parts.reverse().map(mk));
     });
     defMethod(t, 'strip', (_a, _k, self) => {
       const b = (self as PyBytes).v;
@@ -452,6 +505,52 @@ export function installBytes(): void {
     });
     installBytesMethods2(t, mk);
   }
+  // bytearray_iconcat / bytearray_irepeat: in place (a name bound to the same bytearray sees it)
+  const setBytes = (o: PyBytes, r: Uint8Array) => {
+    o.resized(r.length);
+    o.v = r;
+  };
+  defMethod(ByteArrayType, '__iadd__', (args, _k, self) => {
+    const o = self as PyBytes;
+    const add = bytesLike(args[0]);
+    if (add === null) typeError(`can't concat ${args[0].type.name} to bytearray`);
+    const r = new Uint8Array(o.v.length + add.length);
+    r.set(o.v);
+    r.set(add, o.v.length);
+    setBytes(o, r);
+    return newRef(o);
+  });
+  defMethod(ByteArrayType, '__imul__', (args, _k, self) => {
+    const o = self as PyBytes;
+    if (!(args[0] instanceof PyInt) && !abs.typeLookup(args[0].type, '__index__')) typeError(`can't multiply sequence by non-int of type '${args[0].type.name}'`);
+    const n = Math.max(0, abs.asIndex(args[0]));
+    const r = new Uint8Array(o.v.length * n);
+    for (let k = 0; k < n; k++) r.set(o.v, k * o.v.length);
+    setBytes(o, r);
+    return newRef(o);
+  });
+  defMethod(ByteArrayType, 'extend', (args, _k, self) => {
+    const o = self as PyBytes;
+    let add = bytesLike(args[0]);
+    if (add === null) {
+      if (args[0] instanceof PyStr) typeError('expected iterable of integers; got: \'str\'');
+      const items = abs.toArray(args[0]);
+      try {
+        add = Uint8Array.from(items.map((x) => {
+          const v = abs.index(x);
+          if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
+          return v;
+        }));
+      } finally {
+        for (const x of items) decref(x);
+      }
+    }
+    const r = new Uint8Array(o.v.length + add.length);
+    r.set(o.v);
+    r.set(add, o.v.length);
+    setBytes(o, r);
+    return newRef(None);
+  });
   defMethod(ByteArrayType, 'append', (args, _k, self) => {
     const o = self as PyBytes;
     const v = abs.index(args[0]);

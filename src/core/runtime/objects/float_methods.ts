@@ -209,6 +209,8 @@ export function installFloatMethods(): void {
   });
   defBin(T, '__format__', (self, spec) => {
     if (!(spec instanceof PyStr)) typeError(`format() argument 2 must be str, not ${spec.type.name}`);
+    // float___format__: an empty spec gives str(self) (a subclass's __str__ or __repr__ runs)
+    if (spec.v === '' && self.type !== FloatType) return newStr(abs.str(self));
     return newStr(mapFormatError(() => formatFloat(V(self), spec.v)));
   });
   const cmp = (op: abs.Cmp) => (self: PyObject, o: PyObject) => {

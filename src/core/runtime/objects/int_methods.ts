@@ -169,7 +169,8 @@ export function installIntMethods(): void {
   });
   defBin(T, '__format__', (self, spec) => {
     if (!(spec instanceof PyStr)) typeError(`format() argument 2 must be str, not ${spec.type.name}`);
-    if (self.type === BoolType && spec.v === '') return newStr(abs.str(self));
+    // long__format__: an empty spec gives str(self) (a subclass's __str__ runs)
+    if (spec.v === '' && self.type !== IntType) return newStr(abs.str(self));
     return newStr(mapFormatError(() => formatInt(V(self), spec.v, self.type === BoolType ? 'bool' : 'int')));
   });
   const cmp = (op: abs.Cmp) => (self: PyObject, o: PyObject) => {

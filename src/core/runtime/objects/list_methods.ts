@@ -3,6 +3,7 @@
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
+import { PyBuiltinFunction } from '../types';
 import * as E from './exception';
 import { PyList, ListType, listAppend, newList, pushItem } from './list';
 import { PyTuple } from './tuple';
@@ -207,8 +208,13 @@ function listSetItem(l: PyList, k: PyObject, v: PyObject | null): void {
 /** binary op helpers: return NotImplemented when the other operand's type may handle it in Python */
 export function otherMayReflect(o: PyObject, rname: string): boolean {
   const f = abs.typeLookup(o.type, rname);
-  return !!f && !(f.type.flags & TypeFlags.METHOD_DESCRIPTOR);
+  if (!f || f.type.flags & TypeFlags.METHOD_DESCRIPTOR) return false;
+  // a builtin sequence's __rmul__ is its sq_repeat, which PyNumber_Multiply only tries for the
+  // left operand: `[0] * "a"` names the str ("can't multiply sequence by non-int of type 'str'")
+  if (rname === '__rmul__' && f instanceof PyBuiltinFunction && f.owner !== null && SEQ_REPEAT.has(f.owner.name)) return false;
+  return true;
 }
+const SEQ_REPEAT = new Set(['str', 'list', 'tuple', 'bytes', 'bytearray']);
 
 export function installListMethods(): void {
   const T = ListType;
