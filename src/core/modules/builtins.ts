@@ -3,6 +3,7 @@
 // those types (runtime/objects/*_methods.ts).
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf } from '../runtime/object';
+import { bytesLike } from '../runtime/objects/bytes';
 import { TypeType, ObjectType, PyBuiltinFunction, builtinTypes } from '../runtime/types';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -234,6 +235,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('iter', (args, kw) => {
     checkArgs('iter', args, kw, 1, 2);
     if (args.length === 2) {
+      if (!abs.isCallable(args[0])) typeError('iter(v, w): v must be callable');
       const it = new misc.PyChainIter(misc.CallIterType, [newRef(args[0]), newRef(args[1])]);
       gcNewObject(it, true);
       return it;
@@ -333,6 +335,9 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('sum', (args, kw) => {
     const [iterable, start] = parseArgs({ name: 'sum', params: ['iterable', '/', 'start'], required: 1, clinic: 'sum' }, args, kw);
     if (start instanceof PyStr) typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    // (PyBytes_Check / PyByteArray_Check: subclasses too)
+    const bt = start ? start.type.mro.find((t) => !(t.flags & TypeFlags.HEAPTYPE) && (t.name === 'bytes' || t.name === 'bytearray')) : undefined;
+    if (bt) typeError(`sum() can't sum ${bt.name} [use b''.join(seq) instead]`);
     if (start) return sumOf(iterable!, start);
     const zero = newInt(0);
     try {
@@ -381,7 +386,15 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   fn('ord', (args, kw) => {
     checkArgs('ord', args, kw, 1, 1);
     const s = args[0];
-    if (!(s instanceof PyStr)) typeError(`ord() expected string of length 1, but ${s.type.name} found`);
+    if (!(s instanceof PyStr)) {
+      // ord() of a bytes or bytearray of length 1: its byte
+      const b = bytesLike(s);
+      if (b !== null && s.type.mro.some((t) => !(t.flags & TypeFlags.HEAPTYPE) && (t.name === 'bytes' || t.name === 'bytearray'))) {
+        if (b.length !== 1) typeError(`ord() expected a character, but string of length ${b.length} found`);
+        return newInt(b[0]);
+      }
+      typeError(`ord() expected string of length 1, but ${s.type.name} found`);
+    }
     if (s.length !== 1) typeError(`ord() expected a character, but string of length ${s.length} found`);
     return newInt(s.v.codePointAt(0)!);
   });

@@ -1225,10 +1225,12 @@ export function length(o: PyObject): number {
   if (f) {
     const r = callMethodObj(f, o, []);
     try {
-      if (!(r instanceof PyInt)) typeError(`'${r.type.name}' object cannot be interpreted as an integer`);
-      const n = Number(r.v);
-      if (n < 0) raise(E.ValueError, '__len__() should return >= 0');
-      return n;
+      // slot_sq_length: PyNumber_AsSsize_t(__len__(), OverflowError) after PyNumber_Index
+      if (!(r instanceof PyInt) && !typeLookup(r.type, '__index__')) typeError(`'${r.type.name}' object cannot be interpreted as an integer`);
+      const v = index(r);
+      if (v < 0) raise(E.ValueError, '__len__() should return >= 0');
+      if (typeof v === 'bigint' || v > Number.MAX_SAFE_INTEGER) raise(E.OverflowError, "cannot fit 'int' into an index-sized integer");
+      return v;
     } finally {
       decref(r);
     }
@@ -1621,7 +1623,7 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
   if (base === 0 && !(inplace && false)) {
     // sequence concatenation error wording
   }
-  if (base === 8) typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
+  if (base === 8 && !inplace) typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
   if (base === 9 && ta.name === 'builtin_function_or_method' && (a as PyBuiltinFunction).name === 'print') {
     typeError(`unsupported operand type(s) for >>: '${ta.name}' and '${tb.name}'. Did you mean "print(<message>, file=<output_stream>)"?`);
   }

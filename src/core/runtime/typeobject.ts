@@ -250,6 +250,10 @@ function newIntKey(t: PyType): PyObject {
 
 // ------------------------------------------------------------------ C3 linearization (mro_implementation)
 function c3(t: PyType, bases: PyType[]): PyType[] {
+  // check_duplicates
+  for (let i = 0; i < bases.length; i++) {
+    for (let j = i + 1; j < bases.length; j++) if (bases[i] === bases[j]) typeError(`duplicate base class ${bases[i].name}`);
+  }
   const seqs: PyType[][] = bases.map((b) => [...b.mro]);
   seqs.push([...bases]);
   const out: PyType[] = [t];

@@ -312,7 +312,12 @@ export function installBytes(): void {
     defMethod(t, '__contains__', (args, _k, self) => {
       const b = (self as PyBytes).v;
       const x = args[0];
-      if (x instanceof PyInt) return newBool(b.includes(Number(x.v)));
+      if (x instanceof PyInt) {
+        // _Py_bytes_contains: an int must be a byte value
+        const v = x.v;
+        if (typeof v === 'bigint' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
+        return newBool(b.includes(v));
+      }
       const sub = bytesLike(x);
       if (!sub) typeError(`a bytes-like object is required, not '${x.type.name}'`);
       return newBool(indexOf(b, sub, 0) >= 0);

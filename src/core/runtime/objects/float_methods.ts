@@ -18,6 +18,9 @@ import { exactDtoa, floatRepr } from '../primitives/floatrepr';
 import { hashFloat, hashPointer, decomposeDouble } from '../primitives/hash';
 import { def, def0, def1, defBin, defUn, notImpl, posArgs, withTypeEdge } from './common_methods';
 import { mapFormatError } from './str_methods';
+import { bytesLike as bytesOf } from './bytes';
+import { FormatError } from '../primitives/errors';
+import { bytesRepr } from '../primitives/bytesrepr';
 import { num } from './int_methods';
 
 const PyFloatSub = withTypeEdge(PyFloat);
@@ -46,6 +49,17 @@ export function toFloatValue(o: PyObject): number {
     }
   }
   if (abs.typeLookup(o.type, '__index__')) return num(() => N.intToFloat(abs.index(o)));
+  // PyFloat_FromString of a bytes-like object: its bytes as ASCII text
+  const b = bytesOf(o);
+  if (b !== null) {
+    const text = String.fromCharCode(...b);
+    try {
+      return strToFloat(text);
+    } catch (e) {
+      if (e instanceof FormatError) raise(E.ValueError, `could not convert string to float: ${bytesRepr(b)}`);
+      throw e;
+    }
+  }
   typeError(`float() argument must be a string or a real number, not '${o.type.name}'`);
 }
 

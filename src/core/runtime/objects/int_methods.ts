@@ -16,6 +16,9 @@ import { hashInt, hashFloat, hashPointer } from '../primitives/hash';
 import { formatInt } from '../primitives/format';
 import { def, def0, defBin, defUn, notImpl, withTypeEdge } from './common_methods';
 import { mapFormatError } from './str_methods';
+import { bytesLike as bytesOf } from './bytes';
+import { FormatError } from '../primitives/errors';
+import { bytesRepr } from '../primitives/bytesrepr';
 
 /** run f, turning NumErr into Python exceptions */
 export function num<T>(f: () => T): T {
@@ -58,7 +61,20 @@ export function toIntValue(o: PyObject): N.Int {
       }
     }
   }
+  const b = bytesOf(o);
+  if (b !== null) return bytesToInt(b, 10);
   typeError(`int() argument must be a string, a bytes-like object or a real number, not '${o.type.name}'`);
+}
+
+/** _PyLong_FromBytes: the bytes as an ASCII literal (the error shows the bytes' repr) */
+function bytesToInt(b: Uint8Array, base: number): N.Int {
+  try {
+    return strToInt(String.fromCharCode(...b), base);
+  } catch (e) {
+    if (e instanceof FormatError && e.message.startsWith('invalid literal')) raise(E.ValueError, `invalid literal for int() with base ${base}: ${bytesRepr(b.slice(0, 200))}`);
+    if (e instanceof FormatError) raise(E.ValueError, e.message);
+    throw e;
+  }
 }
 
 function intRound(v: N.Int, nd: N.Int): N.Int {
@@ -87,9 +103,11 @@ export function installIntMethods(): void {
     }
     if (base === undefined) return makeInt(t, toIntValue(x));
     const b = abs.asIndex(base);
-    if (!(x instanceof PyStr)) typeError("int() can't convert non-string with explicit base");
+    const xb = x instanceof PyStr ? null : bytesOf(x);
+    if (!(x instanceof PyStr) && xb === null) typeError("int() can't convert non-string with explicit base");
     if (b !== 0 && (b < 2 || b > 36)) raise(E.ValueError, 'int() base must be >= 2 and <= 36, or 0');
-    return makeInt(t, mapFormatError(() => strToInt(x.v, b)));
+    if (xb !== null) return makeInt(t, bytesToInt(xb, b));
+    return makeInt(t, mapFormatError(() => strToInt((x as PyStr).v, b)));
   };
   BoolType.slots.new = (_t, args, kw) => {
     if (kw && kw.length) typeError('bool() takes no keyword arguments');

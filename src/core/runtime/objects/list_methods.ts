@@ -353,7 +353,8 @@ export function installListMethods(): void {
     const npos = args.length - (kw ? kw.length : 0);
     if (npos > 0) typeError('sort() takes no positional arguments');
     const [key, reverse] = parseArgs({ name: 'sort', params: ['*', 'key', 'reverse'], clinic: 'list.sort' }, args, kw);
-    sortList(self as PyList, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
+    // (clinic's `reverse: bool(accept={int})`: an int, or something with __index__)
+    sortList(self as PyList, key && key !== None ? key : null, reverse ? abs.asIndex(reverse) !== 0 : false);
     return none();
   });
   defUn(T, '__len__', (self) => newInt((self as PyList).size));
