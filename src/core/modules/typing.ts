@@ -137,16 +137,18 @@ for _n, _o in [('List', list), ('Dict', dict), ('Set', set), ('FrozenSet', froze
     globals()[_n] = _Special(_n, _o)
 del _n, _o
 
-class TypeVar:
+class _BoundVarianceMixin:
+    def __repr__(self):
+        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
+        return prefix + self.__name__
+
+class TypeVar(_BoundVarianceMixin):
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
         self.__constraints__ = constraints
         self.__bound__ = bound
         self.__covariant__ = covariant
         self.__contravariant__ = contravariant
-    def __repr__(self):
-        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
-        return prefix + self.__name__
 
 class Generic:
     __parameters__ = ()
@@ -315,15 +317,12 @@ del _n
 Text = str
 AnyStr = TypeVar('AnyStr', bytes, str)
 
-class ParamSpec:
+class ParamSpec(_BoundVarianceMixin):
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
         self.__bound__ = bound
         self.__covariant__ = covariant
         self.__contravariant__ = contravariant
-    def __repr__(self):
-        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
-        return prefix + self.__name__
 
 class TypeVarTuple:
     def __init__(self, name):

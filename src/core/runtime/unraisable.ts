@@ -33,24 +33,30 @@ export function displayException(value: PyObject): void {
   writeSysStderr(formatException(value), null);
 }
 
+/** write_unraisable_exc_file's first line: "Exception ignored in: <repr>" (or the message
+ * given instead of "Exception ignored in") for an object that is not None (a gc callback that is
+ * None reports with no such line); for none, the message alone */
+function unraisableHeader(obj: PyObject | null, msg: string | null): string {
+  if (obj !== null && obj !== None) {
+    let text = `${msg ?? 'Exception ignored in'}: `;
+    try {
+      text += abs.repr(obj);
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      text += '<object repr() failed>';
+    }
+    return text + '\n';
+  }
+  return msg !== null ? `${msg}:\n` : '';
+}
+
 /** The default sys.unraisablehook on its argument (an UnraisableHookArgs). */
 export function defaultUnraisableHook(args: PyObject): void {
   const value = abs.lookupAttr(args, 'exc_value');
   const obj = abs.lookupAttr(args, 'object');
   const msg = abs.lookupAttr(args, 'err_msg');
   try {
-    let text = '';
-    const m = msg !== null && msg !== None ? abs.str(msg) : null;
-    if (obj !== null && obj !== None) {
-      text += `${m ?? 'Exception ignored in'}: `;
-      try {
-        text += abs.repr(obj);
-      } catch (e) {
-        if (e instanceof PyBaseException) decref(e);
-        text += '<object repr() failed>';
-      }
-      text += '\n';
-    } else if (m !== null) text += `${m}:\n`;
+    let text = unraisableHeader(obj, msg !== null && msg !== None ? abs.str(msg) : null);
     if (value instanceof PyBaseException) text += formatUnraisable(value);
     writeSysStderr(text, null);
   } finally {
@@ -84,20 +90,7 @@ export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string
         decref(args);
       }
     }
-    // write_unraisable_exc_file: the "Exception ignored in: <obj>" line only for an object that
-    // is not None (a gc callback that is None reports with no header)
-    let text = '';
-    if (obj !== None) {
-      text = `${msg ?? 'Exception ignored in'}: `;
-      try {
-        text += abs.repr(obj);
-      } catch (e) {
-        if (e instanceof PyBaseException) decref(e);
-        text += '<object repr() failed>';
-      }
-      text += '\n';
-    } else if (msg !== null) text = `${msg}:\n`;
-    writeSysStderr(text + formatUnraisable(exc), null);
+    writeSysStderr(unraisableHeader(obj, msg) + formatUnraisable(exc), null);
   } finally {
     decref(exc);
   }
