@@ -1636,7 +1636,7 @@ const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__rmul__', '__iadd__
 /** `f` is a builtin sequence's concat or repeat (CPython's sq_concat, sq_repeat, and in-place
  * forms): PyNumber_Add and PyNumber_Multiply try both operands' number slots first, so
  * `[1] + v` calls `v.__radd__` before list's own concat (which would raise TypeError). */
-function isSequenceSlot(f: PyObject): boolean {
+export function isSequenceSlot(f: PyObject): boolean {
   if (!(f instanceof PyBuiltinFunction)) return false;
   const owner = f.owner;
   return owner !== null && !(owner.flags & TypeFlags.HEAPTYPE) && SEQUENCE_SLOT_OWNERS.has(owner.name) && SEQUENCE_SLOT_NAMES.has(f.name);

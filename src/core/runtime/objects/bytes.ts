@@ -515,14 +515,17 @@ export function installBytes(): void {
     o.resized(r.length);
     o.v = r;
   };
-  defMethod(ByteArrayType, '__iadd__', (args, _k, self) => {
-    const o = self as PyBytes;
-    const add = bytesLike(args[0]);
-    if (add === null) typeError(`can't concat ${args[0].type.name} to bytearray`);
+  const concatInto = (o: PyBytes, add: Uint8Array) => {
     const r = new Uint8Array(o.v.length + add.length);
     r.set(o.v);
     r.set(add, o.v.length);
     setBytes(o, r);
+  };
+  defMethod(ByteArrayType, '__iadd__', (args, _k, self) => {
+    const o = self as PyBytes;
+    const add = bytesLike(args[0]);
+    if (add === null) typeError(`can't concat ${args[0].type.name} to bytearray`);
+    concatInto(o, add);
     return newRef(o);
   });
   defMethod(ByteArrayType, '__imul__', (args, _k, self) => {
@@ -550,10 +553,7 @@ export function installBytes(): void {
         for (const x of items) decref(x);
       }
     }
-    const r = new Uint8Array(o.v.length + add.length);
-    r.set(o.v);
-    r.set(add, o.v.length);
-    setBytes(o, r);
+    concatInto(o, add);
     return newRef(None);
   });
   defMethod(ByteArrayType, 'append', (args, _k, self) => {

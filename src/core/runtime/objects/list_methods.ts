@@ -3,7 +3,6 @@
 import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
-import { PyBuiltinFunction } from '../types';
 import * as E from './exception';
 import { PyList, ListType, listAppend, newList, pushItem } from './list';
 import { PyTuple } from './tuple';
@@ -211,10 +210,9 @@ export function otherMayReflect(o: PyObject, rname: string): boolean {
   if (!f || f.type.flags & TypeFlags.METHOD_DESCRIPTOR) return false;
   // a builtin sequence's __rmul__ is its sq_repeat, which PyNumber_Multiply only tries for the
   // left operand: `[0] * "a"` names the str ("can't multiply sequence by non-int of type 'str'")
-  if (rname === '__rmul__' && f instanceof PyBuiltinFunction && f.owner !== null && SEQ_REPEAT.has(f.owner.name)) return false;
+  if (rname === '__rmul__' && abs.isSequenceSlot(f)) return false;
   return true;
 }
-const SEQ_REPEAT = new Set(['str', 'list', 'tuple', 'bytes', 'bytearray']);
 
 export function installListMethods(): void {
   const T = ListType;
