@@ -4,7 +4,7 @@
 
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
-import { makeType, TypeType, PyGetSet } from '../runtime/types';
+import { makeType, TypeType, PyGetSet, inModule, shortTypeName } from '../runtime/types';
 import { execSource } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { USER_CLASSES_SRC } from './pysrc/userclasses';
@@ -21,7 +21,7 @@ import { None } from '../runtime/objects/singletons';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
-import { typeNew } from '../runtime/typeobject';
+import { typeNew, subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
 import { vmState } from '../runtime/vm/eval';
 import { kwArgs, iterType, newIter, defMethod } from './modutil';
 
@@ -57,7 +57,7 @@ function dqLeftPopped(d: PyDeque): void {
 function dqRightPopped(d: PyDeque): void {
   if (!d.items.length && d.left === 0) d.left = 32;
 }
-DequeType.module = 'collections';
+inModule(DequeType, 'collections');
 DequeType.weakrefable = true;
 
 function dq(o: PyObject | null): PyDeque {
@@ -148,7 +148,7 @@ function installDeque(): void {
     if (!abs.reprEnter(o)) return '[...]';
     try {
       const body = '[' + d.items.map(abs.repr).join(', ') + ']';
-      return d.maxlen >= 0 ? `${d.type.name}(${body}, maxlen=${d.maxlen})` : `${d.type.name}(${body})`;
+      return d.maxlen >= 0 ? `${shortTypeName(d.type)}(${body}, maxlen=${d.maxlen})` : `${shortTypeName(d.type)}(${body})`;
     } finally {
       abs.reprLeave(o);
     }
@@ -402,7 +402,7 @@ export class PyDefaultDict extends PyDict {
 }
 const DSUB = TypeFlags.BASETYPE | TypeFlags.HAVE_GC | TypeFlags.DICT_SUBCLASS;
 export const DefaultDictType = makeType('defaultdict', DictType, DSUB, 56);
-DefaultDictType.module = 'collections';
+inModule(DefaultDictType, 'collections');
 export const OrderedDictType = makeType('OrderedDict', DictType, DSUB, 112);
 // odict_sizeof: the dict part, then od_fast_nodes (one pointer per slot of the keys table) and a
 // 32-byte _ODictNode per item
@@ -411,7 +411,10 @@ sizeofHooks.set(OrderedDictType, (o) => {
   const base = t.getsizeof() - 16 - DictType.basicsize + o.type.basicsize;
   return t.used ? base + 8 * 2 ** t.keys.log2Size + 32 * t.used : base;
 });
-OrderedDictType.module = 'collections';
+inModule(OrderedDictType, 'collections');
+// (od_weakreflist, od_inst_dict)
+OrderedDictType.weakrefable = true;
+OrderedDictType.hasDict = true;
 // Counter is a Python class in CPython: dict + __weakref__, and a managed __dict__ (3.11)
 export const CounterType = makeType('Counter', DictType, DSUB, 56);
 CounterType.managedDict = true;
@@ -551,7 +554,7 @@ function installDefaultDict(): void {
   T.slots.repr = (o) => {
     const d = o as PyDefaultDict;
     const f = d.factory ? (abs.reprEnter(d.factory) ? reprLeaveAfter(d.factory) : '...') : 'None';
-    return `${d.type.name}(${f}, ${dictBody(d)})`;
+    return `${shortTypeName(d.type)}(${f}, ${dictBody(d)})`;
   };
   ownRepr(T);
   const copy = (self: PyObject | null) => {
@@ -612,6 +615,8 @@ function defMappingOr(T: PyType, make: (self: PyObject, left: PyObject) => PyObj
 }
 
 function installOrderedDict(): void {
+  // od_inst_dict (tp_dictoffset): a __dict__ getset as a class's (kept aside, abstract.ts extraDicts)
+  defGetter(OrderedDictType, '__dict__', subtypeDictGet, subtypeDictSet);
   const T = OrderedDictType;
   defMappingOr(T, (self, left) => abs.call(self.type, [left], null));
   T.slots.new = (t) => newDictSub(t);
@@ -623,10 +628,10 @@ function installOrderedDict(): void {
   installMappingBasics(T, null);
   T.slots.repr = (o) => {
     const d = o as PyDict;
-    if (!d.size) return `${d.type.name}()`;
+    if (!d.size) return `${shortTypeName(d.type)}()`;
     if (!abs.reprEnter(o)) return '...';
     try {
-      return `${d.type.name}([${[...d.entries()].map(([k, v]) => `(${abs.repr(k)}, ${abs.repr(v)})`).join(', ')}])`;
+      return `${shortTypeName(d.type)}([${[...d.entries()].map(([k, v]) => `(${abs.repr(k)}, ${abs.repr(v)})`).join(', ')}])`;
     } finally {
       abs.reprLeave(o);
     }
@@ -756,9 +761,9 @@ function installCounter(): void {
   defMethod(T, '__missing__', () => newInt(0));
   T.slots.repr = (o) => {
     const d = o as PyDict;
-    if (!d.size) return `${d.type.name}()`;
+    if (!d.size) return `${shortTypeName(d.type)}()`;
     const items = mostCommon(d);
-    return `${d.type.name}({${items.map(([k, v]) => abs.repr(k) + ': ' + abs.repr(v)).join(', ')}})`;
+    return `${shortTypeName(d.type)}({${items.map(([k, v]) => abs.repr(k) + ': ' + abs.repr(v)).join(', ')}})`;
   };
   ownRepr(T);
   defMethod(T, 'most_common', (args, kw, self) => {
@@ -1090,7 +1095,7 @@ export function makeNT(t: PyType, items: PyObject[]): PyTuple {
  * data descriptor reading item `index` of the tuple, with a writable __doc__. Like the class's
  * other descriptors it lives as long as the interpreter (RefScope keeps them out of the heap). */
 export const TupleGetterType = makeType('_tuplegetter', null, TypeFlags.HAVE_GC, 32);
-TupleGetterType.module = '_collections';
+inModule(TupleGetterType, '_collections');
 export class PyTupleGetter extends PyGetSet {
   constructor(
     owner: PyType,

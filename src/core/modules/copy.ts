@@ -3,8 +3,29 @@
 // __dict__/__slots__ state, __getstate__/__setstate__), the memo for shared and cyclic
 // structure), written as Python source for the interpreter.
 
-import { registerModule } from '../runtime/define';
+import { registerModule, checkArgs } from '../runtime/define';
 import { execSource } from './modutil';
+import { PyObject, newRef } from '../runtime/object';
+import { None } from '../runtime/objects/singletons';
+import { PyList } from '../runtime/objects/list';
+import { PyDict } from '../runtime/objects/dict';
+import { typeLookup } from '../runtime/abstract';
+import { typeError } from '../runtime/errors';
+
+/**
+ * What object.__reduce_ex__(4) refuses before it builds anything (Objects/typeobject.c
+ * reduce_newobj and object_getstate_default with `required`): a type without tp_new, and an
+ * object with no __getnewargs__ (not a list or dict) whose type's basic size is more than
+ * object's plus its dict and weakref pointers and __slots__ (its C fields would be lost).
+ */
+function reduceCheck(x: PyObject): void {
+  const t = x.type;
+  if (!t.slots.new) typeError(`cannot pickle '${t.name}' object`);
+  if (typeLookup(t, '__getnewargs_ex__') || typeLookup(t, '__getnewargs__')) return;
+  if (x instanceof PyList || x instanceof PyDict) return;
+  const size = 16 + (t.hasDict && !t.managedDict ? 8 : 0) + (t.weakrefable ? 8 : 0) + 8 * (t.slotNames?.length ?? 0);
+  if (t.basicsize > size) typeError(`cannot pickle '${t.name}' object`);
+}
 
 const COPY_SRC = `
 class Error(Exception):
@@ -13,14 +34,16 @@ error = Error
 
 def _atomic_types():
     ts = [type(None), type(Ellipsis), type(NotImplemented), int, float, bool, str, type,
-          range, type(len), type(_atomic_types), property]
-    import builtins
+          range, type(len), type(_atomic_types), property, type(_atomic_types.__code__)]
+    import builtins, weakref
+    ts.append(weakref.ref)
     for name in ('complex', 'bytes'):
         t = getattr(builtins, name, None)
         if t is not None:
             ts.append(t)
     return tuple(ts)
 _ATOMIC = _atomic_types()
+_MethodType = type(_atomic_types.__get__(0))  # (types.MethodType: a function bound to an object)
 del _atomic_types
 
 
@@ -67,7 +90,7 @@ def _set_state(y, state, custom):
             setattr(y, k, v)
 
 
-def _builtin_reduce(x, cls):
+def _builtin_reduce(x, cls, _check=_reduce_check):
     # what __reduce_ex__(4) gives for the builtin types whose reduce RefScope does not define:
     # (func, args, state, listitems, dictitems) as set_reduce, bytearray_reduce_ex, slice's,
     # BaseException.__reduce__, the collections types' and typeobject.c reduce_newobj do
@@ -91,8 +114,7 @@ def _builtin_reduce(x, cls):
     if isinstance(x, tuple) and hasattr(cls, '_make') and hasattr(cls, '_fields'):
         # a namedtuple: its __new__(_cls, *fields) (RefScope's namedtuples have it as a slot)
         return cls._make, (list(x),), None, None, None
-    if not isinstance(x, (list, dict, tuple)) and cls.__new__ is not object.__new__ and not hasattr(x, '__dict__'):
-        raise Error("un(deep)copyable object of type %s" % cls)
+    _check(x)
     # reduce_newobj: cls.__new__(cls, *__getnewargs__()), the state, a list's or dict's items
     gna = getattr(x, '__getnewargs__', None)
     args = gna() if gna is not None else ()
@@ -164,6 +186,9 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
+    if cls is _MethodType:
+        # method_reduce: (getattr, (self, name))
+        return getattr(x.__self__, x.__func__.__name__)
     return _reconstruct(x, None, False)
 
 
@@ -202,6 +227,9 @@ def deepcopy(x, memo=None, _nil=[]):
             y[deepcopy(key, memo)] = deepcopy(value, memo)
     elif cls is set or cls is frozenset:
         y = cls([deepcopy(a, memo) for a in x])
+    elif cls is _MethodType:
+        # _deepcopy_method
+        y = cls(x.__func__, deepcopy(x.__self__, memo))
     else:
         copier = getattr(x, '__deepcopy__', None)
         if copier is not None:
@@ -217,8 +245,15 @@ def deepcopy(x, memo=None, _nil=[]):
     return y
 
 __all__ = ['Error', 'copy', 'deepcopy']
+del _reduce_check
 `;
 
 registerModule('copy', (m) => {
+  // (bound as _builtin_reduce's default and deleted: the module's names stay Lib/copy.py's)
+  m.fn('_reduce_check', (args, kw) => {
+    checkArgs('_reduce_check', args, kw, 1, 1);
+    reduceCheck(args[0]);
+    return newRef(None);
+  });
   execSource(m, COPY_SRC, '<frozen copy>');
 });

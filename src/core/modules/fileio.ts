@@ -15,7 +15,7 @@
 // serve the rest of its 8 KiB buffer first).
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, xdecref, addressOf, type Visit } from '../runtime/object';
-import { makeType } from '../runtime/types';
+import { makeType, inModule } from '../runtime/types';
 import { PyInstance } from '../runtime/objects/instance';
 import { parseArgs, checkArgs, defGetter } from '../runtime/define';
 import * as abs from '../runtime/abstract';
@@ -49,7 +49,7 @@ export const TextIOWrapperType = makeType('TextIOWrapper', TextIOBaseType, TypeF
 const DecoderType = makeType('IncrementalDecoder', null, TypeFlags.HAVE_GC, 56);
 const EncoderType = makeType('IncrementalEncoder', null, TypeFlags.HAVE_GC, 56);
 for (const t of [IOBaseType, RawIOBaseType, BufferedIOBaseType, TextIOBaseType, FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType, TextIOWrapperType]) {
-  t.module = '_io';
+  inModule(t, '_io');
   t.hasDict = true;
   t.weakrefable = true;
 }
@@ -567,7 +567,7 @@ function stdinReadline(limit: number): string {
 }
 
 function fileOf(o: PyObject | null, t: PyType): PyFile {
-  if (!(o instanceof PyFile)) typeError(`descriptor requires a '_io.${t.name}' object`);
+  if (!(o instanceof PyFile)) typeError(`descriptor requires a '${t.name}' object`);
   return o;
 }
 
@@ -744,7 +744,7 @@ export function plainFileRepr(o: PyObject): string | null {
   const name = raw ? str(raw.getAttrValue(attrKey('name'))) : null;
   if (name === null) return null;
   const t = o.type.name;
-  if (o.layer === 'buffered') return `<_io.${t} name=${name}>`;
+  if (o.layer === 'buffered') return `<${t} name=${name}>`;
   if (o.layer === 'raw') return o.file.closed ? '<_io.FileIO [closed]>' : `<_io.FileIO name=${name} mode='${o.mode}' closefd=True>`;
   const mode = str(o.getAttrValue(attrKey('mode')));
   if (mode === null || !(o.encoding instanceof PyStr)) return null;
@@ -1121,7 +1121,7 @@ function install(): void {
     B.slots.repr = (o) => {
       const name = abs.getAttr(o, 'name');
       try {
-        return `<_io.${B.name} name=${abs.repr(name)}>`;
+        return `<${B.name} name=${abs.repr(name)}>`;
       } finally {
         decref(name);
       }

@@ -3,8 +3,9 @@
 // cached_property and singledispatch from Python source (pysrc/functools.ts).
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, type Visit } from '../runtime/object';
-import { makeType, PyBuiltinFunction } from '../runtime/types';
-import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder } from '../runtime/define';
+import { makeType, PyBuiltinFunction, inModule } from '../runtime/types';
+import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder, defGetter } from '../runtime/define';
+import { subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
 import { execSource } from './modutil';
 import { FUNCTOOLS_SRC } from './pysrc/functools';
 import { FUNCTOOLS_METHODS_SRC } from './pysrc/functools_methods';
@@ -46,7 +47,10 @@ export class PyPartial extends PyObject {
   }
 }
 export const PartialType = makeType('partial', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
-PartialType.module = 'functools';
+inModule(PartialType, 'functools');
+// (partial's and the lru wrapper's weakreflist; partial's dict)
+PartialType.weakrefable = true;
+PartialType.hasDict = true;
 
 function newPartial(t: PyType, fn: PyObject, args: PyObject[], kw: Map<string, PyObject>): PyPartial {
   let f = fn;
@@ -81,6 +85,8 @@ function partialCall(p: PyPartial, args: PyObject[], kw: string[] | null): PyObj
 }
 
 function installPartial(): void {
+  // partial's __dict__ (tp_dictoffset): a getset as a class's (kept aside, abstract.ts extraDicts)
+  defGetter(PartialType, '__dict__', subtypeDictGet, subtypeDictSet);
   const T = PartialType;
   T.slots.new = (t, args, kw) => {
     const { pos, kw: kws } = kwArgs(args, kw);
@@ -140,7 +146,8 @@ class PyLru extends PyObject {
   }
 }
 export const LruType = makeType('_lru_cache_wrapper', null, TypeFlags.HAVE_GC | TypeFlags.METHOD_DESCRIPTOR, 152);
-LruType.module = 'functools';
+inModule(LruType, 'functools');
+LruType.weakrefable = true;
 LruType.makeTpCall = true;
 
 const KWD_MARK = new PyObject(null);

@@ -3,7 +3,7 @@
 // closed-file checks and messages of CPython 3.11. Text is kept as an array of code points.
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, incref, decref, addressOf, type Visit } from '../runtime/object';
-import { makeType } from '../runtime/types';
+import { makeType, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, defGetter } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { newInt, True, False } from '../runtime/objects/int';
@@ -31,7 +31,7 @@ export class PyStringIO extends PyObject {
   }
 }
 export const StringIOType = makeType('StringIO', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 120);
-StringIOType.module = '_io';
+inModule(StringIOType, '_io');
 StringIOType.weakrefable = true;
 
 export class PyBytesIO extends PyObject {
@@ -46,7 +46,7 @@ export class PyBytesIO extends PyObject {
   }
 }
 export const BytesIOType = makeType('BytesIO', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 64);
-BytesIOType.module = '_io';
+inModule(BytesIOType, '_io');
 BytesIOType.weakrefable = true;
 
 function sio(o: PyObject | null): PyStringIO {

@@ -2,7 +2,7 @@
 // module code written in Python (for the parts CPython itself implements in Python: Lib/*.py).
 
 import { PyObject, PyType, TypeFlags, Edge, incref, decref, newRef, xdecref, type Visit } from '../runtime/object';
-import { makeType } from '../runtime/types';
+import { makeType, inModule } from '../runtime/types';
 import { ModuleBuilder, defMethod as defineMethod } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, IntType, BoolType, newInt } from '../runtime/objects/int';
@@ -67,7 +67,8 @@ export function iterType(name: string, module: string, basicsize = 48): PyType {
   let t = iterTypes.get(key);
   if (t) return t;
   t = makeType(name, null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, basicsize);
-  t.module = module;
+  if (module === 'builtins') t.module = module;
+  else inModule(t, module);
   t.slots.iter = (o) => newRef(o);
   t.slots.next = (o) => (o as PyNativeIter).step(o as PyNativeIter);
   iterTypes.set(key, t);

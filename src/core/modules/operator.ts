@@ -2,7 +2,7 @@
 // methodcaller types.
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, type Visit } from '../runtime/object';
-import { makeType } from '../runtime/types';
+import { makeType, inModule } from '../runtime/types';
 import { registerModule, checkArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -35,7 +35,7 @@ export class PyHolder extends PyObject {
 
 function holderType(name: string, basicsize: number): PyType {
   const t = makeType(name, null, TypeFlags.HAVE_GC, basicsize);
-  t.module = 'operator';
+  inModule(t, 'operator');
   return t;
 }
 export const ItemGetterType = holderType('itemgetter', 48);

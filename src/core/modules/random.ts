@@ -284,7 +284,7 @@ function randrange(r: PyRandom, start: PyObject, stop: PyObject | undefined, ste
 function isSequence(o: PyObject): boolean {
   if (o instanceof PyDict || o instanceof PySet) return false;
   if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyRange) return true;
-  if (o.type.name === 'bytes' || o.type.name === 'bytearray' || o.type.name === 'deque') return o.type.name !== 'deque' ? true : false;
+  if (o.type.name === 'bytes' || o.type.name === 'bytearray' || o.type.name === 'collections.deque') return o.type.name !== 'collections.deque' ? true : false;
   return !!abs.typeLookup(o.type, '__getitem__') && !!abs.typeLookup(o.type, '__len__') && !!abs.typeLookup(o.type, '__iter__') && !!abs.typeLookup(o.type, 'index');
 }
 

@@ -4,7 +4,7 @@
 // as in _parser.parse_template). The matching itself is sre_engine.ts.
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
-import { makeType } from '../runtime/types';
+import { makeType, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, defGetter, type ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, newInt } from '../runtime/objects/int';
@@ -40,7 +40,7 @@ export class PyPattern extends PyObject {
   }
 }
 export const PatternType = makeType('Pattern', null, TypeFlags.HAVE_GC, 96);
-PatternType.module = 're';
+inModule(PatternType, 're');
 PatternType.weakrefable = true;
 
 export class PyMatch extends PyObject {
@@ -65,7 +65,7 @@ export class PyMatch extends PyObject {
   }
 }
 export const MatchType = makeType('Match', null, TypeFlags.HAVE_GC, 80);
-MatchType.module = 're';
+inModule(MatchType, 're');
 
 // ------------------------------------------------------------------ subjects
 const cpCache = new WeakMap<PyStr, Int32Array>();

@@ -382,7 +382,9 @@ export function instanceDictForSet(o: PyObject): PyDict | null {
   if (o instanceof PyBaseException || o instanceof PyFunction || o instanceof PyWrapper) return (o.dict = newDictObj());
   if (o instanceof PyInstance || o instanceof PyModule) return null;
   const t = o.type;
-  if (t.flags & TypeFlags.HEAPTYPE && t.hasDict && !(o instanceof PyType)) {
+  // (a class's instances, and those of the C types with a tp_dictoffset RefScope keeps aside:
+  // functools.partial, collections.OrderedDict)
+  if (t.hasDict && !(o instanceof PyType)) {
     const nd = newDictObj();
     extraDicts.set(o, nd);
     return nd;
@@ -572,6 +574,12 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
 let newDictObj: () => PyDict = () => {
   throw new Error('dict factory not set');
 };
+/** define.ts typeDict (set by the bootstrap): a static type's dict, made on first use (a type
+ * finished on a module's import with no attribute of its own has none yet) */
+let typeDictOf: ((t: PyType) => PyDict) | null = null;
+export function setTypeDictMaker(f: (t: PyType) => PyDict): void {
+  typeDictOf = f;
+}
 export function setDictFactory(f: () => PyDict): void {
   newDictObj = f;
 }
@@ -638,7 +646,7 @@ function typeSpecial(t: PyType, name: string): PyObject | null {
       return newRef(t.base ?? None);
     case '__dict__':
       // type_dict: a new read-only proxy of the type's dict on every access
-      return newMappingProxy(t.dict);
+      return newMappingProxy(t.dict ?? typeDictOf!(t));
     case '__doc__':
       return t.doc === null ? newRef(None) : newStr(t.doc);
     case '__class__':

@@ -2,7 +2,7 @@
 // the factories the protocol layer needs. Methods of the builtin types live in objects/*_methods.ts.
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf, Edge, type Visit } from './object';
-import { makeType, TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType } from './types';
+import { makeType, TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType, tpName } from './types';
 import * as abs from './abstract';
 import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
 import { PyFloat, FloatType } from './objects/float';
@@ -62,6 +62,7 @@ export function bootstrap(): void {
   abs.setSeqIterFactory((o) => misc.newSeqIter(misc.SeqIterType, o));
   misc.setRetrackHook((o) => gcTrackObject(o));
   for (const t of builtinTypes) typeDict(t);
+  abs.setTypeDictMaker(typeDict);
   for (const t of builtinTypes) if (t !== ObjectType && t.mro.length === 0) t.mro = [t, ObjectType];
 
   // ---------------------------------------------------------------- type and object
@@ -760,7 +761,11 @@ export function bootstrap(): void {
     const g = o as PyGenericAlias;
     if (name === '__origin__') return newRef(g.origin);
     if (name === '__args__') return g.args instanceof PyTuple ? newRef(g.args) : newTuple([newRef(g.args)]);
-    return abs.lookupAttr(g.origin, name);
+    // ga_getattro (Objects/genericaliasobject.c): all but its own attributes are the origin's,
+    // with the origin's error ("type object 'list' has no attribute 'x'")
+    if (name === '__parameters__') return gaParameters(g);
+    if (GA_ATTR_EXCEPTIONS.has(name)) return null;
+    return abs.getAttr(g.origin, name);
   };
 
   // frames and tracebacks
@@ -819,6 +824,29 @@ export function bootstrap(): void {
   void IntType;
 }
 
+/** _Py_make_parameters (Objects/genericaliasobject.c): the type variables among the args (a
+ * TypeVar, ParamSpec or TypeVarTuple of typing) and the args' own __parameters__, each once */
+function gaParameters(g: PyGenericAlias): PyObject {
+  const out: PyObject[] = [];
+  const add = (p: PyObject): void => {
+    if (!out.includes(p)) out.push(p);
+  };
+  for (const a of g.argsList()) {
+    if (a instanceof PyType) continue;
+    const tn = a.type.name;
+    if (a.type.module === 'typing' && (tn === 'TypeVar' || tn === 'ParamSpec' || tn === 'TypeVarTuple')) {
+      add(a);
+      continue;
+    }
+    const ps = abs.lookupAttr(a, '__parameters__');
+    if (ps === null) continue;
+    if (ps instanceof PyTuple) for (const p of ps.items) add(p);
+    decref(ps);
+  }
+  return newTuple(out.map((p) => newRef(p)));
+}
+/** attr_exceptions (Objects/genericaliasobject.c): names a GenericAlias answers itself */
+const GA_ATTR_EXCEPTIONS = new Set(['__class__', '__origin__', '__args__', '__unpacked__', '__parameters__', '__typing_unpacked_tuple_args__', '__mro_entries__', '__reduce_ex__', '__reduce__', '__copy__', '__deepcopy__']);
 export const GenericAliasType = makeType('types.GenericAlias', null, TypeFlags.HAVE_GC, 64);
 export class PyGenericAlias extends PyObject {
   constructor(
@@ -910,7 +938,3 @@ export function newListOfStr(xs: string[]): PyList {
   return l;
 }
 
-/** tp_name: a static type outside builtins is named with its module (collections.deque) */
-function tpName(t: PyType): string {
-  return !(t.flags & TypeFlags.HEAPTYPE) && t.module && t.module !== 'builtins' && !t.name.includes('.') ? `${t.module}.${t.name}` : t.name;
-}

@@ -1,7 +1,7 @@
 // Struct sequences (Objects/structseq.c): tuples with named fields, e.g. sys.version_info.
 
 import { PyObject, PyType, TypeFlags, newRef } from './object';
-import { makeType } from './types';
+import { makeType, inModule } from './types';
 import { defGetter } from './define';
 import { PyTuple, TupleType, gcNewTracked } from './objects/tuple';
 import * as abs from './abstract';
@@ -13,8 +13,7 @@ export function structSeqType(module: string, name: string, fields: string[]): P
   const key = `${module}.${name}`;
   let t = types.get(key);
   if (t) return t;
-  t = makeType(name, TupleType, TypeFlags.TUPLE_SUBCLASS | TypeFlags.HAVE_GC, 24, 8);
-  t.module = module;
+  t = inModule(makeType(name, TupleType, TypeFlags.TUPLE_SUBCLASS | TypeFlags.HAVE_GC, 24, 8), module);
   t.flags &= ~TypeFlags.BASETYPE;
   fields.forEach((f, i) => defGetter(t!, f, (o) => newRef((o as PyTuple).items[i])));
   t.slots.repr = (o) => {

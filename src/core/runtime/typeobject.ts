@@ -459,30 +459,27 @@ function typeNewBody(t: PyType, base: PyType, bases: PyType[], ns: PyDict): void
   fixupSlots(t);
 }
 
+/** subtype_dict (PyObject_GenericGetDict): the instance's dict, made on first use */
+export function subtypeDictGet(o: PyObject): PyObject {
+  if (o instanceof PyInstance && o.type.hasDict) return o.materializeDict();
+  const d = abs.instanceDictForSet(o);
+  if (!d) abs.raiseNoAttr(o, '__dict__');
+  return newRef(d);
+}
+/** subtype_setdict: any dict (or subclass) replaces the instance's; `del` removes it */
+export function subtypeDictSet(o: PyObject, v: PyObject | null): void {
+  if (v !== null && !(v instanceof PyDict)) typeError(`__dict__ must be set to a dictionary, not a '${v.type.name}'`);
+  if (o instanceof PyInstance && o.type.hasDict) {
+    o.replaceDict(v as PyDict | null);
+    return;
+  }
+  abs.raiseNoAttr(o, '__dict__');
+}
+
 function addTypeGetSet(t: PyType, name: string): void {
   if (t.dict.getItem(abs.strKey(name)) !== undefined) return;
-  const get =
-    name === '__dict__'
-      ? (o: PyObject) => {
-          if (o instanceof PyInstance && o.type.hasDict) return o.materializeDict();
-          // subtype_dict (PyObject_GenericGetDict): made on first use
-          const d = abs.instanceDictForSet(o);
-          if (!d) abs.raiseNoAttr(o, '__dict__');
-          return newRef(d);
-        }
-      : () => newRef(None);
-  // subtype_setdict: any dict (or subclass) replaces the instance's; `del` removes it
-  const set =
-    name === '__dict__'
-      ? (o: PyObject, v: PyObject | null) => {
-          if (v !== null && !(v instanceof PyDict)) typeError(`__dict__ must be set to a dictionary, not a '${v.type.name}'`);
-          if (o instanceof PyInstance && o.type.hasDict) {
-            o.replaceDict(v as PyDict | null);
-            return;
-          }
-          abs.raiseNoAttr(o, '__dict__');
-        }
-      : null;
+  const get = name === '__dict__' ? subtypeDictGet : () => newRef(None);
+  const set = name === '__dict__' ? subtypeDictSet : null;
   const g = new PyGetSet(GetSetDescriptorType, name, t, get, set);
   incref(t);
   gcNewTracked(g);

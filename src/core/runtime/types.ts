@@ -30,6 +30,24 @@ export function makeType(name: string, base: PyType | null, flags = 0, basicsize
   if (name !== 'object') builtinTypes.push(t);
   return t;
 }
+/** tp_name: a static type outside builtins is named with its module (collections.deque) */
+export function tpName(t: PyType): string {
+  return !(t.flags & TypeFlags.HEAPTYPE) && t.module && t.module !== 'builtins' && !t.name.includes('.') ? `${t.module}.${t.name}` : t.name;
+}
+/** _PyType_Name: tp_name after its last dot (what deque's and OrderedDict's reprs print) */
+export function shortTypeName(t: PyType): string {
+  return t.name.slice(t.name.lastIndexOf('.') + 1);
+}
+
+/** A C type outside builtins: its tp_name is 'module.Name' (what error messages say:
+ * "'_io.TextIOWrapper' object has no attribute 'x'"); __name__, __qualname__ and __module__
+ * come from it (abstract.ts cTypeNames). */
+export function inModule(t: PyType, module: string): PyType {
+  t.name = `${module}.${t.name}`;
+  t.qualname = t.name;
+  t.module = module;
+  return t;
+}
 TypeType.rc = 1_000_000_000;
 ObjectType.rc = 1_000_000_000;
 
@@ -62,6 +80,8 @@ export class PyBuiltinFunction extends PyObject {
 }
 
 export const BuiltinFunctionType = makeType('builtin_function_or_method', null, TypeFlags.HAVE_GC, 56);
+// (m_weakreflist)
+BuiltinFunctionType.weakrefable = true;
 // (object.ts settleShape: callChecksRecursion's first `level`, a bound builtin's dealloc)
 settleShape(new PyBuiltinFunction(BuiltinFunctionType, '', () => null as never, null, null, ''), ['level', 'self']);
 // sizeof(PyMethodDescrObject) = PyDescr_COMMON (40) + d_method + vectorcall; PyWrapperDescrObject:

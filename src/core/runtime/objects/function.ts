@@ -23,6 +23,8 @@ export class GlobalCache {
 }
 
 export const CodeType = makeType('code', null, 0, 184, 2);
+// (co_weakreflist)
+CodeType.weakrefable = true;
 let codeShapeSettled = false;
 let functionShapeSettled = false;
 

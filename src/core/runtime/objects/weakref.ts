@@ -8,7 +8,7 @@
 // A weakref holds a strong reference to its callback only; `obj` is borrowed (wr_object).
 
 import { PyObject, PyType, TypeFlags, Edge, heap, incref, decref, newRef, xdecref, addressOf, settleShape, type Visit, type ObjectSetView } from '../object';
-import { makeType } from '../types';
+import { makeType, inModule, tpName } from '../types';
 import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { defMethod, typeDict } from '../define';
 import * as abs from '../abstract';
@@ -26,11 +26,11 @@ import { writeUnraisable } from '../unraisable';
 import { vmState } from '../vm/eval';
 
 export const ReferenceType = makeType('ReferenceType', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 64);
-ReferenceType.module = 'weakref';
+inModule(ReferenceType, 'weakref');
 export const ProxyType = makeType('ProxyType', null, TypeFlags.HAVE_GC, 64);
-ProxyType.module = 'weakref';
+inModule(ProxyType, 'weakref');
 export const CallableProxyType = makeType('CallableProxyType', null, TypeFlags.HAVE_GC, 64);
-CallableProxyType.module = 'weakref';
+inModule(CallableProxyType, 'weakref');
 
 export class PyWeakref extends PyObject {
   /** wr_object (borrowed); null once cleared (Py_None in CPython) */
@@ -323,9 +323,6 @@ function target(wr: PyObject): PyObject | null {
 function hex(o: PyObject): string {
   return '0x' + addressOf(o).toString(16);
 }
-function tpName(t: PyType): string {
-  return t.flags & TypeFlags.HEAPTYPE || t.module === 'builtins' ? t.name : `${t.module}.${t.name}`;
-}
 
 /** PyWeakref_GET_OBJECT as a new reference (None when dead). */
 export function weakrefTarget(wr: PyObject): PyObject {
@@ -489,11 +486,11 @@ function installProxy(P: PyType): void {
     return `<weakproxy at ${hex(self)} to ${tpName(o.type)} at ${hex(o)}>`;
   };
   P.slots.str = (self) => withObj(self, (o) => abs.str(o));
-  P.slots.hash = () => typeError(`unhashable type: 'weakref.${P.name}'`);
+  P.slots.hash = () => typeError(`unhashable type: '${P.name}'`);
   P.slots.bool = (self) => withObj(self, (o) => abs.isTrue(o));
   P.slots.len = (self) => withObj(self, (o) => abs.length(o));
   P.slots.iter = (self) => withObj(self, (o) => abs.getIter(o));
-  P.slots.getattr = (self, name) => withObj(self, (o) => abs.lookupAttr(o, name));
+  P.slots.getattr = (self, name) => withObj(self, (o) => abs.getAttr(o, name));
   P.slots.next = (self) =>
     withObj(self, (o) => {
       if (!o.type.slots.next && !abs.typeLookup(o.type, '__next__')) typeError(`Weakref proxy referenced a non-iterator '${o.type.name}' object`);

@@ -1817,7 +1817,7 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
 function matchIsSequence(x: PyObject): boolean {
   const n = x.type.mro.map((t) => t.name);
   if (n.includes('str') || n.includes('bytes') || n.includes('bytearray')) return false;
-  return n.includes('list') || n.includes('tuple') || n.includes('range') || n.includes('deque') || n.includes('memoryview');
+  return n.includes('list') || n.includes('tuple') || n.includes('range') || n.includes('collections.deque') || n.includes('memoryview');
 }
 function matchIsMapping(x: PyObject): boolean {
   return x.type.mro.some((t) => t.name === 'dict' || t.name === 'OrderedDict' || t.name === 'defaultdict' || t.name === 'Counter');
