@@ -810,13 +810,11 @@ class Compiler {
         return;
       case 'Attribute':
         this.visitExpr(t.value);
-        this.withLoc(locOf(t), () => {
-          this.emit(Op.COPY, 1);
-          this.emit(Op.LOAD_ATTR, this.name(mangle(this.u.className, t.attr)));
-        });
+        this.withLoc(locOf(t), () => this.emit(Op.COPY, 1));
+        this.withLoc(attrLoc(locOf(t), t), () => this.emit(Op.LOAD_ATTR, this.name(mangle(this.u.className, t.attr))));
         this.visitExpr(s.value);
         this.emit(Op.BINARY_OP, op);
-        this.withLoc(locOf(t), () => {
+        this.withLoc(attrLoc(locOf(t), t), () => {
           this.emit(Op.SWAP, 2);
           this.emit(Op.STORE_ATTR, this.name(mangle(this.u.className, t.attr)));
         });
@@ -1689,7 +1687,7 @@ class Compiler {
       }
       case 'Attribute': {
         this.visitExpr(e.value);
-        this.u.loc = locOf(e);
+        this.u.loc = attrLoc(locOf(e), e);
         const n = this.name(mangle(this.u.className, e.attr));
         if (e.ctx === 'Load') this.emit(Op.LOAD_ATTR, n);
         else if (e.ctx === 'Store') this.emit(Op.STORE_ATTR, n);
@@ -2054,10 +2052,10 @@ class Compiler {
     ) {
       const f = e.func;
       this.visitExpr(f.value);
-      this.u.loc = locOf(f);
+      this.u.loc = attrLoc(locOf(f), f);
       this.emit(Op.LOAD_METHOD, this.name(mangle(this.u.className, f.attr)));
       for (const a of e.args) this.visitExpr(a);
-      this.kwAndCall(e.args.length, e.keywords, locOf(e));
+      this.kwAndCall(e.args.length, e.keywords, attrLoc(locOf(e), f));
       return;
     }
     this.emit(Op.PUSH_NULL, 0);
@@ -2231,6 +2229,20 @@ class Compiler {
     this.emitJump(Op.JUMP_BACKWARD, start);
     this.place(anchor);
   }
+}
+
+/** update_start_location_to_match_attr (Python/compile.c): an attribute whose name is on a later
+ * line than the object starts at the name (its length in code points back from the end column,
+ * which counts UTF-8 bytes, as CPython does) */
+function attrLoc(loc: Loc, attr: A.Attribute): Loc {
+  if (loc.lineno === attr.end_lineno) return loc;
+  const len = [...attr.attr].length;
+  let col = attr.end_col_offset - len;
+  let endCol = loc.end_col_offset;
+  if (len > attr.end_col_offset) col = endCol = -1;
+  const endLine = Math.max(attr.end_lineno, loc.end_lineno);
+  if (attr.end_lineno === endLine) endCol = Math.max(col, endCol);
+  return { lineno: attr.end_lineno, end_lineno: endLine, col_offset: col, end_col_offset: endCol };
 }
 
 function locOf(n: A.Pos | { lineno?: number }): Loc {

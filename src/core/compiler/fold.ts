@@ -74,6 +74,16 @@ function fold(e: A.Expr): A.Expr {
         return e;
       }
     }
+    case 'Subscript': {
+      // fold_subscr: a constant subscripted by a constant (PyObject_GetItem; an error, such as an
+      // index out of range, leaves it to run)
+      if (e.ctx !== 'Load') return e;
+      const v = foldExpr(e.value);
+      const s = foldExpr(e.slice);
+      if (v.kind !== 'Constant' || s.kind !== 'Constant') return e;
+      const r = foldSubscr(v.value as A.ConstantValue | FoldedSeq, s.value);
+      return r ? mk(e, r) : e;
+    }
     case 'Tuple': {
       if (e.ctx !== 'Load') return e;
       const elts = e.elts.map(foldExpr);
@@ -83,6 +93,30 @@ function fold(e: A.Expr): A.Expr {
     default:
       return e;
   }
+}
+
+/** str[i], bytes[i] and a folded tuple's [i] with an int (or bool) index, as PyObject_GetItem
+ * gives them; null where it would raise */
+function foldSubscr(v: A.ConstantValue | FoldedSeq, k: A.ConstantValue): A.ConstantValue | FoldedSeq | null {
+  let i: number;
+  if (k.type === 'bool') i = k.value ? 1 : 0;
+  else if (k.type === 'int' && k.value >= -(2n ** 53n) && k.value <= 2n ** 53n) i = Number(k.value);
+  else return null;
+  const at = (n: number): number => (i < 0 ? i + n : i);
+  if (v.type === 'str') {
+    const cps = [...v.value];
+    const j = at(cps.length);
+    return j >= 0 && j < cps.length ? { type: 'str', value: cps[j] } : null;
+  }
+  if (v.type === 'bytes') {
+    const j = at(v.value.length);
+    return j >= 0 && j < v.value.length ? { type: 'int', value: BigInt(v.value[j]) } : null;
+  }
+  if (v.type === 'ftuple') {
+    const j = at(v.elts.length);
+    return j >= 0 && j < v.elts.length ? (v.elts[j].value as A.ConstantValue | FoldedSeq) : null;
+  }
+  return null;
 }
 
 /** A constant without a source position (ast_opt.c makes the literal parts of an optimized

@@ -27,6 +27,7 @@ import { gcState } from '../runtime/gc';
 import { getsizeof } from '../runtime/sizes';
 import type { Interpreter } from '../runtime/interp';
 import * as abs from '../runtime/abstract';
+import { shortTypeName } from '../runtime/types';
 import { holdersOf, isSharedObject, heapIndex, describeRef } from './holders';
 import { shortRepr } from './hover';
 import type { GraphDirection, GraphEdge, GraphModel, GraphNode, GraphOptions } from './graph-types';
@@ -141,10 +142,12 @@ function basename(p: string): string {
 }
 
 function defaultTypeName(o: PyObject, shortnames: boolean): string {
+  // type(obj).__name__, or __module__ + '.' + __name__
   const t = o.type;
-  if (shortnames) return t.name;
-  const mod = t.module;
-  return mod ? `${mod}.${t.name}` : t.name;
+  const name = shortTypeName(t);
+  if (shortnames) return name;
+  const mod = abs.typeModule(t);
+  return mod ? `${mod}.${name}` : name;
 }
 
 /** Thrown by a repr callback when repr() raised an Exception: the label says (unrepresentable). */
@@ -153,7 +156,7 @@ export class ReprFailed extends Error {}
 /** objgraph's _short_repr, with the repr supplied by the caller */
 function objLabelRepr(o: PyObject, repr: (o: PyObject) => string): string {
   try {
-    if (o instanceof PyType) return o.name;
+    if (o instanceof PyType) return shortTypeName(o);
     if (o instanceof PyModule) return o.name;
     const tn = o.type.name;
     if (tn === 'builtin_function_or_method') {
@@ -290,7 +293,7 @@ export function walkGraph(interp: Interpreter | null, roots: PyObject[], opts: W
         id,
         kind: 'object',
         objId: addressOf(target),
-        typeName: target.type.name,
+        typeName: shortTypeName(target.type),
         label,
         repr: labelParts[1],
         depth: tdepth,
@@ -459,7 +462,7 @@ function edgeLabel(
     if (edge === Edge.DICT_VALUE && key instanceof PyObject) keys.push(key);
     else for (const [kk, vv] of source.entries()) if (vv === target) keys.push(kk);
     if (keys.length) {
-      const one = (k: PyObject) => (k instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k.v) ? k.v : `${k.type.name}\n${objLabelRepr(k, (o) => shortRepr(o, 200))}`);
+      const one = (k: PyObject) => (k instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k.v) ? k.v : `${shortTypeName(k.type)}\n${objLabelRepr(k, (o) => shortRepr(o, 200))}`);
       const identifier = keys[0] instanceof PyStr && /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(keys[0].v);
       return lab(keys.map(one).join(', '), identifier ? 2 : undefined);
     }

@@ -26,6 +26,7 @@ import { PyGenerator } from '../runtime/objects/generator';
 import { PyTraceback } from '../runtime/objects/traceback';
 import { None, NotImplemented, Ellipsis } from '../runtime/objects/singletons';
 import { PyStdStream } from '../modules/fileio';
+import { shortTypeName } from '../runtime/types';
 
 export type HolderKind =
   | 'global'
@@ -500,12 +501,12 @@ export function frameLabel(f: Frame): string {
 function shortKey(k: unknown): string {
   if (k instanceof PyStr) return `'${k.v}'`;
   if (k instanceof PyInt) return String(k.v);
-  if (k instanceof PyObject) return k.type.name;
+  if (k instanceof PyObject) return shortTypeName(k.type);
   return String(k);
 }
 
 function typeNameOf(o: PyObject): string {
-  return o instanceof PyType ? `class ${o.name}` : o.type.name;
+  return o instanceof PyType ? `class ${shortTypeName(o)}` : shortTypeName(o.type);
 }
 
 /** A global or local name bound directly to o, if any (for "item [0] of list b"). */
@@ -622,10 +623,10 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       // a text stream's pending writes, once two pieces wait: a list (_io_TextIOWrapper_write_impl)
       const stream = c instanceof PyList ? pendingOwner(ix, c) : null;
       if (stream) return h('other', "item [{0}] of {1}'s output not yet written (its pending_bytes list, until the stream flushes)", [String(r.key), streamLabel(ix, stream)]);
-      return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, c.type.name)]);
+      return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, shortTypeName(c.type))]);
     }
     case Edge.SET_ITEM:
-      return h('item', 'element of {0}', [named(ix, c, c.type.name)]);
+      return h('item', 'element of {0}', [named(ix, c, shortTypeName(c.type))]);
     case Edge.DICT_VALUE: {
       const owner = ix.dictOwner.get(c);
       const k = r.key instanceof PyStr ? r.key.v : shortKey(r.key);
@@ -634,19 +635,19 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
         return h('global', 'global `{0}` of module `{1}`', [k, owner.name]);
       }
       if (owner instanceof PyType) return h('attribute', 'attribute `.{0}` of class `{1}`', [k, owner.name]);
-      if (owner) return h('attribute', 'attribute `.{0}` of {1}', [k, owner.type.name]);
+      if (owner) return h('attribute', 'attribute `.{0}` of {1}', [k, shortTypeName(owner.type)]);
       if (c === ix.interp.modules) return h('dictValue', 'entry `{0}` of `sys.modules`', [k]);
-      return h('dictValue', 'value of key `{0}` in {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+      return h('dictValue', 'value of key `{0}` in {1}', [shortKey(r.key), named(ix, c, shortTypeName(c.type))]);
     }
     case Edge.DICT_KEY: {
       const owner = ix.dictOwner.get(c);
       if (owner instanceof PyModule) return h('dictKey', 'the name of global `{0}`', [shortKey(r.key)]);
-      return h('dictKey', 'key `{0}` of {1}', [shortKey(r.key), named(ix, c, c.type.name)]);
+      return h('dictKey', 'key `{0}` of {1}', [shortKey(r.key), named(ix, c, shortTypeName(c.type))]);
     }
     case Edge.ATTR:
-      return h('attribute', 'attribute `.{0}` of {1}', [r.key instanceof PyStr ? r.key.v : String(r.key), named(ix, c, c.type.name)]);
+      return h('attribute', 'attribute `.{0}` of {1}', [r.key instanceof PyStr ? r.key.v : String(r.key), named(ix, c, shortTypeName(c.type))]);
     case Edge.SLOT:
-      return h('attribute', 'slot `.{0}` of {1}', [String(r.key), named(ix, c, c.type.name)]);
+      return h('attribute', 'slot `.{0}` of {1}', [String(r.key), named(ix, c, shortTypeName(c.type))]);
     case Edge.DICT:
       return h('other', '`__dict__` of {0}', [typeNameOf(c)]);
     case Edge.TYPE: {
@@ -683,14 +684,14 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       // GET_ITER left the iterator on a frame's stack: a running for loop (or comprehension)
       for (const r2 of ix.referrers.get(c) ?? []) {
         const f = r2.edge === Edge.STACK ? (r2.frame ?? (r2.from instanceof Frame ? r2.from : r2.from instanceof PyGenerator ? r2.from.frame : null)) : null;
-        if (f) return h('iterator', 'the `{0}` of a running `for` loop in `{1}`', [c.type.name, frameLabel(f)]);
+        if (f) return h('iterator', 'the `{0}` of a running `for` loop in `{1}`', [shortTypeName(c.type), frameLabel(f)]);
       }
-      return h('iterator', 'iterator (`{0}`)', [c.type.name]);
+      return h('iterator', 'iterator (`{0}`)', [shortTypeName(c.type)]);
     }
     case Edge.FRAME:
       if (c instanceof PyGenerator) return h('frame', 'frame of generator `{0}`', [c.qualname]);
       if (c instanceof PyTraceback) return h('frame', 'tb_frame of a traceback', []);
-      return h('frame', 'frame of {0}', [c.type.name]);
+      return h('frame', 'frame of {0}', [shortTypeName(c.type)]);
     case Edge.OTHER:
     default: {
       const key = typeof r.key === 'string' ? r.key : String(r.key);

@@ -365,7 +365,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       // recursion level while the key function runs
       abs.enterRecursiveCall(' while calling a Python object');
       try {
-        sortList(l, key && key !== None ? key : null, reverse ? abs.isTrue(reverse) : false);
+        // (clinic's `reverse: bool(accept={int})`: an int, or something with __index__)
+        sortList(l, key && key !== None ? key : null, reverse ? abs.asIndex(reverse) !== 0 : false);
       } finally {
         abs.leaveRecursiveCall();
       }
@@ -414,6 +415,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     checkArgs('format', args, kw, 1, 2);
     const spec = args[1] ?? null;
     if (spec && !(spec instanceof PyStr)) typeError(`format() argument 2 must be str, not ${spec.type.name}`);
+    // PyObject_Format: an exact str with an empty spec is itself
+    if (args[0].type === StrType && (!spec || (spec as PyStr).v === '')) return newRef(args[0]);
     return newStr(formatObject(args[0], spec ? (spec as PyStr).v : ''));
   });
   fn('input', (args, kw) => {
@@ -518,6 +521,22 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     return t;
   };
   misc.EnumerateType.slots.new = (_t, args, kw) => {
+    // enum_vectorcall's own argument checks
+    const nkw = kw ? kw.length : 0;
+    const npos = args.length - nkw;
+    const badKw = (i: number, want: string) => {
+      if (kw![i] !== want) typeError(`'${kw![i]}' is an invalid keyword argument for enumerate()`);
+    };
+    if (args.length === 2) {
+      if (nkw === 1) badKw(0, 'start');
+      else if (nkw === 2 && kw![0] !== 'start') {
+        badKw(0, 'iterable');
+        badKw(1, 'start');
+      } else if (nkw === 2) badKw(1, 'iterable');
+    } else if (args.length === 1) {
+      if (nkw === 1) badKw(0, 'iterable');
+    } else if (npos === 0) typeError("enumerate() missing required argument 'iterable'");
+    else typeError(`enumerate() takes at most 2 arguments (${args.length} given)`);
     const [iterable, start] = parseArgs({ name: 'enumerate', params: ['iterable', 'start'], required: 1 }, args, kw);
     const it = abs.getIter(iterable!);
     const e = new misc.PyChainIter(misc.EnumerateType, [it]);
@@ -729,6 +748,8 @@ export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
     decref(r);
     return b;
   }
+  // (ga_instancecheck: a GenericAlias has no __instancecheck__ here)
+  if (cls.type.name === 'types.GenericAlias') typeError('isinstance() argument 2 cannot be a parameterized generic');
   typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 
@@ -745,6 +766,7 @@ export function isSubclassOf(c: PyType, cls: PyObject): boolean {
   }
   if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
   if (cls.type === UnionType) return unionArgs(cls).some((x) => isSubclassOf(c, x));
+  if (cls.type.name === 'types.GenericAlias') typeError('issubclass() argument 2 cannot be a parameterized generic');
   typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
 }
 

@@ -20,7 +20,7 @@ import { Frame } from '../runtime/vm/frame';
 import { materializeCode } from '../runtime/consts';
 import { parse } from '../parser/index';
 import type { SyntaxErrorInfo } from '../parser/errors';
-import { compileModule, compileEval, syntaxErrorInfo } from '../compiler/compiler';
+import { compileModule, compileEval, syntaxErrorInfo, type CompileWarning } from '../compiler/compiler';
 import type { ModuleBuilder } from '../runtime/define';
 
 type Mode = 'exec' | 'eval';
@@ -48,6 +48,32 @@ function syntaxError(info: SyntaxErrorInfo): E.PyBaseException {
   return e;
 }
 
+/** compiler_warn during a run: PyErr_WarnExplicitObject(SyntaxWarning, msg, filename, lineno, NULL,
+ * NULL), through the warnings module's filters ("<string>:1: SyntaxWarning: ...", no source line) */
+function compileWarnings(ws: CompileWarning[], filename: string): void {
+  if (ws.length === 0) return;
+  const w = vmState.importModule!('warnings', vmState.current!);
+  try {
+    const warnExplicit = abs.getAttr(w, 'warn_explicit');
+    try {
+      for (const x of ws) {
+        const args = [newStr(x.msg), E.SyntaxWarning, newStr(filename), newInt(x.lineno)];
+        try {
+          decref(abs.call(warnExplicit, args, null));
+        } finally {
+          decref(args[0]);
+          decref(args[2]);
+          decref(args[3]);
+        }
+      }
+    } finally {
+      decref(warnExplicit);
+    }
+  } finally {
+    decref(w);
+  }
+}
+
 /** source text -> a new code object (raises SyntaxError) */
 function compileText(source: string, filename: string, mode: Mode): PyCode {
   const pr = parse(source, filename, mode);
@@ -58,6 +84,7 @@ function compileText(source: string, filename: string, mode: Mode): PyCode {
   }
   const mod = pr.module;
   const cr = mode === 'eval' ? compileEval(mod, filename, source) : compileModule(mod, filename, source);
+  compileWarnings(cr.warnings, filename);
   if (!cr.code) {
     const e = cr.error!;
     if (e.type === 'Unsupported') throw new Unsupported(`${e.msg} (line ${e.lineno} of ${filename})`);

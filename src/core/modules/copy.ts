@@ -11,6 +11,7 @@ import { PyList } from '../runtime/objects/list';
 import { PyDict } from '../runtime/objects/dict';
 import { typeLookup } from '../runtime/abstract';
 import { typeError } from '../runtime/errors';
+import { ReferenceType } from '../runtime/objects/weakref';
 
 /**
  * What object.__reduce_ex__(4) refuses before it builds anything (Objects/typeobject.c
@@ -35,8 +36,8 @@ error = Error
 def _atomic_types():
     ts = [type(None), type(Ellipsis), type(NotImplemented), int, float, bool, str, type,
           range, type(len), type(_atomic_types), property, type(_atomic_types.__code__)]
-    import builtins, weakref
-    ts.append(weakref.ref)
+    import builtins
+    ts.append(_weakref_ref)
     for name in ('complex', 'bytes'):
         t = getattr(builtins, name, None)
         if t is not None:
@@ -245,10 +246,12 @@ def deepcopy(x, memo=None, _nil=[]):
     return y
 
 __all__ = ['Error', 'copy', 'deepcopy']
-del _reduce_check
+del _reduce_check, _weakref_ref
 `;
 
 registerModule('copy', (m) => {
+  // (weakref.ref, which Lib/copy.py takes from the weakref module CPython has loaded at start)
+  m.set('_weakref_ref', ReferenceType);
   // (bound as _builtin_reduce's default and deleted: the module's names stay Lib/copy.py's)
   m.fn('_reduce_check', (args, kw) => {
     checkArgs('_reduce_check', args, kw, 1, 1);

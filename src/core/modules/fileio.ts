@@ -334,8 +334,9 @@ export class PendingWrites {
   /** bytes in the BufferedWriter below the text layer (not yet at the file descriptor) */
   bufPos = 0;
   constructor(
-    readonly lineBuffering: boolean,
-    readonly writeThrough: boolean,
+    /** (reconfigure() changes these) */
+    public lineBuffering: boolean,
+    public writeThrough: boolean,
     /** the BufferedWriter's size (st_blksize: 4096 for a pipe); 0: none (unbuffered stdio) */
     readonly bufSize = 4096,
   ) {}
@@ -415,6 +416,8 @@ export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
 /** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
  * pending writes of their write() */
 export class PyStdStream extends PyInstance {
+  /** the errors handler's name as reconfigure(errors=) last set it (null: create_stdio's) */
+  errorsName: string | null = null;
   constructor(
     type: PyType,
     readonly pending: PendingWrites,
@@ -590,7 +593,7 @@ export function unsupportedOperation(): PyType {
 
 // ------------------------------------------------------------------ open()
 // (clinic: _io_open's parser, made on the first call with keywords)
-const OPEN_SPEC = { name: 'open', params: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'], clinic: 'open' };
+const OPEN_SPEC = { name: 'open', params: ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'], clinic: 'open', required: 1 };
 
 function optStr(o: PyObject | undefined, what: string): string | null {
   if (o === undefined || o === None) return null;
@@ -1028,16 +1031,76 @@ function install(): void {
       decref(name);
     }
   };
+  // _io_TextIOWrapper_reconfigure_impl: keyword-only arguments; what is pending is flushed first,
+  // then the errors handler, line buffering and write-through change (a new encoding only
+  // where it is the one the stream has: RefScope's output is the run's text)
+  defMethod(T, 'reconfigure', (a, k, self) => {
+    if (a.length - (k ? k.length : 0) > 0) typeError('reconfigure() takes no positional arguments');
+    const [encoding, errors, newline, lineBuffering, writeThrough] = parseArgs(
+      { name: 'reconfigure', params: ['*', 'encoding', 'errors', 'newline', 'line_buffering', 'write_through'], required: 0 },
+      a,
+      k,
+    );
+    const strOrNone = (v: PyObject | undefined, name: string): string | null => {
+      if (v === undefined || v === None) return null;
+      if (!(v instanceof PyStr)) typeError(`reconfigure() argument '${name}' must be str or None, not ${v.type.name}`);
+      return v.v;
+    };
+    const enc = strOrNone(encoding, 'encoding');
+    const err = strOrNone(errors, 'errors');
+    if (newline !== undefined && newline !== None) {
+      const nl = strOrNone(newline, 'newline');
+      if (nl !== '' && nl !== '\n' && nl !== '\r' && nl !== '\r\n') raise(E.ValueError, `illegal newline value: ${nl}`);
+    }
+    const std = stdStream(self);
+    const current = std !== null ? 'utf-8' : text(self).codec;
+    if (enc !== null) {
+      encodeStr('', enc, 'strict'); // (the codec lookup: LookupError "unknown encoding: x")
+      const norm = (e: string) => e.toLowerCase().replace(/[-_ ]/g, '');
+      if (norm(enc) !== norm(current) && !(norm(current) === 'utf8' && norm(enc) === 'u8')) unsupported(`reconfigure(encoding='${enc}') of a stream whose encoding is ${current}`);
+    }
+    const lb = lineBuffering === undefined || lineBuffering === None ? null : abs.isTrue(lineBuffering);
+    const wt = writeThrough === undefined || writeThrough === None ? null : abs.isTrue(writeThrough);
+    if (self instanceof PyStdStream) {
+      flushStdStream(self);
+      if (err !== null) self.errorsName = err;
+      if (lb !== null) self.pending.lineBuffering = lb;
+      if (wt !== null) self.pending.writeThrough = wt;
+    } else if (std === null) {
+      const f = text(self);
+      pendFlush(f.pending);
+      if (err !== null) {
+        decref(f.errors!);
+        f.errors = newStr(err);
+      }
+      if (lb !== null || wt !== null) {
+        if (f.pending === null) f.pending = new PendingWrites(false, false);
+        if (lb !== null) f.pending.lineBuffering = lb;
+        if (wt !== null) f.pending.writeThrough = wt;
+      }
+    }
+    return newRef(None);
+  });
   // (sys.stdout and sys.stderr: CPython's under a UTF-8 locale, written to a pipe)
   defGetter(T, 'buffer', (o) => newRef(text(o).inner ?? None));
   defGetter(T, 'encoding', (o) => (stdStream(o) ? newStr('utf-8') : newRef(text(o).encoding ?? None)));
   defGetter(T, 'errors', (o) => {
     const std = stdStream(o);
+    if (o instanceof PyStdStream && o.errorsName !== null) return newStr(o.errorsName);
     if (std !== null) return newStr(std === 'stderr' ? 'backslashreplace' : 'surrogateescape');
     return newRef(text(o).errors ?? None);
   });
-  // (stderr is line-buffered since 3.9; stdout on a pipe is not)
-  defGetter(T, 'line_buffering', (o) => newRef(stdStream(o) === 'stderr' ? True : False));
+  // (stderr is line-buffered since 3.9; stdout on a pipe is not; reconfigure() changes it)
+  defGetter(T, 'line_buffering', (o) => {
+    if (o instanceof PyStdStream) return newRef(o.pending.lineBuffering ? True : False);
+    if (stdStream(o) !== null) return newRef(False);
+    return newRef(text(o).pending?.lineBuffering ? True : False);
+  });
+  defGetter(T, 'write_through', (o) => {
+    if (o instanceof PyStdStream) return newRef(o.pending.writeThrough ? True : False);
+    if (stdStream(o) !== null) return newRef(False);
+    return newRef(text(o).pending?.writeThrough ? True : False);
+  });
   defGetter(T, 'newlines', () => newRef(None));
   defGetter(T, 'name', (o) => {
     if (stdStream(o) !== null) return newRef((o as PyInstance).getAttrValue(attrKey('name')) ?? None);

@@ -7,7 +7,7 @@ import { PyObject, PyType, TypeFlags, incref, decref, newRef, addressOf, xdecref
 import { TypeType, ObjectType, PyBuiltinFunction, PyGetSet, MethodDescriptorType, BuiltinFunctionType, WrapperDescriptorType, ClassMethodDescriptorType, GetSetDescriptorType } from './types';
 import { PyInt, IntType, BoolType, newInt, newBool, True, False } from './objects/int';
 import { PyFloat, FloatType, newFloat } from './objects/float';
-import { PyStr, StrType, newStr, attrKey } from './objects/str';
+import { PyStr, StrType, newStr, freshStr, attrKey } from './objects/str';
 import { PyTuple, TupleType, newTuple } from './objects/tuple';
 import { newMappingProxy } from './objects/mappingproxy';
 import { PyList, ListType, newList, listAppend } from './objects/list';
@@ -147,13 +147,14 @@ function classMethodGet(d: PyObject, obj: PyObject | null, type: PyType): PyObje
 function propertyGet(d: PyObject, obj: PyObject | null): PyObject {
   const p = d as PyProperty;
   if (!obj) return newRef(d);
-  if (!p.fget) raise(E.AttributeError, `property ${propName(p, obj)}has no getter`);
+  if (!p.fget) raise(E.AttributeError, propertyMissing(p, obj, 'getter'));
   return call(p.fget, [obj], null);
 }
-function propName(p: PyProperty, obj: PyObject): string {
-  const f = p.fget ?? p.fset;
-  if (f instanceof PyFunction) return `'${f.name}' of '${obj.type.qualname}' object `;
-  return '';
+/** property_descr_get / property_descr_set (3.11): "property %R of %R object has no setter" with
+ * the name __set_name__ gave it (else without one) and the object's type's qualname */
+function propertyMissing(p: PyProperty, obj: PyObject, what: string): string {
+  const qn = strRepr(typeQualname(obj.type));
+  return p.name !== null ? `property ${repr(p.name)} of ${qn} object has no ${what}` : `property of ${qn} object has no ${what}`;
 }
 
 let gcTrackNew: (o: PyObject) => void = () => {};
@@ -753,8 +754,7 @@ export function genericSetAttr(o: PyObject, name: string, v: PyObject | null): v
       const f = v ? descr.fset : descr.fdel;
       if (!f) {
         // property_descr_set (3.11)
-        const pn = propName(descr, o);
-        raise(E.AttributeError, pn ? `property ${pn}has no ${v ? 'setter' : 'deleter'}` : `property of '${t.qualname}' object has no ${v ? 'setter' : 'deleter'}`);
+        raise(E.AttributeError, propertyMissing(descr, o, v ? 'setter' : 'deleter'));
       }
       decref(call(f, v ? [o, v] : [o], null));
       return;
@@ -1155,6 +1155,8 @@ function strInner(o: PyObject): string {
 /** str(o) as a new str object */
 export function strObj(o: PyObject): PyStr {
   if (o.type === StrType) return newRef(o as PyStr);
+  // (long_to_decimal_string: a new str even for one digit)
+  if (o.type === IntType) return freshStr(str(o));
   return newStr(str(o));
 }
 
@@ -1311,7 +1313,7 @@ function sequenceIndexCheck(k: PyObject): void {
 
 /** the static types whose tp_as_sequence is set in CPython 3.11 (a subtype inherits the pointer:
  * type_ready_inherit_as_structs) */
-const SEQUENCE_SLOT_TYPES = new Set(['tuple', 'str', 'bytes', 'bytearray', 'list', 'range', 'set', 'frozenset', 'dict', 'dict_keys', 'dict_values', 'dict_items', 'memoryview', 'deque', 'mappingproxy', 'weakproxy', 'weakcallableproxy', 'array']);
+const SEQUENCE_SLOT_TYPES = new Set(['tuple', 'str', 'bytes', 'bytearray', 'list', 'range', 'set', 'frozenset', 'dict', 'dict_keys', 'dict_values', 'dict_items', 'memoryview', 'collections.deque', 'mappingproxy', 'weakproxy', 'weakcallableproxy', 'array']);
 
 /** Py_TYPE(o)->tp_as_sequence != NULL: every heap type (PyHeapTypeObject's as_sequence), and
  * the static types above and their subtypes */
@@ -1587,6 +1589,9 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
     const r = floatFast(op % 13, (a as PyFloat).v, (b as PyFloat).v);
     if (r) return r;
   } else if (ta === StrType && tb === StrType && op % 13 === 0) {
+    // PyUnicode_Concat / PyUnicode_Append: with an empty side the result is the other str itself
+    if ((b as PyStr).v.length === 0) return newRef(a);
+    if ((a as PyStr).v.length === 0) return newRef(b);
     return newStr((a as PyStr).v + (b as PyStr).v);
   } else if ((ta === IntType && tb === FloatType) || (ta === FloatType && tb === IntType)) {
     // + - * / // % ** of an exact int and an exact float: int's method returns NotImplemented and
@@ -1639,7 +1644,7 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
 }
 
 /** the builtin sequences whose `+` and `*` are sq_concat / sq_repeat (no nb_add, nb_multiply) */
-const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'deque', 'array']);
+const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'collections.deque', 'array']);
 const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__rmul__', '__iadd__', '__imul__']);
 /** `f` is a builtin sequence's concat or repeat (CPython's sq_concat, sq_repeat, and in-place
  * forms): PyNumber_Add and PyNumber_Multiply try both operands' number slots first, so

@@ -11,7 +11,7 @@ import { PyTuple, TupleType, setGcAllocHook, newTuple } from './objects/tuple';
 import { PyList, ListType, iterItem, listAppend } from './objects/list';
 import { PyDict, DictType, newDict, setDictTrackHook } from './objects/dict';
 import { PySet, SetType, FrozenSetType } from './objects/set';
-import { None, NoneType, NotImplementedType, EllipsisType } from './objects/singletons';
+import { None, NoneType, NotImplementedType, EllipsisType, Ellipsis } from './objects/singletons';
 import { PyFunction, FunctionType, PyMethod, MethodType, newMethod, PyCode, CodeType, PyCell, CellType, newCell, ClassMethodType, StaticMethodType, PropertyType, PyWrapper, PyProperty } from './objects/function';
 import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
 import { PyBaseException, BaseException, AttributeError, excTypes } from './objects/exception';
@@ -80,6 +80,13 @@ export function bootstrap(): void {
   for (const t of builtinTypes) {
     if (t === ObjectType) continue;
     if (!t.slots.new) t.slots.new = undefined;
+  }
+  // none_new / notimplemented_new / ellipsis_new (Objects/object.c, sliceobject.c): the singleton
+  for (const [T, v] of [[NoneType, None], [NotImplementedType, abs.NotImplemented], [EllipsisType, Ellipsis]] as const) {
+    T.slots.new = (t, args, kw) => {
+      if (args.length || (kw && kw.length)) typeError(`${t.name} takes no arguments`);
+      return newRef(v);
+    };
   }
   defMethod(ObjectType, '__init__', (args, kw, self) => {
     objectInit(self!, args, kw);
@@ -704,10 +711,22 @@ export function bootstrap(): void {
     // property_copy: a doc taken from the getter is taken again from the new getter
     const doc = p.getterDoc && parts.fget ? null : p.doc;
     const q = new PyProperty(p.type, parts.fget ? newRef(parts.fget) : null, parts.fset ? newRef(parts.fset) : null, parts.fdel ? newRef(parts.fdel) : null, doc ? newRef(doc) : null);
+    // (and the name __set_name__ gave)
+    q.name = p.name ? newRef(p.name) : null;
     gcNewObject(q, true);
     propertyDocFromGetter(q);
     return q;
   };
+  // property_set_name
+  defMethod(PropertyType, '__set_name__', (args, kw, self) => {
+    if (kw && kw.length) typeError('__set_name__() takes no keyword arguments');
+    if (args.length !== 2) typeError(`__set_name__() takes 2 positional arguments but ${args.length} were given`);
+    const p = self as PyProperty;
+    const old = p.name;
+    p.name = newRef(args[1]);
+    if (old) decref(old);
+    return newRef(None);
+  });
   defMethod(PropertyType, 'getter', propCopy('fget'));
   defMethod(PropertyType, 'setter', propCopy('fset'));
   defMethod(PropertyType, 'deleter', propCopy('fdel'));

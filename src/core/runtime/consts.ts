@@ -5,7 +5,7 @@ import { PyObject, incref, decref, newRef } from './object';
 import { None, Ellipsis } from './objects/singletons';
 import { True, False, newInt } from './objects/int';
 import { newFloat } from './objects/float';
-import { newStr, internStr, isIdentifierLike } from './objects/str';
+import { PyStr, newStr, internStr, isIdentifierLike, parsedCharOf } from './objects/str';
 import { newTuple, EmptyTuple } from './objects/tuple';
 import { newSet, FrozenSetType } from './objects/set';
 import { PyCode } from './objects/function';
@@ -29,7 +29,7 @@ export function materializeCode(unit: CodeUnit, arena: ((o: PyObject) => void) |
     }
     o = constObject(s, make, (u) => materializeCode(u, arena, made));
     made.set(s, o);
-    if (s.arena && arena) arena(o);
+    if (s.arena && arena) arena(o instanceof PyStr && o.v.length === 1 ? parsedCharOf(o) : o);
     return o;
   };
   return new PyCode(unit, unit.consts.map(make));

@@ -165,6 +165,10 @@ export function parseArgs(spec: ArgSpec, args: PyObject[], kwnames: string[] | n
   const maxPos = kwOnlyStart >= 0 ? kwOnlyStart : names.length;
   const required = spec.required ?? 0;
   if (spec.clinic !== undefined && (nkw > 0 || npos > maxPos || npos < required)) argParserInit(spec.clinic, names.slice(posOnly));
+  // _PyArg_UnpackKeywords: more arguments than parameters, counted before any name is checked
+  if (spec.clinic !== undefined && npos + nkw > names.length) {
+    typeError(`${spec.name}() takes at most ${names.length} ${npos === 0 ? 'keyword ' : ''}argument${names.length === 1 ? '' : 's'} (${npos + nkw} given)`);
+  }
   const out: (PyObject | undefined)[] = new Array(names.length).fill(undefined);
   if (npos > maxPos) {
     if (maxPos === required) typeError(`${spec.name}() takes ${plural(maxPos, 'positional argument')} but ${npos} ${npos === 1 ? 'was' : 'were'} given`);

@@ -3,7 +3,7 @@
 
 import { PyObject, PyType, TypeFlags, incref, decref, newRef, xdecref, Edge, addressOf, setRemoveSubclassRef, settleShape, type Visit } from './object';
 import { newInt as newIntObj, newBool } from './objects/int';
-import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType } from './types';
+import { TypeType, ObjectType, PyBuiltinFunction, makeType, PyGetSet, GetSetDescriptorType, shortTypeName } from './types';
 import * as abs from './abstract';
 import { PyStr, StrType, newStr } from './objects/str';
 import { PyTuple, TupleType, newTuple, gcNewTracked } from './objects/tuple';
@@ -269,7 +269,8 @@ function c3(t: PyType, bases: PyType[]): PyType[] {
       }
     }
     if (!cand) {
-      const names = [...new Set(nonEmpty.map((s) => s[0].name))];
+      // (mro_error names each class by its __name__)
+      const names = [...new Set(nonEmpty.map((s) => shortTypeName(s[0])))];
       typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names.join(', ')}`);
     }
     out.push(cand);

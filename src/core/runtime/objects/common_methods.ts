@@ -156,10 +156,12 @@ export function hasIndex(o: PyObject): boolean {
   return o instanceof PyInt || abs.typeLookup(o.type, '__index__') !== null;
 }
 
-/** Clamp an optional start/end argument (`_PyEval_SliceIndex` + adjust) for find/index/count. */
+/** Clamp an optional start/end argument of list.index / tuple.index (`_PyEval_SliceIndexNotNone`
+ * + adjust: None is refused too). */
 export function optIndex(o: PyObject | undefined, dflt: number, len: number): number {
-  if (o === undefined || o === None) return dflt;
-  let v = sliceIndex(o)!;
+  if (o === undefined) return dflt;
+  if (!hasIndex(o)) typeError('slice indices must be integers or have an __index__ method');
+  let v = clampInt(abs.index(o));
   if (v < 0) {
     v += len;
     if (v < 0) v = 0;

@@ -274,6 +274,8 @@ export const PropertyType = makeType('property', null, TypeFlags.BASETYPE | Type
 export class PyProperty extends PyObject {
   /** getter_doc: the doc was taken from fget's __doc__ (property_init_impl) */
   getterDoc = false;
+  /** prop_name: the attribute name __set_name__ gave it (owned), for the "no setter" messages */
+  name: PyObject | null = null;
   constructor(
     type: PyType,
     public fget: PyObject | null,
@@ -288,14 +290,16 @@ export class PyProperty extends PyObject {
     if (this.fset) visit(this.fset, Edge.OTHER, 'fset');
     if (this.fdel) visit(this.fdel, Edge.OTHER, 'fdel');
     if (this.doc) visit(this.doc, Edge.OTHER, '__doc__');
+    if (this.name) visit(this.name, Edge.OTHER, 'prop_name');
   }
   override dealloc(): void {
-    const { fget, fset, fdel, doc } = this;
-    this.fget = this.fset = this.fdel = this.doc = null;
+    const { fget, fset, fdel, doc, name } = this;
+    this.fget = this.fset = this.fdel = this.doc = this.name = null;
     xdecref(fget);
     xdecref(fset);
     xdecref(fdel);
     xdecref(doc);
+    xdecref(name);
   }
   override clear(): void {
     this.dealloc();
@@ -308,5 +312,5 @@ export class PyProperty extends PyObject {
   const cell = new PyCell(null);
   settleShape(cell, ['ref']);
   settleShape(new PyMethod(cell, cell));
-  settleShape(new PyProperty(PropertyType, null, null, null, null), ['fget', 'fset', 'fdel', 'doc']);
+  settleShape(new PyProperty(PropertyType, null, null, null, null), ['fget', 'fset', 'fdel', 'doc', 'name']);
 }

@@ -6,6 +6,10 @@ import { makeType } from '../types';
 import { hashStrHL, hashOut } from '../primitives/hash';
 import { joinHash } from '../tables/hash64';
 import { START_STRINGS } from '../startstrings';
+import { LATIN1_START_COUNTS, LATIN1_STATIC_COUNTS } from '../startchars';
+
+/** _PyObject_IMMORTAL_INIT's count (3.11): the statically allocated singletons start from it */
+const STATIC_CHAR_RC = 999_999_999;
 
 export class PyStr extends PyObject {
   /** cached hash (undefined until computed) */
@@ -108,10 +112,32 @@ export const EmptyStr = new PyStr(StrType, '');
 EmptyStr.rc = IMMORTAL_RC + 500;
 EmptyStr.interned = true;
 interned.set('', EmptyStr);
-for (let i = 0; i < 256; i++) {
-  const s = new PyStr(StrType, String.fromCharCode(i));
-  s.rc = IMMORTAL_RC + 20;
-  latin1.push(s);
+for (let i = 0; i < 256; i++) latin1.push(new PyStr(StrType, String.fromCharCode(i)));
+/** the name characters CPython 3.11 has interned at start as strings of their own (deep-frozen
+ * statics): the constant 'a' is not the singleton chr(97) returns */
+const latin1Statics = new Map<string, PyStr>();
+for (const c of LATIN1_STATIC_COUNTS.keys()) {
+  const s = new PyStr(StrType, c);
+  s.interned = true;
+  latin1Statics.set(c, s);
+  interned.set(c, s);
+}
+/** the one-character strings' counts as a script starts (startchars.ts), again for each run */
+function resetLatin1Counts(): void {
+  for (let i = 0; i < 256; i++) latin1[i].rc = STATIC_CHAR_RC + LATIN1_START_COUNTS[i];
+  for (const [c, s] of latin1Statics) s.rc = LATIN1_STATIC_COUNTS.get(c)!;
+}
+resetLatin1Counts();
+/** The one-character singleton (unicode_latin1) a constant `o` of that value was parsed as: the
+ * script's AST arena holds it, where co_consts holds the interned static (intern_string_constants) */
+export function parsedCharOf(o: PyStr): PyStr {
+  return latin1Statics.get(o.v) === o ? latin1[o.v.charCodeAt(0)] : o;
+}
+
+/** PyUnicode_New, filled: a str object of its own even of one character (the empty str is the
+ * singleton): case conversions, an int's decimal digits */
+export function freshStr(s: string): PyStr {
+  return s.length === 0 ? newStr(s) : new PyStr(StrType, s);
 }
 
 /** A new reference to a str with value s. */
@@ -197,7 +223,7 @@ export const startRefs = new Map<PyStr, number>();
 export function internStr(s: string, shared = true): PyStr {
   let o = liveInterned(s);
   if (!o) {
-    if (s.length === 1 && s.charCodeAt(0) < 256) o = latin1[s.charCodeAt(0)];
+    if (s.length === 1 && s.charCodeAt(0) < 256) o = latin1Statics.get(s) ?? latin1[s.charCodeAt(0)];
     else {
       o = new PyStr(StrType, s);
       if (shared) o.rc = IMMORTAL_RC + 30;
@@ -256,6 +282,7 @@ export function resetInterned(): void {
   }
   madeInRun = [];
   startRefs.clear();
+  resetLatin1Counts();
 }
 export function lookupInterned(s: string): PyStr | undefined {
   return liveInterned(s);

@@ -5,7 +5,7 @@ import { PyObject, PyType, TypeFlags, newRef, decref, incref } from '../object';
 import { typeError, raise } from '../errors';
 import * as abs from '../abstract';
 import * as E from './exception';
-import { PyStr, StrType, newStr, strSizeof, internStr, flatten } from './str';
+import { PyStr, StrType, newStr, freshStr, strSizeof, internStr, flatten } from './str';
 import { PyTuple, newTuple, TupleType } from './tuple';
 import { PyList, newList, ListType } from './list';
 import { PyDict, newDict } from './dict';
@@ -250,6 +250,7 @@ function splitlines(s: string, keepends: boolean): string[] {
   if (start < n) out.push(s.slice(start));
   return out;
 }
+
 
 function strResult(self: PyObject, r: string): PyObject {
   // CPython returns the same object when nothing changed for an exact str (unicode_result_unchanged)
@@ -670,6 +671,46 @@ export function mapFormatError<T>(f: () => T): T {
   }
 }
 
+/** do_markup for a template that is one replacement field and nothing else ('{}', '{0}', '{name}',
+ * '{!s}', '{:}'), naming an exact str: the writer's readonly buffer is that str itself; else null */
+function formatSame(self: PyStr, args: PyObject[], npos: number, kwargs: PyDict | null): PyObject | null {
+  const fmt = self.v;
+  // (a template with no field and no brace is written whole: itself)
+  if (self.type === StrType && !fmt.includes('{') && !fmt.includes('}')) return newRef(self);
+  if (fmt.length < 2 || fmt.charCodeAt(0) !== 0x7b || fmt.charCodeAt(fmt.length - 1) !== 0x7d) return null;
+  const m = /^\{(\d*|[A-Za-z_][A-Za-z_0-9]*)(?:!s)?:?\}$/.exec(fmt);
+  if (m === null) return null;
+  let v: PyObject | undefined;
+  if (m[1] === '' || /^\d+$/.test(m[1])) {
+    const i = m[1] === '' ? 0 : Number(m[1]);
+    v = i < npos ? args[i] : undefined;
+  } else v = kwargs?.getItem(abs.strKey(m[1]));
+  if (v === undefined || v.type !== StrType) return null;
+  return newRef(v);
+}
+
+/** PyUnicode_Format's writer given one exact str for a format that is a single %s with nothing
+ * around it, at a width it fills and a precision it keeps (unicode_format_arg_output's fast path,
+ * _PyUnicodeWriter_WriteStr's readonly buffer): the result is that str itself; else null */
+function percentSame(self: PyStr, arg: PyObject): PyObject | null {
+  const fmt = self.v;
+  // (no conversion, and no argument to convert: the template written whole, itself)
+  if (self.type === StrType && !fmt.includes('%') && ((arg.type === TupleType && (arg as PyTuple).items.length === 0) || arg instanceof PyDict)) return newRef(self);
+  if (fmt.length < 2 || fmt.charCodeAt(0) !== 0x25 || fmt.charCodeAt(fmt.length - 1) !== 0x73) return null;
+  const m = /^%(-?)(\d*)(?:\.(\d*))?s$/.exec(fmt);
+  if (m === null) return null;
+  let v = arg;
+  if (arg instanceof PyTuple) {
+    if (arg.type !== TupleType || arg.items.length !== 1) return null;
+    v = arg.items[0];
+  }
+  if (v.type !== StrType) return null;
+  const len = cpLen((v as PyStr).v);
+  if (m[2] !== '' && Number(m[2]) > len) return null;
+  if (m[3] !== undefined && Number(m[3] || '0') < len) return null;
+  return newRef(v);
+}
+
 /** str % args */
 export function strPercent(fmt: string, arg: PyObject): string {
   const temps: PyObject[] = [];
@@ -795,12 +836,13 @@ export function installStrMethods(): void {
     if (t === StrType && args.length === 1 && (kw === null || kw.length === 0)) return abs.strObj(args[0]);
     const [obj, encoding, errors] = parseArgs({ name: 'str', params: ['object', 'encoding', 'errors'] }, args, kw);
     if (encoding !== undefined || errors !== undefined) {
+      // (the clinic converters check encoding and errors first)
+      const enc = encoding === undefined ? 'utf-8' : strArg(encoding, 'str', "'encoding'");
+      const err = errors === undefined ? 'strict' : strArg(errors, 'str', "'errors'");
       if (obj === undefined) return makeStr(t, '');
       // PyUnicode_FromEncodedObject
       if (obj instanceof PyStr) typeError('decoding str is not supported');
       if (!(obj instanceof PyBytes)) typeError(`decoding to str: need a bytes-like object, ${obj.type.name} found`);
-      const enc = encoding === undefined ? 'utf-8' : strArg(encoding, 'str', "'encoding'");
-      const err = errors === undefined ? 'strict' : strArg(errors, 'str', "'errors'");
       return makeStr(t, decodeBytes(obj.v, enc, err));
     }
     if (obj === undefined) return makeStr(t, '');
@@ -866,7 +908,7 @@ export function installStrMethods(): void {
   };
   defBin(T, '__mul__', mul);
   defBin(T, '__rmul__', mul);
-  defBin(T, '__mod__', (self, o) => newStr(strPercent((self as PyStr).v, o)));
+  defBin(T, '__mod__', (self, o) => percentSame(self as PyStr, o) ?? newStr(strPercent((self as PyStr).v, o)));
   defBin(T, '__rmod__', () => notImpl());
   const cmp = (op: abs.Cmp) => (self: PyObject, o: PyObject) => {
     if (!(o instanceof PyStr)) return notImpl();
@@ -892,7 +934,8 @@ export function installStrMethods(): void {
   });
 
   // ------------------------------------------------------------ case
-  const caseMethod = (name: string, f: (s: string) => string) => def0(T, name, (self) => strResult(self, f((self as PyStr).v)));
+  // (ascii_upper_or_lower / case_operation: always a new str, even of one character, but '')
+  const caseMethod = (name: string, f: (s: string) => string) => def0(T, name, (self) => freshStr(f((self as PyStr).v)));
   caseMethod('upper', pyUpper);
   caseMethod('lower', pyLower);
   caseMethod('casefold', (s) => pyLower(s.replace(/ß/g, 'ss')));
@@ -1171,6 +1214,8 @@ export function installStrMethods(): void {
       }
     }
     try {
+      const same = formatSame(self as PyStr, args, npos, kwargs);
+      if (same !== null) return same;
       return newStr(strFormat((self as PyStr).v, args.slice(0, npos), kwargs));
     } finally {
       if (kwargs) decref(kwargs);
@@ -1220,7 +1265,8 @@ export function installStrMethods(): void {
         decref(v);
       }
     }
-    return strResult(self, out);
+    // (_PyUnicode_TranslateCharmap writes a new str, even when nothing maps)
+    return newStr(out);
   });
   const maketrans = (args: PyObject[], kw: string[] | null): PyObject => {
     posArgs('str.maketrans', args, kw, 1, 3);

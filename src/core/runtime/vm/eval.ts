@@ -247,8 +247,8 @@ export function formatValue(f: Frame, stack: (PyObject | null)[], sp: number, ar
   let v = stack[vi]!;
   const conv = arg & 3;
   if (conv) {
-    const s = conv === 1 ? abs.str(v) : conv === 2 ? abs.repr(v) : asciiOf(abs.repr(v));
-    const nv = newStr(s);
+    // (PyObject_Str of an exact str is that str)
+    const nv = conv === 1 ? abs.strObj(v) : newStr(conv === 2 ? abs.repr(v) : asciiOf(abs.repr(v)));
     stack[vi] = nv;
     decref(v);
     v = nv;
