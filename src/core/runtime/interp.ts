@@ -58,6 +58,7 @@ import { builtinTypes, PyBuiltinFunction } from './types';
 import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
+import { installBytesMethods3 } from './objects/bytes_methods';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
@@ -149,6 +150,7 @@ export class Interpreter {
     }
     installAllTypeMethods();
     installBytes();
+    installBytesMethods3();
     installComplex();
     installWeakrefs();
     installVarargsMethods();

@@ -26,19 +26,14 @@ export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
   /** bytearray: ob_alloc (PyByteArray_FromStringAndSize allocates size + 1) */
   alloc: number;
+  /** bytearray: ob_start - ob_bytes (deleting from the front advances the logical start) */
+  offset = 0;
   constructor(
     type: PyType,
     public v: Uint8Array,
   ) {
     super(type);
     this.alloc = v.length ? v.length + 1 : 0;
-  }
-  /** PyByteArray_Resize's growth rule (Objects/bytearrayobject.c, 3.11) */
-  resized(size: number): void {
-    const alloc = this.alloc;
-    if (size + 1 <= alloc) return;
-    if (size <= alloc * 1.125) this.alloc = size + (size >> 3) + (size < 9 ? 3 : 6);
-    else this.alloc = size + 1;
   }
 }
 
@@ -155,10 +150,11 @@ function fromObject(o: PyObject, what: string): Uint8Array {
   const b = bytesLike(o);
   if (b) return b.slice();
   if (o instanceof PyStr) typeError(what === 'bytes' ? 'string argument without an encoding' : 'string argument without an encoding');
-  if (o instanceof PyInt) {
-    const n = Number(o.v);
-    if (n < 0) raise(E.ValueError, 'negative count');
-    return new Uint8Array(n);
+  if (o instanceof PyInt || hasIndex(o)) {
+    const v = abs.index(o);
+    if (typeof v === 'bigint') raise(E.OverflowError, 'cannot fit \'int\' into an index-sized integer');
+    if (v < 0) raise(E.ValueError, 'negative count');
+    return new Uint8Array(v);
   }
   const it = abs.getIterOrNull(o);
   if (!it) typeError(`cannot convert '${o.type.name}' object to ${what}`);
@@ -169,7 +165,7 @@ function fromObject(o: PyObject, what: string): Uint8Array {
       if (!x) break;
       try {
         const v = abs.index(x);
-        if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'bytes must be in range(0, 256)');
+        if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, what === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
         out.push(v);
       } finally {
         decref(x);
@@ -187,11 +183,11 @@ function textArg(o: PyObject, fname: string, name: string): string {
   return o.v;
 }
 
-function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray'): Uint8Array {
+export function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray', source?: { src?: PyObject }): Uint8Array {
   const npos = args.length - (kw ? kw.length : 0);
   let src: PyObject | undefined = args[0];
   let encoding: string | null = null;
-  let errors = 'strict';
+  let errors: string | null = null;
   if (npos >= 2) encoding = textArg(args[1], what, 'encoding');
   if (npos >= 3) errors = textArg(args[2], what, 'errors');
   for (let i = 0; i < (kw ? kw.length : 0); i++) {
@@ -202,19 +198,26 @@ function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'byt
     else typeError(`'${kw![i]}' is an invalid keyword argument for ${what}()`);
   }
   void type;
-  if (src === undefined) return new Uint8Array(0);
+  if (source) source.src = src;
+  if (src === undefined) {
+    if (encoding !== null) typeError('encoding without a string argument');
+    if (errors !== null) typeError('errors without a string argument');
+    return new Uint8Array(0);
+  }
   if (src instanceof PyStr) {
     if (encoding === null) typeError('string argument without an encoding');
-    return encodeStr(src.v, encoding, errors);
+    return encodeStr(src.v, encoding, errors ?? 'strict');
   }
   if (encoding !== null) typeError('encoding without a string argument');
+  if (errors !== null) typeError('errors without a string argument');
   return fromObject(src, what);
 }
 
+// bytes_subscript / bytearray_subscript: their messages differ
 function seqIndex(b: Uint8Array, k: PyObject, what: string): number {
-  let i = abs.asIndex(k, `byte indices must be integers or slices, not ${k.type.name}`);
+  let i = abs.asIndex(k, `${what === 'bytes' ? 'byte' : what} indices must be integers or slices, not ${k.type.name}`);
   if (i < 0) i += b.length;
-  if (i < 0 || i >= b.length) raise(E.IndexError, `${what} index out of range`);
+  if (i < 0 || i >= b.length) raise(E.IndexError, what === 'bytes' ? 'index out of range' : `${what} index out of range`);
   return i;
 }
 
@@ -270,15 +273,17 @@ export function installBytes(): void {
     const what = t === BytesType ? 'bytes' : 'bytearray';
     const mk = (v: Uint8Array) => (t === BytesType ? newBytes(v) : newByteArray(v));
     t.slots.repr = (o) => {
-      const r = bytesRepr((o as PyBytes).v);
+      const r = bytesRepr((o as PyBytes).v, t !== BytesType);
       // bytearray_repr names the object's own type
       return t === BytesType ? r : `${o.type.name}(${r})`;
     };
     t.slots.str = t.slots.repr;
     t.slots.len = (o) => (o as PyBytes).v.length;
     t.slots.new = (type, args, kw) => {
-      const v = argsNew(type, args, kw, what);
+      // bytearray: PyType_GenericNew; bytearray.__init__ fills it
+      const v = t === BytesType ? argsNew(type, args, kw, what) : new Uint8Array(0);
       if (type === BytesType) return newBytes(v);
+      if (type === ByteArrayType) return new PyBytes(ByteArrayType, v);
       const o = new PyBytesSub(type, v);
       if (type.flags & TypeFlags.HEAPTYPE) incref(type);
       // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
@@ -510,71 +515,6 @@ export function installBytes(): void {
     });
     installBytesMethods2(t, mk);
   }
-  // bytearray_iconcat / bytearray_irepeat: in place (a name bound to the same bytearray sees it)
-  const setBytes = (o: PyBytes, r: Uint8Array) => {
-    o.resized(r.length);
-    o.v = r;
-  };
-  const concatInto = (o: PyBytes, add: Uint8Array) => {
-    const r = new Uint8Array(o.v.length + add.length);
-    r.set(o.v);
-    r.set(add, o.v.length);
-    setBytes(o, r);
-  };
-  defMethod(ByteArrayType, '__iadd__', (args, _k, self) => {
-    const o = self as PyBytes;
-    const add = bytesLike(args[0]);
-    if (add === null) typeError(`can't concat ${args[0].type.name} to bytearray`);
-    concatInto(o, add);
-    return newRef(o);
-  });
-  defMethod(ByteArrayType, '__imul__', (args, _k, self) => {
-    const o = self as PyBytes;
-    if (!(args[0] instanceof PyInt) && !abs.typeLookup(args[0].type, '__index__')) typeError(`can't multiply sequence by non-int of type '${args[0].type.name}'`);
-    const n = Math.max(0, abs.asIndex(args[0]));
-    const r = new Uint8Array(o.v.length * n);
-    for (let k = 0; k < n; k++) r.set(o.v, k * o.v.length);
-    setBytes(o, r);
-    return newRef(o);
-  });
-  defMethod(ByteArrayType, 'extend', (args, _k, self) => {
-    const o = self as PyBytes;
-    let add = bytesLike(args[0]);
-    if (add === null) {
-      if (args[0] instanceof PyStr) typeError('expected iterable of integers; got: \'str\'');
-      const items = abs.toArray(args[0]);
-      try {
-        add = Uint8Array.from(items.map((x) => {
-          const v = abs.index(x);
-          if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-          return v;
-        }));
-      } finally {
-        for (const x of items) decref(x);
-      }
-    }
-    concatInto(o, add);
-    return newRef(None);
-  });
-  defMethod(ByteArrayType, 'append', (args, _k, self) => {
-    const o = self as PyBytes;
-    const v = abs.index(args[0]);
-    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-    const r = new Uint8Array(o.v.length + 1);
-    r.set(o.v);
-    r[o.v.length] = v;
-    o.resized(r.length);
-    o.v = r;
-    return newRef(None);
-  });
-  defMethod(ByteArrayType, '__setitem__', (args, _k, self) => {
-    const o = self as PyBytes;
-    const i = seqIndex(o.v, args[0], 'bytearray');
-    const v = abs.index(args[1]);
-    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-    o.v[i] = v;
-    return newRef(None);
-  });
   // int.to_bytes / int.from_bytes (Objects/longobject.c int_to_bytes_impl, int_from_bytes_impl)
   defMethod(IntType, 'to_bytes', (args, kw, self) => {
     const npos = args.length - (kw ? kw.length : 0);
