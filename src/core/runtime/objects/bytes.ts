@@ -185,7 +185,7 @@ function textArg(o: PyObject, fname: string, name: string): string {
 
 export function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray', source?: { src?: PyObject }): Uint8Array {
   const npos = args.length - (kw ? kw.length : 0);
-  let src: PyObject | undefined = args[0];
+  let src: PyObject | undefined = npos > 0 ? args[0] : undefined;
   let encoding: string | null = null;
   let errors: string | null = null;
   if (npos >= 2) encoding = textArg(args[1], what, 'encoding');

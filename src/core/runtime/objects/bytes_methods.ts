@@ -416,15 +416,56 @@ function bytesFormat(fmt: Uint8Array, args: PyObject, t: PyType): PyObject {
   const temps: PyObject[] = [];
   const conv = percentArgsFor(args, temps);
   try {
-    const out = formatInto(fmt, args, conv, temps);
+    const w = new BytesWriter(fmt.length);
+    const out = formatInto(fmt, args, conv, temps, w);
     const v = Uint8Array.from(out);
-    return t === BytesType ? newBytes(v) : newByteArray(v);
+    if (t === BytesType) return newBytes(v);
+    const r = newByteArray(v);
+    w.finish(r);
+    return r;
   } finally {
     for (const x of temps) decref(x);
   }
 }
 
-function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof percentArgsFor>, temps: PyObject[]): number[] {
+/** _PyBytesWriter's allocations for a bytearray result (use_bytearray: no overallocation): a
+ *  512-byte stack buffer first, then a bytearray resized with PyByteArray_Resize as the
+ *  minimum size grows, resized to the final size at the end */
+class BytesWriter {
+  minSize = 0;
+  allocated = 512;
+  small = true;
+  st = { alloc: 0, offset: 0 };
+  constructor(size: number) {
+    this.prepare(size);
+  }
+  /** _PyBytesWriter_Prepare */
+  prepare(size: number): void {
+    if (size === 0) return;
+    const m = this.minSize + size;
+    if (m > this.allocated) {
+      if (this.small) {
+        this.st = { alloc: m + 1, offset: 0 };
+        this.small = false;
+      } else resizeState(this.st, this.allocated, m);
+      this.allocated = m;
+    }
+    this.minSize = m;
+  }
+  /** _PyBytesWriter_Finish */
+  finish(r: PyBytes): void {
+    const size = r.v.length;
+    if (this.small) {
+      r.alloc = size ? size + 1 : 0;
+      return;
+    }
+    if (size !== this.allocated) resizeState(this.st, this.allocated, size);
+    r.alloc = this.st.alloc;
+    r.offset = this.st.offset;
+  }
+}
+
+function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof percentArgsFor>, temps: PyObject[], w: BytesWriter): number[] {
   let args = args0;
   const out: number[] = [];
   const isTuple = args instanceof PyTuple;
@@ -600,6 +641,20 @@ function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof pe
         if (c > 127) raise(E.OverflowError, 'character argument not in range(0x110000)');
         raise(E.ValueError, `unsupported format character '${ch}' (0x${c.toString(16)}) at index ${pos - 1}`);
     }
+    // the writer: the fast paths (an exact int or a float without width, precision or sign
+    // flags; %c without width) write in place of the two bytes of "%d" reserved
+    const fastInt = 'iduoxX'.includes(ch) && v.type === IntType && width === -1 && prec === -1 && !(flags & (F_SIGN | F_BLANK)) && ch !== 'X';
+    const fastFloat = 'eEfFgG'.includes(ch) && width === -1 && prec === -1 && !(flags & (F_SIGN | F_BLANK));
+    if (fastInt || fastFloat) {
+      w.minSize -= 2;
+      w.prepare(body.length);
+      for (const x of body) out.push(x);
+      continue;
+    }
+    if (ch === 'c' && width === -1) {
+      out.push(body[0]);
+      continue;
+    }
     let p = 0;
     let len = body.length;
     let signch = 0;
@@ -612,6 +667,8 @@ function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof pe
       else if (flags & F_BLANK) signch = 32;
     }
     if (width < len) width = len;
+    const alloc = signch && len === width ? width + 1 : width;
+    if (alloc > 2) w.prepare(alloc - 2);
     if (signch) {
       if (fill !== 32) out.push(signch);
       if (width > len) width--;
