@@ -9,8 +9,8 @@ import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
 import { PyTuple, newTuple, gcNewTracked } from './tuple';
-import { hasIndex, withTypeEdge, adjustIndices } from './common_methods';
-import { newList } from './list';
+import { hasIndex, withTypeEdge, adjustIndices, defBin, defUn, def1, posArgs } from './common_methods';
+import { newList, PyList } from './list';
 import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
 import { None, NotImplemented } from './singletons';
 import { raise, typeError } from '../errors';
@@ -300,9 +300,8 @@ export function installBytes(): void {
       defMethod(t, '__hash__', () => typeError("unhashable type: 'bytearray'"));
       t.dict.setItem(abs.nameKeyObj('__hash__'), None);
     }
-    defMethod(t, '__getitem__', (args, _k, self) => {
+    defBin(t, '__getitem__', (self, k) => {
       const b = (self as PyBytes).v;
-      const k = args[0];
       if (k instanceof PySlice) {
         const [start, , step, n] = sliceIndices(k, b.length);
         const out = new Uint8Array(n);
@@ -313,10 +312,9 @@ export function installBytes(): void {
     });
     // bytes_iter / bytearray_iter: an iterator over the object itself (striterobject: 32 bytes)
     const iterType = t === BytesType ? BytesIterType : ByteArrayIterType;
-    defMethod(t, '__iter__', (_a, _k, self) => newSeqIter(iterType, self!));
-    defMethod(t, '__contains__', (args, _k, self) => {
+    defUn(t, '__iter__', (self) => newSeqIter(iterType, self));
+    defBin(t, '__contains__', (self, x) => {
       const b = (self as PyBytes).v;
-      const x = args[0];
       if (x instanceof PyInt) {
         // _Py_bytes_contains: an int must be a byte value
         const v = x.v;
@@ -327,9 +325,9 @@ export function installBytes(): void {
       if (!sub) typeError(`a bytes-like object is required, not '${x.type.name}'`);
       return newBool(indexOf(b, sub, 0) >= 0);
     });
-    defMethod(t, '__add__', (args, _k, self) => {
-      const o = bytesLike(args[0]);
-      if (!o) typeError(`can't concat ${args[0].type.name} to ${what}`);
+    defBin(t, '__add__', (self, x) => {
+      const o = bytesLike(x);
+      if (!o) typeError(`can't concat ${x.type.name} to ${what}`);
       const a = (self as PyBytes).v;
       const r = new Uint8Array(a.length + o.length);
       r.set(a);
@@ -346,8 +344,8 @@ export function installBytes(): void {
     };
     defMethod(t, '__mul__', mul);
     defMethod(t, '__rmul__', mul);
-    const cmp = (op: Cmp) => (args: PyObject[], _k: string[] | null, self: PyObject | null) => {
-      const o = bytesLike(args[0]);
+    const cmp = (op: Cmp) => (self: PyObject, x: PyObject) => {
+      const o = bytesLike(x);
       if (!o) return newRef(NotImplemented);
       const a = (self as PyBytes).v;
       let c = 0;
@@ -356,54 +354,29 @@ export function installBytes(): void {
       if (c === 0) c = a.length - o.length;
       return newRef(abs.cmpResult(c, op) ? True : False);
     };
-    defMethod(t, '__eq__', cmp(Cmp.EQ));
-    defMethod(t, '__ne__', cmp(Cmp.NE));
-    defMethod(t, '__lt__', cmp(Cmp.LT));
-    defMethod(t, '__le__', cmp(Cmp.LE));
-    defMethod(t, '__gt__', cmp(Cmp.GT));
-    defMethod(t, '__ge__', cmp(Cmp.GE));
+    defBin(t, '__eq__', cmp(Cmp.EQ));
+    defBin(t, '__ne__', cmp(Cmp.NE));
+    defBin(t, '__lt__', cmp(Cmp.LT));
+    defBin(t, '__le__', cmp(Cmp.LE));
+    defBin(t, '__gt__', cmp(Cmp.GT));
+    defBin(t, '__ge__', cmp(Cmp.GE));
     defMethod(t, 'decode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
-      if (kw && kw.length) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
+      if ((kw && kw.length) || npos > 2) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
+      if (args.length > 2) typeError(`decode() takes at most 2 arguments (${args.length} given)`);
       let enc = npos > 0 ? textArg(args[0], 'decode', 'encoding') : 'utf-8';
       let errors = npos > 1 ? textArg(args[1], 'decode', 'errors') : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
         if (kw![i] === 'encoding') enc = textArg(args[npos + i], 'decode', 'encoding');
-        if (kw![i] === 'errors') errors = textArg(args[npos + i], 'decode', 'errors');
+        else if (kw![i] === 'errors') errors = textArg(args[npos + i], 'decode', 'errors');
+        else typeError(`'${kw![i]}' is an invalid keyword argument for decode()`);
       }
       return newStr(decodeBytes((self as PyBytes).v, enc, errors));
     });
-    defMethod(t, 'hex', (_a, _k, self) => newStr(Array.from((self as PyBytes).v, (c) => c.toString(16).padStart(2, '0')).join('')));
-    defMethod(t, 'count', (args, _k, self) => {
-      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
-      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
-      const b = (self as PyBytes).v;
-      let n = 0;
-      for (let i = indexOf(b, sub, 0); i >= 0; i = indexOf(b, sub, i + Math.max(1, sub.length))) n++;
-      return newInt(n);
-    });
-    defMethod(t, 'find', (args, _k, self) => {
-      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
-      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
-      return newInt(indexOf((self as PyBytes).v, sub, 0));
-    });
-    defMethod(t, 'startswith', (args, _k, self) => {
-      const p = bytesLike(args[0]);
-      if (!p) typeError(`startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
-      const b = (self as PyBytes).v;
-      return newBool(p.length <= b.length && p.every((c, i) => b[i] === c));
-    });
-    defMethod(t, 'endswith', (args, _k, self) => {
-      const p = bytesLike(args[0]);
-      if (!p) typeError(`endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
-      const b = (self as PyBytes).v;
-      const off = b.length - p.length;
-      return newBool(off >= 0 && p.every((c, i) => b[off + i] === c));
-    });
-    defMethod(t, 'upper', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 97 && c <= 122 ? c - 32 : c))));
-    defMethod(t, 'lower', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 65 && c <= 90 ? c + 32 : c))));
-    defMethod(t, 'join', (args, _k, self) => {
-      const items = abs.toArray(args[0]);
+    // bytes_join (METH_O): PySequence_Fast(x, "can only join an iterable")
+    def1(t, 'join', (self, x) => {
+      if (!(x instanceof PyList) && !(x instanceof PyTuple) && !abs.getIterOrNullSafe(x)) typeError('can only join an iterable');
+      const items = abs.toArray(x);
       try {
         const sep = (self as PyBytes).v;
         const parts: Uint8Array[] = [];
@@ -504,14 +477,6 @@ export function installBytes(): void {
         parts.push(b.slice(0, end));
       }
       return newList(parts.reverse().map(mk));
-    });
-    defMethod(t, 'strip', (_a, _k, self) => {
-      const b = (self as PyBytes).v;
-      let i = 0;
-      let j = b.length;
-      while (i < j && isSpace(b[i])) i++;
-      while (j > i && isSpace(b[j - 1])) j--;
-      return mk(b.slice(i, j));
     });
     installBytesMethods2(t, mk);
   }
@@ -731,7 +696,8 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   // bytes.fromhex / bytearray.fromhex (_PyBytes_FromHex): pairs of hex digits, ASCII whitespace
   // between them skipped; a subclass is called with the result
   defClassMethod(t, 'fromhex', (args, kw, cls) => {
-    checkArgs('fromhex', args, kw, 1, 1);
+    // METH_O
+    checkArgs(`${t.name}.fromhex`, args, kw, 1, 1);
     const s = args[0];
     if (!(s instanceof PyStr)) typeError(`fromhex() argument must be str, not ${s.type.name}`);
     const str = s.v;
@@ -847,7 +813,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   startsEnds('startswith', false);
   startsEnds('endswith', true);
   defMethod(t, 'replace', (args, kw, self) => {
-    checkPositional('replace', args, kw, 2, 3);
+    posArgs(`${t.name}.replace`, args, kw, 2, 3);
     const b = (self! as PyBytes).v;
     const old = bufferArg(args[0]);
     const rep = bufferArg(args[1]);
@@ -884,7 +850,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   });
   const strip = (name: string, left: boolean, right: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 0, 1);
+      posArgs(`${t.name}.${name}`, args, kw, 0, 1);
       const b = (self! as PyBytes).v;
       const chars = args.length && args[0] !== None ? bufferArg(args[0]) : null;
       const drop = (c: number) => (chars ? chars.includes(c) : isSpace(c));
@@ -900,7 +866,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   strip('rstrip', false, true);
   const partition = (name: string, rev: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 1, 1);
+      checkArgs(`${t.name}.${name}`, args, kw, 1, 1);
       const b = (self! as PyBytes).v;
       const sep = bufferArg(args[0]);
       if (sep.length === 0) raise(E.ValueError, 'empty separator');
@@ -915,7 +881,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   partition('rpartition', true);
   const remove = (name: string, suffix: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 1, 1);
+      checkArgs(`${t.name}.${name}`, args, kw, 1, 1);
       const b = (self! as PyBytes).v;
       const p = bufferArg(args[0]);
       if (p.length > 0 && p.length <= b.length) {

@@ -9,7 +9,7 @@ import { typeDict, argParserInit } from '../define';
 import * as abs from '../abstract';
 import { PyInt, IntType, newInt, newBool } from './int';
 import { PyFloat } from './float';
-import { PyStr, internStr } from './str';
+import { PyStr, internStr, newStr } from './str';
 import { PyTuple, TupleType, newTuple } from './tuple';
 import { ListType } from './list';
 import { PySlice } from './misc';
@@ -283,12 +283,12 @@ export function installBytesMethods3(): void {
       let del: PyObject | undefined = npos > 1 ? args[1] : undefined;
       const total = args.length;
       if (total > 2) typeError(`translate() takes at most 2 arguments (${total} given)`);
+      if (npos < 1) typeError(`translate() takes at least 1 positional argument (${npos} given)`);
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
         if (kw![i] === 'delete' && del === undefined) del = args[npos + i];
         else if (kw![i] === 'delete') typeError(`argument for translate() given by name ('delete') and position (2)`);
         else typeError(`'${kw![i]}' is an invalid keyword argument for translate()`);
       }
-      if (npos < 1) typeError(`translate() takes at least 1 positional argument (${npos} given)`);
       table = table!;
       let tab: Uint8Array | null = null;
       if (table !== None) {
@@ -821,6 +821,24 @@ function installByteArrayMutation(): void {
     return newRef(None);
   });
   def0(T, '__alloc__', (self) => newInt(ba(self).alloc));
+  // _common_reduce: (type, (latin-1 str, 'latin-1') or (bytes,), state); protocol < 3 the str form
+  const reduce = (self: PyObject, proto: number): PyObject => {
+    const o = ba(self);
+    const gs = abs.getAttr(self, '__getstate__');
+    let state: PyObject;
+    try {
+      state = abs.call(gs, [], null);
+    } finally {
+      decref(gs);
+    }
+    const ctorArgs = !o.v.length ? newTuple([]) : proto < 3 ? newTuple([newStr(String.fromCharCode(...o.v)), newStr('latin-1')]) : newTuple([newBytes(o.v.slice())]);
+    return newTuple([newRef(self.type), ctorArgs, state]);
+  };
+  def0(T, '__reduce__', (self) => reduce(self, 2));
+  def(T, '__reduce_ex__', (self, args, kw) => {
+    posArgs('bytearray.__reduce_ex__', args, kw, 0, 1);
+    return reduce(self, args.length ? cIntArg(args[0]) : 0);
+  });
 
   // bytearray_ass_subscript: an index takes a byte value; a slice takes a bytearray (anything
   // else but a number or a str is converted to one first); deletion is assignment of nothing
