@@ -59,6 +59,7 @@ import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installBytesMethods3 } from './objects/bytes_methods';
+import { installMemoryView } from './objects/memoryview';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
@@ -151,6 +152,7 @@ export class Interpreter {
     installAllTypeMethods();
     installBytes();
     installBytesMethods3();
+    installMemoryView();
     installComplex();
     installWeakrefs();
     installVarargsMethods();

@@ -28,6 +28,8 @@ export class PyBytes extends PyObject {
   alloc: number;
   /** bytearray: ob_start - ob_bytes (deleting from the front advances the logical start) */
   offset = 0;
+  /** bytearray: ob_exports (buffers held by memoryviews: no resizing meanwhile) */
+  exports = 0;
   constructor(
     type: PyType,
     public v: Uint8Array,
@@ -141,9 +143,16 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
   raise(E.LookupError, `unknown encoding: ${encoding}`);
 }
 
-/** The bytes of a bytes-like object, or null. */
+let bufferHook: ((o: PyObject) => Uint8Array | null) | null = null;
+/** the buffer protocol of other exporters (memoryview) */
+export function setBufferHook(f: (o: PyObject) => Uint8Array | null): void {
+  bufferHook = f;
+}
+
+/** The bytes of a bytes-like object (PyObject_GetBuffer), or null. */
 export function bytesLike(o: PyObject): Uint8Array | null {
-  return o instanceof PyBytes ? o.v : null;
+  if (o instanceof PyBytes) return o.v;
+  return bufferHook === null ? null : bufferHook(o);
 }
 
 function fromObject(o: PyObject, what: string): Uint8Array {
@@ -344,8 +353,10 @@ export function installBytes(): void {
     };
     defMethod(t, '__mul__', mul);
     defMethod(t, '__rmul__', mul);
+    // bytes_richcompare takes two bytes (a bytearray compares the same either way);
+    // bytearray_richcompare any two buffers
     const cmp = (op: Cmp) => (self: PyObject, x: PyObject) => {
-      const o = bytesLike(x);
+      const o = t === BytesType ? (x instanceof PyBytes ? x.v : null) : bytesLike(x);
       if (!o) return newRef(NotImplemented);
       const a = (self as PyBytes).v;
       let c = 0;

@@ -75,7 +75,13 @@ function resizeState(o: { alloc: number; offset: number }, cur: number, size: nu
 }
 
 export function byteArrayResize(o: PyBytes, size: number): void {
+  if (size !== o.v.length) canResize(o);
   resizeState(o, o.v.length, size);
+}
+
+/** _canresize: not while a memoryview holds the buffer */
+function canResize(o: PyBytes): void {
+  if (o.exports > 0) raise(E.BufferError, 'Existing exports of data: object cannot be re-sized');
 }
 
 /** replace the contents of a bytearray through PyByteArray_Resize */
@@ -93,6 +99,7 @@ function setSliceLinear(o: PyBytes, lo: number, hi: number, bytes: Uint8Array): 
   r.set(old.subarray(0, lo));
   r.set(bytes, lo);
   r.set(old.subarray(hi), lo + bytes.length);
+  if (growth < 0) canResize(o);
   if (growth < 0 && lo === 0) o.offset -= growth;
   if (growth !== 0) byteArrayResize(o, r.length);
   o.v = r;
@@ -108,7 +115,7 @@ export function initByteArrayAlloc(o: { alloc: number; offset: number }, src: Py
       resizeState(o, size, size + 1);
     }
   };
-  if (src instanceof PyStr || src instanceof PyBytes || hasIndex(src)) {
+  if (src instanceof PyStr || bytesLike(src) !== null || hasIndex(src)) {
     resizeState(o, 0, n);
     return;
   }
@@ -893,6 +900,7 @@ function installByteArrayMutation(): void {
       return;
     }
     if (bytes.length === 0) {
+      canResize(o);
       if (slicelen === 0) return;
       const drop = new Set<number>();
       for (let k = 0, j = start; k < slicelen; k++, j += step) drop.add(j);
