@@ -58,6 +58,8 @@ import { builtinTypes, PyBuiltinFunction } from './types';
 import { materializeCode } from './consts';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
+import { installBytesMethods3 } from './objects/bytes_methods';
+import { installMemoryView } from './objects/memoryview';
 import { installComplex, newComplex } from './objects/complex';
 import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
@@ -149,6 +151,8 @@ export class Interpreter {
     }
     installAllTypeMethods();
     installBytes();
+    installBytesMethods3();
+    installMemoryView();
     installComplex();
     installWeakrefs();
     installVarargsMethods();

@@ -9,8 +9,8 @@ import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from './int';
 import { PyStr, newStr } from './str';
 import { PyTuple, newTuple, gcNewTracked } from './tuple';
-import { hasIndex, withTypeEdge, adjustIndices } from './common_methods';
-import { newList } from './list';
+import { hasIndex, withTypeEdge, adjustIndices, defBin, defUn, def1, posArgs } from './common_methods';
+import { newList, PyList } from './list';
 import { PySlice, BytesIterType, newSeqIter, PySeqIter } from './misc';
 import { None, NotImplemented } from './singletons';
 import { raise, typeError } from '../errors';
@@ -26,19 +26,16 @@ export class PyBytes extends PyObject {
   h: number | bigint | undefined = undefined;
   /** bytearray: ob_alloc (PyByteArray_FromStringAndSize allocates size + 1) */
   alloc: number;
+  /** bytearray: ob_start - ob_bytes (deleting from the front advances the logical start) */
+  offset = 0;
+  /** bytearray: ob_exports (buffers held by memoryviews: no resizing meanwhile) */
+  exports = 0;
   constructor(
     type: PyType,
     public v: Uint8Array,
   ) {
     super(type);
     this.alloc = v.length ? v.length + 1 : 0;
-  }
-  /** PyByteArray_Resize's growth rule (Objects/bytearrayobject.c, 3.11) */
-  resized(size: number): void {
-    const alloc = this.alloc;
-    if (size + 1 <= alloc) return;
-    if (size <= alloc * 1.125) this.alloc = size + (size >> 3) + (size < 9 ? 3 : 6);
-    else this.alloc = size + 1;
   }
 }
 
@@ -146,19 +143,27 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
   raise(E.LookupError, `unknown encoding: ${encoding}`);
 }
 
-/** The bytes of a bytes-like object, or null. */
+let bufferHook: ((o: PyObject) => Uint8Array | null) | null = null;
+/** the buffer protocol of other exporters (memoryview) */
+export function setBufferHook(f: (o: PyObject) => Uint8Array | null): void {
+  bufferHook = f;
+}
+
+/** The bytes of a bytes-like object (PyObject_GetBuffer), or null. */
 export function bytesLike(o: PyObject): Uint8Array | null {
-  return o instanceof PyBytes ? o.v : null;
+  if (o instanceof PyBytes) return o.v;
+  return bufferHook === null ? null : bufferHook(o);
 }
 
 function fromObject(o: PyObject, what: string): Uint8Array {
   const b = bytesLike(o);
   if (b) return b.slice();
   if (o instanceof PyStr) typeError(what === 'bytes' ? 'string argument without an encoding' : 'string argument without an encoding');
-  if (o instanceof PyInt) {
-    const n = Number(o.v);
-    if (n < 0) raise(E.ValueError, 'negative count');
-    return new Uint8Array(n);
+  if (o instanceof PyInt || hasIndex(o)) {
+    const v = abs.index(o);
+    if (typeof v === 'bigint') raise(E.OverflowError, 'cannot fit \'int\' into an index-sized integer');
+    if (v < 0) raise(E.ValueError, 'negative count');
+    return new Uint8Array(v);
   }
   const it = abs.getIterOrNull(o);
   if (!it) typeError(`cannot convert '${o.type.name}' object to ${what}`);
@@ -169,7 +174,7 @@ function fromObject(o: PyObject, what: string): Uint8Array {
       if (!x) break;
       try {
         const v = abs.index(x);
-        if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'bytes must be in range(0, 256)');
+        if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, what === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
         out.push(v);
       } finally {
         decref(x);
@@ -187,11 +192,11 @@ function textArg(o: PyObject, fname: string, name: string): string {
   return o.v;
 }
 
-function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray'): Uint8Array {
+export function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'bytes' | 'bytearray', source?: { src?: PyObject }): Uint8Array {
   const npos = args.length - (kw ? kw.length : 0);
-  let src: PyObject | undefined = args[0];
+  let src: PyObject | undefined = npos > 0 ? args[0] : undefined;
   let encoding: string | null = null;
-  let errors = 'strict';
+  let errors: string | null = null;
   if (npos >= 2) encoding = textArg(args[1], what, 'encoding');
   if (npos >= 3) errors = textArg(args[2], what, 'errors');
   for (let i = 0; i < (kw ? kw.length : 0); i++) {
@@ -202,19 +207,26 @@ function argsNew(type: PyType, args: PyObject[], kw: string[] | null, what: 'byt
     else typeError(`'${kw![i]}' is an invalid keyword argument for ${what}()`);
   }
   void type;
-  if (src === undefined) return new Uint8Array(0);
+  if (source) source.src = src;
+  if (src === undefined) {
+    if (encoding !== null) typeError('encoding without a string argument');
+    if (errors !== null) typeError('errors without a string argument');
+    return new Uint8Array(0);
+  }
   if (src instanceof PyStr) {
     if (encoding === null) typeError('string argument without an encoding');
-    return encodeStr(src.v, encoding, errors);
+    return encodeStr(src.v, encoding, errors ?? 'strict');
   }
   if (encoding !== null) typeError('encoding without a string argument');
+  if (errors !== null) typeError('errors without a string argument');
   return fromObject(src, what);
 }
 
+// bytes_subscript / bytearray_subscript: their messages differ
 function seqIndex(b: Uint8Array, k: PyObject, what: string): number {
-  let i = abs.asIndex(k, `byte indices must be integers or slices, not ${k.type.name}`);
+  let i = abs.asIndex(k, `${what === 'bytes' ? 'byte' : what} indices must be integers or slices, not ${k.type.name}`);
   if (i < 0) i += b.length;
-  if (i < 0 || i >= b.length) raise(E.IndexError, `${what} index out of range`);
+  if (i < 0 || i >= b.length) raise(E.IndexError, what === 'bytes' ? 'index out of range' : `${what} index out of range`);
   return i;
 }
 
@@ -270,15 +282,17 @@ export function installBytes(): void {
     const what = t === BytesType ? 'bytes' : 'bytearray';
     const mk = (v: Uint8Array) => (t === BytesType ? newBytes(v) : newByteArray(v));
     t.slots.repr = (o) => {
-      const r = bytesRepr((o as PyBytes).v);
+      const r = bytesRepr((o as PyBytes).v, t !== BytesType);
       // bytearray_repr names the object's own type
       return t === BytesType ? r : `${o.type.name}(${r})`;
     };
     t.slots.str = t.slots.repr;
     t.slots.len = (o) => (o as PyBytes).v.length;
     t.slots.new = (type, args, kw) => {
-      const v = argsNew(type, args, kw, what);
+      // bytearray: PyType_GenericNew; bytearray.__init__ fills it
+      const v = t === BytesType ? argsNew(type, args, kw, what) : new Uint8Array(0);
       if (type === BytesType) return newBytes(v);
+      if (type === ByteArrayType) return new PyBytes(ByteArrayType, v);
       const o = new PyBytesSub(type, v);
       if (type.flags & TypeFlags.HEAPTYPE) incref(type);
       // a heap subclass is a gc type (type_new_alloc: all heap types have Py_TPFLAGS_HAVE_GC)
@@ -295,9 +309,8 @@ export function installBytes(): void {
       defMethod(t, '__hash__', () => typeError("unhashable type: 'bytearray'"));
       t.dict.setItem(abs.nameKeyObj('__hash__'), None);
     }
-    defMethod(t, '__getitem__', (args, _k, self) => {
+    defBin(t, '__getitem__', (self, k) => {
       const b = (self as PyBytes).v;
-      const k = args[0];
       if (k instanceof PySlice) {
         const [start, , step, n] = sliceIndices(k, b.length);
         const out = new Uint8Array(n);
@@ -308,10 +321,9 @@ export function installBytes(): void {
     });
     // bytes_iter / bytearray_iter: an iterator over the object itself (striterobject: 32 bytes)
     const iterType = t === BytesType ? BytesIterType : ByteArrayIterType;
-    defMethod(t, '__iter__', (_a, _k, self) => newSeqIter(iterType, self!));
-    defMethod(t, '__contains__', (args, _k, self) => {
+    defUn(t, '__iter__', (self) => newSeqIter(iterType, self));
+    defBin(t, '__contains__', (self, x) => {
       const b = (self as PyBytes).v;
-      const x = args[0];
       if (x instanceof PyInt) {
         // _Py_bytes_contains: an int must be a byte value
         const v = x.v;
@@ -322,9 +334,9 @@ export function installBytes(): void {
       if (!sub) typeError(`a bytes-like object is required, not '${x.type.name}'`);
       return newBool(indexOf(b, sub, 0) >= 0);
     });
-    defMethod(t, '__add__', (args, _k, self) => {
-      const o = bytesLike(args[0]);
-      if (!o) typeError(`can't concat ${args[0].type.name} to ${what}`);
+    defBin(t, '__add__', (self, x) => {
+      const o = bytesLike(x);
+      if (!o) typeError(`can't concat ${x.type.name} to ${what}`);
       const a = (self as PyBytes).v;
       const r = new Uint8Array(a.length + o.length);
       r.set(a);
@@ -341,8 +353,10 @@ export function installBytes(): void {
     };
     defMethod(t, '__mul__', mul);
     defMethod(t, '__rmul__', mul);
-    const cmp = (op: Cmp) => (args: PyObject[], _k: string[] | null, self: PyObject | null) => {
-      const o = bytesLike(args[0]);
+    // bytes_richcompare takes two bytes (a bytearray compares the same either way);
+    // bytearray_richcompare any two buffers
+    const cmp = (op: Cmp) => (self: PyObject, x: PyObject) => {
+      const o = t === BytesType ? (x instanceof PyBytes ? x.v : null) : bytesLike(x);
       if (!o) return newRef(NotImplemented);
       const a = (self as PyBytes).v;
       let c = 0;
@@ -351,54 +365,29 @@ export function installBytes(): void {
       if (c === 0) c = a.length - o.length;
       return newRef(abs.cmpResult(c, op) ? True : False);
     };
-    defMethod(t, '__eq__', cmp(Cmp.EQ));
-    defMethod(t, '__ne__', cmp(Cmp.NE));
-    defMethod(t, '__lt__', cmp(Cmp.LT));
-    defMethod(t, '__le__', cmp(Cmp.LE));
-    defMethod(t, '__gt__', cmp(Cmp.GT));
-    defMethod(t, '__ge__', cmp(Cmp.GE));
+    defBin(t, '__eq__', cmp(Cmp.EQ));
+    defBin(t, '__ne__', cmp(Cmp.NE));
+    defBin(t, '__lt__', cmp(Cmp.LT));
+    defBin(t, '__le__', cmp(Cmp.LE));
+    defBin(t, '__gt__', cmp(Cmp.GT));
+    defBin(t, '__ge__', cmp(Cmp.GE));
     defMethod(t, 'decode', (args, kw, self) => {
       const npos = args.length - (kw ? kw.length : 0);
-      if (kw && kw.length) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
+      if ((kw && kw.length) || npos > 2) argParserInit(`${t.name}.decode`, ['encoding', 'errors']);
+      if (args.length > 2) typeError(`decode() takes at most 2 arguments (${args.length} given)`);
       let enc = npos > 0 ? textArg(args[0], 'decode', 'encoding') : 'utf-8';
       let errors = npos > 1 ? textArg(args[1], 'decode', 'errors') : 'strict';
       for (let i = 0; i < (kw ? kw.length : 0); i++) {
         if (kw![i] === 'encoding') enc = textArg(args[npos + i], 'decode', 'encoding');
-        if (kw![i] === 'errors') errors = textArg(args[npos + i], 'decode', 'errors');
+        else if (kw![i] === 'errors') errors = textArg(args[npos + i], 'decode', 'errors');
+        else typeError(`'${kw![i]}' is an invalid keyword argument for decode()`);
       }
       return newStr(decodeBytes((self as PyBytes).v, enc, errors));
     });
-    defMethod(t, 'hex', (_a, _k, self) => newStr(Array.from((self as PyBytes).v, (c) => c.toString(16).padStart(2, '0')).join('')));
-    defMethod(t, 'count', (args, _k, self) => {
-      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
-      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
-      const b = (self as PyBytes).v;
-      let n = 0;
-      for (let i = indexOf(b, sub, 0); i >= 0; i = indexOf(b, sub, i + Math.max(1, sub.length))) n++;
-      return newInt(n);
-    });
-    defMethod(t, 'find', (args, _k, self) => {
-      const sub = args[0] instanceof PyInt ? Uint8Array.of(Number(args[0].v)) : bytesLike(args[0]);
-      if (!sub) typeError(`argument should be integer or bytes-like object, not '${args[0].type.name}'`);
-      return newInt(indexOf((self as PyBytes).v, sub, 0));
-    });
-    defMethod(t, 'startswith', (args, _k, self) => {
-      const p = bytesLike(args[0]);
-      if (!p) typeError(`startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
-      const b = (self as PyBytes).v;
-      return newBool(p.length <= b.length && p.every((c, i) => b[i] === c));
-    });
-    defMethod(t, 'endswith', (args, _k, self) => {
-      const p = bytesLike(args[0]);
-      if (!p) typeError(`endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`);
-      const b = (self as PyBytes).v;
-      const off = b.length - p.length;
-      return newBool(off >= 0 && p.every((c, i) => b[off + i] === c));
-    });
-    defMethod(t, 'upper', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 97 && c <= 122 ? c - 32 : c))));
-    defMethod(t, 'lower', (_a, _k, self) => mk((self as PyBytes).v.map((c) => (c >= 65 && c <= 90 ? c + 32 : c))));
-    defMethod(t, 'join', (args, _k, self) => {
-      const items = abs.toArray(args[0]);
+    // bytes_join (METH_O): PySequence_Fast(x, "can only join an iterable")
+    def1(t, 'join', (self, x) => {
+      if (!(x instanceof PyList) && !(x instanceof PyTuple) && !abs.getIterOrNullSafe(x)) typeError('can only join an iterable');
+      const items = abs.toArray(x);
       try {
         const sep = (self as PyBytes).v;
         const parts: Uint8Array[] = [];
@@ -500,81 +489,8 @@ export function installBytes(): void {
       }
       return newList(parts.reverse().map(mk));
     });
-    defMethod(t, 'strip', (_a, _k, self) => {
-      const b = (self as PyBytes).v;
-      let i = 0;
-      let j = b.length;
-      while (i < j && isSpace(b[i])) i++;
-      while (j > i && isSpace(b[j - 1])) j--;
-      return mk(b.slice(i, j));
-    });
     installBytesMethods2(t, mk);
   }
-  // bytearray_iconcat / bytearray_irepeat: in place (a name bound to the same bytearray sees it)
-  const setBytes = (o: PyBytes, r: Uint8Array) => {
-    o.resized(r.length);
-    o.v = r;
-  };
-  const concatInto = (o: PyBytes, add: Uint8Array) => {
-    const r = new Uint8Array(o.v.length + add.length);
-    r.set(o.v);
-    r.set(add, o.v.length);
-    setBytes(o, r);
-  };
-  defMethod(ByteArrayType, '__iadd__', (args, _k, self) => {
-    const o = self as PyBytes;
-    const add = bytesLike(args[0]);
-    if (add === null) typeError(`can't concat ${args[0].type.name} to bytearray`);
-    concatInto(o, add);
-    return newRef(o);
-  });
-  defMethod(ByteArrayType, '__imul__', (args, _k, self) => {
-    const o = self as PyBytes;
-    if (!(args[0] instanceof PyInt) && !abs.typeLookup(args[0].type, '__index__')) typeError(`can't multiply sequence by non-int of type '${args[0].type.name}'`);
-    const n = Math.max(0, abs.asIndex(args[0]));
-    const r = new Uint8Array(o.v.length * n);
-    for (let k = 0; k < n; k++) r.set(o.v, k * o.v.length);
-    setBytes(o, r);
-    return newRef(o);
-  });
-  defMethod(ByteArrayType, 'extend', (args, _k, self) => {
-    const o = self as PyBytes;
-    let add = bytesLike(args[0]);
-    if (add === null) {
-      if (args[0] instanceof PyStr) typeError('expected iterable of integers; got: \'str\'');
-      const items = abs.toArray(args[0]);
-      try {
-        add = Uint8Array.from(items.map((x) => {
-          const v = abs.index(x);
-          if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-          return v;
-        }));
-      } finally {
-        for (const x of items) decref(x);
-      }
-    }
-    concatInto(o, add);
-    return newRef(None);
-  });
-  defMethod(ByteArrayType, 'append', (args, _k, self) => {
-    const o = self as PyBytes;
-    const v = abs.index(args[0]);
-    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-    const r = new Uint8Array(o.v.length + 1);
-    r.set(o.v);
-    r[o.v.length] = v;
-    o.resized(r.length);
-    o.v = r;
-    return newRef(None);
-  });
-  defMethod(ByteArrayType, '__setitem__', (args, _k, self) => {
-    const o = self as PyBytes;
-    const i = seqIndex(o.v, args[0], 'bytearray');
-    const v = abs.index(args[1]);
-    if (typeof v !== 'number' || v < 0 || v > 255) raise(E.ValueError, 'byte must be in range(0, 256)');
-    o.v[i] = v;
-    return newRef(None);
-  });
   // int.to_bytes / int.from_bytes (Objects/longobject.c int_to_bytes_impl, int_from_bytes_impl)
   defMethod(IntType, 'to_bytes', (args, kw, self) => {
     const npos = args.length - (kw ? kw.length : 0);
@@ -791,7 +707,8 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   // bytes.fromhex / bytearray.fromhex (_PyBytes_FromHex): pairs of hex digits, ASCII whitespace
   // between them skipped; a subclass is called with the result
   defClassMethod(t, 'fromhex', (args, kw, cls) => {
-    checkArgs('fromhex', args, kw, 1, 1);
+    // METH_O
+    checkArgs(`${t.name}.fromhex`, args, kw, 1, 1);
     const s = args[0];
     if (!(s instanceof PyStr)) typeError(`fromhex() argument must be str, not ${s.type.name}`);
     const str = s.v;
@@ -907,7 +824,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   startsEnds('startswith', false);
   startsEnds('endswith', true);
   defMethod(t, 'replace', (args, kw, self) => {
-    checkPositional('replace', args, kw, 2, 3);
+    posArgs(`${t.name}.replace`, args, kw, 2, 3);
     const b = (self! as PyBytes).v;
     const old = bufferArg(args[0]);
     const rep = bufferArg(args[1]);
@@ -944,7 +861,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   });
   const strip = (name: string, left: boolean, right: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 0, 1);
+      posArgs(`${t.name}.${name}`, args, kw, 0, 1);
       const b = (self! as PyBytes).v;
       const chars = args.length && args[0] !== None ? bufferArg(args[0]) : null;
       const drop = (c: number) => (chars ? chars.includes(c) : isSpace(c));
@@ -960,7 +877,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   strip('rstrip', false, true);
   const partition = (name: string, rev: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 1, 1);
+      checkArgs(`${t.name}.${name}`, args, kw, 1, 1);
       const b = (self! as PyBytes).v;
       const sep = bufferArg(args[0]);
       if (sep.length === 0) raise(E.ValueError, 'empty separator');
@@ -975,7 +892,7 @@ export function installBytesMethods2(t: PyType, mk: (v: Uint8Array) => PyObject)
   partition('rpartition', true);
   const remove = (name: string, suffix: boolean) =>
     defMethod(t, name, (args, kw, self) => {
-      checkPositional(name, args, kw, 1, 1);
+      checkArgs(`${t.name}.${name}`, args, kw, 1, 1);
       const b = (self! as PyBytes).v;
       const p = bufferArg(args[0]);
       if (p.length > 0 && p.length <= b.length) {

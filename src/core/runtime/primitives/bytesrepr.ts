@@ -1,7 +1,7 @@
 // bytes_repr (Objects/bytesobject.c), pure: the runtime's bytes repr and the compiler's unparser use it.
 
-/** bytes_repr */
-export function bytesRepr(v: Uint8Array): string {
+/** bytes_repr; bytearray_repr (`bytearray` true) escapes a single quote inside double quotes too */
+export function bytesRepr(v: Uint8Array, bytearray = false): string {
   let dq = false;
   let sq = false;
   for (const c of v) {
@@ -11,7 +11,7 @@ export function bytesRepr(v: Uint8Array): string {
   const quote = sq && !dq ? '"' : "'";
   let s = 'b' + quote;
   for (const c of v) {
-    if (c === quote.charCodeAt(0) || c === 0x5c) s += '\\' + String.fromCharCode(c);
+    if (c === quote.charCodeAt(0) || c === 0x5c || (bytearray && c === 0x27)) s += '\\' + String.fromCharCode(c);
     else if (c === 9) s += '\\t';
     else if (c === 10) s += '\\n';
     else if (c === 13) s += '\\r';

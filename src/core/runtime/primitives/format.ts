@@ -449,7 +449,7 @@ export function percentIntTypeErrorMessage(conv: string, typeName: string): stri
 }
 
 /** Objects/unicodeobject.c _PyUnicode_FormatLong */
-function formatLongPercent(v: PyInt, alt: boolean, prec: number, type: string): string {
+export function formatLongPercent(v: PyInt, alt: boolean, prec: number, type: string): string {
   if (prec > INT_MAX - 3) throw new FormatError('OverflowError', 'precision too large');
   const negative = v < 0;
   let digits: string;
