@@ -7,7 +7,7 @@
 //   node --import tsx tools/check_unicodedata.mjs      (skipped without python3)
 import { spawnSync } from 'node:child_process';
 import * as U from '../src/core/runtime/ucd.ts';
-import { eastAsianWidth } from '../src/core/runtime/eastasianwidth.ts';
+import { eastAsianWidth, isWideCodePoint } from '../src/core/runtime/eastasianwidth.ts';
 
 const PY = String.raw`
 import sys, unicodedata as u, random, ctypes
@@ -90,6 +90,7 @@ for (let cp = 0; cp < 0x110000; cp++, i++) {
     forms.map((fm) => (U.quickCheckYes(fm, [cp, cp]) ? '1' : '0')).join(''),
     ...forms.map((fm) => hex(U.normalize(fm, [cp]))),
   ];
+  if (isWideCodePoint(cp) !== (f[4] === 'W' || f[4] === 'F')) fail(`U+${cp.toString(16)} isWideCodePoint`);
   for (let k = 0; k < FIELDS.length; k++) if (ours[k] !== f[k]) fail(`U+${cp.toString(16)} ${FIELDS[k]}: python ${JSON.stringify(f[k])} ours ${JSON.stringify(ours[k])}`);
 }
 let nLookup = 0;

@@ -286,7 +286,7 @@ export function eastAsianWidth(cp: number): string {
 
 /** unicodedata.east_asian_width(chr(cp)) in 'WF' */
 export function isWideCodePoint(cp: number): boolean {
-  if (cp < 0x1100) return cp >= 0x80 && eastAsianWidthIndex(cp) === 4 /* F: U+0378 and others */;
+  if (cp < 0x80) return false;
   const v = eastAsianWidthIndex(cp);
   return v === 3 || v === 4;
 }
