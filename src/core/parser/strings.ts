@@ -5,7 +5,7 @@
 import type * as A from './ast';
 import * as F from './factory';
 import type { Token } from './tokenizer';
-import { unicodeName } from './unicodenames';
+import { lookupName } from '../runtime/ucd';
 
 export interface StringHost {
   /** Raise a SyntaxError located like pegen's RAISE_SYNTAX_ERROR (last token fetched). */
@@ -167,11 +167,10 @@ export function decodeStrEscapes(s: string, host: StringHost): string {
           const close = s.indexOf('}', i + 1);
           if (close > i + 1) {
             const nm = s.slice(i + 1, close);
-            const cp = unicodeName(nm);
-            if (cp === undefined) {
-              fail(start, close + 1, 'unknown Unicode character name (RefScope knows only part of the Unicode name table)');
-            }
-            out += String.fromCodePoint(cp!);
+            // _PyUnicode_DecodeUnicodeEscapeInternal: names and aliases (not named sequences)
+            const cp = nm.length <= 256 ? lookupName(nm, false) : undefined;
+            if (typeof cp !== 'number') return fail(start, close + 1, 'unknown Unicode character name');
+            out += String.fromCodePoint(cp);
             i = close + 1;
             break;
           }

@@ -28,6 +28,7 @@ const MISSING: Record<string, string> = {
   'traceback': 'TracebackException collections itertools linecache print_last suppress textwrap',
   'types': 'AsyncGeneratorType CoroutineType coroutine',
   'typing': 'ABCMeta BinaryIO CT_co EXCLUDED_ATTRIBUTES ForwardRef GenericAlias IO KT MethodDescriptorType MethodWrapperType ParamSpecArgs ParamSpecKwargs T T_co T_contra TextIO Unpack VT VT_co V_co WrapperDescriptorType abstractmethod clear_overloads collections contextlib defaultdict functools get_overloads io is_typeddict no_type_check_decorator operator re stdlib_re sys types warnings',
+  'unicodedata': 'UCD ucd_3_2_0',
   'weakref': 'itertools sys',
 };
 
