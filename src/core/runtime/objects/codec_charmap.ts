@@ -56,10 +56,12 @@ function charmap(module: string): Charmap {
   // (charmap_build: a character in two cells encodes as the later one)
   const map = new Map<number, number>();
   for (let i = 0; i < 256; i++) if (dec[i] >= 0) map.set(dec[i], i);
+  let asciiIdentity = true;
+  for (let c = 0; c < 128; c++) if (map.get(c) !== c) asciiIdentity = false;
   const enc: Encoder = {
     name: 'charmap',
     reason: 'character maps to <undefined>',
-    asciiIdentity: !full,
+    asciiIdentity,
     group: true,
     put(c, out) {
       const b = map.get(c);

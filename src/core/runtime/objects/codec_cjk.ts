@@ -261,7 +261,7 @@ function gb18030Decode(b: Uint8Array, errors: string): string {
       const c3 = b[i + 2];
       const c4 = b[i + 3];
       let cp = -1;
-      if (c >= 0x81 && c3 >= 0x81 && c4 >= 0x30 && c4 <= 0x39) {
+      if (c >= 0x81 && c3 >= 0x81 && c3 <= 0xfe && c4 >= 0x30 && c4 <= 0x39) {
         const l1 = c - 0x81;
         const rest = (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
         if (l1 < 4) {
