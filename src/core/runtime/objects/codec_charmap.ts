@@ -137,3 +137,8 @@ export function asciiDecode(b: Uint8Array, errors: string): string {
 export function latin1Decode(b: Uint8Array): string {
   return fromBytes(b);
 }
+
+/** false for the charmap codecs that do not keep ASCII where it is (the EBCDIC ones) */
+export function charmapAsciiCompatible(module: string): boolean {
+  return !isCharmap(module) || charmap(module).enc.asciiIdentity;
+}
