@@ -9,12 +9,12 @@ import { registerModule, parseArgs, type ModuleBuilder } from '../runtime/define
 import { execSource } from './modutil';
 import { PyObject } from '../runtime/object';
 import * as abs from '../runtime/abstract';
-import { typeError, newException } from '../runtime/errors';
+import { typeError, newException, raise } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { PyBytes, newBytes } from '../runtime/objects/bytes';
 import { newTuple } from '../runtime/objects/tuple';
-import { lookupCodec, codecModule, codecName, normalizeEncoding, moduleEncode, moduleDecode, wrapCodecError } from '../runtime/objects/codec_registry';
+import { lookupCodec, requireImplemented, codecModule, codecName, normalizeEncoding, moduleEncode, moduleDecode, wrapCodecError } from '../runtime/objects/codec_registry';
 import { CJK_CODECS } from '../runtime/objects/codec_cjk';
 import { isCharmap } from '../runtime/objects/codec_charmap';
 
@@ -145,12 +145,15 @@ registerModule('codecs', (m: ModuleBuilder) => {
   m.fn('_lookup', (args, kw) => {
     const [enc] = parseArgs({ name: 'lookup', params: ['encoding', '/'], required: 1 }, args, kw);
     if (!(enc instanceof PyStr)) typeError(`lookup() argument must be str, not ${enc!.type.name}`);
-    const mod = lookupCodec(enc.v, null);
+    // (any codec CPython has: calling one RefScope lacks is not supported)
+    const mod = codecModule(enc.v);
+    if (mod === null) raise(E.LookupError, `unknown encoding: ${enc.v}`);
     return newTuple([newStr(normalizeEncoding(enc.v)), newStr(mod), newStr(codecName(mod))]);
   });
   m.fn('_encode', (args, kw) => {
     const [obj, mod, err] = parseArgs({ name: 'encode', params: ['input', 'module', 'errors'], required: 3 }, args, kw);
     const module = (mod as PyStr).v;
+    requireImplemented(module);
     const errors = strArg(err, 'encode', 'errors', 'strict');
     if (obj instanceof PyStr) return newBytes(moduleEncode(module, obj.v, errors));
     if (CJK_CODECS.includes(module)) return newBytes(moduleEncode(module, abs.str(obj!), errors));
@@ -158,6 +161,7 @@ registerModule('codecs', (m: ModuleBuilder) => {
   });
   m.fn('_decode', (args, kw) => {
     const [obj, mod, err] = parseArgs({ name: 'decode', params: ['input', 'module', 'errors'], required: 3 }, args, kw);
+    requireImplemented((mod as PyStr).v);
     if (!(obj instanceof PyBytes)) typeError(`a bytes-like object is required, not '${obj!.type.name}'`);
     return newStr(moduleDecode((mod as PyStr).v, obj.v, strArg(err, 'decode', 'errors', 'strict')));
   });

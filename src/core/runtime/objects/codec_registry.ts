@@ -82,8 +82,13 @@ export function lookupCodec(encoding: string, textCheck: string | null): string 
   const m = codecModule(encoding);
   if (m === null) raise(E.LookupError, `unknown encoding: ${encoding}`);
   if (textCheck !== null && NON_TEXT.split(';').includes(m)) raise(E.LookupError, `'${encoding}' is not a text encoding; use ${textCheck} to handle arbitrary codecs`);
-  if (!implemented(m)) unsupported(`the '${codecName(m)}' codec`);
+  requireImplemented(m);
   return m;
+}
+
+/** codecs RefScope lacks are reported as not supported */
+export function requireImplemented(m: string): void {
+  if (!implemented(m)) unsupported(`the '${codecName(m)}' codec`);
 }
 
 export function moduleEncode(m: string, s: string, errors: string): Uint8Array {
