@@ -51,10 +51,10 @@ test('table sizes are CPython 3.11 table sizes', () => {
 
 test('undefined codes', () => {
   for (const [codec, h] of [['gbk', 'a140'], ['gbk', 'aaa1'], ['gb2312', 'a2a1'], ['gb2312', 'f8a1'], ['big5', '8840'], ['big5', 'a3e1'], ['gb18030', '8431a530'], ['cp1252', '81']]) {
-    assert.throws(() => moduleDecode(codec, bytes(h), 'strict'), undefined, `${codec} ${h}`);
+    assert.throws(() => moduleDecode(codec, bytes(h), 'strict'), () => true, `${codec} ${h}`);
   }
   for (const [codec, s] of [['gb2312', '€'], ['gbk', '\u{1f600}'], ['big5', '€'], ['gb18030', '\ud800'], ['cp1252', '\u0100']]) {
-    assert.throws(() => moduleEncode(codec, s, 'strict'), undefined, `${codec} ${s}`);
+    assert.throws(() => moduleEncode(codec, s, 'strict'), () => true, `${codec} ${s}`);
   }
 });
 

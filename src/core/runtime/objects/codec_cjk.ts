@@ -24,60 +24,73 @@ import { parseTokens } from './codec_charmap';
 
 type TD = new (label: string, opts?: { fatal: boolean }) => { decode(b: Uint8Array): string };
 
-/** the host decoder's reading of every lead x trail pair (a map code -> code point) */
-function hostPairs(label: string, leads: [number, number], trails: [number, number][]): Map<number, number> {
+/** the host decoder's reading of every lead x trail pair into `dec` (code -> code point, 0: none) */
+function hostPairs(label: string, leads: [number, number], trails: [number, number][], dec: Uint16Array): void {
   // the core's lib has no DOM types; node and the browsers have WHATWG's gbk, gb18030 and big5
   const TDc = (globalThis as { TextDecoder?: TD }).TextDecoder;
   if (!TDc) raise(E.LookupError, `unknown encoding: ${label}`);
-  const codes: number[] = [];
-  for (let lead = leads[0]; lead <= leads[1]; lead++) for (const [a, b] of trails) for (let t = a; t <= b; t++) codes.push((lead << 8) | t);
+  let n = 0;
+  for (const [a, b] of trails) n += b - a + 1;
+  const codes = new Uint16Array((leads[1] - leads[0] + 1) * n);
+  let k = 0;
+  for (let lead = leads[0]; lead <= leads[1]; lead++) for (const [a, b] of trails) for (let t = a; t <= b; t++) codes[k++] = (lead << 8) | t;
   // one decode of all pairs, each followed by a newline: a pair the decoder rejects gives U+FFFD
   // (and its trail byte again when that is ASCII)
   const buf = new Uint8Array(codes.length * 3);
-  codes.forEach((c, i) => {
-    buf[3 * i] = c >> 8;
-    buf[3 * i + 1] = c & 0xff;
+  for (let i = 0; i < codes.length; i++) {
+    buf[3 * i] = codes[i] >> 8;
+    buf[3 * i + 1] = codes[i] & 0xff;
     buf[3 * i + 2] = 0x0a;
-  });
-  const parts = new TDc(label).decode(buf).split('\n');
-  const m = new Map<number, number>();
-  codes.forEach((c, i) => {
-    const p = parts[i];
-    const cp = p.codePointAt(0)!;
-    if (p.length === (cp > 0xffff ? 2 : 1) && cp !== 0xfffd) m.set(c, cp);
-  });
-  return m;
+  }
+  const text = new TDc(label).decode(buf);
+  let j = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const end = text.indexOf('\n', j);
+    const c = text.charCodeAt(j);
+    // (one BMP character; the pairs read here have no supplementary ones)
+    if (end === j + 1 && c !== 0xfffd) dec[codes[i]] = c;
+    j = end + 1;
+  }
 }
 
 const ILLEGAL = 'illegal multibyte sequence';
 const INCOMPLETE = 'incomplete multibyte sequence';
 
+/** code -> code point and code point -> code (0: none; the codes and characters are all in the BMP
+ * and never 0) */
 interface Table {
-  dec: Map<number, number>;
-  enc: Map<number, number>;
+  dec: Uint16Array;
+  enc: Uint16Array;
 }
 
-function invert(dec: Map<number, number>, firstWins: boolean): Map<number, number> {
-  const enc = new Map<number, number>();
-  for (const [code, cp] of dec) if (!firstWins || !enc.has(cp)) enc.set(cp, code);
+/** the encoding map of a decoding table (the first code of a character, or the last) */
+function invert(dec: Uint16Array, firstWins: boolean): Uint16Array {
+  const enc = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const cp = dec[code];
+    if (cp && (!firstWins || !enc[cp])) enc[cp] = code;
+  }
   return enc;
 }
 
 let gbkT: Table | null = null;
 function gbk(): Table {
   if (gbkT) return gbkT;
-  const dec = hostPairs('gbk', [0x81, 0xfe], [
+  const dec = new Uint16Array(65536);
+  hostPairs('gbk', [0x81, 0xfe], [
     [0x40, 0x7e],
     [0x80, 0xfe],
-  ]);
-  for (const [code, cp] of dec) if (cp >= 0xe000 && cp <= 0xf8ff) dec.delete(code);
+  ], dec);
+  for (let code = 0; code < 65536; code++) if (dec[code] >= 0xe000 && dec[code] <= 0xf8ff) dec[code] = 0;
   return (gbkT = { dec, enc: invert(dec, true) });
 }
 
 let gb2312T: Table | null = null;
 function gb2312(): Table {
   if (gb2312T) return gb2312T;
-  const dec = new Map<number, number>();
+  const dec = new Uint16Array(65536);
+  const from = gbk().dec;
+  for (let lead = 0xa1; lead <= 0xf7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) dec[(lead << 8) | trail] = from[(lead << 8) | trail];
   // the cells of GB2312's block that only GBK has
   const gbkOnly = [
     [0xa2a1, 0xa2aa],
@@ -88,42 +101,39 @@ function gb2312(): Table {
     [0xa8bd, 0xa8be],
     [0xa8c0, 0xa8c0],
   ];
-  for (const [code, cp] of gbk().dec) {
-    const lead = code >> 8;
-    const trail = code & 0xff;
-    if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1 || gbkOnly.some(([a, b]) => code >= a && code <= b)) continue;
-    dec.set(code, cp);
-  }
+  for (const [a, b] of gbkOnly) dec.fill(0, a, b + 1);
   // (GBK_DECODE's exceptions: GB2312 has KATAKANA MIDDLE DOT and HORIZONTAL BAR there)
-  dec.set(0xa1a4, 0x30fb);
-  dec.set(0xa1aa, 0x2015);
+  dec[0xa1a4] = 0x30fb;
+  dec[0xa1aa] = 0x2015;
   return (gb2312T = { dec, enc: invert(dec, true) });
 }
 
-let gb18030T: (Table & { bmp4: Uint16Array; bmp4Index: Map<number, number> }) | null = null;
+let gb18030T: (Table & { bmp4: Uint16Array; bmp4Index: Uint16Array }) | null = null;
 function gb18030() {
   if (gb18030T) return gb18030T;
-  const dec = hostPairs('gb18030', [0x81, 0xfe], [
+  const dec = new Uint16Array(65536);
+  hostPairs('gb18030', [0x81, 0xfe], [
     [0x40, 0x7e],
     [0x80, 0xfe],
-  ]);
+  ], dec);
   // GB18030-2000's private-use cells (the 2005 edition and WHATWG: FE10-FE19, U+1E3F, 9FB4-9FBB,
   // and U+3000 for A3A0)
-  const pua: [number, number][] = [
-    [0xa3a0, 0xe5e5], [0xa6d9, 0xe78d], [0xa6da, 0xe78e], [0xa6db, 0xe78f], [0xa6dc, 0xe790],
-    [0xa6dd, 0xe791], [0xa6de, 0xe792], [0xa6df, 0xe793], [0xa6ec, 0xe794], [0xa6ed, 0xe795],
-    [0xa6f3, 0xe796], [0xa8bc, 0xe7c7], [0xfe59, 0xe81e], [0xfe61, 0xe826], [0xfe66, 0xe82b],
-    [0xfe67, 0xe82c], [0xfe6d, 0xe832], [0xfe7e, 0xe843], [0xfe90, 0xe854], [0xfea0, 0xe864],
+  const pua = [
+    0xa3a0, 0xe5e5, 0xa6d9, 0xe78d, 0xa6da, 0xe78e, 0xa6db, 0xe78f, 0xa6dc, 0xe790, 0xa6dd, 0xe791,
+    0xa6de, 0xe792, 0xa6df, 0xe793, 0xa6ec, 0xe794, 0xa6ed, 0xe795, 0xa6f3, 0xe796, 0xa8bc, 0xe7c7,
+    0xfe59, 0xe81e, 0xfe61, 0xe826, 0xfe66, 0xe82b, 0xfe67, 0xe82c, 0xfe6d, 0xe832, 0xfe7e, 0xe843,
+    0xfe90, 0xe854, 0xfea0, 0xe864,
   ];
-  for (const [code, cp] of pua) dec.set(code, cp);
+  for (let i = 0; i < pua.length; i += 2) dec[pua[i]] = pua[i + 1];
   const enc = invert(dec, true);
   // the four-byte BMP sequences: the characters from U+0080 with no two-byte code, in order
+  // (bmp4Index: 1 + the index, 0 for none)
   const bmp4 = new Uint16Array(39420);
-  const bmp4Index = new Map<number, number>();
+  const bmp4Index = new Uint16Array(65536);
   let k = 0;
   for (let c = 0x80; c <= 0xffff; c++) {
-    if ((c >= 0xd800 && c <= 0xdfff) || enc.has(c)) continue;
-    bmp4Index.set(c, k);
+    if ((c >= 0xd800 && c <= 0xdfff) || enc[c]) continue;
+    bmp4Index[c] = k + 1;
     bmp4[k++] = c;
   }
   return (gb18030T = { dec, enc, bmp4, bmp4Index });
@@ -136,22 +146,23 @@ function big5(): Table {
     [0x40, 0x7e],
     [0xa1, 0xfe],
   ];
-  const dec = new Map<number, number>();
-  // rows A1-A3 and C6A1-C7FE from the table, then the hanzi blocks from the host
+  const dec = new Uint16Array(65536);
+  // the hanzi blocks from the host, then rows A1-A3 and C6A1-C7FE from the table
+  hostPairs('big5', [0xa4, 0xf9], trails, dec);
+  dec.fill(0, 0xc67f, 0xc940);
+  dec.fill(0, 0xf9d6);
   const extra = parseTokens(BIG5_EXTRA);
   let k = 0;
   for (const lead of [0xa1, 0xa2, 0xa3, 0xc6, 0xc7]) {
     for (const [a, b] of lead === 0xc6 ? [[0xa1, 0xfe]] : trails) {
       for (let t = a; t <= b; t++) {
         const cp = extra[k++];
-        if (cp >= 0) dec.set((lead << 8) | t, cp);
+        dec[(lead << 8) | t] = cp >= 0 ? cp : 0;
       }
     }
   }
-  const host = hostPairs('big5', [0xa4, 0xf9], trails);
-  for (const [code, cp] of host) if ((code >= 0xa440 && code <= 0xc67e) || (code >= 0xc940 && code <= 0xf9d5)) dec.set(code, cp);
   // (big5's encoding map keeps the later of two cells for one character: A241, A242, A451, A4CA)
-  return (big5T = { dec, enc: invert(new Map([...dec].sort((x, y) => x[0] - y[0])), false) });
+  return (big5T = { dec, enc: invert(dec, false) });
 }
 
 function twoByteEncoder(name: string, table: () => Table): Encoder {
@@ -165,8 +176,8 @@ function twoByteEncoder(name: string, table: () => Table): Encoder {
         out.push(c);
         return true;
       }
-      const code = table().enc.get(c);
-      if (code === undefined) return false;
+      const code = c <= 0xffff ? table().enc[c] : 0;
+      if (!code) return false;
       out.push(code >> 8, code & 0xff);
       return true;
     },
@@ -188,12 +199,12 @@ function twoByteDecode(name: string, b: Uint8Array, errors: string, table: () =>
       i = st.error(i, n, INCOMPLETE);
       continue;
     }
-    const cp = dec.get((c << 8) | b[i + 1]);
-    if (cp === undefined) {
+    const cp = dec[(c << 8) | b[i + 1]];
+    if (!cp) {
       i = st.error(i, i + 1, ILLEGAL);
       continue;
     }
-    st.out += String.fromCodePoint(cp);
+    st.out += String.fromCharCode(cp);
     i += 2;
   }
   return st.out;
@@ -216,14 +227,14 @@ const GB18030: Encoder = {
       first = 0x90;
     } else {
       const t = gb18030();
-      const code = t.enc.get(c);
-      if (code !== undefined) {
+      const code = t.enc[c];
+      if (code) {
         out.push(code >> 8, code & 0xff);
         return true;
       }
-      const k = t.bmp4Index.get(c);
-      if (k === undefined) return false;
-      tc = k;
+      const k = t.bmp4Index[c];
+      if (!k) return false;
+      tc = k - 1;
       first = 0x81;
     }
     const b4 = (tc % 10) + 0x30;
@@ -280,8 +291,8 @@ function gb18030Decode(b: Uint8Array, errors: string): string {
       i += 4;
       continue;
     }
-    const cp = t.dec.get((c << 8) | c2);
-    if (cp === undefined) {
+    const cp = t.dec[(c << 8) | c2];
+    if (!cp) {
       i = st.error(i, i + 1, ILLEGAL);
       continue;
     }
@@ -294,7 +305,6 @@ function gb18030Decode(b: Uint8Array, errors: string): string {
 const GBK = twoByteEncoder('gbk', gbk);
 const GB2312 = twoByteEncoder('gb2312', gb2312);
 const BIG5 = twoByteEncoder('big5', big5);
-const BMP_ONLY = (enc: Encoder): Encoder => ({ ...enc, put: (c, out) => c <= 0xffff && enc.put(c, out) });
 
 /** the module names of the codecs here (encodings.gbk, ...) */
 export const CJK_CODECS = ['gbk', 'gb2312', 'gb18030', 'big5'];
@@ -302,18 +312,15 @@ export const CJK_CODECS = ['gbk', 'gb2312', 'gb18030', 'big5'];
 export function cjkEncode(name: string, s: string, errors: string): Uint8Array {
   switch (name) {
     case 'gbk':
-      return encodeWith(BMP_GBK, s, errors);
+      return encodeWith(GBK, s, errors);
     case 'gb2312':
-      return encodeWith(BMP_GB2312, s, errors);
+      return encodeWith(GB2312, s, errors);
     case 'big5':
-      return encodeWith(BMP_BIG5, s, errors);
+      return encodeWith(BIG5, s, errors);
     default:
       return encodeWith(GB18030, s, errors);
   }
 }
-const BMP_GBK = BMP_ONLY(GBK);
-const BMP_GB2312 = BMP_ONLY(GB2312);
-const BMP_BIG5 = BMP_ONLY(BIG5);
 
 export function cjkDecode(name: string, b: Uint8Array, errors: string): string {
   switch (name) {
@@ -330,5 +337,8 @@ export function cjkDecode(name: string, b: Uint8Array, errors: string): string {
 
 /** the tables, for tests: code -> code point */
 export function cjkTable(name: string): Map<number, number> {
-  return (name === 'gbk' ? gbk() : name === 'gb2312' ? gb2312() : name === 'big5' ? big5() : gb18030()).dec;
+  const dec = (name === 'gbk' ? gbk() : name === 'gb2312' ? gb2312() : name === 'big5' ? big5() : gb18030()).dec;
+  const m = new Map<number, number>();
+  dec.forEach((cp, code) => cp && m.set(code, cp));
+  return m;
 }
