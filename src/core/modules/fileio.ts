@@ -23,7 +23,9 @@ import { newInt, True, False, PyInt } from '../runtime/objects/int';
 import { PyStr, StrType, newStr, attrKey } from '../runtime/objects/str';
 import { newList, PyList, ListType, listAppend } from '../runtime/objects/list';
 import { None } from '../runtime/objects/singletons';
-import { PyBytes, newBytes, encodeStr, decodeBytes, bytesLike, utf8Decode } from '../runtime/objects/bytes';
+import { PyBytes, newBytes, encodeStr, bytesLike, utf8Decode } from '../runtime/objects/bytes';
+import { lookupCodec, moduleEncode, moduleDecode } from '../runtime/objects/codec_registry';
+import { charmapAsciiCompatible } from '../runtime/objects/codec_charmap';
 import { raise, typeError, unsupported } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { newOSError } from '../runtime/objects/oserror';
@@ -647,17 +649,16 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   // (binary with buffering=1: CPython's RuntimeWarning is not modelled; no warnings machinery)
   if (!binary && buffering === 0) raise(E.ValueError, "can't have unbuffered text I/O");
   if (newline !== null && !['', '\n', '\r', '\r\n'].includes(newline)) raise(E.ValueError, `illegal newline value: ${newline}`);
-  let codec = 'utf-8';
+  // (TextIOWrapper's __init__: _PyCodec_LookupTextEncoding; the error handler is looked up when
+  // an error happens)
+  let codec = 'utf_8';
   if (!binary && encoding !== null) {
-    const e = encoding.toLowerCase().replace(/[-_ ]/g, '');
-    if (e === 'utf8') codec = 'utf-8';
-    else if (e === 'ascii' || e === 'usascii') codec = 'ascii';
-    else if (e === 'latin1' || e === 'iso88591' || e === 'l1') codec = 'latin-1';
-    else if (/^(utf16|utf32|cp\d+|gbk|gb2312|gb18030|big5|shiftjis|eucjp|koi8r)/.test(e)) unsupported(`open() with the '${encoding}' encoding`);
-    else raise(E.LookupError, `unknown encoding: ${encoding}`);
+    codec = lookupCodec(encoding, 'codecs.open()');
+    // (the BOM-writing UTF-16/32 codecs and utf-8-sig keep state across writes, and the EBCDIC
+    // charmaps move the line ends: not modelled)
+    if (/^utf_(16|32|8_sig)/.test(codec) || !charmapAsciiCompatible(codec)) unsupported(`open() with the '${encoding}' encoding`);
   }
   const errorsName = errors ?? 'strict';
-  if (!['strict', 'ignore', 'replace'].includes(errorsName) && !binary) unsupported(`open() with errors='${errorsName}'`);
 
   // FileIO: the file itself
   const run = runFiles();
@@ -776,6 +777,22 @@ function readLines(hint: number, next: () => PyStr | PyBytes | null): PyObject {
 }
 const RAW_CLOSED = 'I/O operation on closed file';
 
+/** the last character boundary at or before `end` in a text file's bytes, from `start` (one) */
+function charBoundary(codec: string, b: Uint8Array, start: number, end: number): number {
+  if (codec === 'utf_8') {
+    for (let k = 0; k < 3 && (b[end] & 0xc0) === 0x80; k++) end--;
+    return end;
+  }
+  const gb18030 = codec === 'gb18030';
+  if (!gb18030 && codec !== 'gbk' && codec !== 'gb2312' && codec !== 'big5') return end;
+  let i = start;
+  for (;;) {
+    const step = b[i] < 0x80 ? 1 : gb18030 && b[i + 1] >= 0x30 && b[i + 1] <= 0x39 ? 4 : 2;
+    if (i + step > end) return i;
+    i += step;
+  }
+}
+
 /** text read of n characters (-1: all), newlines translated */
 function textRead(f: PyFile, n: number): string {
   checkClosed(f, TEXT_CLOSED);
@@ -789,13 +806,10 @@ function textRead(f: PyFile, n: number): string {
   if (n >= 0) {
     const d = f.file.data;
     f.file.flush();
-    let end = start + 4 * n + 8;
-    if (end < d.len) {
-      for (let k = 0; k < 3 && (d.bytes[end] & 0xc0) === 0x80; k++) end--;
-      take = end - start;
-    }
+    const end = start + 4 * n + 8;
+    if (end < d.len) take = charBoundary(f.codec, d.bytes, start, end) - start;
   }
-  const full = decodeBytes(f.file.read(take), f.codec, abs.str(f.errors!));
+  const full = moduleDecode(f.codec, f.file.read(take), abs.str(f.errors!));
   // what reading sees: universal newlines turn \r\n and \r into \n (newline=None)
   const s = f.newline === null ? full.replace(/\r\n?/g, '\n') : full;
   let out = s;
@@ -827,7 +841,7 @@ function rawLength(f: PyFile, full: string, text: string): number {
     else i += 1;
     j += 1;
   }
-  return encodeStr(full.slice(0, i), f.codec, abs.str(f.errors!)).length;
+  return moduleEncode(f.codec, full.slice(0, i), abs.str(f.errors!)).length;
 }
 
 /** textiowrapper readline: up to and including the line ending (as newline= decides) */
@@ -865,12 +879,12 @@ function textReadline(f: PyFile, limit: number): string {
       break;
     }
   }
-  let line = decodeBytes(rest.subarray(0, end), codec, abs.str(f.errors!));
+  let line = moduleDecode(codec, rest.subarray(0, end), abs.str(f.errors!));
   if (limit >= 0) {
     const cps = Array.from(line);
     if (cps.length > limit) {
       line = cps.slice(0, limit).join('');
-      end = encodeStr(line, codec, 'strict').length;
+      end = moduleEncode(codec, line, 'strict').length;
     }
   }
   f.file.pos = start + end;
@@ -890,10 +904,13 @@ function textWrite(f: PyFile, s: PyObject): number {
   let t = s.v;
   // writing translates \n to newline= (None: os.linesep, '\n' here)
   if (f.newline === '\r' || f.newline === '\r\n') t = t.replace(/\n/g, f.newline);
-  const bytes = encodeStr(t, f.codec, abs.str(f.errors!));
+  const bytes = moduleEncode(f.codec, t, abs.str(f.errors!));
   f.file.write(bytes);
   if (f.pending === null) f.pending = new PendingWrites(false, false);
-  pendWrite(f.pending, s, t, t === s.v && isAsciiText(t) ? null : bytes);
+  // (textiowrapper_write keeps an ASCII str itself for the codecs with an encodefunc; the others'
+  // encoders give bytes)
+  const keepStr = t === s.v && isAsciiText(t) && (f.codec === 'utf_8' || f.codec === 'latin_1' || f.codec === 'ascii');
+  pendWrite(f.pending, s, t, keepStr ? null : bytes);
   return s.length;
 }
 

@@ -40,6 +40,7 @@ import './numbers';
 import './traceback';
 import './calendar';
 import './unicodedata';
+import './codecs';
 
 let done = false;
 export function registerStdlib(): void {

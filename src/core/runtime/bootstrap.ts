@@ -30,6 +30,7 @@ import { gcState, gcNewObject, gcTrackObject } from './gc';
 import { defMethod, defClassMethod, defGetter, typeDict, parseArgs, checkArgs } from './define';
 import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
+import { unicodeErrorInit, unicodeErrorStr } from './objects/codec_errors';
 import { installOSError, osErrorInit } from './objects/oserror';
 import { DictTableIter } from './tables/dicttable';
 import { SetTableIter } from './tables/settable';
@@ -419,6 +420,7 @@ export function bootstrap(): void {
     if (t === E.SyntaxError || t.isSubtype(E.SyntaxError)) t.slots.str = E.SyntaxError.slots.str;
     else if (t !== E.KeyError) t.slots.str = t.isSubtype(E.KeyError) ? E.KeyError.slots.str : BaseException.slots.str;
   }
+  for (const t of [E.UnicodeEncodeError, E.UnicodeDecodeError]) t.slots.str = (o) => unicodeErrorStr(o as PyBaseException, abs.str) ?? BaseException.slots.str!(o);
   // BaseException_new keeps the call's argument tuple as `args`, and BaseException_init, called
   // by type_call with the same tuple, sets it again: one tuple for `ValueError("x")`. (init called
   // any other way, `super().__init__(...)`, gets the tuple of that call.)
@@ -453,10 +455,13 @@ export function bootstrap(): void {
     const e = self as PyBaseException;
     const same = madeBy !== null && madeBy.e === self && madeBy.args === args;
     madeBy = null;
-    if (same) return;
-    const old = e.args;
-    e.args = newTuple(args.slice(0, npos).map(newRef));
-    decref(old);
+    if (!same) {
+      const old = e.args;
+      e.args = newTuple(args.slice(0, npos).map(newRef));
+      decref(old);
+    }
+    // UnicodeEncodeError_init / UnicodeDecodeError_init: the five fields
+    if (self.type.isSubtype(E.UnicodeEncodeError) || self.type.isSubtype(E.UnicodeDecodeError)) unicodeErrorInit(e, e.args.items);
   };
   for (const t of excTypes.values()) {
     t.slots.new = BaseException.slots.new;

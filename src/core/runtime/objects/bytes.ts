@@ -17,8 +17,9 @@ import { raise, typeError } from '../errors';
 import * as E from './exception';
 import { hashBytes } from '../primitives/hash';
 import * as strMod from './str';
-import { isGbkName, gbkEncode, gbkDecode } from './codec_gbk';
-import { utfCodecName, utfEncode, utfDecode } from './codec_utf';
+import { encodeStr, decodeBytes } from './codec_registry';
+import { utf8Encode, utf8Decode } from './codec_utf';
+export { encodeStr, decodeBytes, utf8Encode, utf8Decode };
 import { bytesRepr } from '../primitives/bytesrepr';
 export { bytesRepr };
 
@@ -59,88 +60,6 @@ export function newBytes(v: Uint8Array): PyBytes {
 
 export function newByteArray(v: Uint8Array): PyBytes {
   return new PyBytes(ByteArrayType, v.slice());
-}
-
-export function utf8Encode(s: string, errors = 'strict'): Uint8Array {
-  const out: number[] = [];
-  let pos = -1;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    pos++;
-    if (c >= 0xd800 && c <= 0xdfff && errors !== 'surrogatepass') {
-      if (errors === 'ignore') continue;
-      if (errors === 'replace') {
-        out.push(0x3f);
-        continue;
-      }
-      // (the position in code points: unicode_encode_utf8's error handler)
-      raise(E.UnicodeEncodeError, `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${pos}: surrogates not allowed`);
-    }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
-
-export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
-  const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
-  if (enc === 'utf8') return utf8Encode(s, errors);
-  const utf = utfCodecName(enc);
-  if (utf) return utfEncode(s, utf, errors, utf8Encode);
-  if (enc === 'ascii' || enc === 'latin1' || enc === 'iso88591') {
-    const limit = enc === 'ascii' ? 128 : 256;
-    const name = enc === 'ascii' ? 'ascii' : 'latin-1';
-    const out: number[] = [];
-    let pos = 0;
-    for (const ch of s) {
-      const c = ch.codePointAt(0)!;
-      if (c >= limit) {
-        if (errors === 'ignore') {
-          pos++;
-          continue;
-        }
-        if (errors === 'replace') {
-          out.push(0x3f);
-          pos++;
-          continue;
-        }
-        const esc = c < 256 ? `\\x${c.toString(16).padStart(2, '0')}` : c < 65536 ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
-        raise(E.UnicodeEncodeError, `'${name}' codec can't encode character '${esc}' in position ${pos}: ordinal not in range(${limit})`);
-      }
-      out.push(c);
-      pos++;
-    }
-    return Uint8Array.from(out);
-  }
-  if (isGbkName(enc)) return gbkEncode(s, errors);
-  raise(E.LookupError, `unknown encoding: ${encoding}`);
-}
-
-export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
-  const enc = encoding.toLowerCase().replace(/[-_ ]/g, '');
-  if (enc === 'utf8') return utf8Decode(b, errors);
-  const utf = utfCodecName(enc);
-  if (utf) return utfDecode(b, utf, errors, utf8Decode);
-  if (enc === 'ascii') {
-    let s = '';
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] >= 128) {
-        if (errors === 'ignore') continue;
-        if (errors === 'replace') {
-          s += '\ufffd';
-          continue;
-        }
-        raise(E.UnicodeDecodeError, `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
-      }
-      s += String.fromCharCode(b[i]);
-    }
-    return s;
-  }
-  if (enc === 'latin1' || enc === 'iso88591') return String.fromCharCode(...b);
-  if (isGbkName(enc)) return gbkDecode(b, errors);
-  raise(E.LookupError, `unknown encoding: ${encoding}`);
 }
 
 let bufferHook: ((o: PyObject) => Uint8Array | null) | null = null;
@@ -580,78 +499,6 @@ function indexOf(b: Uint8Array, sub: Uint8Array, from: number): number {
     return i;
   }
   return -1;
-}
-
-/** UTF-8 decoding with CPython's error messages (Objects/stringlib/codecs.h). */
-export function utf8Decode(b: Uint8Array, errors: string): string {
-  let out = '';
-  let i = 0;
-  const n = b.length;
-  const bad = (pos: number, end: number, why: string): void => {
-    if (errors === 'ignore') return;
-    if (errors === 'replace') {
-      out += '\ufffd';
-      return;
-    }
-    if (end - pos > 1) raise(E.UnicodeDecodeError, `'utf-8' codec can't decode bytes in position ${pos}-${end - 1}: ${why}`);
-    raise(E.UnicodeDecodeError, `'utf-8' codec can't decode byte 0x${b[pos].toString(16).padStart(2, '0')} in position ${pos}: ${why}`);
-  };
-  while (i < n) {
-    const c = b[i];
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    let need: number;
-    let cp: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      cp = c & 0x1f;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      cp = c & 0x0f;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      cp = c & 0x07;
-      min = 0x10000;
-    } else {
-      bad(i, i + 1, 'invalid start byte');
-      i++;
-      continue;
-    }
-    let j = 1;
-    let ok = true;
-    for (; j <= need; j++) {
-      if (i + j >= n) {
-        ok = false;
-        break;
-      }
-      const d = b[i + j];
-      if ((d & 0xc0) !== 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (!ok) {
-      if (i + j >= n) bad(i, n, 'unexpected end of data');
-      else bad(i, i + j, 'invalid continuation byte');
-      i += Math.max(1, j);
-      continue;
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      bad(i, i + 1, 'invalid continuation byte');
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- search, strip, split helpers
