@@ -148,7 +148,19 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
 
 /** The bytes of a bytes-like object, or null. */
 export function bytesLike(o: PyObject): Uint8Array | null {
-  return o instanceof PyBytes ? o.v : null;
+  if (o instanceof PyBytes) return o.v;
+  for (let i = 0; i < bufferExporters.length; i++) {
+    const b = bufferExporters[i](o);
+    if (b !== null) return b;
+  }
+  return null;
+}
+
+/** the other types whose objects export a buffer (array.array): each gives the object's bytes (a
+ * copy) or null for another type's object */
+const bufferExporters: ((o: PyObject) => Uint8Array | null)[] = [];
+export function addBufferExporter(f: (o: PyObject) => Uint8Array | null): void {
+  bufferExporters.push(f);
 }
 
 function fromObject(o: PyObject, what: string): Uint8Array {
