@@ -40,6 +40,7 @@ import './numbers';
 import './traceback';
 import './calendar';
 import './array';
+import './struct';
 
 let done = false;
 export function registerStdlib(): void {
