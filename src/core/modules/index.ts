@@ -41,6 +41,8 @@ import './traceback';
 import './calendar';
 import './unicodedata';
 import './codecs';
+import './array';
+import './struct';
 
 let done = false;
 export function registerStdlib(): void {

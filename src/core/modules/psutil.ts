@@ -35,6 +35,7 @@
 // Other fields (rss, vms, shared, ...) are uss plus constants measured once on the same CPython
 // (shared library pages etc.), so they move with uss exactly like the real ones do.
 
+import { PyArray } from '../runtime/objects/array';
 import { PyObject, IMMORTAL_RC, TypeFlags, traverseFull } from '../runtime/object';
 import { registerModule, checkArgs } from '../runtime/define';
 import { newInt, PyInt, IntType, intSizeof } from '../runtime/objects/int';
@@ -78,6 +79,11 @@ export function objectBytes(o: PyObject): number {
   const size = getsizeof(o);
   if (o instanceof PyList) {
     const items = 8 * o.allocated;
+    return blockSize(size - items) + blockSize(items);
+  }
+  if (o instanceof PyArray) {
+    // the array object and its item buffer (PyMem_Realloc'd apart: array_resize)
+    const items = o.allocated * o.d.itemsize;
     return blockSize(size - items) + blockSize(items);
   }
   if (o instanceof PyDict || o instanceof PySet) {

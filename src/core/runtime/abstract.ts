@@ -1313,7 +1313,7 @@ function sequenceIndexCheck(k: PyObject): void {
 
 /** the static types whose tp_as_sequence is set in CPython 3.11 (a subtype inherits the pointer:
  * type_ready_inherit_as_structs) */
-const SEQUENCE_SLOT_TYPES = new Set(['tuple', 'str', 'bytes', 'bytearray', 'list', 'range', 'set', 'frozenset', 'dict', 'dict_keys', 'dict_values', 'dict_items', 'memoryview', 'collections.deque', 'mappingproxy', 'weakproxy', 'weakcallableproxy', 'array']);
+const SEQUENCE_SLOT_TYPES = new Set(['tuple', 'str', 'bytes', 'bytearray', 'list', 'range', 'set', 'frozenset', 'dict', 'dict_keys', 'dict_values', 'dict_items', 'memoryview', 'collections.deque', 'mappingproxy', 'weakproxy', 'weakcallableproxy', 'array.array']);
 
 /** Py_TYPE(o)->tp_as_sequence != NULL: every heap type (PyHeapTypeObject's as_sequence), and
  * the static types above and their subtypes */
@@ -1644,7 +1644,7 @@ export function binaryOp(a: PyObject, b: PyObject, op: number): PyObject {
 }
 
 /** the builtin sequences whose `+` and `*` are sq_concat / sq_repeat (no nb_add, nb_multiply) */
-const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'collections.deque', 'array']);
+const SEQUENCE_SLOT_OWNERS = new Set(['list', 'tuple', 'str', 'bytes', 'bytearray', 'collections.deque', 'array.array']);
 const SEQUENCE_SLOT_NAMES = new Set(['__add__', '__mul__', '__rmul__', '__iadd__', '__imul__']);
 /** `f` is a builtin sequence's concat or repeat (CPython's sq_concat, sq_repeat, and in-place
  * forms): PyNumber_Add and PyNumber_Multiply try both operands' number slots first, so

@@ -24,7 +24,7 @@ import { isSlotWrapper } from './objects/method_wrapper';
 /** Add a method to a builtin type (a method_descriptor in its dict; a wrapper_descriptor for a
  *  C slot such as `__init__` or `__add__`, as typeobject.c add_operators). */
 export function defMethod(t: PyType, name: string, fn: NativeFn): void {
-  const d = new PyBuiltinFunction(isSlotWrapper(t, name) ? WrapperDescriptorType : MethodDescriptorType, name, fn, null, t, `${t.name}.${name}`);
+  const d = new PyBuiltinFunction(isSlotWrapper(t, name) ? WrapperDescriptorType : MethodDescriptorType, name, fn, null, t, `${abs.typeQualname(t)}.${name}`);
   d.rc = 1_000_000_000;
   typeDict(t).setItem(internStr(name), d);
   t.invalidate();

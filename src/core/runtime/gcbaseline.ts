@@ -38,6 +38,7 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   datetime: { cpython: 11291, ours: 25 },
   unicodedata: { cpython: 11139, ours: 23 },
   timeit: { cpython: 11131, ours: 81, startModules: { names: ['time', 'itertools'], objects: 38 } },
+  array: { cpython: 11170, ours: 23 },
 };
 
 /**

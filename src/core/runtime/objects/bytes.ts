@@ -62,16 +62,21 @@ export function newByteArray(v: Uint8Array): PyBytes {
   return new PyBytes(ByteArrayType, v.slice());
 }
 
-let bufferHook: ((o: PyObject) => Uint8Array | null) | null = null;
-/** the buffer protocol of other exporters (memoryview) */
-export function setBufferHook(f: (o: PyObject) => Uint8Array | null): void {
-  bufferHook = f;
-}
-
 /** The bytes of a bytes-like object (PyObject_GetBuffer), or null. */
 export function bytesLike(o: PyObject): Uint8Array | null {
   if (o instanceof PyBytes) return o.v;
-  return bufferHook === null ? null : bufferHook(o);
+  for (let i = 0; i < bufferExporters.length; i++) {
+    const b = bufferExporters[i](o);
+    if (b !== null) return b;
+  }
+  return null;
+}
+
+/** the other types whose objects export a buffer (memoryview, array.array): each gives the object's bytes (a
+ * copy) or null for another type's object */
+const bufferExporters: ((o: PyObject) => Uint8Array | null)[] = [];
+export function addBufferExporter(f: (o: PyObject) => Uint8Array | null): void {
+  bufferExporters.push(f);
 }
 
 function fromObject(o: PyObject, what: string): Uint8Array {

@@ -22,7 +22,7 @@ export function def(t: PyType, name: string, fn: Meth): void {
   defMethod(t, name, (args, kw, self) => {
     if (self === null) {
       const npos = args.length - (kw ? kw.length : 0);
-      if (npos < 1) typeError(`unbound method ${t.name}.${name}() needs an argument`);
+      if (npos < 1) typeError(`unbound method ${abs.typeQualname(t)}.${name}() needs an argument`);
       const s = args[0];
       if (!s.type.isSubtype(t)) typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${s.type.name}' object`);
       return fn(s, args.slice(1), kw);

@@ -331,6 +331,9 @@ export function setMaterializeHook(f: (d: PyDict) => void): void {
 export const ModuleType = makeType('module', null, TypeFlags.BASETYPE | TypeFlags.HAVE_GC, 56);
 ModuleType.weakrefable = true;
 export class PyModule extends PyObject {
+  /** md_state: an object a native module keeps outside its dict (the struct module's cache of
+   * Struct objects), visited by its m_traverse and released with the module */
+  state: PyObject | null = null;
   constructor(
     public name: string,
     public dict: PyDict,
@@ -339,17 +342,21 @@ export class PyModule extends PyObject {
   }
   override traverse(visit: Visit): void {
     visit(this.dict, Edge.DICT, '__dict__');
+    if (this.state) visit(this.state, Edge.OTHER, 'module state');
   }
   override dealloc(): void {
     const d = this.dict;
+    const st = this.state;
     this.dict = null as unknown as PyDict;
+    this.state = null;
     if (d) decref(d);
+    if (st) decref(st);
   }
   override clear(): void {
     this.dealloc();
   }
 }
-// (object.ts settleShape: module_dealloc's release of md_dict)
-settleShape(new PyModule('', null as unknown as PyDict), ['dict']);
+// (object.ts settleShape: module_dealloc's release of md_dict and of a native module's state)
+settleShape(new PyModule('', null as unknown as PyDict), ['dict', 'state']);
 
 void ObjectType;

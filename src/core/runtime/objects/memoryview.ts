@@ -16,7 +16,7 @@ import { None, NotImplemented } from './singletons';
 import { raise, typeError } from '../errors';
 import * as E from './exception';
 import { def, def0, defBin, defUn, hasIndex, sliceIndices } from './common_methods';
-import { PyBytes, BytesType, ByteArrayType, newBytes, setBufferHook } from './bytes';
+import { PyBytes, BytesType, ByteArrayType, newBytes, addBufferExporter } from './bytes';
 import { hashBytes } from '../primitives/hash';
 
 export const ManagedBufferType = makeType('managedbuffer', null, TypeFlags.HAVE_GC, 112);
@@ -142,7 +142,7 @@ export function installMemoryView(): void {
     return m;
   };
   // PyObject_GetBuffer on a memoryview: its bytes (the buffer protocol's users in bytes.ts)
-  setBufferHook((o) => (o instanceof PyMemoryView ? mv(o).bytes() : null));
+  addBufferExporter((o) => (o instanceof PyMemoryView ? mv(o).bytes() : null));
   // memoryview(object): no tp_vectorcall in 3.11 (called through tp_call with an argument tuple)
   T.tpCallOnly = true;
   T.slots.new = (_t, args, kw) => {
