@@ -39,6 +39,7 @@ import './pprint';
 import './numbers';
 import './traceback';
 import './calendar';
+import './stat';
 
 let done = false;
 export function registerStdlib(): void {
