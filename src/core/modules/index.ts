@@ -40,6 +40,7 @@ import './numbers';
 import './traceback';
 import './calendar';
 import './stat';
+import './shutil';
 
 let done = false;
 export function registerStdlib(): void {
