@@ -30,7 +30,7 @@ import { newOSError } from '../runtime/objects/oserror';
 import { gcNewTracked, newTuple } from '../runtime/objects/tuple';
 import { currentInterp } from '../runtime/current';
 import type { RuntimeIO } from './io_shared';
-import { RunFiles, runFilesOf, knownRunFiles, type FileData } from './runfs';
+import { RunFiles, runFilesOf, knownRunFiles, fspath, type FileData } from './runfs';
 import { defMethod } from './modutil';
 import { sizeofHooks } from '../runtime/sizes';
 
@@ -466,7 +466,9 @@ function optStr(o: PyObject | undefined, what: string): string | null {
 /** _io_open_impl */
 export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   const [file, modeArg, bufferingArg, encArg, errArg, nlArg, closefdArg, opener] = parseArgs(OPEN_SPEC, args, kw);
-  if (!(file instanceof PyStr)) {
+  // (a str, or an os.PathLike such as os.DirEntry: _io_open_impl's PyOS_FSPath)
+  const path = file instanceof PyInt ? null : fspath(file!);
+  if (path === null) {
     if (file instanceof PyInt) unsupported('open() of a file descriptor');
     typeError(`expected str, bytes or os.PathLike object, not ${file!.type.name}`);
   }
@@ -523,7 +525,6 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
 
   // FileIO: the file itself
   const run = runFiles();
-  const path = file.v;
   let data: FileData | number;
   if (reading) {
     data = run.load(path);
@@ -548,7 +549,12 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   let call = callTuple(4);
   const raw = newLayer(FileIOType, 'raw', of, rawMode);
   // (FileIO's __init__ sets `name`: its __dict__, a gc allocation)
-  raw.storeAttrValue(attrKey('name'), file);
+  if (file instanceof PyStr) raw.storeAttrValue(attrKey('name'), file);
+  else {
+    const name = newStr(path);
+    raw.storeAttrValue(attrKey('name'), name);
+    decref(name);
+  }
   decref(call);
   if (buffering === 0) return raw;
   const btype = updating ? BufferedRandomType : reading ? BufferedReaderType : BufferedWriterType;

@@ -16,7 +16,7 @@ import { currentInterp } from '../runtime/current';
 import { vmState } from '../runtime/vm/eval';
 import { execSource } from './modutil';
 import { pathKind, PyStdStream, unwrittenBytes } from './fileio';
-import { runFilesOf, type RunFiles } from './runfs';
+import { runFilesOf, fspath, type RunFiles } from './runfs';
 import type { HostStat } from './io_shared';
 import { newOSError } from '../runtime/objects/oserror';
 import { PyBytes } from '../runtime/objects/bytes';
@@ -215,23 +215,6 @@ function splitext(p: string): [string, string] {
     }
   }
   return [p, ''];
-}
-
-/** os.fspath of a path argument (PyOS_FSPath): a str, or what its type's __fspath__ returns;
- * null when it is neither (bytes paths are not supported) */
-function fspath(o: PyObject, _strict: boolean): string | null {
-  if (o instanceof PyStr) return o.v;
-  if (o instanceof PyBytes) throw new Unsupported('bytes paths');
-  const f = abs.typeLookup(o.type, '__fspath__');
-  if (f === null) return null;
-  const r = abs.callMethodObj(f, o, []);
-  try {
-    if (r instanceof PyStr) return r.v;
-    if (r instanceof PyBytes) throw new Unsupported('bytes paths');
-    typeError(`expected ${o.type.name}.__fspath__() to return str or bytes, not ${r.type.name}`);
-  } finally {
-    decref(r);
-  }
 }
 
 /** an os.stat_result of the facts (_pystat_fromstructstat: the int times, the float times

@@ -11,6 +11,11 @@
 // 'a/../b' is 'b'.
 
 import type { RuntimeIO, HostStat } from './io_shared';
+import { decref, type PyObject } from '../runtime/object';
+import * as abs from '../runtime/abstract';
+import { PyStr } from '../runtime/objects/str';
+import { PyBytes } from '../runtime/objects/bytes';
+import { typeError, Unsupported } from '../runtime/errors';
 
 export interface FileData {
   bytes: Uint8Array;
@@ -380,4 +385,21 @@ export function runFilesOf(io: RuntimeIO): RunFiles {
 /** the run's files if it has touched any */
 export function knownRunFiles(io: RuntimeIO): RunFiles | undefined {
   return runs.get(io);
+}
+
+/** os.fspath of a path argument (PyOS_FSPath): a str, or what its type's __fspath__ returns;
+ * null when it is neither (bytes paths are not supported) */
+export function fspath(o: PyObject, _strict = false): string | null {
+  if (o instanceof PyStr) return o.v;
+  if (o instanceof PyBytes) throw new Unsupported('bytes paths');
+  const f = abs.typeLookup(o.type, '__fspath__');
+  if (f === null) return null;
+  const r = abs.callMethodObj(f, o, []);
+  try {
+    if (r instanceof PyStr) return r.v;
+    if (r instanceof PyBytes) throw new Unsupported('bytes paths');
+    typeError(`expected ${o.type.name}.__fspath__() to return str or bytes, not ${r.type.name}`);
+  } finally {
+    decref(r);
+  }
 }
