@@ -5,7 +5,7 @@
 import { PyObject, newRef, decref } from '../runtime/object';
 import { registerModule, checkArgs, parseArgs, ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
-import { newInt, newBool } from '../runtime/objects/int';
+import { newInt, newBool, PyInt } from '../runtime/objects/int';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
@@ -490,9 +490,19 @@ function initPath(m: ModuleBuilder): void {
   str1('isabs', (p) => newBool(p.startsWith('/')));
   str1('abspath', (p) => newStr(normpath(p.startsWith('/') ? p : run().cwd + '/' + p)));
   // the files open() sees: what the run wrote, else the host's (none without a host)
-  str1('exists', (p) => newBool(pathKind(p) !== null));
-  str1('isfile', (p) => newBool(pathKind(p) === 'file'));
-  str1('isdir', (p) => newBool(pathKind(p) === 'dir'));
+  // (genericpath: os.stat(path), False on an OSError or ValueError; a path may be an os.PathLike)
+  const statPath = (name: string, f: (p: string) => PyObject) =>
+    m.fn(name, (args, kw) => {
+      checkArgs(name, args, kw, 1, 1);
+      const o = args[0];
+      if (o instanceof PyInt) throw new Unsupported(`os.path.${name} of a file descriptor`);
+      const p = fspath(o);
+      if (p === null) typeError(`stat: path should be string, bytes, os.PathLike or integer, not ${o.type.name}`);
+      return p.includes('\0') ? newBool(false) : f(p);
+    });
+  statPath('exists', (p) => newBool(pathKind(p) !== null));
+  statPath('isfile', (p) => newBool(pathKind(p) === 'file'));
+  statPath('isdir', (p) => newBool(pathKind(p) === 'dir'));
   str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));
   m.own('sep', newStr('/'));
   m.own('curdir', newStr('.'));
