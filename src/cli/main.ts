@@ -2,7 +2,7 @@
 // the interpreter's worker starts (start-up is part of every run); the other subcommands live in
 // dist/cli-tools.js (tools.ts), loaded on demand.
 
-import { existsSync, fstatSync, readFileSync, realpathSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { runInWorker, defaultWorkerFile } from '../worker/node-client';
 import { loadCached } from '../worker/code-cache';
@@ -117,20 +117,36 @@ async function main(argv: string[]): Promise<void> {
       setFlagsFromString('--max-inlined-bytecode-size-cumulative=920');
       r = await runInWorker(bundle, src, filename, options);
     }
-    // the files the program wrote (with open(), and objgraph's .dot and .svg)
-    for (const f of r.files ?? []) {
-      try {
-        writeFileSync(f.path, f.data);
-      } catch (e) {
-        process.stderr.write(`refscope: cannot write ${f.path}: ${e instanceof Error ? e.message : String(e)}\n`);
-      }
-    }
-    // and the files it removed (os.remove, os.rename's old name)
+    // what the program did to the files, done on disk in an order that keeps it possible: the
+    // files it removed (os.remove, os.rename's old name), the directories it removed (os.rmdir),
+    // those it made (os.mkdir), the files it wrote (with open(), and objgraph's .dot and .svg)
+    const fail = (what: string, p: string, e: unknown) => process.stderr.write(`refscope: cannot ${what} ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
     for (const p of r.removed ?? []) {
       try {
         unlinkSync(p);
       } catch (e) {
-        process.stderr.write(`refscope: cannot remove ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
+        fail('remove', p, e);
+      }
+    }
+    for (const p of r.removedDirs ?? []) {
+      try {
+        rmdirSync(p);
+      } catch (e) {
+        fail('remove', p, e);
+      }
+    }
+    for (const d of r.dirs ?? []) {
+      try {
+        mkdirSync(d.path, d.mode);
+      } catch (e) {
+        fail('make', d.path, e);
+      }
+    }
+    for (const f of r.files ?? []) {
+      try {
+        writeFileSync(f.path, f.data);
+      } catch (e) {
+        fail('write', f.path, e);
       }
     }
     // a terminal shows the writes in the program's order (CPython's stdout is line buffered

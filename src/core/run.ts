@@ -61,6 +61,13 @@ export interface RunResult {
   files?: { path: string; data: string | Uint8Array }[];
   /** the host's files the program removed (os.remove, os.rename's old name), with collectFiles */
   removed?: string[];
+  /** the host's directories the program removed (os.rmdir, os.rename's old name), deepest
+   * first, with collectFiles; a host removes the files first, then these, then makes `dirs`,
+   * then writes `files` */
+  removedDirs?: string[];
+  /** the directories the program made (os.mkdir, os.makedirs, os.rename's new name), parents
+   * first, with the mode asked for (less the host's umask), with collectFiles */
+  dirs?: { path: string; mode: number }[];
   /** stdout and stderr as the program wrote them, in order, when some stderr came before more
    * stdout (a warning, gc.set_debug's reports, print(..., file=sys.stderr)): a terminal shows it so */
   order?: [1 | 2, string][];
@@ -77,9 +84,13 @@ export function runSource(source: string, filename: string, options: RunOptions 
   const io = bufferIO(options.stdin ?? '', options.stdinLines ?? null);
   const files: { path: string; data: string | Uint8Array }[] = [];
   const removed: string[] = [];
+  const removedDirs: string[] = [];
+  const dirs: { path: string; mode: number }[] = [];
   if (options.collectFiles) {
     io.writeFile = (path, data) => void files.push({ path, data });
     io.removeFile = (path) => void removed.push(path);
+    io.removeDir = (path) => void removedDirs.push(path);
+    io.makeDir = (path, mode) => void dirs.push({ path, mode });
   }
   if (options.fs) io.fs = options.fs;
   const { enabled, hot, bodyHot, underHooks, minSteps } = jitConfig;
@@ -118,5 +129,5 @@ export function runSource(source: string, filename: string, options: RunOptions 
   jitConfig.minSteps = minSteps;
   const stackExhausted = jsStack.overflows !== overflows;
   const order = writeOrder(io);
-  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(order ? { order } : {}), ...(options.collectFiles ? { files, removed } : {}), ...(stackExhausted ? { stackExhausted } : {}), ...(sigint ? { signal: 'SIGINT' as const } : {}) };
+  return { stdout: io.out.join(''), stderr: io.err.join(''), exitCode, auditError, ...(order ? { order } : {}), ...(options.collectFiles ? { files, removed, removedDirs, dirs } : {}), ...(stackExhausted ? { stackExhausted } : {}), ...(sigint ? { signal: 'SIGINT' as const } : {}) };
 }

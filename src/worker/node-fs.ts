@@ -1,5 +1,5 @@
 // open()'s view of the host's files on node (core/modules/io_shared.ts HostFS): a relative path
-// from `base` (the CLI: its working directory, as python3's).
+// from `base` (the CLI: its working directory, as python3's), which is also os.getcwd()'s answer.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +12,7 @@ function errnoOf(e: unknown): number {
   if (code === 'EACCES' || code === 'EPERM') return 13;
   if (code === 'ENOTDIR') return 20;
   if (code === 'EISDIR') return 21;
+  if (code === 'ELOOP') return 40;
   return 2;
 }
 
@@ -40,6 +41,29 @@ export function nodeFS(base: string): HostFS {
         return errnoOf(e);
       }
     },
+    info(p) {
+      try {
+        const s = statSync(at(p), { bigint: true });
+        return {
+          mode: Number(s.mode),
+          ino: s.ino,
+          dev: s.dev,
+          nlink: Number(s.nlink),
+          uid: Number(s.uid),
+          gid: Number(s.gid),
+          size: Number(s.size),
+          atimeNs: s.atimeNs,
+          mtimeNs: s.mtimeNs,
+          ctimeNs: s.ctimeNs,
+          blksize: Number(s.blksize),
+          blocks: Number(s.blocks),
+          rdev: Number(s.rdev),
+        };
+      } catch (e) {
+        return errnoOf(e);
+      }
+    },
+    cwd: resolve(base),
   };
 }
 

@@ -251,6 +251,42 @@ test('refscope run: what os.remove and os.rename did is done on disk after the r
   assert.strictEqual(r.status, 0);
 });
 
+test('refscope run: directories the program made, removed and renamed are so on disk after the run; chdir moves where relative paths go', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-dirs-'));
+  mkdirSync(join(dir, 'old_dir', 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'old_dir', 'sub', 'kept.txt'), 'kept\n');
+  mkdirSync(join(dir, 'empty_dir'));
+  writeFileSync(
+    join(dir, 'dirs.py'),
+    [
+      'import os',
+      "os.makedirs('made/a/b')",
+      "open('made/a/b/f.txt', 'w').write('in b\\n')",
+      "os.rename('old_dir', 'new_dir')",
+      "os.rmdir('empty_dir')",
+      "os.mkdir('gone')",
+      "os.rmdir('gone')",
+      "os.chdir('made')",
+      "open('here.txt', 'w').write('here\\n')",
+      "os.chdir('..')",
+      "print(sorted(os.listdir('.')), sorted(os.listdir('made')), os.listdir('new_dir/sub'))",
+      "for root, dirs, files in sorted(os.walk('made')):",
+      '    print(root, sorted(dirs), sorted(files))',
+      '',
+    ].join('\n'),
+  );
+  const r = run(['run', 'dirs.py'], dir);
+  assert.strictEqual(r.stderr, '');
+  assert.strictEqual(r.stdout, "['dirs.py', 'made', 'new_dir'] ['a', 'here.txt'] ['kept.txt']\nmade ['a'] ['here.txt']\nmade/a ['b'] []\nmade/a/b [] ['f.txt']\n");
+  assert.strictEqual(readFileSync(join(dir, 'made', 'a', 'b', 'f.txt'), 'utf8'), 'in b\n');
+  assert.strictEqual(readFileSync(join(dir, 'made', 'here.txt'), 'utf8'), 'here\n');
+  assert.strictEqual(readFileSync(join(dir, 'new_dir', 'sub', 'kept.txt'), 'utf8'), 'kept\n');
+  assert.strictEqual(existsSync(join(dir, 'old_dir')), false);
+  assert.strictEqual(existsSync(join(dir, 'empty_dir')), false);
+  assert.strictEqual(existsSync(join(dir, 'gone')), false);
+  assert.strictEqual(r.status, 0);
+});
+
 test('refscope run: input() and sys.stdin read the process\'s stdin, only when the program asks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'refscope-stdin-'));
   writeFileSync(join(dir, 'ask.py'), "import sys\nname = input('name? ')\nprint('hello', name)\nprint(repr(sys.stdin.read(3)), repr(sys.stdin.readline()))\nprint([line for line in sys.stdin])\n");

@@ -32,6 +32,7 @@ import { newOSError } from '../runtime/objects/oserror';
 import { gcNewTracked, newTuple } from '../runtime/objects/tuple';
 import { currentInterp } from '../runtime/current';
 import type { RuntimeIO } from './io_shared';
+import { RunFiles, runFilesOf, knownRunFiles, fspath, type FileData } from './runfs';
 import { defMethod } from './modutil';
 import { sizeofHooks } from '../runtime/sizes';
 
@@ -63,84 +64,9 @@ DecoderType.slots.repr = (o) => `<encodings.utf_8.IncrementalDecoder object at 0
 EncoderType.slots.repr = (o) => `<encodings.utf_8.IncrementalEncoder object at 0x${addressOf(o).toString(16)}>`;
 
 // ------------------------------------------------------------------ the run's files
-interface FileData {
-  bytes: Uint8Array;
-  len: number;
-}
-
-/** the files one run has opened (by path as written), and the file descriptors in use */
-class RunFiles {
-  files = new Map<string, FileData>();
-  /** the files open now (their pending writes are flushed when the run ends) */
-  open = new Set<OpenFile>();
-  written = new Set<string>();
-  /** the host's files the run removed (os.remove, os.rename's old name): gone from its view */
-  removed = new Set<string>();
-  fds = new Set<number>();
-  constructor(readonly io: RuntimeIO) {}
-  /** the file's data (read from the host the first time), or an errno */
-  load(path: string): FileData | number {
-    // open(""): the C library finds no such file (the host would resolve '' to the directory)
-    if (path === '') return 2;
-    const known = this.files.get(path);
-    if (known) return known;
-    const fs = this.io.fs;
-    if (!fs || this.removed.has(path)) return 2;
-    const r = fs.readFile(path);
-    if (typeof r === 'number') return r;
-    const d = { bytes: r, len: r.length };
-    this.files.set(path, d);
-    return d;
-  }
-  /** an empty file created (or truncated) at path, or an errno */
-  create(path: string, exclusive: boolean): FileData | number {
-    if (path === '') return 2;
-    const known = this.files.get(path);
-    if (!known) {
-      const fs = this.io.fs;
-      const what = fs && !this.removed.has(path) ? fs.stat(path) : 2;
-      if (what === 'dir') return 21;
-      if (what === 'file' && exclusive) return 17;
-      if (what !== 'file') {
-        const slash = path.lastIndexOf('/');
-        const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
-        const d = fs ? fs.stat(dir) : 2;
-        if (d !== 'dir') return typeof d === 'number' ? d : 20;
-      }
-    } else if (exclusive) return 17;
-    const d = { bytes: new Uint8Array(64), len: 0 };
-    this.files.set(path, d);
-    this.written.add(path);
-    this.removed.delete(path);
-    return d;
-  }
-  fd(): number {
-    let n = 3;
-    while (this.fds.has(n)) n++;
-    this.fds.add(n);
-    return n;
-  }
-  /** the files written, for the host (called when the run ends) */
-  flushToHost(): void {
-    for (const f of this.open) f.flush();
-    const w = this.io.writeFile;
-    if (w) {
-      for (const p of this.written) {
-        const d = this.files.get(p)!;
-        w(p, d.bytes.slice(0, d.len));
-      }
-    }
-    const rm = this.io.removeFile;
-    if (rm) for (const p of this.removed) if (this.io.fs && this.io.fs.stat(p) === 'file') rm(p);
-  }
-}
-
-const runs = new WeakMap<RuntimeIO, RunFiles>();
+// (runfs.ts: the host's files with what the run did to them laid over)
 function runFiles(): RunFiles {
-  const io = currentInterp.interp!.io;
-  let r = runs.get(io);
-  if (!r) runs.set(io, (r = new RunFiles(io)));
-  return r;
+  return runFilesOf(currentInterp.interp!.io);
 }
 
 /** linecache.updatecache's search for a file no running code came from: `filename` itself (a
@@ -171,7 +97,7 @@ export function sourceFileLines(filename: string): string[] | null {
 /** The text of the file at `path` as the run sees it (what it wrote, else the host's), or null
  * when there is no such file: the source of a module the program imports. */
 export function runFileText(path: string, writtenOnly = false): string | null {
-  if (writtenOnly ? !runFiles().files.has(path) : pathKind(path) !== 'file') return null;
+  if (writtenOnly ? !runFiles().files.has(runFiles().key(path)) : pathKind(path) !== 'file') return null;
   const d = runFiles().load(path);
   if (typeof d === 'number') return null;
   return utf8Decode(d.bytes.subarray(0, d.len), 'replace');
@@ -179,81 +105,19 @@ export function runFileText(path: string, writtenOnly = false): string | null {
 
 /** What is at `path` as the run sees it (what it wrote, else the host's files): for os.path. */
 export function pathKind(path: string): 'file' | 'dir' | null {
-  const run = runFiles();
-  if (run.files.has(path)) return 'file';
-  const fs = run.io.fs;
-  if (!fs || run.removed.has(path)) return null;
-  const k = fs.stat(path);
+  const k = runFiles().resolve(path).kind;
   return typeof k === 'number' ? null : k;
-}
-
-/** The size of the file at `path` as the run sees it (pending writes not included, as
- * os.path.getsize on CPython's unflushed file), or an errno. */
-export function fileSize(path: string): number | { errno: number } {
-  const d = runFiles().load(path);
-  return typeof d === 'number' ? { errno: d } : d.len;
-}
-
-/** os.remove / os.unlink: 0, or an errno (2: nothing there, 21: a directory) */
-export function removeFile(path: string): number {
-  const kind = pathKind(path);
-  if (kind === null) return 2;
-  if (kind === 'dir') return 21;
-  const run = runFiles();
-  run.files.delete(path);
-  run.written.delete(path);
-  run.removed.add(path);
-  return 0;
-}
-
-/** os.rename / os.replace of a file: 0, or an errno (a directory: null, not supported) */
-export function renameFile(src: string, dst: string): number | null {
-  const kind = pathKind(src);
-  if (kind === null) return 2;
-  if (kind === 'dir') return null;
-  if (pathKind(dst) === 'dir') return 21;
-  const run = runFiles();
-  const d = run.load(src);
-  if (typeof d === 'number') return d;
-  if (src === dst) return 0;
-  run.files.delete(src);
-  run.written.delete(src);
-  run.removed.add(src);
-  run.files.set(dst, d);
-  run.written.add(dst);
-  run.removed.delete(dst);
-  return 0;
-}
-
-/** os.listdir: the names in directory `dir` as the run sees it (the host's, without those it
- * removed, with those it made there), or an errno */
-export function listDir(dir: string): string[] | number {
-  const run = runFiles();
-  const fs = run.io.fs;
-  const base = dir === '.' || dir === './' ? '' : dir.endsWith('/') ? dir : dir + '/';
-  let names: string[] = [];
-  const listed = fs && fs.readdir ? fs.readdir(dir) : base === '' ? [] : 2;
-  if (typeof listed === 'number') {
-    if (listed !== 2 || ![...run.written].some((p) => p.startsWith(base))) return listed;
-  } else names = listed.filter((n) => !run.removed.has(base + n) && !(base === '' && run.removed.has('./' + n)));
-  for (const p of run.written) {
-    const rel = base === '' && p.startsWith('./') ? p.slice(2) : p;
-    if (!rel.startsWith(base)) continue;
-    const name = rel.slice(base.length);
-    if (name !== '' && !name.includes('/') && !names.includes(name)) names.push(name);
-  }
-  return names;
 }
 
 /** the files of the run that are open now */
 export function openFileCount(io: RuntimeIO): number {
-  return runs.get(io)?.open.size ?? 0;
+  return knownRunFiles(io)?.open.size ?? 0;
 }
 
 /** The files the run wrote, handed to the host (RuntimeIO.writeFile), and those it removed
  * (RuntimeIO.removeFile); called at the end of a run. */
 export function saveRunFiles(io: RuntimeIO): void {
-  runs.get(io)?.flushToHost();
+  knownRunFiles(io)?.flushToHost();
 }
 
 // ------------------------------------------------------------------ the objects
@@ -290,6 +154,7 @@ class OpenFile {
     d.bytes.set(bytes, this.pos);
     this.pos = end;
     if (end > d.len) d.len = end;
+    d.mtime = Date.now();
   }
   write(bytes: ArrayLike<number>): void {
     for (let i = 0; i < bytes.length; i++) this.pending.push(bytes[i]);
@@ -606,7 +471,9 @@ function optStr(o: PyObject | undefined, what: string): string | null {
 /** _io_open_impl */
 export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   const [file, modeArg, bufferingArg, encArg, errArg, nlArg, closefdArg, opener] = parseArgs(OPEN_SPEC, args, kw);
-  if (!(file instanceof PyStr)) {
+  // (a str, or an os.PathLike such as os.DirEntry: _io_open_impl's PyOS_FSPath)
+  const path = file instanceof PyInt ? null : fspath(file!);
+  if (path === null) {
     if (file instanceof PyInt) unsupported('open() of a file descriptor');
     typeError(`expected str, bytes or os.PathLike object, not ${file!.type.name}`);
   }
@@ -662,7 +529,6 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
 
   // FileIO: the file itself
   const run = runFiles();
-  const path = file.v;
   let data: FileData | number;
   if (reading) {
     data = run.load(path);
@@ -672,7 +538,7 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
     if (typeof data === 'number') {
       if (data !== 2) throw newOSError(data, path);
       data = run.create(path, false);
-    } else run.written.add(path);
+    } else run.markWritten(path);
   } else data = run.create(path, creating);
   if (typeof data === 'number') throw newOSError(data, path);
   const rawMode = creating ? (updating ? 'xb+' : 'xb') : appending ? (updating ? 'ab+' : 'ab') : writing ? (updating ? 'rb+' : 'wb') : updating ? 'rb+' : 'rb';
@@ -687,7 +553,12 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
   let call = callTuple(4);
   const raw = newLayer(FileIOType, 'raw', of, rawMode);
   // (FileIO's __init__ sets `name`: its __dict__, a gc allocation)
-  raw.storeAttrValue(attrKey('name'), file);
+  if (file instanceof PyStr) raw.storeAttrValue(attrKey('name'), file);
+  else {
+    const name = newStr(path);
+    raw.storeAttrValue(attrKey('name'), name);
+    decref(name);
+  }
   decref(call);
   if (buffering === 0) return raw;
   const btype = updating ? BufferedRandomType : reading ? BufferedReaderType : BufferedWriterType;

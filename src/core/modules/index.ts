@@ -43,6 +43,8 @@ import './unicodedata';
 import './codecs';
 import './array';
 import './struct';
+import './stat';
+import './shutil';
 
 let done = false;
 export function registerStdlib(): void {

@@ -14,6 +14,12 @@ export interface RuntimeIO {
   /** remove a file of the host the program removed (os.remove, the old name of os.rename); absent:
    * nothing is removed */
   removeFile?(path: string): void;
+  /** make a directory the program made (os.mkdir, os.makedirs, os.rename's new name); absent:
+   * nothing is made. `mode` is the mode asked for (the host applies its umask) */
+  makeDir?(path: string, mode: number): void;
+  /** remove a directory of the host the program removed (os.rmdir, os.rename's old name; empty
+   * by then); absent: nothing is removed */
+  removeDir?(path: string): void;
   /** the files open() may read (absent: none) */
   fs?: HostFS;
   /** os._exit: the last `n` bytes (UTF-8) written to fd 1 or 2 never reached it, and nothing
@@ -31,6 +37,29 @@ export interface HostFS {
   stat(path: string): 'file' | 'dir' | number;
   /** the names in a directory (os.listdir), or an errno; absent: no listing */
   readdir?(path: string): string[] | number;
+  /** what os.stat says of `path` (symbolic links followed), or an errno; absent: the run makes
+   * up plausible facts (sizes stay real: they are the bytes it reads) */
+  info?(path: string): HostStat | number;
+  /** the absolute path of the directory relative paths start from (os.getcwd()); absent:
+   * '/home/user' */
+  cwd?: string;
+}
+
+/** The facts of os.stat_result (Modules/posixmodule.c _pystat_fromstructstat) */
+export interface HostStat {
+  mode: number;
+  ino: bigint;
+  dev: bigint;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  blksize: number;
+  blocks: number;
+  rdev: number;
 }
 
 /** input text as lines, each with its newline (the last perhaps without) */

@@ -1,11 +1,11 @@
-// os and os.path (Modules/posixmodule.c facts, Lib/posixpath.py semantics): a virtual, read-only
-// view of the host (getpid, getcwd, environ); exists()/isfile()/isdir()/getsize() see the files
-// open() sees (modules/fileio.ts).
+// os and os.path (Modules/posixmodule.c facts, Lib/posixpath.py semantics): a virtual view of
+// the host (getpid, environ); the file system functions (exists(), stat(), mkdir(), walk(), ...)
+// see and change the run's view of the files (modules/runfs.ts), which open() shares.
 
 import { PyObject, newRef, decref } from '../runtime/object';
 import { registerModule, checkArgs, parseArgs, ModuleBuilder } from '../runtime/define';
 import * as abs from '../runtime/abstract';
-import { newInt, newBool } from '../runtime/objects/int';
+import { newInt, newBool, PyInt } from '../runtime/objects/int';
 import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
@@ -15,8 +15,13 @@ import { typeError, raise, Unsupported, ProcessExit } from '../runtime/errors';
 import { currentInterp } from '../runtime/current';
 import { vmState } from '../runtime/vm/eval';
 import { execSource } from './modutil';
-import { pathKind, fileSize, removeFile, renameFile, listDir, PyStdStream, unwrittenBytes } from './fileio';
+import { pathKind, PyStdStream, unwrittenBytes } from './fileio';
+import { runFilesOf, fspath, type RunFiles } from './runfs';
+import type { HostStat } from './io_shared';
 import { newOSError } from '../runtime/objects/oserror';
+import { PyBytes } from '../runtime/objects/bytes';
+import { newFloat } from '../runtime/objects/float';
+import { pyInt } from './modutil';
 
 // os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
 // available in RefScope yet, so the mixin methods of MutableMapping are written out here;
@@ -154,7 +159,24 @@ del _environ_data
 `;
 
 const PID = 4242;
-const CWD = '/home/user';
+
+/** the run's files (what open() sees) */
+function run(): RunFiles {
+  return runFilesOf(currentInterp.interp!.io);
+}
+
+/** Python source whose blocks start at the given lines (so that a traceback through them shows
+ * CPython's line numbers for its frozen module) */
+function placed(blocks: [number, string][]): string {
+  let out = '';
+  let line = 1;
+  for (const [at, text] of blocks) {
+    if (at < line) throw new Error(`internal: source block at line ${at} overlaps the one before`);
+    out += '\n'.repeat(at - line) + text;
+    line = at + text.split('\n').length - 1;
+  }
+  return out;
+}
 
 function s(o: PyObject, fname: string): string {
   if (!(o instanceof PyStr)) typeError(`${fname}() argument must be str, not ${o.type.name}`);
@@ -195,6 +217,253 @@ function splitext(p: string): [string, string] {
   return [p, ''];
 }
 
+/** an os.stat_result of the facts (_pystat_fromstructstat: the int times, the float times
+ * (seconds + nanoseconds * 1e-9), the nanosecond times, blksize, blocks, rdev) */
+function statResult(osModule: PyObject, st: HostStat): PyObject {
+  const G = 1000000000n;
+  const sec = (ns: bigint) => pyInt(ns >= 0n ? ns / G : -((-ns + G - 1n) / G));
+  const float = (ns: bigint) => {
+    const s = ns >= 0n ? ns / G : -((-ns + G - 1n) / G);
+    return newFloat(Number(s) + Number(ns - s * G) * 1e-9);
+  };
+  const items = [
+    newInt(st.mode), pyInt(st.ino), pyInt(st.dev), newInt(st.nlink), newInt(st.uid), newInt(st.gid), newInt(st.size),
+    sec(st.atimeNs), sec(st.mtimeNs), sec(st.ctimeNs),
+    float(st.atimeNs), float(st.mtimeNs), float(st.ctimeNs),
+    pyInt(st.atimeNs), pyInt(st.mtimeNs), pyInt(st.ctimeNs),
+    newInt(st.blksize), newInt(st.blocks), newInt(st.rdev),
+  ];
+  const t = newTuple(items);
+  const cls = abs.getAttr(osModule, 'stat_result');
+  try {
+    return abs.call(cls, [t], null);
+  } finally {
+    decref(cls);
+    decref(t);
+  }
+}
+
+// The parts of Lib/os.py (3.11.7) and posixmodule.c's types written in Python: stat_result (a
+// struct sequence: 10 items, the float and nanosecond times and the rest by name only),
+// DirEntry and ScandirIterator (posix's), makedirs, removedirs and walk, their raising lines at
+// CPython's line numbers (a traceback shows them).
+const OS_FS_SRC = placed([
+  [
+    1,
+    `class stat_result(tuple):
+    n_sequence_fields = 10
+    n_fields = 19
+    n_unnamed_fields = 3
+
+    def __new__(cls, sequence, dict=None):
+        seq = tuple(sequence)
+        if len(seq) < 10:
+            raise TypeError('os.stat_result() takes an at least 10-sequence (%d-sequence given)' % len(seq))
+        if len(seq) > 19:
+            raise TypeError('os.stat_result() takes an at most 19-sequence (%d-sequence given)' % len(seq))
+        self = tuple.__new__(cls, seq[:10])
+        object.__setattr__(self, '_rest', seq[10:] + (None,) * (19 - len(seq)))
+        return self
+
+    def __setattr__(self, name, value):
+        raise AttributeError('readonly attribute')
+
+    def __repr__(self):
+        return 'os.stat_result(' + ', '.join('%s=%r' % (n, v) for n, v in zip(_STAT_FIELDS, self)) + ')'
+
+    def __reduce__(self):
+        return (stat_result, (tuple(self) + self._rest,))
+
+    st_mode = property(lambda self: self[0])
+    st_ino = property(lambda self: self[1])
+    st_dev = property(lambda self: self[2])
+    st_nlink = property(lambda self: self[3])
+    st_uid = property(lambda self: self[4])
+    st_gid = property(lambda self: self[5])
+    st_size = property(lambda self: self[6])
+    st_atime = property(lambda self: self._rest[0])
+    st_mtime = property(lambda self: self._rest[1])
+    st_ctime = property(lambda self: self._rest[2])
+    st_atime_ns = property(lambda self: self._rest[3])
+    st_mtime_ns = property(lambda self: self._rest[4])
+    st_ctime_ns = property(lambda self: self._rest[5])
+    st_blksize = property(lambda self: self._rest[6])
+    st_blocks = property(lambda self: self._rest[7])
+    st_rdev = property(lambda self: self._rest[8])
+
+stat_result.__module__ = 'os'
+_STAT_FIELDS = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', 'st_atime', 'st_mtime', 'st_ctime')
+
+
+class DirEntry:
+    __slots__ = ('name', 'path', '_is_dir', '_stat')
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'posix.DirEntry' instances")
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._is_dir
+
+    def is_file(self, *, follow_symlinks=True):
+        return not self._is_dir
+
+    def is_symlink(self):
+        return False
+
+    def stat(self, *, follow_symlinks=True):
+        if self._stat is None:
+            self._stat = stat(self.path)
+        return self._stat
+
+    def inode(self):
+        return self.stat().st_ino
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return '<DirEntry %r>' % (self.name,)
+
+DirEntry.__module__ = 'posix'
+
+
+class ScandirIterator:
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'posix.ScandirIterator' instances")
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        rest = self._rest
+        if self._next >= len(rest):
+            self._rest = []
+            raise StopIteration
+        name, path, is_dir = rest[self._next]
+        self._next += 1
+        entry = object.__new__(DirEntry)
+        entry.name = name
+        entry.path = path
+        entry._is_dir = is_dir
+        entry._stat = None
+        return entry
+
+    def close(self):
+        self._rest = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self._rest = []
+
+ScandirIterator.__module__ = 'posix'
+
+
+def _scandir(entries):
+    it = object.__new__(ScandirIterator)
+    it._rest = entries
+    it._next = 0
+    return it
+`,
+  ],
+  [
+    200,
+    `def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+`,
+  ],
+  [
+    213,
+    `    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        if tail == curdir:
+            return
+    try:
+`,
+  ],
+  [
+    225,
+    `        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+`,
+  ],
+  [
+    241,
+    `def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+`,
+  ],
+  [
+    282,
+    `def walk(top, topdown=True, onerror=None, followlinks=False):
+    return _walk(fspath(top), topdown, onerror, followlinks)
+
+`,
+  ],
+  [
+    345,
+    `def _walk(top, topdown, onerror, followlinks):
+    dirs = []
+    nondirs = []
+    walk_dirs = []
+`,
+  ],
+  [
+    355,
+    `    try:
+`,
+  ],
+  [
+    358,
+    `        scandir_it = scandir(top)
+    except OSError as error:
+        if onerror is not None:
+            onerror(error)
+        return
+
+    with scandir_it:
+        for entry in scandir_it:
+            is_dir = entry.is_dir()
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                nondirs.append(entry.name)
+            if not topdown and is_dir and (followlinks or not entry.is_symlink()):
+                walk_dirs.append(entry.path)
+
+    if topdown:
+        yield top, dirs, nondirs
+        for dirname in dirs:
+            new_path = path.join(top, dirname)
+            if followlinks or not path.islink(new_path):
+                yield from _walk(new_path, topdown, onerror, followlinks)
+    else:
+        for new_path in walk_dirs:
+            yield from _walk(new_path, topdown, onerror, followlinks)
+        yield top, dirs, nondirs
+`,
+  ],
+]);
+
 function initPath(m: ModuleBuilder): void {
   const str1 = (name: string, f: (p: string) => PyObject) =>
     m.fn(name, (args, kw) => {
@@ -219,16 +488,21 @@ function initPath(m: ModuleBuilder): void {
   str1('splitext', (p) => newTuple(splitext(p).map((x) => newStr(x))));
   str1('normpath', (p) => newStr(normpath(p)));
   str1('isabs', (p) => newBool(p.startsWith('/')));
-  str1('abspath', (p) => newStr(normpath(p.startsWith('/') ? p : CWD + '/' + p)));
+  str1('abspath', (p) => newStr(normpath(p.startsWith('/') ? p : run().cwd + '/' + p)));
   // the files open() sees: what the run wrote, else the host's (none without a host)
-  str1('exists', (p) => newBool(pathKind(p) !== null));
-  str1('isfile', (p) => newBool(pathKind(p) === 'file'));
-  str1('isdir', (p) => newBool(pathKind(p) === 'dir'));
-  str1('getsize', (p) => {
-    const n = fileSize(p);
-    if (typeof n !== 'number') throw newOSError(n.errno, p);
-    return newInt(n);
-  });
+  // (genericpath: os.stat(path), False on an OSError or ValueError; a path may be an os.PathLike)
+  const statPath = (name: string, f: (p: string) => PyObject) =>
+    m.fn(name, (args, kw) => {
+      checkArgs(name, args, kw, 1, 1);
+      const o = args[0];
+      if (o instanceof PyInt) throw new Unsupported(`os.path.${name} of a file descriptor`);
+      const p = fspath(o);
+      if (p === null) typeError(`stat: path should be string, bytes, os.PathLike or integer, not ${o.type.name}`);
+      return p.includes('\0') ? newBool(false) : f(p);
+    });
+  statPath('exists', (p) => newBool(pathKind(p) !== null));
+  statPath('isfile', (p) => newBool(pathKind(p) === 'file'));
+  statPath('isdir', (p) => newBool(pathKind(p) === 'dir'));
   str1('expanduser', (p) => newStr(p.startsWith('~') ? '/home/user' + p.slice(1) : p));
   m.own('sep', newStr('/'));
   m.own('curdir', newStr('.'));
@@ -246,7 +520,63 @@ function initPath(m: ModuleBuilder): void {
       return abs.getAttr(mod, name);
     });
   }
+  // genericpath's functions over os.stat, as Python source (a traceback shows their frames)
+  for (const name of ['getsize', 'getmtime', 'getatime', 'getctime', 'samestat', 'samefile']) {
+    abs.lazyModuleAttrs.set(`posixpath.${name}`, () => {
+      execSource(new ModuleBuilder(mod), GENERICPATH_SRC, '<frozen genericpath>');
+      return abs.getAttr(mod, name);
+    });
+  }
 }
+
+// Lib/genericpath.py's functions over os.stat (3.11.7: each raising line where CPython's is)
+const GENERICPATH_SRC = placed([
+  [1, 'import os\n'],
+  [
+    49,
+    `def getsize(filename):
+    return os.stat(filename).st_size
+
+`,
+  ],
+  [
+    54,
+    `def getmtime(filename):
+    return os.stat(filename).st_mtime
+
+`,
+  ],
+  [
+    59,
+    `def getatime(filename):
+    return os.stat(filename).st_atime
+
+`,
+  ],
+  [
+    64,
+    `def getctime(filename):
+    return os.stat(filename).st_ctime
+
+`,
+  ],
+  [
+    87,
+    `def samestat(s1, s2):
+    return (s1.st_ino == s2.st_ino and
+            s1.st_dev == s2.st_dev)
+
+`,
+  ],
+  [
+    99,
+    `def samefile(f1, f2):
+    s1 = os.stat(f1)
+    s2 = os.stat(f2)
+    return samestat(s1, s2)
+`,
+  ],
+]);
 
 // (Lib/genericpath.py and Lib/posixpath.py of CPython 3.11; no symbolic links here: realpath is
 // abspath, islink is False)
@@ -322,7 +652,6 @@ registerModule('posixpath', (m) => initPath(m));
 registerModule('os', (m) => {
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
-  m.fn('getcwd', (args, kw) => (checkArgs('getcwd', args, kw, 0, 0), newStr(CWD)));
   // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still
   // hold is lost, and no finally clause, atexit function or finalizer runs
   m.fn('_exit', (args, kw) => {
@@ -339,38 +668,111 @@ registerModule('os', (m) => {
   m.fn('cpu_count', (args, kw) => (checkArgs('cpu_count', args, kw, 0, 0), newInt(4)));
   // the run's view of the files (fileio.ts RunFiles): what it wrote, else the host's; what a run
   // removes or renames leaves the view, and `refscope run` does the same on disk at the end
-  const pathArg = (fn: string, name: string, o: PyObject): string => {
-    if (o instanceof PyStr) return o.v;
-    typeError(`${fn}: ${name} should be string, bytes or os.PathLike, not ${o.type.name}`);
+  const pathArg = (fn: string, name: string, o: PyObject, fd = false): string => {
+    const p = fspath(o, false);
+    if (p !== null) return p;
+    typeError(`${fn}: ${name} should be string, bytes${fd ? ', os.PathLike or integer' : ' or os.PathLike'}, not ${o.type.name}`);
+  };
+  const fail = (errno: number, ...names: string[]): never => {
+    throw newOSError(errno, names[0], names[1] ?? null);
   };
   const remove = (fn: string) => (args: PyObject[], kw: string[] | null) => {
-    checkArgs(fn, args, kw, 1, 1);
-    const p = pathArg(fn, 'path', args[0]);
-    const errno = removeFile(p);
-    if (errno !== 0) throw newOSError(errno, p);
+    const [path] = parseArgs({ name: fn, params: ['path', '*', 'dir_fd'], required: 1 }, args, kw);
+    const p = pathArg(fn, 'path', path!);
+    const errno = run().remove(p);
+    if (errno !== 0) fail(errno, p);
     return newRef(abs.None);
   };
   m.fn('remove', remove('remove'));
   m.fn('unlink', remove('unlink'));
   const rename = (fn: string) => (args: PyObject[], kw: string[] | null) => {
-    checkArgs(fn, args, kw, 2, 2);
-    const src = pathArg(fn, 'src', args[0]);
-    const dst = pathArg(fn, 'dst', args[1]);
-    const errno = renameFile(src, dst);
-    if (errno === null) throw new Unsupported(`os.${fn} of a directory`);
-    if (errno !== 0) throw newOSError(errno, src, dst);
+    const [a, b] = parseArgs({ name: fn, params: ['src', 'dst', '*', 'src_dir_fd', 'dst_dir_fd'], required: 2 }, args, kw);
+    const src = pathArg(fn, 'src', a!);
+    const dst = pathArg(fn, 'dst', b!);
+    const errno = run().rename(src, dst);
+    if (errno !== 0) fail(errno, src, dst);
     return newRef(abs.None);
   };
   m.fn('rename', rename('rename'));
   m.fn('replace', rename('replace'));
   m.fn('listdir', (args, kw) => {
-    checkArgs('listdir', args, kw, 0, 1);
-    const p = args.length ? pathArg('listdir', 'path', args[0]) : '.';
-    const names = listDir(p);
-    if (typeof names === 'number') throw newOSError(names, p);
-    const items = names.map((n) => newStr(n));
-    return newList(items);
+    const [path] = parseArgs({ name: 'listdir', params: ['path'], required: 0 }, args, kw);
+    const p = path === undefined || path === abs.None ? '.' : pathArg('listdir', 'path', path, true);
+    const r = run();
+    const names = r.names(p === '' ? '' : r.key(p));
+    if (typeof names === 'number') fail(names, p);
+    return newList((names as string[]).map((n) => newStr(n)));
   });
+  // os.mkdir (posix_mkdir_impl): the mode, less the umask (022), is the new directory's
+  m.fn('mkdir', (args, kw) => {
+    const [path, mode] = parseArgs({ name: 'mkdir', params: ['path', 'mode', '*', 'dir_fd'], required: 1 }, args, kw);
+    const p = pathArg('mkdir', 'path', path!);
+    const errno = run().mkdir(p, mode === undefined ? 0o777 : abs.asIndex(mode));
+    if (errno !== 0) fail(errno, p);
+    return newRef(abs.None);
+  });
+  m.fn('rmdir', (args, kw) => {
+    const [path] = parseArgs({ name: 'rmdir', params: ['path', '*', 'dir_fd'], required: 1 }, args, kw);
+    const p = pathArg('rmdir', 'path', path!);
+    const errno = run().rmdir(p);
+    if (errno !== 0) fail(errno, p);
+    return newRef(abs.None);
+  });
+  // the working directory: where relative paths start from, for open() too
+  m.fn('getcwd', (args, kw) => (checkArgs('getcwd', args, kw, 0, 0), newStr(run().cwd)));
+  m.fn('chdir', (args, kw) => {
+    const [path] = parseArgs({ name: 'chdir', params: ['path'], required: 1 }, args, kw);
+    const p = pathArg('chdir', 'path', path!, true);
+    const errno = run().chdir(p);
+    if (errno !== 0) fail(errno, p);
+    return newRef(abs.None);
+  });
+  // os.stat / os.lstat (no symbolic links here: the same): an os.stat_result
+  const stat = (fn: string) => (args: PyObject[], kw: string[] | null) => {
+    const params = fn === 'stat' ? ['path', '*', 'dir_fd', 'follow_symlinks'] : ['path', '*', 'dir_fd'];
+    const [path] = parseArgs({ name: fn, params, required: 1 }, args, kw);
+    const p = pathArg(fn, 'path', path!, fn === 'stat');
+    const info = run().stat(p);
+    if (typeof info === 'number') fail(info, p);
+    return statResult(m.module, info as HostStat);
+  };
+  m.fn('stat', stat('stat'));
+  m.fn('lstat', stat('lstat'));
+  // os.scandir: the entries are read now (CPython reads them as the iterator goes)
+  m.fn('scandir', (args, kw) => {
+    const [path] = parseArgs({ name: 'scandir', params: ['path'], required: 0 }, args, kw);
+    const p = path === undefined || path === abs.None ? '.' : pathArg('scandir', 'path', path, true);
+    const r = run();
+    const key = p === '' ? '' : r.key(p);
+    const names = r.names(key);
+    if (typeof names === 'number') fail(names, p);
+    const entries = (names as string[]).map((n) => {
+      const full = p.endsWith('/') ? p + n : `${p}/${n}`;
+      return newTuple([newStr(n), newStr(full), newBool(r.kindOf(key === '/' ? '/' + n : `${key}/${n}`) === 'dir')]);
+    });
+    const list = newList(entries);
+    const make = abs.getAttr(m.module, '_scandir');
+    try {
+      return abs.call(make, [list], null);
+    } finally {
+      decref(make);
+      decref(list);
+    }
+  });
+  m.fn('fspath', (args, kw) => {
+    const [path] = parseArgs({ name: 'fspath', params: ['path'], required: 1 }, args, kw);
+    if (path instanceof PyStr || path instanceof PyBytes) return newRef(path);
+    const p = fspath(path!, true);
+    if (p === null) typeError(`expected str, bytes or os.PathLike object, not ${path!.type.name}`);
+    return newStr(p);
+  });
+  const osMod = m.module;
+  for (const name of ['stat_result', 'DirEntry', '_scandir', 'makedirs', 'removedirs', 'walk', '_walk']) {
+    abs.lazyModuleAttrs.set(`os.${name}`, () => {
+      execSource(new ModuleBuilder(osMod), OS_FS_SRC, '<frozen os>');
+      return abs.getAttr(osMod, name);
+    });
+  }
   m.own('sep', newStr('/'));
   m.own('altsep', newRef(abs.None));
   m.own('extsep', newStr('.'));

@@ -97,9 +97,14 @@ function repeatedLine(n: number): string {
   return `  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`;
 }
 
+/** CPython 3.11's frozen modules whose source RefScope also runs under their name: linecache
+ * finds no file for them, so a traceback shows no line */
+const FROZEN_NO_SOURCE = new Set(['<frozen os>', '<frozen genericpath>', '<frozen posixpath>', '<frozen stat>']);
+
 function tbDisplayLine(t: PyTraceback): string {
   const u = t.frame.code.unit;
   let out = `  File "${u.filename}", line ${t.lineno}, in ${u.name}\n`;
+  if (FROZEN_NO_SOURCE.has(u.filename)) return out;
   const src = u.source[t.lineno - 1];
   if (src === undefined || t.lineno < 1) return out;
   const original = src.replace(/[\r\n]+$/, '');

@@ -39,12 +39,17 @@ const ERRNO_CLASS: Record<number, string> = {
 
 /** the strerror() text of the errno values RefScope raises itself */
 export const STRERROR: Record<number, string> = {
+  1: 'Operation not permitted',
   2: 'No such file or directory',
   13: 'Permission denied',
+  16: 'Device or resource busy',
   17: 'File exists',
+  18: 'Invalid cross-device link',
   20: 'Not a directory',
   21: 'Is a directory',
   22: 'Invalid argument',
+  39: 'Directory not empty',
+  40: 'Too many levels of symbolic links',
 };
 
 interface Parsed {
