@@ -436,7 +436,9 @@ function edgeLabel(
     let d: PyObject | null = null;
     if (source instanceof PyInstance && source.type.hasDict) {
       // getattr(obj, '__dict__') materialises the dict of an instance whose values are inline
-      d = source.dict ?? (live ? source.materializeDict() : null);
+      // (getattr's new reference is dropped at once: the instance keeps the dict)
+      d = source.dict;
+      if (d === null && live) decref((d = source.materializeDict()));
     } else if (source instanceof PyModule) d = source.dict;
     else if (source instanceof PyFunction) d = source.dict;
     if (d && d === target) return lab('__dict__', 10);
