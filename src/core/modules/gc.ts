@@ -22,6 +22,7 @@ import {
   trackedObjects,
   gcFreeze,
   gcUnfreeze,
+  permanentSize,
   DEBUG_STATS,
   DEBUG_COLLECTABLE,
   DEBUG_UNCOLLECTABLE,
@@ -171,7 +172,7 @@ export function initGc(m: ModuleBuilder): void {
     gcUnfreeze();
     return newRef(None);
   });
-  m.fn('get_freeze_count', (args, kw) => (checkArgs('gc.get_freeze_count', args, kw, 0, 0), newInt(gcState.permanent.size)));
+  m.fn('get_freeze_count', (args, kw) => (checkArgs('gc.get_freeze_count', args, kw, 0, 0), newInt(permanentSize())));
   m.own('DEBUG_STATS', newInt(DEBUG_STATS));
   m.own('DEBUG_COLLECTABLE', newInt(DEBUG_COLLECTABLE));
   m.own('DEBUG_UNCOLLECTABLE', newInt(DEBUG_UNCOLLECTABLE));

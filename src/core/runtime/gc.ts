@@ -141,6 +141,8 @@ export interface GCState {
   /** CPython's own long-lived objects that RefScope does not have (gcbaseline.ts), counted in
    * long_lived_total after each full collection */
   interpreterObjects: number;
+  /** where those are: generation 2, or the permanent generation after gc.freeze() */
+  interpreterObjectsFrozen: boolean;
   stats: [GenStats, GenStats, GenStats];
   /** free lists (numfree) of exact lists, dicts and tuples by size; `slice`: whether the
    * interpreter's one-slice cache (interp->slice_cache) holds a slice */
@@ -165,6 +167,7 @@ function newState(): GCState {
     longLivedPending: 0,
     longLivedTotal: 0,
     interpreterObjects: interpreterObjectsAtStart(),
+    interpreterObjectsFrozen: false,
     stats: [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 })) as [GenStats, GenStats, GenStats],
     // (CPython's start-up leaves a slice in the cache)
     freeLists: { list: 0, dict: 0, tuple: new Array(20).fill(0), slice: 1 },
@@ -365,8 +368,9 @@ export function collectMain(generation: number): [number, number] {
   st.runs++;
   if (st.debug & DEBUG_STATS) {
     h.writeStderr(`gc: collecting generation ${generation}...\n`);
-    h.writeStderr(`gc: objects in each generation: ${st.gens[0].size} ${st.gens[1].size} ${st.gens[2].size}\n`);
-    h.writeStderr(`gc: objects in permanent generation: ${st.permanent.size}\n`);
+    // (with CPython's own objects where they would be: generation 2 or, frozen, permanent)
+    h.writeStderr(`gc: objects in each generation: ${st.gens[0].size} ${st.gens[1].size} ${st.gens[2].size + hiddenIn(st, false)}\n`);
+    h.writeStderr(`gc: objects in permanent generation: ${permanentSize()}\n`);
   }
   if (generation + 1 < 3) st.count[generation + 1]++;
   for (let i = 0; i <= generation; i++) st.count[i] = 0;
@@ -426,7 +430,7 @@ export function collectMain(generation: number): [number, number] {
     young.length = n;
     st.gens[2] = GenList.adopt(young, genCode(2));
     st.longLivedPending = 0;
-    st.longLivedTotal = n + st.interpreterObjects;
+    st.longLivedTotal = n + hiddenIn(st, false);
   }
   let m = 0;
   if (unreachable.length) m = finishCollection(generation, unreachable);
@@ -712,8 +716,19 @@ export function gcStartupObjectsOld(): void {
   for (let g = 0; g < 2; g++) for (const o of st.gens[g].take()) st.gens[2].addAs(o, genCode(2));
 }
 
+/** CPython's own objects (gcbaseline.ts) in generation 2 (frozen: false) or the permanent one */
+function hiddenIn(st: GCState, frozen: boolean): number {
+  return st.interpreterObjectsFrozen === frozen ? st.interpreterObjects : 0;
+}
+
+/** gc.get_freeze_count(): the permanent generation, CPython's own objects in it after a freeze */
+export function permanentSize(): number {
+  return gcState.permanent.size + hiddenIn(gcState, true);
+}
+
 export function gcFreeze(): void {
   const st = gcState;
+  st.interpreterObjectsFrozen = true;
   for (let i = 0; i < 3; i++) {
     for (const o of st.gens[i].toArray()) {
       o.gcGen = 3;
@@ -726,6 +741,7 @@ export function gcFreeze(): void {
 }
 export function gcUnfreeze(): void {
   const st = gcState;
+  st.interpreterObjectsFrozen = false;
   for (const o of st.permanent.toArray()) {
     o.gcGen = 2;
     st.gens[2].add(o);
