@@ -116,8 +116,8 @@ export function runSource(source: string, filename: string, options: RunOptions 
     exitCode = 1;
     if (e instanceof ProcessExit) exitCode = e.code;
     else if (e instanceof Unsupported) io.writeStderr(`RefScope: ${e.what} is not supported yet\n`);
-    else if (e instanceof RangeError) {
-      if (/call stack/i.test(e.message)) jsStack.overflows++;
+    else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      jsStack.overflows++;
       io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
     } else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }

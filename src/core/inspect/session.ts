@@ -551,7 +551,7 @@ export class InspectSession {
         } else if (jsError instanceof Unsupported) {
           error = simpleError('unsupported', `${jsError.what} is not supported yet`, lastLine || 1);
           io.writeStderr(`RefScope: ${jsError.what} is not supported yet\n`);
-        } else if (jsError instanceof RangeError) {
+        } else if (jsError instanceof RangeError && /call stack/i.test(jsError.message)) {
           error = simpleError('internal', 'the interpreter ran out of stack (deep recursion in native code)', lastLine || 1);
           io.writeStderr(`RefScope: ${error.message}\n`);
         } else {

@@ -328,7 +328,7 @@ export class RunFiles {
       if (!d) return hostInfo;
       // the bytes as the run has them, changed when it last wrote them
       const r = { ...hostInfo, size: d.len, blocks: Math.ceil(d.len / 4096) * 8 };
-      if (this.written.has(key) && d.mtime !== undefined) r.mtimeNs = r.ctimeNs = BigInt(d.mtime) * 1000000n;
+      if (this.written.has(key) && d.mtime !== undefined) r.mtimeNs = r.ctimeNs = msToNs(d.mtime);
       return r;
     }
     // made up from what the run knows, with the owner and device of the working directory
@@ -339,14 +339,14 @@ export class RunFiles {
     const common = { ino, dev: owner?.dev ?? 2049n, uid: owner?.uid ?? 1000, gid: owner?.gid ?? 1000, blksize: 4096, rdev: 0 };
     if (kind === 'dir') {
       const made = this.dirs.get(key);
-      const ns = BigInt(made?.time ?? Date.now()) * 1000000n;
+      const ns = msToNs(made?.time ?? Date.now());
       const names = this.names(key);
       const subdirs = typeof names === 'number' ? 0 : names.filter((n) => this.kindOf(joinKey(key, n)) === 'dir').length;
       return { ...common, mode: 0o40000 | (made?.mode ?? 0o755), nlink: 2 + subdirs, size: 4096, atimeNs: ns, mtimeNs: ns, ctimeNs: ns, blocks: 8 };
     }
     const d = this.load(path);
     const len = typeof d === 'number' ? 0 : d.len;
-    const ns = BigInt(typeof d === 'number' ? Date.now() : d.mtime ?? Date.now()) * 1000000n;
+    const ns = msToNs(typeof d === 'number' ? Date.now() : d.mtime ?? Date.now());
     return { ...common, mode: 0o100000 | (0o666 & ~UMASK), nlink: 1, size: len, atimeNs: ns, mtimeNs: ns, ctimeNs: ns, blocks: Math.ceil(len / 4096) * 8 };
   }
 
@@ -402,4 +402,11 @@ export function fspath(o: PyObject, _strict = false): string | null {
   } finally {
     decref(r);
   }
+}
+
+/** a clock reading in milliseconds (the run's clock has fractions: a replay's, time.time()'s) as
+ * nanoseconds */
+function msToNs(ms: number): bigint {
+  const whole = Math.floor(ms);
+  return BigInt(whole) * 1000000n + BigInt(Math.round((ms - whole) * 1e6));
 }
