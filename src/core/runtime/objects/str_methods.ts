@@ -21,7 +21,8 @@ import { PyBuiltinFunction, BuiltinFunctionType } from '../types';
 import { formatObject } from '../../modules/shared';
 import { percentFormat, type PercentArgs } from '../primitives/format';
 import { FormatError } from '../primitives/errors';
-import { isPySpace, isPrintableCodePoint, strToInt } from '../primitives/intstr';
+import { isPySpace, strToInt } from '../primitives/intstr';
+import { isUpperCp, isLowerCp, isTitleCp, isCasedCp, isAlphaCp, isDecimalCp, isDigitCp, isNumericCp, isPrintableCp, isXidStartCp, isXidContinueCp, upperFull, lowerAt, foldFull, titleFull } from '../unicase';
 import { intToFloat, floatToInt } from '../numeric';
 import { def, def0, defBin, defUn, posArgs, notImpl, sliceIndices, seqIndexOf, repeatCount, hasIndex, withTypeEdge, adjustIndices as adjust } from './common_methods';
 import { otherMayReflect, listExtend } from './list_methods';
@@ -105,75 +106,70 @@ function countIn(s: string, sub: string, start: number, end: number): number {
   return c;
 }
 
-const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
-const LOWER = /\p{Ll}/u;
-const UPPER = /[\p{Lu}\p{Lt}]/u;
-function isCased(ch: string): boolean {
-  return CASED.test(ch) || ch.toLowerCase() !== ch.toUpperCase();
+/** the code points of s (a lone surrogate is one) */
+function codePoints(s: string): number[] {
+  const a: number[] = [];
+  for (const ch of s) a.push(ch.codePointAt(0)!);
+  return a;
 }
-function isLowerCh(ch: string): boolean {
-  return LOWER.test(ch) || (ch !== ch.toUpperCase() && ch === ch.toLowerCase());
-}
-function isUpperCh(ch: string): boolean {
-  return UPPER.test(ch) || (ch !== ch.toLowerCase() && ch === ch.toUpperCase());
-}
-function titleCh(ch: string): string {
-  const map: Record<string, string> = { 'ǆ': 'ǅ', 'Ǆ': 'ǅ', 'ǅ': 'ǅ', 'ǉ': 'ǈ', 'Ǉ': 'ǈ', 'ǈ': 'ǈ', 'ǌ': 'ǋ', 'Ǌ': 'ǋ', 'ǋ': 'ǋ', 'ǳ': 'ǲ', 'Ǳ': 'ǲ', 'ǲ': 'ǲ', 'ß': 'Ss', 'ﬁ': 'Fi', 'ﬂ': 'Fl' };
-  return map[ch] ?? ch.toUpperCase();
-}
-function lowerCh(ch: string): string {
-  if (ch === 'İ') return 'i̇';
-  return ch.toLowerCase();
-}
-function pyLower(s: string): string {
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** do_upper */
+function pyUpper(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toUpperCase();
   let out = '';
-  const a = Array.from(s);
-  for (let i = 0; i < a.length; i++) {
-    const ch = a[i];
-    if (ch === 'Σ') {
-      // final sigma rule
-      let before = false;
-      for (let j = i - 1; j >= 0; j--) {
-        if (isCased(a[j])) {
-          before = true;
-          break;
-        }
-        if (!/[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00B7\u2019]/u.test(a[j])) break;
-      }
-      let after = false;
-      for (let j = i + 1; j < a.length; j++) {
-        if (isCased(a[j])) {
-          after = true;
-          break;
-        }
-        if (!/[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00B7\u2019]/u.test(a[j])) break;
-      }
-      out += before && !after ? 'ς' : 'σ';
-    } else out += lowerCh(ch);
+  for (const ch of s) out += upperFull(ch.codePointAt(0)!);
+  return out;
+}
+/** do_lower (lower_ucs4: the final sigma) */
+function pyLower(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  const cps = codePoints(s);
+  let out = '';
+  for (let i = 0; i < cps.length; i++) out += lowerAt(cps, i);
+  return out;
+}
+/** do_casefold */
+function pyCasefold(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const ch of s) out += foldFull(ch.codePointAt(0)!);
+  return out;
+}
+/** do_swapcase */
+function pySwapcase(s: string): string {
+  const cps = codePoints(s);
+  let out = '';
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i];
+    out += isUpperCp(c) ? lowerAt(cps, i) : isLowerCp(c) ? upperFull(c) : String.fromCodePoint(c);
   }
   return out;
 }
-function pyUpper(s: string): string {
-  return s.toUpperCase();
+/** do_capitalize: the first character in title case, the rest in lower case */
+function pyCapitalize(s: string): string {
+  const cps = codePoints(s);
+  if (cps.length === 0) return s;
+  let out = titleFull(cps[0]);
+  for (let i = 1; i < cps.length; i++) out += lowerAt(cps, i);
+  return out;
+}
+/** do_title */
+function pyTitle(s: string): string {
+  const cps = codePoints(s);
+  let out = '';
+  let prevCased = false;
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i];
+    out += prevCased ? lowerAt(cps, i) : titleFull(c);
+    prevCased = isCasedCp(c);
+  }
+  return out;
 }
 
-const DIGIT_EXTRA = /[\u00B2\u00B3\u00B9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247C\u2488-\u2490\u24EA\u24F5-\u24FD\u24FF\u2776-\u277E\u2780-\u2788\u278A-\u2792\u1369-\u1371\u19DA]/u;
-const CJK_NUM = /[〇一二三四五六七八九十百千万億兆零壱弐参拾廿卅卌壹贰貳叁參肆伍陆陸柒捌玖佰仟萬亿]/u;
-function isDecimalCh(ch: string): boolean {
-  return /\p{Nd}/u.test(ch);
-}
-function isDigitCh(ch: string): boolean {
-  return isDecimalCh(ch) || DIGIT_EXTRA.test(ch);
-}
-function isNumericCh(ch: string): boolean {
-  return /\p{N}/u.test(ch) || CJK_NUM.test(ch);
-}
-function isAlphaCh(ch: string): boolean {
-  return /\p{L}/u.test(ch);
-}
-function allChars(s: string, f: (ch: string) => boolean): boolean {
+/** every character has the property ('' has none) */
+function allCps(s: string, f: (cp: number) => boolean): boolean {
   if (s.length === 0) return false;
-  for (const ch of s) if (!f(ch)) return false;
+  for (const ch of s) if (!f(ch.codePointAt(0)!)) return false;
   return true;
 }
 
@@ -938,68 +934,64 @@ export function installStrMethods(): void {
   const caseMethod = (name: string, f: (s: string) => string) => def0(T, name, (self) => freshStr(f((self as PyStr).v)));
   caseMethod('upper', pyUpper);
   caseMethod('lower', pyLower);
-  caseMethod('casefold', (s) => pyLower(s.replace(/ß/g, 'ss')));
-  caseMethod('swapcase', (s) => Array.from(s, (ch) => (isUpperCh(ch) ? pyLower(ch) : isLowerCh(ch) ? ch.toUpperCase() : ch)).join(''));
-  caseMethod('capitalize', (s) => {
-    const a = Array.from(s);
-    if (!a.length) return s;
-    return titleCh(a[0]) + pyLower(a.slice(1).join(''));
-  });
-  caseMethod('title', (s) => {
-    let out = '';
-    let prevCased = false;
-    for (const ch of s) {
-      if (isCased(ch)) {
-        out += prevCased ? lowerCh(ch) : titleCh(ch);
-        prevCased = true;
-      } else {
-        out += ch;
-        prevCased = false;
-      }
-    }
-    return out;
-  });
+  caseMethod('casefold', pyCasefold);
+  caseMethod('swapcase', pySwapcase);
+  caseMethod('capitalize', pyCapitalize);
+  caseMethod('title', pyTitle);
   const pred = (name: string, f: (s: string) => boolean) => def0(T, name, (self) => newBool(f((self as PyStr).v)));
-  pred('isdigit', (s) => allChars(s, isDigitCh));
-  pred('isdecimal', (s) => allChars(s, isDecimalCh));
-  pred('isnumeric', (s) => allChars(s, isNumericCh));
-  pred('isalpha', (s) => allChars(s, isAlphaCh));
-  pred('isalnum', (s) => allChars(s, (ch) => isAlphaCh(ch) || isNumericCh(ch)));
-  pred('isspace', (s) => allChars(s, (ch) => isPySpace(ch.codePointAt(0)!)));
-  pred('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  pred('isdigit', (s) => allCps(s, isDigitCp));
+  pred('isdecimal', (s) => allCps(s, isDecimalCp));
+  pred('isnumeric', (s) => allCps(s, isNumericCp));
+  pred('isalpha', (s) => allCps(s, isAlphaCp));
+  // (Py_UNICODE_ISALNUM)
+  pred('isalnum', (s) => allCps(s, (c) => isAlphaCp(c) || isDecimalCp(c) || isDigitCp(c) || isNumericCp(c)));
+  pred('isspace', (s) => allCps(s, isPySpace));
+  pred('isascii', (s) => ASCII_ONLY.test(s));
+  // (unicode_isprintable: '' is printable)
   pred('isprintable', (s) => {
-    for (const ch of s) if (!isPrintableCodePoint(ch.codePointAt(0)!)) return false;
+    for (const ch of s) if (!isPrintableCp(ch.codePointAt(0)!)) return false;
     return true;
   });
-  pred('isidentifier', (s) => /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s.normalize('NFKC')));
+  // _PyUnicode_ScanIdentifier: no normalization here (the tokenizer's NFKC is for source names)
+  pred('isidentifier', (s) => {
+    const cps = codePoints(s);
+    if (cps.length === 0 || !(isXidStartCp(cps[0]) || cps[0] === 95)) return false;
+    for (let i = 1; i < cps.length; i++) if (!isXidContinueCp(cps[i])) return false;
+    return true;
+  });
+  // unicode_isupper_impl, unicode_islower_impl, unicode_istitle_impl (one character: its flag)
   pred('isupper', (s) => {
+    const cps = codePoints(s);
+    if (cps.length === 1) return isUpperCp(cps[0]);
     let cased = false;
-    for (const ch of s) {
-      if (isLowerCh(ch)) return false;
-      if (isUpperCh(ch)) cased = true;
+    for (const c of cps) {
+      if (isLowerCp(c) || isTitleCp(c)) return false;
+      if (!cased && isUpperCp(c)) cased = true;
     }
     return cased;
   });
   pred('islower', (s) => {
+    const cps = codePoints(s);
+    if (cps.length === 1) return isLowerCp(cps[0]);
     let cased = false;
-    for (const ch of s) {
-      if (isUpperCh(ch)) return false;
-      if (isLowerCh(ch)) cased = true;
+    for (const c of cps) {
+      if (isUpperCp(c) || isTitleCp(c)) return false;
+      if (!cased && isLowerCp(c)) cased = true;
     }
     return cased;
   });
   pred('istitle', (s) => {
+    const cps = codePoints(s);
+    if (cps.length === 1) return isTitleCp(cps[0]) || isUpperCp(cps[0]);
     let cased = false;
     let prevCased = false;
-    for (const ch of s) {
-      if (isUpperCh(ch)) {
+    for (const c of cps) {
+      if (isUpperCp(c) || isTitleCp(c)) {
         if (prevCased) return false;
-        prevCased = true;
-        cased = true;
-      } else if (isLowerCh(ch)) {
+        prevCased = cased = true;
+      } else if (isLowerCp(c)) {
         if (!prevCased) return false;
-        prevCased = true;
-        cased = true;
+        prevCased = cased = true;
       } else prevCased = false;
     }
     return cased;

@@ -6,6 +6,8 @@
  * Ints are `number` when safe integers, `bigint` otherwise.
  */
 import { FormatError } from './errors';
+import { isPrintableCp } from '../unicase';
+import { decimalValue } from '../ucd';
 
 export type PyInt = number | bigint;
 
@@ -83,28 +85,13 @@ export function intToBin(v: PyInt): string { return withPrefix(v, 2, '0b'); }
 // ---------------------------------------------------------------------------
 // str repr (needed for error messages)
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 function hex2(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
-/**
- * Code points assigned after Unicode 14.0 (CPython 3.11's database) by the
- * largest Unicode 15.0/15.1 additions, which the JS engine (ICU) may already
- * know: CJK Ext. H and Ext. I, Kawi, Nag Mundari. Smaller additions are a known gap.
- */
-function isNewerThanUnicode14(cp: number): boolean {
-  return (cp >= 0x31350 && cp <= 0x323af) || (cp >= 0x2ebf0 && cp <= 0x2ee5d) ||
-    (cp >= 0x11f00 && cp <= 0x11f5f) || (cp >= 0x1e4d0 && cp <= 0x1e4ff);
-}
-
-/** Py_UNICODE_ISPRINTABLE (approximated with the JS engine's Unicode tables). */
+/** Py_UNICODE_ISPRINTABLE (unicase.ts: from Unicode 14's general categories) */
 export function isPrintableCodePoint(cp: number): boolean {
-  if (cp < 0x7f) return cp >= 0x20;
-  if (cp < 0xa1) return false;
-  if (isNewerThanUnicode14(cp)) return false;
-  return !NON_PRINTABLE.test(String.fromCodePoint(cp));
+  return isPrintableCp(cp);
 }
 
 /**
@@ -173,22 +160,10 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-const ND = /^\p{Nd}$/u;
-const decimalCache = new Map<number, number>();
 /** Py_UNICODE_TODECIMAL for non-ASCII code points (-1 when not a decimal digit). */
 export function unicodeDecimalValue(cp: number): number {
   if (cp < 128) return cp >= 48 && cp <= 57 ? cp - 48 : -1;
-  const cached = decimalCache.get(cp);
-  if (cached !== undefined) return cached;
-  let v = -1;
-  if (!isNewerThanUnicode14(cp) && ND.test(String.fromCodePoint(cp))) {
-    // Nd characters come in contiguous runs 0..9
-    let start = cp;
-    while (start > 0 && ND.test(String.fromCodePoint(start - 1))) start--;
-    v = (cp - start) % 10;
-  }
-  decimalCache.set(cp, v);
-  return v;
+  return decimalValue(cp) ?? -1;
 }
 
 /**
