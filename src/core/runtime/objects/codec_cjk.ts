@@ -184,8 +184,10 @@ function twoByteEncoder(name: string, table: () => Table): Encoder {
   };
 }
 
-function twoByteDecode(name: string, b: Uint8Array, errors: string, table: () => Table): string {
-  const dec = table().dec;
+/** the decoders' loop (DECODER(gbk), DECODER(big5), ... in _codecs_cn.c / _codecs_tw.c): ASCII
+ * bytes, two-byte codes from dec, and where four is given (gb18030) the four-byte sequences, those
+ * whose second byte is a digit: four answers their code point, or -1 */
+function decodeLoop(name: string, b: Uint8Array, errors: string, dec: Uint16Array, four?: (b: Uint8Array, i: number) => number): string {
   const st = new DecodeState(name, b, errors);
   const n = b.length;
   for (let i = 0; i < n; ) {
@@ -199,7 +201,22 @@ function twoByteDecode(name: string, b: Uint8Array, errors: string, table: () =>
       i = st.error(i, n, INCOMPLETE);
       continue;
     }
-    const cp = dec[(c << 8) | b[i + 1]];
+    const c2 = b[i + 1];
+    if (four && c2 >= 0x30 && c2 <= 0x39) {
+      if (i + 3 >= n) {
+        i = st.error(i, n, INCOMPLETE);
+        continue;
+      }
+      const cp = four(b, i);
+      if (cp < 0) {
+        i = st.error(i, i + 1, ILLEGAL);
+        continue;
+      }
+      st.out += String.fromCodePoint(cp);
+      i += 4;
+      continue;
+    }
+    const cp = dec[(c << 8) | c2];
     if (!cp) {
       i = st.error(i, i + 1, ILLEGAL);
       continue;
@@ -247,59 +264,24 @@ const GB18030: Encoder = {
   },
 };
 
-/** DECODER(gb18030) */
-function gb18030Decode(b: Uint8Array, errors: string): string {
-  const t = gb18030();
-  const st = new DecodeState('gb18030', b, errors);
-  const n = b.length;
-  for (let i = 0; i < n; ) {
-    const c = b[i];
-    if (c < 0x80) {
-      st.out += String.fromCharCode(c);
-      i++;
-      continue;
+/** DECODER(gb18030)'s four-byte sequence at i: its code point, or -1 */
+function gb18030Four(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const c2 = b[i + 1];
+  const c3 = b[i + 2];
+  const c4 = b[i + 3];
+  if (c >= 0x81 && c3 >= 0x81 && c3 <= 0xfe && c4 >= 0x30 && c4 <= 0x39) {
+    const l1 = c - 0x81;
+    const rest = (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
+    if (l1 < 4) {
+      const lseq = l1 * 12600 + rest;
+      if (lseq < 39420) return gb18030().bmp4[lseq];
+    } else if (l1 >= 15) {
+      const lseq = 0x10000 + (l1 - 15) * 12600 + rest;
+      if (lseq <= 0x10ffff) return lseq;
     }
-    if (i + 1 >= n) {
-      i = st.error(i, n, INCOMPLETE);
-      continue;
-    }
-    const c2 = b[i + 1];
-    if (c2 >= 0x30 && c2 <= 0x39) {
-      if (i + 3 >= n) {
-        i = st.error(i, n, INCOMPLETE);
-        continue;
-      }
-      const c3 = b[i + 2];
-      const c4 = b[i + 3];
-      let cp = -1;
-      if (c >= 0x81 && c3 >= 0x81 && c3 <= 0xfe && c4 >= 0x30 && c4 <= 0x39) {
-        const l1 = c - 0x81;
-        const rest = (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
-        if (l1 < 4) {
-          const lseq = l1 * 12600 + rest;
-          if (lseq < 39420) cp = t.bmp4[lseq];
-        } else if (l1 >= 15) {
-          const lseq = 0x10000 + (l1 - 15) * 12600 + rest;
-          if (lseq <= 0x10ffff) cp = lseq;
-        }
-      }
-      if (cp < 0) {
-        i = st.error(i, i + 1, ILLEGAL);
-        continue;
-      }
-      st.out += String.fromCodePoint(cp);
-      i += 4;
-      continue;
-    }
-    const cp = t.dec[(c << 8) | c2];
-    if (!cp) {
-      i = st.error(i, i + 1, ILLEGAL);
-      continue;
-    }
-    st.out += String.fromCharCode(cp);
-    i += 2;
   }
-  return st.out;
+  return -1;
 }
 
 const GBK = twoByteEncoder('gbk', gbk);
@@ -325,13 +307,13 @@ export function cjkEncode(name: string, s: string, errors: string): Uint8Array {
 export function cjkDecode(name: string, b: Uint8Array, errors: string): string {
   switch (name) {
     case 'gbk':
-      return twoByteDecode('gbk', b, errors, gbk);
+      return decodeLoop('gbk', b, errors, gbk().dec);
     case 'gb2312':
-      return twoByteDecode('gb2312', b, errors, gb2312);
+      return decodeLoop('gb2312', b, errors, gb2312().dec);
     case 'big5':
-      return twoByteDecode('big5', b, errors, big5);
+      return decodeLoop('big5', b, errors, big5().dec);
     default:
-      return gb18030Decode(b, errors);
+      return decodeLoop('gb18030', b, errors, gb18030().dec, gb18030Four);
   }
 }
 
