@@ -165,7 +165,9 @@ function big5(): Table {
   return (big5T = { dec, enc: invert(dec, false) });
 }
 
-function twoByteEncoder(name: string, table: () => Table): Encoder {
+/** the encoders (ENCODER(gbk), ...): ASCII, then the two-byte code from the table, then where four
+ * is given (gb18030) the four-byte sequence it writes (false: none) */
+function cjkEncoder(name: string, table: () => Table, four?: (c: number, out: number[]) => boolean): Encoder {
   return {
     name,
     reason: ILLEGAL,
@@ -177,9 +179,11 @@ function twoByteEncoder(name: string, table: () => Table): Encoder {
         return true;
       }
       const code = c <= 0xffff ? table().enc[c] : 0;
-      if (!code) return false;
-      out.push(code >> 8, code & 0xff);
-      return true;
+      if (code) {
+        out.push(code >> 8, code & 0xff);
+        return true;
+      }
+      return four ? four(c, out) : false;
     },
   };
 }
@@ -227,42 +231,27 @@ function decodeLoop(name: string, b: Uint8Array, errors: string, dec: Uint16Arra
   return st.out;
 }
 
-const GB18030: Encoder = {
-  name: 'gb18030',
-  reason: ILLEGAL,
-  asciiIdentity: true,
-  group: false,
-  put(c, out) {
-    if (c < 0x80) {
-      out.push(c);
-      return true;
-    }
-    let tc: number;
-    let first: number;
-    if (c >= 0x10000) {
-      tc = c - 0x10000;
-      first = 0x90;
-    } else {
-      const t = gb18030();
-      const code = t.enc[c];
-      if (code) {
-        out.push(code >> 8, code & 0xff);
-        return true;
-      }
-      const k = t.bmp4Index[c];
-      if (!k) return false;
-      tc = k - 1;
-      first = 0x81;
-    }
-    const b4 = (tc % 10) + 0x30;
-    tc = Math.floor(tc / 10);
-    const b3 = (tc % 126) + 0x81;
-    tc = Math.floor(tc / 126);
-    const b2 = (tc % 10) + 0x30;
-    out.push(Math.floor(tc / 10) + first, b2, b3, b4);
-    return true;
-  },
-};
+/** ENCODER(gb18030)'s four-byte sequence of a character without a two-byte code */
+function gb18030EncodeFour(c: number, out: number[]): boolean {
+  let tc: number;
+  let first: number;
+  if (c >= 0x10000) {
+    tc = c - 0x10000;
+    first = 0x90;
+  } else {
+    const k = gb18030().bmp4Index[c];
+    if (!k) return false;
+    tc = k - 1;
+    first = 0x81;
+  }
+  const b4 = (tc % 10) + 0x30;
+  tc = Math.floor(tc / 10);
+  const b3 = (tc % 126) + 0x81;
+  tc = Math.floor(tc / 126);
+  const b2 = (tc % 10) + 0x30;
+  out.push(Math.floor(tc / 10) + first, b2, b3, b4);
+  return true;
+}
 
 /** DECODER(gb18030)'s four-byte sequence at i: its code point, or -1 */
 function gb18030Four(b: Uint8Array, i: number): number {
@@ -284,9 +273,10 @@ function gb18030Four(b: Uint8Array, i: number): number {
   return -1;
 }
 
-const GBK = twoByteEncoder('gbk', gbk);
-const GB2312 = twoByteEncoder('gb2312', gb2312);
-const BIG5 = twoByteEncoder('big5', big5);
+const GBK = cjkEncoder('gbk', gbk);
+const GB2312 = cjkEncoder('gb2312', gb2312);
+const BIG5 = cjkEncoder('big5', big5);
+const GB18030 = cjkEncoder('gb18030', gb18030, gb18030EncodeFour);
 
 /** the module names of the codecs here (encodings.gbk, ...) */
 export const CJK_CODECS = ['gbk', 'gb2312', 'gb18030', 'big5'];
