@@ -101,6 +101,12 @@ function remaining(it: misc.PySeqIter, kind: 0 | 1 | 2): PyObject {
   return newTuple([builtin('iter'), newTuple([newList(items)])]);
 }
 
+/** listiter_setstate and its likes: the index, clamped to [lo, hi(it)]; nothing once exhausted */
+function setIndex(it: misc.PySeqIter, state: PyObject, lo: number, hi: (it: misc.PySeqIter) => number): void {
+  const index = ssize(state);
+  if (it.seq) it.index = Math.max(lo, Math.min(index, hi(it)));
+}
+
 export function installIterMethods(): void {
   const seqTypes: [PyType, () => PyObject][] = [
     [misc.ListIterType, () => newList([])],
@@ -114,45 +120,20 @@ export function installIterMethods(): void {
       const it = self as misc.PySeqIter;
       return seqReduce('iter', it.seq, it.index, empty);
     });
-    def1(T, '__setstate__', (self, state) => {
-      const it = self as misc.PySeqIter;
-      let index = ssize(state);
-      if (it.seq) {
-        const n = seqLength(it);
-        if (index < 0) index = 0;
-        else if (index > n) index = n;
-        it.index = index;
-      }
-    });
+    def1(T, '__setstate__', (self, state) => setIndex(self as misc.PySeqIter, state, 0, (it) => seqLength(it)));
   }
   // listreviter: reversed(list) and the position; exhausted, iter([])
   def0(misc.ListRevIterType, '__reduce__', (self) => {
     const it = self as misc.PySeqIter;
     return seqReduce('reversed', it.seq, it.index, () => newList([]));
   });
-  def1(misc.ListRevIterType, '__setstate__', (self, state) => {
-    const it = self as misc.PySeqIter;
-    let index = ssize(state);
-    if (it.seq) {
-      const n = (it.seq as PyList).size;
-      if (index < -1) index = -1;
-      else if (index > n - 1) index = n - 1;
-      it.index = index;
-    }
-  });
+  def1(misc.ListRevIterType, '__setstate__', (self, state) => setIndex(self as misc.PySeqIter, state, -1, (it) => (it.seq as PyList).size - 1));
   // seqiter (iterobject.c iter_reduce / iter_setstate): no upper bound
   def0(misc.SeqIterType, '__reduce__', (self) => {
     const it = self as misc.PySeqIter;
     return seqReduce('iter', it.seq, it.index, () => newTuple([]));
   });
-  def1(misc.SeqIterType, '__setstate__', (self, state) => {
-    const it = self as misc.PySeqIter;
-    let index = ssize(state);
-    if (it.seq) {
-      if (index < 0) index = 0;
-      it.index = index;
-    }
-  });
+  def1(misc.SeqIterType, '__setstate__', (self, state) => setIndex(self as misc.PySeqIter, state, 0, () => Infinity));
   // rangeiter_reduce: iter(range(start, start + len * step, step)) and the items taken
   def0(misc.RangeIterType, '__reduce__', (self) => {
     const it = self as misc.PyRangeIter;
