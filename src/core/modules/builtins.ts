@@ -243,17 +243,34 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     return abs.getIter(args[0]);
   });
   misc.CallIterType.slots.next = (o) => {
+    // calliter_iternext: the sentinel compared with the result (sentinel == result), and a
+    // StopIteration from the callable ends it too; at the end it lets go of both
     const it = o as misc.PyChainIter;
     if (!it.parts.length) return null;
-    const r = abs.call(it.parts[0], [], null);
-    if (abs.richCompareBool(r, it.parts[1], Cmp.EQ)) {
-      decref(r);
+    const end = () => {
       const p = it.parts;
       it.parts = [];
       for (const x of p) decref(x);
       return null;
+    };
+    let r: PyObject;
+    try {
+      r = abs.call(it.parts[0], [], null);
+    } catch (e) {
+      if (!(e instanceof PyBaseException && e.type.isSubtype(E.StopIteration))) throw e;
+      decref(e);
+      return end();
     }
-    return r;
+    let same: boolean;
+    try {
+      same = abs.richCompareBool(it.parts[1], r, Cmp.EQ);
+    } catch (e) {
+      decref(r);
+      throw e;
+    }
+    if (!same) return r;
+    decref(r);
+    return end();
   };
   fn('next', (args, kw) => {
     checkArgs('next', args, kw, 1, 2);
@@ -680,15 +697,32 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     return r;
   };
   misc.ReversedType.slots.next = (o) => {
+    // reversed_next: at the end, or on an error from __getitem__, it lets go of the sequence
+    // (index -1); an IndexError or StopIteration is the end
     const r = o as misc.PyChainIter;
-    if (!r.parts.length || (r.count as number) < 0) return null;
-    const k = newInt(r.count);
-    r.count = (r.count as number) - 1;
-    try {
-      return abs.getItem(r.parts[0], k);
-    } finally {
-      decref(k);
+    const end = () => {
+      r.count = -1;
+      const p = r.parts;
+      r.parts = [];
+      for (const x of p) decref(x);
+    };
+    if (r.parts.length && (r.count as number) >= 0) {
+      const k = newInt(r.count);
+      try {
+        const x = abs.getItem(r.parts[0], k);
+        r.count = (r.count as number) - 1;
+        return x;
+      } catch (e) {
+        end();
+        if (!(e instanceof PyBaseException && (e.type.isSubtype(E.IndexError) || e.type.isSubtype(E.StopIteration)))) throw e;
+        decref(e);
+        return null;
+      } finally {
+        decref(k);
+      }
     }
+    end();
+    return null;
   };
 
   // types and constants

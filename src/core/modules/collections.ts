@@ -1281,6 +1281,8 @@ registerModule('collections', (m) => {
     installDefaultDict();
     installOrderedDict();
     installCounter();
+    // (the deque iterators' types exist from the import on, as CPython's do: their slot wrappers)
+    for (const reverse of [false, true]) iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56);
   }
   m.set('deque', DequeType);
   m.set('defaultdict', DefaultDictType);

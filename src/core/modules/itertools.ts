@@ -4,7 +4,7 @@
 // reuses its result tuple when nobody else holds it).
 
 import { PyObject, PyType, newRef, decref, incref } from '../runtime/object';
-import { registerModule, parseArgs, checkArgs, defClassMethod } from '../runtime/define';
+import { registerModule, parseArgs, checkArgs, defClassMethod, defMethod } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, newInt } from '../runtime/objects/int';
@@ -216,7 +216,9 @@ export function initItertools(): void {
       if (args.length !== 2) typeError(`${name} expected 2 arguments, got ${args.length}`);
       const it = abs.getIter(args[1]);
       const st = { flag: false };
-      return newIter(t, [newRef(args[0]), it], (s) => step(s, st));
+      const obj = newIter(t, [newRef(args[0]), it], (s) => step(s, st));
+      (obj as unknown as PredState).st = st;
+      return obj;
     };
   };
   const pred = (s: PyNativeIter, x: PyObject): boolean => {
@@ -663,7 +665,44 @@ export function initItertools(): void {
     });
   };
 
+  // ---------------------------------------------------------------- __reduce__ / __setstate__
+  // (what copy.copy / copy.deepcopy and pickle rebuild these from; the others have none yet)
+  const reduce = (t: PyType, fn: (s: PyNativeIter) => PyObject[]) =>
+    defMethod(t, '__reduce__', (args, kw, self) => {
+      checkArgs('__reduce__', args, kw, 0, 0);
+      return newTuple(fn(self as PyNativeIter));
+    });
+  const held = (s: PyNativeIter, ...ix: number[]) => newTuple(ix.map((i) => newRef(s.held[i]!)));
+  // count_reduce: (count, (n,)) in its fast mode (an int start and step 1), else (count, (n, step))
+  reduce(count, (s) => {
+    const [cnt, step] = s.held as PyObject[];
+    const fast = cnt instanceof PyInt && typeof cnt.v === 'number' && step instanceof PyInt && step.v === 1;
+    return [newRef(s.type), fast ? held(s, 0) : held(s, 0, 1)];
+  });
+  // repeat_reduce: (repeat, (object, times)), or (repeat, (object,)) without times
+  reduce(repeat, (s) => {
+    const n = (s as unknown as { times: () => number }).times();
+    return [newRef(s.type), n >= 0 ? newTuple([newRef(s.held[0]!), newInt(n)]) : held(s, 0)];
+  });
+  // starmap_reduce, filterfalse_reduce, compress_reduce: (type, (func or data, iterator))
+  for (const n of ['starmap', 'filterfalse', 'compress']) reduce(T(n), (s) => [newRef(s.type), held(s, 0, 1)]);
+  // dropwhile_reduce / takewhile_reduce: and the flag (start / stop) as an int; their setstate
+  // takes its truth
+  for (const n of ['dropwhile', 'takewhile']) {
+    reduce(T(n), (s) => [newRef(s.type), held(s, 0, 1), newInt((s as unknown as PredState).st.flag ? 1 : 0)]);
+    defMethod(T(n), '__setstate__', (args, kw, self) => {
+      checkArgs('__setstate__', args, kw, 1, 1);
+      (self as unknown as PredState).st.flag = abs.isTrue(args[0]);
+      return newRef(None);
+    });
+  }
+
   registered.tee = teeFn;
+}
+
+/** dropwhile's start / takewhile's stop */
+interface PredState {
+  st: { flag: boolean };
 }
 
 const registered: { tee: ((args: PyObject[], kw: string[] | null) => PyObject) | null } = { tee: null };

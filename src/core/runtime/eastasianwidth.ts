@@ -3,7 +3,7 @@
 // for some unassigned code points such as U+0378. Lib/traceback.py's _display_width counts a W
 // or F character as two columns when it places the carets.
 
-import { DIGITS } from './ucdtables';
+import { RunTable } from './ucd';
 
 /** the values, indexed by the run table's value numbers */
 export const EAW_VALUES = ['N', 'Na', 'H', 'W', 'F', 'A'] as const;
@@ -52,45 +52,11 @@ const RUNS =
   'w_AywyAeywIzfxwxzGwxzpBwkyAIwKAyzBAzzBAzzDAFzZAzzHABzCAGzGACzEAEzDAFwjAAxwnxA5xwGA60xz0n9xA0xzp1AADz' +
   'uCAyz2kBAKzh9DAv0zzuMA2fxzbqAAm5rRwxA_w0zA0ABgDAggvxBuvvxAyBuvvxAy';
 
-let starts: Uint32Array | null = null;
-let values: Uint8Array | null = null;
-
-function load(): void {
-  const st: number[] = [];
-  const vs: number[] = [];
-  let i = 0;
-  const num = (): number => {
-    let n = 0;
-    let shift = 1;
-    for (;;) {
-      const d = DIGITS.indexOf(RUNS[i++]);
-      if (d >= 32) return n + (d - 32) * shift;
-      n += d * shift;
-      shift *= 32;
-    }
-  };
-  let cp = 0;
-  while (i < RUNS.length) {
-    vs.push(num());
-    st.push(cp);
-    cp += num();
-  }
-  starts = Uint32Array.from(st);
-  values = Uint8Array.from(vs);
-}
+const runs = new RunTable(RUNS);
 
 /** the value number (index into EAW_VALUES) of code point cp */
 export function eastAsianWidthIndex(cp: number): number {
-  if (!starts) load();
-  const s = starts!;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid] <= cp) lo = mid;
-    else hi = mid - 1;
-  }
-  return values![lo];
+  return runs.get(cp);
 }
 
 /** unicodedata.east_asian_width(chr(cp)) */

@@ -741,6 +741,8 @@ export class Interpreter {
       this.modules.setItem(key, m);
       try {
         init(new ModuleBuilder(m));
+        // (type_ready of the module's types: their slot wrappers)
+        addOperators(builtinTypes, defMethod, defNew, true);
         gcState.interpreterObjects += interpreterObjectsOfModule(name);
       } catch (e) {
         this.modules.delItem(key);

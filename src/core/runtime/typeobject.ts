@@ -849,6 +849,45 @@ const GETATTRO_TYPES = new Set([
   'slice', 'str', 'str_ascii_iterator', 'traceback', 'tuple', 'tuple_iterator', 'wrapper_descriptor', 'zip',
 ]);
 
+/** the types of other modules whose tp_getattro is set (PyObject_GenericGetAttr in their static
+ * type or their spec): CPython 3.11's, by `__module__.__name__` (the names RefScope gives some of
+ * them too) */
+const MODULE_GETATTRO_TYPES = new Set([
+  '_collections._deque_iterator', '_collections._deque_reverse_iterator', 'collections._deque_iterator',
+  'collections._deque_reverse_iterator', '_io.FileIO', '_struct.Struct', '_struct.unpack_iterator', 'struct.Struct',
+  'struct.unpack_iterator', 'array.array', 'array.arrayiterator', 'collections.defaultdict', 'collections.deque',
+  'datetime.date', 'datetime.datetime', 'datetime.time', 'datetime.timedelta', 'datetime.tzinfo', 'decimal.Context',
+  'decimal.ContextManager', 'decimal.Decimal', 'decimal.SignalDictMixin', 'functools.KeyWrapper', 'functools.partial',
+  'itertools._grouper', 'itertools._tee_dataobject', 'itertools.accumulate', 'itertools.chain', 'itertools.combinations',
+  'itertools.combinations_with_replacement', 'itertools.compress', 'itertools.count', 'itertools.cycle',
+  'itertools.dropwhile', 'itertools.filterfalse', 'itertools.groupby', 'itertools.islice', 'itertools.pairwise',
+  'itertools.permutations', 'itertools.product', 'itertools.repeat', 'itertools.starmap', 'itertools.takewhile',
+  'itertools.zip_longest', 'operator.attrgetter', 'operator.itemgetter', 'operator.methodcaller',
+  'types.GenericAlias', 'types.SimpleNamespace', 'types.UnionType', 'unicodedata.UCD', 'weakref.CallableProxyType',
+  'weakref.ProxyType',
+]);
+
+/** slots of other modules' types that RefScope sets where CPython's type inherits the slot or has
+ * the method in Python code: no slot wrapper for them (measured against CPython 3.11's dicts) */
+const MODULE_NO_WRAPPER: Record<string, string[]> = {
+  'collections.Counter': ['__bool__', '__new__'],
+  'collections.OrderedDict': ['__bool__', '__new__'],
+  'collections.defaultdict': ['__bool__', '__new__'],
+  '_io.BufferedRandom': ['__iter__'],
+  '_io.BufferedReader': ['__iter__'],
+  '_io.BufferedWriter': ['__iter__', '__next__'],
+  '_io.TextIOWrapper': ['__iter__'],
+  '_io.StringIO': ['__iter__', '__repr__'],
+  'encodings.utf_8.IncrementalDecoder': ['__repr__'],
+  'encodings.utf_8.IncrementalEncoder': ['__repr__'],
+  'functools._lru_cache_wrapper': ['__repr__'],
+  'itertools._tee_dataobject': ['__iter__', '__next__'],
+  'random.Random': ['__new__'],
+  're.Match': ['__bool__'],
+  'datetime.time': ['__bool__'],
+  'string.Template': ['__new__'],
+};
+
 /** the builtin exceptions whose tp_new is inherited (ComplexExtendsException and
  * MiddlingExtendsException with no new of their own): no `__new__` in their dict */
 const EXC_INHERIT_NEW = new Set([
@@ -884,10 +923,18 @@ export function addOperators(
   // (objects/methods.ts defNew, passed in: importing that module here makes an import cycle in which
   // dict_methods.ts runs before dict.ts)
   defNew: (t: PyType) => void,
+  /** the types of other modules instead (after each module's first import: the slots its types
+   * have by then; a type's wrappers are added once, a name its dict has is left alone) */
+  moduleTypes = false,
 ): void {
   for (const t of types) {
-    if (t.flags & TypeFlags.HEAPTYPE || t.module !== 'builtins') continue;
-    const has = (n: string) => t.dict.getStr(abs.strKey(n)) !== undefined;
+    // (a type named 'module.Name' is one of another module's, whatever its __module__ says yet)
+    if (t.flags & TypeFlags.HEAPTYPE || (t.module !== 'builtins' || t.name.includes('.')) !== moduleTypes) continue;
+    // (the modules' exceptions are classes, as PyErr_NewException makes them)
+    if (moduleTypes && t.isSubtype(BaseException)) continue;
+    const key = t.name.includes('.') ? t.name : `${t.module}.${t.name}`;
+    const skip = moduleTypes ? MODULE_NO_WRAPPER[key] : undefined;
+    const has = (n: string) => t.dict?.getStr(abs.strKey(n)) !== undefined || (skip !== undefined && skip.includes(n));
     const own = <K extends keyof typeof t.slots>(k: K) => t.slots[k] !== undefined && (t.base === null || t.slots[k] !== t.base.slots[k]);
     const s = t.slots;
     if (own('repr') && !has('__repr__')) {
@@ -940,7 +987,8 @@ export function addOperators(
     if ((own('init') || isExc) && s.init !== undefined && !has('__init__')) {
       define(t, '__init__', (a, k, self) => (t.slots.init!(self!, a, k), newRef(None)));
     }
-    if (GETATTRO_TYPES.has(t.name) && !has('__getattribute__')) {
+    const getattro = moduleTypes ? MODULE_GETATTRO_TYPES.has(key) : GETATTRO_TYPES.has(t.name);
+    if (getattro && !has('__getattribute__')) {
       // wrap_getattr(o, name) -> this type's tp_getattro
       define(t, '__getattribute__', (a, k, self) => {
         wrapperArgs('__getattribute__', a, k, 1);

@@ -38,8 +38,8 @@ class Reader {
 const DIGIT_VALUE = new Uint8Array(128);
 for (let i = 0; i < T.DIGITS.length; i++) DIGIT_VALUE[T.DIGITS.charCodeAt(i)] = i;
 
-/** a property's runs over 0..0x10FFFF (value number, length) */
-class RunTable {
+/** a property's runs over 0..0x10FFFF (value number, length); eastasianwidth.ts's too */
+export class RunTable {
   private starts: Uint32Array | null = null;
   private values: Uint8Array | null = null;
   constructor(private readonly data: string) {}

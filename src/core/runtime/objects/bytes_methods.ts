@@ -539,6 +539,22 @@ function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof pe
     }
     let eof = c < 0;
     const digit = (x: number) => x >= 48 && x <= 57;
+    // the width's or the precision's digits from c on (_PyBytes_FormatEx): the number, past
+    // limit raising ValueError(message); leaves c at the next character, or eof
+    const digits = (limit: number, message: string): number => {
+      let x = c - 48;
+      eof = true;
+      while (pos < n) {
+        c = fmt[pos++];
+        if (!digit(c)) {
+          eof = false;
+          break;
+        }
+        if (x > Math.floor((limit - (c - 48)) / 10)) raise(E.ValueError, message);
+        x = x * 10 + (c - 48);
+      }
+      return x;
+    };
     // width
     if (!eof && c === 42) {
       const v = nextArg();
@@ -552,17 +568,7 @@ function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof pe
       if (pos < n) c = fmt[pos++];
       else eof = true;
     } else if (!eof && digit(c)) {
-      width = c - 48;
-      eof = true;
-      while (pos < n) {
-        c = fmt[pos++];
-        if (!digit(c)) {
-          eof = false;
-          break;
-        }
-        if (width > (Number.MAX_SAFE_INTEGER - (c - 48)) / 10) raise(E.ValueError, 'width too big');
-        width = width * 10 + (c - 48);
-      }
+      width = digits(Number.MAX_SAFE_INTEGER, 'width too big');
     }
     // precision
     if (!eof && c === 46) {
@@ -577,17 +583,7 @@ function formatInto(fmt: Uint8Array, args0: PyObject, conv: ReturnType<typeof pe
         if (pos < n) c = fmt[pos++];
         else eof = true;
       } else if (!eof && digit(c)) {
-        prec = c - 48;
-        eof = true;
-        while (pos < n) {
-          c = fmt[pos++];
-          if (!digit(c)) {
-            eof = false;
-            break;
-          }
-          if (prec > Math.floor((2147483647 - (c - 48)) / 10)) raise(E.ValueError, 'prec too big');
-          prec = prec * 10 + (c - 48);
-        }
+        prec = digits(2147483647, 'prec too big');
       }
     }
     if (!eof && (c === 104 || c === 108 || c === 76)) {

@@ -165,7 +165,9 @@ function big5(): Table {
   return (big5T = { dec, enc: invert(dec, false) });
 }
 
-function twoByteEncoder(name: string, table: () => Table): Encoder {
+/** the encoders (ENCODER(gbk), ...): ASCII, then the two-byte code from the table, then where four
+ * is given (gb18030) the four-byte sequence it writes (false: none) */
+function cjkEncoder(name: string, table: () => Table, four?: (c: number, out: number[]) => boolean): Encoder {
   return {
     name,
     reason: ILLEGAL,
@@ -177,15 +179,19 @@ function twoByteEncoder(name: string, table: () => Table): Encoder {
         return true;
       }
       const code = c <= 0xffff ? table().enc[c] : 0;
-      if (!code) return false;
-      out.push(code >> 8, code & 0xff);
-      return true;
+      if (code) {
+        out.push(code >> 8, code & 0xff);
+        return true;
+      }
+      return four ? four(c, out) : false;
     },
   };
 }
 
-function twoByteDecode(name: string, b: Uint8Array, errors: string, table: () => Table): string {
-  const dec = table().dec;
+/** the decoders' loop (DECODER(gbk), DECODER(big5), ... in _codecs_cn.c / _codecs_tw.c): ASCII
+ * bytes, two-byte codes from dec, and where four is given (gb18030) the four-byte sequences, those
+ * whose second byte is a digit: four answers their code point, or -1 */
+function decodeLoop(name: string, b: Uint8Array, errors: string, dec: Uint16Array, four?: (b: Uint8Array, i: number) => number): string {
   const st = new DecodeState(name, b, errors);
   const n = b.length;
   for (let i = 0; i < n; ) {
@@ -199,90 +205,13 @@ function twoByteDecode(name: string, b: Uint8Array, errors: string, table: () =>
       i = st.error(i, n, INCOMPLETE);
       continue;
     }
-    const cp = dec[(c << 8) | b[i + 1]];
-    if (!cp) {
-      i = st.error(i, i + 1, ILLEGAL);
-      continue;
-    }
-    st.out += String.fromCharCode(cp);
-    i += 2;
-  }
-  return st.out;
-}
-
-const GB18030: Encoder = {
-  name: 'gb18030',
-  reason: ILLEGAL,
-  asciiIdentity: true,
-  group: false,
-  put(c, out) {
-    if (c < 0x80) {
-      out.push(c);
-      return true;
-    }
-    let tc: number;
-    let first: number;
-    if (c >= 0x10000) {
-      tc = c - 0x10000;
-      first = 0x90;
-    } else {
-      const t = gb18030();
-      const code = t.enc[c];
-      if (code) {
-        out.push(code >> 8, code & 0xff);
-        return true;
-      }
-      const k = t.bmp4Index[c];
-      if (!k) return false;
-      tc = k - 1;
-      first = 0x81;
-    }
-    const b4 = (tc % 10) + 0x30;
-    tc = Math.floor(tc / 10);
-    const b3 = (tc % 126) + 0x81;
-    tc = Math.floor(tc / 126);
-    const b2 = (tc % 10) + 0x30;
-    out.push(Math.floor(tc / 10) + first, b2, b3, b4);
-    return true;
-  },
-};
-
-/** DECODER(gb18030) */
-function gb18030Decode(b: Uint8Array, errors: string): string {
-  const t = gb18030();
-  const st = new DecodeState('gb18030', b, errors);
-  const n = b.length;
-  for (let i = 0; i < n; ) {
-    const c = b[i];
-    if (c < 0x80) {
-      st.out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    if (i + 1 >= n) {
-      i = st.error(i, n, INCOMPLETE);
-      continue;
-    }
     const c2 = b[i + 1];
-    if (c2 >= 0x30 && c2 <= 0x39) {
+    if (four && c2 >= 0x30 && c2 <= 0x39) {
       if (i + 3 >= n) {
         i = st.error(i, n, INCOMPLETE);
         continue;
       }
-      const c3 = b[i + 2];
-      const c4 = b[i + 3];
-      let cp = -1;
-      if (c >= 0x81 && c3 >= 0x81 && c3 <= 0xfe && c4 >= 0x30 && c4 <= 0x39) {
-        const l1 = c - 0x81;
-        const rest = (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
-        if (l1 < 4) {
-          const lseq = l1 * 12600 + rest;
-          if (lseq < 39420) cp = t.bmp4[lseq];
-        } else if (l1 >= 15) {
-          const lseq = 0x10000 + (l1 - 15) * 12600 + rest;
-          if (lseq <= 0x10ffff) cp = lseq;
-        }
-      }
+      const cp = four(b, i);
       if (cp < 0) {
         i = st.error(i, i + 1, ILLEGAL);
         continue;
@@ -291,7 +220,7 @@ function gb18030Decode(b: Uint8Array, errors: string): string {
       i += 4;
       continue;
     }
-    const cp = t.dec[(c << 8) | c2];
+    const cp = dec[(c << 8) | c2];
     if (!cp) {
       i = st.error(i, i + 1, ILLEGAL);
       continue;
@@ -302,9 +231,52 @@ function gb18030Decode(b: Uint8Array, errors: string): string {
   return st.out;
 }
 
-const GBK = twoByteEncoder('gbk', gbk);
-const GB2312 = twoByteEncoder('gb2312', gb2312);
-const BIG5 = twoByteEncoder('big5', big5);
+/** ENCODER(gb18030)'s four-byte sequence of a character without a two-byte code */
+function gb18030EncodeFour(c: number, out: number[]): boolean {
+  let tc: number;
+  let first: number;
+  if (c >= 0x10000) {
+    tc = c - 0x10000;
+    first = 0x90;
+  } else {
+    const k = gb18030().bmp4Index[c];
+    if (!k) return false;
+    tc = k - 1;
+    first = 0x81;
+  }
+  const b4 = (tc % 10) + 0x30;
+  tc = Math.floor(tc / 10);
+  const b3 = (tc % 126) + 0x81;
+  tc = Math.floor(tc / 126);
+  const b2 = (tc % 10) + 0x30;
+  out.push(Math.floor(tc / 10) + first, b2, b3, b4);
+  return true;
+}
+
+/** DECODER(gb18030)'s four-byte sequence at i: its code point, or -1 */
+function gb18030Four(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const c2 = b[i + 1];
+  const c3 = b[i + 2];
+  const c4 = b[i + 3];
+  if (c >= 0x81 && c3 >= 0x81 && c3 <= 0xfe && c4 >= 0x30 && c4 <= 0x39) {
+    const l1 = c - 0x81;
+    const rest = (c2 - 0x30) * 1260 + (c3 - 0x81) * 10 + (c4 - 0x30);
+    if (l1 < 4) {
+      const lseq = l1 * 12600 + rest;
+      if (lseq < 39420) return gb18030().bmp4[lseq];
+    } else if (l1 >= 15) {
+      const lseq = 0x10000 + (l1 - 15) * 12600 + rest;
+      if (lseq <= 0x10ffff) return lseq;
+    }
+  }
+  return -1;
+}
+
+const GBK = cjkEncoder('gbk', gbk);
+const GB2312 = cjkEncoder('gb2312', gb2312);
+const BIG5 = cjkEncoder('big5', big5);
+const GB18030 = cjkEncoder('gb18030', gb18030, gb18030EncodeFour);
 
 /** the module names of the codecs here (encodings.gbk, ...) */
 export const CJK_CODECS = ['gbk', 'gb2312', 'gb18030', 'big5'];
@@ -325,13 +297,13 @@ export function cjkEncode(name: string, s: string, errors: string): Uint8Array {
 export function cjkDecode(name: string, b: Uint8Array, errors: string): string {
   switch (name) {
     case 'gbk':
-      return twoByteDecode('gbk', b, errors, gbk);
+      return decodeLoop('gbk', b, errors, gbk().dec);
     case 'gb2312':
-      return twoByteDecode('gb2312', b, errors, gb2312);
+      return decodeLoop('gb2312', b, errors, gb2312().dec);
     case 'big5':
-      return twoByteDecode('big5', b, errors, big5);
+      return decodeLoop('big5', b, errors, big5().dec);
     default:
-      return gb18030Decode(b, errors);
+      return decodeLoop('gb18030', b, errors, gb18030().dec, gb18030Four);
   }
 }
 

@@ -24,6 +24,7 @@ import { installSetMethods } from './set_methods';
 import { installIntMethods } from './int_methods';
 import { installFloatMethods } from './float_methods';
 import { installRangeSliceMethods } from './range_slice_methods';
+import { installIterMethods } from './iter_methods';
 import { installDescriptorSlots } from './method_wrapper';
 import { installSizeof } from '../sizes';
 import { installMappingProxy, MappingProxyType } from './mappingproxy';
@@ -56,6 +57,7 @@ export function installAllTypeMethods(): void {
   installIntMethods();
   installFloatMethods();
   installRangeSliceMethods();
+  installIterMethods();
   installDescriptorSlots();
   installSizeof();
   installMappingProxy();

@@ -107,6 +107,8 @@ export class PyRangeIter extends PyObject {
     public next: number,
     public step: number,
     public remaining: number,
+    /** the items in all (rangeiter's len: __reduce__ and __setstate__ count from the start) */
+    public readonly len = remaining,
   ) {
     super(RangeIterType);
   }
