@@ -431,7 +431,8 @@ function isAsciiText(s: string): boolean {
 /** sys.stdout.write / sys.stderr.write: the run's output, and the stream's pending pieces */
 export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
   if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
-  if (o.detached) raise(E.ValueError, 'underlying buffer has been detached');
+  if (o.detached) raise(E.ValueError, DETACHED);
+  if (o.pending.sink?.closed) raise(E.ValueError, TEXT_CLOSED);
   // (utf-8, strict: a lone surrogate raises UnicodeEncodeError before anything is written)
   const bytes = isAsciiText(s.v) ? null : encodeStr(s.v, 'utf-8', 'strict');
   const sink = o.pending.sink!;
@@ -482,6 +483,29 @@ export class PyStdStream extends PyInstance {
     this.binary = this.rawObj = null;
     xdecref(binary);
     xdecref(rawObj);
+  }
+}
+
+/** each run's sys.stdout and sys.stderr as made (create_stdio) */
+const stdStreams = new WeakMap<RuntimeIO, PyStdStream[]>();
+export function registerStdStream(io: RuntimeIO, o: PyStdStream): void {
+  let l = stdStreams.get(io);
+  if (!l) stdStreams.set(io, (l = []));
+  l.push(o);
+}
+
+/** The end of the process: the std streams as made are finalized last (sys's dict goes after
+ * every module), each flushing what its text layer and its buffer hold unless the buffer was
+ * closed (a TextIOWrapper over it closed it) */
+export function finishStdStreams(io: RuntimeIO): void {
+  for (const o of stdStreams.get(io) ?? []) {
+    const p = o.pending;
+    const sink = p.sink!;
+    if (!sink.closed) {
+      if (!o.detached) pendFlush(p);
+      bufferFlush(p);
+    }
+    sink.finish();
   }
 }
 
@@ -615,6 +639,8 @@ export class PyTextWrapper extends PyInstance {
   /** text decoded and not read yet */
   decoded = '';
   detached = false;
+  /** iobase_finalize ran */
+  finalizedIO = false;
   constructor(type: PyType) {
     super(type);
     this.pending.onFlush = (pieces, n) => wrapperWriteflush(this, pieces, n);
@@ -632,15 +658,7 @@ export class PyTextWrapper extends PyInstance {
     super.traverse(visit);
   }
   override dealloc(): void {
-    // iobase_finalize: close() unless closed (its errors are dropped)
-    if (this.buffer !== null) {
-      try {
-        if (!wrapperClosed(this)) wrapperClose(this);
-      } catch (e) {
-        if (e instanceof E.PyBaseException) decref(e);
-        else throw e;
-      }
-    }
+    finalizeTextWrapper(this);
     this.releaseFields();
     super.dealloc();
   }
@@ -659,6 +677,19 @@ export class PyTextWrapper extends PyInstance {
     xdecref(buffer);
     xdecref(encoding);
     xdecref(errors);
+  }
+}
+
+/** iobase_finalize of a TextIOWrapper the program made: close() unless closed (its errors are
+ * dropped); the collector runs it before it clears anything (PEP 442), as for __del__ */
+export function finalizeTextWrapper(w: PyTextWrapper): void {
+  if (w.buffer === null || w.finalizedIO) return;
+  w.finalizedIO = true;
+  try {
+    if (!wrapperClosed(w)) wrapperClose(w);
+  } catch (e) {
+    if (e instanceof E.PyBaseException) decref(e);
+    else throw e;
   }
 }
 

@@ -195,6 +195,7 @@ function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode, io: RuntimeIO)
   p.sink = new StdSink(which === 'stderr' ? 2 : 1, io);
   const o = new PyStdStream(streamType, p, which === 'stderr');
   gcNewTracked(o);
+  registerStdStream(io, o);
   return streamObject(o, which);
 }
 
@@ -202,7 +203,7 @@ import { makeType } from '../runtime/types';
 import { TypeFlags } from '../runtime/object';
 import { attrKey } from '../runtime/objects/str';
 import { SharedKeys } from '../runtime/objects/dict';
-import { TextIOWrapperType, PyStdStream, PyStdinStream, PendingWrites, StdSink } from './fileio';
+import { TextIOWrapperType, PyStdStream, PyStdinStream, PendingWrites, StdSink, registerStdStream } from './fileio';
 import type { RuntimeIO } from './io_shared';
 import { gcNewTracked } from '../runtime/objects/tuple';
 import type { StdioMode } from '../runtime/interp';
