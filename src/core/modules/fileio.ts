@@ -36,6 +36,7 @@ import { RunFiles, runFilesOf, knownRunFiles, fspath, type FileData } from './ru
 import { defMethod } from './modutil';
 import { sizeofHooks } from '../runtime/sizes';
 import { solidAllocators } from '../runtime/typeobject';
+import { gcState, gcTrackStartupObject, gcUntrackObject } from '../runtime/gc';
 
 const DEFAULT_BUFFER_SIZE = 8192;
 
@@ -576,7 +577,7 @@ export class PyStdBinary extends PyInstance {
 
 function newStdBinary(type: PyType, which: 'stdin' | 'stdout' | 'stderr', pending: PendingWrites | null): PyStdBinary {
   const o = new PyStdBinary(type, which, pending);
-  gcNewTracked(o);
+  gcTrackStartupObject(o);
   return o;
 }
 
@@ -595,8 +596,15 @@ function stdBinaryOf(o: PyStdStream | PyStdinStream): PyStdBinary {
     o.rawObj = raw;
     // (create_stdio: `raw.name = '<stdout>'`, in the FileIO's __dict__)
     const nm = newStr(`<${which}>`);
+    const count = gcState.count[0];
     raw.storeAttrValue(attrKey('name'), nm);
     decref(nm);
+    // (the __dict__ is a start-up object too)
+    gcState.count[0] = count;
+    if (raw.dict !== null) {
+      gcUntrackObject(raw.dict);
+      gcTrackStartupObject(raw.dict);
+    }
   }
   return o.binary;
 }
