@@ -587,13 +587,14 @@ function stdBinaryOf(o: PyStdStream | PyStdinStream): PyStdBinary {
     const which = o instanceof PyStdStream ? (o.stderr ? 'stderr' : 'stdout') : 'stdin';
     const pending = o instanceof PyStdStream ? o.pending : null;
     const raw = newStdBinary(FileIOType, which, pending);
+    // (unbuffered: the buffer is the FileIO, and textio keeps a `raw` only over a buffered object)
     if (pending !== null && pending.bufSize === 0) o.binary = raw;
     else {
       o.binary = newStdBinary(which === 'stdin' ? BufferedReaderType : BufferedWriterType, which, pending);
       o.binary.inner = raw;
       incref(raw);
+      o.rawObj = raw;
     }
-    o.rawObj = raw;
     // (create_stdio: `raw.name = '<stdout>'`, in the FileIO's __dict__)
     const nm = newStr(`<${which}>`);
     const count = gcState.count[0];
