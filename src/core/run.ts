@@ -2,7 +2,7 @@
 
 import { Interpreter, type StdioMode } from './runtime/interp';
 import { bufferIO, writeOrder, type HostFS } from './modules/io_shared';
-import { saveRunFiles } from './modules/fileio';
+import { saveRunFiles, finishStdStreams } from './modules/fileio';
 import { Unsupported, ProcessExit } from './runtime/errors';
 import { jsStack } from './runtime/current';
 import { jitConfig } from './runtime/vm/jit';
@@ -121,6 +121,8 @@ export function runSource(source: string, filename: string, options: RunOptions 
       io.writeStderr('RefScope: the interpreter ran out of stack (deep recursion in native code)\n');
     } else io.writeStderr(`RefScope: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   }
+  // (a run that stopped short of its shutdown: what the std streams' layers hold still goes out)
+  finishStdStreams(io);
   saveRunFiles(io);
   jitConfig.enabled = enabled;
   jitConfig.hot = hot;

@@ -14,7 +14,7 @@
 // Reading is not buffered ahead (another writer's later flush is seen at once; CPython would
 // serve the rest of its 8 KiB buffer first).
 
-import { PyObject, PyType, TypeFlags, Edge, newRef, decref, xdecref, addressOf, type Visit } from '../runtime/object';
+import { PyObject, PyType, TypeFlags, Edge, newRef, incref, decref, xdecref, addressOf, type Visit } from '../runtime/object';
 import { makeType, inModule } from '../runtime/types';
 import { PyInstance } from '../runtime/objects/instance';
 import { parseArgs, checkArgs, defGetter } from '../runtime/define';
@@ -35,6 +35,8 @@ import type { RuntimeIO } from './io_shared';
 import { RunFiles, runFilesOf, knownRunFiles, fspath, type FileData } from './runfs';
 import { defMethod } from './modutil';
 import { sizeofHooks } from '../runtime/sizes';
+import { solidAllocators } from '../runtime/typeobject';
+import { gcState, gcTrackStartupObject, gcUntrackObject } from '../runtime/gc';
 
 const DEFAULT_BUFFER_SIZE = 8192;
 
@@ -200,6 +202,13 @@ export class PendingWrites {
   count = 0;
   /** bytes in the BufferedWriter below the text layer (not yet at the file descriptor) */
   bufPos = 0;
+  /** sys.stdout's and sys.stderr's: the data themselves on their way to the run's output */
+  sink: StdSink | null = null;
+  /** a TextIOWrapper made by the program: _textiowrapper_writeflush's buffer.write() of the
+   * pending pieces (given the pieces, owned, and their byte count) */
+  onFlush: ((pieces: PyObject, count: number) => void) | null = null;
+  /** ... and its buffer.flush() */
+  onBufferFlush: (() => void) | null = null;
   constructor(
     /** (reconfigure() changes these) */
     public lineBuffering: boolean,
@@ -209,18 +218,143 @@ export class PendingWrites {
   ) {}
 }
 
+/**
+ * The bytes of sys.stdout or sys.stderr on their way to the run's output: the text layer's
+ * pending data (in step with PendingWrites' pieces) and the BufferedWriter's buffer.
+ *
+ * While the program writes only text ("eager"), each write reaches the host at once, in the
+ * program's order (what a terminal or the editor shows; the buffers' contents are then only
+ * modelled, for os._exit and the objects' counts). Once it writes to the binary layer
+ * (sys.stdout.buffer, its raw FileIO, a TextIOWrapper over them), the order of the bytes on the
+ * descriptor is CPython's only if they wait in the layers as there: what the host got but the
+ * layers still hold is taken back (RuntimeIO.retract), and from then on data reach the host when
+ * the raw layer writes them ("lazy").
+ */
+export class StdSink {
+  /** the text layer's pending data (strs are their utf-8 text) */
+  text: (string | Uint8Array)[] = [];
+  /** the BufferedWriter's buffer */
+  buf: (string | Uint8Array)[] = [];
+  lazy = false;
+  /** the BufferedWriter (and its FileIO) closed: a TextIOWrapper over it was closed */
+  closed = false;
+  /** the last bytes the raw layer wrote when they end inside a utf-8 sequence (the host takes text) */
+  tail: Uint8Array | null = null;
+  constructor(
+    readonly fd: 1 | 2,
+    readonly io: RuntimeIO,
+  ) {}
+  /** the raw layer's write(2) */
+  emit(chunks: (string | Uint8Array)[]): void {
+    if (!this.lazy || chunks.length === 0) return;
+    let text = '';
+    for (const c of chunks) {
+      if (typeof c === 'string') {
+        if (this.tail !== null) text += this.takeTail();
+        text += c;
+        continue;
+      }
+      let b = c;
+      if (this.tail !== null) {
+        const j = new Uint8Array(this.tail.length + b.length);
+        j.set(this.tail);
+        j.set(b, this.tail.length);
+        b = j;
+        this.tail = null;
+      }
+      const cut = utf8Incomplete(b);
+      if (cut < b.length) this.tail = b.slice(cut);
+      text += utf8Decode(b.subarray(0, cut), 'replace');
+    }
+    if (this.fd === 1) this.io.writeStdout(text);
+    else this.io.writeStderr(text);
+  }
+  /** what the raw layer wrote last, ending inside a character, as text (its U+FFFDs) */
+  takeTail(): string {
+    const t = this.tail;
+    this.tail = null;
+    return t === null ? '' : utf8Decode(t, 'replace');
+  }
+  /** the end of the run: an unfinished character goes as it is */
+  finish(): void {
+    if (this.tail === null) return;
+    const s = this.takeTail();
+    if (this.fd === 1) this.io.writeStdout(s);
+    else this.io.writeStderr(s);
+  }
+}
+
+/** where a trailing incomplete utf-8 sequence of `b` starts (b.length: none) */
+function utf8Incomplete(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const c = b[n - k];
+    if ((c & 0xc0) === 0x80) continue;
+    const need = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 1;
+    return need > k ? n - k : n;
+  }
+  return n;
+}
+
+/** A std stream's sink goes lazy (StdSink): what its layers hold leaves the host's output. */
+function goLazy(p: PendingWrites): void {
+  const sink = p.sink;
+  if (sink === null || sink.lazy) return;
+  const held = p.count + p.bufPos;
+  if (sink.io.retract) {
+    if (held > 0) sink.io.retract(sink.fd, held);
+  } else {
+    // (a host that cannot take text back: what it has stays, in the program's order)
+    sink.text = [];
+    sink.buf = [];
+  }
+  sink.lazy = true;
+}
+
 /** _io__Buffered_write_impl's steps for n bytes the text layer hands down: they fit in the
  * buffer, or the buffer is written out and so is a piece longer than the buffer (else the piece
  * is buffered) */
-function bufferedWrite(p: PendingWrites, n: number): void {
-  if (p.bufSize === 0) return;
-  if (n <= p.bufSize - p.bufPos) p.bufPos += n;
-  else p.bufPos = n > p.bufSize ? 0 : n;
+function bufferedWrite(p: PendingWrites, n: number, data: (string | Uint8Array)[] | null): void {
+  const sink = p.sink;
+  if (p.bufSize === 0) {
+    // (unbuffered: the FileIO itself)
+    if (sink !== null && data !== null) sink.emit(data);
+    return;
+  }
+  if (n <= p.bufSize - p.bufPos) {
+    p.bufPos += n;
+    if (sink !== null && data !== null) for (const d of data) sink.buf.push(d);
+    return;
+  }
+  // _bufferedwriter_flush_unlocked, then the piece: written when longer than the buffer
+  if (sink !== null) {
+    sink.emit(sink.buf);
+    sink.buf = [];
+  }
+  if (n > p.bufSize) {
+    p.bufPos = 0;
+    if (sink !== null && data !== null) sink.emit(data);
+  } else {
+    p.bufPos = n;
+    if (sink !== null && data !== null) sink.buf = data;
+  }
 }
 
-/** the bytes a stream's layers still hold (lost if the process ends without flushing them) */
+/** buffered_flush: what the BufferedWriter holds goes to the descriptor */
+function bufferFlush(p: PendingWrites): void {
+  p.bufPos = 0;
+  const sink = p.sink;
+  if (sink !== null && sink.buf.length) {
+    const b = sink.buf;
+    sink.buf = [];
+    sink.emit(b);
+  }
+}
+
+/** the bytes a stream's layers still hold (lost if the process ends without flushing them; those
+ * of a lazy sink never reached the host) */
 export function unwrittenBytes(p: PendingWrites): number {
-  return p.count + p.bufPos;
+  return p.sink?.lazy ? 0 : p.count + p.bufPos;
 }
 
 /** write()'s pending_bytes steps for `text` (`out`: the text after newline translation, `bytes`
@@ -242,25 +376,51 @@ export function pendWrite(p: PendingWrites, text: PyStr, out: string, bytes: Uin
     p.obj = list;
   } else listAppend(p.obj as PyList, b);
   p.count += len;
+  // (a std stream's data: its text, which is its utf-8)
+  if (p.sink !== null) p.sink.text.push(out);
   if (p.count >= CHUNK_SIZE || needflush || p.writeThrough) pendFlush(p);
-  if (needflush) p.bufPos = 0; // (textiowrapper_write: buffer.flush() after a line)
-}
-
-/** _textiowrapper_writeflush: the pending pieces go (a list to the free list) */
-/** sys.stdout's or sys.stderr's pending writes released (anything else: nothing to do) */
-export function flushStdStream(o: PyObject | null | undefined): void {
-  if (o instanceof PyStdStream) {
-    pendFlush(o.pending);
-    o.pending.bufPos = 0;
+  // (textiowrapper_write: buffer.flush() after a line)
+  if (needflush) {
+    if (p.onBufferFlush !== null) p.onBufferFlush();
+    else bufferFlush(p);
   }
 }
 
+/** sys.stdout's or sys.stderr's pending writes released, their buffer flushed (a TextIOWrapper
+ * the program made: its flush(); anything else: nothing to do) */
+export function flushStdStream(o: PyObject | null | undefined): void {
+  if (o instanceof PyStdStream) {
+    if (o.detached || o.pending.sink?.closed) return;
+    pendFlush(o.pending);
+    bufferFlush(o.pending);
+  } else if (o instanceof PyTextWrapper && o.buffer !== null && !wrapperClosed(o)) {
+    try {
+      wrapperFlush(o);
+    } catch (e) {
+      if (e instanceof E.PyBaseException) decref(e);
+      else throw e;
+    }
+  }
+}
+
+/** _textiowrapper_writeflush: the pending pieces go (a list to the free list) */
 export function pendFlush(p: PendingWrites | null): void {
   if (p === null) return;
   const o = p.obj;
+  const n = p.count;
   p.obj = null;
-  if (p.count !== 0) bufferedWrite(p, p.count);
   p.count = 0;
+  if (p.onFlush !== null) {
+    if (o !== null) p.onFlush(o, n);
+    return;
+  }
+  const sink = p.sink;
+  let data: (string | Uint8Array)[] | null = null;
+  if (sink !== null) {
+    data = sink.text;
+    sink.text = [];
+  }
+  if (n !== 0) bufferedWrite(p, n, data);
   if (o !== null) decref(o);
 }
 
@@ -272,19 +432,30 @@ function isAsciiText(s: string): boolean {
 /** sys.stdout.write / sys.stderr.write: the run's output, and the stream's pending pieces */
 export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
   if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+  if (o.detached) raise(E.ValueError, DETACHED);
+  if (o.pending.sink?.closed) raise(E.ValueError, TEXT_CLOSED);
   // (utf-8, strict: a lone surrogate raises UnicodeEncodeError before anything is written)
   const bytes = isAsciiText(s.v) ? null : encodeStr(s.v, 'utf-8', 'strict');
-  const io = currentInterp.interp!.io;
-  if (o.stderr) io.writeStderr(s.v);
-  else io.writeStdout(s.v);
+  const sink = o.pending.sink!;
+  if (!sink.lazy) {
+    const io = currentInterp.interp!.io;
+    if (o.stderr) io.writeStderr(s.v);
+    else io.writeStdout(s.v);
+  }
   pendWrite(o.pending, s, s.v, bytes);
 }
 
 /** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
- * pending writes of their write() */
+ * pending writes of their write(); their `buffer` (a BufferedWriter, or the FileIO when
+ * unbuffered) and `raw` (the FileIO) are made when first asked for */
 export class PyStdStream extends PyInstance {
   /** the errors handler's name as reconfigure(errors=) last set it (null: create_stdio's) */
   errorsName: string | null = null;
+  /** the binary layers (owned): textio's buffer and raw */
+  binary: PyStdBinary | null = null;
+  rawObj: PyStdBinary | null = null;
+  /** detach() gave the buffer away */
+  detached = false;
   constructor(
     type: PyType,
     readonly pending: PendingWrites,
@@ -293,17 +464,399 @@ export class PyStdStream extends PyInstance {
     super(type);
   }
   override traverse(visit: Visit): void {
+    if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
     if (this.pending.obj) visit(this.pending.obj, Edge.OTHER, 'pending_bytes');
+    if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
     super.traverse(visit);
   }
   override dealloc(): void {
     pendFlush(this.pending);
+    this.releaseBinary();
     super.dealloc();
   }
   override clear(): void {
     pendFlush(this.pending);
+    this.releaseBinary();
     super.clear();
   }
+  private releaseBinary(): void {
+    const { binary, rawObj } = this;
+    this.binary = this.rawObj = null;
+    xdecref(binary);
+    xdecref(rawObj);
+  }
+}
+
+/** each run's sys.stdout and sys.stderr as made (create_stdio) */
+const stdStreams = new WeakMap<RuntimeIO, PyStdStream[]>();
+export function registerStdStream(io: RuntimeIO, o: PyStdStream): void {
+  let l = stdStreams.get(io);
+  if (!l) stdStreams.set(io, (l = []));
+  l.push(o);
+}
+
+/** The end of the process: the std streams as made are finalized last (sys's dict goes after
+ * every module), each flushing what its text layer and its buffer hold unless the buffer was
+ * closed (a TextIOWrapper over it closed it) */
+export function finishStdStreams(io: RuntimeIO): void {
+  for (const o of stdStreams.get(io) ?? []) {
+    const p = o.pending;
+    const sink = p.sink!;
+    if (!sink.closed) {
+      if (!o.detached) pendFlush(p);
+      bufferFlush(p);
+    }
+    sink.finish();
+  }
+}
+
+/** sys.stdin (a TextIOWrapper that is not a file), with its binary layers once asked for */
+export class PyStdinStream extends PyInstance {
+  binary: PyStdBinary | null = null;
+  rawObj: PyStdBinary | null = null;
+  override traverse(visit: Visit): void {
+    if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
+    if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
+    super.traverse(visit);
+  }
+  override dealloc(): void {
+    this.releaseBinary();
+    super.dealloc();
+  }
+  override clear(): void {
+    this.releaseBinary();
+    super.clear();
+  }
+  private releaseBinary(): void {
+    const { binary, rawObj } = this;
+    this.binary = this.rawObj = null;
+    xdecref(binary);
+    xdecref(rawObj);
+  }
+}
+
+/** the BufferedWriter/BufferedReader and FileIO under a std stream (create_stdio's io.open(fd,
+ * 'wb'/'rb', closefd=False)) */
+export class PyStdBinary extends PyInstance {
+  /** buffered: its raw FileIO (owned) */
+  inner: PyStdBinary | null = null;
+  /** the raw layer's own close() (the buffered layer's is its sink's) */
+  rawClosed = false;
+  constructor(
+    type: PyType,
+    readonly which: 'stdin' | 'stdout' | 'stderr',
+    /** stdout's and stderr's layers (null: stdin's) */
+    readonly pending: PendingWrites | null,
+  ) {
+    super(type);
+  }
+  get isRaw(): boolean {
+    return this.type === FileIOType;
+  }
+  get closed(): boolean {
+    if (this.isRaw) return this.rawClosed;
+    return this.pending?.sink?.closed === true || (this.which === 'stdin' && this.rawClosed);
+  }
+  override traverse(visit: Visit): void {
+    if (this.inner) visit(this.inner, Edge.OTHER, 'raw');
+    super.traverse(visit);
+  }
+  override dealloc(): void {
+    const r = this.inner;
+    this.inner = null;
+    xdecref(r);
+    super.dealloc();
+  }
+  override clear(): void {
+    const r = this.inner;
+    this.inner = null;
+    xdecref(r);
+    super.clear();
+  }
+}
+
+function newStdBinary(type: PyType, which: 'stdin' | 'stdout' | 'stderr', pending: PendingWrites | null): PyStdBinary {
+  const o = new PyStdBinary(type, which, pending);
+  gcTrackStartupObject(o);
+  return o;
+}
+
+/** textio's buffer of a std stream (made on first use: create_stdio's objects) */
+function stdBinaryOf(o: PyStdStream | PyStdinStream): PyStdBinary {
+  if (o.binary === null) {
+    const which = o instanceof PyStdStream ? (o.stderr ? 'stderr' : 'stdout') : 'stdin';
+    const pending = o instanceof PyStdStream ? o.pending : null;
+    const raw = newStdBinary(FileIOType, which, pending);
+    // (unbuffered: the buffer is the FileIO, and textio keeps a `raw` only over a buffered object)
+    if (pending !== null && pending.bufSize === 0) o.binary = raw;
+    else {
+      o.binary = newStdBinary(which === 'stdin' ? BufferedReaderType : BufferedWriterType, which, pending);
+      o.binary.inner = raw;
+      incref(raw);
+      o.rawObj = raw;
+    }
+    // (create_stdio: `raw.name = '<stdout>'`, in the FileIO's __dict__)
+    const nm = newStr(`<${which}>`);
+    const count = gcState.count[0];
+    raw.storeAttrValue(attrKey('name'), nm);
+    decref(nm);
+    // (the __dict__ is a start-up object too)
+    gcState.count[0] = count;
+    if (raw.dict !== null) {
+      gcUntrackObject(raw.dict);
+      gcTrackStartupObject(raw.dict);
+    }
+  }
+  return o.binary;
+}
+
+/** a std stream's BufferedWriter.write / FileIO.write of `b` */
+function stdBinaryWrite(o: PyStdBinary, b: Uint8Array): void {
+  const p = o.pending!;
+  goLazy(p);
+  const data = b.slice();
+  if (o.isRaw && p.bufSize !== 0) p.sink!.emit([data]);
+  else bufferedWrite(p, data.length, [data]);
+}
+
+// ------------------------------------------------------------------ TextIOWrapper(buffer, ...)
+// _io_TextIOWrapper___init___impl over a binary stream the program gives (io.BytesIO,
+// sys.stdout.buffer, ...): the text is encoded into pending pieces (PendingWrites), handed to
+// buffer.write() by _textiowrapper_writeflush; reading decodes what buffer.read() returns.
+
+const DETACHED = 'underlying buffer has been detached';
+
+/** PyObject_CallMethod(o, name, ...) */
+function callMethod(o: PyObject, name: string, args: PyObject[]): PyObject {
+  const m = abs.getAttr(o, name);
+  try {
+    return abs.call(m, args, null);
+  } finally {
+    decref(m);
+  }
+}
+
+export class PyTextWrapper extends PyInstance {
+  /** owned; null once detached */
+  buffer: PyObject | null = null;
+  encoding: PyObject | null = null;
+  errors: PyObject | null = null;
+  codec = 'utf_8';
+  /** the newline argument (null: universal newlines reading, '\n' writing) */
+  newline: string | null = null;
+  readonly pending = new PendingWrites(false, false, 0);
+  /** text decoded and not read yet */
+  decoded = '';
+  detached = false;
+  /** iobase_finalize ran */
+  finalizedIO = false;
+  constructor(type: PyType) {
+    super(type);
+    this.pending.onFlush = (pieces, n) => wrapperWriteflush(this, pieces, n);
+    this.pending.onBufferFlush = () => {
+      if (this.buffer !== null) decref(callMethod(this.buffer, 'flush', []));
+    };
+  }
+  override traverse(visit: Visit): void {
+    // textiowrapper_traverse: buffer, encoding, encoder, decoder, readnl, decoded_chars,
+    // snapshot, errors, raw, dict
+    if (this.buffer) visit(this.buffer, Edge.OTHER, 'buffer');
+    if (this.encoding) visit(this.encoding, Edge.OTHER, 'encoding');
+    if (this.pending.obj) visit(this.pending.obj, Edge.OTHER, 'pending_bytes');
+    if (this.errors) visit(this.errors, Edge.OTHER, 'errors');
+    super.traverse(visit);
+  }
+  override dealloc(): void {
+    finalizeTextWrapper(this);
+    this.releaseFields();
+    super.dealloc();
+  }
+  override clear(): void {
+    this.releaseFields();
+    super.clear();
+  }
+  private releaseFields(): void {
+    const p = this.pending;
+    const o = p.obj;
+    p.obj = null;
+    p.count = 0;
+    xdecref(o);
+    const { buffer, encoding, errors } = this;
+    this.buffer = this.encoding = this.errors = null;
+    xdecref(buffer);
+    xdecref(encoding);
+    xdecref(errors);
+  }
+}
+
+/** iobase_finalize of a TextIOWrapper the program made: close() unless closed (its errors are
+ * dropped); the collector runs it before it clears anything (PEP 442), as for __del__ */
+export function finalizeTextWrapper(w: PyTextWrapper): void {
+  if (w.buffer === null || w.finalizedIO) return;
+  w.finalizedIO = true;
+  try {
+    if (!wrapperClosed(w)) wrapperClose(w);
+  } catch (e) {
+    if (e instanceof E.PyBaseException) decref(e);
+    else throw e;
+  }
+}
+
+/** _textiowrapper_writeflush: the pieces as one bytes object (a bytes piece is itself), then
+ * buffer.write(b) */
+function wrapperWriteflush(w: PyTextWrapper, pieces: PyObject, n: number): void {
+  let b: PyObject;
+  if (pieces instanceof PyBytes) b = newRef(pieces);
+  else {
+    const out = new Uint8Array(n);
+    let at = 0;
+    const put = (x: PyObject) => {
+      if (x instanceof PyBytes) {
+        out.set(x.v, at);
+        at += x.v.length;
+      } else {
+        const t = (x as PyStr).v;
+        for (let i = 0; i < t.length; i++) out[at++] = t.charCodeAt(i);
+      }
+    };
+    if (pieces instanceof PyList) for (const x of pieces.items) put(x);
+    else put(pieces);
+    b = newBytes(out);
+  }
+  decref(pieces);
+  try {
+    if (w.buffer === null) raise(E.ValueError, DETACHED);
+    decref(callMethod(w.buffer, 'write', [b]));
+  } finally {
+    decref(b);
+  }
+}
+
+function attached(w: PyTextWrapper): PyObject {
+  if (w.buffer === null) raise(E.ValueError, DETACHED);
+  return w.buffer;
+}
+
+export function wrapperClosed(w: PyTextWrapper): boolean {
+  const c = abs.getAttr(attached(w), 'closed');
+  try {
+    return abs.isTrue(c);
+  } finally {
+    decref(c);
+  }
+}
+
+function wrapperCheckClosed(w: PyTextWrapper): void {
+  if (wrapperClosed(w)) raise(E.ValueError, TEXT_CLOSED);
+}
+
+/** _io_TextIOWrapper_flush_impl */
+export function wrapperFlush(w: PyTextWrapper): void {
+  attached(w);
+  wrapperCheckClosed(w);
+  pendFlush(w.pending);
+  decref(callMethod(w.buffer!, 'flush', []));
+}
+
+/** _io_TextIOWrapper_close_impl: flush(), then buffer.close() (even when the flush failed) */
+function wrapperClose(w: PyTextWrapper): void {
+  const buffer = attached(w);
+  if (wrapperClosed(w)) return;
+  try {
+    wrapperFlush(w);
+  } finally {
+    decref(callMethod(buffer, 'close', []));
+  }
+}
+
+/** textiowrapper_write */
+function wrapperWrite(w: PyTextWrapper, s: PyObject): number {
+  attached(w);
+  wrapperCheckClosed(w);
+  if (!(s instanceof PyStr)) typeError(`write() argument must be str, not ${s.type.name}`);
+  let t = s.v;
+  if (w.newline === '\r' || w.newline === '\r\n') t = t.replace(/\n/g, w.newline);
+  const bytes = moduleEncode(w.codec, t, abs.str(w.errors!));
+  const keepStr = t === s.v && isAsciiText(t) && t.length <= CHUNK_SIZE && (w.codec === 'utf_8' || w.codec === 'latin_1' || w.codec === 'ascii');
+  pendWrite(w.pending, s, t, keepStr ? null : bytes);
+  w.decoded = '';
+  return s.length;
+}
+
+/** everything the buffer still has, decoded (newlines translated when universal) */
+function wrapperFill(w: PyTextWrapper): void {
+  const buffer = attached(w);
+  wrapperCheckClosed(w);
+  pendFlush(w.pending);
+  const r = callMethod(buffer, 'read', []);
+  try {
+    const b = bytesLike(r);
+    if (!b) typeError(`underlying read() should have returned a bytes-like object, not '${r.type.name}'`);
+    let t = moduleDecode(w.codec, b, abs.str(w.errors!));
+    if (w.newline === null) t = t.replace(/\r\n?/g, '\n');
+    w.decoded += t;
+  } finally {
+    decref(r);
+  }
+}
+
+function wrapperRead(w: PyTextWrapper, n: number): string {
+  wrapperFill(w);
+  const cps = Array.from(w.decoded);
+  const take = n < 0 ? cps.length : Math.min(n, cps.length);
+  w.decoded = cps.slice(take).join('');
+  return cps.slice(0, take).join('');
+}
+
+function wrapperReadline(w: PyTextWrapper, limit: number): string {
+  wrapperFill(w);
+  const d = w.decoded;
+  const nl = w.newline;
+  let end = d.length;
+  const m = nl === null || nl === '\n' ? d.indexOf('\n') : nl === '' ? d.search(/\r\n|\r|\n/) : d.indexOf(nl);
+  if (m >= 0) end = m + (nl === '' ? (d.startsWith('\r\n', m) ? 2 : 1) : nl === null ? 1 : nl.length);
+  let line = d.slice(0, end);
+  if (limit >= 0) {
+    const cps = Array.from(line);
+    if (cps.length > limit) line = cps.slice(0, limit).join('');
+  }
+  w.decoded = d.slice(line.length);
+  return line;
+}
+
+const TEXTIOWRAPPER_SPEC = { name: 'TextIOWrapper', params: ['buffer', 'encoding', 'errors', 'newline', 'line_buffering', 'write_through'], required: 1 };
+
+/** _io_TextIOWrapper___init___impl */
+function wrapperInit(w: PyTextWrapper, args: PyObject[], kw: string[] | null): void {
+  const [buffer, enc, err, nl, lb, wt] = parseArgs(TEXTIOWRAPPER_SPEC, args, kw);
+  const strArg = (v: PyObject | undefined, name: string): string | null => {
+    if (v === undefined || v === None) return null;
+    if (!(v instanceof PyStr)) typeError(`TextIOWrapper() argument '${name}' must be str or None, not ${v.type.name}`);
+    return v.v;
+  };
+  const encoding = strArg(enc, 'encoding');
+  const errors = strArg(err, 'errors');
+  const newline = strArg(nl, 'newline');
+  if (newline !== null && !['', '\n', '\r', '\r\n'].includes(newline)) raise(E.ValueError, `illegal newline value: ${newline}`);
+  const lineBuffering = lb !== undefined && abs.isTrue(lb);
+  const writeThrough = wt !== undefined && abs.isTrue(wt);
+  // (encoding=None: locale.getpreferredencoding(False), 'UTF-8' in the recordings' C.UTF-8 locale)
+  const codec = lookupCodec(encoding ?? 'UTF-8', 'codecs.open()');
+  if (/^utf_(16|32|8_sig)/.test(codec)) unsupported(`TextIOWrapper with the '${encoding}' encoding`);
+  const old = w.buffer;
+  const oldEnc = w.encoding;
+  const oldErr = w.errors;
+  w.buffer = newRef(buffer!);
+  w.encoding = encoding === null ? newStr('UTF-8') : newRef(enc!);
+  w.errors = errors === null ? newStr('strict') : newRef(err!);
+  xdecref(old);
+  xdecref(oldEnc);
+  xdecref(oldErr);
+  w.codec = codec;
+  w.newline = newline;
+  w.detached = false;
+  w.pending.lineBuffering = lineBuffering;
+  w.pending.writeThrough = writeThrough;
 }
 
 export class PyFile extends PyInstance {
@@ -377,7 +930,8 @@ function newLayer(type: PyType, layer: Layer, file: OpenFile, mode: string): PyF
  * are not files: runtime/sys.ts), else null */
 function stdStream(o: PyObject | null): 'stdin' | 'stdout' | 'stderr' | null {
   if (o instanceof PyStdStream) return o.stderr ? 'stderr' : 'stdout';
-  if (o === null || o instanceof PyFile || !(o instanceof PyInstance) || o.type !== TextIOWrapperType) return null;
+  if (o instanceof PyStdinStream) return 'stdin';
+  if (o === null || o instanceof PyFile || o instanceof PyTextWrapper || !(o instanceof PyInstance) || o.type !== TextIOWrapperType) return null;
   // (the value in the instance itself: `name` of the type is a descriptor for files)
   const name = o.getAttrValue(attrKey('name'));
   if (name instanceof PyStr && name.v === '<stdin>') return 'stdin';
@@ -434,6 +988,39 @@ function stdinReadline(limit: number): string {
   const out = b.pending.slice(0, end);
   b.pending = b.pending.slice(end);
   return out;
+}
+
+/** sys.stdin.buffer's reads: n bytes (-1: to the end of input), or a line (at most `n` bytes
+ * when n >= 0) */
+function stdinBytes(n: number, line: boolean): Uint8Array {
+  const b = stdinBuffer();
+  if (line) while (!b.pending.includes('\n') && stdinFill(b));
+  // (n code units are at least n bytes)
+  else while ((n < 0 || b.pending.length < n) && stdinFill(b));
+  const all = encodeStr(b.pending, 'utf-8', 'surrogateescape');
+  let end = all.length;
+  if (line) {
+    const nl = all.indexOf(10);
+    if (nl >= 0) end = nl + 1;
+  }
+  if (n >= 0) end = Math.min(end, n);
+  b.pending = utf8Decode(all.subarray(end), 'surrogateescape');
+  return all.slice(0, end);
+}
+
+/** BufferedWriter.close / FileIO.close of a std stream's layer (closefd=False: the descriptor
+ * stays open; the layers say closed) */
+function stdBinaryClose(o: PyStdBinary): void {
+  if (o.isRaw) {
+    o.rawClosed = true;
+    return;
+  }
+  if (o.closed) return;
+  if (o.pending !== null) {
+    bufferFlush(o.pending);
+    o.pending.sink!.closed = true;
+  } else o.rawClosed = true;
+  if (o.inner !== null) o.inner.rawClosed = true;
 }
 
 function fileOf(o: PyObject | null, t: PyType): PyFile {
@@ -827,27 +1414,70 @@ function install(): void {
     return fileOf(o, T);
   };
   const isStdin = (o: PyObject | null) => stdStream(o) === 'stdin';
+  T.slots.new = (t) => {
+    const o = new PyTextWrapper(t);
+    if (t.flags & TypeFlags.HEAPTYPE) incref(t);
+    gcNewTracked(o);
+    return o;
+  };
+  T.slots.init = (self, args, kw) => {
+    if (!(self instanceof PyTextWrapper)) typeError("descriptor '__init__' requires a '_io.TextIOWrapper' object");
+    wrapperInit(self, args, kw);
+  };
+  solidAllocators.set(T, (t) => new PyTextWrapper(t));
+  defMethod(T, 'detach', (a, k, self) => {
+    checkArgs('detach', a, k, 0, 0);
+    // _io_TextIOWrapper_detach_impl: flush(), then the buffer is the caller's
+    if (self instanceof PyTextWrapper) {
+      wrapperFlush(self);
+      const b = self.buffer!;
+      self.buffer = null;
+      self.detached = true;
+      return b;
+    }
+    if (self instanceof PyStdStream) {
+      if (self.detached) raise(E.ValueError, DETACHED);
+      stdBinaryOf(self);
+      flushStdStream(self);
+      const b = self.binary!;
+      self.binary = null;
+      self.detached = true;
+      return b;
+    }
+    if (self instanceof PyStdinStream) {
+      const b = stdBinaryOf(self);
+      self.binary = null;
+      return b;
+    }
+    const f = text(self);
+    void f;
+    unsupported('detach() of a file');
+  });
   defMethod(T, 'read', (a, k, self) => {
     checkArgs('read', a, k, 0, 1);
+    if (self instanceof PyTextWrapper) return newStr(wrapperRead(self, sizeArg(a[0])));
     if (isStdin(self)) return newStr(stdinRead(sizeArg(a[0])));
     return newStr(textRead(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readline', (a, k, self) => {
     checkArgs('readline', a, k, 0, 1);
+    if (self instanceof PyTextWrapper) return newStr(wrapperReadline(self, sizeArg(a[0])));
     if (isStdin(self)) return newStr(stdinReadline(sizeArg(a[0])));
     return newStr(textReadline(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readlines', (a, k, self) => {
     checkArgs('readlines', a, k, 0, 1);
     const stdin = isStdin(self);
-    const f = stdin ? null : text(self);
+    const w = self instanceof PyTextWrapper ? self : null;
+    const f = stdin || w !== null ? null : text(self);
     return readLines(sizeArg(a[0]), () => {
-      const line = f === null ? stdinReadline(-1) : textReadline(f, -1);
+      const line = w !== null ? wrapperReadline(w, -1) : f === null ? stdinReadline(-1) : textReadline(f, -1);
       return line === '' ? null : newStr(line);
     });
   });
   defMethod(T, 'write', (a, k, self) => {
     checkArgs('write', a, k, 1, 1);
+    if (self instanceof PyTextWrapper) return newInt(wrapperWrite(self, a[0]));
     const std = stdStream(self);
     if (std === 'stdout' || std === 'stderr') {
       // sys.stdout / sys.stderr: the run's output (a method of the type, as CPython's, so that
@@ -861,7 +1491,7 @@ function install(): void {
   });
   defMethod(T, 'writelines', (a, k, self) => {
     checkArgs('writelines', a, k, 1, 1);
-    if (stdStream(self) !== null) {
+    if (stdStream(self) !== null || self instanceof PyTextWrapper) {
       // sys.stdout / sys.stderr: each line through the stream's write()
       const write = abs.getAttr(self!, 'write');
       try {
@@ -889,14 +1519,38 @@ function install(): void {
     return newRef(None);
   });
   T.slots.iter = (o) => {
-    if (!isStdin(o)) checkClosed(text(o), TEXT_CLOSED);
+    if (o instanceof PyTextWrapper) wrapperCheckClosed(o);
+    else if (!isStdin(o)) checkClosed(text(o), TEXT_CLOSED);
     return newRef(o);
   };
   T.slots.next = (o) => {
-    const line = isStdin(o) ? stdinReadline(-1) : textReadline(text(o), -1);
+    const line = o instanceof PyTextWrapper ? wrapperReadline(o, -1) : isStdin(o) ? stdinReadline(-1) : textReadline(text(o), -1);
     return line === '' ? null : newStr(line);
   };
   T.slots.repr = (o) => {
+    if (o instanceof PyTextWrapper || (o instanceof PyStdStream && o.detached)) {
+      // textiowrapper_repr: name= unless looking it up raises ValueError (detached), mode= from
+      // the __dict__, then the encoding
+      let out = '<_io.TextIOWrapper';
+      let name: PyObject | null = null;
+      try {
+        name = abs.getAttr(o, 'name');
+      } catch (e) {
+        if (!(e instanceof E.PyBaseException) || !(e.type.isSubtype(E.ValueError) || e.type.isSubtype(E.AttributeError))) throw e;
+        decref(e);
+      }
+      if (name !== null) {
+        try {
+          out += ` name=${abs.repr(name)}`;
+        } finally {
+          decref(name);
+        }
+      }
+      const mode = (o as PyInstance).getAttrValue(attrKey('mode'));
+      if (mode !== undefined) out += ` mode=${abs.repr(mode)}`;
+      const enc = o instanceof PyTextWrapper ? (o.encoding ?? None) : null;
+      return `${out} encoding=${enc === null ? "'utf-8'" : abs.repr(enc)}>`;
+    }
     if (!(o instanceof PyFile)) {
       // sys.stdout / sys.stderr (textio's repr of a stream opened by the interpreter)
       const name = abs.getAttr(o, 'name');
@@ -941,7 +1595,8 @@ function install(): void {
       if (nl !== '' && nl !== '\n' && nl !== '\r' && nl !== '\r\n') raise(E.ValueError, `illegal newline value: ${nl}`);
     }
     const std = stdStream(self);
-    const current = std !== null ? 'utf-8' : text(self).codec;
+    const wr = self instanceof PyTextWrapper ? self : null;
+    const current = std !== null ? 'utf-8' : wr !== null ? wr.codec : text(self).codec;
     if (enc !== null) {
       encodeStr('', enc, 'strict'); // (the codec lookup: LookupError "unknown encoding: x")
       const norm = (e: string) => e.toLowerCase().replace(/[-_ ]/g, '');
@@ -954,6 +1609,14 @@ function install(): void {
       if (err !== null) self.errorsName = err;
       if (lb !== null) self.pending.lineBuffering = lb;
       if (wt !== null) self.pending.writeThrough = wt;
+    } else if (wr !== null) {
+      pendFlush(wr.pending);
+      if (err !== null) {
+        decref(wr.errors!);
+        wr.errors = newStr(err);
+      }
+      if (lb !== null) wr.pending.lineBuffering = lb;
+      if (wt !== null) wr.pending.writeThrough = wt;
     } else if (std === null) {
       const f = text(self);
       pendFlush(f.pending);
@@ -970,9 +1633,15 @@ function install(): void {
     return newRef(None);
   });
   // (sys.stdout and sys.stderr: CPython's under a UTF-8 locale, written to a pipe)
-  defGetter(T, 'buffer', (o) => newRef(text(o).inner ?? None));
-  defGetter(T, 'encoding', (o) => (stdStream(o) ? newStr('utf-8') : newRef(text(o).encoding ?? None)));
+  defGetter(T, 'buffer', (o) => {
+    if (o instanceof PyTextWrapper) return newRef(o.buffer ?? None);
+    if (o instanceof PyStdStream) return newRef(o.detached ? None : stdBinaryOf(o));
+    if (o instanceof PyStdinStream) return newRef(stdBinaryOf(o));
+    return newRef(text(o).inner ?? None);
+  });
+  defGetter(T, 'encoding', (o) => (o instanceof PyTextWrapper ? newRef(o.encoding ?? None) : stdStream(o) ? newStr('utf-8') : newRef(text(o).encoding ?? None)));
   defGetter(T, 'errors', (o) => {
+    if (o instanceof PyTextWrapper) return newRef(o.errors ?? None);
     const std = stdStream(o);
     if (o instanceof PyStdStream && o.errorsName !== null) return newStr(o.errorsName);
     if (std !== null) return newStr(std === 'stderr' ? 'backslashreplace' : 'surrogateescape');
@@ -980,21 +1649,32 @@ function install(): void {
   });
   // (stderr is line-buffered since 3.9; stdout on a pipe is not; reconfigure() changes it)
   defGetter(T, 'line_buffering', (o) => {
+    if (o instanceof PyTextWrapper) return newRef(o.pending.lineBuffering ? True : False);
     if (o instanceof PyStdStream) return newRef(o.pending.lineBuffering ? True : False);
     if (stdStream(o) !== null) return newRef(False);
     return newRef(text(o).pending?.lineBuffering ? True : False);
   });
   defGetter(T, 'write_through', (o) => {
+    if (o instanceof PyTextWrapper) return newRef(o.pending.writeThrough ? True : False);
     if (o instanceof PyStdStream) return newRef(o.pending.writeThrough ? True : False);
     if (stdStream(o) !== null) return newRef(False);
     return newRef(text(o).pending?.writeThrough ? True : False);
   });
   defGetter(T, 'newlines', () => newRef(None));
   defGetter(T, 'name', (o) => {
+    if (o instanceof PyTextWrapper) return abs.getAttr(attached(o), 'name');
+    if (o instanceof PyStdStream && o.detached) raise(E.ValueError, DETACHED);
     if (stdStream(o) !== null) return newRef((o as PyInstance).getAttrValue(attrKey('name')) ?? None);
     return abs.getAttr(text(o).inner!, 'name');
   });
-  defGetter(T, 'closed', (o) => newRef(stdStream(o) === null && text(o).file.closed ? True : False));
+  defGetter(T, 'closed', (o) => {
+    if (o instanceof PyTextWrapper) return abs.getAttr(attached(o), 'closed');
+    if (o instanceof PyStdStream) {
+      if (o.detached) raise(E.ValueError, DETACHED);
+      return newRef(o.pending.sink?.closed ? True : False);
+    }
+    return newRef(stdStream(o) === null && text(o).file.closed ? True : False);
+  });
 
   // ---- the buffered objects
   for (const B of [BufferedReaderType, BufferedWriterType, BufferedRandomType]) {
@@ -1003,6 +1683,10 @@ function install(): void {
     const canWrite = B !== BufferedReaderType;
     defMethod(B, 'read', (a, k, self) => {
       checkArgs('read', a, k, 0, 1);
+      if (self instanceof PyStdBinary && self.which === 'stdin') {
+        if (self.closed) raise(E.ValueError, 'read of closed file');
+        return newBytes(stdinBytes(sizeArg(a[0]), false));
+      }
       const f = buf(self);
       if (!canRead) unsupportedOp('read');
       checkClosed(f, 'read of closed file');
@@ -1010,6 +1694,10 @@ function install(): void {
     });
     defMethod(B, 'readline', (a, k, self) => {
       checkArgs('readline', a, k, 0, 1);
+      if (self instanceof PyStdBinary && self.which === 'stdin') {
+        if (self.closed) raise(E.ValueError, 'readline of closed file');
+        return newBytes(stdinBytes(sizeArg(a[0]), true));
+      }
       const f = buf(self);
       if (!canRead) unsupportedOp('readline');
       checkClosed(f, 'readline of closed file');
@@ -1017,6 +1705,13 @@ function install(): void {
     });
     defMethod(B, 'write', (a, k, self) => {
       checkArgs('write', a, k, 1, 1);
+      if (self instanceof PyStdBinary && self.pending !== null) {
+        // _io__Buffered_write_impl on sys.stdout.buffer / sys.stderr.buffer
+        if (self.closed) raise(E.ValueError, 'write to closed file');
+        const b = bytesArg(a[0]);
+        stdBinaryWrite(self, b);
+        return newInt(b.length);
+      }
       const f = buf(self);
       if (!canWrite) unsupportedOp('write');
       checkClosed(f, 'write to closed file');
@@ -1027,6 +1722,12 @@ function install(): void {
     // _io__IOBase_readlines_impl: the lines up to the size hint
     defMethod(B, 'readlines', (a, k, self) => {
       checkArgs('readlines', a, k, 0, 1);
+      if (self instanceof PyStdBinary && self.which === 'stdin') {
+        return readLines(sizeArg(a[0]), () => {
+          const line = stdinBytes(-1, true);
+          return line.length === 0 ? null : newBytes(line);
+        });
+      }
       const f = buf(self);
       if (!canRead) unsupportedOp('readline');
       checkClosed(f, 'readline of closed file');
@@ -1038,7 +1739,9 @@ function install(): void {
     // _io__IOBase_writelines_impl: each item through write()
     defMethod(B, 'writelines', (a, k, self) => {
       checkArgs('writelines', a, k, 1, 1);
-      checkClosed(buf(self), TEXT_CLOSED);
+      if (self instanceof PyStdBinary) {
+        if (self.closed) raise(E.ValueError, TEXT_CLOSED);
+      } else checkClosed(buf(self), TEXT_CLOSED);
       const write = abs.getAttr(self!, 'write');
       try {
         const it = abs.getIter(a[0]);
@@ -1059,10 +1762,16 @@ function install(): void {
       return newRef(None);
     });
     B.slots.iter = (o) => {
-      checkClosed(buf(o), TEXT_CLOSED);
+      if (o instanceof PyStdBinary) {
+        if (o.closed) raise(E.ValueError, TEXT_CLOSED);
+      } else checkClosed(buf(o), TEXT_CLOSED);
       return newRef(o);
     };
     B.slots.next = (o) => {
+      if (o instanceof PyStdBinary && o.which === 'stdin') {
+        const line = stdinBytes(-1, true);
+        return line.length === 0 ? null : newBytes(line);
+      }
       const f = buf(o);
       if (!canRead) unsupportedOp('readline');
       checkClosed(f, 'readline of closed file');
@@ -1077,10 +1786,10 @@ function install(): void {
         decref(name);
       }
     };
-    defGetter(B, 'raw', (o) => newRef(buf(o).inner ?? None));
-    defGetter(B, 'name', (o) => abs.getAttr(buf(o).inner!, 'name'));
-    defGetter(B, 'mode', (o) => newStr(buf(o).mode));
-    defGetter(B, 'closed', (o) => newRef(buf(o).file.closed ? True : False));
+    defGetter(B, 'raw', (o) => newRef((o instanceof PyStdBinary ? o.inner : buf(o).inner) ?? None));
+    defGetter(B, 'name', (o) => abs.getAttr((o instanceof PyStdBinary ? o.inner : buf(o).inner)!, 'name'));
+    defGetter(B, 'mode', (o) => (o instanceof PyStdBinary ? newStr(o.which === 'stdin' ? 'rb' : 'wb') : newStr(buf(o).mode)));
+    defGetter(B, 'closed', (o) => newRef((o instanceof PyStdBinary ? o.closed : buf(o).file.closed) ? True : False));
   }
 
   // ---- FileIO
@@ -1088,6 +1797,11 @@ function install(): void {
   const rawf = (o: PyObject | null) => fileOf(o, R);
   defMethod(R, 'read', (a, k, self) => {
     checkArgs('read', a, k, 0, 1);
+    if (self instanceof PyStdBinary) {
+      if (self.closed) raise(E.ValueError, RAW_CLOSED);
+      if (self.which !== 'stdin') unsupportedOp('File not open for reading');
+      return newBytes(stdinBytes(sizeArg(a[0]), false));
+    }
     const f = rawf(self);
     checkClosed(f, RAW_CLOSED);
     if (!f.file.readable) unsupportedOp('File not open for reading');
@@ -1095,12 +1809,25 @@ function install(): void {
   });
   defMethod(R, 'readall', (a, k, self) => {
     checkArgs('readall', a, k, 0, 0);
+    if (self instanceof PyStdBinary) {
+      if (self.closed) raise(E.ValueError, RAW_CLOSED);
+      if (self.which !== 'stdin') unsupportedOp('File not open for reading');
+      return newBytes(stdinBytes(-1, false));
+    }
     const f = rawf(self);
     checkClosed(f, RAW_CLOSED);
     return newBytes(f.file.read(-1));
   });
   defMethod(R, 'write', (a, k, self) => {
     checkArgs('write', a, k, 1, 1);
+    if (self instanceof PyStdBinary) {
+      // _io_FileIO_write_impl: write(2) at once
+      if (self.closed) raise(E.ValueError, RAW_CLOSED);
+      if (self.pending === null) unsupportedOp('File not open for writing');
+      const b = bytesArg(a[0]);
+      stdBinaryWrite(self, b);
+      return newInt(b.length);
+    }
     const f = rawf(self);
     checkClosed(f, RAW_CLOSED);
     if (!f.file.writable) unsupportedOp('File not open for writing');
@@ -1110,6 +1837,15 @@ function install(): void {
     return newInt(b.length);
   });
   R.slots.repr = (o) => {
+    if (o instanceof PyStdBinary) {
+      if (o.closed) return '<_io.FileIO [closed]>';
+      const name = abs.getAttr(o, 'name');
+      try {
+        return `<_io.FileIO name=${abs.repr(name)} mode='${o.which === 'stdin' ? 'rb' : 'wb'}' closefd=False>`;
+      } finally {
+        decref(name);
+      }
+    }
     const f = rawf(o);
     if (f.file.closed) return '<_io.FileIO [closed]>';
     const name = abs.getAttr(o, 'name');
@@ -1119,9 +1855,9 @@ function install(): void {
       decref(name);
     }
   };
-  defGetter(R, 'mode', (o) => newStr(rawf(o).mode));
-  defGetter(R, 'closefd', () => newRef(True));
-  defGetter(R, 'closed', (o) => newRef(rawf(o).file.closed ? True : False));
+  defGetter(R, 'mode', (o) => newStr(o instanceof PyStdBinary ? (o.which === 'stdin' ? 'rb' : 'wb') : rawf(o).mode));
+  defGetter(R, 'closefd', (o) => newRef(o instanceof PyStdBinary ? False : True));
+  defGetter(R, 'closed', (o) => newRef((o instanceof PyStdBinary ? o.closed : rawf(o).file.closed) ? True : False));
 
   // ---- what every layer has (_IOBase's, with each layer's closed-file message)
   for (const L of [TextIOWrapperType, BufferedReaderType, BufferedWriterType, BufferedRandomType, FileIOType]) {
@@ -1131,6 +1867,14 @@ function install(): void {
     const closedMsg = isRaw ? RAW_CLOSED : TEXT_CLOSED;
     defMethod(L, 'close', (a, k, self) => {
       checkArgs('close', a, k, 0, 0);
+      if (isText && self instanceof PyTextWrapper) {
+        wrapperClose(self);
+        return newRef(None);
+      }
+      if (self instanceof PyStdBinary) {
+        stdBinaryClose(self);
+        return newRef(None);
+      }
       const f = get(self);
       pendFlush(f.pending);
       f.file.close();
@@ -1139,8 +1883,19 @@ function install(): void {
     defMethod(L, 'flush', (a, k, self) => {
       checkArgs('flush', a, k, 0, 0);
       // (the std streams: their pending writes; the run's output itself went out at once)
+      if (isText && self instanceof PyTextWrapper) {
+        wrapperFlush(self);
+        return newRef(None);
+      }
+      if (isText && self instanceof PyStdStream && (self.detached || self.pending.sink?.closed)) raise(E.ValueError, self.detached ? DETACHED : TEXT_CLOSED);
       if (isText && stdStream(self) !== null) {
         flushStdStream(self);
+        return newRef(None);
+      }
+      if (self instanceof PyStdBinary) {
+        // buffered_flush / FileIO's (nothing held)
+        if (self.closed) raise(E.ValueError, isRaw ? RAW_CLOSED : 'flush of closed file');
+        if (!isRaw && self.pending !== null) bufferFlush(self.pending);
         return newRef(None);
       }
       const f = get(self);
@@ -1160,6 +1915,11 @@ function install(): void {
     for (const [name, answer, stdAnswer] of questions) {
       defMethod(L, name, (a, k, self) => {
         checkArgs(name, a, k, 0, 0);
+        if (isText && self instanceof PyTextWrapper) return callMethod(attached(self), name, []);
+        if (self instanceof PyStdBinary) {
+          if (self.closed) raise(E.ValueError, isRaw ? RAW_CLOSED : TEXT_CLOSED);
+          return newRef(stdAnswer(self.which) ? True : False);
+        }
         const std = isText ? stdStream(self) : null;
         if (std !== null) return newRef(stdAnswer(std) ? True : False);
         const f = get(self);
@@ -1169,7 +1929,8 @@ function install(): void {
     }
     defMethod(L, 'fileno', (a, k, self) => {
       checkArgs('fileno', a, k, 0, 0);
-      const std = isText ? stdStream(self) : null;
+      if (isText && self instanceof PyTextWrapper) return callMethod(attached(self), 'fileno', []);
+      const std = self instanceof PyStdBinary ? self.which : isText ? stdStream(self) : null;
       if (std !== null) return newInt(std === 'stderr' ? 2 : std === 'stdin' ? 0 : 1);
       const f = get(self);
       checkClosed(f, RAW_CLOSED);

@@ -332,6 +332,19 @@ function installBytesIO(): void {
     bio(self).closed = true;
     return newRef(None);
   });
+  // _io_BytesIO_flush_impl, _io_BytesIO_readable_impl (and writable, seekable): the closed check
+  defMethod(T, 'flush', (a, k, self) => {
+    checkArgs('flush', a, k, 0, 0);
+    checkOpen(bio(self));
+    return newRef(None);
+  });
+  for (const name of ['readable', 'writable', 'seekable']) {
+    defMethod(T, name, (a, k, self) => {
+      checkArgs(name, a, k, 0, 0);
+      checkOpen(bio(self));
+      return newRef(True);
+    });
+  }
   defMethod(T, '__enter__', (_a, _k, self) => {
     checkOpen(bio(self));
     return newRef(self!);

@@ -25,6 +25,9 @@ export interface RuntimeIO {
   /** os._exit: the last `n` bytes (UTF-8) written to fd 1 or 2 never reached it, and nothing
    * written from now on does */
   abandon?(tails: { 1: number; 2: number }): void;
+  /** the last `n` bytes (UTF-8) written to fd 1 or 2 were still in the program's buffers: they
+   * leave the output (the program writes them again, in their place, when it flushes them) */
+  retract?(fd: 1 | 2, n: number): void;
 }
 
 /** What the host lets a run read. Paths are as the program wrote them: a relative one is
@@ -89,6 +92,10 @@ export function bufferIO(stdin = '', more: (() => string | null) | null = null):
       const r = io.runs;
       if (r.length & 1) r.push(1);
       else r[r.length - 1]++;
+    },
+    retract(fd: 1 | 2, n: number) {
+      if (fd === 1) dropTail(io.out, io.runs, 0, n);
+      else dropTail(io.err, io.runs, 1, n);
     },
     abandon(tails: { 1: number; 2: number }) {
       dropTail(io.out, io.runs, 0, tails[1]);

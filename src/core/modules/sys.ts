@@ -149,8 +149,8 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
   m.own('stdin', stdinObject());
   m.own('__stdin__', abs.getAttr(m.module, 'stdin'));
-  m.own('stdout', makeStream('stdout', interp.opts.stdio ?? 'pipe'));
-  m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe'));
+  m.own('stdout', makeStream('stdout', interp.opts.stdio ?? 'pipe', interp.io));
+  m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe', interp.io));
   m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
   m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
   // sys_excepthook_impl: PyErr_Display on sys.stderr (nothing when it is None)
@@ -190,9 +190,12 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
 /** sys.stdout / sys.stderr: TextIOWrapper instances whose write() and flush() (the type's
  * methods, fileio.ts) go to the run's output. create_stdio: stderr is line buffered, stdout when
  * it is a terminal; both write through under PYTHONUNBUFFERED. */
-function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode): PyObject {
-  const o = new PyStdStream(streamType, new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered', stdio === 'unbuffered' ? 0 : 4096), which === 'stderr');
+function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode, io: RuntimeIO): PyObject {
+  const p = new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered', stdio === 'unbuffered' ? 0 : 4096);
+  p.sink = new StdSink(which === 'stderr' ? 2 : 1, io);
+  const o = new PyStdStream(streamType, p, which === 'stderr');
   gcNewTracked(o);
+  registerStdStream(io, o);
   return streamObject(o, which);
 }
 
@@ -200,8 +203,8 @@ import { makeType } from '../runtime/types';
 import { TypeFlags } from '../runtime/object';
 import { attrKey } from '../runtime/objects/str';
 import { SharedKeys } from '../runtime/objects/dict';
-import { allocInstance } from '../runtime/typeobject';
-import { TextIOWrapperType, PyStdStream, PendingWrites } from './fileio';
+import { TextIOWrapperType, PyStdStream, PyStdinStream, PendingWrites, StdSink, registerStdStream } from './fileio';
+import type { RuntimeIO } from './io_shared';
 import { gcNewTracked } from '../runtime/objects/tuple';
 import type { StdioMode } from '../runtime/interp';
 
@@ -223,7 +226,8 @@ function streamObject(o: PyInstance, name: string): PyObject {
 }
 /** sys.stdin: read through the run's input lines (fileio.ts stdinRead/stdinReadline) */
 function stdinObject(): PyObject {
-  const o = allocInstance(streamType) as PyInstance;
+  const o = new PyStdinStream(streamType);
+  gcNewTracked(o);
   for (const [k, v] of [
     ['name', '<stdin>'],
     ['mode', 'r'],

@@ -701,6 +701,12 @@ export function someTracked(pred: (o: PyObject) => boolean): boolean {
   return st.gens[0].some(pred) || st.gens[1].some(pred) || st.gens[2].some(pred) || st.permanent.some(pred);
 }
 
+/** An object of CPython's start-up made later (sys.stdout.buffer's, on first use): tracked in
+ * generation 2 as the start-up objects are, not counted as an allocation of the program. */
+export function gcTrackStartupObject(o: PyObject): void {
+  if ((o.gcw & GcWord.GEN_MASK) < genCode(0)) gcState.gens[2].addAs(o, genCode(2));
+}
+
 /** gc.get_objects(generation) order: the generation lists. */
 export function trackedObjects(generation: number | null): PyObject[] {
   if (generation === null) return [...gcState.gens[0].toArray(), ...gcState.gens[1].toArray(), ...gcState.gens[2].toArray()];

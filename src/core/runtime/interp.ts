@@ -65,7 +65,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
-import { openFileCount, flushStdStream, runFileText } from '../modules/fileio';
+import { openFileCount, flushStdStream, runFileText, PyTextWrapper, finalizeTextWrapper, finishStdStreams } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 import { profile } from './profile';
@@ -268,9 +268,11 @@ export class Interpreter {
         for (const [k, v] of (o as PyDict).entries()) out.push(k, v);
         return out;
       },
-      hasFinalizer: (o) => o.type.hasFinalizer,
+      // (a TextIOWrapper the program made: iobase_finalize closes it, flushing its text)
+      hasFinalizer: (o) => o.type.hasFinalizer || (o instanceof PyTextWrapper && o.buffer !== null),
       finalize: (o) => {
-        if (heap.runFinalizer) heap.runFinalizer(o);
+        if (o instanceof PyTextWrapper) finalizeTextWrapper(o);
+        else if (heap.runFinalizer) heap.runFinalizer(o);
       },
       handleWeakrefs: (u) => (heap.gcWeakrefs ? heap.gcWeakrefs(u) : []),
       callCallback: (wr, cb) => {
@@ -608,7 +610,10 @@ export class Interpreter {
     // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
     flushStdStream(vmState.stdout?.());
     flushStdStream(vmState.stderr?.());
-    if (this.opts.processExits && this.exitIsSilent()) return;
+    if (this.opts.processExits && this.exitIsSilent()) {
+      finishStdStreams(this.io);
+      return;
+    }
     const collect = (callbacks: boolean) => {
       if (gcState.collecting) return;
       gcState.collecting = true;
@@ -622,6 +627,18 @@ export class Interpreter {
     // PyGC_Collect: only while the collector is enabled (gc.disable() leaves the cycles to the
     // collection after __main__ is gone, when weakrefs held by globals are already cleared)
     if (gcState.enabled) swallow(() => collect(true));
+    // finalize_modules_delete_special: sys.stdin, sys.stdout and sys.stderr are the original
+    // streams again (what the program put there may go now: a TextIOWrapper closes its buffer)
+    swallow(() => {
+      for (const name of ['stdin', 'stdout', 'stderr']) {
+        const d = this.sys.dict;
+        const orig = d.getStr(abs.strKey(`__${name}__`)) ?? None;
+        if (d.getStr(abs.strKey(name)) === orig) continue;
+        const key = internStr(name);
+        d.setItem(key, orig);
+        decref(key);
+      }
+    });
     // finalize_remove_modules: __main__ first (the other modules stay for the finalizers' prints)
     swallow(() => {
       const key = internStr('__main__');
@@ -629,6 +646,7 @@ export class Interpreter {
       decref(key);
     });
     swallow(() => collect(false));
+    finishStdStreams(this.io);
   }
 
   /**
@@ -646,7 +664,7 @@ export class Interpreter {
     const garbage = this.gcModuleList('garbage');
     if (garbage !== null && garbage.items.length !== 0) return false;
     if (openFileCount(this.io) !== 0) return false;
-    return !someTracked((o) => (o.type === GeneratorType ? !closesSilently(o as PyGenerator) : o.type.hasFinalizer) || (o instanceof PyWeakref && o.callback !== null));
+    return !someTracked((o) => (o.type === GeneratorType ? !closesSilently(o as PyGenerator) : o.type.hasFinalizer) || (o instanceof PyWeakref && o.callback !== null) || o instanceof PyTextWrapper);
   }
 
   // ---------------------------------------------------------------- imports
