@@ -46,6 +46,7 @@ import './struct';
 import './stat';
 import './shutil';
 import './keyword';
+import './csv';
 
 let done = false;
 export function registerStdlib(): void {
