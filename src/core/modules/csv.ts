@@ -424,6 +424,7 @@ function readerNext(r: PyReader): PyObject | null {
 ReaderType.slots.iter = (o) => newRef(o);
 ReaderType.slots.next = (o) => readerNext(o as PyReader);
 
+/** a READONLY member (T_BOOL, T_OBJECT, T_ULONG) */
 function readonly(t: PyType, name: string, get: (o: PyObject) => PyObject): void {
   defGetter(t, name, get, () => raise(E.AttributeError, 'readonly attribute'));
 }
@@ -572,11 +573,11 @@ defMethod(WriterType, 'writerows', (args, kw, self) => {
 readonly(WriterType, 'dialect', (o) => newRef((o as PyWriter).dialect ?? None));
 
 // ------------------------------------------------------------------ Dialect attributes
-readonly(DialectType, 'delimiter', (o) => charOrNone((o as PyDialect).delimiter));
-readonly(DialectType, 'escapechar', (o) => charOrNone((o as PyDialect).escapechar));
-readonly(DialectType, 'lineterminator', (o) => newRef((o as PyDialect).lineterminator ?? None));
-readonly(DialectType, 'quotechar', (o) => charOrNone((o as PyDialect).quotechar));
-readonly(DialectType, 'quoting', (o) => newInt((o as PyDialect).quoting));
+defGetter(DialectType, 'delimiter', (o) => charOrNone((o as PyDialect).delimiter));
+defGetter(DialectType, 'escapechar', (o) => charOrNone((o as PyDialect).escapechar));
+defGetter(DialectType, 'lineterminator', (o) => newRef((o as PyDialect).lineterminator ?? None));
+defGetter(DialectType, 'quotechar', (o) => charOrNone((o as PyDialect).quotechar));
+defGetter(DialectType, 'quoting', (o) => newInt((o as PyDialect).quoting));
 readonly(DialectType, 'skipinitialspace', (o) => newBool((o as PyDialect).skipinitialspace));
 readonly(DialectType, 'doublequote', (o) => newBool((o as PyDialect).doublequote));
 readonly(DialectType, 'strict', (o) => newBool((o as PyDialect).strict));
@@ -720,11 +721,15 @@ registerModule('_csv', (m: ModuleBuilder) => {
     }),
   );
   m.fn('unregister_dialect', (args, kw) => {
+    // (_PyArg_UnpackKeywords: a missing argument is named)
+    if (args.length === 0) typeError("unregister_dialect() missing required argument 'name' (pos 1)");
     const [name] = parseArgs({ name: 'unregister_dialect', params: ['name'], required: 1, clinic: '_csv.unregister_dialect' }, args, kw);
     if (!reg.delItem(name!)) csvErr('unknown dialect');
     return newRef(None);
   });
   m.fn('get_dialect', (args, kw) => {
+    // (_PyArg_UnpackKeywords: a missing argument is named)
+    if (args.length === 0) typeError("get_dialect() missing required argument 'name' (pos 1)");
     const [name] = parseArgs({ name: 'get_dialect', params: ['name'], required: 1, clinic: '_csv.get_dialect' }, args, kw);
     return dialectFromRegistry(name!);
   });
