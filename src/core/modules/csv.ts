@@ -3,7 +3,7 @@
 // (pysrc/csv.ts), as CPython's Lib/csv.py does.
 
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, xdecref, type Visit } from '../runtime/object';
-import { registerModule, parseArgs, defMethod, defGetter, type ModuleBuilder } from '../runtime/define';
+import { registerModule, parseArgs, defGetter, type ModuleBuilder } from '../runtime/define';
 import { makeType, inModule, PyBuiltinFunction } from '../runtime/types';
 import * as abs from '../runtime/abstract';
 import { PyStr, newStr } from '../runtime/objects/str';
@@ -18,7 +18,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject, gcTrackObject } from '../runtime/gc';
 import { argsTuple, buildKwDict } from '../runtime/typeobject';
-import { execSource } from './modutil';
+import { execSource, defMethod } from './modutil';
 import { CSV_SRC } from './pysrc/csv';
 
 const NOT_SET = -1;
@@ -543,14 +543,12 @@ function writerow(w: PyWriter, seq: PyObject): PyObject {
 }
 
 defMethod(WriterType, 'writerow', (args, kw, self) => {
-  if (self === null) self = args.shift()!;
   if (kw && kw.length) typeError('writer.writerow() takes no keyword arguments');
   if (args.length !== 1) typeError(`writer.writerow() takes exactly one argument (${args.length} given)`);
   return writerow(self as PyWriter, args[0]);
 });
 (WriterType.dict!.getStr(abs.strKey('writerow')) as PyBuiltinFunction).doc = "writerow(iterable)\n\nConstruct and write a CSV record from an iterable of fields.  Non-string\nelements will be converted to string.";
 defMethod(WriterType, 'writerows', (args, kw, self) => {
-  if (self === null) self = args.shift()!;
   if (kw && kw.length) typeError('writer.writerows() takes no keyword arguments');
   if (args.length !== 1) typeError(`writer.writerows() takes exactly one argument (${args.length} given)`);
   const it = abs.getIter(args[0]);
