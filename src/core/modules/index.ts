@@ -45,6 +45,8 @@ import './array';
 import './struct';
 import './stat';
 import './shutil';
+import './keyword';
+import './csv';
 
 let done = false;
 export function registerStdlib(): void {

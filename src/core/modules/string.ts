@@ -1,4 +1,5 @@
-// string (Lib/string.py): constants, capwords, Template (substitute / safe_substitute).
+// string (Lib/string.py): constants, capwords, Template (substitute / safe_substitute), and
+// Formatter, which runs from source (pysrc/string_formatter.ts) over _string.
 
 import { PyObject, decref } from '../runtime/object';
 import { registerModule, checkArgs, parseArgs } from '../runtime/define';
@@ -10,7 +11,9 @@ import * as E from '../runtime/objects/exception';
 import { makeType } from '../runtime/types';
 import { TypeFlags } from '../runtime/object';
 import { PyHolder } from './operator';
-import { defMethod, kwArgs } from './modutil';
+import { defMethod, kwArgs, execSource } from './modutil';
+import { FORMATTER_SRC } from './pysrc/string_formatter';
+import './string_formatter';
 import { gcNewObject } from '../runtime/gc';
 
 const C = {
@@ -104,4 +107,5 @@ registerModule('string', (m) => {
     return abs.genericGetAttr(o, name, true);
   };
   m.set('Template', TemplateType);
+  execSource(m, FORMATTER_SRC, '<frozen string>');
 });

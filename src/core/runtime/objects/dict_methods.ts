@@ -260,7 +260,7 @@ export function installDictMethods(): void {
     if (!(self as PyDict).delItem(k)) raiseKeyError(k);
     return none();
   });
-  defBin(T, '__contains__', (self, k) => newBool((self as PyDict).t.contains(k, abs.hash(k))));
+  def1(T, '__contains__', (self, k) => newBool((self as PyDict).t.contains(k, abs.hash(k))));
   defUn(T, '__iter__', (self) => T.slots.iter!(self));
   defUn(T, '__reversed__', (self) => {
     const it = misc.newSeqIter(misc.DictRevKeyIterType, self);

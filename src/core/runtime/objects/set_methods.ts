@@ -193,7 +193,7 @@ export function installSetMethods(): void {
     defUn(T, '__iter__', (self) => T.slots.iter!(self));
     defUn(T, '__repr__', (self) => newStr(T.slots.repr!(self)));
     defUn(T, '__sizeof__', (self) => newInt((self as PySet).t.sizeof()));
-    defBin(T, '__contains__', (self, k) => newBool(withKey(k, (key, h) => (self as PySet).t.contains(key, h))));
+    def1(T, '__contains__', (self, k) => newBool(withKey(k, (key, h) => (self as PySet).t.contains(key, h))));
     def0(T, 'copy', (self) => (frozen && self.type === FrozenSetType ? newRef(self) : setCopy(self as PySet)));
     def(T, 'union', (self, args, kw) => {
       if (kw && kw.length) typeError(`${name}.union() takes no keyword arguments`);
