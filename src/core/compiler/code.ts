@@ -24,7 +24,9 @@ export const enum SlotKind {
  * One constant of the compilation unit. Equal constants are merged across all code objects of
  * the unit (compile.c `merge_consts_recursive`): every ConstSlot is one runtime object.
  * `arena` is true when the object came from the source (an AST `Constant` node, or a folded
- * one): a script run keeps it alive one more time until the module finishes (pythonrun.c).
+ * one): a script run keeps it alive one more time until the module finishes (pythonrun.c). Not
+ * for the objects all occurrences share (small ints, one-character strs...): CodeUnit.arenaShared
+ * counts their every occurrence.
  */
 export interface ConstSlot {
   lit: ConstLit;
@@ -68,6 +70,9 @@ export interface CodeUnit {
   stacksize: number;
   /** The module's source lines (shared), for tracebacks. */
   source: string[];
+  /** A module's: the AST arena's references to shared objects (parser/arena.ts), which no
+   *  ConstSlot.arena stands for */
+  arenaShared?: Map<string, number>;
 }
 
 let codeKeyCounter = 0;

@@ -8,7 +8,7 @@ import type * as A from '../parser/ast';
 import { Op, OPS, BinOp } from './opcodes';
 import { CoFlags, SlotKind, constKey, type CodeUnit, type ConstLit, type ConstSlot } from './code';
 import { Block, Scope, SymbolTable, SymbolError, mangle, Flag } from './symtable';
-import { foldExpr, foldIter, resetFoldCache, type FoldedSeq } from './fold';
+import { foldExpr, foldIter, resetFoldCache, beginFoldArena, type FoldedSeq } from './fold';
 import type { ConstantValue } from '../parser/ast';
 import { byteToCol, type SyntaxErrorInfo } from '../parser/errors';
 import { unparseExpr } from './unparse';
@@ -130,7 +130,12 @@ export interface CompileResult {
 }
 
 export function compileModule(mod: A.Module, filename: string, source: string): CompileResult {
-  return compileWith(filename, source, (c) => c.compileModule(mod));
+  return compileWith(filename, source, (c) => {
+    const counts = beginFoldArena(mod.arena);
+    const u = c.compileModule(mod);
+    u.arenaShared = counts;
+    return u;
+  });
 }
 
 /** compile(..., 'eval'): `mod` holds one expression statement; the code returns its value

@@ -4,6 +4,7 @@
 
 import type * as A from '../parser/ast';
 import * as N from '../runtime/numeric';
+import { countValue, type ArenaCounts } from '../parser/arena';
 
 /** A folded tuple / frozenset constant (only produced here). */
 export type FoldedSeq = { type: 'ftuple'; elts: A.Constant[] } | { type: 'ffrozenset'; elts: A.Constant[] };
@@ -13,9 +14,19 @@ export type FoldedSeq = { type: 'ftuple'; elts: A.Constant[] } | { type: 'ffroze
  * young-generation garbage collection during the compile would have to visit. */
 let cache: Map<A.Expr, A.Expr> | null = null;
 
+/** The arena references of the module being compiled (parser/arena.ts): make_const adds the
+ *  objects it makes (a folded tuple holds its items) */
+let arenaCounts: ArenaCounts | null = null;
+
 /** Forget the folded nodes (compileModule, before and after a module). */
 export function resetFoldCache(): void {
   cache = null;
+  arenaCounts = null;
+}
+
+/** Count the folds' arena references from here on, on top of the parser's `counts`. */
+export function beginFoldArena(counts: ArenaCounts | undefined): ArenaCounts {
+  return (arenaCounts = new Map(counts));
 }
 
 // ast_opt.c limits
@@ -24,6 +35,12 @@ const MAX_COLLECTION_SIZE = 256;
 const MAX_STR_SIZE = 4096;
 
 function mk(e: A.Pos, value: A.ConstantValue | FoldedSeq): A.Constant {
+  if (arenaCounts !== null) {
+    countValue(arenaCounts, value);
+    if (value.type === 'ftuple' || value.type === 'ffrozenset') {
+      for (const x of value.elts) countValue(arenaCounts, x.value as A.ConstantValue | FoldedSeq);
+    }
+  }
   return {
     kind: 'Constant',
     value: value as A.ConstantValue,
@@ -122,6 +139,7 @@ function foldSubscr(v: A.ConstantValue | FoldedSeq, k: A.ConstantValue): A.Const
 /** A constant without a source position (ast_opt.c makes the literal parts of an optimized
  *  format that way). */
 function noPos(value: A.ConstantValue): A.Constant {
+  if (arenaCounts !== null) countValue(arenaCounts, value);
   return { kind: 'Constant', value, constKind: null, lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
 }
 

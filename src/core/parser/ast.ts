@@ -16,6 +16,8 @@ export interface Pos {
 export interface Module {
   kind: 'Module';
   body: Stmt[];
+  /** the AST arena's references to shared objects (parser/arena.ts; set by parseModule) */
+  arena?: Map<string, number>;
 }
 
 // ---------------------------------------------------------------- statements

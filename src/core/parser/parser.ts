@@ -10,6 +10,7 @@ import type * as A from './ast';
 import * as F from './factory';
 import type { SyntaxErrorInfo } from './errors';
 import { concatenateStrings, type StringHost } from './strings';
+import { arenaBegin, arenaEnd, arenaSwap, noteNumber, noteStrings, scaleNumber, sharedKey } from './arena';
 import { normalizeNewlines, SourceLines, Tok, tokenize, type TokError, type Token } from './tokenizer';
 
 type ErrType = SyntaxErrorInfo['type'];
@@ -133,9 +134,13 @@ export function parseModule(source: string, mode: 'exec' | 'eval' = 'exec'): Par
   if (src.charCodeAt(0) === 0xfeff) src = src.slice(1); // UTF-8 BOM
   const { tokens, lines } = tokenize(src, mode === 'exec');
   const p = new Parser(tokens, lines, null);
+  const prevArena = arenaBegin();
+  let done = false;
   try {
     p.start();
     const mod = mode === 'eval' ? p.parseEval() : p.parseFile();
+    mod.arena = arenaEnd(prevArena);
+    done = true;
     return { module: mod, error: null };
   } catch (e) {
     if (e instanceof ParseError) {
@@ -164,6 +169,8 @@ export function parseModule(source: string, mode: 'exec' | 'eval' = 'exec'): Par
         text: lines.lineText(t.lineno) || null,
       },
     };
+  } finally {
+    if (!done) arenaEnd(prevArena);
   }
 }
 
@@ -176,6 +183,10 @@ class Parser implements StringHost {
   readonly parenthesized = new Set<A.Expr>();
   /** nesting depth of speculative parses */
   specDepth = 0;
+  /** the NUMBER tokens pegen's t_primary parses as an atom, with how many times (simStarTargets) */
+  tprim: Map<Token, number> | null = null;
+  /** simTargetWithStarAtom's results by token index */
+  private simMemo: Map<number, number> | null = null;
 
   constructor(
     readonly tokens: Token[],
@@ -669,6 +680,8 @@ class Parser implements StringHost {
   // assignment | star_expressions (expression statement)
   parseExprOrAssignment(): A.Stmt {
     const s = this.tok;
+    // assignment: pegen tries targets here first (t_primary's atom: arena.ts)
+    if (this.fctx === null) this.simStarTargets(this.i);
     const first = this.is('yield') ? this.parseYieldExpr() : this.parseStarExpressions();
     const t = this.tok;
     if (t.type === Tok.OP) {
@@ -678,6 +691,8 @@ class Parser implements StringHost {
         let value: A.Expr;
         for (;;) {
           this.advance();
+          // (star_targets '=')+ tries a target at each right-hand side
+          this.simStarTargets(this.i);
           const v = this.is('yield') ? this.parseYieldExpr() : this.parseStarExpressions();
           if (this.is('=')) {
             targets.push(v);
@@ -1474,6 +1489,7 @@ class Parser implements StringHost {
     const keys: A.Expr[] = [];
     const patterns: A.Pattern[] = [];
     let rest: string | null = null;
+    const keyToks: Token[] = [];
     while (!this.is('}')) {
       if (this.is('**')) {
         this.advance();
@@ -1492,13 +1508,18 @@ class Parser implements StringHost {
           const a = this.expectName();
           key = F.attribute(key, ident(a.value), 'Load', k, a);
         }
-      } else key = this.parseLiteralExpr();
+      } else {
+        keyToks.push(this.tok.type === Tok.NUMBER ? this.tok : this.peek(1));
+        key = this.parseLiteralExpr();
+      }
       this.expect(':');
       keys.push(key);
       patterns.push(this.parsePattern());
       if (!this.eat(',')) break;
     }
     const c = this.expect('}');
+    // without '**rest', mapping_pattern's items_pattern alternative parses the keys again
+    if (rest === null) for (const k of keyToks) scaleNumber(k, 2);
     return F.pattern<A.MatchMapping>({ kind: 'MatchMapping', keys, patterns, rest }, t, c);
   }
 
@@ -1536,15 +1557,22 @@ class Parser implements StringHost {
     }
     if (t.type === Tok.NAME && (t.value === 'None' || t.value === 'True' || t.value === 'False')) return this.parseAtom();
     let left: A.Expr;
+    // signed_number: NUMBER | '-' NUMBER, one atom (a complex_number parses its real part again)
+    let numTok: Token;
     if (this.is('-')) {
       this.advance();
       if (this.ty() !== Tok.NUMBER) this.failHere();
-      const num = this.parseNumber(this.advance());
+      numTok = this.advance();
+      const num = this.parseNumber(numTok);
+      noteNumber(numTok, num.value, 1);
       left = F.unaryop('USub', num, t, num);
     } else if (t.type === Tok.NUMBER) {
-      left = this.parseNumber(this.advance());
+      numTok = this.advance();
+      left = this.parseNumber(numTok);
+      noteNumber(numTok, left.value as A.ConstantValue, 1);
     } else this.failHere();
     if (this.is('+') || this.is('-')) {
+      scaleNumber(numTok, 2);
       const op = this.advance().value === '+' ? 'Add' : 'Sub';
       if (this.ty() !== Tok.NUMBER) this.failHere();
       const right = this.parseNumber(this.advance());
@@ -2129,9 +2157,13 @@ class Parser implements StringHost {
         this.advance();
         return F.name(ident(v), 'Load', t, t);
       }
-      case Tok.NUMBER:
+      case Tok.NUMBER: {
         this.advance();
-        return this.parseNumber(t);
+        const c = this.parseNumber(t);
+        // `primary` calls atom twice, a target tried here once or twice more (arena.ts)
+        noteNumber(t, c.value, 2 + (this.tprim?.get(t) ?? 0));
+        return c;
+      }
       case Tok.STRING:
         return this.parseStrings();
       case Tok.OP:
@@ -2150,7 +2182,7 @@ class Parser implements StringHost {
     this.failHere();
   }
 
-  parseNumber(t: Token): A.Expr {
+  parseNumber(t: Token): A.Constant {
     const raw = t.value;
     const s = raw.indexOf('_') >= 0 ? raw.replace(/_/g, '') : raw;
     const last = s.charCodeAt(s.length - 1);
@@ -2171,8 +2203,25 @@ class Parser implements StringHost {
   // strings: STRING+
   parseStrings(): A.Expr {
     const toks: Token[] = [];
-    while (this.ty() === Tok.STRING) toks.push(this.advance());
-    return concatenateStrings(this, toks);
+    let fstring = false;
+    while (this.ty() === Tok.STRING) {
+      const t = this.advance();
+      if (!fstring && isFString(t.value)) fstring = true;
+      toks.push(t);
+    }
+    // the f-strings' expressions are recorded apart: they belong to this occurrence
+    const outer = fstring ? arenaSwap(new Map()) : null;
+    let e: A.Expr;
+    let inner = null;
+    try {
+      e = concatenateStrings(this, toks);
+    } finally {
+      if (fstring) inner = arenaSwap(outer);
+    }
+    const keys: string[] = [];
+    strConstKeys(e, keys);
+    noteStrings(toks[0], keys, inner);
+    return e;
   }
 
   // tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
@@ -2343,6 +2392,145 @@ class Parser implements StringHost {
     return F.dict(keys, values, open, c);
   }
 
+  // ------------------------------------------------------------------ targets pegen tries
+  // Where an assignment statement may start (a simple statement's first token, each right-hand
+  // side), pegen first tries star_targets / single_subscript_attribute_target, whose t_primary
+  // calls atom: a NUMBER it meets there is one more arena object (two when a trailer follows, as
+  // the left-recursive loop runs atom again). These mirror those rules on the tokens (a valid
+  // program's brackets hold expressions) and record the NUMBERs t_primary starts at in `tprim`.
+
+  private simOp(i: number, v: string): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.type === Tok.OP && t.value === v;
+  }
+  /** t_lookahead: '(' | '[' | '.' */
+  private simLook(i: number): boolean {
+    return this.simOp(i, '(') || this.simOp(i, '[') || this.simOp(i, '.');
+  }
+  /** the index after the bracket that closes the one at i, or -1 */
+  private simClose(i: number): number {
+    let depth = 0;
+    for (let j = i; j < this.tokens.length; j++) {
+      const t = this.tokens[j];
+      if (t.type === Tok.ENDMARKER) return -1;
+      if (t.type !== Tok.OP) continue;
+      const v = t.value;
+      if (v === '(' || v === '[' || v === '{') depth++;
+      else if (v === ')' || v === ']' || v === '}') {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    return -1;
+  }
+  private simAtomEnd(i: number): number {
+    const t = this.tokens[i];
+    if (t === undefined) return -1;
+    switch (t.type) {
+      case Tok.NAME:
+        if (KEYWORDS.has(t.value)) return t.value === 'None' || t.value === 'True' || t.value === 'False' ? i + 1 : -1;
+        return i + 1;
+      case Tok.NUMBER:
+        return i + 1;
+      case Tok.STRING: {
+        let j = i;
+        while (this.tokens[j]?.type === Tok.STRING) j++;
+        return j;
+      }
+      case Tok.OP:
+        if (t.value === '(' || t.value === '[' || t.value === '{') return this.simClose(i);
+        return t.value === '...' ? i + 1 : -1;
+    }
+    return -1;
+  }
+  // t_primary: t_primary ('.' NAME | '[' slices ']' | genexp | '(' [arguments] ')') &t_lookahead | atom &t_lookahead
+  private simTPrimary(i: number): number {
+    const t = this.tokens[i];
+    if (t?.type === Tok.NUMBER) (this.tprim ??= new Map()).set(t, this.simLook(i + 1) ? 2 : 1);
+    const a = this.simAtomEnd(i);
+    if (a < 0 || !this.simLook(a)) return -1;
+    let j = a;
+    for (;;) {
+      let k: number;
+      if (this.simOp(j, '.')) {
+        if (this.tokens[j + 1]?.type !== Tok.NAME) break;
+        k = j + 2;
+      } else if (this.simOp(j, '(') || this.simOp(j, '[')) {
+        k = this.simClose(j);
+        if (k < 0) break;
+      } else break;
+      if (!this.simLook(k)) break;
+      j = k;
+    }
+    return j;
+  }
+  // target_with_star_atom: t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead | star_atom
+  private simTargetWithStarAtom(i: number): number {
+    const memo = (this.simMemo ??= new Map());
+    const m = memo.get(i);
+    if (m !== undefined) return m;
+    memo.set(i, -1);
+    let r = -1;
+    const p = this.simTPrimary(i);
+    if (p >= 0) {
+      if (this.simOp(p, '.') && this.tokens[p + 1]?.type === Tok.NAME && !this.simLook(p + 2)) r = p + 2;
+      else if (this.simOp(p, '[')) {
+        const k = this.simClose(p);
+        if (k >= 0 && !this.simLook(k)) r = k;
+      }
+    }
+    if (r < 0) r = this.simStarAtom(i);
+    memo.set(i, r);
+    return r;
+  }
+  // star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')' | '[' [star_targets_list_seq] ']'
+  private simStarAtom(i: number): number {
+    const t = this.tokens[i];
+    if (t === undefined) return -1;
+    if (t.type === Tok.NAME) return KEYWORDS.has(t.value) ? -1 : i + 1;
+    if (this.simOp(i, '(')) {
+      const j = this.simTargetWithStarAtom(i + 1);
+      if (j >= 0 && this.simOp(j, ')')) return j + 1;
+      let k = this.simSeq(i + 1, true);
+      if (k < 0) k = i + 1;
+      return this.simOp(k, ')') ? k + 1 : -1;
+    }
+    if (this.simOp(i, '[')) {
+      let k = this.simSeq(i + 1, false);
+      if (k < 0) k = i + 1;
+      return this.simOp(k, ']') ? k + 1 : -1;
+    }
+    return -1;
+  }
+  // star_target: '*' (!'*' star_target) | target_with_star_atom
+  private simStarTarget(i: number): number {
+    if (this.simOp(i, '*')) return this.simOp(i + 1, '*') ? -1 : this.simStarTarget(i + 1);
+    return this.simTargetWithStarAtom(i);
+  }
+  /** star_target (',' star_target)* [','] (a tuple's needs a comma) */
+  private simSeq(i: number, needComma: boolean): number {
+    let j = this.simStarTarget(i);
+    if (j < 0) return -1;
+    let commas = 0;
+    while (this.simOp(j, ',')) {
+      const k = this.simStarTarget(j + 1);
+      if (k < 0) break;
+      j = k;
+      commas++;
+    }
+    if (this.simOp(j, ',')) {
+      j++;
+      commas++;
+    }
+    return needComma && commas === 0 ? -1 : j;
+  }
+  /** star_targets (and single_subscript_attribute_target, whose t_primary is the same) at i */
+  simStarTargets(i: number): void {
+    const t = this.tokens[i];
+    // a keyword starts no target (the simple statements' own keywords)
+    if (t === undefined || (t.type === Tok.NAME && KEYWORDS.has(t.value) && t.value !== 'None' && t.value !== 'True' && t.value !== 'False')) return;
+    this.simSeq(i, false);
+  }
+
   // ------------------------------------------------------------------ f-string sub-parser
 
   parseFStringExpr(text: string, lineno: number, colOffset: number): A.Expr {
@@ -2366,6 +2554,31 @@ class Parser implements StringHost {
     const e = p.parseStarExpressions();
     if (p.tok.type !== Tok.NEWLINE) p.failHere();
     return e;
+  }
+}
+
+/** A string token with an 'f' prefix. */
+function isFString(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 102 || c === 70) return true;
+    if (c === 39 || c === 34) return false;
+  }
+  return false;
+}
+
+/** The shared keys (arena.ts) of a `strings` node's constants: the node itself, or a JoinedStr's
+ *  literal parts and those of its format specs (an f-string's expressions record their own). */
+function strConstKeys(e: A.Expr, out: string[]): void {
+  if (e.kind === 'Constant') {
+    const k = sharedKey(e.value);
+    if (k !== null) out.push(k);
+  } else if (e.kind === 'JoinedStr') {
+    for (const v of e.values) {
+      if (v.kind === 'FormattedValue') {
+        if (v.format_spec) strConstKeys(v.format_spec, out);
+      } else strConstKeys(v, out);
+    }
   }
 }
 

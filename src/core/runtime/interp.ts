@@ -8,7 +8,7 @@ import { bootstrap } from './bootstrap';
 import { PyDict, newDict } from './objects/dict';
 import { PyModule } from './objects/instance';
 import { PyStr, newStr, internStr, isIdentifierLike, startRefs, resetInterned } from './objects/str';
-import { PyInt, newInt, True, False } from './objects/int';
+import { PyInt, newInt, True, False, resetSmallIntCounts } from './objects/int';
 import { newFloat } from './objects/float';
 import { PyTuple, TupleType, newTuple, EmptyTuple } from './objects/tuple';
 import { PyCode, PyFunction } from './objects/function';
@@ -168,6 +168,7 @@ export class Interpreter {
     resetAddressIndex();
     resetArgParsers();
     resetInterned();
+    resetSmallIntCounts();
     abs.resetThreadState();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());

@@ -3,6 +3,7 @@
 import { PyObject, IMMORTAL_RC, TypeFlags, leanLayout, type PyType } from '../object';
 import { makeType } from '../types';
 import type { Int } from '../numeric';
+import { SMALL_INT_START_COUNTS } from '../startints';
 
 export class PyInt extends PyObject {
   constructor(
@@ -33,6 +34,12 @@ for (let i = SMALL_MIN; i <= SMALL_MAX; i++) {
   o.rc = IMMORTAL_RC + 100;
   small.push(o);
 }
+/** The small ints' counts as a script starts (startints.ts: 999999999, their static count, plus
+ * the start-up's references), again for each run. */
+export function resetSmallIntCounts(): void {
+  for (let i = 0; i < small.length; i++) small[i].rc = 999_999_999 + SMALL_INT_START_COUNTS[i];
+}
+resetSmallIntCounts();
 
 // V8 keeps on an object's map whether each field was ever written after construction: newInt's
 // first reuse of a pooled int (a write to `v`) would change that for PyInt while evalLoop is being

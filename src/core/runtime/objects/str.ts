@@ -128,11 +128,6 @@ function resetLatin1Counts(): void {
   for (const [c, s] of latin1Statics) s.rc = LATIN1_STATIC_COUNTS.get(c)!;
 }
 resetLatin1Counts();
-/** The one-character singleton (unicode_latin1) a constant `o` of that value was parsed as: the
- * script's AST arena holds it, where co_consts holds the interned static (intern_string_constants) */
-export function parsedCharOf(o: PyStr): PyStr {
-  return latin1Statics.get(o.v) === o ? latin1[o.v.charCodeAt(0)] : o;
-}
 
 /** PyUnicode_New, filled: a str object of its own even of one character (the empty str is the
  * singleton): case conversions, an int's decimal digits */
