@@ -510,7 +510,7 @@ export function bootstrap(): void {
   // ---------------------------------------------------------------- iteration
   ListType.slots.iter = (o) => misc.newSeqIter(misc.ListIterType, o);
   TupleType.slots.iter = (o) => misc.newSeqIter(misc.TupleIterType, o);
-  StrType.slots.iter = (o) => misc.newSeqIter(misc.StrIterType, o);
+  StrType.slots.iter = (o) => misc.newStrIter(o as PyStr);
   SetType.slots.iter = (o) => setIter(o);
   FrozenSetType.slots.iter = (o) => setIter(o);
   DictType.slots.iter = (o) => dictIter(o, misc.DictKeyIterType);
@@ -523,7 +523,7 @@ export function bootstrap(): void {
     return new misc.PyRangeIter(r.start as number, r.step as number, r.len as number);
   };
   const selfIter = (o: PyObject) => newRef(o);
-  for (const t of [misc.ListIterType, misc.ListRevIterType, misc.TupleIterType, misc.StrIterType, misc.SetIterType, misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.DictRevKeyIterType, misc.DictRevValueIterType, misc.DictRevItemIterType, misc.RangeIterType, misc.SeqIterType, misc.CallIterType, GeneratorType, misc.EnumerateType, misc.ZipType, misc.MapType, misc.FilterType, misc.ReversedType]) {
+  for (const t of [misc.ListIterType, misc.ListRevIterType, misc.TupleIterType, misc.StrIterType, misc.StrUnicodeIterType, misc.SetIterType, misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.DictRevKeyIterType, misc.DictRevValueIterType, misc.DictRevItemIterType, misc.RangeIterType, misc.SeqIterType, misc.CallIterType, GeneratorType, misc.EnumerateType, misc.ZipType, misc.MapType, misc.FilterType, misc.ReversedType]) {
     t.slots.iter = selfIter;
   }
   misc.ListIterType.slots.next = (o) => {
@@ -547,7 +547,7 @@ export function bootstrap(): void {
     it.exhaust();
     return null;
   };
-  misc.StrIterType.slots.next = (o) => {
+  misc.StrUnicodeIterType.slots.next = misc.StrIterType.slots.next = (o) => {
     const it = o as misc.PySeqIter;
     const s = it.seq as PyStr | null;
     if (!s) return null;

@@ -846,7 +846,7 @@ const GETATTRO_TYPES = new Set([
   'filter', 'float', 'frame', 'frozenset', 'generator', 'getset_descriptor', 'int', 'iterator', 'list',
   'list_iterator', 'list_reverseiterator', 'longrange_iterator', 'map', 'mappingproxy', 'member_descriptor',
   'method-wrapper', 'method_descriptor', 'property', 'range', 'range_iterator', 'reversed', 'set', 'set_iterator',
-  'slice', 'str', 'str_ascii_iterator', 'traceback', 'tuple', 'tuple_iterator', 'wrapper_descriptor', 'zip',
+  'slice', 'str', 'str_ascii_iterator', 'str_iterator', 'traceback', 'tuple', 'tuple_iterator', 'wrapper_descriptor', 'zip',
 ]);
 
 /** the types of other modules whose tp_getattro is set (PyObject_GenericGetAttr in their static

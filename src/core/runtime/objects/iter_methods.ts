@@ -112,6 +112,7 @@ export function installIterMethods(): void {
     [misc.ListIterType, () => newList([])],
     [misc.TupleIterType, () => newTuple([])],
     [misc.StrIterType, () => newStr('')],
+    [misc.StrUnicodeIterType, () => newStr('')],
     [misc.BytesIterType, () => newTuple([])],
     [ByteArrayIterType, () => newTuple([])],
   ];

@@ -82,6 +82,14 @@ export const ListIterType = makeType('list_iterator', null, TypeFlags.HAVE_GC, 3
 export const ListRevIterType = makeType('list_reverseiterator', null, TypeFlags.HAVE_GC, 32);
 export const TupleIterType = makeType('tuple_iterator', null, TypeFlags.HAVE_GC, 32);
 export const StrIterType = makeType('str_ascii_iterator', null, TypeFlags.HAVE_GC, 32);
+/** PyUnicodeIter_Type: the iterator of a str that is not all ASCII (unicode_iter picks by
+ * PyUnicode_IS_COMPACT_ASCII) */
+export const StrUnicodeIterType = makeType('str_iterator', null, TypeFlags.HAVE_GC, 32);
+const NON_ASCII = /[^\x00-\x7f]/;
+/** iter(str) */
+export function newStrIter(s: PyObject & { v: string }): PySeqIter {
+  return newSeqIter(NON_ASCII.test(s.v) ? StrUnicodeIterType : StrIterType, s);
+}
 export const SetIterType = makeType('set_iterator', null, TypeFlags.HAVE_GC, 48);
 export const DictKeyIterType = makeType('dict_keyiterator', null, TypeFlags.HAVE_GC, 56);
 export const DictValueIterType = makeType('dict_valueiterator', null, TypeFlags.HAVE_GC, 56);

@@ -12,7 +12,7 @@ import { PyDict, newDict } from './dict';
 import { PyInt, newInt, newBool } from './int';
 import { PyFloat } from './float';
 import { None } from './singletons';
-import { PySlice, StrIterType, newSeqIter } from './misc';
+import { PySlice, newStrIter, newSeqIter } from './misc';
 import { gcNewTracked } from './tuple';
 import { parseArgs, strArg } from '../define';
 import { PyBytes, decodeBytes } from './bytes';
@@ -851,7 +851,7 @@ export function installStrMethods(): void {
   defUn(T, '__hash__', (self) => newInt((self as PyStr).hash()));
   defUn(T, '__str__', (self) => (self.type === StrType ? newRef(self) : newStr((self as PyStr).v)));
   defUn(T, '__repr__', (self) => newStr(T.slots.repr!(self)));
-  defUn(T, '__iter__', (self) => newSeqIter(StrIterType, self));
+  defUn(T, '__iter__', (self) => newStrIter(self as PyStr));
   defUn(T, '__sizeof__', (self) => newInt(strSizeof(self as PyStr)));
   defUn(T, '__getnewargs__', (self) => newTuple([newStr((self as PyStr).v)]));
   defBin(T, '__getitem__', (self, k) => {
