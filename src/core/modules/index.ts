@@ -45,6 +45,7 @@ import './array';
 import './struct';
 import './stat';
 import './shutil';
+import './base64';
 
 let done = false;
 export function registerStdlib(): void {

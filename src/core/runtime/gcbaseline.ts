@@ -39,6 +39,7 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   unicodedata: { cpython: 11139, ours: 23 },
   timeit: { cpython: 11131, ours: 81, startModules: { names: ['time', 'itertools'], objects: 38 } },
   array: { cpython: 11170, ours: 23 },
+  base64: { cpython: 11139, ours: 45 },
 };
 
 /**
