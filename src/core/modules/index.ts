@@ -46,6 +46,7 @@ import './struct';
 import './stat';
 import './shutil';
 import './base64';
+import './hashlib';
 
 let done = false;
 export function registerStdlib(): void {
