@@ -47,6 +47,8 @@ import './stat';
 import './shutil';
 import './keyword';
 import './csv';
+import './base64';
+import './hashlib';
 
 let done = false;
 export function registerStdlib(): void {

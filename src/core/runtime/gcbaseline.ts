@@ -40,6 +40,8 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   timeit: { cpython: 11131, ours: 81, startModules: { names: ['time', 'itertools'], objects: 38 } },
   array: { cpython: 11170, ours: 23 },
   csv: { cpython: 11216, ours: 150, importsRe: true, startModules: { names: ['io'], objects: 2 } },
+  base64: { cpython: 11139, ours: 45 },
+  hashlib: { cpython: 11215, ours: 79 },
 };
 
 /**

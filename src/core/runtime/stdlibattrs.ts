@@ -4,6 +4,7 @@
 // tells a learner Python has no such function.
 
 const MISSING: Record<string, string> = {
+  'base64': 'a85decode a85encode b32decode b32encode b32hexdecode b32hexencode b85decode b85encode binascii decode encode main re struct test',
   'calendar': 'LocaleHTMLCalendar LocaleTextCalendar different_locale main',
   'codecs': 'BufferedIncrementalDecoder BufferedIncrementalEncoder Codec EncodedFile IncrementalDecoder IncrementalEncoder StreamReader StreamReaderWriter StreamRecoder StreamWriter ascii_decode ascii_encode backslashreplace_errors builtins charmap_build charmap_decode charmap_encode escape_decode escape_encode getincrementaldecoder getincrementalencoder getreader getwriter ignore_errors iterdecode iterencode latin_1_decode latin_1_encode lookup_error make_encoding_map make_identity_dict namereplace_errors raw_unicode_escape_decode raw_unicode_escape_encode readbuffer_encode register register_error replace_errors strict_errors sys unicode_escape_decode unicode_escape_encode unregister utf_16_be_decode utf_16_be_encode utf_16_decode utf_16_encode utf_16_ex_decode utf_16_le_decode utf_16_le_encode utf_32_be_decode utf_32_be_encode utf_32_decode utf_32_encode utf_32_ex_decode utf_32_le_decode utf_32_le_encode utf_7_decode utf_7_encode utf_8_decode utf_8_encode xmlcharrefreplace_errors',
   'collections.abc': 'AsyncGenerator AsyncIterable AsyncIterator Awaitable Coroutine',
@@ -13,6 +14,7 @@ const MISSING: Record<string, string> = {
   'enum': 'CONTINUOUS DynamicClassAttribute EnumCheck MappingProxyType NAMED_FLAGS UNIQUE bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce sys verify',
   'fractions': 'Decimal math operator re sys',
   'functools': 'GenericAlias RLock get_cache_token namedtuple recursive_repr',
+  'hashlib': 'blake2b blake2s file_digest pbkdf2_hmac scrypt sha3_224 sha3_256 sha3_384 sha3_512 shake_128 shake_256',
   'io': 'BlockingIOError BufferedIOBase BufferedRWPair IOBase IncrementalNewlineDecoder RawIOBase TextIOBase abc open_code text_encoding',
   'json': 'codecs decoder encoder scanner',
   'operator': 'call',
