@@ -104,7 +104,7 @@ function ownRepr(T: PyType): void {
 function dequeIter(d: PyDeque, reverse: boolean): PyObject {
   const state = d.state;
   let counter = d.items.length;
-  return newIter(iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56), [newRef(d)], () => {
+  const it = newIter(iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56), [newRef(d)], () => {
     if (d.state !== state) {
       counter = 0;
       raise(E.RuntimeError, 'deque mutated during iteration');
@@ -114,7 +114,10 @@ function dequeIter(d: PyDeque, reverse: boolean): PyObject {
     counter--;
     return newRef(d.items[i]);
   });
+  (it as unknown as DequeIter).counter = () => counter;
+  return it;
 }
+type DequeIter = PyObject & { counter: () => number };
 
 function installDeque(): void {
   const T = DequeType;
@@ -1282,7 +1285,13 @@ registerModule('collections', (m) => {
     installOrderedDict();
     installCounter();
     // (the deque iterators' types exist from the import on, as CPython's do: their slot wrappers)
-    for (const reverse of [false, true]) iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56);
+    for (const reverse of [false, true]) {
+      // dequeiter_len: the items left
+      defMethod(iterType(reverse ? '_deque_reverse_iterator' : '_deque_iterator', '_collections', 56), '__length_hint__', (args, kw, self) => {
+        checkArgs('__length_hint__', args, kw, 0, 0);
+        return newInt((self as unknown as DequeIter).counter());
+      });
+    }
   }
   m.set('deque', DequeType);
   m.set('defaultdict', DefaultDictType);

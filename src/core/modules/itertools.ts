@@ -684,6 +684,13 @@ export function initItertools(): void {
     const n = (s as unknown as { times: () => number }).times();
     return [newRef(s.type), n >= 0 ? newTuple([newRef(s.held[0]!), newInt(n)]) : held(s, 0)];
   });
+  // repeat_len: the repetitions left; without `times` it has no length
+  defMethod(repeat, '__length_hint__', (args, kw, self) => {
+    checkArgs('__length_hint__', args, kw, 0, 0);
+    const n = (self as unknown as { times: () => number }).times();
+    if (n < 0) typeError('len() of unsized object');
+    return newInt(n);
+  });
   // starmap_reduce, filterfalse_reduce, compress_reduce: (type, (func or data, iterator))
   for (const n of ['starmap', 'filterfalse', 'compress']) reduce(T(n), (s) => [newRef(s.type), held(s, 0, 1)]);
   // dropwhile_reduce / takewhile_reduce: and the flag (start / stop) as an int; their setstate

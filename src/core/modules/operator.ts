@@ -13,6 +13,7 @@ import { None } from '../runtime/objects/singletons';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
+import { lengthHint } from '../runtime/objects/common_methods';
 
 /** an object holding references (itemgetter items, attrgetter names, methodcaller args) */
 export class PyHolder extends PyObject {
@@ -242,17 +243,16 @@ registerModule('operator', (m) => {
     }
     raise(E.ValueError, 'sequence.index(x): x not in sequence');
   });
+  // _operator_length_hint_impl: PyObject_LengthHint(obj, default), default a Py_ssize_t
   m.fn('length_hint', (args, kw) => {
     checkArgs('length_hint', args, kw, 1, 2);
-    try {
-      return newInt(abs.length(args[0]));
-    } catch (e) {
-      if (e instanceof E.PyBaseException && e.type.isSubtype(E.TypeError)) {
-        decref(e);
-        return args[1] ? newRef(args[1]) : newInt(0);
-      }
-      throw e;
+    let dflt = 0;
+    if (args.length > 1) {
+      const v = abs.index(args[1]);
+      if (typeof v === 'bigint') raise(E.OverflowError, 'Python int too large to convert to C ssize_t');
+      dflt = v;
     }
+    return newInt(lengthHint(args[0], dflt));
   });
   m.set('itemgetter', ItemGetterType);
   m.set('attrgetter', AttrGetterType);

@@ -174,10 +174,34 @@ export function decrefAll(xs: PyObject[]): void {
   for (const x of xs) decref(x);
 }
 
-/** _PyObject_LengthHint (without __length_hint__ on non-native iterators). */
-export function lengthHint(o: PyObject, dflt: number): number {
+/** _PyObject_HasLen: the type has a length (sq_length or mp_length; __len__ on a class) */
+export function hasLen(o: PyObject): boolean {
+  return !!o.type.slots.len || abs.typeLookup(o.type, '__len__') !== null;
+}
+
+/** PyObject_Size where a TypeError means "no size" (list___init__'s guess): -1 then. */
+export function sizeOrNone(o: PyObject): number {
   try {
-    if (o.type.slots.len || abs.typeLookup(o.type, '__len__')) return abs.length(o);
+    return abs.length(o);
+  } catch (e) {
+    if (e instanceof E.PyBaseException && e.type.isSubtype(E.TypeError)) {
+      decref(e);
+      return -1;
+    }
+    throw e;
+  }
+}
+
+/** PyObject_LengthHint (Objects/abstract.c): len(o) when o has a length, else what
+ * o.__length_hint__() returns (a TypeError from it, NotImplemented or no such method: `dflt`). */
+export function lengthHint(o: PyObject, dflt: number): number {
+  if (hasLen(o)) {
+    const n = sizeOrNone(o);
+    if (n >= 0) return n;
+  }
+  let r: PyObject | null;
+  try {
+    r = abs.callSpecial(o, '__length_hint__', []);
   } catch (e) {
     if (e instanceof E.PyBaseException && e.type.isSubtype(E.TypeError)) {
       decref(e);
@@ -185,7 +209,22 @@ export function lengthHint(o: PyObject, dflt: number): number {
     }
     throw e;
   }
-  return dflt;
+  if (r === null) return dflt;
+  if (r === NotImplemented) {
+    decref(r);
+    return dflt;
+  }
+  if (!(r instanceof PyInt)) {
+    const name = r.type.name;
+    decref(r);
+    typeError(`__length_hint__ must be an integer, not ${name}`);
+  }
+  const v = r.v;
+  decref(r);
+  // PyLong_AsSsize_t
+  if (typeof v === 'bigint') raise(E.OverflowError, 'Python int too large to convert to C ssize_t');
+  if (v < 0) raise(E.ValueError, '__length_hint__() should return >= 0');
+  return v;
 }
 
 /** Python-style repetition count (n < 0 -> 0). */

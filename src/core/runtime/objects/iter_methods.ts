@@ -1,8 +1,10 @@
-// __reduce__ and __setstate__ of the builtin iterators (listiter_reduce_general and
+// __reduce__, __setstate__ and __length_hint__ of the builtin iterators (listiter_reduce_general and
 // listiter_setstate in Objects/listobject.c, tupleobject.c, unicodeobject.c, bytesobject.c,
 // bytearrayobject.c, rangeobject.c, dictobject.c dictiter_reduce, setobject.c setiter_reduce,
 // iterobject.c, enumobject.c, bltinmodule.c zip/map/filter): what pickle and the copy module
-// (through object.__reduce_ex__) rebuild an iterator from.
+// (through object.__reduce_ex__) rebuild an iterator from; and the items an iterator has left
+// (listiter_len and its likes), by which list(), sorted() and list.extend size their result
+// (PyObject_LengthHint: sys.getsizeof shows it).
 
 import { PyObject, PyType, newRef, decref } from '../object';
 import * as abs from '../abstract';
@@ -17,7 +19,8 @@ import { None } from './singletons';
 import { PyDict } from './dict';
 import { PySet } from './set';
 import * as misc from './misc';
-import { def } from './common_methods';
+import { def, hasLen } from './common_methods';
+import { NotImplemented } from './singletons';
 import { newRange } from './range_slice_methods';
 import { currentInterp } from '../current';
 
@@ -107,7 +110,58 @@ function setIndex(it: misc.PySeqIter, state: PyObject, lo: number, hi: (it: misc
   if (it.seq) it.index = Math.max(lo, Math.min(index, hi(it)));
 }
 
+/** __length_hint__ of the iterators (Objects/listobject.c listiter_len, listreviter_len,
+ * tupleobject.c tupleiter_len, unicodeobject.c unicodeiter_len, bytesobject.c striter_len,
+ * bytearrayobject.c bytearrayiter_length_hint, rangeobject.c rangeiter_len, dictobject.c
+ * dictiter_len, setobject.c setiter_len, enumobject.c reversed_len, iterobject.c iter_len) */
+function installLengthHints(): void {
+  const hint = (T: PyType, fn: (self: PyObject) => number | null) =>
+    def0(T, '__length_hint__', (self) => {
+      const n = fn(self);
+      return n === null ? newRef(NotImplemented) : newInt(n);
+    });
+  // the sequence's length less the index, 0 once exhausted (bytearray's clamped at 0)
+  for (const T of [misc.ListIterType, misc.TupleIterType, misc.StrIterType, misc.StrUnicodeIterType, misc.BytesIterType, ByteArrayIterType]) {
+    hint(T, (self) => {
+      const it = self as misc.PySeqIter;
+      return it.seq ? Math.max(0, seqLength(it) - it.index) : 0;
+    });
+  }
+  hint(misc.ListRevIterType, (self) => {
+    const it = self as misc.PySeqIter;
+    const index = it.index + 1;
+    return it.seq === null || (it.seq as PyList).size < index ? 0 : index;
+  });
+  hint(misc.RangeIterType, (self) => (self as misc.PyRangeIter).remaining);
+  // dictiter_len / setiter_len: what is left, while the size has not changed
+  for (const T of [misc.DictKeyIterType, misc.DictValueIterType, misc.DictItemIterType, misc.DictRevKeyIterType, misc.DictRevValueIterType, misc.DictRevItemIterType, misc.SetIterType]) {
+    hint(T, (self) => {
+      const st = (self as misc.PySeqIter).state as { lengthHint(): number } | null;
+      return st === null ? 0 : st.lengthHint();
+    });
+  }
+  // reversed_len: index + 1, or 0 when the sequence got shorter (or it is exhausted)
+  hint(misc.ReversedType, (self) => {
+    const r = self as misc.PyChainIter;
+    if (!r.parts.length) return 0;
+    const size = abs.length(r.parts[0]);
+    const position = (r.count as number) + 1;
+    return size < position ? 0 : position;
+  });
+  // iter_len: NotImplemented for a sequence without __len__
+  hint(misc.SeqIterType, (self) => {
+    const it = self as misc.PySeqIter;
+    if (it.seq) {
+      if (!hasLen(it.seq)) return null;
+      const len = abs.length(it.seq) - it.index;
+      if (len >= 0) return len;
+    }
+    return 0;
+  });
+}
+
 export function installIterMethods(): void {
+  installLengthHints();
   const seqTypes: [PyType, () => PyObject][] = [
     [misc.ListIterType, () => newList([])],
     [misc.TupleIterType, () => newTuple([])],

@@ -14,7 +14,7 @@ import { PySlice, PySeqIter, ListRevIterType, newSeqIter } from './misc';
 import { parseArgs, defAttr } from '../define';
 import { sortList } from '../../modules/shared';
 import { MAX_LIST_ITEMS } from './list';
-import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, sliceIndices, seqIndexOf, optIndex, lengthHint, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
+import { def, def0, def1, defBin, defUn, posArgs, notImpl, none, sliceIndices, seqIndexOf, optIndex, lengthHint, hasLen, sizeOrNone, repeatCount, seqRichCompare, hasIndex, withTypeEdge } from './common_methods';
 
 const PyListSub = withTypeEdge(PyList);
 
@@ -231,8 +231,9 @@ export function installListMethods(): void {
     if (l.items.length) listClear(l);
     if (npos === 1) {
       const it = args[0];
-      if (it.type.slots.len || abs.typeLookup(it.type, '__len__') || it instanceof PyList || it instanceof PyTuple) {
-        const n = lengthHint(it, 0);
+      // list___init___impl: a sized iterable's size (a TypeError from __len__: no guess)
+      if (hasLen(it)) {
+        const n = sizeOrNone(it);
         if (n > 0 && l.allocated === 0) l.allocated = (n + 1) & ~1; // list_preallocate_exact
       }
       listExtend(l, it);

@@ -913,6 +913,11 @@ export class DictTableRevIter<K, V> {
     this.len--;
     return i;
   }
+
+  /** dictiter_len (the reverse iterators share it) */
+  lengthHint(): number {
+    return this.dict !== null && this.diUsed === this.dict.used ? this.len : 0;
+  }
 }
 
 // ---------------------------------------------------------------------------
