@@ -16,6 +16,7 @@ import { PyList } from './objects/list';
 import { PyTuple } from './objects/tuple';
 import { isWideCodePoint } from './eastasianwidth';
 import type * as A from '../parser/ast';
+import { currentInterp } from './current';
 
 /** The text CPython writes to stderr for an uncaught exception. */
 export function formatException(exc: PyBaseException): string {
@@ -45,12 +46,32 @@ function formatRecursive(exc: PyBaseException, seen: Set<PyObject>): string {
 
 function formatOne(exc: PyBaseException): string {
   let out = '';
-  if (exc.traceback instanceof PyTraceback) {
-    out += 'Traceback (most recent call last):\n';
-    out += formatTraceback(exc.traceback);
-  }
+  if (exc.traceback instanceof PyTraceback) out += printTraceback(exc.traceback);
   out += formatExceptionOnly(exc);
   return out;
+}
+
+/** PyTraceBack_LIMIT: the entries printed when sys.tracebacklimit is not set */
+const TRACEBACK_LIMIT = 1000;
+
+/** sys.tracebacklimit as _PyTraceBack_Print_Indented reads it: an int (True is 1), LONG_MAX when
+ * too large, 0 or less (or too small) for no traceback at all; otherwise PyTraceBack_LIMIT */
+function printLimit(): number {
+  const sys = currentInterp.interp?.sys;
+  const v = sys ? sys.dict.getStr(abs.strKey('tracebacklimit')) : undefined;
+  if (!(v instanceof PyInt)) return TRACEBACK_LIMIT;
+  const n = v.v;
+  if (typeof n === 'bigint') return n > 0n ? Infinity : 0;
+  return n <= 0 ? 0 : n;
+}
+
+/** _PyTraceBack_Print_Indented: the header and the last `limit` entries (tb_printinternal skips
+ * the outermost ones), or nothing when the limit is 0 or less */
+function printTraceback(tb: PyTraceback): string {
+  const limit = printLimit();
+  if (limit === 0) return '';
+  const entries = tracebackEntries(tb);
+  return 'Traceback (most recent call last):\n' + formatTracebackEntries(entries.length > limit ? entries.slice(entries.length - limit) : entries);
 }
 
 const RECURSIVE_CUTOFF = 3;
@@ -308,7 +329,7 @@ function printedTypeName(t: PyType): string {
  * str(exc) even when that is empty (`TypeError: `); no chained exceptions, notes or suggestions.
  */
 export function formatUnraisable(exc: PyBaseException): string {
-  let out = exc.traceback instanceof PyTraceback ? 'Traceback (most recent call last):\n' + formatTraceback(exc.traceback) : '';
+  let out = exc.traceback instanceof PyTraceback ? printTraceback(exc.traceback) : '';
   const t = exc.type;
   const name = printedTypeName(t);
   let msg: string;
