@@ -50,6 +50,9 @@ export function listExtend(l: PyList, it: PyObject): void {
   const iter = abs.getIter(it);
   try {
     const hint = lengthHint(it, 8);
+    // (the guess is allocated at once: one RefScope cannot hold fails now, as CPython's
+    // PyMem_New / list_resize of such a size does, instead of after MAX_LIST_ITEMS appends)
+    if (hint > MAX_LIST_ITEMS) raise(E.MemoryError, null);
     const m = l.size;
     if (l.allocated === 0) {
       if (hint > 0) l.allocated = (hint + 1) & ~1; // ob_item == NULL: list_preallocate_exact
@@ -234,6 +237,7 @@ export function installListMethods(): void {
       // list___init___impl: a sized iterable's size (a TypeError from __len__: no guess)
       if (hasLen(it)) {
         const n = sizeOrNone(it);
+        if (n > MAX_LIST_ITEMS) raise(E.MemoryError, null);
         if (n > 0 && l.allocated === 0) l.allocated = (n + 1) & ~1; // list_preallocate_exact
       }
       listExtend(l, it);
