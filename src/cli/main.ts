@@ -98,7 +98,10 @@ async function main(argv: string[]): Promise<void> {
     } catch {
       /* read above, so it exists; keep the plain directory */
     }
-    const options: RunOptions = { audit, argv: args.slice(1), argv0: file, path0, stdio: stdioMode(), collectFiles: true, hostFiles: process.cwd(), processExits: true, stdinFd: 0, ...(jit ? {} : { jit: false }) };
+    // (fdOrder on a pipe or file: stdout's data wait in its buffers as in CPython, so that a file
+    // both streams share gets them in CPython's order)
+    const stdio = stdioMode();
+    const options: RunOptions = { audit, argv: args.slice(1), argv0: file, path0, stdio, fdOrder: stdio === 'pipe', collectFiles: true, hostFiles: process.cwd(), processExits: true, stdinFd: 0, ...(jit ? {} : { jit: false }) };
     // On this thread first (a worker thread costs ~50 ms to start); the main thread's stack holds
     // ~400 Python frames, so a run that exhausted it is repeated in a worker with a deep stack,
     // where only the Python recursion limit stops recursion, as in CPython. The program's output
@@ -149,9 +152,9 @@ async function main(argv: string[]): Promise<void> {
         fail('write', f.path, e);
       }
     }
-    // a terminal shows the writes in the program's order (CPython's stdout is line buffered
-    // there); into pipes and files each stream gets its own text whole
-    if (r.order && process.stdout.isTTY && process.stderr.isTTY) for (const [fd, text] of r.order) writeOut(fd, text);
+    // the writes in the order CPython makes them on the descriptors: the program's order on a
+    // terminal (line buffered) or unbuffered, the buffers' on a pipe or file (options.fdOrder)
+    if (r.order) for (const [fd, text] of r.order) writeOut(fd, text);
     else {
       writeOut(1, r.stdout);
       writeOut(2, r.stderr);

@@ -49,6 +49,8 @@ export interface RunOptions {
    * finalizer, weakref callback, gc callback or open file left) only frees memory and is skipped.
    * Objects shared between runs (builtin types and functions) keep the counts the run left. */
   processExits?: boolean;
+  /** see InterpOptions.fdOrder */
+  fdOrder?: boolean;
 }
 
 export interface RunResult {
@@ -103,7 +105,7 @@ export function runSource(source: string, filename: string, options: RunOptions 
       jitConfig.minSteps = 0;
     }
   }
-  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stdio: options.stdio, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits });
+  const interp = new Interpreter(io, { audit: options.audit, argv: options.argv, argv0: options.argv0, path0: options.path0, stdio: options.stdio, stepLimit: options.stepLimit, gcStress: options.gcStress, processExits: options.processExits, fdOrder: options.fdOrder });
   let exitCode: number;
   let auditError: string | null = null;
   let sigint = false;

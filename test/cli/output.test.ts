@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,4 +58,48 @@ test('refscope run: a non-blocking stdout that fills up (EAGAIN) still gets all 
   assert.strictEqual(r.stdout.length, EXPECTED.length);
   assert.ok(r.stdout === EXPECTED, 'stdout differs');
   assert.strictEqual(r.stderr, 'done\n');
+});
+
+// stdout and stderr into one file (`> log 2>&1`): the bytes in the order CPython 3.11 writes them
+// on the descriptors (stderr line buffered, stdout in its 8 KiB text and 4 KiB binary buffers,
+// flushed before the exit's message), recorded from `python3 shared.py > log 2>&1`
+const SHARED = `import sys
+for i in range(3):
+    print('out', i)
+    print('err', i, file=sys.stderr)
+print('x' * 5000)
+print('y' * 5000)
+print('flushed', flush=True)
+sys.stdout.buffer.write(b'bytes\\n')
+print('last out')
+raise SystemExit('bye')
+`;
+const SHARED_EXPECTED = `err 0\nerr 1\nerr 2\nout 0\nout 1\nout 2\n${'x'.repeat(5000)}\n${'y'.repeat(5000)}\nflushed\nbytes\nlast out\nbye\n`;
+
+test('refscope run: stdout and stderr sharing a file get CPython\'s order', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'refscope-out-'));
+  writeFileSync(join(dir, 'shared.py'), SHARED);
+  const env = { ...process.env };
+  delete env.PYTHONUNBUFFERED;
+  const log = join(dir, 'log');
+  const fd = openSync(log, 'w');
+  let status: number | null;
+  try {
+    status = spawnSync(process.execPath, [CLI, 'run', 'shared.py'], { cwd: dir, env, stdio: ['ignore', fd, fd] }).status;
+  } finally {
+    closeSync(fd);
+  }
+  assert.strictEqual(status, 1);
+  assert.strictEqual(readFileSync(log, 'utf8'), SHARED_EXPECTED);
+  if (PY) {
+    // (the recording, checked against the live interpreter when there is one)
+    const fd2 = openSync(log, 'w');
+    try {
+      spawnSync(PY, ['shared.py'], { cwd: dir, env, stdio: ['ignore', fd2, fd2] });
+    } finally {
+      closeSync(fd2);
+    }
+    const live = readFileSync(log, 'utf8');
+    if (spawnSync(PY, ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' }).stdout.trim() === 'True') assert.strictEqual(live, SHARED_EXPECTED);
+  }
 });

@@ -3,7 +3,8 @@
 // those types (runtime/objects/*_methods.ts).
 
 import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf } from '../runtime/object';
-import { bytesLike } from '../runtime/objects/bytes';
+import { bytesLike, PyBytes, BytesType, newBytes } from '../runtime/objects/bytes';
+import { currentInterp } from '../runtime/current';
 import { TypeType, ObjectType, PyBuiltinFunction, builtinTypes } from '../runtime/types';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
@@ -33,10 +34,79 @@ import { formatObject, sortList } from './shared';
 import type { RuntimeIO } from './io_shared';
 import { installExec } from './builtins_exec';
 import { installSite } from './builtins_site';
-import { installFileIO, openFile, PyStdStream, flushStdStream, stdStreamWrite } from './fileio';
+import { installFileIO, openFile, PyStdStream, PyStdinStream, stdStreamWrite } from './fileio';
+import { callMethodNoArgs } from '../runtime/vm/attrcache';
 import { UnionType, PyGenericAlias } from '../runtime/bootstrap';
 
 const PRINT_KEYWORDS = ['sep', 'end', 'file', 'flush'];
+
+
+/** PyFile_WriteObject(v, f, Py_PRINT_RAW): f.write(str(v)), the stream's `write` taken first (a
+ * bound method: a gc allocation, released after the call). sys.stdout or sys.stderr with the
+ * type's own write: the bound method is made and dropped in C, where nothing can see it but the
+ * gc count; the text goes to the stream's output. */
+function fileWriteObject(out: PyObject, v: PyObject): void {
+  if (out instanceof PyStdStream && out.getAttrValue(attrKey('write')) === undefined) {
+    gcTransientAlloc();
+    try {
+      const s = abs.strObj(v);
+      try {
+        stdStreamWrite(out, s);
+      } finally {
+        decref(s);
+      }
+    } finally {
+      gcTransientFree();
+    }
+    return;
+  }
+  const w = abs.getAttr(out, 'write');
+  try {
+    const s = abs.strObj(v);
+    try {
+      decref(abs.call(w, [s], null));
+    } finally {
+      decref(s);
+    }
+  } finally {
+    decref(w);
+  }
+}
+
+/** PyObject_CallMethodNoArgs(o, name) whose error is cleared (PyErr_Clear) */
+function callDropping(o: PyObject, name: string): void {
+  try {
+    decref(callMethodNoArgs(o, name));
+  } catch (e) {
+    if (e instanceof E.PyBaseException) decref(e);
+    else throw e;
+  }
+}
+
+/** PyFile_GetLine(f, -1): f.readline(), a str or bytes, without its newline; empty: EOFError */
+function fileGetLine(f: PyObject): PyObject {
+  const r = callMethodNoArgs(f, 'readline');
+  if (!(r instanceof PyStr) && !(r instanceof PyBytes && r.type.isSubtype(BytesType))) {
+    decref(r);
+    typeError('object.readline() returned non-string');
+  }
+  const n = r instanceof PyStr ? abs.length(r) : (r as PyBytes).v.length;
+  if (n === 0) {
+    decref(r);
+    raise(E.EOFError, 'EOF when reading a line');
+  }
+  if (r instanceof PyStr) {
+    if (!r.v.endsWith('\n')) return r;
+    const s = newStr(r.v.slice(0, -1));
+    decref(r);
+    return s;
+  }
+  const b = r as PyBytes;
+  if (b.v[n - 1] !== 10) return r;
+  const out = newBytes(b.v.slice(0, n - 1));
+  decref(r);
+  return out;
+}
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
@@ -106,36 +176,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     // stream's `write` first (a bound method: a gc allocation, released after the call), then
     // str() of the object; PyFile_WriteString makes its str first.
     const out = file;
-    // (sys.stdout or sys.stderr with the type's own write: the bound method is made and dropped
-    // in C, where nothing can see it but the gc count; the text goes to the stream's output)
-    const std = out instanceof PyStdStream && out.getAttrValue(attrKey('write')) === undefined ? out : null;
-    const write = (v: PyObject): void => {
-      if (std !== null) {
-        gcTransientAlloc();
-        try {
-          const s = abs.strObj(v);
-          try {
-            stdStreamWrite(std, s);
-          } finally {
-            decref(s);
-          }
-        } finally {
-          gcTransientFree();
-        }
-        return;
-      }
-      const w = abs.getAttr(out, 'write');
-      try {
-        const s = abs.strObj(v);
-        try {
-          decref(abs.call(w, [s], null));
-        } finally {
-          decref(s);
-        }
-      } finally {
-        decref(w);
-      }
-    };
+    const write = (v: PyObject): void => fileWriteObject(out, v);
     const writeText = (t: string): void => {
       const s = newStr(t);
       try {
@@ -149,19 +190,8 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       write(args[i]);
     }
     writeText(end);
-    // (PyObject_CallMethodNoArgs(file, flush): a method call; a std stream's flush releases its
-    // pending writes)
-    if (flush) {
-      if (out instanceof PyStdStream) flushStdStream(out);
-      else {
-        const fl = abs.getAttr(out, 'flush');
-        try {
-          decref(abs.call(fl, [], null));
-        } finally {
-          decref(fl);
-        }
-      }
-    }
+    // (PyObject_CallMethodNoArgs(file, flush): a std stream's flush releases its pending writes)
+    if (flush) decref(callMethodNoArgs(out, 'flush'));
     return newRef(None);
   };
 
@@ -438,16 +468,41 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   });
   fn('input', (args, kw) => {
     checkArgs('input', args, kw, 0, 1);
-    // builtin_input_impl (not a terminal): stderr flushed, the prompt written to sys.stdout,
-    // stdout flushed (their pending writes released)
-    const err = vmState.stderr ? vmState.stderr() : null;
-    flushStdStream(err);
-    if (args.length) io.writeStdout(abs.str(args[0]));
-    const out = vmState.stdout ? vmState.stdout() : null;
-    flushStdStream(out);
-    const line = io.readLine();
-    if (line === null) raise(E.EOFError, 'EOF when reading a line');
-    return newStr(line);
+    // builtin_input_impl (not a terminal): sys.stdin, sys.stdout and sys.stderr must be there;
+    // stderr flushed, stdin asked for its fileno (to tell a terminal), the prompt written to
+    // sys.stdout and stdout flushed (those errors cleared), then PyFile_GetLine(stdin)
+    const sysd = currentInterp.interp!.sys.dict;
+    const fin = sysd.getStr(abs.strKey('stdin'));
+    const fout = sysd.getStr(abs.strKey('stdout'));
+    const ferr = sysd.getStr(abs.strKey('stderr'));
+    if (fin === undefined || fin === None) raise(E.RuntimeError, 'input(): lost sys.stdin');
+    if (fout === undefined || fout === None) raise(E.RuntimeError, 'input(): lost sys.stdout');
+    if (ferr === undefined || ferr === None) raise(E.RuntimeError, 'input(): lost sys.stderr');
+    callDropping(ferr, 'flush');
+    let fd: PyObject | null = null;
+    try {
+      fd = callMethodNoArgs(fin, 'fileno');
+    } catch (e) {
+      if (e instanceof E.PyBaseException) decref(e);
+      else throw e;
+    }
+    if (fd !== null) {
+      // (PyLong_AsLong: an error propagates)
+      try {
+        abs.index(fd);
+      } finally {
+        decref(fd);
+      }
+    }
+    if (args.length) fileWriteObject(fout, args[0]);
+    callDropping(fout, 'flush');
+    // the run's own stdin, not replaced: its lines
+    if (fin instanceof PyStdinStream && fin.getAttrValue(attrKey('readline')) === undefined) {
+      const line = io.readLine();
+      if (line === null) raise(E.EOFError, 'EOF when reading a line');
+      return newStr(line);
+    }
+    return fileGetLine(fin);
   });
   installExec(m);
   installSite(m);

@@ -587,6 +587,8 @@ function stdBinaryOf(o: PyStdStream | PyStdinStream): PyStdBinary {
     const which = o instanceof PyStdStream ? (o.stderr ? 'stderr' : 'stdout') : 'stdin';
     const pending = o instanceof PyStdStream ? o.pending : null;
     const raw = newStdBinary(FileIOType, which, pending);
+    // (the stream was closed before its layers were asked for: they are closed too)
+    if (pending !== null && pending.sink?.closed) raw.rawClosed = true;
     // (unbuffered: the buffer is the FileIO, and textio keeps a `raw` only over a buffered object)
     if (pending !== null && pending.bufSize === 0) o.binary = raw;
     else {
@@ -1006,6 +1008,21 @@ function stdinBytes(n: number, line: boolean): Uint8Array {
   if (n >= 0) end = Math.min(end, n);
   b.pending = utf8Decode(all.subarray(end), 'surrogateescape');
   return all.slice(0, end);
+}
+
+/** sys.stdout.close() / sys.stderr.close() (textiowrapper_close: attached; once closed nothing;
+ * else flush(), then buffer.close(), which leaves the descriptor open: create_stdio's FileIO has
+ * closefd=False) */
+function stdStreamClose(o: PyStdStream): void {
+  if (o.detached) raise(E.ValueError, DETACHED);
+  const sink = o.pending.sink;
+  if (sink === null || sink.closed) return;
+  flushStdStream(o);
+  if (o.binary !== null) stdBinaryClose(o.binary);
+  // (no binary layer made yet, or the FileIO itself when unbuffered: the layers are closed)
+  sink.closed = true;
+  if (o.rawObj !== null) o.rawObj.rawClosed = true;
+  else if (o.binary !== null) o.binary.rawClosed = true;
 }
 
 /** BufferedWriter.close / FileIO.close of a std stream's layer (closefd=False: the descriptor
@@ -1869,6 +1886,10 @@ function install(): void {
       checkArgs('close', a, k, 0, 0);
       if (isText && self instanceof PyTextWrapper) {
         wrapperClose(self);
+        return newRef(None);
+      }
+      if (isText && self instanceof PyStdStream) {
+        stdStreamClose(self);
         return newRef(None);
       }
       if (self instanceof PyStdBinary) {

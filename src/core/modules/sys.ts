@@ -149,8 +149,8 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('builtin_module_names', newTuple(['builtins', 'sys', 'gc', 'math', 'time'].map((n) => newStr(n))));
   m.own('stdin', stdinObject());
   m.own('__stdin__', abs.getAttr(m.module, 'stdin'));
-  m.own('stdout', makeStream('stdout', interp.opts.stdio ?? 'pipe', interp.io));
-  m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe', interp.io));
+  m.own('stdout', makeStream('stdout', interp.opts.stdio ?? 'pipe', interp.io, interp.opts.fdOrder === true));
+  m.own('stderr', makeStream('stderr', interp.opts.stdio ?? 'pipe', interp.io, interp.opts.fdOrder === true));
   m.own('__stdout__', abs.getAttr(m.module, 'stdout'));
   m.own('__stderr__', abs.getAttr(m.module, 'stderr'));
   // sys_excepthook_impl: PyErr_Display on sys.stderr (nothing when it is None)
@@ -190,9 +190,11 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
 /** sys.stdout / sys.stderr: TextIOWrapper instances whose write() and flush() (the type's
  * methods, fileio.ts) go to the run's output. create_stdio: stderr is line buffered, stdout when
  * it is a terminal; both write through under PYTHONUNBUFFERED. */
-function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode, io: RuntimeIO): PyObject {
+function makeStream(which: 'stdout' | 'stderr', stdio: StdioMode, io: RuntimeIO, fdOrder: boolean): PyObject {
   const p = new PendingWrites(which === 'stderr' || stdio === 'tty', stdio === 'unbuffered', stdio === 'unbuffered' ? 0 : 4096);
   p.sink = new StdSink(which === 'stderr' ? 2 : 1, io);
+  // (InterpOptions.fdOrder: the data wait in the layers as in CPython from the start)
+  if (fdOrder) p.sink.lazy = true;
   const o = new PyStdStream(streamType, p, which === 'stderr');
   gcNewTracked(o);
   registerStdStream(io, o);

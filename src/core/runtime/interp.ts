@@ -37,6 +37,7 @@ import { finishFrame, runFrame } from './vm/call';
 import { compileFile } from '../modules/builtins_exec';
 import { ModuleBuilder, defMethod, moduleInit, registerModule, resetArgParsers, argParserTuples } from './define';
 import { writeUnraisable, writeSysStderr, setUnraisableHookLookup, defaultHooks, displayException } from './unraisable';
+import { callMethodNoArgs } from './vm/attrcache';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, gcStartupObjectsOld, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
@@ -88,6 +89,12 @@ export interface InterpOptions {
   /** the process ends with this run (the command line): an exit that could show nothing is not
    * carried out (see shutdown) */
   processExits?: boolean;
+  /** sys.stdout's and sys.stderr's data reach the output when CPython's raw layer would write
+   * them to the descriptor (fileio.ts StdSink, lazy from the start), so that the order of the
+   * writes (RunResult.order) is what a file or pipe shared by both gets (the command line);
+   * otherwise each write reaches the output at once, in the program's order (a terminal, the
+   * editor) */
+  fdOrder?: boolean;
 }
 
 /** sys.stdout's kind, for its buffering (create_stdio): a pipe or file (block buffered), a
@@ -463,6 +470,8 @@ export class Interpreter {
       vmState.depth = 0;
     }
     this.leaveMain(f);
+    // _PyRun_SimpleFileObject: flush_io() once the module's code returned, before PyErr_Print
+    this.flushIo();
     const sigint = exc !== null && exc.type.isSubtype(KeyboardInterrupt);
     if (exc) this.handleUncaught(exc);
     // run_mod returns: the code object and the arena are released
@@ -608,9 +617,9 @@ export class Interpreter {
     swallow(() => runAtexitCallbacks());
     // _PyRuntimeState_SetFinalizing: after the atexit functions
     this.finalizing = true;
-    // flush_std_files: sys.stdout's and sys.stderr's pending writes are released
-    flushStdStream(vmState.stdout?.());
-    flushStdStream(vmState.stderr?.());
+    // flush_std_files: sys.stdout's and sys.stderr's pending writes are released (Py_RunMain's
+    // exit status is 120 when a flush failed)
+    if (!this.flushStdFiles()) this.exitCode = 120;
     if (this.opts.processExits && this.exitIsSilent()) {
       finishStdStreams(this.io);
       return;
@@ -648,6 +657,46 @@ export class Interpreter {
     });
     swallow(() => collect(false));
     finishStdStreams(this.io);
+  }
+
+  /** sys.<name>, borrowed (undefined when deleted) */
+  private sysAttr(name: string): PyObject | undefined {
+    return this.sys.dict.getStr(abs.strKey(name));
+  }
+
+  /** flush_io (Python/pythonrun.c): sys.stderr.flush(), then sys.stdout.flush(), each error
+   * cleared (sys.stdout may be anything the program put there) */
+  private flushIo(): void {
+    for (const name of ['stderr', 'stdout']) {
+      const f = this.sysAttr(name);
+      if (f === undefined) continue;
+      try {
+        decref(callMethodNoArgs(f, 'flush'));
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        else throw e;
+      }
+    }
+  }
+
+  /** flush_std_files (Python/pylifecycle.c): sys.stdout's flush() unless it is None or closed
+   * (file_is_closed: a failing `closed` counts as open), its error unraisable; then sys.stderr's,
+   * its error cleared. False when one failed. */
+  private flushStdFiles(): boolean {
+    let ok = true;
+    for (const name of ['stdout', 'stderr']) {
+      const f = this.sysAttr(name);
+      if (f === undefined || f === None || fileIsClosed(f)) continue;
+      try {
+        decref(callMethodNoArgs(f, 'flush'));
+      } catch (e) {
+        if (!(e instanceof PyBaseException)) throw e;
+        ok = false;
+        if (name === 'stdout') writeUnraisable(e, f);
+        else decref(e);
+      }
+    }
+    return ok;
   }
 
   /**
@@ -825,3 +874,29 @@ void E;
 void TupleType;
 void PyTuple;
 void registerModule;
+
+/** file_is_closed (Python/pylifecycle.c): f.closed is true; an error getting or testing it is
+ * cleared and counts as open */
+function fileIsClosed(f: PyObject): boolean {
+  let v: PyObject;
+  try {
+    v = abs.getAttr(f, 'closed');
+  } catch (e) {
+    if (e instanceof PyBaseException) {
+      decref(e);
+      return false;
+    }
+    throw e;
+  }
+  try {
+    return abs.isTrue(v);
+  } catch (e) {
+    if (e instanceof PyBaseException) {
+      decref(e);
+      return false;
+    }
+    throw e;
+  } finally {
+    decref(v);
+  }
+}

@@ -12,6 +12,7 @@ import { newDict } from './objects/dict';
 import * as abs from './abstract';
 import { typeNew } from './typeobject';
 import { vmState, addTraceback } from './vm/eval';
+import { callMethodNoArgs } from './vm/attrcache';
 import { formatUnraisable, formatException } from './traceback';
 
 /** sys.unraisablehook of the running interpreter, if any (interp.ts sets the lookup) */
@@ -31,6 +32,20 @@ export function displayException(value: PyObject): void {
     return;
   }
   writeSysStderr(formatException(value), null);
+  flushSysStderr();
+}
+
+/** _PyErr_Display's and write_unraisable_exc_file's closing file.flush() on sys.stderr (its
+ * error dropped) */
+function flushSysStderr(): void {
+  const err = vmState.stderr ? vmState.stderr() : null;
+  if (err === null || err === None) return;
+  try {
+    decref(callMethodNoArgs(err, 'flush'));
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    else throw e;
+  }
 }
 
 /** write_unraisable_exc_file's first line: "Exception ignored in: <repr>" (or the message
@@ -58,7 +73,9 @@ export function defaultUnraisableHook(args: PyObject): void {
   try {
     let text = unraisableHeader(obj, msg !== null && msg !== None ? abs.str(msg) : null);
     if (value instanceof PyBaseException) text += formatUnraisable(value);
-    writeSysStderr(text, null);
+    // (the hook fails when sys.stderr's write or flush does)
+    const err = writeUnraisableFile(text);
+    if (err !== null) throw err;
   } finally {
     for (const o of [value, obj, msg]) if (o !== null) decref(o);
   }
@@ -73,7 +90,16 @@ export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string
     const f = vmState.current;
     if (exc.traceback === null && f !== null) addTraceback(exc, f, f.pc);
     const hook = unraisableHook();
-    if (hook !== null && hook !== None && !defaultHooks.has(hook)) {
+    if (hook !== null && hook !== None && defaultHooks.has(hook)) {
+      // sys.unraisablehook is the default one: it fails when sys.stderr's write or flush does,
+      // and then reports its own exception (write_unraisable_exc, its failure ignored)
+      const err = writeUnraisableFile(unraisableHeader(obj, msg) + formatUnraisable(exc));
+      if (err === null) return;
+      decref(exc);
+      exc = err;
+      obj = hook;
+      msg = 'Exception ignored in sys.unraisablehook';
+    } else if (hook !== null && hook !== None) {
       const args = makeUnraisableArgs(exc, obj, msg);
       try {
         decref(abs.call(hook, [args], null));
@@ -90,10 +116,34 @@ export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string
         decref(args);
       }
     }
-    writeSysStderr(unraisableHeader(obj, msg) + formatUnraisable(exc), null);
+    const err = writeUnraisableFile(unraisableHeader(obj, msg) + formatUnraisable(exc));
+    if (err !== null) decref(err);
   } finally {
     decref(exc);
   }
+}
+
+/** write_unraisable_exc_file: `text` through sys.stderr.write, then its flush(); the error of
+ * either (a new reference), or null. Nothing happens without a sys.stderr (None or deleted). */
+function writeUnraisableFile(text: string): PyBaseException | null {
+  const err = vmState.stderr ? vmState.stderr() : null;
+  if (err === null || err === None) return null;
+  const s = newStr(text);
+  try {
+    const w = abs.getAttr(err, 'write');
+    try {
+      decref(abs.call(w, [s], null));
+    } finally {
+      decref(w);
+    }
+    decref(callMethodNoArgs(err, 'flush'));
+  } catch (e) {
+    if (e instanceof PyBaseException) return e;
+    throw e;
+  } finally {
+    decref(s);
+  }
+  return null;
 }
 
 /** `text` through sys.stderr.write (an exception there is dropped, as PyFile_WriteString's

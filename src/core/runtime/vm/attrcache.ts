@@ -321,6 +321,19 @@ export function loadMethod(caches: (AttrCache | null)[], pc: number, o: PyObject
   return null;
 }
 
+/** PyObject_CallMethodNoArgs (PyObject_VectorcallMethod): o.name() with _PyObject_GetMethod's
+ * lookup, so that a function on the type is called unbound (no bound-method object is made) */
+export function callMethodNoArgs(o: PyObject, name: string): PyObject {
+  const descr = loadMethod([null], 0, o, name);
+  if (descr !== null) return abs.callMethodObj(descr, o, []);
+  const m = abs.getAttr(o, name);
+  try {
+    return abs.call(m, [], null);
+  } finally {
+    decref(m);
+  }
+}
+
 /** STORE_ATTR: setattr(o, name, v); v is borrowed. */
 export function storeAttr(caches: (AttrCache | null)[], pc: number, o: PyObject, name: string, v: PyObject): void {
   let c = caches[pc];
