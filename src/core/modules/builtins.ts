@@ -497,7 +497,7 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
     if (args.length) fileWriteObject(fout, args[0]);
     callDropping(fout, 'flush');
     // the run's own stdin, not replaced: its lines
-    if (fin instanceof PyStdinStream && fin.getAttrValue(attrKey('readline')) === undefined) {
+    if (fin instanceof PyStdinStream && !fin.closed && fin.getAttrValue(attrKey('readline')) === undefined) {
       const line = io.readLine();
       if (line === null) raise(E.EOFError, 'EOF when reading a line');
       return newStr(line);

@@ -514,6 +514,8 @@ export function finishStdStreams(io: RuntimeIO): void {
 export class PyStdinStream extends PyInstance {
   binary: PyStdBinary | null = null;
   rawObj: PyStdBinary | null = null;
+  /** close() was called (its buffer and raw layers are closed with it) */
+  closed = false;
   override traverse(visit: Visit): void {
     if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
     if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
@@ -588,11 +590,12 @@ function stdBinaryOf(o: PyStdStream | PyStdinStream): PyStdBinary {
     const pending = o instanceof PyStdStream ? o.pending : null;
     const raw = newStdBinary(FileIOType, which, pending);
     // (the stream was closed before its layers were asked for: they are closed too)
-    if (pending !== null && pending.sink?.closed) raw.rawClosed = true;
+    if ((pending !== null && pending.sink?.closed) || (o instanceof PyStdinStream && o.closed)) raw.rawClosed = true;
     // (unbuffered: the buffer is the FileIO, and textio keeps a `raw` only over a buffered object)
     if (pending !== null && pending.bufSize === 0) o.binary = raw;
     else {
       o.binary = newStdBinary(which === 'stdin' ? BufferedReaderType : BufferedWriterType, which, pending);
+      if (o instanceof PyStdinStream && o.closed) o.binary.rawClosed = true;
       o.binary.inner = raw;
       incref(raw);
       o.rawObj = raw;
@@ -965,6 +968,10 @@ function stdinFill(b: { pending: string; eof: boolean }): boolean {
   }
   b.pending += line;
   return true;
+}
+/** sys.stdin closed: its reads raise (textio's CHECK_CLOSED) */
+function stdinCheckOpen(o: PyObject | null): void {
+  if (o instanceof PyStdinStream && o.closed) raise(E.ValueError, TEXT_CLOSED);
 }
 /** sys.stdin.read(n) (-1: to the end of input) */
 function stdinRead(n: number): string {
@@ -1473,18 +1480,25 @@ function install(): void {
   defMethod(T, 'read', (a, k, self) => {
     checkArgs('read', a, k, 0, 1);
     if (self instanceof PyTextWrapper) return newStr(wrapperRead(self, sizeArg(a[0])));
-    if (isStdin(self)) return newStr(stdinRead(sizeArg(a[0])));
+    if (isStdin(self)) {
+      stdinCheckOpen(self);
+      return newStr(stdinRead(sizeArg(a[0])));
+    }
     return newStr(textRead(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readline', (a, k, self) => {
     checkArgs('readline', a, k, 0, 1);
     if (self instanceof PyTextWrapper) return newStr(wrapperReadline(self, sizeArg(a[0])));
-    if (isStdin(self)) return newStr(stdinReadline(sizeArg(a[0])));
+    if (isStdin(self)) {
+      stdinCheckOpen(self);
+      return newStr(stdinReadline(sizeArg(a[0])));
+    }
     return newStr(textReadline(text(self), sizeArg(a[0])));
   });
   defMethod(T, 'readlines', (a, k, self) => {
     checkArgs('readlines', a, k, 0, 1);
     const stdin = isStdin(self);
+    if (stdin) stdinCheckOpen(self);
     const w = self instanceof PyTextWrapper ? self : null;
     const f = stdin || w !== null ? null : text(self);
     return readLines(sizeArg(a[0]), () => {
@@ -1538,9 +1552,11 @@ function install(): void {
   T.slots.iter = (o) => {
     if (o instanceof PyTextWrapper) wrapperCheckClosed(o);
     else if (!isStdin(o)) checkClosed(text(o), TEXT_CLOSED);
+    else stdinCheckOpen(o);
     return newRef(o);
   };
   T.slots.next = (o) => {
+    if (o instanceof PyStdinStream) stdinCheckOpen(o);
     const line = o instanceof PyTextWrapper ? wrapperReadline(o, -1) : isStdin(o) ? stdinReadline(-1) : textReadline(text(o), -1);
     return line === '' ? null : newStr(line);
   };
@@ -1690,6 +1706,7 @@ function install(): void {
       if (o.detached) raise(E.ValueError, DETACHED);
       return newRef(o.pending.sink?.closed ? True : False);
     }
+    if (o instanceof PyStdinStream) return newRef(o.closed ? True : False);
     return newRef(stdStream(o) === null && text(o).file.closed ? True : False);
   });
 
@@ -1890,6 +1907,13 @@ function install(): void {
       }
       if (isText && self instanceof PyStdStream) {
         stdStreamClose(self);
+        return newRef(None);
+      }
+      if (isText && self instanceof PyStdinStream) {
+        // (textiowrapper_close: buffer.close(); closefd=False leaves descriptor 0 open)
+        self.closed = true;
+        if (self.binary !== null) self.binary.rawClosed = true;
+        if (self.rawObj !== null) self.rawObj.rawClosed = true;
         return newRef(None);
       }
       if (self instanceof PyStdBinary) {
