@@ -196,7 +196,10 @@ function compile(pattern: PyObject, flagsObj: PyObject | undefined): PyPattern {
 // ------------------------------------------------------------------ matching helpers
 function strArg(o: PyObject, what = 'string'): PyStr {
   if (!(o instanceof PyStr)) {
-    if (o.type.name === 'bytes') raise(E.NotImplementedError, 'RefScope: bytes subjects are not supported by re');
+    // (every pattern is a str one: sre's state_init for a buffer subject)
+    if (['bytes', 'bytearray', 'memoryview'].some((n) => o.type.mro.some((t) => t.name === n && t.module === 'builtins'))) {
+      typeError('cannot use a string pattern on a bytes-like object');
+    }
     typeError(`expected string or bytes-like object, got '${o.type.name}'`);
   }
   void what;

@@ -31,3 +31,7 @@ export const STDLIB_MODULES: ReadonlySet<string> = new Set([
   'warnings', 'wave', 'weakref', 'webbrowser', 'wsgiref', 'xdrlib', 'xml', 'xmlrpc', 'zipapp',
   'zipfile', 'zipimport', 'zlib', 'zoneinfo'
 ]);
+
+/** CPython 3.11.7's standard library directory on the machine the recordings come from
+ * (sys._stdlib_dir): a module RefScope runs from its Lib source has its __file__ there. */
+export const STDLIB_DIR = '/root/.pyenv/versions/3.11.7/lib/python3.11';
