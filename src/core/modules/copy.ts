@@ -4,7 +4,7 @@
 // structure), written as Python source for the interpreter.
 
 import { registerModule, checkArgs } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { PyObject, newRef } from '../runtime/object';
 import { None } from '../runtime/objects/singletons';
 import { PyList } from '../runtime/objects/list';
@@ -258,5 +258,5 @@ registerModule('copy', (m) => {
     reduceCheck(args[0]);
     return newRef(None);
   });
-  execSource(m, COPY_SRC, '<frozen copy>');
+  execStdlibSource(m, COPY_SRC, 'copy.py');
 });

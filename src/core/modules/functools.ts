@@ -6,7 +6,7 @@ import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, t
 import { makeType, PyBuiltinFunction, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder, defGetter } from '../runtime/define';
 import { subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
-import { execSource } from './modutil';
+import { execSource, execStdlibSource, placeLines, stdlibFilename } from './modutil';
 import { FUNCTOOLS_SRC } from './pysrc/functools';
 import { FUNCTOOLS_METHODS_SRC } from './pysrc/functools_methods';
 import * as abs from '../runtime/abstract';
@@ -480,12 +480,12 @@ registerModule('functools', (m) => {
     return k;
   });
   void uw;
-  execSource(m, FUNCTOOLS_SRC, '<frozen functools>');
+  execStdlibSource(m, FUNCTOOLS_SRC, 'functools.py');
   // partialmethod, singledispatchmethod: defined on first use (abs.lazyModuleAttrs)
   const mod = m.module;
   for (const name of ['partialmethod', 'singledispatchmethod']) {
     abs.lazyModuleAttrs.set(`functools.${name}`, () => {
-      execSource(new ModuleBuilder(mod), FUNCTOOLS_METHODS_SRC, '<frozen functools>');
+      execSource(new ModuleBuilder(mod), placeLines(FUNCTOOLS_METHODS_SRC), stdlibFilename('functools', 'functools.py'));
       return abs.getAttr(mod, name);
     });
   }

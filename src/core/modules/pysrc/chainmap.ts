@@ -13,6 +13,7 @@ class _ChainMapView:
     def __len__(self):
         return len(self._mapping)
 
+#@461
     def __repr__(self):
         return '{0.__class__.__name__}({0._mapping!r})'.format(self)
 
@@ -59,6 +60,7 @@ class _ValuesView(_ChainMapView):
 
 
 class ChainMap:
+#@977
     ''' A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
 
@@ -75,6 +77,7 @@ class ChainMap:
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
+#@997
     def __missing__(self, key):
         raise KeyError(key)
 
@@ -104,6 +107,7 @@ class ChainMap:
     def __bool__(self):
         return any(self.maps)
 
+#@1027
     def __repr__(self):
         if self in _repr_running:
             return '...'
@@ -112,17 +116,15 @@ class ChainMap:
             return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
         finally:
             _repr_running.remove(self)
-
     @classmethod
     def fromkeys(cls, iterable, *args):
         return cls(dict.fromkeys(iterable, *args))
-
     def copy(self):
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
-
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
+#@1046
         if m is None:
             m = kwargs
         elif kwargs:
@@ -131,6 +133,7 @@ class ChainMap:
 
     @property
     def parents(self):
+#@1055
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
@@ -143,43 +146,39 @@ class ChainMap:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
+#@1068
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
+#@1075
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def clear(self):
+#@1082
         self.maps[0].clear()
-
     def keys(self):
         return _KeysView(self)
-
     def items(self):
         return _ItemsView(self)
-
     def values(self):
         return _ValuesView(self)
-
     def __eq__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
-
     __hash__ = None
-
     def setdefault(self, key, default=None):
         try:
             return self[key]
         except KeyError:
             self[key] = default
         return default
-
     def update(self, other=(), /, **kwds):
         if isinstance(other, (dict, ChainMap)):
             for key in other:
@@ -192,18 +191,15 @@ class ChainMap:
                 self[key] = value
         for key, value in kwds.items():
             self[key] = value
-
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
-
     def __or__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented
         m = self.copy()
         m.maps[0].update(other)
         return m
-
     def __ror__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented

@@ -5,6 +5,7 @@
 // __mro__ (no abstract base classes registered through abc, no dispatch cache).
 
 export const FUNCTOOLS_SRC = String.raw`
+#@84
 # The total ordering functions all invoke the root magic method directly
 # rather than using the corresponding operator.  This avoids possible
 # infinite recursion that could occur when the operator dispatch logic
@@ -123,6 +124,7 @@ def total_ordering(cls):
     return cls
 
 
+#@962
 _NOT_FOUND = object()
 
 
@@ -132,6 +134,7 @@ class cached_property:
         self.attrname = None
         self.__doc__ = func.__doc__
 
+#@972
     def __set_name__(self, owner, name):
         if self.attrname is None:
             self.attrname = name
@@ -166,6 +169,7 @@ class cached_property:
                     f"does not support item assignment for caching {self.attrname!r} property."
                 )
                 raise TypeError(msg) from None
+#@1010
         return val
 
 
