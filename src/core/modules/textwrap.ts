@@ -6,7 +6,7 @@ import { registerModule } from '../runtime/define';
 import { execStdlibSource } from './modutil';
 
 const TEXTWRAP_SRC = `
-import re as _re
+import re as _re, re
 
 _WS = '\\t\\n\\x0b\\x0c\\r '
 
@@ -164,73 +164,157 @@ class TextWrapper:
 #@339
         return lines
 
-#@347
+    def _split_chunks(self, text):
+        text = self._munge_whitespace(text)
+        return self._split(text)
+
+    # -- Public interface ----------------------------------------------
+
     def wrap(self, text):
-        chunks = self._split(self._munge_whitespace(text))
-#@357
+        """wrap(text : string) -> [string]
+
+        Reformat the single paragraph in 'text' so it fits in lines of
+        no more than 'self.width' columns, and return a list of wrapped
+        lines.  Tabs in 'text' are expanded with string.expandtabs(),
+        and all other whitespace characters (including newline) are
+        converted to space.
+        """
+        chunks = self._split_chunks(text)
         if self.fix_sentence_endings:
             self._fix_sentence_endings(chunks)
         return self._wrap_chunks(chunks)
 
     def fill(self, text):
-#@368
+        """fill(text : string) -> string
+
+        Reformat the single paragraph in 'text' to fit in lines of no
+        more than 'self.width' columns, and return a new string
+        containing the entire wrapped paragraph.
+        """
         return "\\n".join(self.wrap(text))
 
 
-#@373
+# -- Convenience interface ---------------------------------------------
+
 def wrap(text, width=70, **kwargs):
-    return TextWrapper(width=width, **kwargs).wrap(text)
+    """Wrap a single paragraph of text, returning a list of wrapped lines.
 
-#@386
+    Reformat the single paragraph in 'text' so it fits in lines of no
+    more than 'width' columns, and return a list of wrapped lines.  By
+    default, tabs in 'text' are expanded with string.expandtabs(), and
+    all other whitespace characters (including newline) are converted to
+    space.  See TextWrapper class for available keyword args to customize
+    wrapping behaviour.
+    """
+    w = TextWrapper(width=width, **kwargs)
+    return w.wrap(text)
+
 def fill(text, width=70, **kwargs):
-    return TextWrapper(width=width, **kwargs).fill(text)
+    """Fill a single paragraph of text, returning a new string.
 
-#@398
+    Reformat the single paragraph in 'text' to fit in lines of no more
+    than 'width' columns, and return a new string containing the entire
+    wrapped paragraph.  As with wrap(), tabs are expanded and other
+    whitespace characters converted to space.  See TextWrapper class for
+    available keyword args to customize wrapping behaviour.
+    """
+    w = TextWrapper(width=width, **kwargs)
+    return w.fill(text)
+
 def shorten(text, width, **kwargs):
-#@410
+    """Collapse and truncate the given text to fit in the given width.
+
+    The text first has its whitespace collapsed.  If it then fits in
+    the *width*, it is returned as is.  Otherwise, as many words
+    as possible are joined and then the placeholder is appended::
+
+        >>> textwrap.shorten("Hello  world!", width=12)
+        'Hello world!'
+        >>> textwrap.shorten("Hello  world!", width=11)
+        'Hello [...]'
+    """
     w = TextWrapper(width=width, max_lines=1, **kwargs)
     return w.fill(' '.join(text.strip().split()))
 
 
-#@419
+# -- Loosely related functionality -------------------------------------
+
+_whitespace_only_re = re.compile('^[ \\t]+$', re.MULTILINE)
+_leading_whitespace_re = re.compile('(^[ \\t]*)(?:[^ \\t\\n])', re.MULTILINE)
+
 def dedent(text):
-    lines = text.split('\\n')
-#@434
+    """Remove any common leading whitespace from every line in \`text\`.
+
+    This can be used to make triple-quoted strings line up with the left
+    edge of the display, while still presenting them in the source code
+    in indented form.
+
+    Note that tabs and spaces are both treated as whitespace, but they
+    are not equal: the lines "  hello" and "\\\\thello" are
+    considered to have no common leading whitespace.
+
+    Entirely blank lines are normalized to a newline character.
+    """
+    # Look for the longest leading string of spaces and tabs common to
+    # all lines.
     margin = None
-    for i, line in enumerate(lines):
-        stripped = line.lstrip(' \\t')
-        if not stripped:
-            lines[i] = ''
-            continue
-        ind = line[:len(line) - len(stripped)]
+    text = _whitespace_only_re.sub('', text)
+    indents = _leading_whitespace_re.findall(text)
+    for indent in indents:
         if margin is None:
-            margin = ind
-        elif ind.startswith(margin):
+            margin = indent
+
+        # Current line more deeply indented than previous winner:
+        # no change (previous winner is still on top).
+        elif indent.startswith(margin):
             pass
-        elif margin.startswith(ind):
-            margin = ind
-#@453
+
+        # Current line consistent with and no deeper than previous winner:
+        # it's the new winner.
+        elif margin.startswith(indent):
+            margin = indent
+
+        # Find the largest common whitespace between current line and previous
+        # winner.
         else:
-            n = 0
-            while n < len(margin) and n < len(ind) and margin[n] == ind[n]:
-                n += 1
-            margin = margin[:n]
-#@465
+            for i, (x, y) in enumerate(zip(margin, indent)):
+                if x != y:
+                    margin = margin[:i]
+                    break
+
+    # sanity check (testing/debugging only)
+    if 0 and margin:
+        for line in text.split("\\n"):
+            assert not line or line.startswith(margin), \\
+                   "line = %r, margin = %r" % (line, margin)
+
     if margin:
-        lines = [l[len(margin):] if l else l for l in lines]
-    return '\\n'.join(lines)
+        text = re.sub(r'(?m)^' + margin, '', text)
+    return text
 
 
 def indent(text, prefix, predicate=None):
-#@478
+    """Adds 'prefix' to the beginning of selected lines in 'text'.
+
+    If 'predicate' is provided, 'prefix' will only be added to the lines
+    where 'predicate(line)' is True. If 'predicate' is not provided,
+    it will default to adding 'prefix' to all non-empty lines that do not
+    consist solely of whitespace characters.
+    """
     if predicate is None:
         def predicate(line):
             return line.strip()
-    out = []
-    for line in text.splitlines(True):
-        out.append(prefix + line if predicate(line) else line)
-    return ''.join(out)
 
+    def prefixed_lines():
+        for line in text.splitlines(True):
+            yield (prefix + line if predicate(line) else line)
+    return ''.join(prefixed_lines())
+
+
+if __name__ == "__main__":
+    #print dedent("\\tfoo\\n\\tbar")
+    #print dedent("  \\thello there\\n  \\t  how are you?")
+    print(dedent("Hello there.\\n  This is indented."))
 __all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
 `;
 

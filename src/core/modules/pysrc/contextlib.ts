@@ -8,6 +8,7 @@ import os
 import sys
 #@7
 from functools import wraps
+from types import MethodType
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
@@ -208,14 +209,14 @@ class _BaseExitStack:
 
     @staticmethod
     def _create_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
+        return MethodType(cm_exit, cm)
+#@466
     @staticmethod
     def _create_cb_wrapper(callback, /, *args, **kwds):
         def _exit_wrapper(exc_type, exc, tb):
             callback(*args, **kwds)
         return _exit_wrapper
+#@472
     def __init__(self):
         self._exit_callbacks = []
 

@@ -550,11 +550,22 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     if init:
 #@1024
         has_post_init = hasattr(cls, _POST_INIT_NAME)
-        generated_init = _init_fn(all_init_fields, std_init_fields,
-                                  kw_only_init_fields, frozen, has_post_init,
-                                  '__dataclass_self__' if 'self' in fields else 'self',
-                                  globals, slots)
-        _set_new_attribute(cls, '__init__', generated_init)
+        had_init = '__init__' in cls.__dict__
+        _set_new_attribute(cls, '__init__',
+                           _init_fn(all_init_fields,
+                                    std_init_fields,
+                                    kw_only_init_fields,
+                                    frozen,
+                                    has_post_init,
+                                    # The name to use for the "self"
+                                    # param in __init__.  Use "self"
+                                    # if possible.
+                                    '__dataclass_self__' if 'self' in fields
+                                            else 'self',
+                                    globals,
+                                    slots,
+                          ))
+        generated_init = None if had_init else cls.__dict__['__init__']
 
 #@1043
     field_list = [f for f in fields.values() if f._field_type is _FIELD]
@@ -765,26 +776,6 @@ def _astuple_inner(obj, tuple_factory):
         return copy.deepcopy(obj)
 
 
-def replace(obj, /, **changes):
-    if not _is_dataclass_instance(obj):
-        raise TypeError("replace() should be called on dataclass instances")
-    for f in getattr(obj, _FIELDS).values():
-        if f._field_type is _FIELD_CLASSVAR:
-            continue
-        if not f.init:
-            if f.name in changes:
-                raise ValueError(f'field {f.name} is declared with '
-                                 'init=False, it cannot be specified with '
-                                 'replace()')
-            continue
-        if f.name not in changes:
-            if f._field_type is _FIELD_INITVAR and f.default is MISSING:
-                raise ValueError(f"InitVar {f.name!r} "
-                                 'must be specified with replace()')
-            changes[f.name] = getattr(obj, f.name)
-    return obj.__class__(**changes)
-
-
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
 #@1406
     if namespace is None:
@@ -810,4 +801,32 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
     ns['__annotations__'] = annotations
     cls = type(cls_name, bases, ns)
     return dataclass(cls, **kwargs)
+
+
+#@1453
+def replace(obj, /, **changes):
+#@1471
+    if not _is_dataclass_instance(obj):
+        raise TypeError("replace() should be called on dataclass instances")
+#@1477
+    for f in getattr(obj, _FIELDS).values():
+#@1479
+        if f._field_type is _FIELD_CLASSVAR:
+            continue
+#@1482
+        if not f.init:
+#@1484
+            if f.name in changes:
+                raise ValueError(f'field {f.name} is declared with '
+                                 'init=False, it cannot be specified with '
+                                 'replace()')
+            continue
+#@1490
+        if f.name not in changes:
+            if f._field_type is _FIELD_INITVAR and f.default is MISSING:
+                raise ValueError(f"InitVar {f.name!r} "
+                                 'must be specified with replace()')
+            changes[f.name] = getattr(obj, f.name)
+#@1501
+    return obj.__class__(**changes)
 `;

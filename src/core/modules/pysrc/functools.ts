@@ -124,6 +124,90 @@ def total_ordering(cls):
     return cls
 
 
+#@800
+def singledispatch(func):
+    import types
+#@814
+    registry = {}
+
+#@818
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return registry[object]
+
+#@841
+    def _is_union_type(cls):
+        return isinstance(cls, types.UnionType)
+
+#@845
+    def _is_valid_dispatch_type(cls):
+        if isinstance(cls, type):
+            return True
+        return _is_union_type(cls) and all(isinstance(arg, type) for arg in cls.__args__)
+
+#@852
+    def register(cls, func=None):
+#@859
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to ${'`'}register()${'`'}. "
+                    f"{cls!r} is not a class or union type."
+                )
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to ${'`'}register()${'`'}: {cls!r}. "
+                    f"Use either ${'`'}@register(some_class)${'`'} or plain ${'`'}@register${'`'} "
+                    f"on an annotated function."
+                )
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if isinstance(cls, str):
+                # typing.get_type_hints evaluates a string annotation in the function's globals
+                cls = eval(cls, getattr(func, '__globals__', {}))
+            if not _is_valid_dispatch_type(cls):
+                if _is_union_type(cls):
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} not all arguments are classes."
+                    )
+                raise TypeError(
+                    f"Invalid annotation for {argname!r}. "
+                    f"{cls!r} is not a class."
+                )
+#@892
+        if _is_union_type(cls):
+            for arg in cls.__args__:
+#@896
+                registry[arg] = func
+        else:
+            registry[cls] = func
+#@902
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+#@909
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = types.MappingProxyType(registry)
+    wrapper._clear_cache = lambda: None
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
 #@962
 _NOT_FOUND = object()
 
@@ -173,75 +257,4 @@ class cached_property:
         return val
 
 
-def singledispatch(func):
-    import types
-    registry = {}
-
-    def dispatch(cls):
-        for klass in cls.__mro__:
-            if klass in registry:
-                return registry[klass]
-        return registry[object]
-
-    def _is_union_type(cls):
-        return isinstance(cls, types.UnionType)
-
-    def _is_valid_dispatch_type(cls):
-        if isinstance(cls, type):
-            return True
-        return _is_union_type(cls) and all(isinstance(arg, type) for arg in cls.__args__)
-
-    def register(cls, func=None):
-        if _is_valid_dispatch_type(cls):
-            if func is None:
-                return lambda f: register(cls, f)
-        else:
-            if func is not None:
-                raise TypeError(
-                    f"Invalid first argument to ${'`'}register()${'`'}. "
-                    f"{cls!r} is not a class or union type."
-                )
-            ann = getattr(cls, '__annotations__', {})
-            if not ann:
-                raise TypeError(
-                    f"Invalid first argument to ${'`'}register()${'`'}: {cls!r}. "
-                    f"Use either ${'`'}@register(some_class)${'`'} or plain ${'`'}@register${'`'} "
-                    f"on an annotated function."
-                )
-            func = cls
-            argname, cls = next(iter(ann.items()))
-            if isinstance(cls, str):
-                # typing.get_type_hints evaluates a string annotation in the function's globals
-                cls = eval(cls, getattr(func, '__globals__', {}))
-            if not _is_valid_dispatch_type(cls):
-                if _is_union_type(cls):
-                    raise TypeError(
-                        f"Invalid annotation for {argname!r}. "
-                        f"{cls!r} not all arguments are classes."
-                    )
-                raise TypeError(
-                    f"Invalid annotation for {argname!r}. "
-                    f"{cls!r} is not a class."
-                )
-        if _is_union_type(cls):
-            for arg in cls.__args__:
-                registry[arg] = func
-        else:
-            registry[cls] = func
-        return func
-
-    def wrapper(*args, **kw):
-        if not args:
-            raise TypeError(f'{funcname} requires at least '
-                            '1 positional argument')
-        return dispatch(args[0].__class__)(*args, **kw)
-
-    funcname = getattr(func, '__name__', 'singledispatch function')
-    registry[object] = func
-    wrapper.register = register
-    wrapper.dispatch = dispatch
-    wrapper.registry = types.MappingProxyType(registry)
-    wrapper._clear_cache = lambda: None
-    update_wrapper(wrapper, func)
-    return wrapper
 `;
