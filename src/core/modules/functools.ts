@@ -388,6 +388,38 @@ function install(): void {
   };
 }
 
+// _thread.RLock (Modules/_threadmodule.c rlock_*), for cached_property's lock: RefScope runs one
+// thread, so acquiring always succeeds at once. Not a gc object, as in CPython.
+class PyRLock extends PyObject {
+  count = 0;
+}
+const RLockType = inModule(makeType('RLock', null, TypeFlags.BASETYPE, 40), '_thread');
+RLockType.slots.new = (t, args, kw) => {
+  void args;
+  void kw;
+  const l = new PyRLock(t);
+  gcNewObject(l, false);
+  return l;
+};
+RLockType.slots.repr = (o) => {
+  const l = o as PyRLock;
+  return `<${l.count ? 'locked' : 'unlocked'} _thread.RLock object owner=${l.count ? 1 : 0} count=${l.count} at 0x${addressOf(o).toString(16)}>`;
+};
+for (const name of ['acquire', '__enter__']) {
+  defMethod(RLockType, name, (_args, _kw, self) => {
+    (self as PyRLock).count++;
+    return newBool(true);
+  });
+}
+for (const name of ['release', '__exit__']) {
+  defMethod(RLockType, name, (_args, _kw, self) => {
+    const l = self as PyRLock;
+    if (!l.count) raise(E.RuntimeError, 'cannot release un-acquired lock');
+    l.count--;
+    return newRef(None);
+  });
+}
+
 registerModule('functools', (m) => {
   if (!installed) {
     installed = true;
@@ -480,6 +512,7 @@ registerModule('functools', (m) => {
     return k;
   });
   void uw;
+  m.set('RLock', RLockType);
   execStdlibSource(m, FUNCTOOLS_SRC, 'functools.py');
   // partialmethod, singledispatchmethod: defined on first use (abs.lazyModuleAttrs)
   const mod = m.module;

@@ -18,7 +18,7 @@ import { raise, typeError, isPyException } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
 import { strRepr } from '../runtime/primitives/intstr';
-import { defMethod, execSource, iterType, newIter } from './modutil';
+import { defMethod, execSource, iterType, newIter, setStdlibFile } from './modutil';
 import { jsStack } from '../runtime/current';
 import { F, ReSyntaxError, ReBudgetError, compileProgram, matchAt, search, type Program, type MatchState } from './sre_engine';
 
@@ -825,6 +825,7 @@ del _n, _v, _m
 
 let installed = false;
 registerModule('re', (m: ModuleBuilder) => {
+  setStdlibFile(m, 're/__init__.py');
   if (!installed) {
     installed = true;
     installTypes();

@@ -1,7 +1,7 @@
 // functools.total_ordering (with its _gt_from_lt, ... functions, shared by every class it
 // decorates), cached_property and singledispatch, run from Python source in the functools
-// module's namespace. total_ordering is Lib/functools.py's own. They behave as Lib/functools.py of CPython 3.11, simplified: no lock in
-// cached_property (RefScope runs one thread), and singledispatch dispatches along the class's
+// module's namespace. total_ordering and cached_property are Lib/functools.py's own (its RLock is
+// functools.ts's); singledispatch dispatches along the class's
 // __mro__ (no abstract base classes registered through abc, no dispatch cache).
 
 export const FUNCTOOLS_SRC = String.raw`
@@ -217,8 +217,8 @@ class cached_property:
         self.func = func
         self.attrname = None
         self.__doc__ = func.__doc__
+        self.lock = RLock()
 
-#@972
     def __set_name__(self, owner, name):
         if self.attrname is None:
             self.attrname = name
@@ -236,7 +236,7 @@ class cached_property:
                 "Cannot use cached_property instance without calling __set_name__ on it.")
         try:
             cache = instance.__dict__
-        except AttributeError:
+        except AttributeError:  # not all objects have __dict__ (e.g. class defines slots)
             msg = (
                 f"No '__dict__' attribute on {type(instance).__name__!r} "
                 f"instance to cache {self.attrname!r} property."
@@ -244,16 +244,19 @@ class cached_property:
             raise TypeError(msg) from None
         val = cache.get(self.attrname, _NOT_FOUND)
         if val is _NOT_FOUND:
-            val = self.func(instance)
-            try:
-                cache[self.attrname] = val
-            except TypeError:
-                msg = (
-                    f"The '__dict__' attribute on {type(instance).__name__!r} instance "
-                    f"does not support item assignment for caching {self.attrname!r} property."
-                )
-                raise TypeError(msg) from None
-#@1010
+            with self.lock:
+                # check if another thread filled cache while we awaited lock
+                val = cache.get(self.attrname, _NOT_FOUND)
+                if val is _NOT_FOUND:
+                    val = self.func(instance)
+                    try:
+                        cache[self.attrname] = val
+                    except TypeError:
+                        msg = (
+                            f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                            f"does not support item assignment for caching {self.attrname!r} property."
+                        )
+                        raise TypeError(msg) from None
         return val
 
 
