@@ -43,6 +43,33 @@ def evaluate(body, raw):
     return json.loads(out.stdout)
 
 
+def indent(line):
+    return line[:len(line) - len(line.lstrip())]
+
+
+def norm(line):
+    """the tokens of one whole line, comments dropped and strings by value (None: not one line)"""
+    import ast
+    import io
+    import tokenize
+    try:
+        toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    out = []
+    for t in toks:
+        if t.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
+            continue
+        if t.type == tokenize.STRING:
+            try:
+                out.append(('S', repr(ast.literal_eval(t.string))))
+                continue
+            except Exception:
+                pass
+        out.append((t.type, t.string))
+    return tuple(out) if out else None
+
+
 def main():
     path, const, rel = sys.argv[1:4]
     write = '--write' in sys.argv
@@ -61,6 +88,20 @@ def main():
         for k in range(n):
             if src[a + k].strip():
                 target[a + k] = b + k + 1
+    # a line RefScope wrote otherwise than CPython only in its quotes or a trailing comment (the
+    # same tokens, strings of the same value) takes CPython's text
+    retext = {}
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != 'replace':
+            continue
+        j = j1
+        for i in range(i1, i2):
+            for jj in range(j, j2):
+                if indent(src[i]) == indent(cpy[jj]) and norm(src[i]) is not None and norm(src[i]) == norm(cpy[jj]):
+                    retext[i] = cpy[jj]
+                    target[i] = jj + 1
+                    j = jj + 1
+                    break
     # blank and comment-only lines outside strings: dropped where RefScope's extra lines would
     # push a kept line past its CPython line
     droppable = set(range(len(src)))
@@ -70,6 +111,7 @@ def main():
         # (a line inside a multi-line string gets no `#@N` line: that would change the string)
         for r in range(tok.start[0] + 1, tok.end[0] + 1):
             target.pop(r - 1, None)
+            retext.pop(r - 1, None)
         if tok.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
             for r in range(tok.start[0], tok.end[0] + 1):
                 droppable.discard(r - 1)
@@ -91,6 +133,11 @@ def main():
                 line = want
             elif want < line:
                 off.append((i + 1, want, line, src[i]))
+        if i in retext:
+            if not raw:
+                t = retext[i].replace('\\', '\\\\').replace('`', '\\`').replace('${', '\\${')
+            elif '`' not in retext[i] and '${' not in retext[i]:
+                t = retext[i]
         out.append((i, t))
         line += 1
         if want is not None:

@@ -87,9 +87,9 @@ BOM64_BE = BOM_UTF32_BE
 #@83
 class CodecInfo(tuple):
     """Codec details when looking up the codec registry"""
-    _is_text_encoding = True
+#@92
+    _is_text_encoding = True # Assume codecs are text encodings by default
 
-#@94
     def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
         incrementalencoder=None, incrementaldecoder=None, name=None,
         *, _is_text_encoding=None):

@@ -129,7 +129,7 @@ class _EnumDict(dict):
 #@358
     def __init__(self):
         super().__init__()
-        self._member_names = {}
+        self._member_names = {} # use a dict to keep insertion order
         self._last_values = []
         self._ignore = []
         self._auto_called = False
@@ -371,8 +371,8 @@ class EnumType(type):
         return True
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
-        if names is None:
-#@712
+#@711
+        if names is None:  # simple value lookup
             return cls.__new__(cls, value)
         return cls._create_(value, names, module=module, qualname=qualname, type=type,
                             start=start, boundary=boundary)
@@ -743,7 +743,7 @@ class Enum(metaclass=EnumType):
     def __reduce_ex__(self, proto):
         return self.__class__, (self._value_, )
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self,memo):
         return self
 
     def __copy__(self):
@@ -826,7 +826,7 @@ class Flag(Enum, boundary=STRICT):
             high_bit = _high_bit(last_value)
         except Exception:
             raise TypeError('invalid flag value %r' % last_value) from None
-        return 2 ** (high_bit + 1)
+        return 2 ** (high_bit+1)
 
     @classmethod
     def _iter_member_by_value_(cls, value):

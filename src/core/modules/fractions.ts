@@ -73,7 +73,8 @@ class Fraction(object):
             else:
                 raise TypeError("argument should be a string or a Rational instance")
         elif isinstance(numerator, int) and isinstance(denominator, int):
-            pass
+#@144
+            pass # *very* normal case
         elif isinstance(numerator, Fraction) and isinstance(denominator, (int, Fraction)):
             if isinstance(denominator, int):
                 denominator = Fraction(denominator)
@@ -81,7 +82,6 @@ class Fraction(object):
                                       denominator._numerator * numerator._denominator)
         elif isinstance(numerator, int) and isinstance(denominator, Fraction):
             numerator, denominator = numerator * denominator._denominator, denominator._numerator
-#@152
         else:
             raise TypeError("both arguments should be Rational instances")
 #@156
@@ -122,13 +122,14 @@ class Fraction(object):
         p0, q0, p1, q1 = 0, 1, 1, 0
         n, d = self._numerator, self._denominator
         while True:
-            a = n // d
-            q2 = q0 + a * q1
+            a = n//d
+            q2 = q0+a*q1
             if q2 > max_denominator:
                 break
-            p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
-            n, d = d, n - a * d
-        k = (max_denominator - q0) // q1
+            p0, q0, p1, q1 = p1, q1, p0+a*p1, q2
+            n, d = d, n-a*d
+#@249
+        k = (max_denominator-q0)//q1
         if 2 * d * (q0 + k * q1) <= self._denominator:
             return Fraction(p1, q1, _normalize=False)
 #@254
@@ -329,12 +330,12 @@ class Fraction(object):
 #@748
     def __copy__(self):
         if type(self) == Fraction:
-            return self
+            return self     # I'm immutable; therefore I am my own clone
         return self.__class__(self._numerator, self._denominator)
 #@753
     def __deepcopy__(self, memo):
         if type(self) == Fraction:
-            return self
+            return self     # My components are also immutable
         return self.__class__(self._numerator, self._denominator)
 
 Fraction.__module__ = 'fractions'

@@ -56,10 +56,10 @@ class TextWrapper:
     def _fix_sentence_endings(self, chunks):
 #@188
         i = 0
-        while i < len(chunks) - 1:
+#@190
+        while i < len(chunks)-1:
             if chunks[i + 1] == ' ' and _re.search(r'[a-z][\\.\\!\\?][\\"\\']?\\Z', chunks[i]):
-                chunks[i + 1] = '  '
-#@193
+                chunks[i+1] = "  "
                 i += 2
             else:
                 i += 1

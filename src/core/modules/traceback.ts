@@ -265,9 +265,9 @@ def _walk_tb_with_full_positions(tb):
 #@357
         tb = tb.tb_next
 
-_RECURSIVE_CUTOFF = 3
+#@367
+_RECURSIVE_CUTOFF = 3 # Also hardcoded in traceback.c.
 
-#@369
 class StackSummary(list):
 
 #@372

@@ -17,7 +17,7 @@ import sys
 #@11
 def _f(): pass
 FunctionType = type(_f)
-LambdaType = type(lambda: None)
+LambdaType = type(lambda: None)         # Same as FunctionType
 CodeType = type(_f.__code__)
 
 
@@ -40,7 +40,7 @@ class _C:
 MethodType = type(_C()._m)
 
 BuiltinFunctionType = type(len)
-BuiltinMethodType = type([].append)
+BuiltinMethodType = type([].append)     # Same as BuiltinFunctionType
 
 WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
@@ -111,7 +111,7 @@ def prepare_class(name, bases=(), kwds=None):
     if kwds is None:
         kwds = {}
     else:
-        kwds = dict(kwds)
+        kwds = dict(kwds) # Don't alter the provided mapping
     if 'metaclass' in kwds:
         meta = kwds.pop('metaclass')
     else:

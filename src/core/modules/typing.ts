@@ -196,9 +196,9 @@ def _caller_module(depth=2):
     except (AttributeError, ValueError):
         return None
 
-def _make_nmtuple(name, types, module, defaults=()):
+#@2872
+def _make_nmtuple(name, types, module, defaults = ()):
     import collections
-#@2873
     fields = [n for n, t in types]
     types = {n: t for n, t in types}
     nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
@@ -208,7 +208,6 @@ def _make_nmtuple(name, types, module, defaults=()):
     except AttributeError:
         pass  # RefScope's namedtuple __new__ is a builtin
     return nm_tpl
-
 _prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
                          '_fields', '_field_defaults',
                          '_make', '_replace', '_asdict', '_source'})

@@ -54,7 +54,7 @@ def _showwarnmsg_impl(msg):
         pass
 def _formatwarnmsg_impl(msg):
     category = msg.category.__name__
-    s = f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
+    s =  f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
     if msg.line is None:
         line = _getline(msg.filename, msg.lineno)
 #@48
@@ -190,7 +190,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     if module is None:
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
-            module = module[:-3]
+            module = module[:-3] # XXX What about leading pathname?
     if registry is None:
         registry = {}
     if registry.get('version', 0) != _filters_version:

@@ -422,7 +422,7 @@ class WeakKeyDictionary:
 
 #@451
     def get(self, key, default=None):
-        return self.data.get(ref(key), default)
+        return self.data.get(ref(key),default)
 
     def __contains__(self, key):
         try:
@@ -470,7 +470,7 @@ class WeakKeyDictionary:
         return self.data.pop(ref(key), *args)
 
     def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key, self._remove), default)
+        return self.data.setdefault(ref(key, self._remove),default)
 
     def update(self, dict=None, /, **kwargs):
         d = self.data
@@ -597,11 +597,11 @@ class finalize:
 
     @classmethod
     def _select_for_exit(cls):
-        L = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        L.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in L]
+#@637
+        L = [(f,i) for (f,i) in cls._registry.items() if i.atexit]
+        L.sort(key=lambda item:item[1].index)
+        return [f for (f,i) in L]
 
-#@641
     @classmethod
     def _exitfunc(cls):
 #@647

@@ -52,6 +52,7 @@ def _isabstract(value):
             return True
     return getattr(value, "__isabstractmethod__", False)
 def _compute_abstracts(cls):
+#@168
     abstracts = set()
     for name, value in cls.__dict__.items():
         if _isabstract(value):

@@ -9,7 +9,8 @@ export const BASE64_SRC = String.raw`class Error(ValueError):
 Error.__module__ = 'binascii'
 _Error = Error
 del Error
-bytes_types = (bytes, bytearray)
+#@32
+bytes_types = (bytes, bytearray)  # Types acceptable as binary data
 MAXLINESIZE = 76
 MAXBINSIZE = (MAXLINESIZE//4)*3
 _ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -131,7 +132,6 @@ _urlsafe_decode_translation = bytes.maketrans(b'-_', b'+/')
 def urlsafe_b64encode(s):
     return b64encode(s).translate(_urlsafe_encode_translation)
 def urlsafe_b64decode(s):
-#@132
     s = _bytes_from_decode_data(s)
     s = s.translate(_urlsafe_decode_translation)
     return b64decode(s)

@@ -35,10 +35,10 @@ mdays = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 #@52
 class _localized_month:
-    _months = [datetime.date(2001, i + 1, 1).strftime for i in range(12)]
-    _months.insert(0, lambda x: '')
+#@54
+    _months = [datetime.date(2001, i+1, 1).strftime for i in range(12)]
+    _months.insert(0, lambda x: "")
 
-#@57
     def __init__(self, format):
         self.format = format
 
@@ -54,9 +54,9 @@ class _localized_month:
 
 #@71
 class _localized_day:
-    _days = [datetime.date(2001, 1, i + 1).strftime for i in range(7)]
+#@74
+    _days = [datetime.date(2001, 1, i+1).strftime for i in range(7)]
 
-#@76
     def __init__(self, format):
         self.format = format
 
@@ -128,7 +128,7 @@ class Calendar(object):
 
 #@156
     def __init__(self, firstweekday=0):
-        self.firstweekday = firstweekday
+        self.firstweekday = firstweekday # 0 = Monday, 6 = Sunday
 
     def getfirstweekday(self):
         return self._firstweekday % 7
@@ -169,7 +169,7 @@ class Calendar(object):
         days_after = (self.firstweekday - day1 - ndays) % 7
         y, m = _prevmonth(year, month)
         end = _monthlen(y, m) + 1
-        for d in range(end - days_before, end):
+        for d in range(end-days_before, end):
             yield (y, m, d)
         for d in range(1, ndays + 1):
             yield (year, month, d)
@@ -185,31 +185,32 @@ class Calendar(object):
     def monthdatescalendar(self, year, month):
 #@235
         dates = list(self.itermonthdates(year, month))
-        return [dates[i:i + 7] for i in range(0, len(dates), 7)]
+        return [ dates[i:i+7] for i in range(0, len(dates), 7) ]
 
     def monthdays2calendar(self, year, month):
 #@245
         days = list(self.itermonthdays2(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return [ days[i:i+7] for i in range(0, len(days), 7) ]
 
     def monthdayscalendar(self, year, month):
 #@253
         days = list(self.itermonthdays(year, month))
-        return [days[i:i + 7] for i in range(0, len(days), 7)]
+        return [ days[i:i+7] for i in range(0, len(days), 7) ]
 
     def yeardatescalendar(self, year, width=3):
         months = [self.monthdatescalendar(year, i) for i in range(January, January + 12)]
-        return [months[i:i + width] for i in range(0, len(months), width)]
+#@267
+        return [months[i:i+width] for i in range(0, len(months), width) ]
 
-#@269
     def yeardays2calendar(self, year, width=3):
         months = [self.monthdays2calendar(year, i) for i in range(January, January + 12)]
-        return [months[i:i + width] for i in range(0, len(months), width)]
+#@280
+        return [months[i:i+width] for i in range(0, len(months), width) ]
 
-#@282
     def yeardayscalendar(self, year, width=3):
         months = [self.monthdayscalendar(year, i) for i in range(January, January + 12)]
-        return [months[i:i + width] for i in range(0, len(months), width)]
+#@292
+        return [months[i:i+width] for i in range(0, len(months), width) ]
 
 #@295
 class TextCalendar(Calendar):
@@ -224,7 +225,7 @@ class TextCalendar(Calendar):
         if day == 0:
             s = ''
         else:
-            s = '%2i' % day
+            s = '%2i' % day             # right-align single-digit days
         return s.center(width)
 
     def formatweek(self, theweek, width):
@@ -247,7 +248,7 @@ class TextCalendar(Calendar):
 #@343
         s = month_name[themonth]
         if withyear:
-            s = '%s %r' % (s, theyear)
+            s = "%s %r" % (s, theyear)
         return s.center(width)
 
     def prmonth(self, theyear, themonth, w=0, l=0):
@@ -276,19 +277,20 @@ class TextCalendar(Calendar):
         colwidth = (w + 1) * 7 - 1
         v = []
         a = v.append
-        a(repr(theyear).center(colwidth * m + c * (m - 1)).rstrip())
-        a('\n' * l)
+        a(repr(theyear).center(colwidth*m+c*(m-1)).rstrip())
+        a('\n'*l)
         header = self.formatweekheader(w)
         for i, row in enumerate(self.yeardays2calendar(theyear, m)):
-            months = range(m * i + 1, min(m * (i + 1) + 1, 13))
-            a('\n' * l)
+#@385
+            months = range(m*i+1, min(m*(i+1)+1, 13))
+            a('\n'*l)
             names = (self.formatmonthname(theyear, k, colwidth, False) for k in months)
 #@389
             a(formatstring(names, colwidth, c).rstrip())
-            a('\n' * l)
+            a('\n'*l)
             headers = (header for k in months)
             a(formatstring(headers, colwidth, c).rstrip())
-            a('\n' * l)
+            a('\n'*l)
             height = max((len(cal) for cal in row))
 #@396
             for j in range(height):
@@ -308,16 +310,21 @@ class TextCalendar(Calendar):
 
 #@412
 class HTMLCalendar(Calendar):
-    cssclasses = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+#@418
+    cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 #@421
     cssclasses_weekday_head = cssclasses
-    cssclass_noday = 'noday'
-    cssclass_month_head = 'month'
-    cssclass_month = 'month'
-    cssclass_year_head = 'year'
-    cssclass_year = 'year'
+#@424
+    cssclass_noday = "noday"
+#@427
+    cssclass_month_head = "month"
+#@430
+    cssclass_month = "month"
+#@433
+    cssclass_year_head = "year"
+#@436
+    cssclass_year = "year"
 
-#@438
     def formatday(self, day, weekday):
 #@442
         if day == 0:
@@ -376,9 +383,10 @@ class HTMLCalendar(Calendar):
 #@509
         a('\n')
         a('<tr><th colspan="%d" class="%s">%s</th></tr>' % (width, self.cssclass_year_head, theyear))
-        for i in range(January, January + 12, width):
-            months = range(i, min(i + width, 13))
-#@515
+#@512
+        for i in range(January, January+12, width):
+#@514
+            months = range(i, min(i+width, 13))
             a('<tr>')
             for m in months:
                 a('<td>')
@@ -407,7 +415,7 @@ class HTMLCalendar(Calendar):
         a(self.formatyear(theyear, width))
         a('</body>\n')
         a('</html>\n')
-        return ''.join(v).encode(encoding, 'xmlcharrefreplace')
+        return ''.join(v).encode(encoding, "xmlcharrefreplace")
 #@614
 c = TextCalendar()
 #@616
@@ -426,8 +434,9 @@ prmonth = c.prmonth
 month = c.formatmonth
 calendar = c.formatyear
 prcal = c.pryear
-_colwidth = 7 * 3 - 1
-_spacing = 6
+#@634
+_colwidth = 7*3 - 1         # Amount printed by prweek()
+_spacing = 6                # Number of spaces between columns
 
 #@638
 def format(cols, colwidth=_colwidth, spacing=_spacing):
@@ -448,8 +457,8 @@ def timegm(tuple):
 #@655
     year, month, day, hour, minute, second = tuple[:6]
     days = datetime.date(year, month, 1).toordinal() - _EPOCH_ORD + day - 1
-    hours = days * 24 + hour
-    minutes = hours * 60 + minute
-    seconds = minutes * 60 + second
+    hours = days*24 + hour
+    minutes = hours*60 + minute
+    seconds = minutes*60 + second
     return seconds
 `;

@@ -75,30 +75,30 @@ class ChainMap:
     '''
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+#@995
+        self.maps = list(maps) or [{}]          # always at least one map
 
-#@997
     def __missing__(self, key):
         raise KeyError(key)
 
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
-                return mapping[key]
+                return mapping[key]             # can't use 'key in mapping' with defaultdict
             except KeyError:
                 pass
-        return self.__missing__(key)
+        return self.__missing__(key)            # support subclasses that define __missing__
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(set().union(*self.maps))     # reuses stored hash values if possible
 
     def __iter__(self):
         d = {}
         for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
+            d.update(dict.fromkeys(mapping))    # reuses stored hash values if possible
         return iter(d)
 
     def __contains__(self, key):
@@ -122,8 +122,7 @@ class ChainMap:
     def copy(self):
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
     __copy__ = copy
-
-    def new_child(self, m=None, **kwargs):
+    def new_child(self, m=None, **kwargs):      # like Django's Context.push()
 #@1046
         if m is None:
             m = kwargs
@@ -132,7 +131,7 @@ class ChainMap:
         return self.__class__(m, *self.maps)
 
     @property
-    def parents(self):
+    def parents(self):                          # like Django's Context.pop()
 #@1055
         return self.__class__(*self.maps[1:])
 

@@ -18,7 +18,8 @@ def _f():
 FunctionType = type(_f)
 del _f
 __all__ = ['Hashable', 'Iterable', 'Iterator', 'Generator', 'Reversible', 'Sized', 'Container', 'Callable', 'Collection', 'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView', 'KeysView', 'ItemsView', 'ValuesView', 'Sequence', 'MutableSequence', 'ByteString']
-__name__ = 'collections.abc'
+#@33
+__name__ = "collections.abc"
 #@42
 bytes_iterator = type(iter(b''))
 bytearray_iterator = type(iter(bytearray()))
@@ -31,7 +32,7 @@ list_reverseiterator = type(iter(reversed([])))
 range_iterator = type(iter(range(0)))
 #@52
 set_iterator = type(iter(set()))
-str_iterator = type(iter(''))
+str_iterator = type(iter(""))
 tuple_iterator = type(iter(()))
 zip_iterator = type(iter(zip()))
 #@57
@@ -66,7 +67,7 @@ class Hashable(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Hashable:
-            return _check_methods(C, '__hash__')
+            return _check_methods(C, "__hash__")
         return NotImplemented
 
 #@253
@@ -82,7 +83,7 @@ class Iterable(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Iterable:
-            return _check_methods(C, '__iter__')
+            return _check_methods(C, "__iter__")
         return NotImplemented
 #@268
     __class_getitem__ = classmethod(GenericAlias)
@@ -134,7 +135,7 @@ class Reversible(Iterable):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Reversible:
-            return _check_methods(C, '__reversed__', '__iter__')
+            return _check_methods(C, "__reversed__", "__iter__")
         return NotImplemented
 
 #@322
@@ -169,7 +170,7 @@ class Generator(Iterator):
         except (GeneratorExit, StopIteration):
             pass
         else:
-            raise RuntimeError('generator ignored GeneratorExit')
+            raise RuntimeError("generator ignored GeneratorExit")
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -192,7 +193,7 @@ class Sized(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Sized:
-            return _check_methods(C, '__len__')
+            return _check_methods(C, "__len__")
         return NotImplemented
 
 #@388
@@ -207,7 +208,7 @@ class Container(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Container:
-            return _check_methods(C, '__contains__')
+            return _check_methods(C, "__contains__")
         return NotImplemented
 #@402
     __class_getitem__ = classmethod(GenericAlias)
@@ -220,7 +221,7 @@ class Collection(Sized, Iterable, Container):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Collection:
-            return _check_methods(C, '__len__', '__iter__', '__contains__')
+            return _check_methods(C,  "__len__", "__iter__", "__contains__")
         return NotImplemented
 
 #@477
@@ -457,9 +458,9 @@ MutableSet.register(set)
 class Mapping(Collection):
 #@762
     __slots__ = ()
-    __abc_tpflags__ = 1 << 6
+#@765
+    __abc_tpflags__ = 1 << 6 # Py_TPFLAGS_MAPPING
 
-#@767
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
@@ -625,7 +626,7 @@ class MutableMapping(Mapping):
         if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
-        elif hasattr(other, 'keys'):
+        elif hasattr(other, "keys"):
             for key in other.keys():
                 self[key] = other[key]
         else:
@@ -648,9 +649,9 @@ MutableMapping.register(dict)
 class Sequence(Reversible, Collection):
 #@980
     __slots__ = ()
-    __abc_tpflags__ = 1 << 5
+#@983
+    __abc_tpflags__ = 1 << 5 # Py_TPFLAGS_SEQUENCE
 
-#@985
     @abstractmethod
     def __getitem__(self, index):
         raise IndexError
@@ -741,7 +742,7 @@ class MutableSequence(Sequence):
     def reverse(self):
 #@1090
         n = len(self)
-        for i in range(n // 2):
+        for i in range(n//2):
             self[i], self[n - i - 1] = (self[n - i - 1], self[i])
 
     def extend(self, values):
@@ -766,5 +767,5 @@ class MutableSequence(Sequence):
         return self
 #@1120
 MutableSequence.register(list)
-MutableSequence.register(bytearray)
+MutableSequence.register(bytearray)  # Multiply inheriting, see ByteString
 `;

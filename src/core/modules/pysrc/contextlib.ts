@@ -238,7 +238,7 @@ class _BaseExitStack:
             self._push_exit_callback(exit)
         else:
             self._push_cm_exit(exit, exit_method)
-        return exit
+        return exit  # Allow use as a decorator.
 
     def enter_context(self, cm):
 #@510
@@ -259,7 +259,7 @@ class _BaseExitStack:
 #@530
         _exit_wrapper.__wrapped__ = callback
         self._push_exit_callback(_exit_wrapper)
-        return callback
+        return callback  # Allow use as a decorator
 
     def _push_cm_exit(self, cm, cm_exit):
 #@536

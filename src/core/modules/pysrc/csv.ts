@@ -81,9 +81,9 @@ register_dialect("unix", unix_dialect)
 class DictReader:
     def __init__(self, f, fieldnames=None, restkey=None, restval=None,
                  dialect="excel", *args, **kwds):
-        self._fieldnames = fieldnames
-        self.restkey = restkey
-        self.restval = restval
+        self._fieldnames = fieldnames   # list of keys for the dict
+        self.restkey = restkey          # key to catch long rows
+        self.restval = restval          # default value for short rows
         self.reader = reader(f, dialect, *args, **kwds)
         self.dialect = dialect
         self.line_num = 0
@@ -129,8 +129,8 @@ class DictReader:
 class DictWriter:
     def __init__(self, f, fieldnames, restval="", extrasaction="raise",
                  dialect="excel", *args, **kwds):
-        self.fieldnames = fieldnames
-        self.restval = restval
+        self.fieldnames = fieldnames    # list of keys for the dict
+        self.restval = restval          # for writing short dicts
         if extrasaction.lower() not in ("raise", "ignore"):
             raise ValueError("extrasaction (%s) must be 'raise' or 'ignore'"
                              % extrasaction)
@@ -214,8 +214,8 @@ class Sniffer:
 
         matches = []
         for restr in (r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?P=delim)',
-                      r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?P<delim>[^\w\n"\'])(?P<space> ?)',
-                      r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',
+                      r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?P<delim>[^\w\n"\'])(?P<space> ?)',   #  ".*?",
+                      r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',   # ,".*?"
                       r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?:$|\n)'):
             regexp = re.compile(restr, re.DOTALL | re.MULTILINE)
             matches = regexp.findall(data)
@@ -253,7 +253,7 @@ class Sniffer:
         if delims:
             delim = max(delims, key=delims.get)
             skipinitialspace = delims[delim] == spaces
-            if delim == '\n':  # a single column, most likely
+            if delim == '\n': # most likely a file with a single column
                 delim = ''
         else:
             # no delimiter: a single column of quoted data
@@ -296,7 +296,7 @@ class Sniffer:
 
         data = list(filter(None, data.split('\n')))
 
-        ascii = [chr(c) for c in range(127)]
+        ascii = [chr(c) for c in range(127)] # 7-bit ASCII
 
         # frequency tables, a chunk of lines at a time
         chunkLength = min(10, len(data))
@@ -385,7 +385,7 @@ class Sniffer:
 #@393
         rdr = reader(StringIO(sample), self.sniff(sample))
 
-        header = next(rdr)  # the first row, assumed the header
+        header = next(rdr) # assume first row is header
 
         columns = len(header)
         columnTypes = {}
@@ -399,7 +399,7 @@ class Sniffer:
             checked += 1
 
             if len(row) != columns:
-                continue  # rows of another length are skipped
+                continue # skip rows that have irregular number of columns
 
             for col in list(columnTypes.keys()):
                 thisType = complex
@@ -410,7 +410,7 @@ class Sniffer:
                     thisType = len(row[col])
 
                 if thisType != columnTypes[col]:
-                    if columnTypes[col] is None:
+                    if columnTypes[col] is None: # add new column type
                         columnTypes[col] = thisType
                     else:
                         # an inconsistent column does not vote
@@ -421,12 +421,12 @@ class Sniffer:
 #@429
         hasHeader = 0
         for col, colType in columnTypes.items():
-            if type(colType) == type(0):  # a length
+            if type(colType) == type(0): # it's a length
                 if len(header[col]) != colType:
                     hasHeader += 1
                 else:
                     hasHeader -= 1
-            else:  # a type to try
+            else: # attempt typecast
                 try:
                     colType(header[col])
                 except (ValueError, TypeError):

@@ -667,7 +667,8 @@ def _add_slots(cls, is_frozen, weakref_slot):
         cls_dict.pop(name, None)
 #@1181
     cls_dict.pop('__dict__', None)
-    cls_dict.pop('__weakref__', None)
+#@1184
+    cls_dict.pop('__weakref__', None)  # gh-102069
 #@1187
     qualname = getattr(cls, '__qualname__', None)
     cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)

@@ -5,9 +5,9 @@
 export const NUMBERS_SRC = String.raw`
 #@8
 from abc import ABCMeta, abstractmethod
-__all__ = ['Number', 'Complex', 'Real', 'Rational', 'Integral']
+#@10
+__all__ = ["Number", "Complex", "Real", "Rational", "Integral"]
 
-#@12
 class Number(metaclass=ABCMeta):
 #@18
     __slots__ = ()

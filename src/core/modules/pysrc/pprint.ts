@@ -93,7 +93,7 @@ class PrettyPrinter:
     def pprint(self, object):
         if self._stream is not None:
             self._format(object, self._stream, 0, 0, {}, 0)
-            self._stream.write('\n')
+            self._stream.write("\n")
 
     def pformat(self, object):
         sio = _StringIO()
@@ -225,11 +225,11 @@ class PrettyPrinter:
             if len(rep) <= max_width1:
                 chunks.append(rep)
             else:
-                parts = re.findall('\\S*\\s*', line)
-#@293
+#@292
+                parts = re.findall(r'\S*\s*', line)
                 assert parts
                 assert not parts[-1]
-                parts.pop()
+                parts.pop()  # drop empty last part
                 max_width2 = max_width
                 current = ''
                 for j, part in enumerate(parts):
@@ -251,7 +251,7 @@ class PrettyPrinter:
             write('(')
         for i, rep in enumerate(chunks):
             if i > 0:
-                write('\n' + ' ' * indent)
+                write('\n' + ' '*indent)
             write(rep)
         if level == 1:
             write(')')
@@ -273,7 +273,7 @@ class PrettyPrinter:
             write(delim)
             write(rep)
             if not delim:
-                delim = '\n' + ' ' * indent
+                delim = '\n' + ' '*indent
         if parens:
             write(')')
     _dispatch[bytes] = _pprint_bytes
@@ -334,8 +334,8 @@ class PrettyPrinter:
             write(key)
             write('=')
             if id(ent) in context:
-                write('...')
-#@406
+#@405
+                write("...")
             else:
                 self._format(ent, stream, indent + len(key) + 1, allowance if last else 1, context, level)
 #@410
@@ -477,7 +477,8 @@ class PrettyPrinter:
         typ = type(object)
         if typ in _builtin_scalars:
             return (repr(object), True, False)
-        r = getattr(typ, '__repr__', None)
+#@557
+        r = getattr(typ, "__repr__", None)
 #@559
         if issubclass(typ, int) and r is int.__repr__:
             if self._underscore_numbers:
@@ -506,8 +507,8 @@ class PrettyPrinter:
             for k, v in items:
                 krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
                 vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                append('%s: %s' % (krepr, vrepr))
-#@589
+#@588
+                append("%s: %s" % (krepr, vrepr))
                 readable = readable and kreadable and vreadable
                 if krecur or vrecur:
                     recursive = True
@@ -518,13 +519,13 @@ class PrettyPrinter:
             if issubclass(typ, list):
                 if not object:
                     return ('[]', True, False)
-                format = '[%s]'
+                format = "[%s]"
             elif len(object) == 1:
-                format = '(%s,)'
+                format = "(%s,)"
             else:
                 if not object:
                     return ('()', True, False)
-                format = '(%s)'
+                format = "(%s)"
             objid = id(object)
             if maxlevels and level >= maxlevels:
                 return (format % '...', False, objid in context)
@@ -560,7 +561,7 @@ def _wrap_bytes_repr(object, width, allowance):
     current = b''
     last = len(object) // 4 * 4
     for i in range(0, len(object), 4):
-        part = object[i:i + 4]
+        part = object[i: i+4]
         candidate = current + part
         if i == last:
             width -= allowance

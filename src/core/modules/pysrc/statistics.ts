@@ -49,8 +49,8 @@ def _sum(data):
         assert not _isfinite(total)
     else:
         total = sum((Fraction(n, d) for d, n in partials.items()))
-    T = reduce(_coerce, types, int)
-#@205
+#@204
+    T = reduce(_coerce, types, int)  # or raise TypeError
     return (T, total, count)
 
 #@208
@@ -82,19 +82,20 @@ def _ss(data, c=None):
 #@243
         ssd = (count * sxx - sx * sx) / count
         c = sx / count
-    T = reduce(_coerce, types, int)
+    T = reduce(_coerce, types, int)  # or raise TypeError
     return (T, ssd, c, count)
 
 #@249
 def _isfinite(x):
     try:
-        return x.is_finite()
+        return x.is_finite()  # Likely a Decimal.
     except AttributeError:
-        return math.isfinite(x)
+        return math.isfinite(x)  # Coerces to float first.
 
 #@256
 def _coerce(T, S):
-    assert T is not bool, 'initial type T is bool'
+#@263
+    assert T is not bool, "initial type T is bool"
     if T is S:
         return T
     if S is int or S is bool:
@@ -109,7 +110,6 @@ def _coerce(T, S):
         return S
     if issubclass(S, int):
         return T
-#@278
     if issubclass(T, Fraction) and issubclass(S, float):
         return S
     if issubclass(T, float) and issubclass(S, Fraction):
@@ -165,7 +165,7 @@ def _fail_neg(values, errmsg='negative value'):
 def _integer_sqrt_of_frac_rto(n: int, m: int) -> int:
 #@362
     a = math.isqrt(n // m)
-    return a | (a * a * m != n)
+    return a | (a*a*m != n)
 #@368
 _sqrt_bit_width: int = 2 * sys.float_info.mant_dig + 3
 
@@ -179,7 +179,7 @@ def _float_sqrt_of_frac(n: int, m: int) -> float:
     else:
         numerator = _integer_sqrt_of_frac_rto(n << -2 * q, m)
         denominator = 1 << -q
-    return numerator / denominator
+    return numerator / denominator   # Convert to float
 
 def _decimal_sqrt_of_frac(n: int, m: int):
     Decimal = _Decimal()
@@ -194,14 +194,14 @@ def _decimal_sqrt_of_frac(n: int, m: int):
 #@397
     plus = root.next_plus()
     np, dp = plus.as_integer_ratio()
-    if 4 * n * (dr * dp) ** 2 > m * (dr * np + dp * nr) ** 2:
-#@401
+#@400
+    if 4 * n * (dr*dp)**2 > m * (dr*np + dp*nr)**2:
         return plus
 #@403
     minus = root.next_minus()
     nm, dm = minus.as_integer_ratio()
-    if 4 * n * (dr * dm) ** 2 < m * (dr * nm + dm * nr) ** 2:
-#@407
+#@406
+    if 4 * n * (dr*dm)**2 < m * (dr*nm + dm*nr)**2:
         return minus
 #@409
     return root
@@ -294,7 +294,7 @@ def median(data):
     data = sorted(data)
     n = len(data)
     if n == 0:
-        raise StatisticsError('no median for empty data')
+        raise StatisticsError("no median for empty data")
     if n % 2 == 1:
         return data[n // 2]
     else:
@@ -307,7 +307,7 @@ def median_low(data):
     data = sorted(data)
     n = len(data)
     if n == 0:
-        raise StatisticsError('no median for empty data')
+        raise StatisticsError("no median for empty data")
     if n % 2 == 1:
         return data[n // 2]
     else:
@@ -319,7 +319,7 @@ def median_high(data):
     data = sorted(data)
     n = len(data)
     if n == 0:
-        raise StatisticsError('no median for empty data')
+        raise StatisticsError("no median for empty data")
     return data[n // 2]
 
 #@614
@@ -328,7 +328,7 @@ def median_grouped(data, interval=1.0):
     data = sorted(data)
     n = len(data)
     if not n:
-        raise StatisticsError('no median for empty data')
+        raise StatisticsError("no median for empty data")
 #@664
     x = data[n // 2]
 #@668
@@ -340,10 +340,10 @@ def median_grouped(data, interval=1.0):
         x = float(x)
     except ValueError:
         raise TypeError(f'Value cannot be converted to a float')
-    L = x - interval / 2.0
-    cf = i
-    f = j - i
-#@683
+#@680
+    L = x - interval / 2.0    # Lower limit of the median interval
+    cf = i                    # Cumulative frequency of the preceding interval
+    f = j - i                 # Number of elements in the median internal
     return L + interval * (n / 2 - cf) / f
 
 #@686
@@ -385,9 +385,9 @@ def quantiles(data, *, n=4, method='exclusive'):
         m = ld + 1
         result = []
         for i in range(1, n):
-            j = i * m // n
-            j = 1 if j < 1 else ld - 1 if j > ld - 1 else j
-            delta = i * m - j * n
+            j = i * m // n                               # rescale i to m/n
+            j = 1 if j < 1 else ld-1 if j > ld-1 else j  # clamp to 1 .. ld-1
+            delta = i*m - j*n                            # exact integer math
             interpolated = (data[j - 1] * (n - delta) + data[j] * delta) / n
             result.append(interpolated)
         return result
@@ -493,7 +493,7 @@ def linear_regression(x, y, /, *, proportional=False):
         sxy = fsum(((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)))
         sxx = fsum(((d := (xi - xbar)) * d for xi in x))
     try:
-        slope = sxy / sxx
+        slope = sxy / sxx   # equivalent to:  covariance(x, y) / variance(x)
     except ZeroDivisionError:
         raise StatisticsError('x is constant')
     intercept = 0.0 if proportional else ybar - slope * xbar
@@ -581,7 +581,7 @@ class NormalDist:
         if not isinstance(other, NormalDist):
             raise TypeError('Expected another NormalDist instance')
         X, Y = (self, other)
-        if (Y._sigma, Y._mu) < (X._sigma, X._mu):
+        if (Y._sigma, Y._mu) < (X._sigma, X._mu):  # sort to assure commutativity
             X, Y = (Y, X)
         X_var, Y_var = (X.variance, Y.variance)
         if not X_var or not Y_var:
