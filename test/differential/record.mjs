@@ -106,12 +106,30 @@ export function unrunnableFixtures(fixtures = listFixtures()) {
   return fixtures.filter(needsObjgraph).map((fixture) => ({ fixture, reason: `objgraph is not installed for ${PYTHON} (apt-get install python3-objgraph)` }));
 }
 
+// Tracebacks through the standard library name its files (File "/root/.pyenv/versions/3.11.7/lib/
+// python3.11/json/decoder.py"): RefScope prints the directory of the CPython the corpus was recorded
+// with (src/core/runtime/stdlibnames.ts STDLIB_DIR), so a live interpreter installed elsewhere has
+// its own directory written as that one.
+export const STDLIB_DIR = '/root/.pyenv/versions/3.11.7/lib/python3.11';
+let stdlibDir;
+/** the live interpreter's sys._stdlib_dir (null when it cannot be asked) */
+export function liveStdlibDir() {
+  if (stdlibDir !== undefined) return stdlibDir;
+  const r = spawnSync(PYTHON, ['-c', 'import sys; print(sys._stdlib_dir)'], { encoding: 'utf8', env: cleanEnv() });
+  stdlibDir = !r.error && r.status === 0 ? r.stdout.trim() || null : null;
+  return stdlibDir;
+}
+
 /** Runs one fixture under CPython; resolves to { stdout, stderr, exit } (exit is null on timeout/signal). */
 export function runFixture(fixture) {
   const file = join(FIXTURES_DIR, fixture);
   const cwd = dirname(file);
   const base = fixture.split('/').pop();
-  const strip = (s) => s.split(cwd + sep).join('');
+  const stdlib = liveStdlibDir();
+  const strip = (s) => {
+    s = s.split(cwd + sep).join('');
+    return stdlib && stdlib !== STDLIB_DIR ? s.split(stdlib + '/').join(STDLIB_DIR + '/') : s;
+  };
   return new Promise((resolve) => {
     const env = cleanEnv();
     if (needsObjgraph(fixture)) {

@@ -9,7 +9,7 @@ import { typeError } from '../runtime/errors';
 import { PyType } from '../runtime/object';
 import { TypeType } from '../runtime/types';
 import { typeTypeNew } from '../runtime/typeobject';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { ABC_SRC } from './pysrc/abc';
 
 registerModule('abc', (m) => {
@@ -27,5 +27,5 @@ registerModule('abc', (m) => {
     if (!(t instanceof PyType)) typeError('_subclasses() argument must be a type');
     return newList(t.subclasses.filter((s) => s.rc > 0).map((s) => newRef(s)));
   });
-  execSource(m, ABC_SRC, '<frozen abc>');
+  execStdlibSource(m, ABC_SRC, 'abc.py');
 });

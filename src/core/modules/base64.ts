@@ -1,9 +1,9 @@
 // base64: runs from source (pysrc/base64.ts), as CPython's Lib/base64.py does over binascii.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { BASE64_SRC } from './pysrc/base64';
 
 registerModule('base64', (m: ModuleBuilder) => {
-  execSource(m, BASE64_SRC, '<frozen base64>');
+  execStdlibSource(m, BASE64_SRC, 'base64.py');
 });

@@ -1,9 +1,9 @@
 // calendar: runs from source (pysrc/calendar.ts), as CPython's module is pure Python.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { CALENDAR_SRC } from './pysrc/calendar';
 
 registerModule('calendar', (m: ModuleBuilder) => {
-  execSource(m, CALENDAR_SRC, '<frozen calendar>');
+  execStdlibSource(m, CALENDAR_SRC, 'calendar.py');
 });

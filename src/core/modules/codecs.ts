@@ -6,7 +6,7 @@
 // newline translation, as codecs.open's binary file does not) and the BOM constants.
 
 import { registerModule, parseArgs, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { PyObject } from '../runtime/object';
 import * as abs from '../runtime/abstract';
 import { typeError, newException, raise } from '../runtime/errors';
@@ -66,21 +66,29 @@ function codecDecode(obj: PyObject, encoding: string, errors: string): PyObject 
 const CODECS_SRC = `
 import builtins as _builtins
 
+#@44
 BOM_UTF8 = b'\\xef\\xbb\\xbf'
+#@47
 BOM_LE = BOM_UTF16_LE = b'\\xff\\xfe'
+#@50
 BOM_BE = BOM_UTF16_BE = b'\\xfe\\xff'
+#@53
 BOM_UTF32_LE = b'\\xff\\xfe\\x00\\x00'
+#@56
 BOM_UTF32_BE = b'\\x00\\x00\\xfe\\xff'
 BOM = BOM_UTF16 = BOM_UTF16_LE
 BOM_UTF32 = BOM_UTF32_LE
+#@75
 BOM32_LE = BOM_UTF16_LE
 BOM32_BE = BOM_UTF16_BE
 BOM64_LE = BOM_UTF32_LE
 BOM64_BE = BOM_UTF32_BE
 
+#@83
 class CodecInfo(tuple):
     """Codec details when looking up the codec registry"""
-    _is_text_encoding = True
+#@92
+    _is_text_encoding = True # Assume codecs are text encodings by default
 
     def __new__(cls, encode, decode, streamreader=None, streamwriter=None,
         incrementalencoder=None, incrementaldecoder=None, name=None,
@@ -119,10 +127,13 @@ def lookup(encoding, /):
         info = _cache[key] = CodecInfo(encode, decode, name=name)
     return info
 
+#@970
 def getencoder(encoding):
+#@978
     return lookup(encoding).encode
 
 def getdecoder(encoding):
+#@988
     return lookup(encoding).decode
 
 def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
@@ -165,5 +176,5 @@ registerModule('codecs', (m: ModuleBuilder) => {
     if (!(obj instanceof PyBytes)) typeError(`a bytes-like object is required, not '${obj!.type.name}'`);
     return newStr(moduleDecode((mod as PyStr).v, obj.v, strArg(err, 'decode', 'errors', 'strict')));
   });
-  execSource(m, CODECS_SRC, '<frozen codecs>');
+  execStdlibSource(m, CODECS_SRC, 'codecs.py');
 });

@@ -5,7 +5,7 @@
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, TypeType, PyGetSet, inModule, shortTypeName } from '../runtime/types';
-import { execSource } from './modutil';
+import { execSource, execStdlibSource, placeLines, stdlibFilename, setStdlibFile } from './modutil';
 import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { USER_CLASSES_SRC } from './pysrc/userclasses';
 import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
@@ -1338,12 +1338,12 @@ registerModule('collections', (m) => {
     return t;
   });
   void PyList;
-  execSource(m, CHAINMAP_SRC, '<frozen collections>');
+  execStdlibSource(m, CHAINMAP_SRC, 'collections/__init__.py');
   // UserDict, UserList, UserString: defined on first use (abs.lazyModuleAttrs)
   const mod = m.module;
   for (const name of ['UserDict', 'UserList', 'UserString']) {
     abs.lazyModuleAttrs.set(`collections.${name}`, () => {
-      execSource(new ModuleBuilder(mod), USER_CLASSES_SRC, '<frozen collections>');
+      execSource(new ModuleBuilder(mod), placeLines(USER_CLASSES_SRC), stdlibFilename('collections', 'collections/__init__.py'));
       return abs.getAttr(mod, name);
     });
   }
@@ -1359,7 +1359,9 @@ registerModule('collections.abc', (m) => {
     const native = t.mro.some((b) => !(b.flags & TypeFlags.HEAPTYPE) && CALLABLE_BUILTINS.has(b.name));
     return newBool(native || t.isSubtype(TypeType) || t.slots.call !== undefined);
   });
-  execSource(m, COLLECTIONS_ABC_SRC, '<frozen collections.abc>');
+  // (Lib/collections/abc.py runs `from _collections_abc import *`: the frozen module's code)
+  setStdlibFile(m, 'collections/abc.py');
+  execSource(m, placeLines(COLLECTIONS_ABC_SRC), stdlibFilename('_collections_abc', '_collections_abc.py'));
   const parent = vmState.importModule!('collections', vmState.current!);
   try {
     abs.setAttr(parent, 'abc', m.module);

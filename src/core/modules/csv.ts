@@ -18,7 +18,7 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject, gcTrackObject } from '../runtime/gc';
 import { argsTuple, buildKwDict } from '../runtime/typeobject';
-import { execSource, defMethod } from './modutil';
+import { execSource, defMethod, execStdlibSource } from './modutil';
 import { CSV_SRC } from './pysrc/csv';
 
 const NOT_SET = -1;
@@ -751,6 +751,6 @@ registerModule('_csv', (m: ModuleBuilder) => {
 });
 
 registerModule('csv', (m: ModuleBuilder) => {
-  execSource(m, CSV_SRC, '<frozen csv>');
+  execStdlibSource(m, CSV_SRC, 'csv.py');
 });
 

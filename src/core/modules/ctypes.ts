@@ -14,7 +14,7 @@ import { PyInt, newInt } from '../runtime/objects/int';
 import { PyStr } from '../runtime/objects/str';
 import { typeError, Unsupported } from '../runtime/errors';
 import { trackedObjects } from '../runtime/gc';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { norm } from '../runtime/numeric';
 
 /** bits and signedness of each simple type code */
@@ -139,5 +139,5 @@ registerModule('ctypes', (m) => {
     checkArgs('_unsupported', args, kw, 1, 1);
     throw new Unsupported(`ctypes: ${(args[0] as PyStr).v}`);
   });
-  execSource(m, SOURCE, '<frozen ctypes>');
+  execStdlibSource(m, SOURCE, 'ctypes/__init__.py');
 });

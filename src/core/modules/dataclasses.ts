@@ -7,7 +7,7 @@ import { PyType, TypeFlags, newRef } from '../runtime/object';
 import { typeError } from '../runtime/errors';
 import { fixupSlots } from '../runtime/typeobject';
 import { None } from '../runtime/objects/singletons';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { DATACLASSES_SRC } from './pysrc/dataclasses';
 
 registerModule('dataclasses', (m) => {
@@ -18,5 +18,5 @@ registerModule('dataclasses', (m) => {
     if (t.flags & TypeFlags.HEAPTYPE) fixupSlots(t);
     return newRef(None);
   });
-  execSource(m, DATACLASSES_SRC, '<frozen dataclasses>');
+  execStdlibSource(m, DATACLASSES_SRC, 'dataclasses.py');
 });

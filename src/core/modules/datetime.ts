@@ -30,7 +30,7 @@ import { solidAllocators, allocInstance, argsTuple, buildKwDict, registerTpCallO
 import { vmState } from '../runtime/vm/eval';
 import { strRepr } from '../runtime/primitives/intstr';
 import { structSeqType, newStructSeq } from '../runtime/structseq';
-import { execSource } from './modutil';
+import { execSource, setStdlibFile } from './modutil';
 import { nowWall, tzName as localTzName, strftime as timeStrftime } from './time';
 
 const MINYEAR = 1;
@@ -1981,6 +1981,7 @@ registerModule('_datetime', (m: ModuleBuilder) => {
 
 // Lib/datetime.py as it ends up once the C module is there
 registerModule('datetime', (m: ModuleBuilder) => {
+  setStdlibFile(m, 'datetime.py');
   execSource(
     m,
     `"""Fast implementation of the datetime type."""

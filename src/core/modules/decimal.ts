@@ -6,7 +6,7 @@
 // Not provided: exp/ln/log10, non-integral powers, the logical and context-method families.
 
 import { registerModule } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { PyType } from '../runtime/object';
 import { strKey } from '../runtime/abstract';
 
@@ -1772,7 +1772,7 @@ __all__ = ['Decimal', 'Context', 'DecimalTuple', 'DefaultContext', 'BasicContext
 `;
 
 registerModule('decimal', (m) => {
-  execSource(m, DECIMAL_SRC, '<frozen decimal>');
+  execStdlibSource(m, DECIMAL_SRC, 'decimal.py');
   // Decimal and Context are C types in CPython (_decimal): messages name them by tp_name
   for (const name of ['Decimal', 'Context']) {
     const t = m.dict.getStr(strKey(name));

@@ -7,7 +7,7 @@
 // `name`/`value`), and a class defined inside an enum body gives no DeprecationWarning.
 
 import { registerModule } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 
 const ENUM_SRC = String.raw`
 import sys as _sys
@@ -17,15 +17,16 @@ __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFla
            'member', 'nonmember']
 
 
+#@24
 class nonmember(object):
+#@28
     def __init__(self, value):
         self.value = value
-
 
 class member(object):
+#@35
     def __init__(self, value):
         self.value = value
-
 
 def _is_descriptor(obj):
     # see _is_descriptor (the isinstance test: RefScope's functions do not expose __get__ yet)
@@ -37,34 +38,38 @@ def _f():
     pass
 _descriptor_types = (type(_f), property, classmethod, staticmethod)
 del _f
-
-
 def _is_dunder(name):
     return (len(name) > 4 and name[:2] == name[-2:] == '__'
             and name[2] != '_' and name[-3] != '_')
 
 
+#@59
 def _is_sunder(name):
     return (len(name) > 2 and name[0] == name[-1] == '_'
             and name[1:2] != '_' and name[-2:-1] != '_')
 
 
+#@79
 def _is_private(cls_name, name):
     pattern = '_%s__' % (cls_name.lstrip('_'), )
     n = len(pattern)
     if len(name) > n and name.startswith(pattern) and name[n:n+1] != '_' and (name[-1] != '_' or name[-2] != '_'):
+#@89
         return True
     return False
 
 
 def _is_single_bit(num):
+#@97
     if num == 0:
         return False
     num &= num - 1
     return num == 0
 
 
+#@117
 def _iter_bits_lsb(num):
+#@119
     original = num
     if isinstance(num, Enum):
         num = num.value
@@ -75,13 +80,13 @@ def _iter_bits_lsb(num):
         yield b
         num ^= b
 
-
 def show_flag_values(value):
     return list(_iter_bits_lsb(value))
 
 
 def bin(num, max_bits=None):
     # two's complement binary with a sign digit (enum.bin)
+#@144
     ceiling = 2 ** (num).bit_length()
     if num >= 0:
         s = _bltn_bin(num + ceiling).replace('1', '0', 1)
@@ -102,13 +107,14 @@ _bltn_bin = _builtins.bin
 _mappingproxy = type(type.__dict__)
 
 
+#@169
 class _auto_null:
     def __repr__(self):
         return '_auto_null'
 _auto_null = _auto_null()
 
-
 class auto:
+#@178
     def __init__(self, value=_auto_null):
         self.value = value
 
@@ -116,18 +122,22 @@ class auto:
         return "auto(%r)" % (self.value, )
 
 
+#@351
 class _EnumDict(dict):
     # the class body's namespace (Lib/enum.py 3.11 _EnumDict): member names in order, auto()
     # resolved at assignment
+#@358
     def __init__(self):
         super().__init__()
-        self._member_names = {}
+        self._member_names = {} # use a dict to keep insertion order
         self._last_values = []
         self._ignore = []
         self._auto_called = False
 
     def __setitem__(self, key, value):
+#@382
         if _is_private(self._cls_name, key):
+#@384
             pass
         elif _is_sunder(key):
             if key not in (
@@ -140,6 +150,7 @@ class _EnumDict(dict):
                         % (key, )
                         )
             if key == '_generate_next_value_':
+#@397
                 if self._auto_called:
                     raise TypeError("_generate_next_value_ must be defined before members")
                 _gnv = value.__func__ if isinstance(value, staticmethod) else value
@@ -160,17 +171,22 @@ class _EnumDict(dict):
             if key == '__order__':
                 key = '_order_'
         elif key in self._member_names:
+#@418
             raise TypeError('%r already defined as %r' % (key, self[key]))
         elif key in self._ignore:
             pass
         elif isinstance(value, nonmember):
+#@423
             value = value.value
         elif _is_descriptor(value):
             pass
+#@430
         else:
             if key in self:
+#@433
                 raise TypeError('%r already defined as %r' % (key, self[key]))
             elif isinstance(value, member):
+#@436
                 value = value.value
             non_auto_store = True
             single = False
@@ -178,6 +194,7 @@ class _EnumDict(dict):
                 single = True
                 value = (value, )
             if type(value) is tuple and any(isinstance(v, auto) for v in value):
+#@445
                 auto_valued = []
                 for v in value:
                     if isinstance(v, auto):
@@ -200,12 +217,17 @@ class _EnumDict(dict):
         super().__setitem__(key, value)
 
 
+#@477
 class EnumType(type):
+#@482
     @classmethod
     def __prepare__(metacls, cls, bases, **kwds):
+#@485
         metacls._check_for_existing_members_(cls, bases)
+#@487
         enum_dict = _EnumDict()
         enum_dict._cls_name = cls
+#@490
         member_type, first_enum = metacls._get_mixins_(cls, bases)
         if first_enum is not None:
             enum_dict['_generate_next_value_'] = getattr(
@@ -214,10 +236,10 @@ class EnumType(type):
         return enum_dict
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+#@503
         if _simple:
             return super().__new__(metacls, cls, bases, classdict, **kwds)
         if isinstance(classdict, _EnumDict):
-            # a class statement: the namespace knows its members, auto() already resolved
             classdict.setdefault('_ignore_', []).append('_ignore_')
             ignore = classdict['_ignore_']
             for key in ignore:
@@ -235,14 +257,12 @@ class EnumType(type):
                 del classdict[key]
             member_type, first_enum = metacls._get_mixins_(cls, bases)
         else:
-            # the functional API's plain dict: members are collected from it (see _create_)
             ignore = classdict.get('_ignore_', [])
             if isinstance(ignore, str):
                 ignore = ignore.replace(',', ' ').split()
             for key in list(ignore) + ['_ignore_']:
                 classdict.pop(key, None)
             member_type, first_enum = metacls._get_mixins_(cls, bases)
-            # resolve auto() and collect members in definition order
             gnv = classdict.get('_generate_next_value_')
             if gnv is None:
                 gnv = getattr(first_enum, '_generate_next_value_', None)
@@ -302,9 +322,6 @@ class EnumType(type):
             classdict['_singles_mask_'] = 0
             classdict['_all_bits_'] = 0
             classdict['_inverted_'] = None
-        # ReprEnum: str() and format() are the data type's. (CPython patches these onto the new
-        # class; here they go into the namespace first: RefScope does not update a type's slots
-        # when a dunder is assigned after creation)
         own = set(classdict)
         if ReprEnum is not None and ReprEnum in bases:
             if member_type is object:
@@ -319,6 +336,7 @@ class EnumType(type):
                     method = member_type.__repr__
                 classdict['__str__'] = method
                 own.add('__str__')
+#@618
         if Enum is not None:
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
                 if name not in own:
@@ -326,7 +344,6 @@ class EnumType(type):
                     if owner is None or owner in member_type.__mro__:
                         classdict[name] = first_enum.__dict__.get(name) or getattr(first_enum, name)
         if is_flag:
-            # Flag's operators on every Flag class (int's would win the MRO of IntFlag)
             for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
                 if name not in own:
                     classdict[name] = Flag.__dict__[name]
@@ -342,27 +359,35 @@ class EnumType(type):
                 _order_ = _order_.replace(',', ' ').split()
             _order_ = [o for o in _order_
                        if o not in enum_class._member_map_ or o in enum_class._member_names_]
+#@672
             if _order_ != enum_class._member_names_:
                 raise TypeError('member order does not match _order_:\n  %r\n  %r'
                                 % (enum_class._member_names_, _order_))
+#@678
         return enum_class
 
     def __bool__(cls):
+#@684
         return True
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
-        if names is None:
+#@711
+        if names is None:  # simple value lookup
             return cls.__new__(cls, value)
         return cls._create_(value, names, module=module, qualname=qualname, type=type,
                             start=start, boundary=boundary)
 
+#@724
     def __contains__(cls, member):
+#@732
         if not isinstance(member, Enum):
             raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'" % (
                 type(member).__qualname__, cls.__class__.__qualname__))
+#@743
         return isinstance(member, cls) and member._name_ in cls._member_map_
 
     def __delattr__(cls, attr):
+#@748
         if attr in cls._member_map_:
             raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
         super().__delattr__(attr)
@@ -371,34 +396,44 @@ class EnumType(type):
         interesting = set(['__class__', '__contains__', '__doc__', '__getitem__',
                            '__iter__', '__len__', '__members__', '__module__',
                            '__name__', '__qualname__'] + cls._member_names_)
+#@760
         if cls._new_member_ is not object.__new__:
             interesting.add('__new__')
+#@764
         if cls._member_type_ is object:
             return sorted(interesting)
         return sorted(set(dir(cls._member_type_)) | interesting)
 
+#@786
     def __getitem__(cls, name):
+#@790
         return cls._member_map_[name]
 
     def __iter__(cls):
+#@796
         return (cls._member_map_[name] for name in cls._member_names_)
 
     def __len__(cls):
+#@802
         return len(cls._member_names_)
 
     @property
     def __members__(cls):
         return _mappingproxy(cls._member_map_)
 
+#@814
     def __repr__(cls):
         if Flag is not None and issubclass(cls, Flag):
             return "<flag %r>" % cls.__name__
         return "<enum %r>" % cls.__name__
 
+#@820
     def __reversed__(cls):
+#@824
         return (cls._member_map_[name] for name in reversed(cls._member_names_))
 
     def __setattr__(cls, name, value):
+#@834
         member_map = cls.__dict__.get('_member_map_', {})
         if name in member_map:
             raise AttributeError('cannot reassign member %r' % (name, ))
@@ -406,10 +441,12 @@ class EnumType(type):
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1, boundary=None):
         # the functional API: Enum('Animal', 'ANT BEE')
+#@851
         metacls = cls.__class__
         bases = (cls, ) if type is None else (type, cls)
         _, first_enum = cls._get_mixins_(class_name, bases)
         classdict = {}
+#@857
         if isinstance(names, str):
             names = names.replace(',', ' ').split()
         if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
@@ -421,22 +458,27 @@ class EnumType(type):
                 names.append((name, value))
         if names is None:
             names = ()
+#@870
         for item in names:
             if isinstance(item, str):
                 member_name, member_value = item, names[item]
             else:
                 member_name, member_value = item
             classdict[member_name] = member_value
+#@879
         if module is None:
             try:
                 module = _sys._getframe(2).f_globals['__name__']
             except (AttributeError, ValueError, KeyError):
                 pass
         classdict['__module__'] = module if module is not None else '<unknown>'
+#@888
         if qualname is not None:
             classdict['__qualname__'] = qualname
+#@891
         return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
 
+#@931
     @classmethod
     def _check_for_existing_members_(mcls, class_name, bases):
         for chain in bases:
@@ -444,11 +486,15 @@ class EnumType(type):
                 if isinstance(base, EnumType) and base._member_names_:
                     raise TypeError("<enum %r> cannot extend %r" % (class_name, base))
 
+#@941
     @classmethod
     def _get_mixins_(mcls, class_name, bases):
+#@949
         if not bases:
             return object, Enum
+#@952
         mcls._check_for_existing_members_(class_name, bases)
+#@956
         first_enum = bases[-1]
         if not isinstance(first_enum, EnumType):
             raise TypeError("new enumerations should be created as "
@@ -464,16 +510,21 @@ class EnumType(type):
                     continue
                 elif isinstance(base, EnumType):
                     return base.__dict__.get('_value_repr_')
+#@972
                 elif '__repr__' in base.__dict__:
+#@974
                     return base.__dict__['__repr__']
         return None
 
     @classmethod
     def _find_data_type_(mcls, class_name, bases):
+#@980
         data_types = set()
+#@982
         for chain in bases:
             candidate = None
             for base in chain.__mro__:
+#@986
                 if base is object:
                     continue
                 elif isinstance(base, EnumType):
@@ -481,6 +532,7 @@ class EnumType(type):
                         data_types.add(base._member_type_)
                         break
                 elif '__new__' in base.__dict__ or '__dataclass_fields__' in base.__dict__:
+#@995
                     data_types.add(candidate or base)
                     break
                 else:
@@ -491,6 +543,7 @@ class EnumType(type):
             return data_types.pop()
         return None
 
+#@1006
     @classmethod
     def _find_new_(mcls, classdict, member_type, first_enum):
         new = classdict.get('__new__', None)
@@ -498,6 +551,7 @@ class EnumType(type):
             new = new.__func__
         save_new = first_enum is not None and new is not None
         if new is None:
+#@1026
             for method in ('__new_member__', '__new__'):
                 for possible in (member_type, first_enum):
                     if possible is None:
@@ -506,22 +560,20 @@ class EnumType(type):
                     if target is not None and target is not object.__new__ and (
                             Enum is None or target is not Enum.__new__):
                         new = target
+#@1036
                         break
                 if new is not None:
                     break
             else:
                 new = object.__new__
         if first_enum is None or new is object.__new__ or (Enum is not None and new is Enum.__new__):
+#@1046
             use_args = False
         else:
             use_args = True
         return new, save_new, use_args
-
 EnumMeta = EnumType
-
-
 def _defining_class(bases, name):
-    # the class whose __dict__ supplies attribute name (the bases' MROs in order, object last)
     for chain in bases:
         for base in chain.__mro__:
             if base is not object and name in base.__dict__:
@@ -529,10 +581,7 @@ def _defining_class(bases, name):
     if name in object.__dict__:
         return object
     return None
-
-
 def _add_member_(enum_class, member_name, value):
-    # _proto_member.__set_name__: make the member, or an alias of an equal earlier one
     args = value if isinstance(value, tuple) else (value, )
     if enum_class._member_type_ is tuple:
         args = (args, )
@@ -580,17 +629,12 @@ def _add_member_(enum_class, member_name, value):
         enum_class._value2member_map_.setdefault(value, enum_member)
     except TypeError:
         enum_class._unhashable_values_.append(value)
-
-
 Enum = None
 Flag = None
 _extra = {}
 ReprEnum = None
-
-
 class Enum(metaclass=EnumType):
     def __new__(cls, value):
-        # Enum.__new__: lookup by value, then _missing_
         if type(value) is cls:
             return value
         try:
@@ -628,12 +672,8 @@ class Enum(metaclass=EnumType):
         finally:
             exc = None
             ve_exc = None
-
     def __init__(self, *args, **kwds):
         pass
-
-    # RefScope: instances of int/str/float subclasses have no __dict__ yet, so the attributes of
-    # mixed-in members (_value_, _name_, ...) live in _extra (holding the member, so ids stay unique)
     def __setattr__(self, name, value):
         try:
             object.__setattr__(self, name, value)
@@ -642,13 +682,11 @@ class Enum(metaclass=EnumType):
             if cls.__dict__.get('_member_type_', object) is object or isinstance(getattr(cls, name, None), property):
                 raise
             _extra.setdefault(id(self), (self, {}))[1][name] = value
-
     def __getattr__(self, name):
         entry = _extra.get(id(self))
         if entry is not None and entry[0] is self and name in entry[1]:
             return entry[1][name]
         raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
-
     def _generate_next_value_(name, start, count, last_values):
         if not last_values:
             return start
@@ -659,6 +697,7 @@ class Enum(metaclass=EnumType):
                 return last + 1
             raise TypeError
         except TypeError:
+#@1180
             for v in reversed(last_values):
                 try:
                     return v + 1
@@ -678,6 +717,7 @@ class Enum(metaclass=EnumType):
         return "%s.%s" % (self.__class__.__name__, self._name_, )
 
     def __dir__(self):
+#@1202
         interesting = set()
         if self.__class__._member_type_ is not object:
             interesting = set(object.__dir__(self))
@@ -689,9 +729,11 @@ class Enum(metaclass=EnumType):
                 if name[0] == '_':
                     continue
                 if name not in self._member_map_:
+#@1220
                     interesting.add(name)
         return sorted(set(['__class__', '__doc__', '__eq__', '__hash__', '__module__']) | interesting)
 
+#@1227
     def __format__(self, format_spec):
         return str.__format__(str(self), format_spec)
 
@@ -701,57 +743,54 @@ class Enum(metaclass=EnumType):
     def __reduce_ex__(self, proto):
         return self.__class__, (self._value_, )
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self,memo):
         return self
 
     def __copy__(self):
         return self
 
+#@1250
     @property
     def name(self):
+#@1253
         return self._name_
 
     @property
     def value(self):
+#@1258
         return self._value_
-
-    # enum.property's __set__ / __delete__ (its clsname is the defining class, Enum)
     @name.setter
     def name(self, value):
         raise AttributeError("<enum 'Enum'> cannot set attribute 'name'")
-
     @name.deleter
     def name(self):
         raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
-
     @value.setter
     def value(self, value):
         raise AttributeError("<enum 'Enum'> cannot set attribute 'value'")
-
     @value.deleter
     def value(self):
         raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
-
-
 class ReprEnum(Enum):
     pass
-
-
 class IntEnum(int, ReprEnum):
     pass
-
-
 class StrEnum(str, ReprEnum):
+#@1278
     def __new__(cls, *values):
+#@1280
         if len(values) > 3:
             raise TypeError('too many arguments for str(): %r' % (values, ))
         if len(values) == 1:
+#@1284
             if not isinstance(values[0], str):
                 raise TypeError('%r is not a string' % (values[0], ))
         if len(values) >= 2:
+#@1288
             if not isinstance(values[1], str):
                 raise TypeError('encoding must be a string, not %r' % (values[1], ))
         if len(values) == 3:
+#@1292
             if not isinstance(values[2], str):
                 raise TypeError('errors must be a string, not %r' % (values[2]))
         value = str(*values)
@@ -760,10 +799,13 @@ class StrEnum(str, ReprEnum):
         return member
 
     def _generate_next_value_(name, start, count, last_values):
+#@1303
         return name.lower()
 
 
+#@1315
 class FlagBoundary(StrEnum):
+#@1323
     STRICT = auto()
     CONFORM = auto()
     EJECT = auto()
@@ -772,9 +814,11 @@ STRICT, CONFORM, EJECT, KEEP = FlagBoundary
 
 
 class Flag(Enum, boundary=STRICT):
+#@1335
     _numeric_repr_ = repr
 
     def _generate_next_value_(name, start, count, last_values):
+#@1346
         if not count:
             return start if start is not None else 1
         last_value = max(last_values)
@@ -782,10 +826,11 @@ class Flag(Enum, boundary=STRICT):
             high_bit = _high_bit(last_value)
         except Exception:
             raise TypeError('invalid flag value %r' % last_value) from None
-        return 2 ** (high_bit + 1)
+        return 2 ** (high_bit+1)
 
     @classmethod
     def _iter_member_by_value_(cls, value):
+#@1360
         for val in _iter_bits_lsb(value & cls._flag_mask_):
             yield cls._value2member_map_.get(val)
 
@@ -795,20 +840,25 @@ class Flag(Enum, boundary=STRICT):
     def _iter_member_by_def_(cls, value):
         yield from sorted(cls._iter_member_by_value_(value), key=lambda m: m._sort_order_)
 
+#@1375
     @classmethod
     def _missing_(cls, value):
         # Flag._missing_: a pseudo-member for a combination of flags (by boundary)
+#@1382
         if not isinstance(value, int):
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+#@1390
         flag_mask = cls._flag_mask_
         singles_mask = cls._singles_mask_
         all_bits = cls._all_bits_
         neg_value = None
         if not ~all_bits <= value <= all_bits or value & (all_bits ^ flag_mask):
+#@1398
             if cls._boundary_ is STRICT:
                 max_bits = max(value.bit_length(), flag_mask.bit_length())
                 raise ValueError("%r invalid value %r\n    given %s\n  allowed %s" % (
                     cls, value, bin(value, max_bits), bin(flag_mask, max_bits)))
+#@1404
             elif cls._boundary_ is CONFORM:
                 value = value & flag_mask
             elif cls._boundary_ is EJECT:
@@ -816,18 +866,23 @@ class Flag(Enum, boundary=STRICT):
             elif cls._boundary_ is KEEP:
                 if value < 0:
                     value = max(all_bits + 1, 2 ** (value.bit_length())) + value
+#@1414
             else:
                 raise ValueError('%r unknown flag boundary %r' % (cls, cls._boundary_, ))
+#@1418
         if value < 0:
             neg_value = value
             value = all_bits + 1 + value
+#@1422
         unknown = value & ~flag_mask
         aliases = value & ~singles_mask
         member_value = value & singles_mask
         if unknown and cls._boundary_ is not KEEP:
             raise ValueError('%s(%r) -->  unknown values %r [%s]'
                              % (cls.__name__, value, unknown, bin(unknown)))
+#@1431
         if cls._member_type_ is object:
+#@1433
             pseudo_member = object.__new__(cls)
         else:
             pseudo_member = cls._member_type_.__new__(cls, value)
@@ -855,18 +910,22 @@ class Flag(Enum, boundary=STRICT):
                 pseudo_member._name_ += '|%s' % cls._numeric_repr_(unknown)
         else:
             pseudo_member._name_ = None
+#@1463
         pseudo_member = cls._value2member_map_.setdefault(value, pseudo_member)
         if neg_value is not None:
             cls._value2member_map_[neg_value] = pseudo_member
         return pseudo_member
 
     def __contains__(self, other):
+#@1472
         if not isinstance(other, self.__class__):
             raise TypeError("unsupported operand type(s) for 'in': %r and %r" % (
                 type(other).__qualname__, self.__class__.__qualname__))
+#@1476
         return other._value_ & self._value_ == other._value_
 
     def __iter__(self):
+#@1482
         yield from self._iter_member_(self._value_)
 
     def __len__(self):
@@ -879,12 +938,14 @@ class Flag(Enum, boundary=STRICT):
             return "<%s: %s>" % (cls_name, v_repr(self._value_))
         return "<%s.%s: %s>" % (cls_name, self._name_, v_repr(self._value_))
 
+#@1495
     def __str__(self):
         cls_name = self.__class__.__name__
         if self._name_ is None:
             return '%s(%r)' % (cls_name, self._value_)
         return "%s.%s" % (cls_name, self._name_)
 
+#@1502
     def __bool__(self):
         return bool(self._value_)
 
@@ -897,6 +958,7 @@ class Flag(Enum, boundary=STRICT):
             return NotImplemented
         return self.__class__(self._value_ | other)
 
+#@1515
     def __and__(self, other):
         if isinstance(other, self.__class__):
             other = other._value_
@@ -906,6 +968,7 @@ class Flag(Enum, boundary=STRICT):
             return NotImplemented
         return self.__class__(self._value_ & other)
 
+#@1525
     def __xor__(self, other):
         if isinstance(other, self.__class__):
             other = other._value_
@@ -915,6 +978,7 @@ class Flag(Enum, boundary=STRICT):
             return NotImplemented
         return self.__class__(self._value_ ^ other)
 
+#@1535
     def __invert__(self):
         inverted = self._inverted_
         if inverted is None:
@@ -924,21 +988,21 @@ class Flag(Enum, boundary=STRICT):
                 inverted = self.__class__(self._singles_mask_ & ~self._value_)
             self._inverted_ = inverted
         return inverted
-
     __rand__ = __and__
     __ror__ = __or__
     __rxor__ = __xor__
-
 
 class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     pass
 
 
+#@1554
 def _high_bit(value):
+#@1558
     return value.bit_length() - 1
 
-
 def unique(enumeration):
+#@1564
     duplicates = []
     for name, member in enumeration.__members__.items():
         if name != member.name:
@@ -946,8 +1010,8 @@ def unique(enumeration):
     if duplicates:
         alias_details = ', '.join(["%s -> %s" % (alias, name) for (alias, name) in duplicates])
         raise ValueError('duplicate values found in %r: %s' % (enumeration, alias_details))
+#@1573
     return enumeration
-
 
 def _power_of_two(value):
     if value < 1:
@@ -956,5 +1020,5 @@ def _power_of_two(value):
 `;
 
 registerModule('enum', (m) => {
-  execSource(m, ENUM_SRC, '<frozen enum>');
+  execStdlibSource(m, ENUM_SRC, 'enum.py');
 });

@@ -6,7 +6,7 @@ import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, t
 import { makeType, PyBuiltinFunction, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder, defGetter } from '../runtime/define';
 import { subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
-import { execSource } from './modutil';
+import { execSource, execStdlibSource, placeLines, stdlibFilename } from './modutil';
 import { FUNCTOOLS_SRC } from './pysrc/functools';
 import { FUNCTOOLS_METHODS_SRC } from './pysrc/functools_methods';
 import * as abs from '../runtime/abstract';
@@ -388,6 +388,38 @@ function install(): void {
   };
 }
 
+// _thread.RLock (Modules/_threadmodule.c rlock_*), for cached_property's lock: RefScope runs one
+// thread, so acquiring always succeeds at once. Not a gc object, as in CPython.
+class PyRLock extends PyObject {
+  count = 0;
+}
+const RLockType = inModule(makeType('RLock', null, TypeFlags.BASETYPE, 40), '_thread');
+RLockType.slots.new = (t, args, kw) => {
+  void args;
+  void kw;
+  const l = new PyRLock(t);
+  gcNewObject(l, false);
+  return l;
+};
+RLockType.slots.repr = (o) => {
+  const l = o as PyRLock;
+  return `<${l.count ? 'locked' : 'unlocked'} _thread.RLock object owner=${l.count ? 1 : 0} count=${l.count} at 0x${addressOf(o).toString(16)}>`;
+};
+for (const name of ['acquire', '__enter__']) {
+  defMethod(RLockType, name, (_args, _kw, self) => {
+    (self as PyRLock).count++;
+    return newBool(true);
+  });
+}
+for (const name of ['release', '__exit__']) {
+  defMethod(RLockType, name, (_args, _kw, self) => {
+    const l = self as PyRLock;
+    if (!l.count) raise(E.RuntimeError, 'cannot release un-acquired lock');
+    l.count--;
+    return newRef(None);
+  });
+}
+
 registerModule('functools', (m) => {
   if (!installed) {
     installed = true;
@@ -480,12 +512,13 @@ registerModule('functools', (m) => {
     return k;
   });
   void uw;
-  execSource(m, FUNCTOOLS_SRC, '<frozen functools>');
+  m.set('RLock', RLockType);
+  execStdlibSource(m, FUNCTOOLS_SRC, 'functools.py');
   // partialmethod, singledispatchmethod: defined on first use (abs.lazyModuleAttrs)
   const mod = m.module;
   for (const name of ['partialmethod', 'singledispatchmethod']) {
     abs.lazyModuleAttrs.set(`functools.${name}`, () => {
-      execSource(new ModuleBuilder(mod), FUNCTOOLS_METHODS_SRC, '<frozen functools>');
+      execSource(new ModuleBuilder(mod), placeLines(FUNCTOOLS_METHODS_SRC), stdlibFilename('functools', 'functools.py'));
       return abs.getAttr(mod, name);
     });
   }

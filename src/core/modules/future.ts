@@ -3,27 +3,30 @@
 // the interpreter, with CPython 3.11's releases and compiler flags.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 
 const FUTURE_SRC = `
 all_feature_names = ["nested_scopes", "generators", "division", "absolute_import", "with_statement",
                      "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",
                      "annotations"]
+#@63
 __all__ = ["all_feature_names"] + all_feature_names
 
-CO_NESTED = 0x0010
-CO_GENERATOR_ALLOWED = 0
-CO_FUTURE_DIVISION = 0x20000
-CO_FUTURE_ABSOLUTE_IMPORT = 0x40000
-CO_FUTURE_WITH_STATEMENT = 0x80000
-CO_FUTURE_PRINT_FUNCTION = 0x100000
-CO_FUTURE_UNICODE_LITERALS = 0x200000
+#@69
+CO_NESTED = 0x0010                      # nested_scopes
+CO_GENERATOR_ALLOWED = 0                # generators (obsolete, was 0x1000)
+CO_FUTURE_DIVISION = 0x20000            # division
+CO_FUTURE_ABSOLUTE_IMPORT = 0x40000     # perform absolute imports by default
+CO_FUTURE_WITH_STATEMENT = 0x80000      # with statement
+CO_FUTURE_PRINT_FUNCTION = 0x100000     # print function
+CO_FUTURE_UNICODE_LITERALS = 0x200000   # unicode string literals
 CO_FUTURE_BARRY_AS_BDFL = 0x400000
-CO_FUTURE_GENERATOR_STOP = 0x800000
-CO_FUTURE_ANNOTATIONS = 0x1000000
+CO_FUTURE_GENERATOR_STOP = 0x800000     # StopIteration becomes RuntimeError in generators
+CO_FUTURE_ANNOTATIONS = 0x1000000       # annotations become strings at runtime
 
 
 class _Feature:
+#@83
     def __init__(self, optionalRelease, mandatoryRelease, compiler_flag):
         self.optional = optionalRelease
         self.mandatory = mandatoryRelease
@@ -61,5 +64,5 @@ annotations = _Feature((3, 7, 0, "beta", 1), None, CO_FUTURE_ANNOTATIONS)
 `;
 
 registerModule('__future__', (m: ModuleBuilder) => {
-  execSource(m, FUTURE_SRC, '<frozen __future__>');
+  execStdlibSource(m, FUTURE_SRC, '__future__.py');
 });

@@ -2,9 +2,9 @@
 // CPython 3.11's hashlib interface.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { HASHLIB_SRC } from './pysrc/hashlib';
 
 registerModule('hashlib', (m: ModuleBuilder) => {
-  execSource(m, HASHLIB_SRC, '<frozen hashlib>');
+  execStdlibSource(m, HASHLIB_SRC, 'hashlib.py');
 });

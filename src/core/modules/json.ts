@@ -1,8 +1,9 @@
-// The json module. The encoder and the scanner are native (Modules/_json.c: encoder_listencode_obj/
-// _dict/_list, encoder_encode_float, py_encode_basestring(_ascii), scan_once_unicode,
-// scanstring_unicode, _parse_object/_parse_array, _match_number); JSONEncoder/JSONDecoder/
-// JSONDecodeError and dumps/loads/dump/load follow Lib/json/*.py, written as Python source
-// that calls the native parts.
+// The json package: CPython 3.11's Lib/json/__init__.py, decoder.py, scanner.py and encoder.py run
+// from their source (pysrc/json_*.ts, under CPython's file names, so a traceback through them is
+// CPython's), over `_json` written here as Modules/_json.c: the Scanner (c_make_scanner:
+// scan_once_unicode, scanstring_unicode, _parse_object/_parse_array, _match_number), the
+// Encoder (c_make_encoder: encoder_listencode_obj/_dict/_list, encoder_encode_float),
+// scanstring and encode_basestring(_ascii).
 
 import { PyObject, newRef, decref, incref } from '../runtime/object';
 import { registerModule, type ModuleBuilder } from '../runtime/define';
@@ -18,7 +19,19 @@ import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { floatRepr } from '../runtime/primitives/floatrepr';
 import { intToDecimalString } from '../runtime/primitives/intstr';
-import { execSource, pyInt } from './modutil';
+import { execStdlibSource, pyInt, noKw, STDLIB_DIR } from './modutil';
+import { Edge, TypeFlags, type Visit } from '../runtime/object';
+import { makeType, inModule } from '../runtime/types';
+import { parseArgs, defGetter } from '../runtime/define';
+import { gcNewObject } from '../runtime/gc';
+import { PyBaseException } from '../runtime/objects/exception';
+import { IntType } from '../runtime/objects/int';
+import { FloatType } from '../runtime/objects/float';
+import { vmState } from '../runtime/vm/eval';
+import { JSON_INIT_SRC } from './pysrc/json_init';
+import { JSON_DECODER_SRC } from './pysrc/json_decoder';
+import { JSON_SCANNER_SRC } from './pysrc/json_scanner';
+import { JSON_ENCODER_SRC } from './pysrc/json_encoder';
 import { PyBytes, decodeBytes } from '../runtime/objects/bytes';
 
 // ------------------------------------------------------------------ encoder
@@ -51,6 +64,20 @@ interface EncOpts {
   itemSep: string;
   keySep: string;
   dflt: PyObject;
+  /** the encoder() to call for each str, null for c_encode_basestring(_ascii) itself */
+  encoder: PyObject | null;
+}
+
+/** encoder_encode_string: the JSON text of str s */
+function encodeStr(v: PyStr, o: EncOpts): string {
+  if (!o.encoder) return encodeString(v.v, o.ascii);
+  const r = abs.call(o.encoder, [v], null);
+  try {
+    if (!(r instanceof PyStr)) typeError(`encoder() must return a string, not ${r.type.name}`);
+    return r.v;
+  } finally {
+    decref(r);
+  }
 }
 
 function encodeFloat(x: number, o: EncOpts): string {
@@ -62,10 +89,11 @@ function encodeFloat(x: number, o: EncOpts): string {
 }
 
 function encodeObj(v: PyObject, o: EncOpts, markers: Set<PyObject>, level: number, out: string[]): void {
-  if (v instanceof PyStr) out.push(encodeString(v.v, o.ascii));
-  else if (v === None) out.push('null');
+  // (encoder_listencode_obj's order of tests)
+  if (v === None) out.push('null');
   else if (v === True) out.push('true');
   else if (v === False) out.push('false');
+  else if (v instanceof PyStr) out.push(encodeStr(v, o));
   else if (v instanceof PyInt) out.push(intToDecimalString(v.v));
   else if (v instanceof PyFloat) out.push(encodeFloat(v.v, o));
   else if (v instanceof PyList || v instanceof PyTuple) nested(o, () => encodeList(v, o, markers, level, out));
@@ -181,7 +209,7 @@ function encodeDict(d: PyDict, o: EncOpts, markers: Set<PyObject>, level: number
       if (ks === null) continue;
       if (!first) out.push(sep);
       first = false;
-      out.push(encodeString(ks, o.ascii));
+      out.push(k instanceof PyStr ? encodeStr(k, o) : encodeString(ks, o.ascii));
       out.push(o.keySep);
       encodeObj(v, o, markers, level, out);
     }
@@ -212,50 +240,35 @@ function mergeSort(a: number[], lt: (x: number, y: number) => boolean): void {
   while (j < r.length) a[k++] = r[j++];
 }
 
-// _encode(o, skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys, indent, item_separator, key_separator, default)
-function nativeEncode(args: PyObject[]): PyObject {
-  if (args.length !== 10) typeError('_encode expects 10 arguments');
-  const [obj, sk, ea, cc, an, sortk, ind, isep, ksep, dflt] = args;
-  let indent: string | null = null;
-  if (ind !== None) {
-    if (ind instanceof PyStr) indent = ind.v;
-    else indent = ' '.repeat(Math.max(0, Number(abs.index(ind))));
-  }
-  if (!(isep instanceof PyStr) || !(ksep instanceof PyStr)) typeError('separators must be str');
-  const o: EncOpts = {
-    skipkeys: abs.isTrue(sk),
-    ascii: abs.isTrue(ea),
-    circular: abs.isTrue(cc),
-    allowNan: abs.isTrue(an),
-    sortKeys: abs.isTrue(sortk),
-    indent,
-    itemSep: isep.v,
-    keySep: ksep.v,
-    dflt,
-  };
-  const out: string[] = [];
-  encodeObj(obj, o, new Set(), 0, out);
-  return newStr(out.join(''));
-}
-
 // ------------------------------------------------------------------ scanner
 interface DecOpts {
   s: string;
   doc: PyStr;
   objectHook: PyObject | null;
   pairsHook: PyObject | null;
+  /** null: float itself (PyFloat_FromString) */
   parseFloat: PyObject | null;
+  /** null: int itself (PyLong_FromString) */
   parseInt: PyObject | null;
-  parseConstant: PyObject | null;
+  parseConstant: PyObject;
   strict: boolean;
-  errcls: PyObject;
-  memo: Map<string, PyStr>;
+  memo: PyDict;
+}
+
+/** JSONDecodeError, as raise_errmsg finds it: json.decoder's attribute */
+function jsonDecodeError(): PyObject {
+  const mod = vmState.importModule!('json.decoder', vmState.current!);
+  try {
+    return abs.getAttr(mod, 'JSONDecodeError');
+  } finally {
+    decref(mod);
+  }
 }
 
 class Decoder {
   constructor(public o: DecOpts) {}
-  /** JSONDecodeError(msg, doc, pos); pos counted in code points */
-  fail(msg: string, pos: number): never {
+  /** pos (a code unit index) counted in code points */
+  cp(pos: number): number {
     const s = this.o.s;
     let cp = pos;
     for (let i = 0; i < pos && i < s.length; i++) {
@@ -268,16 +281,28 @@ class Decoder {
         }
       }
     }
+    return cp;
+  }
+  /** raise_errmsg: JSONDecodeError(msg, doc, pos) */
+  fail(msg: string, pos: number): never {
+    const errcls = jsonDecodeError();
     const m = newStr(msg);
-    const p = newInt(cp);
+    const p = newInt(this.cp(pos));
     let exc: PyObject;
     try {
-      exc = abs.call(this.o.errcls, [m, this.o.doc, p], null);
+      exc = abs.call(errcls, [m, this.o.doc, p], null);
     } finally {
       decref(m);
       decref(p);
+      decref(errcls);
     }
     throw exc;
+  }
+  /** raise_stop_iteration: no JSON value at pos (raw_decode makes it "Expecting value") */
+  stop(pos: number): never {
+    const e = new PyBaseException(E.StopIteration, newTuple([newInt(this.cp(pos))]));
+    gcNewObject(e, true);
+    throw e;
   }
   ws(i: number): number {
     const s = this.o.s;
@@ -291,15 +316,25 @@ class Decoder {
   /** scan_once_unicode: a value at i (no leading whitespace) -> [value, end] */
   value(i: number): [PyObject, number] {
     const s = this.o.s;
-    if (i >= s.length) this.fail('Expecting value', i);
+    if (i >= s.length) this.stop(i);
     const c = s[i];
     switch (c) {
       case '"':
         return this.string(i + 1);
       case '{':
-        return this.object(i + 1);
+        abs.enterRecursiveCall(' while decoding a JSON object from a unicode string');
+        try {
+          return this.object(i + 1);
+        } finally {
+          abs.leaveRecursiveCall();
+        }
       case '[':
-        return this.array(i + 1);
+        abs.enterRecursiveCall(' while decoding a JSON array from a unicode string');
+        try {
+          return this.array(i + 1);
+        } finally {
+          abs.leaveRecursiveCall();
+        }
       case 'n':
         if (s.startsWith('null', i)) return [newRef(None), i + 4];
         break;
@@ -321,21 +356,19 @@ class Decoder {
     }
     return this.number(i);
   }
+  /** _parse_constant: parse_constant(name) */
   constant(name: string): PyObject {
-    if (this.o.parseConstant) {
-      const n = newStr(name);
-      try {
-        return abs.call(this.o.parseConstant, [n], null);
-      } finally {
-        decref(n);
-      }
+    const n = newStr(name);
+    try {
+      return abs.call(this.o.parseConstant, [n], null);
+    } finally {
+      decref(n);
     }
-    return newFloat(name === 'NaN' ? NaN : name === 'Infinity' ? Infinity : -Infinity);
   }
   number(i: number): [PyObject, number] {
     const s = this.o.s;
     const m = /^(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(s.slice(i, i + 4000));
-    if (!m) this.fail('Expecting value', i);
+    if (!m) this.stop(i);
     const text = m[0];
     const end = i + text.length;
     if (m[2] || m[3]) {
@@ -406,88 +439,78 @@ class Decoder {
     const [v, end] = this.stringJS(i);
     return [newStr(v), end];
   }
+  /** _parse_object_unicode: i is just after the '{' */
   object(i: number): [PyObject, number] {
     const s = this.o.s;
-    const pairs: [PyObject, PyObject][] = [];
-    const release = () => {
-      for (const [k, v] of pairs) {
-        decref(k);
-        decref(v);
-      }
-    };
+    const pairs = this.o.pairsHook !== null;
+    const rval: PyObject = pairs ? newList([]) : newDict();
     try {
       i = this.ws(i);
-      if (s[i] !== '}') {
+      if (i >= s.length || s[i] !== '}') {
         for (;;) {
-          if (s[i] !== '"') this.fail('Expecting property name enclosed in double quotes', i);
+          if (i >= s.length || s[i] !== '"') this.fail('Expecting property name enclosed in double quotes', i);
           const [kv, kend] = this.stringJS(i + 1);
-          let key = this.o.memo.get(kv);
-          if (key) incref(key);
-          else {
-            key = newStr(kv);
-            this.o.memo.set(kv, key);
-            incref(key);
-          }
-          i = kend;
-          if (s[i] !== ':') {
-            i = this.ws(i);
-            if (s[i] !== ':') {
-              decref(key);
-              this.fail("Expecting ':' delimiter", i);
-            }
-          }
-          i = this.ws(i + 1);
+          let key: PyObject = newStr(kv);
+          // memokey = PyDict_SetDefault(s->memo, key, key)
+          const memo = this.o.memo.getItem(key);
+          if (memo) {
+            incref(memo);
+            decref(key);
+            key = memo;
+          } else this.o.memo.setItem(key, key);
           let val: PyObject;
           try {
+            i = this.ws(kend);
+            if (i >= s.length || s[i] !== ':') this.fail("Expecting ':' delimiter", i);
+            i = this.ws(i + 1);
             [val, i] = this.value(i);
           } catch (e) {
             decref(key);
             throw e;
           }
-          pairs.push([key, val]);
+          if (pairs) listAppend(rval as PyList, newTuple([key, val])); // (both stolen)
+          else {
+            try {
+              (rval as PyDict).setItem(key, val);
+            } finally {
+              decref(key);
+              decref(val);
+            }
+          }
           i = this.ws(i);
-          if (s[i] === '}') break;
-          if (s[i] !== ',') this.fail("Expecting ',' delimiter", i);
+          if (i < s.length && s[i] === '}') break;
+          if (i >= s.length || s[i] !== ',') this.fail("Expecting ',' delimiter", i);
           i = this.ws(i + 1);
         }
       }
-      i++;
     } catch (e) {
-      release();
+      decref(rval);
       throw e;
     }
-    if (this.o.pairsHook) {
-      const l = newList(pairs.map(([k, v]) => newTuple([k, v])));
+    i++;
+    const hook = pairs ? this.o.pairsHook : this.o.objectHook;
+    if (hook) {
       try {
-        return [abs.call(this.o.pairsHook, [l], null), i];
+        return [abs.call(hook, [rval], null), i];
       } finally {
-        decref(l);
+        decref(rval);
       }
     }
-    const d = newDict();
-    for (const [k, v] of pairs) d.setItem(k, v);
-    release();
-    if (this.o.objectHook) {
-      try {
-        return [abs.call(this.o.objectHook, [d], null), i];
-      } finally {
-        decref(d);
-      }
-    }
-    return [d, i];
+    return [rval, i];
   }
+  /** _parse_array_unicode: i is just after the '[' */
   array(i: number): [PyObject, number] {
     const s = this.o.s;
     const l = newList([]);
     try {
       i = this.ws(i);
-      if (s[i] !== ']') {
+      if (i >= s.length || s[i] !== ']') {
         for (;;) {
           const [v, end] = this.value(i);
           listAppend(l, v); // steals
           i = this.ws(end);
-          if (s[i] === ']') break;
-          if (s[i] !== ',') this.fail("Expecting ',' delimiter", i);
+          if (i < s.length && s[i] === ']') break;
+          if (i >= s.length || s[i] !== ',') this.fail("Expecting ',' delimiter", i);
           i = this.ws(i + 1);
         }
       }
@@ -499,237 +522,226 @@ class Decoder {
   }
 }
 
-/** json.detect_encoding (Lib/json/__init__.py): the codec of JSON bytes, by BOM or by where the
- * zero bytes of the first ASCII characters are */
-function detectEncoding(b: Uint8Array): string {
-  const starts = (...p: number[]) => b.length >= p.length && p.every((x, i) => b[i] === x);
-  if (starts(0, 0, 0xfe, 0xff) || starts(0xff, 0xfe, 0, 0)) return 'utf-32';
-  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return 'utf-16';
-  if (starts(0xef, 0xbb, 0xbf)) return 'utf-8-sig';
-  if (b.length >= 4) {
-    if (!b[0]) return b[1] ? 'utf-16-be' : 'utf-32-be';
-    if (!b[1]) return b[2] || b[3] ? 'utf-16-le' : 'utf-32-le';
-  } else if (b.length === 2) {
-    if (!b[0]) return 'utf-16-be';
-    if (!b[1]) return 'utf-16-le';
+/** the code unit index of code point idx of s */
+function unitIndex(s: string, idx: number): number {
+  let i = 0;
+  for (let c = 0; c < idx && i < s.length; c++) {
+    const ch = s.charCodeAt(i);
+    i += ch >= 0xd800 && ch <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
-  return 'utf-8';
+  return i;
 }
 
-/** b.decode(detect_encoding(b), 'surrogatepass') */
-function decodeJsonBytes(b: Uint8Array): string {
-  return decodeBytes(b, detectEncoding(b), 'surrogatepass');
+function strictBool(name: string, o: PyObject): boolean {
+  if (o === True || o === False) return o === True;
+  if (o instanceof PyInt) return abs.isTrue(o);
+  typeError(`'${o.type.name}' object cannot be interpreted as an integer`);
+  void name;
 }
 
-// _decode(s, idx, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant, strict, errcls, raw)
-function nativeDecode(args: PyObject[]): PyObject {
-  if (args.length !== 10) typeError('_decode expects 10 arguments');
-  const [so, idxO, oh, ph, pf, pi, pc, strict, errcls, raw] = args;
-  if (!(so instanceof PyStr)) {
-    // JSONDecoder.decode matches WHITESPACE (a str pattern) first; raw_decode is scan_once's check
-    if (abs.isTrue(raw)) typeError(`first argument must be a string, not ${so.type.name}`);
-    if (so instanceof PyBytes) typeError('cannot use a string pattern on a bytes-like object');
-    typeError(`expected string or bytes-like object, got '${so.type.name}'`);
+function ssizeArg(fname: string, o: PyObject): number {
+  if (!(o instanceof PyInt) && !abs.typeLookup(o.type, '__index__')) typeError(`'${o.type.name}' object cannot be interpreted as an integer`);
+  return Number(abs.index(o));
+}
+
+// ------------------------------------------------------------------ _json.Scanner (c_make_scanner)
+const ScannerType = inModule(makeType('Scanner', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 64), '_json');
+ScannerType.doc = 'JSON scanner object';
+
+class PyScanner extends PyObject {
+  strict = true;
+  fields: PyObject[] = [];
+  /** object_hook, object_pairs_hook, parse_float, parse_int, parse_constant */
+  constructor(public memo: PyDict) {
+    super(ScannerType);
   }
-  const opt = (x: PyObject) => (x === None ? null : x);
-  const memo = new Map<string, PyStr>();
+  override traverse(visit: Visit): void {
+    const names = ['object_hook', 'object_pairs_hook', 'parse_float', 'parse_int', 'parse_constant'];
+    this.fields.forEach((f, i) => visit(f, Edge.OTHER, names[i]));
+    visit(this.memo, Edge.OTHER, 'memo');
+  }
+  override dealloc(): void {
+    const f = this.fields;
+    this.fields = [];
+    for (const x of f) decref(x);
+    decref(this.memo);
+  }
+}
+
+// scanner_new: the context's strict, object_hook, object_pairs_hook, parse_float, parse_int,
+// parse_constant, read once
+ScannerType.slots.new = (_t, args, kw) => {
+  const [ctx] = parseArgs({ name: 'make_scanner', params: ['context'], required: 1 }, args, kw);
+  const sc = new PyScanner(newDict());
+  gcNewObject(sc, true);
+  try {
+    const strict = abs.getAttr(ctx!, 'strict');
+    try {
+      sc.strict = abs.isTrue(strict);
+    } finally {
+      decref(strict);
+    }
+    for (const name of ['object_hook', 'object_pairs_hook', 'parse_float', 'parse_int', 'parse_constant']) sc.fields.push(abs.getAttr(ctx!, name));
+  } catch (e) {
+    decref(sc);
+    throw e;
+  }
+  return sc;
+};
+
+// scanner_call: scan_once(string, idx) -> (value, end), StopIteration(idx) when no value starts there
+ScannerType.slots.call = (o, args, kw) => {
+  const sc = o as PyScanner;
+  const [so, idxO] = parseArgs({ name: 'scan_once', params: ['string', 'idx'], required: 2 }, args, kw);
+  const idx = ssizeArg('scan_once', idxO!);
+  if (!(so instanceof PyStr)) typeError(`first argument must be a string, not ${so!.type.name}`);
+  const [oh, ph, pf, pi, pc] = sc.fields;
   const dec = new Decoder({
     s: so.v,
     doc: so,
-    objectHook: opt(oh),
-    pairsHook: opt(ph),
-    parseFloat: opt(pf),
-    parseInt: opt(pi),
-    parseConstant: opt(pc),
-    strict: abs.isTrue(strict),
-    errcls,
-    memo,
+    objectHook: oh === None ? null : oh,
+    pairsHook: ph === None ? null : ph,
+    parseFloat: pf === FloatType ? null : pf,
+    parseInt: pi === IntType ? null : pi,
+    parseConstant: pc,
+    strict: sc.strict,
+    memo: sc.memo,
   });
+  let v: PyObject;
+  let end: number;
   try {
-    // positions are code units here; idx is a code point index
-    let i = 0;
-    const want = Number(abs.index(idxO));
-    for (let c = 0; c < want && i < so.v.length; c++) {
-      const ch = so.v.charCodeAt(i);
-      i += ch >= 0xd800 && ch <= 0xdbff ? 2 : 1;
-    }
-    if (abs.isTrue(raw)) {
-      if (want < 0) raise(E.ValueError, 'idx cannot be negative');
-      const [v, end] = dec.value(i);
-      let cpEnd = 0;
-      for (let k = 0; k < end; k++) {
-        const ch = so.v.charCodeAt(k);
-        if (!(ch >= 0xdc00 && ch <= 0xdfff)) cpEnd++;
-      }
-      return newTuple([v, newInt(cpEnd)]);
-    }
-    if (so.v.startsWith('\ufeff')) dec.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
-    i = dec.ws(i);
-    const [v, end] = dec.value(i);
-    const e2 = dec.ws(end);
-    if (e2 !== so.v.length) {
-      decref(v);
-      dec.fail('Extra data', e2);
-    }
-    return v;
+    if (idx < 0) raise(E.ValueError, 'idx cannot be negative');
+    [v, end] = dec.value(unitIndex(so.v, idx));
   } finally {
-    for (const k of memo.values()) decref(k);
+    sc.memo.clear();
+  }
+  return newTuple([v, newInt(dec.cp(end))]);
+};
+
+for (const name of ['strict', 'object_hook', 'object_pairs_hook', 'parse_float', 'parse_int', 'parse_constant']) {
+  const k = name === 'strict' ? -1 : ['object_hook', 'object_pairs_hook', 'parse_float', 'parse_int', 'parse_constant'].indexOf(name);
+  defGetter(ScannerType, name, (o) => (k < 0 ? newRef((o as PyScanner).strict ? True : False) : newRef((o as PyScanner).fields[k])), () =>
+    raise(E.AttributeError, 'readonly attribute'),
+  );
+}
+
+// ------------------------------------------------------------------ _json.Encoder (c_make_encoder)
+const EncoderType = inModule(makeType('Encoder', null, TypeFlags.HAVE_GC | TypeFlags.BASETYPE, 80), '_json');
+EncoderType.doc = 'Encoder(markers, default, encoder, indent, key_separator, item_separator, sort_keys, skipkeys, allow_nan)';
+
+const ENC_FIELDS = ['markers', 'default', 'encoder', 'indent', 'key_separator', 'item_separator'];
+class PyEncoder extends PyObject {
+  /** markers, default, encoder, indent, key_separator, item_separator */
+  fields: PyObject[] = [];
+  sortKeys = false;
+  skipkeys = false;
+  allowNan = true;
+  constructor() {
+    super(EncoderType);
+  }
+  override traverse(visit: Visit): void {
+    this.fields.forEach((f, i) => visit(f, Edge.OTHER, ENC_FIELDS[i]));
+  }
+  override dealloc(): void {
+    const f = this.fields;
+    this.fields = [];
+    for (const x of f) decref(x);
   }
 }
 
-const JSON_SRC = `
-class JSONDecodeError(ValueError):
-    def __init__(self, msg, doc, pos):
-        lineno = doc.count('\\n', 0, pos) + 1
-        colno = pos - doc.rfind('\\n', 0, pos)
-        errmsg = '%s: line %d column %d (char %d)' % (msg, lineno, colno, pos)
-        ValueError.__init__(self, errmsg)
-        self.msg = msg
-        self.doc = doc
-        self.pos = pos
-        self.lineno = lineno
-        self.colno = colno
+let encodeAsciiFn: PyObject | null = null;
+let encodeUnicodeFn: PyObject | null = null;
 
-    def __reduce__(self):
-        return self.__class__, (self.msg, self.doc, self.pos)
+// encoder_new: "OOOOUUppp:make_encoder"
+EncoderType.slots.new = (_t, args, kw) => {
+  const a = parseArgs({ name: 'make_encoder', params: [...ENC_FIELDS, 'sort_keys', 'skipkeys', 'allow_nan'], required: 9 }, args, kw);
+  const [markers, , , , ksep, isep] = a;
+  if (markers !== None && !(markers instanceof PyDict)) typeError(`make_encoder() argument 1 must be dict or None, not ${markers!.type.name}`);
+  if (!(ksep instanceof PyStr)) typeError(`make_encoder() argument 5 must be str, not ${ksep!.type.name}`);
+  if (!(isep instanceof PyStr)) typeError(`make_encoder() argument 6 must be str, not ${isep!.type.name}`);
+  const flags = [a[6]!, a[7]!, a[8]!].map((x) => abs.isTrue(x));
+  const e = new PyEncoder();
+  for (let i = 0; i < 6; i++) e.fields.push(newRef(a[i]!));
+  [e.sortKeys, e.skipkeys, e.allowNan] = flags;
+  gcNewObject(e, true);
+  return e;
+};
 
-JSONDecodeError.__module__ = 'json.decoder'
+// encoder_call: _iterencode(obj, _current_indent_level) -> [the whole text]
+EncoderType.slots.call = (o, args, kw) => {
+  const enc = o as PyEncoder;
+  const [obj, lvl] = parseArgs({ name: '_iterencode', params: ['obj', '_current_indent_level'], required: 2 }, args, kw);
+  ssizeArg('_iterencode', lvl!);
+  const [markers, dflt, encoder, , ksep, isep] = enc.fields;
+  const fast = encoder === encodeAsciiFn ? 'ascii' : encoder === encodeUnicodeFn ? 'unicode' : null;
+  const opts: EncOpts = {
+    skipkeys: enc.skipkeys,
+    ascii: fast !== 'unicode',
+    circular: markers !== None,
+    allowNan: enc.allowNan,
+    sortKeys: enc.sortKeys,
+    indent: null,
+    itemSep: (isep as PyStr).v,
+    keySep: (ksep as PyStr).v,
+    dflt,
+    encoder: fast ? null : encoder,
+  };
+  const out: string[] = [];
+  encodeObj(obj!, opts, new Set(), 0, out);
+  return newList([newStr(out.join(''))]);
+};
+for (let k = 0; k < ENC_FIELDS.length; k++) {
+  defGetter(EncoderType, ENC_FIELDS[k], (o) => newRef((o as PyEncoder).fields[k]), () => raise(E.AttributeError, 'readonly attribute'));
+}
+defGetter(EncoderType, 'sort_keys', (o) => newRef((o as PyEncoder).sortKeys ? True : False), () => raise(E.AttributeError, 'readonly attribute'));
+defGetter(EncoderType, 'skipkeys', (o) => newRef((o as PyEncoder).skipkeys ? True : False), () => raise(E.AttributeError, 'readonly attribute'));
 
-
-class JSONEncoder(object):
-    item_separator = ', '
-    key_separator = ': '
-
-    def __init__(self, *, skipkeys=False, ensure_ascii=True,
-                 check_circular=True, allow_nan=True, sort_keys=False,
-                 indent=None, separators=None, default=None):
-        self.skipkeys = skipkeys
-        self.ensure_ascii = ensure_ascii
-        self.check_circular = check_circular
-        self.allow_nan = allow_nan
-        self.sort_keys = sort_keys
-        self.indent = indent
-        if separators is not None:
-            self.item_separator, self.key_separator = separators
-        elif indent is not None:
-            self.item_separator = ','
-        if default is not None:
-            self.default = default
-
-    def default(self, o):
-        raise TypeError(f'Object of type {o.__class__.__name__} '
-                        f'is not JSON serializable')
-
-    def encode(self, o):
-        return _encode(o, self.skipkeys, self.ensure_ascii, self.check_circular,
-                       self.allow_nan, self.sort_keys, self.indent,
-                       self.item_separator, self.key_separator, self.default)
-
-    def iterencode(self, o, _one_shot=False):
-        return iter([self.encode(o)])
-
-JSONEncoder.__module__ = 'json.encoder'
-
-
-class JSONDecoder(object):
-    def __init__(self, *, object_hook=None, parse_float=None,
-                 parse_int=None, parse_constant=None, strict=True,
-                 object_pairs_hook=None):
-        self.object_hook = object_hook
-        self.parse_float = parse_float
-        self.parse_int = parse_int
-        self.parse_constant = parse_constant
-        self.strict = strict
-        self.object_pairs_hook = object_pairs_hook
-
-    def decode(self, s):
-        return _decode(s, 0, self.object_hook, self.object_pairs_hook, self.parse_float,
-                       self.parse_int, self.parse_constant, self.strict, JSONDecodeError, False)
-
-    def raw_decode(self, s, idx=0):
-        return _decode(s, idx, self.object_hook, self.object_pairs_hook, self.parse_float,
-                       self.parse_int, self.parse_constant, self.strict, JSONDecodeError, True)
-
-JSONDecoder.__module__ = 'json.decoder'
-
-_default_encoder = JSONEncoder()
-_default_decoder = JSONDecoder()
-
-
-def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
-        allow_nan=True, cls=None, indent=None, separators=None,
-        default=None, sort_keys=False, **kw):
-    if (not skipkeys and ensure_ascii and check_circular and allow_nan and
-        cls is None and indent is None and separators is None and
-        default is None and not sort_keys and not kw):
-        return _default_encoder.encode(obj)
-    if cls is None:
-        cls = JSONEncoder
-    return cls(
-        skipkeys=skipkeys, ensure_ascii=ensure_ascii,
-        check_circular=check_circular, allow_nan=allow_nan, indent=indent,
-        separators=separators, default=default, sort_keys=sort_keys,
-        **kw).encode(obj)
-
-
-def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
-        allow_nan=True, cls=None, indent=None, separators=None,
-        default=None, sort_keys=False, **kw):
-    fp.write(dumps(obj, skipkeys=skipkeys, ensure_ascii=ensure_ascii,
-                   check_circular=check_circular, allow_nan=allow_nan, cls=cls,
-                   indent=indent, separators=separators, default=default,
-                   sort_keys=sort_keys, **kw))
-
-
-def loads(s, *, cls=None, object_hook=None, parse_float=None,
-        parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
-    if not isinstance(s, str):
-        if not isinstance(s, (bytes, bytearray)):
-            raise TypeError(f'the JSON object must be str, bytes or bytearray, '
-                            f'not {s.__class__.__name__}')
-        s = _decode_bytes(s)
-    if (cls is None and object_hook is None and
-            parse_int is None and parse_float is None and
-            parse_constant is None and object_pairs_hook is None and not kw):
-        return _default_decoder.decode(s)
-    if cls is None:
-        cls = JSONDecoder
-    if object_hook is not None:
-        kw['object_hook'] = object_hook
-    if object_pairs_hook is not None:
-        kw['object_pairs_hook'] = object_pairs_hook
-    if parse_float is not None:
-        kw['parse_float'] = parse_float
-    if parse_int is not None:
-        kw['parse_int'] = parse_int
-    if parse_constant is not None:
-        kw['parse_constant'] = parse_constant
-    return cls(**kw).decode(s)
-
-
-def load(fp, *, cls=None, object_hook=None, parse_float=None,
-        parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
-    return loads(fp.read(),
-        cls=cls, object_hook=object_hook,
-        parse_float=parse_float, parse_int=parse_int,
-        parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw)
-
-__all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', 'JSONEncoder']
-`;
-
-registerModule('json', (m: ModuleBuilder) => {
-  m.fn('_encode', (args) => nativeEncode(args));
-  m.fn('_decode', (args) => nativeDecode(args));
-  m.fn('_decode_bytes', (args) => newStr(decodeJsonBytes((args[0] as PyBytes).v)));
-  m.fn('detect_encoding', (args, kw) => {
-    if ((kw && kw.length) || args.length !== 1) typeError(`detect_encoding() takes 1 positional argument but ${args.length} were given`);
-    const b = args[0];
-    // (b.startswith((codecs.BOM_UTF32_BE, codecs.BOM_UTF32_LE)) is its first step)
-    if (b instanceof PyStr) typeError('tuple for startswith must only contain str, not bytes');
-    if (!(b instanceof PyBytes)) raise(E.AttributeError, `'${b.type.name}' object has no attribute 'startswith'`);
-    return newStr(detectEncoding(b.v));
+registerModule('_json', (m: ModuleBuilder) => {
+  m.own('__file__', newStr(`${STDLIB_DIR}/lib-dynload/_json.cpython-311-x86_64-linux-gnu.so`));
+  m.fn('encode_basestring_ascii', (args, kw) => {
+    noKw('encode_basestring_ascii', kw);
+    if (args.length !== 1) typeError(`encode_basestring_ascii() takes exactly one argument (${args.length} given)`);
+    if (!(args[0] instanceof PyStr)) typeError(`first argument must be a string, not ${args[0].type.name}`);
+    return newStr(encodeString(args[0].v, true));
   });
-  execSource(m, JSON_SRC, '<frozen json>');
+  m.fn('encode_basestring', (args, kw) => {
+    noKw('encode_basestring', kw);
+    if (args.length !== 1) typeError(`encode_basestring() takes exactly one argument (${args.length} given)`);
+    if (!(args[0] instanceof PyStr)) typeError(`first argument must be a string, not ${args[0].type.name}`);
+    return newStr(encodeString(args[0].v, false));
+  });
+  encodeAsciiFn = m.dict.getStr(abs.strKey('encode_basestring_ascii'))!;
+  encodeUnicodeFn = m.dict.getStr(abs.strKey('encode_basestring'))!;
+  // py_scanstring: scanstring(string, end, strict=True) -> (str, end)
+  m.fn('scanstring', (args, kw) => {
+    noKw('scanstring', kw);
+    if (args.length < 2 || args.length > 3) typeError(`scanstring expected ${args.length < 2 ? 'at least 2' : 'at most 3'} arguments, got ${args.length}`);
+    const [so, endO] = args;
+    const end = ssizeArg('scanstring', endO);
+    const strict = args.length > 2 ? strictBool('strict', args[2]) : true;
+    if (!(so instanceof PyStr)) typeError(`first argument must be a string, not ${so.type.name}`);
+    const dec = dec0(so, strict);
+    if (end < 0 || end > dec.cp(so.v.length)) raise(E.ValueError, 'end is out of bounds');
+    const u = unitIndex(so.v, end);
+    const [v, e] = dec.stringJS(u);
+    return newTuple([newStr(v), newInt(dec.cp(e))]);
+  });
+  m.set('make_scanner', ScannerType);
+  m.set('make_encoder', EncoderType);
 });
 
-void PyList;
+function dec0(so: PyStr, strict = true): Decoder {
+  return new Decoder({ s: so.v, doc: so, objectHook: null, pairsHook: null, parseFloat: null, parseInt: null, parseConstant: None, strict, memo: null! });
+}
+
+// ------------------------------------------------------------------ the json package (Lib/json/*.py)
+function submoduleInit(rel: string, src: string): (m: ModuleBuilder) => void {
+  return (m) => execStdlibSource(m, src, rel);
+}
+registerModule('json', (m) => {
+  m.own('__path__', newList([newStr(`${STDLIB_DIR}/json`)]));
+  execStdlibSource(m, JSON_INIT_SRC, 'json/__init__.py');
+});
+registerModule('json.decoder', submoduleInit('json/decoder.py', JSON_DECODER_SRC));
+registerModule('json.scanner', submoduleInit('json/scanner.py', JSON_SCANNER_SRC));
+registerModule('json.encoder', submoduleInit('json/encoder.py', JSON_ENCODER_SRC));

@@ -168,6 +168,66 @@ export function execSource(m: ModuleBuilder, source: string, filename: string): 
   }
 }
 
+import { STDLIB_DIR } from '../runtime/stdlibnames';
+export { STDLIB_DIR };
+
+/** The modules CPython 3.11 freezes (Tools/build/freeze_modules.py; `_imp.is_frozen`): their
+ * code objects say `<frozen NAME>` and have no __cached__. */
+export const CPYTHON_FROZEN = new Set([
+  'abc', 'codecs', 'io', '_collections_abc', '_sitebuiltins', 'genericpath', 'ntpath', 'posixpath',
+  'os', 'site', 'stat', 'importlib.util', 'importlib.machinery', 'runpy', 'zipimport',
+]);
+
+/** The file name CPython compiles module `name` (Lib/`rel`) under. */
+export function stdlibFilename(name: string, rel: string): string {
+  return CPYTHON_FROZEN.has(name) ? `<frozen ${name}>` : `${STDLIB_DIR}/${rel}`;
+}
+
+/**
+ * Module attributes importlib sets for a module loaded from Lib/`rel` (_init_module_attrs):
+ * __file__, and __cached__ unless CPython freezes it (FrozenImporter sets __file__ only).
+ */
+export function setStdlibFile(m: ModuleBuilder, rel: string): void {
+  const name = m.module.name;
+  m.own('__file__', newStr(`${STDLIB_DIR}/${rel}`));
+  if (!CPYTHON_FROZEN.has(name)) {
+    const slash = rel.lastIndexOf('/');
+    const base = rel.slice(slash + 1).replace(/\.py$/, '');
+    m.own('__cached__', newStr(`${STDLIB_DIR}/${rel.slice(0, slash + 1)}__pycache__/${base}.cpython-311.pyc`));
+  }
+}
+
+/**
+ * Source whose lines are placed where CPython's are: a line `#@N` (alone on its line) is replaced
+ * by the blank lines that make the next line line N. RefScope's trimmed copy of a Lib module thus
+ * keeps each kept line on its CPython line (a traceback shows CPython's line number and text).
+ */
+export function placeLines(source: string): string {
+  if (!source.includes('#@')) return source;
+  const out: string[] = [];
+  for (const line of source.split('\n')) {
+    const m = /^#@(\d+)$/.exec(line);
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    const at = Number(m[1]);
+    if (at < out.length + 1) throw new Error(`internal: stdlib source line #@${at} comes after line ${out.length}`);
+    while (out.length + 1 < at) out.push('');
+  }
+  return out.join('\n');
+}
+
+/**
+ * Run Python source as the body of the standard module `m`, what importlib does for Lib/`rel`:
+ * __file__ (and __cached__) set first, the code compiled under CPython's file name for it, the
+ * `#@N` placement lines applied (placeLines).
+ */
+export function execStdlibSource(m: ModuleBuilder, source: string, rel: string): void {
+  setStdlibFile(m, rel);
+  execSource(m, placeLines(source), stdlibFilename(m.module.name, rel));
+}
+
 export { IntType, BoolType, FloatType, PyStr, newStr };
 
 /**

@@ -14,7 +14,7 @@ import { newList } from '../runtime/objects/list';
 import { typeError, raise, Unsupported, ProcessExit } from '../runtime/errors';
 import { currentInterp } from '../runtime/current';
 import { vmState } from '../runtime/vm/eval';
-import { execSource } from './modutil';
+import { execSource, setStdlibFile } from './modutil';
 import { pathKind, PyStdStream, unwrittenBytes } from './fileio';
 import { runFilesOf, fspath, type RunFiles } from './runfs';
 import type { HostStat } from './io_shared';
@@ -647,9 +647,13 @@ def lexists(path):
 `;
 
 // os.path is posixpath (sys.modules['os.path'] is set by os's import, as Lib/os.py does)
-registerModule('posixpath', (m) => initPath(m));
+registerModule('posixpath', (m) => {
+  setStdlibFile(m, 'posixpath.py');
+  initPath(m);
+});
 
 registerModule('os', (m) => {
+  setStdlibFile(m, 'os.py');
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still

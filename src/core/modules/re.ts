@@ -18,7 +18,7 @@ import { raise, typeError, isPyException } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
 import { strRepr } from '../runtime/primitives/intstr';
-import { defMethod, execSource, iterType, newIter } from './modutil';
+import { defMethod, execSource, iterType, newIter, setStdlibFile } from './modutil';
 import { jsStack } from '../runtime/current';
 import { F, ReSyntaxError, ReBudgetError, compileProgram, matchAt, search, type Program, type MatchState } from './sre_engine';
 
@@ -196,7 +196,10 @@ function compile(pattern: PyObject, flagsObj: PyObject | undefined): PyPattern {
 // ------------------------------------------------------------------ matching helpers
 function strArg(o: PyObject, what = 'string'): PyStr {
   if (!(o instanceof PyStr)) {
-    if (o.type.name === 'bytes') raise(E.NotImplementedError, 'RefScope: bytes subjects are not supported by re');
+    // (every pattern is a str one: sre's state_init for a buffer subject)
+    if (['bytes', 'bytearray', 'memoryview'].some((n) => o.type.mro.some((t) => t.name === n && t.module === 'builtins'))) {
+      typeError('cannot use a string pattern on a bytes-like object');
+    }
     typeError(`expected string or bytes-like object, got '${o.type.name}'`);
   }
   void what;
@@ -822,6 +825,7 @@ del _n, _v, _m
 
 let installed = false;
 registerModule('re', (m: ModuleBuilder) => {
+  setStdlibFile(m, 're/__init__.py');
   if (!installed) {
     installed = true;
     installTypes();

@@ -2,9 +2,10 @@
 // gives the same values on Linux).
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execSource, setStdlibFile } from './modutil';
 import { STAT_SRC } from './pysrc/stat';
 
 registerModule('stat', (m: ModuleBuilder) => {
+  setStdlibFile(m, 'stat.py');
   execSource(m, STAT_SRC, '<frozen stat>');
 });

@@ -1,9 +1,9 @@
 // statistics: runs from source (pysrc/statistics.ts), as CPython's module is pure Python.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { STATISTICS_SRC } from './pysrc/statistics';
 
 registerModule('statistics', (m: ModuleBuilder) => {
-  execSource(m, STATISTICS_SRC, '<frozen statistics>');
+  execStdlibSource(m, STATISTICS_SRC, 'statistics.py');
 });

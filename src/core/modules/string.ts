@@ -11,7 +11,7 @@ import * as E from '../runtime/objects/exception';
 import { makeType } from '../runtime/types';
 import { TypeFlags } from '../runtime/object';
 import { PyHolder } from './operator';
-import { defMethod, kwArgs, execSource } from './modutil';
+import { defMethod, kwArgs, execStdlibSource } from './modutil';
 import { FORMATTER_SRC } from './pysrc/string_formatter';
 import './string_formatter';
 import { gcNewObject } from '../runtime/gc';
@@ -107,5 +107,5 @@ registerModule('string', (m) => {
     return abs.genericGetAttr(o, name, true);
   };
   m.set('Template', TemplateType);
-  execSource(m, FORMATTER_SRC, '<frozen string>');
+  execStdlibSource(m, FORMATTER_SRC, 'string.py');
 });

@@ -1,9 +1,9 @@
 // timeit: runs from source (pysrc/timeit.ts), as CPython's module is pure Python.
 
 import { registerModule, type ModuleBuilder } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { TIMEIT_SRC } from './pysrc/timeit';
 
 registerModule('timeit', (m: ModuleBuilder) => {
-  execSource(m, TIMEIT_SRC, '<frozen timeit>');
+  execStdlibSource(m, TIMEIT_SRC, 'timeit.py');
 });

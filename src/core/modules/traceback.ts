@@ -23,7 +23,7 @@ import { newTuple } from '../runtime/objects/tuple';
 import { PyCode } from '../runtime/objects/function';
 import { vmState } from '../runtime/vm/eval';
 import { formatTracebackEntries, tracebackEntries, formatExceptionOnly, caretAnchors, displayWidth } from '../runtime/traceback';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { sourceFileLines } from './fileio';
 
 /** the text split after each newline */
@@ -72,8 +72,10 @@ function formatChain(value: PyObject, tb: PyObject, limit: PyObject, chain: bool
 }
 
 const TRACEBACK_SRC = String.raw`
+#@6
 import sys
 
+#@90
 class _Sentinel:
     def __repr__(self):
         return "<implicit>"
@@ -88,6 +90,7 @@ def _parse_value_tb(exc, value, tb):
             if isinstance(exc, BaseException):
                 return exc, exc.__traceback__
             raise TypeError(f'Exception expected for value, {type(exc).__name__} found')
+#@106
         else:
             return None, None
     return value, tb
@@ -104,10 +107,13 @@ def _check_limit(limit):
     return limit
 
 def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
+#@123
     value, tb = _parse_value_tb(exc, value, tb)
     return _format(value, tb, _check_limit(limit), chain)
 
+#@143
 def format_exception_only(exc, /, value=_sentinel):
+#@154
     if value is _sentinel:
         value = exc
     return _format_only(value)
@@ -119,66 +125,71 @@ def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None
     for line in _format(value, tb, _check_limit(limit), chain):
         print(line, file=file, end="")
 
+#@182
 def format_exc(limit=None, chain=True):
+#@184
     return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
-
 def print_exc(limit=None, file=None, chain=True):
     print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
-
 def format_tb(tb, limit=None):
     return _format_tb(tb, _check_limit(limit))
-
 def print_tb(tb, limit=None, file=None):
     if file is None:
         file = sys.stderr
     for item in format_tb(tb, limit):
         print(item, file=file, end="")
-
 def print_list(extracted_list, file=None):
     if file is None:
         file = sys.stderr
     for item in StackSummary.from_list(extracted_list).format():
         print(item, file=file, end="")
-
 def format_list(extracted_list):
     return StackSummary.from_list(extracted_list).format()
-
 def extract_tb(tb, limit=None):
     return StackSummary._extract_from_extended_frame_gen(
         _walk_tb_with_full_positions(tb), limit=limit)
-
 def print_stack(f=None, limit=None, file=None):
     if f is None:
         f = sys._getframe().f_back
     print_list(extract_stack(f, limit=limit), file=file)
 
+#@210
 def format_stack(f=None, limit=None):
+#@212
     if f is None:
         f = sys._getframe().f_back
     return format_list(extract_stack(f, limit=limit))
 
+#@217
 def extract_stack(f=None, limit=None):
+#@226
     if f is None:
         f = sys._getframe().f_back
     stack = StackSummary.extract(walk_stack(f), limit=limit)
     stack.reverse()
     return stack
 
+#@233
 def clear_frames(tb):
+#@235
     while tb is not None:
         try:
             tb.tb_frame.clear()
         except RuntimeError:
+#@240
             pass
         tb = tb.tb_next
 
+#@244
 class FrameSummary:
+#@258
     __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
                  'name', '_line', 'locals')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True,
             locals=None, line=None,
             end_lineno=None, colno=None, end_colno=None):
+#@273
         self.filename = filename
         self.lineno = lineno
         self.name = name
@@ -215,6 +226,7 @@ class FrameSummary:
 
     @property
     def _original_line(self):
+#@310
         self.line
         return self._line
 
@@ -226,40 +238,43 @@ class FrameSummary:
             self._line = _getline(self.filename, self.lineno)
         return self._line.strip()
 
+#@322
 def walk_stack(f):
+#@328
     if f is None:
         f = sys._getframe().f_back.f_back.f_back.f_back
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back
 
+#@335
 def walk_tb(tb):
+#@341
     while tb is not None:
         yield tb.tb_frame, tb.tb_lineno
         tb = tb.tb_next
-
 _lazy_codes = {}
-
 def _lazycache(filename, code):
-    # linecache.lazycache: the lines of a file come from the code that ran from it
     if filename not in _lazy_codes:
         _lazy_codes[filename] = code
-
 def _getline(filename, lineno):
     return _codeline(_lazy_codes.get(filename), filename, lineno)
-
 def _walk_tb_with_full_positions(tb):
     while tb is not None:
         yield tb.tb_frame, _tb_positions(tb)
+#@357
         tb = tb.tb_next
 
-_RECURSIVE_CUTOFF = 3
+#@367
+_RECURSIVE_CUTOFF = 3 # Also hardcoded in traceback.c.
 
 class StackSummary(list):
 
+#@372
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
             capture_locals=False):
+#@386
         def extended_frame_gen():
             for f, lineno in frame_gen:
                 yield f, (lineno, None, None, None)
@@ -271,6 +286,7 @@ class StackSummary(list):
     @classmethod
     def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None,
             lookup_lines=True, capture_locals=False):
+#@401
         if limit is None:
             limit = getattr(sys, 'tracebacklimit', None)
             if limit is not None and limit < 0:
@@ -282,11 +298,13 @@ class StackSummary(list):
                 frame_gen = list(frame_gen)[limit:]
 
         result = klass()
+#@413
         for f, (lineno, end_lineno, colno, end_colno) in frame_gen:
             co = f.f_code
             filename = co.co_filename
             name = co.co_name
             _lazycache(filename, co)
+#@421
             if capture_locals:
                 f_locals = f.f_locals
             else:
@@ -294,6 +312,7 @@ class StackSummary(list):
             result.append(FrameSummary(
                 filename, lineno, name, lookup_line=False, locals=f_locals,
                 end_lineno=end_lineno, colno=colno, end_colno=end_colno))
+#@431
         if lookup_lines:
             for f in result:
                 f.line
@@ -301,6 +320,7 @@ class StackSummary(list):
 
     @classmethod
     def from_list(klass, a_list):
+#@446
         result = StackSummary()
         for frame in a_list:
             if isinstance(frame, FrameSummary):
@@ -311,6 +331,7 @@ class StackSummary(list):
         return result
 
     def format_frame_summary(self, frame_summary):
+#@461
         row = []
         row.append('  File "{}", line {}, in {}\n'.format(
             frame_summary.filename, frame_summary.lineno, frame_summary.name))
@@ -341,8 +362,10 @@ class StackSummary(list):
                 else:
                     end_offset = len(line.rstrip())
 
+#@492
                 if end_offset - start_offset < len(stripped_line) or (
                         anchors and anchors[1] - anchors[0] > 0):
+#@497
                     dp_start_offset = _display_width(line, start_offset) + 1
                     dp_end_offset = _display_width(line, end_offset) + 1
 
@@ -367,6 +390,7 @@ class StackSummary(list):
         return ''.join(row)
 
     def format(self):
+#@532
         result = []
         last_file = None
         last_line = None
@@ -401,16 +425,13 @@ class StackSummary(list):
                 f'time{"s" if count > 1 else ""}]\n'
             )
         return result
-
 def _islice(it, n):
-    # itertools.islice(it, n)
     if n <= 0:
         return
     for i, x in enumerate(it):
         yield x
         if i + 1 >= n:
             return
-
 def _byte_offset_to_character_offset(str, offset):
     as_utf8 = str.encode('utf-8')
     return len(as_utf8[:offset].decode("utf-8", errors="replace"))
@@ -502,5 +523,5 @@ registerModule('traceback', (m: ModuleBuilder) => {
     if (!(filename instanceof PyStr) || !(lineno instanceof PyInt)) return newStr('');
     return newStr(getline(code, filename.v, Number(lineno.v)));
   });
-  execSource(m, TRACEBACK_SRC, '<frozen traceback>');
+  execStdlibSource(m, TRACEBACK_SRC, 'traceback.py');
 });

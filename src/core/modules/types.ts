@@ -5,20 +5,23 @@
 // provided: the coroutine and async generator types.
 
 import { registerModule } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { PyType } from '../runtime/object';
 import { strKey } from '../runtime/abstract';
 
 const TYPES_SRC = String.raw`
+#@4
 import sys
 
 
+#@11
 def _f(): pass
 FunctionType = type(_f)
-LambdaType = type(lambda: None)
+LambdaType = type(lambda: None)         # Same as FunctionType
 CodeType = type(_f.__code__)
 
 
+#@18
 def _cell_factory():
     a = 1
     def f():
@@ -26,26 +29,24 @@ def _cell_factory():
     return f.__closure__[0]
 CellType = type(_cell_factory())
 
-
 def _g():
     yield 1
 GeneratorType = type(_g())
 
 
+#@39
 class _C:
     def _m(self): pass
 MethodType = type(_C()._m)
 
 BuiltinFunctionType = type(len)
-BuiltinMethodType = type([].append)
+BuiltinMethodType = type([].append)     # Same as BuiltinFunctionType
 
 WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
-
 MappingProxyType = type(type.__dict__)
-
 ModuleType = type(sys)
 
 try:
@@ -53,25 +54,14 @@ try:
 except TypeError as exc:
     TracebackType = type(exc.__traceback__)
     FrameType = type(exc.__traceback__.tb_frame)
-
-# (Lib/types.py takes FunctionType.__code__ and __globals__; a function's attributes are not
-# descriptors in its type's dict here, so int's getset and a __slots__ member stand in)
 GetSetDescriptorType = type(int.__dict__['real'])
-
-
 class _S:
     __slots__ = ('_m',)
 MemberDescriptorType = type(_S.__dict__['_m'])
-
 del sys, _f, _g, _C, _S, _cell_factory
-
-
 class SimpleNamespace:
-    # Objects/namespaceobject.c: attributes from keyword arguments (or a mapping, 3.13: not
-    # in 3.11), repr namespace(a=1, b=2) in insertion order, == on the attribute dicts
     def __init__(self, /, **kwds):
         self.__dict__.update(kwds)
-
     def __repr__(self):
         name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
         if self in _repr_running:
@@ -82,21 +72,14 @@ class SimpleNamespace:
             return '%s(%s)' % (name, ', '.join(items))
         finally:
             _repr_running.remove(self)
-
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
             return self.__dict__ == other.__dict__
         return NotImplemented
-
     __hash__ = None
-
     def __reduce__(self):
         return (type(self), (), dict(self.__dict__))
-
-
 _repr_running = []
-
-
 def new_class(name, bases=(), kwds=None, exec_body=None):
     resolved_bases = resolve_bases(bases)
     meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
@@ -105,8 +88,6 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     if resolved_bases is not bases:
         ns['__orig_bases__'] = bases
     return meta(name, resolved_bases, ns, **kwds)
-
-
 def resolve_bases(bases):
     new_bases = list(bases)
     updated = False
@@ -126,13 +107,11 @@ def resolve_bases(bases):
     if not updated:
         return bases
     return tuple(new_bases)
-
-
 def prepare_class(name, bases=(), kwds=None):
     if kwds is None:
         kwds = {}
     else:
-        kwds = dict(kwds)
+        kwds = dict(kwds) # Don't alter the provided mapping
     if 'metaclass' in kwds:
         meta = kwds.pop('metaclass')
     else:
@@ -147,9 +126,8 @@ def prepare_class(name, bases=(), kwds=None):
     else:
         ns = {}
     return meta, ns, kwds
-
-
 def _calculate_meta(meta, bases):
+#@132
     winner = meta
     for base in bases:
         base_meta = type(base)
@@ -158,6 +136,7 @@ def _calculate_meta(meta, bases):
         if issubclass(base_meta, winner):
             winner = base_meta
             continue
+#@141
         raise TypeError("metaclass conflict: "
                         "the metaclass of a derived class "
                         "must be a (non-strict) subclass "
@@ -166,12 +145,15 @@ def _calculate_meta(meta, bases):
 
 
 class DynamicClassAttribute:
+#@164
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         self.fget = fget
         self.fset = fset
         self.fdel = fdel
+#@169
         self.__doc__ = doc or fget.__doc__
         self.overwrite_doc = doc is None
+#@172
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 
     def __get__(self, instance, ownerclass=None):
@@ -210,6 +192,7 @@ class DynamicClassAttribute:
         return result
 
 
+#@298
 GenericAlias = type(list[int])
 UnionType = type(int | str)
 
@@ -221,7 +204,7 @@ __all__ = [n for n in globals() if n[:1] != '_']
 `;
 
 registerModule('types', (m) => {
-  execSource(m, TYPES_SRC, '<frozen types>');
+  execStdlibSource(m, TYPES_SRC, 'types.py');
   // a C type in CPython: tp_name 'types.SimpleNamespace'
   const t = m.dict.getStr(strKey('SimpleNamespace'));
   if (t instanceof PyType) {

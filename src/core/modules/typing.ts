@@ -5,12 +5,14 @@
 // without __mro_entries__, and calling the root class is the functional form).
 
 import { registerModule } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 
 const TYPING_SRC = `
 TYPE_CHECKING = False
 
+#@230
 def _type_repr(obj):
+#@240
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
@@ -18,28 +20,33 @@ def _type_repr(obj):
     if obj is ...:
         return '...'
     if obj is None:
-        # (an argument None stands for type(None), as _type_convert makes it)
         return 'NoneType'
     if isinstance(obj, list):
         return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
     return repr(obj)
 
 class ForwardRef:
+#@852
     def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
         if not isinstance(arg, str):
             raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+#@868
         self.__forward_arg__ = arg
+#@870
         self.__forward_evaluated__ = False
         self.__forward_value__ = None
         self.__forward_is_argument__ = is_argument
         self.__forward_is_class__ = is_class
         self.__forward_module__ = module
+#@902
     def __eq__(self, other):
         if not isinstance(other, ForwardRef):
             return NotImplemented
         return self.__forward_arg__ == other.__forward_arg__ and self.__forward_module__ == other.__forward_module__
+#@911
     def __hash__(self):
         return hash((self.__forward_arg__, self.__forward_module__))
+#@920
     def __repr__(self):
         return f'ForwardRef({self.__forward_arg__!r})'
 
@@ -49,25 +56,29 @@ def _type_convert(arg):
 
 class _GenericAlias:
     def __init__(self, name, origin, args):
+#@1267
         self._name = name
         self.__origin__ = origin
         self.__args__ = args
     def __repr__(self):
-        # a user generic class's alias has no _name: its class, module-qualified (__main__.Box[int])
         name = 'typing.' + self._name if self._name else _type_repr(self.__origin__)
         if self._name == 'Literal':
             return '%s[%s]' % (name, ', '.join(repr(a) for a in self.__args__))
         return '%s[%s]' % (name, ', '.join(_type_repr(a) for a in self.__args__))
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
+#@1372
     def __eq__(self, other):
         return isinstance(other, _GenericAlias) and self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+#@1378
     def __hash__(self):
         return hash((self.__origin__, self.__args__))
+#@1571
     def __getitem__(self, params):
         return self
 
 class _UnionGenericAlias(_GenericAlias):
+#@1679
     def __repr__(self):
         args = self.__args__
         if len(args) == 2:
@@ -76,10 +87,12 @@ class _UnionGenericAlias(_GenericAlias):
             elif args[1] is type(None):
                 return f'typing.Optional[{_type_repr(args[0])}]'
         return super().__repr__()
+#@1706
     def __eq__(self, other):
         if not isinstance(other, _UnionGenericAlias):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
+#@1712
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
@@ -87,9 +100,11 @@ class _Special:
     def __init__(self, name, origin=None, nparams=-1):
         self._name = name
         self._origin = origin
+#@1761
     def __repr__(self):
         return 'typing.' + self._name
     def __getitem__(self, params):
+#@1822
         if not isinstance(params, tuple):
             params = (params,)
         name = self._name
@@ -106,6 +121,7 @@ class _Special:
                     p = type(None)
                 if isinstance(p, _UnionGenericAlias):
                     flat.extend(p.__args__)
+#@1851
                 else:
                     flat.append(p)
             uniq = []
@@ -138,6 +154,7 @@ for _n, _o in [('List', list), ('Dict', dict), ('Set', set), ('FrozenSet', froze
 del _n, _o
 
 class _BoundVarianceMixin:
+#@2140
     def __repr__(self):
         prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
         return prefix + self.__name__
@@ -152,6 +169,7 @@ class TypeVar(_BoundVarianceMixin):
 
 class Generic:
     __parameters__ = ()
+#@2217
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple):
             params = (params,)
@@ -172,12 +190,14 @@ Protocol.__module__ = 'typing'
 
 def _caller_module(depth=2):
     import sys
+#@2555
     try:
         return sys._getframe(depth).f_globals.get('__name__', '__main__')
     except (AttributeError, ValueError):
         return None
 
-def _make_nmtuple(name, types, module, defaults=()):
+#@2872
+def _make_nmtuple(name, types, module, defaults = ()):
     import collections
     fields = [n for n, t in types]
     types = {n: t for n, t in types}
@@ -188,15 +208,16 @@ def _make_nmtuple(name, types, module, defaults=()):
     except AttributeError:
         pass  # RefScope's namedtuple __new__ is a builtin
     return nm_tpl
-
 _prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
                          '_fields', '_field_defaults',
                          '_make', '_replace', '_asdict', '_source'})
 
 _special = frozenset({'__module__', '__name__', '__annotations__'})
 
+#@2890
 class NamedTupleMeta(type):
     def __new__(cls, typename, bases, ns):
+#@2898
         types = ns.get('__annotations__', {})
         default_names = []
         for field_name in types:
@@ -210,11 +231,13 @@ class NamedTupleMeta(type):
         nm_tpl = _make_nmtuple(typename, types.items(),
                                defaults=[ns[n] for n in default_names],
                                module=ns['__module__'])
+#@2916
         for key in ns:
             if key in _prohibited:
                 raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
             elif key not in _special and key not in nm_tpl._fields:
                 setattr(nm_tpl, key, ns[key])
+#@2923
         return nm_tpl
 
     def __call__(cls, typename, fields=None, /, **kwargs):
@@ -228,58 +251,66 @@ class NamedTupleMeta(type):
 
 NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {'__module__': 'typing'})
 
+#@2962
 class _TypedDictMeta(type):
     def __new__(cls, name, bases, ns, total=True):
+#@2971
         for base in bases:
             if type(base) is not _TypedDictMeta:
                 raise TypeError('cannot inherit from both a TypedDict type '
                                 'and a non-TypedDict base class')
         tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+#@2983
         annotations = {}
         own_annotations = ns.get('__annotations__', {})
+#@2990
         required_keys = set()
         optional_keys = set()
+#@2993
         for base in bases:
             annotations.update(base.__dict__.get('__annotations__', {}))
             required_keys.update(base.__dict__.get('__required_keys__', ()))
             optional_keys.update(base.__dict__.get('__optional_keys__', ()))
+#@3004
         annotations.update(own_annotations)
         for annotation_key in own_annotations:
             if total:
+#@3021
                 required_keys.add(annotation_key)
+#@3023
             else:
                 optional_keys.add(annotation_key)
+#@3031
         tp_dict.__annotations__ = annotations
         tp_dict.__required_keys__ = frozenset(required_keys)
         tp_dict.__optional_keys__ = frozenset(optional_keys)
         if not hasattr(tp_dict, '__total__'):
             tp_dict.__total__ = total
         return tp_dict
-
     def __init__(cls, name, bases, ns, total=True):
         pass
-
     def __call__(cls, *args, **kwargs):
         if cls is TypedDict:
             return _typeddict_functional(*args, **kwargs)
-        # a TypedDict's instances are plain dicts
         return dict(*args, **kwargs)
-
     def __subclasscheck__(cls, other):
         raise TypeError('TypedDict does not support instance and class checks')
-
     __instancecheck__ = __subclasscheck__
 
 def _typeddict_functional(typename, fields=None, /, *, total=True, **kwargs):
+#@3094
     if fields is None:
         fields = kwargs
     elif kwargs:
         raise TypeError("TypedDict takes either a dict or keyword arguments,"
                         " but not both")
+#@3108
     ns = {'__annotations__': dict(fields)}
     module = _caller_module(3)
     if module is not None:
+#@3112
         ns['__module__'] = module
+#@3114
     return _TypedDictMeta(typename, (), ns, total=total)
 
 TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {'__module__': 'typing'})
@@ -295,6 +326,7 @@ TypeAlias = _Special('TypeAlias')
 Required = _Special('Required')
 NotRequired = _Special('NotRequired')
 class Annotated:
+#@3246
     __slots__ = ()
     def __new__(cls, *args, **kwargs):
         raise TypeError("Type Annotated cannot be instantiated.")
@@ -316,20 +348,17 @@ for _n in ('Hashable', 'Sized', 'Container', 'Collection', 'Reversible', 'Abstra
 del _n
 Text = str
 AnyStr = TypeVar('AnyStr', bytes, str)
-
 class ParamSpec(_BoundVarianceMixin):
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
         self.__bound__ = bound
         self.__covariant__ = covariant
         self.__contravariant__ = contravariant
-
 class TypeVarTuple:
     def __init__(self, name):
         self.__name__ = name
     def __repr__(self):
         return self.__name__
-
 def final(f):
     try:
         f.__final__ = True
@@ -363,11 +392,13 @@ def assert_type(val, typ, /):
 
 def reveal_type(obj, /):
     import sys
+#@3436
     print(f"Runtime type is {type(obj).__name__!r}", file=sys.stderr)
     return obj
 
 def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
                         field_specifiers=(), **kwargs):
+#@3510
     def decorator(cls_or_fn):
         cls_or_fn.__dataclass_transform__ = {
             "eq_default": eq_default,
@@ -396,5 +427,5 @@ def NewType(name, tp):
 `;
 
 registerModule('typing', (m) => {
-  execSource(m, TYPING_SRC, '<frozen typing>');
+  execStdlibSource(m, TYPING_SRC, 'typing.py');
 });

@@ -6,7 +6,7 @@
 // frames without making frame objects (_warnings.c setup_context reads the interpreter frame).
 
 import { registerModule, checkArgs } from '../runtime/define';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { sourceFileLines } from './fileio';
 import { vmState } from '../runtime/vm/eval';
 import { newRef, type PyObject } from '../runtime/object';
@@ -16,11 +16,10 @@ import { newTuple } from '../runtime/objects/tuple';
 import { None } from '../runtime/objects/singletons';
 
 const SOURCE = String.raw`
+#@3
 import sys
-
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings",
            "simplefilter", "resetwarnings", "catch_warnings"]
-
 defaultaction = "default"
 onceregistry = {}
 filters = [
@@ -31,25 +30,17 @@ filters = [
     ("ignore", None, ResourceWarning, None, 0),
 ]
 _filters_version = 1
-
-
 def _filters_mutated():
     global _filters_version
     _filters_version += 1
-
-
 def showwarning(message, category, filename, lineno, file=None, line=None):
     """Hook to write a warning to a file; replace if you like."""
     msg = WarningMessage(message, category, filename, lineno, file, line)
     _showwarnmsg_impl(msg)
-
-
 def formatwarning(message, category, filename, lineno, line=None):
     """Function to format a warning the standard way."""
     msg = WarningMessage(message, category, filename, lineno, None, line)
     return _formatwarnmsg_impl(msg)
-
-
 def _showwarnmsg_impl(msg):
     file = msg.file
     if file is None:
@@ -61,42 +52,44 @@ def _showwarnmsg_impl(msg):
         file.write(text)
     except OSError:
         pass
-
-
 def _formatwarnmsg_impl(msg):
     category = msg.category.__name__
-    s = f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
+    s =  f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
     if msg.line is None:
         line = _getline(msg.filename, msg.lineno)
+#@48
     else:
         line = msg.line
     if line:
         line = line.strip()
         s += "  %s\n" % line
+#@91
     return s
 
 
 _showwarning_orig = showwarning
 
-
 def _showwarnmsg(msg):
+#@98
     try:
         sw = showwarning
     except NameError:
         pass
     else:
         if sw is not _showwarning_orig:
+#@105
             if not callable(sw):
                 raise TypeError("warnings.showwarning() must be set to a function or method")
             sw(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+#@111
             return
     _showwarnmsg_impl(msg)
 
 
 _formatwarning_orig = formatwarning
 
-
 def _formatwarnmsg(msg):
+#@119
     try:
         fw = formatwarning
     except NameError:
@@ -104,19 +97,23 @@ def _formatwarnmsg(msg):
     else:
         if fw is not _formatwarning_orig:
             return fw(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+#@128
     return _formatwarnmsg_impl(msg)
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
     """Insert an entry into the list of warnings filters (at the front)."""
     assert action in ("error", "ignore", "always", "default", "module", "once"), "invalid action: %r" % (action,)
+#@144
     assert isinstance(message, str), "message must be a string"
     assert isinstance(category, type), "category must be a class"
     assert issubclass(category, Warning), "category must be a Warning subclass"
     assert isinstance(module, str), "module must be a string"
     assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
+#@151
     if message or module:
         import re
+#@154
     if message:
         message = re.compile(message, re.I)
     else:
@@ -125,6 +122,7 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0, ap
         module = re.compile(module)
     else:
         module = None
+#@163
     _add_filter(action, message, category, module, lineno, append=append)
 
 
@@ -132,10 +130,11 @@ def simplefilter(action, category=Warning, lineno=0, append=False):
     """Insert a simple entry into the list of warnings filters (at the front)."""
     assert action in ("error", "ignore", "always", "default", "module", "once"), "invalid action: %r" % (action,)
     assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
+#@179
     _add_filter(action, None, category, None, lineno, append=append)
 
-
 def _add_filter(*item, append):
+#@184
     if not append:
         try:
             filters.remove(item)
@@ -146,7 +145,6 @@ def _add_filter(*item, append):
         if item not in filters:
             filters.append(item)
     _filters_mutated()
-
 
 def resetwarnings():
     """Clear the list of warning filters, so that no filters are active."""
@@ -162,17 +160,22 @@ def _matches(pattern, text):
     return pattern.match(text)
 
 
+#@287
 def warn(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
+#@290
     if isinstance(message, Warning):
         category = message.__class__
+#@293
     if category is None:
         category = UserWarning
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '{:s}'".format(type(category).__name__))
     globals, filename, lineno = _caller(stacklevel)
     if globals is None:
+#@312
         globals = sys.__dict__
+#@319
     if '__name__' in globals:
         module = globals['__name__']
     else:
@@ -182,11 +185,12 @@ def warn(message, category=None, stacklevel=1, source=None):
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None, module_globals=None, source=None):
+#@330
     lineno = int(lineno)
     if module is None:
         module = filename or "<unknown>"
         if module[-3:].lower() == ".py":
-            module = module[:-3]
+            module = module[:-3] # XXX What about leading pathname?
     if registry is None:
         registry = {}
     if registry.get('version', 0) != _filters_version:
@@ -199,18 +203,24 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         text = message
         message = category(message)
     key = (text, category, lineno)
+#@348
     if registry.get(key):
         return
+#@351
     for item in filters:
         action, msg, cat, mod, ln = item
         if (_matches(msg, text) and issubclass(category, cat) and _matches(mod, module) and (ln == 0 or lineno == ln)):
+#@357
             break
     else:
         action = defaultaction
+#@361
     if action == "ignore":
         return
+#@369
     if action == "error":
         raise message
+#@372
     if action == "once":
         registry[key] = 1
         oncekey = (text, category)
@@ -230,6 +240,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     else:
         raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
     msg = WarningMessage(message, category, filename, lineno, source=source)
+#@395
     _showwarnmsg(msg)
 
 
@@ -238,6 +249,7 @@ class WarningMessage(object):
     _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file", "line", "source")
 
     def __init__(self, message, category, filename, lineno, file=None, line=None, source=None):
+#@405
         self.message = message
         self.category = category
         self.filename = filename
@@ -252,10 +264,12 @@ class WarningMessage(object):
                 "line : %r}" % (self.message, self._category_name, self.filename, self.lineno, self.line))
 
 
+#@420
 class catch_warnings(object):
     """A context manager that copies and restores the warnings filter upon exiting the context."""
 
     def __init__(self, *, record=False, module=None, action=None, category=Warning, lineno=0, append=False):
+#@449
         self._record = record
         self._module = sys.modules['warnings'] if module is None else module
         self._entered = False
@@ -287,6 +301,7 @@ class catch_warnings(object):
         if self._record:
             log = []
             self._module._showwarnmsg_impl = log.append
+#@482
             self._module.showwarning = self._module._showwarning_orig
             return log
         else:
@@ -327,5 +342,5 @@ registerModule('warnings', (m) => {
     }
     return newStr((lineno >= 1 && sourceFileLines(name)?.[lineno - 1]) || '');
   });
-  execSource(m, SOURCE, '<frozen warnings>');
+  execStdlibSource(m, SOURCE, 'warnings.py');
 });

@@ -22,7 +22,7 @@ import {
   getWeakrefCount,
   getWeakrefs,
 } from '../runtime/objects/weakref';
-import { execSource } from './modutil';
+import { execStdlibSource } from './modutil';
 import { newMethod } from '../runtime/objects/function';
 import { formatException } from '../runtime/traceback';
 import { vmState } from '../runtime/vm/eval';
@@ -35,12 +35,10 @@ class KeyedRef(ref):
     def __new__(type, ob, callback, key):
         self = ref.__new__(type, ob, callback)
         self.key = key
+#@66
         return self
-
     def __init__(self, ob, callback, key):
         super().__init__(ob, callback)
-
-
 def _remove_dead_weakref(d, key):
     try:
         wr = d[key]
@@ -48,18 +46,14 @@ def _remove_dead_weakref(d, key):
         return
     if isinstance(wr, ref) and wr() is None:
         del d[key]
-
-
 class _IterationGuard:
     def __init__(self, weakcontainer):
         self.weakcontainer = ref(weakcontainer)
-
     def __enter__(self):
         w = self.weakcontainer()
         if w is not None:
             w._iterating.add(self)
         return self
-
     def __exit__(self, e, t, b):
         w = self.weakcontainer()
         if w is not None:
@@ -67,11 +61,8 @@ class _IterationGuard:
             s.remove(self)
             if not s:
                 w._commit_removals()
-
-
 class WeakSet:
     __module__ = '_weakrefset'
-
     def __init__(self, data=None):
         self.data = set()
         def _remove(item, selfref=ref(self)):
@@ -86,7 +77,6 @@ class WeakSet:
         self._iterating = set()
         if data is not None:
             self.update(data)
-
     def _commit_removals(self):
         pop = self._pending_removals.pop
         discard = self.data.discard
@@ -96,37 +86,30 @@ class WeakSet:
             except IndexError:
                 return
             discard(item)
-
     def __iter__(self):
         with _IterationGuard(self):
             for itemref in self.data:
                 item = itemref()
                 if item is not None:
                     yield item
-
     def __len__(self):
         return len(self.data) - len(self._pending_removals)
-
     def __contains__(self, item):
         try:
             wr = ref(item)
         except TypeError:
             return False
         return wr in self.data
-
     def add(self, item):
         if self._pending_removals:
             self._commit_removals()
         self.data.add(ref(item, self._remove))
-
     def clear(self):
         if self._pending_removals:
             self._commit_removals()
         self.data.clear()
-
     def copy(self):
         return self.__class__(self)
-
     def pop(self):
         if self._pending_removals:
             self._commit_removals()
@@ -138,36 +121,29 @@ class WeakSet:
             item = itemref()
             if item is not None:
                 return item
-
     def remove(self, item):
         if self._pending_removals:
             self._commit_removals()
         self.data.remove(ref(item))
-
     def discard(self, item):
         if self._pending_removals:
             self._commit_removals()
         self.data.discard(ref(item))
-
     def update(self, other):
         if self._pending_removals:
             self._commit_removals()
         for element in other:
             self.add(element)
-
     def __ior__(self, other):
         self.update(other)
         return self
-
     def difference(self, other):
         newset = self.copy()
         newset.difference_update(other)
         return newset
     __sub__ = difference
-
     def difference_update(self, other):
         self.__isub__(other)
-
     def __isub__(self, other):
         if self._pending_removals:
             self._commit_removals()
@@ -176,48 +152,37 @@ class WeakSet:
         else:
             self.data.difference_update(ref(item) for item in other)
         return self
-
     def intersection(self, other):
         return self.__class__(item for item in other if item in self)
     __and__ = intersection
-
     def intersection_update(self, other):
         self.__iand__(other)
-
     def __iand__(self, other):
         if self._pending_removals:
             self._commit_removals()
         self.data.intersection_update(ref(item) for item in other)
         return self
-
     def issubset(self, other):
         return self.data.issubset(ref(item) for item in other)
     __le__ = issubset
-
     def __lt__(self, other):
         return self.data < set(map(ref, other))
-
     def issuperset(self, other):
         return self.data.issuperset(ref(item) for item in other)
     __ge__ = issuperset
-
     def __gt__(self, other):
         return self.data > set(map(ref, other))
-
     def __eq__(self, other):
         if not isinstance(other, self.__class__):
             return NotImplemented
         return self.data == set(map(ref, other))
-
     def symmetric_difference(self, other):
         newset = self.copy()
         newset.symmetric_difference_update(other)
         return newset
     __xor__ = symmetric_difference
-
     def symmetric_difference_update(self, other):
         self.__ixor__(other)
-
     def __ixor__(self, other):
         if self._pending_removals:
             self._commit_removals()
@@ -226,20 +191,14 @@ class WeakSet:
         else:
             self.data.symmetric_difference_update(ref(item, self._remove) for item in other)
         return self
-
     def union(self, other):
         return self.__class__(e for s in (self, other) for e in s)
     __or__ = union
-
     def isdisjoint(self, other):
         return len(self.intersection(other)) == 0
-
     def __repr__(self):
         return repr(self.data)
-
 _IterationGuard.__module__ = '_weakrefset'
-
-
 class WeakValueDictionary:
     def __init__(self, other=(), /, **kw):
         def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
@@ -254,7 +213,6 @@ class WeakValueDictionary:
         self._iterating = set()
         self.data = {}
         self.update(other, **kw)
-
     def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
         pop = self._pending_removals.pop
         d = self.data
@@ -264,7 +222,6 @@ class WeakValueDictionary:
             except IndexError:
                 return
             _atomic_removal(d, key)
-
     def __getitem__(self, key):
         if self._pending_removals:
             self._commit_removals()
@@ -273,17 +230,14 @@ class WeakValueDictionary:
             raise KeyError(key)
         else:
             return o
-
     def __delitem__(self, key):
         if self._pending_removals:
             self._commit_removals()
         del self.data[key]
-
     def __len__(self):
         if self._pending_removals:
             self._commit_removals()
         return len(self.data)
-
     def __contains__(self, key):
         if self._pending_removals:
             self._commit_removals()
@@ -292,15 +246,12 @@ class WeakValueDictionary:
         except KeyError:
             return False
         return o is not None
-
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
     def __setitem__(self, key, value):
         if self._pending_removals:
             self._commit_removals()
         self.data[key] = KeyedRef(value, self._remove, key)
-
     def copy(self):
         if self._pending_removals:
             self._commit_removals()
@@ -311,9 +262,7 @@ class WeakValueDictionary:
                 if o is not None:
                     new[key] = o
         return new
-
     __copy__ = copy
-
     def get(self, key, default=None):
         if self._pending_removals:
             self._commit_removals()
@@ -327,7 +276,6 @@ class WeakValueDictionary:
                 return default
             else:
                 return o
-
     def items(self):
         if self._pending_removals:
             self._commit_removals()
@@ -336,7 +284,6 @@ class WeakValueDictionary:
                 v = wr()
                 if v is not None:
                     yield k, v
-
     def keys(self):
         if self._pending_removals:
             self._commit_removals()
@@ -344,15 +291,12 @@ class WeakValueDictionary:
             for k, wr in self.data.items():
                 if wr() is not None:
                     yield k
-
     __iter__ = keys
-
     def itervaluerefs(self):
         if self._pending_removals:
             self._commit_removals()
         with _IterationGuard(self):
             yield from self.data.values()
-
     def values(self):
         if self._pending_removals:
             self._commit_removals()
@@ -361,7 +305,6 @@ class WeakValueDictionary:
                 obj = wr()
                 if obj is not None:
                     yield obj
-
     def popitem(self):
         if self._pending_removals:
             self._commit_removals()
@@ -370,7 +313,6 @@ class WeakValueDictionary:
             o = wr()
             if o is not None:
                 return key, o
-
     def pop(self, key, *args):
         if self._pending_removals:
             self._commit_removals()
@@ -385,7 +327,6 @@ class WeakValueDictionary:
                 raise KeyError(key)
         else:
             return o
-
     def setdefault(self, key, default=None):
         try:
             o = self.data[key]()
@@ -398,7 +339,6 @@ class WeakValueDictionary:
             return default
         else:
             return o
-
     def update(self, other=None, /, **kwargs):
         if self._pending_removals:
             self._commit_removals()
@@ -410,23 +350,18 @@ class WeakValueDictionary:
                 d[key] = KeyedRef(o, self._remove, key)
         for key, o in kwargs.items():
             d[key] = KeyedRef(o, self._remove, key)
-
     def valuerefs(self):
         if self._pending_removals:
             self._commit_removals()
         return list(self.data.values())
-
     def clear(self):
         if self._pending_removals:
             self._commit_removals()
         self.data.clear()
-
     def __eq__(self, other):
         if not hasattr(other, 'items'):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
-
-
 class WeakKeyDictionary:
     def __init__(self, dict=None):
         self.data = {}
@@ -446,7 +381,6 @@ class WeakKeyDictionary:
         self._dirty_len = False
         if dict is not None:
             self.update(dict)
-
     def _commit_removals(self):
         pop = self._pending_removals.pop
         d = self.data
@@ -459,30 +393,23 @@ class WeakKeyDictionary:
                 del d[key]
             except KeyError:
                 pass
-
     def _scrub_removals(self):
         d = self.data
         self._pending_removals = [k for k in self._pending_removals if k in d]
         self._dirty_len = False
-
     def __delitem__(self, key):
         self._dirty_len = True
         del self.data[ref(key)]
-
     def __getitem__(self, key):
         return self.data[ref(key)]
-
     def __len__(self):
         if self._dirty_len and self._pending_removals:
             self._scrub_removals()
         return len(self.data) - len(self._pending_removals)
-
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
-
     def copy(self):
         new = WeakKeyDictionary()
         with _IterationGuard(self):
@@ -491,11 +418,11 @@ class WeakKeyDictionary:
                 if o is not None:
                     new[o] = value
         return new
-
     __copy__ = copy
 
+#@451
     def get(self, key, default=None):
-        return self.data.get(ref(key), default)
+        return self.data.get(ref(key),default)
 
     def __contains__(self, key):
         try:
@@ -527,6 +454,7 @@ class WeakKeyDictionary:
                     yield value
 
     def keyrefs(self):
+#@493
         return list(self.data)
 
     def popitem(self):
@@ -542,7 +470,7 @@ class WeakKeyDictionary:
         return self.data.pop(ref(key), *args)
 
     def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key, self._remove), default)
+        return self.data.setdefault(ref(key, self._remove),default)
 
     def update(self, dict=None, /, **kwargs):
         d = self.data
@@ -553,14 +481,10 @@ class WeakKeyDictionary:
                 d[ref(key, self._remove)] = value
         if len(kwargs):
             self.update(kwargs)
-
     def clear(self):
         self.data.clear()
-
-
 class WeakMethod(ref):
     __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
-
     def __new__(cls, meth, callback=None):
         try:
             obj = meth.__self__
@@ -580,42 +504,32 @@ class WeakMethod(ref):
         self._alive = True
         self_wr = ref(self)
         return self
-
     def __call__(self):
         obj = super().__call__()
         func = self._func_ref()
         if obj is None or func is None:
             return None
         return _method(func, obj)
-
     def __eq__(self, other):
         if isinstance(other, WeakMethod):
             if not self._alive or not other._alive:
                 return self is other
             return ref.__eq__(self, other) and self._func_ref == other._func_ref
         return NotImplemented
-
     def __ne__(self, other):
         if isinstance(other, WeakMethod):
             if not self._alive or not other._alive:
                 return self is not other
             return ref.__ne__(self, other) or self._func_ref != other._func_ref
         return NotImplemented
-
     __hash__ = ref.__hash__
-
-
 class _FinalizeInfo:
     __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
-
-
 def _count():
     n = 0
     while True:
         yield n
         n += 1
-
-
 class finalize:
     __slots__ = ()
     _registry = {}
@@ -623,9 +537,7 @@ class finalize:
     _index_iter = _count()
     _dirty = False
     _registered_with_atexit = False
-
     _Info = _FinalizeInfo
-
     def __init__(self, obj, func, /, *args, **kwargs):
         if not self._registered_with_atexit:
             _atexit_register()
@@ -639,19 +551,19 @@ class finalize:
         info.index = next(self._index_iter)
         self._registry[self] = info
         finalize._dirty = True
-
     def __call__(self, _=None):
         info = self._registry.pop(self, None)
         if info and not self._shutdown:
             return info.func(*info.args, **(info.kwargs or {}))
-
     def detach(self):
+#@595
         info = self._registry.get(self)
         obj = info and info.weakref()
         if obj is not None and self._registry.pop(self, None):
             return (obj, info.func, info.args, info.kwargs or {})
 
     def peek(self):
+#@603
         info = self._registry.get(self)
         obj = info and info.weakref()
         if obj is not None:
@@ -659,10 +571,12 @@ class finalize:
 
     @property
     def alive(self):
+#@611
         return self in self._registry
 
     @property
     def atexit(self):
+#@616
         info = self._registry.get(self)
         return bool(info) and info.atexit
 
@@ -683,14 +597,17 @@ class finalize:
 
     @classmethod
     def _select_for_exit(cls):
-        L = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        L.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in L]
+#@637
+        L = [(f,i) for (f,i) in cls._registry.items() if i.atexit]
+        L.sort(key=lambda item:item[1].index)
+        return [f for (f,i) in L]
 
     @classmethod
     def _exitfunc(cls):
+#@647
         try:
             if cls._registry:
+#@653
                 pending = None
                 while True:
                     if pending is None or finalize._dirty:
@@ -700,11 +617,13 @@ class finalize:
                         break
                     f = pending.pop()
                     try:
+#@666
                         f()
                     except Exception as e:
                         _excepthook(e)
                     assert f not in cls._registry
         finally:
+#@672
             finalize._shutdown = True
 
 _FinalizeInfo.__name__ = '_Info'
@@ -770,5 +689,5 @@ registerModule('weakref', (m: ModuleBuilder) => {
     }
     return newRef(None);
   });
-  execSource(m, WEAKREF_SRC, '<frozen weakref>');
+  execStdlibSource(m, WEAKREF_SRC, 'weakref.py');
 });

@@ -20,6 +20,7 @@ import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
 import { raise, typeError, newException, numErrException, Unsupported } from './errors';
 import { isMissingStdlibAttr } from './stdlibattrs';
+import { STDLIB_DIR } from './stdlibnames';
 import { hashInt, hashFloat, hashTupleCombine, hashPointer } from './primitives/hash';
 import { floatRepr } from './primitives/floatrepr';
 import { intToDecimalString, strRepr } from './primitives/intstr';
@@ -242,7 +243,9 @@ function siteSubmodule(o: PyModule, name: string): PyObject | null {
 /** A standard library function RefScope's module lacks (not a module of the program's own files)
  * is reported as not supported, not as missing (getattr, `from m import name`). */
 export function checkStdlibAttr(o: PyModule, name: string): void {
-  if (isMissingStdlibAttr(o.name, name) && o.dict.getItem(strKey('__file__')) === undefined) {
+  // (a standard module has no __file__ or one in the standard library directory)
+  const file = o.dict.getItem(strKey('__file__'));
+  if (isMissingStdlibAttr(o.name, name) && (file === undefined || (file instanceof PyStr && file.v.startsWith(STDLIB_DIR + '/')))) {
     throw new Unsupported(`${o.name === 'posixpath' ? 'os.path' : o.name}.${name}`);
   }
 }

@@ -1,6 +1,7 @@
 // Start-up: wire the native slots of the core types (repr, iteration, construction, calls) and
 // the factories the protocol layer needs. Methods of the builtin types live in objects/*_methods.ts.
 
+import { CPYTHON_FROZEN } from './stdlibnames';
 import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf, Edge, type Visit } from './object';
 import { makeType, TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType, tpName } from './types';
 import * as abs from './abstract';
@@ -360,6 +361,8 @@ export function bootstrap(): void {
   ModuleType.slots.repr = (o) => {
     const m = o as PyModule;
     // (importlib's _module_repr_from_spec for a file's module: its __file__)
+    // (a frozen module's spec has no location: `(frozen)`)
+    if (CPYTHON_FROZEN.has(m.name)) return `<module '${m.name}' (frozen)>`;
     const file = (m.dict as PyDict).getStr(abs.strKey('__file__'));
     if (file instanceof PyStr) return `<module '${m.name}' from '${file.v}'>`;
     return builtinModuleNames.has(m.name) ? `<module '${m.name}' (built-in)>` : `<module '${m.name}'>`;

@@ -802,6 +802,14 @@ export class Interpreter {
         if (STDLIB_MODULES.has(top)) throw new Unsupported(`the standard library module '${name}'`);
         raise(ModuleNotFoundError, `No module named '${name}'`, { name: newStr(name) });
       }
+      // _find_and_load_unlocked: a package's submodule imports its package first
+      const dot = name.lastIndexOf('.');
+      const parentName = dot > 0 && PACKAGES.has(name.slice(0, dot)) ? name.slice(0, dot) : null;
+      if (parentName !== null) {
+        decref(this.importModule(parentName));
+        const bound = this.modules.getItem(key);
+        if (bound) return newRef(bound);
+      }
       const d = newDict();
       const m = new PyModule(name, d);
       gcNewObject(m, true);
@@ -809,6 +817,9 @@ export class Interpreter {
       this.modules.setItem(key, m);
       try {
         init(new ModuleBuilder(m));
+        // (then binds the submodule as an attribute of its package)
+        const parent = parentName !== null ? this.modules.getItem(internStr(parentName)) : undefined;
+        if (parent) abs.setAttr(parent, name.slice(dot + 1), m);
         // (type_ready of the module's types: their slot wrappers)
         addOperators(builtinTypes, defMethod, defNew, true);
         gcState.interpreterObjects += interpreterObjectsOfModule(name);

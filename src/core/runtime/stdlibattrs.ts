@@ -13,7 +13,7 @@ const MISSING: Record<string, string> = {
   'dataclasses': 'FunctionType GenericAlias abc builtins functools inspect itertools keyword re types',
   'enum': 'CONTINUOUS DynamicClassAttribute EnumCheck MappingProxyType NAMED_FLAGS UNIQUE bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce sys verify',
   'fractions': 'Decimal math operator re sys',
-  'functools': 'GenericAlias RLock get_cache_token namedtuple recursive_repr',
+  'functools': 'GenericAlias get_cache_token namedtuple recursive_repr',
   'hashlib': 'blake2b blake2s file_digest pbkdf2_hmac scrypt sha3_224 sha3_256 sha3_384 sha3_512 shake_128 shake_256',
   'io': 'BlockingIOError BufferedIOBase BufferedRWPair IOBase IncrementalNewlineDecoder RawIOBase TextIOBase abc open_code text_encoding',
   'json': 'codecs decoder encoder scanner',

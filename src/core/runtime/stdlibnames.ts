@@ -31,3 +31,15 @@ export const STDLIB_MODULES: ReadonlySet<string> = new Set([
   'warnings', 'wave', 'weakref', 'webbrowser', 'wsgiref', 'xdrlib', 'xml', 'xmlrpc', 'zipapp',
   'zipfile', 'zipimport', 'zlib', 'zoneinfo'
 ]);
+
+/** CPython 3.11.7's standard library directory on the machine the recordings come from
+ * (sys._stdlib_dir): a module RefScope runs from its Lib source has its __file__ there. */
+export const STDLIB_DIR = '/root/.pyenv/versions/3.11.7/lib/python3.11';
+
+/** The modules CPython 3.11 freezes (Tools/build/freeze_modules.py; `_imp.is_frozen`): their
+ * code objects say `<frozen NAME>` (a traceback shows no line of them: linecache finds no file
+ * of that name), their repr says `(frozen)`, and they have no __cached__. */
+export const CPYTHON_FROZEN: ReadonlySet<string> = new Set([
+  'abc', 'codecs', 'io', '_collections_abc', '_sitebuiltins', 'genericpath', 'ntpath', 'posixpath',
+  'os', 'os.path', 'site', 'stat', 'importlib.util', 'importlib.machinery', 'runpy', 'zipimport',
+]);

@@ -2,6 +2,7 @@
 // print_exception_recursive; Python/traceback.c tb_displayline, print_error_location_carets,
 // extract_anchors_from_line; Python/suggestions.c for "Did you mean").
 
+import { CPYTHON_FROZEN } from './stdlibnames';
 import { PyObject, PyType, decref } from './object';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
@@ -120,7 +121,7 @@ function repeatedLine(n: number): string {
 
 /** CPython 3.11's frozen modules whose source RefScope also runs under their name: linecache
  * finds no file for them, so a traceback shows no line */
-const FROZEN_NO_SOURCE = new Set(['<frozen os>', '<frozen genericpath>', '<frozen posixpath>', '<frozen stat>']);
+const FROZEN_NO_SOURCE = new Set([...CPYTHON_FROZEN].map((n) => `<frozen ${n}>`));
 
 function tbDisplayLine(t: PyTraceback): string {
   const u = t.frame.code.unit;

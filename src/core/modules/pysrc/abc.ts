@@ -3,12 +3,15 @@
 // references there: RefScope has no weakref module yet).
 
 export const ABC_SRC = String.raw`
+#@7
 def abstractmethod(funcobj):
+#@24
     funcobj.__isabstractmethod__ = True
     return funcobj
 
 
 class abstractclassmethod(classmethod):
+#@41
     __isabstractmethod__ = True
 
     def __init__(self, callable):
@@ -17,6 +20,7 @@ class abstractclassmethod(classmethod):
 
 
 class abstractstaticmethod(staticmethod):
+#@61
     __isabstractmethod__ = True
 
     def __init__(self, callable):
@@ -25,28 +29,19 @@ class abstractstaticmethod(staticmethod):
 
 
 class abstractproperty(property):
+#@81
     __isabstractmethod__ = True
-
-
 def get_cache_token():
     return _abc_state[0]
-
-
 _abc_state = [0]
-
-
 class _abc_data:
     __slots__ = ('registry', 'cache', 'negative_cache', 'negative_cache_version')
-
     def __init__(self):
         self.registry = set()
         self.cache = set()
         self.negative_cache = set()
         self.negative_cache_version = _abc_state[0]
-
-
 def _isabstract(value):
-    # property/classmethod/staticmethod answer __isabstractmethod__ for what they wrap
     if isinstance(value, property):
         for f in (value.fget, value.fset, value.fdel):
             if getattr(f, "__isabstractmethod__", False):
@@ -56,9 +51,8 @@ def _isabstract(value):
         if getattr(value.__func__, "__isabstractmethod__", False):
             return True
     return getattr(value, "__isabstractmethod__", False)
-
-
 def _compute_abstracts(cls):
+#@168
     abstracts = set()
     for name, value in cls.__dict__.items():
         if _isabstract(value):
@@ -69,19 +63,14 @@ def _compute_abstracts(cls):
             if _isabstract(value):
                 abstracts.add(name)
     return frozenset(abstracts)
-
-
 def _abc_init(cls):
     cls.__abstractmethods__ = _compute_abstracts(cls)
     cls._abc_impl = _abc_data()
-
-
 class ABCMeta(type):
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = _type_new(mcls, name, bases, namespace, **kwargs)
         _abc_init(cls)
         return cls
-
     def register(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError("Can only register classes")
@@ -92,7 +81,6 @@ class ABCMeta(type):
         cls._abc_impl.registry.add(subclass)
         _abc_state[0] += 1
         return subclass
-
     def __instancecheck__(cls, instance):
         subclass = instance.__class__
         impl = cls._abc_impl
@@ -105,7 +93,6 @@ class ABCMeta(type):
                 return False
             return cls.__subclasscheck__(subclass)
         return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
-
     def __subclasscheck__(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
@@ -139,15 +126,11 @@ class ABCMeta(type):
                 return True
         impl.negative_cache.add(subclass)
         return False
-
     def _abc_registry_clear(cls):
         cls._abc_impl.registry.clear()
-
     def _abc_caches_clear(cls):
         cls._abc_impl.cache.clear()
         cls._abc_impl.negative_cache.clear()
-
-
 def update_abstractmethods(cls):
     if not hasattr(cls, '__abstractmethods__'):
         return cls
@@ -162,8 +145,6 @@ def update_abstractmethods(cls):
             abstracts.add(name)
     cls.__abstractmethods__ = frozenset(abstracts)
     return cls
-
-
 class ABC(metaclass=ABCMeta):
     __slots__ = ()
 `;

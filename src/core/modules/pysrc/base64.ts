@@ -4,24 +4,20 @@
 // skips characters outside the alphabet and stops at complete padding). binascii.Error is the
 // error class, as in CPython (the module has no binascii attribute to reach it by). Not here: Base32, Ascii85, Base85, encode/decode of files.
 
-export const BASE64_SRC = String.raw`
-class Error(ValueError):
+export const BASE64_SRC = String.raw`class Error(ValueError):
     pass
 Error.__module__ = 'binascii'
 _Error = Error
 del Error
-
-bytes_types = (bytes, bytearray)
-
+#@32
+bytes_types = (bytes, bytearray)  # Types acceptable as binary data
 MAXLINESIZE = 76
 MAXBINSIZE = (MAXLINESIZE//4)*3
-
 _ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 _DECODE = [64] * 256
 for _i, _c in enumerate(_ALPHABET):
     _DECODE[_c] = _i
 del _i, _c
-
 def _b2a_base64(s, newline):
     if isinstance(s, str):
         raise TypeError("a bytes-like object is required, not 'str'")
@@ -43,7 +39,6 @@ def _b2a_base64(s, newline):
     if newline:
         out += b'\n'
     return bytes(out)
-
 def _a2b_base64(data, strict_mode=False):
     if isinstance(data, str):
         try:
@@ -102,7 +97,6 @@ def _a2b_base64(data, strict_mode=False):
     if quad_pos != 0:
         raise _Error('Incorrect padding')
     return bytes(out)
-
 def _bytes_from_decode_data(s):
     if isinstance(s, str):
         try:
@@ -116,14 +110,12 @@ def _bytes_from_decode_data(s):
     except TypeError:
         raise TypeError("argument should be a bytes-like object or ASCII "
                         "string, not %r" % s.__class__.__name__) from None
-
 def b64encode(s, altchars=None):
     encoded = _b2a_base64(s, False)
     if altchars is not None:
         assert len(altchars) == 2, repr(altchars)
         return encoded.translate(bytes.maketrans(b'+/', altchars))
     return encoded
-
 def b64decode(s, altchars=None, validate=False):
     s = _bytes_from_decode_data(s)
     if altchars is not None:
@@ -131,30 +123,28 @@ def b64decode(s, altchars=None, validate=False):
         assert len(altchars) == 2, repr(altchars)
         s = s.translate(bytes.maketrans(altchars, b'+/'))
     return _a2b_base64(s, validate)
-
 def standard_b64encode(s):
     return b64encode(s)
-
 def standard_b64decode(s):
     return b64decode(s)
-
 _urlsafe_encode_translation = bytes.maketrans(b'+/', b'-_')
 _urlsafe_decode_translation = bytes.maketrans(b'-_', b'+/')
-
 def urlsafe_b64encode(s):
     return b64encode(s).translate(_urlsafe_encode_translation)
-
 def urlsafe_b64decode(s):
     s = _bytes_from_decode_data(s)
     s = s.translate(_urlsafe_decode_translation)
     return b64decode(s)
 
+#@272
 def b16encode(s):
     if isinstance(s, str):
         raise TypeError("a bytes-like object is required, not 'str'")
     return memoryview(s).tobytes().hex().upper().encode('ascii')
 
+#@278
 def b16decode(s, casefold=False):
+#@288
     s = _bytes_from_decode_data(s)
     if casefold:
         s = s.upper()
@@ -165,6 +155,7 @@ def b16decode(s, casefold=False):
         raise _Error('Odd-length string')
     return bytes.fromhex(s.decode('ascii'))
 
+#@533
 def _input_type_check(s):
     try:
         m = memoryview(s)
@@ -173,7 +164,9 @@ def _input_type_check(s):
         raise TypeError(msg) from err
     return m
 
+#@549
 def encodebytes(s):
+#@552
     _input_type_check(s)
     data = memoryview(s).tobytes()
     pieces = []
@@ -181,7 +174,9 @@ def encodebytes(s):
         pieces.append(_b2a_base64(data[i : i + MAXBINSIZE], True))
     return b"".join(pieces)
 
+#@560
 def decodebytes(s):
+#@562
     _input_type_check(s)
     return _a2b_base64(s)
 `;

@@ -13,6 +13,7 @@ class _ChainMapView:
     def __len__(self):
         return len(self._mapping)
 
+#@461
     def __repr__(self):
         return '{0.__class__.__name__}({0._mapping!r})'.format(self)
 
@@ -59,6 +60,7 @@ class _ValuesView(_ChainMapView):
 
 
 class ChainMap:
+#@977
     ''' A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
 
@@ -73,7 +75,8 @@ class ChainMap:
     '''
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+#@995
+        self.maps = list(maps) or [{}]          # always at least one map
 
     def __missing__(self, key):
         raise KeyError(key)
@@ -81,21 +84,21 @@ class ChainMap:
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
-                return mapping[key]
+                return mapping[key]             # can't use 'key in mapping' with defaultdict
             except KeyError:
                 pass
-        return self.__missing__(key)
+        return self.__missing__(key)            # support subclasses that define __missing__
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(set().union(*self.maps))     # reuses stored hash values if possible
 
     def __iter__(self):
         d = {}
         for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
+            d.update(dict.fromkeys(mapping))    # reuses stored hash values if possible
         return iter(d)
 
     def __contains__(self, key):
@@ -104,6 +107,7 @@ class ChainMap:
     def __bool__(self):
         return any(self.maps)
 
+#@1027
     def __repr__(self):
         if self in _repr_running:
             return '...'
@@ -112,17 +116,14 @@ class ChainMap:
             return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
         finally:
             _repr_running.remove(self)
-
     @classmethod
     def fromkeys(cls, iterable, *args):
         return cls(dict.fromkeys(iterable, *args))
-
     def copy(self):
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
-
     __copy__ = copy
-
-    def new_child(self, m=None, **kwargs):
+    def new_child(self, m=None, **kwargs):      # like Django's Context.push()
+#@1046
         if m is None:
             m = kwargs
         elif kwargs:
@@ -130,7 +131,8 @@ class ChainMap:
         return self.__class__(m, *self.maps)
 
     @property
-    def parents(self):
+    def parents(self):                          # like Django's Context.pop()
+#@1055
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
@@ -143,43 +145,39 @@ class ChainMap:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
+#@1068
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
+#@1075
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def clear(self):
+#@1082
         self.maps[0].clear()
-
     def keys(self):
         return _KeysView(self)
-
     def items(self):
         return _ItemsView(self)
-
     def values(self):
         return _ValuesView(self)
-
     def __eq__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
-
     __hash__ = None
-
     def setdefault(self, key, default=None):
         try:
             return self[key]
         except KeyError:
             self[key] = default
         return default
-
     def update(self, other=(), /, **kwds):
         if isinstance(other, (dict, ChainMap)):
             for key in other:
@@ -192,18 +190,15 @@ class ChainMap:
                 self[key] = value
         for key, value in kwds.items():
             self[key] = value
-
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
-
     def __or__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented
         m = self.copy()
         m.maps[0].update(other)
         return m
-
     def __ror__(self, other):
         if not isinstance(other, (dict, ChainMap)):
             return NotImplemented

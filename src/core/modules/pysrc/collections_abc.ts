@@ -7,35 +7,43 @@
 // __call__ in their __dict__.
 
 export const COLLECTIONS_ABC_SRC = String.raw`
+#@9
 from abc import ABCMeta, abstractmethod
 import sys
+#@12
 GenericAlias = type(list[int])
 EllipsisType = type(...)
-
 def _f():
     pass
 FunctionType = type(_f)
 del _f
 __all__ = ['Hashable', 'Iterable', 'Iterator', 'Generator', 'Reversible', 'Sized', 'Container', 'Callable', 'Collection', 'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView', 'KeysView', 'ItemsView', 'ValuesView', 'Sequence', 'MutableSequence', 'ByteString']
-__name__ = 'collections.abc'
+#@33
+__name__ = "collections.abc"
+#@42
 bytes_iterator = type(iter(b''))
 bytearray_iterator = type(iter(bytearray()))
+#@45
 dict_keyiterator = type(iter({}.keys()))
 dict_valueiterator = type(iter({}.values()))
 dict_itemiterator = type(iter({}.items()))
 list_iterator = type(iter([]))
 list_reverseiterator = type(iter(reversed([])))
 range_iterator = type(iter(range(0)))
+#@52
 set_iterator = type(iter(set()))
-str_iterator = type(iter(''))
+str_iterator = type(iter(""))
 tuple_iterator = type(iter(()))
 zip_iterator = type(iter(zip()))
+#@57
 dict_keys = type({}.keys())
 dict_values = type({}.values())
 dict_items = type({}.items())
+#@61
 mappingproxy = type(type.__dict__)
 generator = type((lambda: (yield))())
 
+#@78
 def _check_methods(C, *methods):
     mro = C.__mro__
     for method in methods:
@@ -49,6 +57,7 @@ def _check_methods(C, *methods):
     return True
 
 class Hashable(metaclass=ABCMeta):
+#@92
     __slots__ = ()
 
     @abstractmethod
@@ -58,10 +67,12 @@ class Hashable(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Hashable:
-            return _check_methods(C, '__hash__')
+            return _check_methods(C, "__hash__")
         return NotImplemented
 
+#@253
 class Iterable(metaclass=ABCMeta):
+#@255
     __slots__ = ()
 
     @abstractmethod
@@ -72,15 +83,19 @@ class Iterable(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Iterable:
-            return _check_methods(C, '__iter__')
+            return _check_methods(C, "__iter__")
         return NotImplemented
+#@268
     __class_getitem__ = classmethod(GenericAlias)
 
+#@271
 class Iterator(Iterable):
+#@273
     __slots__ = ()
 
     @abstractmethod
     def __next__(self):
+#@278
         raise StopIteration
 
     def __iter__(self):
@@ -91,20 +106,25 @@ class Iterator(Iterable):
         if cls is Iterator:
             return _check_methods(C, '__iter__', '__next__')
         return NotImplemented
+#@290
 Iterator.register(bytes_iterator)
 Iterator.register(bytearray_iterator)
+#@293
 Iterator.register(dict_keyiterator)
 Iterator.register(dict_valueiterator)
 Iterator.register(dict_itemiterator)
 Iterator.register(list_iterator)
 Iterator.register(list_reverseiterator)
 Iterator.register(range_iterator)
+#@300
 Iterator.register(set_iterator)
 Iterator.register(str_iterator)
 Iterator.register(tuple_iterator)
 Iterator.register(zip_iterator)
 
+#@306
 class Reversible(Iterable):
+#@308
     __slots__ = ()
 
     @abstractmethod
@@ -115,21 +135,26 @@ class Reversible(Iterable):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Reversible:
-            return _check_methods(C, '__reversed__', '__iter__')
+            return _check_methods(C, "__reversed__", "__iter__")
         return NotImplemented
 
+#@322
 class Generator(Iterator):
+#@324
     __slots__ = ()
 
     def __next__(self):
+#@330
         return self.send(None)
 
     @abstractmethod
     def send(self, value):
+#@337
         raise StopIteration
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
+#@344
         if val is None:
             if tb is None:
                 raise typ
@@ -139,21 +164,26 @@ class Generator(Iterator):
         raise val
 
     def close(self):
+#@355
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
             pass
         else:
-            raise RuntimeError('generator ignored GeneratorExit')
+            raise RuntimeError("generator ignored GeneratorExit")
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Generator:
             return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
+#@367
         return NotImplemented
+#@370
 Generator.register(generator)
 
+#@373
 class Sized(metaclass=ABCMeta):
+#@375
     __slots__ = ()
 
     @abstractmethod
@@ -163,10 +193,12 @@ class Sized(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Sized:
-            return _check_methods(C, '__len__')
+            return _check_methods(C, "__len__")
         return NotImplemented
 
+#@388
 class Container(metaclass=ABCMeta):
+#@390
     __slots__ = ()
 
     @abstractmethod
@@ -176,20 +208,25 @@ class Container(metaclass=ABCMeta):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Container:
-            return _check_methods(C, '__contains__')
+            return _check_methods(C, "__contains__")
         return NotImplemented
+#@402
     __class_getitem__ = classmethod(GenericAlias)
 
+#@405
 class Collection(Sized, Iterable, Container):
+#@407
     __slots__ = ()
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Collection:
-            return _check_methods(C, '__len__', '__iter__', '__contains__')
+            return _check_methods(C,  "__len__", "__iter__", "__contains__")
         return NotImplemented
 
+#@477
 def _is_param_expr(obj):
+#@481
     if obj is Ellipsis:
         return True
     if isinstance(obj, list):
@@ -199,6 +236,7 @@ def _is_param_expr(obj):
     return obj.__module__ == 'typing' and any((obj.__name__ == name for name in names))
 
 def _type_repr(obj):
+#@495
     if isinstance(obj, GenericAlias):
         return repr(obj)
     if isinstance(obj, type):
@@ -211,7 +249,9 @@ def _type_repr(obj):
         return obj.__name__
     return repr(obj)
 
+#@508
 class Callable(metaclass=ABCMeta):
+#@510
     __slots__ = ()
 
     @abstractmethod
@@ -228,7 +268,9 @@ class Callable(metaclass=ABCMeta):
         return NotImplemented
     __class_getitem__ = classmethod(GenericAlias)
 
+#@528
 class Set(Collection):
+#@539
     __slots__ = ()
 
     def __le__(self, other):
@@ -268,15 +310,18 @@ class Set(Collection):
 
     @classmethod
     def _from_iterable(cls, it):
+#@583
         return cls(it)
 
     def __and__(self, other):
         if not isinstance(other, Iterable):
             return NotImplemented
         return self._from_iterable((value for value in other if value in self))
+#@590
     __rand__ = __and__
 
     def isdisjoint(self, other):
+#@594
         for value in other:
             if value in self:
                 return False
@@ -287,6 +332,7 @@ class Set(Collection):
             return NotImplemented
         chain = (e for s in (self, other) for e in s)
         return self._from_iterable(chain)
+#@605
     __ror__ = __or__
 
     def __sub__(self, other):
@@ -296,6 +342,7 @@ class Set(Collection):
             other = self._from_iterable(other)
         return self._from_iterable((value for value in self if value not in other))
 
+#@615
     def __rsub__(self, other):
         if not isinstance(other, Set):
             if not isinstance(other, Iterable):
@@ -303,15 +350,18 @@ class Set(Collection):
             other = self._from_iterable(other)
         return self._from_iterable((value for value in other if value not in self))
 
+#@623
     def __xor__(self, other):
         if not isinstance(other, Set):
             if not isinstance(other, Iterable):
                 return NotImplemented
             other = self._from_iterable(other)
         return self - other | other - self
+#@630
     __rxor__ = __xor__
 
     def _hash(self):
+#@647
         MAX = sys.maxsize
         MASK = 2 * MAX + 1
         n = len(self)
@@ -329,25 +379,32 @@ class Set(Collection):
         if h == -1:
             h = 590923713
         return h
+#@666
 Set.register(frozenset)
 
+#@669
 class MutableSet(Set):
+#@681
     __slots__ = ()
 
     @abstractmethod
     def add(self, value):
+#@686
         raise NotImplementedError
 
     @abstractmethod
     def discard(self, value):
+#@691
         raise NotImplementedError
 
     def remove(self, value):
+#@695
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
     def pop(self):
+#@701
         it = iter(self)
         try:
             value = next(it)
@@ -357,6 +414,7 @@ class MutableSet(Set):
         return value
 
     def clear(self):
+#@711
         try:
             while True:
                 self.pop()
@@ -393,17 +451,22 @@ class MutableSet(Set):
             for value in it:
                 self.discard(value)
         return self
+#@749
 MutableSet.register(set)
 
+#@754
 class Mapping(Collection):
+#@762
     __slots__ = ()
-    __abc_tpflags__ = 1 << 6
+#@765
+    __abc_tpflags__ = 1 << 6 # Py_TPFLAGS_MAPPING
 
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
 
     def get(self, key, default=None):
+#@773
         try:
             return self[key]
         except KeyError:
@@ -418,24 +481,31 @@ class Mapping(Collection):
             return True
 
     def keys(self):
+#@788
         return KeysView(self)
 
     def items(self):
+#@792
         return ItemsView(self)
 
     def values(self):
+#@796
         return ValuesView(self)
 
     def __eq__(self, other):
         if not isinstance(other, Mapping):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
+#@803
     __reversed__ = None
+#@805
 Mapping.register(mappingproxy)
 
+#@808
 class MappingView(Sized):
     __slots__ = ('_mapping',)
 
+#@812
     def __init__(self, mapping):
         self._mapping = mapping
 
@@ -444,9 +514,12 @@ class MappingView(Sized):
 
     def __repr__(self):
         return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+#@821
     __class_getitem__ = classmethod(GenericAlias)
 
+#@824
 class KeysView(MappingView, Set):
+#@826
     __slots__ = ()
 
     @classmethod
@@ -458,9 +531,12 @@ class KeysView(MappingView, Set):
 
     def __iter__(self):
         yield from self._mapping
+#@839
 KeysView.register(dict_keys)
 
+#@842
 class ItemsView(MappingView, Set):
+#@844
     __slots__ = ()
 
     @classmethod
@@ -479,9 +555,12 @@ class ItemsView(MappingView, Set):
     def __iter__(self):
         for key in self._mapping:
             yield (key, self._mapping[key])
+#@864
 ItemsView.register(dict_items)
 
+#@867
 class ValuesView(MappingView, Collection):
+#@869
     __slots__ = ()
 
     def __contains__(self, value):
@@ -494,9 +573,12 @@ class ValuesView(MappingView, Collection):
     def __iter__(self):
         for key in self._mapping:
             yield self._mapping[key]
+#@883
 ValuesView.register(dict_values)
 
+#@886
 class MutableMapping(Mapping):
+#@895
     __slots__ = ()
 
     @abstractmethod
@@ -506,9 +588,11 @@ class MutableMapping(Mapping):
     @abstractmethod
     def __delitem__(self, key):
         raise KeyError
+#@905
     __marker = object()
 
     def pop(self, key, default=__marker):
+#@911
         try:
             value = self[key]
         except KeyError:
@@ -520,6 +604,7 @@ class MutableMapping(Mapping):
             return value
 
     def popitem(self):
+#@925
         try:
             key = next(iter(self))
         except StopIteration:
@@ -529,6 +614,7 @@ class MutableMapping(Mapping):
         return (key, value)
 
     def clear(self):
+#@935
         try:
             while True:
                 self.popitem()
@@ -536,10 +622,11 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
+#@947
         if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
-        elif hasattr(other, 'keys'):
+        elif hasattr(other, "keys"):
             for key in other.keys():
                 self[key] = other[key]
         else:
@@ -549,16 +636,21 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
+#@961
         try:
             return self[key]
         except KeyError:
             self[key] = default
         return default
+#@968
 MutableMapping.register(dict)
 
+#@973
 class Sequence(Reversible, Collection):
+#@980
     __slots__ = ()
-    __abc_tpflags__ = 1 << 5
+#@983
+    __abc_tpflags__ = 1 << 5 # Py_TPFLAGS_SEQUENCE
 
     @abstractmethod
     def __getitem__(self, index):
@@ -585,10 +677,12 @@ class Sequence(Reversible, Collection):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
+#@1016
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
             stop += len(self)
+#@1021
         i = start
         while stop is None or i < stop:
             try:
@@ -602,16 +696,22 @@ class Sequence(Reversible, Collection):
 
     def count(self, value):
         return sum((1 for v in self if v is value or v == value))
+#@1036
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
 
+#@1042
 class ByteString(Sequence):
+#@1048
     __slots__ = ()
+#@1050
 ByteString.register(bytes)
 ByteString.register(bytearray)
 
+#@1054
 class MutableSequence(Sequence):
+#@1061
     __slots__ = ()
 
     @abstractmethod
@@ -624,12 +724,15 @@ class MutableSequence(Sequence):
 
     @abstractmethod
     def insert(self, index, value):
+#@1074
         raise IndexError
 
     def append(self, value):
+#@1078
         self.insert(len(self), value)
 
     def clear(self):
+#@1082
         try:
             while True:
                 self.pop()
@@ -637,27 +740,32 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
+#@1090
         n = len(self)
-        for i in range(n // 2):
+        for i in range(n//2):
             self[i], self[n - i - 1] = (self[n - i - 1], self[i])
 
     def extend(self, values):
+#@1096
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
+#@1105
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
+#@1113
         del self[self.index(value)]
 
     def __iadd__(self, values):
         self.extend(values)
         return self
+#@1120
 MutableSequence.register(list)
-MutableSequence.register(bytearray)
+MutableSequence.register(bytearray)  # Multiply inheriting, see ByteString
 `;

@@ -6,14 +6,18 @@ export const CONTEXTLIB_SRC = String.raw`
 import abc
 import os
 import sys
+#@7
 from functools import wraps
+from types import MethodType
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
            "suppress", "chdir"]
 
 
+#@17
 class AbstractContextManager(abc.ABC):
+#@19
     """An abstract base class for context managers."""
 
     __slots__ = ()
@@ -40,6 +44,7 @@ class AbstractContextManager(abc.ABC):
                 else:
                     return NotImplemented
             return True
+#@59
         return NotImplemented
 
 
@@ -47,6 +52,7 @@ class ContextDecorator(object):
     "A base class or mixin that enables context managers to work as decorators."
 
     def _recreate_cm(self):
+#@75
         return self
 
     def __call__(self, func):
@@ -57,18 +63,22 @@ class ContextDecorator(object):
         return inner
 
 
+#@101
 class _GeneratorContextManagerBase:
     """Shared functionality for @contextmanager and @asynccontextmanager."""
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
+#@108
         doc = getattr(func, "__doc__", None)
         if doc is None:
             doc = type(self).__doc__
         self.__doc__ = doc
 
+#@118
     def _recreate_cm(self):
+#@122
         return self.__class__(self.func, self.args, self.kwds)
 
 
@@ -80,6 +90,7 @@ class _GeneratorContextManager(
     """Helper for @contextmanager decorator."""
 
     def __enter__(self):
+#@135
         del self.args, self.kwds, self.func
         try:
             return next(self.gen)
@@ -94,17 +105,22 @@ class _GeneratorContextManager(
                 return False
             else:
                 raise RuntimeError("generator didn't stop")
+#@152
         else:
             if value is None:
+#@156
                 value = typ()
             try:
                 self.gen.throw(value)
             except StopIteration as exc:
+#@163
                 return exc is not value
             except RuntimeError as exc:
+#@166
                 if exc is value:
                     exc.__traceback__ = traceback
                     return False
+#@175
                 if (
                     isinstance(value, StopIteration)
                     and exc.__cause__ is value
@@ -113,6 +129,7 @@ class _GeneratorContextManager(
                     return False
                 raise
             except BaseException as exc:
+#@189
                 if exc is not value:
                     raise
                 exc.__traceback__ = traceback
@@ -120,30 +137,34 @@ class _GeneratorContextManager(
             raise RuntimeError("generator didn't stop after throw()")
 
 
+#@272
 def contextmanager(func):
+#@299
     @wraps(func)
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
     return helper
 
 
+#@338
 class closing(AbstractContextManager):
+#@355
     def __init__(self, thing):
         self.thing = thing
-
     def __enter__(self):
         return self.thing
-
     def __exit__(self, *exc_info):
         self.thing.close()
 
 
+#@389
 class _RedirectStream(AbstractContextManager):
 
     _stream = None
 
     def __init__(self, new_target):
         self._new_target = new_target
+#@396
         self._old_targets = []
 
     def __enter__(self):
@@ -158,6 +179,7 @@ class _RedirectStream(AbstractContextManager):
 class redirect_stdout(_RedirectStream):
     """Context manager for temporarily redirecting stdout to another file."""
 
+#@420
     _stream = "stdout"
 
 
@@ -170,6 +192,7 @@ class redirect_stderr(_RedirectStream):
 class suppress(AbstractContextManager):
     """Context manager to suppress specified exceptions"""
 
+#@440
     def __init__(self, *exceptions):
         self._exceptions = exceptions
 
@@ -177,6 +200,7 @@ class suppress(AbstractContextManager):
         pass
 
     def __exit__(self, exctype, excinst, exctb):
+#@456
         return exctype is not None and issubclass(exctype, self._exceptions)
 
 
@@ -185,16 +209,14 @@ class _BaseExitStack:
 
     @staticmethod
     def _create_exit_wrapper(cm, cm_exit):
-        def _exit_wrapper(exc_type, exc, tb):
-            return cm_exit(cm, exc_type, exc, tb)
-        return _exit_wrapper
-
+        return MethodType(cm_exit, cm)
+#@466
     @staticmethod
     def _create_cb_wrapper(callback, /, *args, **kwds):
         def _exit_wrapper(exc_type, exc, tb):
             callback(*args, **kwds)
         return _exit_wrapper
-
+#@472
     def __init__(self):
         self._exit_callbacks = []
 
@@ -206,17 +228,20 @@ class _BaseExitStack:
         return new_stack
 
     def push(self, exit):
+#@491
         _cb_type = type(exit)
 
         try:
             exit_method = _cb_type.__exit__
         except AttributeError:
+#@497
             self._push_exit_callback(exit)
         else:
             self._push_cm_exit(exit, exit_method)
-        return exit
+        return exit  # Allow use as a decorator.
 
     def enter_context(self, cm):
+#@510
         cls = type(cm)
         try:
             _enter = cls.__enter__
@@ -229,12 +254,15 @@ class _BaseExitStack:
         return result
 
     def callback(self, callback, /, *args, **kwds):
+#@526
         _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
+#@530
         _exit_wrapper.__wrapped__ = callback
         self._push_exit_callback(_exit_wrapper)
-        return callback
+        return callback  # Allow use as a decorator
 
     def _push_cm_exit(self, cm, cm_exit):
+#@536
         _exit_wrapper = self._create_exit_wrapper(cm, cm_exit)
         self._push_exit_callback(_exit_wrapper, True)
 
@@ -242,26 +270,33 @@ class _BaseExitStack:
         self._exit_callbacks.append((is_sync, callback))
 
 
+#@544
 class ExitStack(_BaseExitStack, AbstractContextManager):
     """Context manager for dynamic management of a stack of exit callbacks."""
 
+#@555
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
         received_exc = exc_details[0] is not None
 
+#@563
         frame_exc = sys.exc_info()[1]
         def _fix_exception_context(new_exc, old_exc):
+#@566
             while 1:
                 exc_context = new_exc.__context__
                 if exc_context is None or exc_context is old_exc:
+#@570
                     return
                 if exc_context is frame_exc:
                     break
                 new_exc = exc_context
+#@576
             new_exc.__context__ = old_exc
 
+#@580
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -274,11 +309,13 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
                     exc_details = (None, None, None)
             except:
                 new_exc_details = sys.exc_info()
+#@593
                 _fix_exception_context(new_exc_details[1], exc_details[1])
                 pending_raise = True
                 exc_details = new_exc_details
         if pending_raise:
             try:
+#@600
                 fixed_ctx = exc_details[1].__context__
                 raise exc_details[1]
             except BaseException:
@@ -292,6 +329,7 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
 
 
 class nullcontext(AbstractContextManager):
+#@763
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
 
@@ -299,6 +337,7 @@ class nullcontext(AbstractContextManager):
         return self.enter_result
 
     def __exit__(self, *excinfo):
+#@776
         pass
 
 

@@ -3,6 +3,7 @@
 // excel-tab and unix dialects, DictReader, DictWriter and Sniffer.
 
 export const CSV_SRC = String.raw`
+#@6
 import re
 from _csv import Error, __version__, writer, reader, register_dialect, \
                  unregister_dialect, get_dialect, list_dialects, \
@@ -20,7 +21,6 @@ __all__ = ["QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC", "QUOTE_NONE",
            "unregister_dialect", "__version__", "DictReader", "DictWriter",
            "unix_dialect"]
 
-
 class Dialect:
     """Describe a CSV dialect.
 
@@ -31,6 +31,7 @@ class Dialect:
     """
     _name = ""
     _valid = False
+#@34
     delimiter = None
     quotechar = None
     escapechar = None
@@ -45,12 +46,11 @@ class Dialect:
         self._validate()
 
     def _validate(self):
-        # _csv.Dialect checks the attributes; its TypeError becomes an Error
         try:
             _Dialect(self)
         except TypeError as e:
+#@52
             raise Error(str(e))
-
 
 class excel(Dialect):
     """Describe the usual properties of Excel-generated CSV files."""
@@ -62,12 +62,10 @@ class excel(Dialect):
     quoting = QUOTE_MINIMAL
 register_dialect("excel", excel)
 
-
 class excel_tab(excel):
     """Describe the usual properties of Excel-generated TAB-delimited files."""
     delimiter = '\t'
 register_dialect("excel-tab", excel_tab)
-
 
 class unix_dialect(Dialect):
     """Describe the usual properties of Unix-generated CSV files."""
@@ -83,9 +81,9 @@ register_dialect("unix", unix_dialect)
 class DictReader:
     def __init__(self, f, fieldnames=None, restkey=None, restval=None,
                  dialect="excel", *args, **kwds):
-        self._fieldnames = fieldnames
-        self.restkey = restkey
-        self.restval = restval
+        self._fieldnames = fieldnames   # list of keys for the dict
+        self.restkey = restkey          # key to catch long rows
+        self.restval = restval          # default value for short rows
         self.reader = reader(f, dialect, *args, **kwds)
         self.dialect = dialect
         self.line_num = 0
@@ -114,6 +112,7 @@ class DictReader:
         row = next(self.reader)
         self.line_num = self.reader.line_num
         # blank rows are skipped (they would give a dict of restval)
+#@117
         while row == []:
             row = next(self.reader)
         d = dict(zip(self.fieldnames, row))
@@ -130,8 +129,8 @@ class DictReader:
 class DictWriter:
     def __init__(self, f, fieldnames, restval="", extrasaction="raise",
                  dialect="excel", *args, **kwds):
-        self.fieldnames = fieldnames
-        self.restval = restval
+        self.fieldnames = fieldnames    # list of keys for the dict
+        self.restval = restval          # for writing short dicts
         if extrasaction.lower() not in ("raise", "ignore"):
             raise ValueError("extrasaction (%s) must be 'raise' or 'ignore'"
                              % extrasaction)
@@ -157,12 +156,10 @@ class DictWriter:
         return self.writer.writerows(map(self._dict_to_list, rowdicts))
 
 
-# Sniffer's type checks use complex() (a build without it would use float)
 try:
     complex
 except NameError:
     complex = float
-
 
 class Sniffer:
     """
@@ -173,6 +170,7 @@ class Sniffer:
         # the delimiters preferred when more than one fits
         self.preferred = [',', '\t', ';', ' ', ':']
 
+#@175
     def sniff(self, sample, delimiters=None):
         """
         Returns a dialect (or None) corresponding to the sample
@@ -192,6 +190,7 @@ class Sniffer:
             lineterminator = '\r\n'
             quoting = QUOTE_MINIMAL
 
+#@195
         dialect.doublequote = doublequote
         dialect.delimiter = delimiter
         # (a quotechar of '' is not accepted by _csv)
@@ -200,6 +199,7 @@ class Sniffer:
 
         return dialect
 
+#@204
     def _guess_quote_and_delimiter(self, data, delimiters):
         """
         Looks for text enclosed between two identical quotes
@@ -214,8 +214,8 @@ class Sniffer:
 
         matches = []
         for restr in (r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?P=delim)',
-                      r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?P<delim>[^\w\n"\'])(?P<space> ?)',
-                      r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',
+                      r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?P<delim>[^\w\n"\'])(?P<space> ?)',   #  ".*?",
+                      r'(?P<delim>[^\w\n"\'])(?P<space> ?)(?P<quote>["\']).*?(?P=quote)(?:$|\n)',   # ,".*?"
                       r'(?:^|\n)(?P<quote>["\']).*?(?P=quote)(?:$|\n)'):
             regexp = re.compile(restr, re.DOTALL | re.MULTILINE)
             matches = regexp.findall(data)
@@ -253,7 +253,7 @@ class Sniffer:
         if delims:
             delim = max(delims, key=delims.get)
             skipinitialspace = delims[delim] == spaces
-            if delim == '\n':  # a single column, most likely
+            if delim == '\n': # most likely a file with a single column
                 delim = ''
         else:
             # no delimiter: a single column of quoted data
@@ -261,10 +261,12 @@ class Sniffer:
             skipinitialspace = 0
 
         # a quote between the quotes and delimiters: doubled quotes
+#@266
         dq_regexp = re.compile(
                                r"((%(delim)s)|^)\W*%(quote)s[^%(delim)s\n]*%(quote)s[^%(delim)s\n]*%(quote)s\W*((%(delim)s)|$)" % \
                                {'delim':re.escape(delim), 'quote':quotechar}, re.MULTILINE)
 
+#@272
         if dq_regexp.search(data):
             doublequote = True
         else:
@@ -272,6 +274,7 @@ class Sniffer:
 
         return (quotechar, doublequote, delim, skipinitialspace)
 
+#@280
     def _guess_delimiter(self, data, delimiters):
         """
         The delimiter /should/ occur the same number of times on
@@ -293,7 +296,7 @@ class Sniffer:
 
         data = list(filter(None, data.split('\n')))
 
-        ascii = [chr(c) for c in range(127)]
+        ascii = [chr(c) for c in range(127)] # 7-bit ASCII
 
         # frequency tables, a chunk of lines at a time
         chunkLength = min(10, len(data))
@@ -309,6 +312,7 @@ class Sniffer:
                     metaFrequency = charFrequency.get(char, {})
                     # (a frequency of 0 counts too)
                     freq = line.count(char)
+#@318
                     metaFrequency[freq] = metaFrequency.get(freq, 0) + 1
                     charFrequency[char] = metaFrequency
 
@@ -319,6 +323,7 @@ class Sniffer:
                 # the mode of the frequencies, less the other frequencies' counts
                 if len(items) > 1:
                     modes[char] = max(items, key=lambda x: x[1])
+#@330
                     items.remove(modes[char])
                     modes[char] = (modes[char][0], modes[char][1]
                                    - sum(item[1] for item in items))
@@ -328,7 +333,9 @@ class Sniffer:
             # the candidates: characters as consistent as the threshold allows
             modeList = modes.items()
             total = float(min(chunkLength * iteration, len(data)))
+#@340
             consistency = 1.0
+#@342
             threshold = 0.9
             while len(delims) == 0 and consistency >= threshold:
                 for k, v in modeList:
@@ -360,6 +367,7 @@ class Sniffer:
                     return (d, skipinitialspace)
 
         # otherwise the character that dominates
+#@374
         items = [(v,k) for (k,v) in delims.items()]
         items.sort()
         delim = items[-1][1]
@@ -368,14 +376,16 @@ class Sniffer:
                             data[0].count("%c " % delim))
         return (delim, skipinitialspace)
 
+#@383
     def has_header(self, sample):
         # A column of one type (say, integers) in every row but the first means the first row
         # is labels; a column whose type cannot be told is judged by its strings' length; each
         # column then votes.
 
+#@393
         rdr = reader(StringIO(sample), self.sniff(sample))
 
-        header = next(rdr)  # the first row, assumed the header
+        header = next(rdr) # assume first row is header
 
         columns = len(header)
         columnTypes = {}
@@ -389,7 +399,7 @@ class Sniffer:
             checked += 1
 
             if len(row) != columns:
-                continue  # rows of another length are skipped
+                continue # skip rows that have irregular number of columns
 
             for col in list(columnTypes.keys()):
                 thisType = complex
@@ -400,21 +410,23 @@ class Sniffer:
                     thisType = len(row[col])
 
                 if thisType != columnTypes[col]:
-                    if columnTypes[col] is None:
+                    if columnTypes[col] is None: # add new column type
                         columnTypes[col] = thisType
                     else:
                         # an inconsistent column does not vote
+#@425
                         del columnTypes[col]
 
         # the vote: does the first row differ from the column's type?
+#@429
         hasHeader = 0
         for col, colType in columnTypes.items():
-            if type(colType) == type(0):  # a length
+            if type(colType) == type(0): # it's a length
                 if len(header[col]) != colType:
                     hasHeader += 1
                 else:
                     hasHeader -= 1
-            else:  # a type to try
+            else: # attempt typecast
                 try:
                     colType(header[col])
                 except (ValueError, TypeError):

@@ -1,10 +1,11 @@
 // functools.total_ordering (with its _gt_from_lt, ... functions, shared by every class it
 // decorates), cached_property and singledispatch, run from Python source in the functools
-// module's namespace. total_ordering is Lib/functools.py's own. They behave as Lib/functools.py of CPython 3.11, simplified: no lock in
-// cached_property (RefScope runs one thread), and singledispatch dispatches along the class's
+// module's namespace. total_ordering and cached_property are Lib/functools.py's own (its RLock is
+// functools.ts's); singledispatch dispatches along the class's
 // __mro__ (no abstract base classes registered through abc, no dispatch cache).
 
 export const FUNCTOOLS_SRC = String.raw`
+#@84
 # The total ordering functions all invoke the root magic method directly
 # rather than using the corresponding operator.  This avoids possible
 # infinite recursion that could occur when the operator dispatch logic
@@ -123,71 +124,32 @@ def total_ordering(cls):
     return cls
 
 
-_NOT_FOUND = object()
-
-
-class cached_property:
-    def __init__(self, func):
-        self.func = func
-        self.attrname = None
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner, name):
-        if self.attrname is None:
-            self.attrname = name
-        elif name != self.attrname:
-            raise TypeError(
-                "Cannot assign the same cached_property to two different names "
-                f"({self.attrname!r} and {name!r})."
-            )
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        if self.attrname is None:
-            raise TypeError(
-                "Cannot use cached_property instance without calling __set_name__ on it.")
-        try:
-            cache = instance.__dict__
-        except AttributeError:
-            msg = (
-                f"No '__dict__' attribute on {type(instance).__name__!r} "
-                f"instance to cache {self.attrname!r} property."
-            )
-            raise TypeError(msg) from None
-        val = cache.get(self.attrname, _NOT_FOUND)
-        if val is _NOT_FOUND:
-            val = self.func(instance)
-            try:
-                cache[self.attrname] = val
-            except TypeError:
-                msg = (
-                    f"The '__dict__' attribute on {type(instance).__name__!r} instance "
-                    f"does not support item assignment for caching {self.attrname!r} property."
-                )
-                raise TypeError(msg) from None
-        return val
-
-
+#@800
 def singledispatch(func):
     import types
+#@814
     registry = {}
 
+#@818
     def dispatch(cls):
         for klass in cls.__mro__:
             if klass in registry:
                 return registry[klass]
         return registry[object]
 
+#@841
     def _is_union_type(cls):
         return isinstance(cls, types.UnionType)
 
+#@845
     def _is_valid_dispatch_type(cls):
         if isinstance(cls, type):
             return True
         return _is_union_type(cls) and all(isinstance(arg, type) for arg in cls.__args__)
 
+#@852
     def register(cls, func=None):
+#@859
         if _is_valid_dispatch_type(cls):
             if func is None:
                 return lambda f: register(cls, f)
@@ -219,17 +181,21 @@ def singledispatch(func):
                     f"Invalid annotation for {argname!r}. "
                     f"{cls!r} is not a class."
                 )
+#@892
         if _is_union_type(cls):
             for arg in cls.__args__:
+#@896
                 registry[arg] = func
         else:
             registry[cls] = func
+#@902
         return func
 
     def wrapper(*args, **kw):
         if not args:
             raise TypeError(f'{funcname} requires at least '
                             '1 positional argument')
+#@909
         return dispatch(args[0].__class__)(*args, **kw)
 
     funcname = getattr(func, '__name__', 'singledispatch function')
@@ -240,4 +206,58 @@ def singledispatch(func):
     wrapper._clear_cache = lambda: None
     update_wrapper(wrapper, func)
     return wrapper
+
+
+#@962
+_NOT_FOUND = object()
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.lock = RLock()
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError(
+                "Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            cache = instance.__dict__
+        except AttributeError:  # not all objects have __dict__ (e.g. class defines slots)
+            msg = (
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {self.attrname!r} property."
+            )
+            raise TypeError(msg) from None
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            with self.lock:
+                # check if another thread filled cache while we awaited lock
+                val = cache.get(self.attrname, _NOT_FOUND)
+                if val is _NOT_FOUND:
+                    val = self.func(instance)
+                    try:
+                        cache[self.attrname] = val
+                    except TypeError:
+                        msg = (
+                            f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                            f"does not support item assignment for caching {self.attrname!r} property."
+                        )
+                        raise TypeError(msg) from None
+        return val
+
+
 `;

@@ -3,9 +3,11 @@
 // (functools.ts).
 
 export const FUNCTOOLS_METHODS_SRC = String.raw`
+#@22
 from types import GenericAlias
 
 
+#@347
 class partialmethod(object):
     """Method descriptor with partial application of the given arguments
     and keywords.
@@ -78,6 +80,7 @@ class partialmethod(object):
     __class_getitem__ = classmethod(GenericAlias)
 
 
+#@922
 class singledispatchmethod:
     """Single-dispatch generic method descriptor.
 

@@ -7,6 +7,7 @@
 // keyed by class and _dispatch_get walks the MRO up to the class defining the __repr__ used.
 
 export const PPRINT_SRC = String.raw`
+#@37
 import collections as _collections
 import dataclasses as _dataclasses
 import re
@@ -17,21 +18,27 @@ __all__ = ['pprint', 'pformat', 'isreadable', 'isrecursive', 'saferepr', 'Pretty
 
 def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
     printer = PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth, compact=compact, sort_dicts=sort_dicts, underscore_numbers=underscore_numbers)
+#@55
     printer.pprint(object)
 
 def pformat(object, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
     return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact, sort_dicts=sort_dicts, underscore_numbers=underscore_numbers).pformat(object)
 
+#@64
 def pp(object, *args, sort_dicts=False, **kwargs):
+#@66
     pprint(object, *args, sort_dicts=sort_dicts, **kwargs)
 
 def saferepr(object):
+#@70
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[0]
 
 def isreadable(object):
+#@74
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[1]
 
 def isrecursive(object):
+#@78
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[2]
 
 def _dispatch_get(table, cls):
@@ -55,12 +62,15 @@ class _safe_key:
         except TypeError:
             return (str(type(self.obj)), id(self.obj)) < (str(type(other.obj)), id(other.obj))
 
+#@102
 def _safe_tuple(t):
     return (_safe_key(t[0]), _safe_key(t[1]))
 
+#@106
 class PrettyPrinter:
 
     def __init__(self, indent=1, width=80, depth=None, stream=None, *, compact=False, sort_dicts=True, underscore_numbers=False):
+#@132
         indent = int(indent)
         width = int(width)
         if indent < 0:
@@ -83,7 +93,7 @@ class PrettyPrinter:
     def pprint(self, object):
         if self._stream is not None:
             self._format(object, self._stream, 0, 0, {}, 0)
-            self._stream.write('\n')
+            self._stream.write("\n")
 
     def pformat(self, object):
         sio = _StringIO()
@@ -114,6 +124,7 @@ class PrettyPrinter:
                 del context[objid]
                 return
             elif _dataclasses.is_dataclass(object) and (not isinstance(object, type)) and object.__dataclass_params__.repr and hasattr(object.__repr__, '__wrapped__') and ('__create_fn__' in object.__repr__.__wrapped__.__qualname__):
+#@190
                 context[objid] = 1
                 self._pprint_dataclass(object, stream, indent, allowance, context, level + 1)
                 del context[objid]
@@ -127,6 +138,7 @@ class PrettyPrinter:
         stream.write(cls_name + '(')
         self._format_namespace_items(items, stream, indent, allowance, context, level)
         stream.write(')')
+#@204
     _dispatch = {}
 
     def _pprint_dict(self, object, stream, indent, allowance, context, level):
@@ -141,9 +153,11 @@ class PrettyPrinter:
             else:
                 items = object.items()
             self._format_dict_items(items, stream, indent, allowance + 1, context, level)
+#@219
         write('}')
     _dispatch[dict] = _pprint_dict
 
+#@223
     def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
         if not len(object):
             stream.write(repr(object))
@@ -151,22 +165,28 @@ class PrettyPrinter:
         cls = object.__class__
         stream.write(cls.__name__ + '(')
         self._format(list(object.items()), stream, indent + len(cls.__name__) + 1, allowance + 1, context, level)
+#@232
         stream.write(')')
     _dispatch[_collections.OrderedDict] = _pprint_ordered_dict
 
+#@236
     def _pprint_list(self, object, stream, indent, allowance, context, level):
         stream.write('[')
         self._format_items(object, stream, indent, allowance + 1, context, level)
+#@240
         stream.write(']')
     _dispatch[list] = _pprint_list
 
+#@244
     def _pprint_tuple(self, object, stream, indent, allowance, context, level):
         stream.write('(')
         endchar = ',)' if len(object) == 1 else ')'
         self._format_items(object, stream, indent, allowance + len(endchar), context, level)
+#@249
         stream.write(endchar)
     _dispatch[tuple] = _pprint_tuple
 
+#@253
     def _pprint_set(self, object, stream, indent, allowance, context, level):
         if not len(object):
             stream.write(repr(object))
@@ -181,10 +201,12 @@ class PrettyPrinter:
             indent += len(typ.__name__) + 1
         object = sorted(object, key=_safe_key)
         self._format_items(object, stream, indent, allowance + len(endchar), context, level)
+#@268
         stream.write(endchar)
     _dispatch[set] = _pprint_set
     _dispatch[frozenset] = _pprint_set
 
+#@273
     def _pprint_str(self, object, stream, indent, allowance, context, level):
         write = stream.write
         if not len(object):
@@ -203,10 +225,11 @@ class PrettyPrinter:
             if len(rep) <= max_width1:
                 chunks.append(rep)
             else:
-                parts = re.findall('\\S*\\s*', line)
+#@292
+                parts = re.findall(r'\S*\s*', line)
                 assert parts
                 assert not parts[-1]
-                parts.pop()
+                parts.pop()  # drop empty last part
                 max_width2 = max_width
                 current = ''
                 for j, part in enumerate(parts):
@@ -228,12 +251,13 @@ class PrettyPrinter:
             write('(')
         for i, rep in enumerate(chunks):
             if i > 0:
-                write('\n' + ' ' * indent)
+                write('\n' + ' '*indent)
             write(rep)
         if level == 1:
             write(')')
     _dispatch[str] = _pprint_str
 
+#@324
     def _pprint_bytes(self, object, stream, indent, allowance, context, level):
         write = stream.write
         if len(object) <= 4:
@@ -249,26 +273,32 @@ class PrettyPrinter:
             write(delim)
             write(rep)
             if not delim:
-                delim = '\n' + ' ' * indent
+                delim = '\n' + ' '*indent
         if parens:
             write(')')
     _dispatch[bytes] = _pprint_bytes
 
+#@345
     def _pprint_bytearray(self, object, stream, indent, allowance, context, level):
         write = stream.write
         write('bytearray(')
         self._pprint_bytes(bytes(object), stream, indent + 10, allowance + 1, context, level + 1)
+#@350
         write(')')
     _dispatch[bytearray] = _pprint_bytearray
 
+#@354
     def _pprint_mappingproxy(self, object, stream, indent, allowance, context, level):
         stream.write('mappingproxy(')
         self._format(object.copy(), stream, indent + 13, allowance + 1, context, level)
+#@358
         stream.write(')')
     _dispatch[_types.MappingProxyType] = _pprint_mappingproxy
 
+#@362
     def _pprint_simplenamespace(self, object, stream, indent, allowance, context, level):
         if type(object) is _types.SimpleNamespace:
+#@366
             cls_name = 'namespace'
         else:
             cls_name = object.__class__.__name__
@@ -280,6 +310,7 @@ class PrettyPrinter:
     _dispatch[_types.SimpleNamespace] = _pprint_simplenamespace
 
     def _format_dict_items(self, items, stream, indent, allowance, context, level):
+#@379
         write = stream.write
         indent += self._indent_per_level
         delimnl = ',\n' + ' ' * indent
@@ -290,6 +321,7 @@ class PrettyPrinter:
             write(rep)
             write(': ')
             self._format(ent, stream, indent + len(rep) + 2, allowance if last else 1, context, level)
+#@391
             if not last:
                 write(delimnl)
 
@@ -302,9 +334,11 @@ class PrettyPrinter:
             write(key)
             write('=')
             if id(ent) in context:
-                write('...')
+#@405
+                write("...")
             else:
                 self._format(ent, stream, indent + len(key) + 1, allowance if last else 1, context, level)
+#@410
             if not last:
                 write(delimnl)
 
@@ -347,8 +381,10 @@ class PrettyPrinter:
             delim = delimnl
             self._format(ent, stream, indent, allowance if last else 1, context, level)
 
+#@454
     def _repr(self, object, context, level):
         repr, readable, recursive = self.format(object, context.copy(), self._depth, level)
+#@457
         if not readable:
             self._readable = False
         if recursive:
@@ -356,6 +392,7 @@ class PrettyPrinter:
         return repr
 
     def format(self, object, context, maxlevels, level):
+#@468
         return self._safe_repr(object, context, maxlevels, level)
 
     def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
@@ -370,6 +407,7 @@ class PrettyPrinter:
         stream.write(')')
     _dispatch[_collections.defaultdict] = _pprint_default_dict
 
+#@483
     def _pprint_counter(self, object, stream, indent, allowance, context, level):
         if not len(object):
             stream.write(repr(object))
@@ -380,9 +418,11 @@ class PrettyPrinter:
             stream.write((self._indent_per_level - 1) * ' ')
         items = object.most_common()
         self._format_dict_items(items, stream, indent + len(cls.__name__) + 1, allowance + 2, context, level)
+#@495
         stream.write('})')
     _dispatch[_collections.Counter] = _pprint_counter
 
+#@499
     def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
         if not len(object.maps):
             stream.write(repr(object))
@@ -399,6 +439,7 @@ class PrettyPrinter:
                 stream.write(',\n' + ' ' * indent)
     _dispatch[_collections.ChainMap] = _pprint_chain_map
 
+#@516
     def _pprint_deque(self, object, stream, indent, allowance, context, level):
         if not len(object):
             stream.write(repr(object))
@@ -409,32 +450,42 @@ class PrettyPrinter:
         stream.write('[')
         if object.maxlen is None:
             self._format_items(object, stream, indent, allowance + 2, context, level)
+#@527
             stream.write('])')
         else:
             self._format_items(object, stream, indent, 2, context, level)
+#@531
             rml = self._repr(object.maxlen, context, level)
             stream.write('],\n%smaxlen=%s)' % (' ' * indent, rml))
     _dispatch[_collections.deque] = _pprint_deque
 
+#@536
     def _pprint_user_dict(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
+#@541
     def _pprint_user_list(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
+#@546
     def _pprint_user_string(self, object, stream, indent, allowance, context, level):
         self._format(object.data, stream, indent, allowance, context, level - 1)
 
+#@551
     def _safe_repr(self, object, context, maxlevels, level):
+#@553
         typ = type(object)
         if typ in _builtin_scalars:
             return (repr(object), True, False)
-        r = getattr(typ, '__repr__', None)
+#@557
+        r = getattr(typ, "__repr__", None)
+#@559
         if issubclass(typ, int) and r is int.__repr__:
             if self._underscore_numbers:
                 return (f'{object:_d}', True, False)
             else:
                 return (repr(object), True, False)
+#@565
         if issubclass(typ, dict) and r is dict.__repr__:
             if not object:
                 return ('{}', True, False)
@@ -456,23 +507,25 @@ class PrettyPrinter:
             for k, v in items:
                 krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
                 vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                append('%s: %s' % (krepr, vrepr))
+#@588
+                append("%s: %s" % (krepr, vrepr))
                 readable = readable and kreadable and vreadable
                 if krecur or vrecur:
                     recursive = True
             del context[objid]
             return ('{%s}' % ', '.join(components), readable, recursive)
         if issubclass(typ, list) and r is list.__repr__ or (issubclass(typ, tuple) and r is tuple.__repr__):
+#@597
             if issubclass(typ, list):
                 if not object:
                     return ('[]', True, False)
-                format = '[%s]'
+                format = "[%s]"
             elif len(object) == 1:
-                format = '(%s,)'
+                format = "(%s,)"
             else:
                 if not object:
                     return ('()', True, False)
-                format = '(%s)'
+                format = "(%s)"
             objid = id(object)
             if maxlevels and level >= maxlevels:
                 return (format % '...', False, objid in context)
@@ -486,6 +539,7 @@ class PrettyPrinter:
             level += 1
             for o in object:
                 orepr, oreadable, orecur = self.format(o, context, maxlevels, level)
+#@621
                 append(orepr)
                 if not oreadable:
                     readable = False
@@ -493,18 +547,21 @@ class PrettyPrinter:
                     recursive = True
             del context[objid]
             return (format % ', '.join(components), readable, recursive)
+#@629
         rep = repr(object)
         return (rep, rep and (not rep.startswith('<')), False)
 _builtin_scalars = frozenset({str, bytes, bytearray, float, complex, bool, type(None)})
 
+#@635
 def _recursion(object):
     return '<Recursion on %s with id=%s>' % (type(object).__name__, id(object))
 
+#@653
 def _wrap_bytes_repr(object, width, allowance):
     current = b''
     last = len(object) // 4 * 4
     for i in range(0, len(object), 4):
-        part = object[i:i + 4]
+        part = object[i: i+4]
         candidate = current + part
         if i == last:
             width -= allowance

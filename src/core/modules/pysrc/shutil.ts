@@ -5,6 +5,7 @@
 // provided).
 
 export const SHUTIL_SRC = String.raw`
+#@7
 import os
 import sys
 
@@ -14,17 +15,20 @@ __all__ = ['copyfileobj', 'copyfile', 'copymode', 'copystat', 'copy', 'copy2', '
 COPY_BUFSIZE = 64 * 1024
 
 
+#@61
 class Error(OSError):
     pass
-
 
 class SameFileError(Error):
     """Raised when source and destination are the same file."""
 
 
+#@189
 def copyfileobj(fsrc, fdst, length=0):
+#@191
     if not length:
         length = COPY_BUFSIZE
+#@194
     fsrc_read = fsrc.read
     fdst_write = fdst.write
     while True:
@@ -41,32 +45,31 @@ def _samefile(src, dst):
         return False
 
 
+#@226
 def copyfile(src, dst, *, follow_symlinks=True):
+#@235
     if _samefile(src, dst):
         raise SameFileError("{!r} and {!r} are the same file".format(src, dst))
     with open(src, 'rb') as fsrc:
+#@240
         try:
             with open(dst, 'wb') as fdst:
                 copyfileobj(fsrc, fdst)
         except IsADirectoryError as e:
             if not os.path.exists(dst):
                 raise FileNotFoundError(f'Directory does not exist: {dst}') from e
+#@402
             else:
                 raise
     return dst
-
-
 def copymode(src, dst, *, follow_symlinks=True):
     os.stat(src)
     os.stat(dst)
-
-
 def copystat(src, dst, *, follow_symlinks=True):
     os.stat(src)
     os.stat(dst)
-
-
 def copy(src, dst, *, follow_symlinks=True):
+#@417
     if os.path.isdir(dst):
         dst = os.path.join(dst, os.path.basename(src))
     copyfile(src, dst, follow_symlinks=follow_symlinks)
@@ -75,6 +78,7 @@ def copy(src, dst, *, follow_symlinks=True):
 
 
 def copy2(src, dst, *, follow_symlinks=True):
+#@434
     if os.path.isdir(dst):
         dst = os.path.join(dst, os.path.basename(src))
     copyfile(src, dst, follow_symlinks=follow_symlinks)
@@ -84,14 +88,13 @@ def copy2(src, dst, *, follow_symlinks=True):
 
 def ignore_patterns(*patterns):
     import fnmatch
+#@445
     def _ignore_patterns(path, names):
         ignored_names = []
         for pattern in patterns:
             ignored_names.extend(fnmatch.filter(names, pattern))
         return set(ignored_names)
     return _ignore_patterns
-
-
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
              ignore_dangling_symlinks=False, dirs_exist_ok=False):
     with os.scandir(src) as itr:
@@ -102,27 +105,33 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
         ignored_names = set()
     os.makedirs(dst, exist_ok=dirs_exist_ok)
     errors = []
+#@463
     for srcentry in entries:
         if srcentry.name in ignored_names:
             continue
         srcname = os.path.join(src, srcentry.name)
         dstname = os.path.join(dst, srcentry.name)
+#@469
         try:
             if srcentry.is_dir():
                 copytree(srcname, dstname, symlinks, ignore, copy_function,
+#@498
                          ignore_dangling_symlinks, dirs_exist_ok)
             else:
                 copy_function(srcname, dstname)
+#@504
         except Error as err:
             errors.extend(err.args[0])
         except OSError as why:
             errors.append((srcname, dstname, str(why)))
+#@514
     if errors:
         raise Error(errors)
     return dst
 
 
 def _rmtree(path, onerror):
+#@599
     try:
         with os.scandir(path) as scandir_it:
             entries = list(scandir_it)
@@ -133,6 +142,7 @@ def _rmtree(path, onerror):
         fullname = entry.path
         if entry.is_dir():
             _rmtree(fullname, onerror)
+#@618
         else:
             try:
                 os.unlink(fullname)
@@ -144,7 +154,9 @@ def _rmtree(path, onerror):
         onerror(os.rmdir, path, sys.exc_info())
 
 
+#@690
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
+#@707
     if ignore_errors:
         def onerror(*args):
             pass
@@ -159,10 +171,12 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
     _rmtree(path, onerror)
 
 
+#@765
 def _basename(path):
     return os.path.basename(path.rstrip(os.path.sep))
 
 
+#@849
 def _destinsrc(src, dst):
     src = os.path.abspath(src)
     dst = os.path.abspath(dst)
@@ -190,6 +204,7 @@ def move(src, dst, copy_function=copy2):
                 raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
             copytree(src, real_dst, copy_function=copy_function, symlinks=True)
             rmtree(src)
+#@1128
         else:
             copy_function(src, real_dst)
             os.unlink(src)

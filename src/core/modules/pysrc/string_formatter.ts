@@ -3,9 +3,11 @@
 // check_unused_args), over _string's parsers (string_formatter.ts). Run into the string module.
 
 export const FORMATTER_SRC = String.raw`
+#@21
 import _string
 
 
+#@188
 class Formatter:
     def format(self, format_string, /, *args, **kwargs):
         return self.vformat(format_string, args, kwargs)
@@ -24,11 +26,14 @@ class Formatter:
         for literal_text, field_name, format_spec, conversion in \
                 self.parse(format_string):
 
+#@207
             if literal_text:
                 result.append(literal_text)
 
+#@211
             if field_name is not None:
                 # numbering: '' takes the next automatic index, digits switch it off
+#@216
                 if field_name == '':
                     if auto_arg_index is False:
                         raise ValueError('cannot switch from manual field '
@@ -41,11 +46,14 @@ class Formatter:
                         raise ValueError('cannot switch from manual field '
                                          'specification to automatic field '
                                          'numbering')
+#@230
                     auto_arg_index = False
 
+#@234
                 obj, arg_used = self.get_field(field_name, args, kwargs)
                 used_args.add(arg_used)
 
+#@238
                 obj = self.convert_field(obj, conversion)
 
                 # the spec may hold fields of its own
@@ -54,23 +62,29 @@ class Formatter:
                     used_args, recursion_depth-1,
                     auto_arg_index=auto_arg_index)
 
+#@247
                 result.append(self.format_field(obj, format_spec))
 
         return ''.join(result), auto_arg_index
 
+#@252
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):
             return args[key]
         else:
             return kwargs[key]
 
+#@259
     def check_unused_args(self, used_args, args, kwargs):
         pass
 
+#@263
     def format_field(self, value, format_spec):
         return format(value, format_spec)
 
+#@267
     def convert_field(self, value, conversion):
+#@269
         if conversion is None:
             return value
         elif conversion == 's':
@@ -82,15 +96,18 @@ class Formatter:
         raise ValueError("Unknown conversion specifier {0!s}".format(conversion))
 
     # (literal_text, field_name, format_spec, conversion) tuples
+#@287
     def parse(self, format_string):
         return _string.formatter_parser(format_string)
 
     # the object field_name ("0.name", "lookup[3]") refers to, and the argument it came from
+#@296
     def get_field(self, field_name, args, kwargs):
         first, rest = _string.formatter_field_name_split(field_name)
 
         obj = self.get_value(first, args, kwargs)
 
+#@303
         for is_attr, i in rest:
             if is_attr:
                 obj = getattr(obj, i)

@@ -6,9 +6,11 @@
 
 export const USER_CLASSES_SRC = String.raw`
 import collections.abc as _collections_abc
+#@30
 import sys as _sys
 
 
+#@1104
 ################################################################################
 ### UserDict
 ################################################################################

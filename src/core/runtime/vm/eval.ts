@@ -12,6 +12,7 @@ import { Frame, materialize, newFrame } from './frame';
 import { callFunction, makeFrame, makeGenerator, runFrame, finishFrame, initCells, callPlainClass } from './call';
 import { plainInitOf, superNew, SuperType } from '../typeobject';
 import * as abs from '../abstract';
+import { moduleInit } from '../define';
 import { Cmp } from '../abstract';
 import { PyInt, IntType, newInt, newBool, True, False } from '../objects/int';
 import { PyStr, StrType, newStr, internStr, concatStrs } from '../objects/str';
@@ -1626,7 +1627,12 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
     case Op.IMPORT_FROM: {
       const m = stack[sp - 1]!;
       const name = names[arg];
-      const v = abs.lookupAttr(m, name);
+      let v = abs.lookupAttr(m, name);
+      // (_handle_fromlist: `from package import submodule` imports the submodule)
+      if (!v && m instanceof PyModule && moduleInit(`${m.name}.${name}`)) {
+        decref(st.importModule!(`${m.name}.${name}`, f));
+        v = abs.lookupAttr(m, name);
+      }
       if (!v) {
         if (m instanceof PyModule) abs.checkStdlibAttr(m, name);
         const mn = m instanceof PyModule ? m.name : '?';
