@@ -343,7 +343,7 @@ let reraising = false;
 
 /** CPython 3.11's builtins that RefScope's lack: using one is reported as not supported, not as
  * a NameError telling a learner Python has no such name */
-const MISSING_BUILTINS = new Set(['BaseExceptionGroup', 'ExceptionGroup', 'UnicodeTranslateError', 'aiter', 'anext', 'breakpoint', 'copyright', 'credits', 'license']);
+const MISSING_BUILTINS = new Set(['UnicodeTranslateError', 'aiter', 'anext', 'breakpoint', 'copyright', 'credits', 'license']);
 
 function nameError(name: string): never {
   if (MISSING_BUILTINS.has(name)) throw new Unsupported(`the builtin '${name}'`);
