@@ -651,7 +651,8 @@ class Compiler {
         if (this.u.block.type !== 'function') this.error("'return' outside function", s);
         const preserve = s.value !== null && !(foldExpr(s.value).kind === 'Constant');
         if (preserve) this.visitExpr(s.value!);
-        this.checkExceptStar(false, s.value !== null && s.value.lineno === s.lineno ? locOf(s.value) : locOf(s));
+        // (compiler_return: the location is the statement's, but a constant value's on its line)
+        this.checkExceptStar(false, !preserve && s.value !== null && s.value.lineno === s.lineno ? locOf(s.value) : locOf(s));
         this.unwindAll(preserve, locOf(s));
         if (!s.value) this.loadConstLit({ type: 'None' }, false);
         else if (!preserve) this.visitExpr(s.value);

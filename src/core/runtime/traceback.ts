@@ -6,12 +6,12 @@ import { PyObject, PyType, decref } from './object';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
 import { PyTraceback } from './objects/traceback';
-import { PyStr } from './objects/str';
-import { PyDict } from './objects/dict';
+import { PyStr, StrType } from './objects/str';
+import { PyDict, DictType } from './objects/dict';
 import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
 import { parse, formatSyntaxError } from '../parser/index';
-import { PyInt } from './objects/int';
+import { PyInt, newInt } from './objects/int';
 import { PyList } from './objects/list';
 import { PyTuple } from './objects/tuple';
 import { isWideCodePoint } from './eastasianwidth';
@@ -419,7 +419,8 @@ function splitLinesKeepEnds(text: string): string[] {
   return out;
 }
 
-/** print_exception_notes: the __notes__ attribute (any sequence but a str or bytes, else its repr) */
+/** print_exception_notes (3.11.7): a sequence's items (a str's characters too), each str()'d and
+ * split into lines after the margin; anything else its repr, with no newline after it */
 function formatNotes(exc: PyBaseException, margin = ''): string {
   let notes: PyObject | null;
   try {
@@ -431,7 +432,8 @@ function formatNotes(exc: PyBaseException, margin = ''): string {
   if (notes === null) return '';
   let out = '';
   try {
-    if (!(notes instanceof PyList || notes instanceof PyTuple)) {
+    // PySequence_Check: sq_item, and not a dict
+    if (notes.type.isSubtype(DictType) || abs.typeLookup(notes.type, '__getitem__') === null) {
       out += margin;
       try {
         out += abs.repr(notes);
@@ -439,21 +441,39 @@ function formatNotes(exc: PyBaseException, margin = ''): string {
         if (e instanceof PyBaseException) decref(e);
         out += '<__notes__ repr() failed>';
       }
-      return out + '\n';
+      return out;
     }
-    for (const n of notes.items) {
-      // (each line of a note after the margin: PyUnicode_Splitlines(note, 1))
-      const withMargin = (text: string) => (margin ? splitLinesKeepEnds(text).map((l) => margin + l).join('') : text);
-      if (n instanceof PyStr) {
-        out += withMargin(n.v);
-      } else {
+    let n: number;
+    try {
+      n = abs.length(notes);
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      return out;
+    }
+    for (let i = 0; i < n; i++) {
+      let text: string | null;
+      try {
+        const idx = newInt(i);
+        let note: PyObject;
         try {
-          out += withMargin(abs.str(n));
+          note = abs.getItem(notes, idx);
+        } finally {
+          decref(idx);
+        }
+        try {
+          text = note instanceof PyStr && note.type === StrType ? note.v : abs.str(note);
         } catch (e) {
           if (e instanceof PyBaseException) decref(e);
-          out += '<note str() failed>';
+          text = null;
+        } finally {
+          decref(note);
         }
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        break;
       }
+      if (text === null) out += '<note str() failed>';
+      else for (const l of splitLinesKeepEnds(text)) out += margin + l;
       out += '\n';
     }
   } finally {
