@@ -8,14 +8,14 @@
 
 import { PyObject, PyType, newRef, decref, xdecref } from '../object';
 import * as abs from '../abstract';
-import { PyStr, newStr } from './str';
+import { PyStr, newStr, internStr } from './str';
 import { PyTuple, TupleType, newTuple } from './tuple';
 import { PyList, newList, listAppend } from './list';
 import { DictType } from './dict';
 import { None } from './singletons';
 import { PyFunction } from './function';
 import { PyBaseException, BaseException, BaseExceptionGroup, ExceptionGroup, Exception } from './exception';
-import { defMethod, defClassMethod, defGetter } from '../define';
+import { defMethod, defClassMethod, defGetter, defAttr } from '../define';
 import { typeError, raise } from '../errors';
 import * as E from './exception';
 import { gcNewObject } from '../gc';
@@ -321,20 +321,26 @@ export function checkExceptStarType(t: PyObject): void {
 // ------------------------------------------------------------------ the types' methods
 export function installExceptionGroups(genericAlias: (origin: PyType, arg: PyObject) => PyObject): void {
   newGenericAlias = genericAlias;
-  for (const t of [BaseExceptionGroup, ExceptionGroup]) {
-    t.slots.new = groupNew;
-    // BaseExceptionGroup_init: no keywords, then BaseException_init
-    t.slots.init = (self, args, kw) => {
-      if (kw && kw.length) typeError(`${self.type.name}() takes no keyword arguments`);
-      BaseException.slots.init!(self, args, null);
-    };
-    // BaseExceptionGroup_str
-    t.slots.str = (o) => {
-      const g = o as PyBaseException;
-      const n = groupExcs(g).items.length;
-      return `${abs.str(g.extra!.message!)} (${n} sub-exception${n > 1 ? 's' : ''})`;
-    };
-  }
+  const B = BaseExceptionGroup;
+  B.slots.new = groupNew;
+  // BaseExceptionGroup_init: no keywords, then BaseException_init
+  B.slots.init = (self, args, kw) => {
+    if (kw && kw.length) typeError(`${self.type.name}() takes no keyword arguments`);
+    BaseException.slots.init!(self, args, null);
+  };
+  // BaseExceptionGroup_str
+  B.slots.str = (o) => {
+    const g = o as PyBaseException;
+    const n = groupExcs(g).items.length;
+    return `${abs.str(g.extra!.message!)} (${n} sub-exception${n > 1 ? 's' : ''})`;
+  };
+  // ExceptionGroup inherits them; its dict is a PyErr_NewException class's: __module__,
+  // __weakref__ (and __doc__, None)
+  ExceptionGroup.slots.new = B.slots.new;
+  ExceptionGroup.slots.init = B.slots.init;
+  ExceptionGroup.slots.str = B.slots.str;
+  defAttr(ExceptionGroup, '__module__', internStr('builtins'));
+  defGetter(ExceptionGroup, '__weakref__', () => newRef(None));
   defMethod(BaseExceptionGroup, '__init__', (args, kw, self) => {
     BaseExceptionGroup.slots.init!(self!, args, kw);
     return newRef(None);
