@@ -48,6 +48,7 @@ type FBlockKind =
   | 'WITH'
   | 'HANDLER_CLEANUP'
   | 'EXCEPTION_HANDLER'
+  | 'EXCEPTION_GROUP_HANDLER'
   | 'POP_VALUE';
 
 interface FBlock {
@@ -650,6 +651,8 @@ class Compiler {
         if (this.u.block.type !== 'function') this.error("'return' outside function", s);
         const preserve = s.value !== null && !(foldExpr(s.value).kind === 'Constant');
         if (preserve) this.visitExpr(s.value!);
+        // (compiler_return: the location is the statement's, but a constant value's on its line)
+        this.checkExceptStar(false, !preserve && s.value !== null && s.value.lineno === s.lineno ? locOf(s.value) : locOf(s));
         this.unwindAll(preserve, locOf(s));
         if (!s.value) this.loadConstLit({ type: 'None' }, false);
         else if (!preserve) this.visitExpr(s.value);
@@ -716,7 +719,9 @@ class Compiler {
         if (s.finalbody.length) return this.tryFinally(s);
         return this.tryExcept(s);
       case 'TryStar':
-        return this.unsupported('except*', s);
+        // compiler_try_star
+        if (s.finalbody.length) return this.tryFinally(s as unknown as A.Try, true);
+        return this.tryStarExcept(s);
       case 'Assert': {
         // compiler_assert: a non-empty tuple (or one folded to a constant) is always true
         const t = foldExpr(s.test);
@@ -791,11 +796,13 @@ class Compiler {
         this.emit(Op.NOP, 0);
         return;
       case 'Break': {
+        this.checkExceptStar(true, locOf(s));
         const loop = this.unwindToLoop(false, locOf(s));
         if (!loop) this.error("'break' outside loop", s);
         return;
       }
       case 'Continue': {
+        this.checkExceptStar(true, locOf(s));
         const loop = this.unwindToLoop(true, locOf(s));
         if (!loop) this.error("'continue' not properly in loop", s);
         return;
@@ -995,15 +1002,126 @@ class Compiler {
     this.place(end);
   }
 
-  // compiler_try_finally
-  private tryFinally(s: A.Try) {
+  /** compiler_unwind_fblock_stack: unwinding into an except* block (before the loop, for
+   * break and continue) is an error */
+  private checkExceptStar(stopAtLoop: boolean, loc: Loc): void {
+    const fbs = this.u.fblocks;
+    for (let i = fbs.length - 1; i >= 0; i--) {
+      const k = fbs[i].kind;
+      if (k === 'EXCEPTION_GROUP_HANDLER') this.error("'break', 'continue' and 'return' cannot appear in an except* block", loc);
+      if (stopAtLoop && (k === 'WHILE_LOOP' || k === 'FOR_LOOP')) return;
+    }
+  }
+
+  // compiler_try_star_except (CPython 3.11). Stack in the handlers: [prev_exc, orig, list, rest];
+  // each clause's CHECK_EG_MATCH splits rest into [rest, match]; what a clause raises is appended
+  // to the list, then the unmatched rest, and PREP_RERAISE_STAR makes what is re-raised.
+  private tryStarExcept(s: A.TryStar) {
+    const end = this.newLabel();
+    const orelse = this.newLabel();
+    const except = this.newLabel();
+    const cleanup = this.newLabel();
+    const reraiseStar = this.newLabel();
+    const reraise = this.newLabel();
+    const h = this.setupHandler(except, false);
+    this.u.fblocks.push({ kind: 'TRY_EXCEPT' });
+    this.visitStmts(s.body);
+    this.u.fblocks.pop();
+    this.popBlock();
+    this.u.loc = NO_LOC;
+    this.emitJump(Op.JUMP_FORWARD, orelse);
+    this.placeHandler(except, h);
+    const ch = this.setupHandler(cleanup, true);
+    this.emit(Op.PUSH_EXC_INFO, 0);
+    this.u.fblocks.push({ kind: 'EXCEPTION_GROUP_HANDLER' });
+    const n = s.handlers.length;
+    for (let i = 0; i < n; i++) {
+      const handler = s.handlers[i];
+      this.u.loc = locOf(handler);
+      const exceptL = this.newLabel();
+      const exceptWithError = this.newLabel();
+      const noMatch = this.newLabel();
+      if (i === 0) {
+        // [orig, [], exc]: the original group, and the list of what the clauses raise
+        this.emit(Op.COPY, 1);
+        this.emit(Op.BUILD_LIST, 0);
+        this.emit(Op.SWAP, 2);
+      }
+      this.visitExpr(handler.type!);
+      this.emit(Op.CHECK_EG_MATCH, 0);
+      this.emit(Op.COPY, 1);
+      this.emitJump(Op.POP_JUMP_IF_NONE, noMatch);
+      const cleanupEnd = this.newLabel();
+      if (handler.name) this.nameOp(handler.name, 'Store');
+      else this.emit(Op.POP_TOP, 0);
+      const h2 = this.setupHandler(cleanupEnd, true);
+      this.u.fblocks.push({ kind: 'HANDLER_CLEANUP', name: handler.name });
+      this.visitStmts(handler.body);
+      this.u.fblocks.pop();
+      this.u.loc = NO_LOC;
+      this.popBlock();
+      if (handler.name) {
+        this.loadConstLit({ type: 'None' }, false);
+        this.nameOp(handler.name, 'Store');
+        this.nameOp(handler.name, 'Del');
+      }
+      this.emitJump(Op.JUMP_FORWARD, exceptL);
+      this.placeHandler(cleanupEnd, h2);
+      if (handler.name) {
+        this.loadConstLit({ type: 'None' }, false);
+        this.nameOp(handler.name, 'Store');
+        this.nameOp(handler.name, 'Del');
+      }
+      // add the exception raised in the clause to the list
+      this.emit(Op.LIST_APPEND, 3);
+      this.emit(Op.POP_TOP, 0); // lasti
+      this.emitJump(Op.JUMP_FORWARD, exceptWithError);
+      this.place(exceptL);
+      this.emitJump(Op.JUMP_FORWARD, exceptWithError);
+      this.place(noMatch);
+      this.u.loc = locOf(handler);
+      this.emit(Op.POP_TOP, 0); // match (None)
+      this.place(exceptWithError);
+      if (i === n - 1) {
+        // add the unhandled rest (None if everything matched)
+        this.emit(Op.LIST_APPEND, 1);
+      }
+    }
+    this.u.loc = NO_LOC;
+    this.u.fblocks.pop();
+    this.place(reraiseStar);
+    this.emit(Op.PREP_RERAISE_STAR, 0);
+    this.emit(Op.COPY, 1);
+    this.emitJump(Op.POP_JUMP_IF_NOT_NONE, reraise);
+    // nothing to re-raise
+    this.emit(Op.POP_TOP, 0);
+    this.popBlock();
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emitJump(Op.JUMP_FORWARD, end);
+    this.place(reraise);
+    this.emit(Op.SWAP, 2);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emit(Op.RERAISE, 0);
+    this.placeHandler(cleanup, ch);
+    this.emit(Op.COPY, 3);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emit(Op.RERAISE, 1);
+    this.place(orelse);
+    this.visitStmts(s.orelse);
+    this.place(end);
+  }
+
+  // compiler_try_finally (compiler_try_star_finally: the same around compiler_try_star_except)
+  private tryFinally(s: A.Try, star = false) {
     const end = this.newLabel();
     const exit = this.newLabel();
     const cleanup = this.newLabel();
     const h = this.setupHandler(end, false);
     this.u.fblocks.push({ kind: 'FINALLY_TRY', finalbody: s.finalbody });
-    if (s.handlers.length) this.tryExcept({ ...s, finalbody: [] });
-    else this.visitStmts(s.body);
+    if (s.handlers.length) {
+      if (star) this.tryStarExcept({ ...s, kind: 'TryStar', finalbody: [] } as unknown as A.TryStar);
+      else this.tryExcept({ ...s, finalbody: [] });
+    } else this.visitStmts(s.body);
     this.u.fblocks.pop();
     this.popBlock();
     this.visitStmts(s.finalbody);
@@ -1263,6 +1381,7 @@ class Compiler {
     switch (f.kind) {
       case 'WHILE_LOOP':
       case 'EXCEPTION_HANDLER':
+      case 'EXCEPTION_GROUP_HANDLER':
         return;
       case 'FOR_LOOP':
         if (preserveTos) this.emit(Op.SWAP, 2);

@@ -78,6 +78,8 @@ export const enum Op {
   PUSH_EXC_INFO,
   POP_EXCEPT,
   CHECK_EXC_MATCH,
+  CHECK_EG_MATCH,
+  PREP_RERAISE_STAR,
   BEFORE_WITH,
   WITH_EXCEPT_START,
   UNPACK_SEQUENCE,
@@ -217,6 +219,10 @@ def(Op.RERAISE, 'RERAISE', fixed(-1), { terminal: true, argKind: 'int' });
 def(Op.PUSH_EXC_INFO, 'PUSH_EXC_INFO', fixed(1));
 def(Op.POP_EXCEPT, 'POP_EXCEPT', fixed(-1));
 def(Op.CHECK_EXC_MATCH, 'CHECK_EXC_MATCH', fixed(0));
+// CHECK_EG_MATCH: [exc, type] -> [rest, match] (match None: [exc, None])
+def(Op.CHECK_EG_MATCH, 'CHECK_EG_MATCH', fixed(0));
+// PREP_RERAISE_STAR: [orig, list] -> [exception to re-raise, or None]
+def(Op.PREP_RERAISE_STAR, 'PREP_RERAISE_STAR', fixed(-1));
 // BEFORE_WITH: mgr -> exit, enter_result
 def(Op.BEFORE_WITH, 'BEFORE_WITH', fixed(1));
 def(Op.WITH_EXCEPT_START, 'WITH_EXCEPT_START', fixed(1));

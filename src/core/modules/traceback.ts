@@ -19,7 +19,8 @@ import { PyTraceback } from '../runtime/objects/traceback';
 import { typeError } from '../runtime/errors';
 import { PyStr } from '../runtime/objects/str';
 import { PyInt, newInt } from '../runtime/objects/int';
-import { newTuple } from '../runtime/objects/tuple';
+import { newTuple, PyTuple } from '../runtime/objects/tuple';
+import { isGroup } from '../runtime/objects/exception_group';
 import { PyCode } from '../runtime/objects/function';
 import { vmState } from '../runtime/vm/eval';
 import { formatTracebackEntries, tracebackEntries, formatExceptionOnly, caretAnchors, displayWidth } from '../runtime/traceback';
@@ -42,10 +43,45 @@ function frameEntries(entries: PyTraceback[]): string[] {
   return out;
 }
 
-/** TracebackException(type(value), value, tb, compact=True).format(chain=chain) */
-function formatChain(value: PyObject, tb: PyObject, limit: PyObject, chain: boolean, seen: Set<PyObject>, out: string[]): void {
+/** _ExceptionPrintContext (Lib/traceback.py): the exception groups' nesting */
+interface GroupCtx {
+  depth: number;
+  needClose: boolean;
+}
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/** _ExceptionPrintContext.emit: each line of each piece after the indent and margin */
+function emit(ctx: GroupCtx, out: string[], pieces: string[], marginChar = '|'): void {
+  if (!ctx.depth) {
+    out.push(...pieces);
+    return;
+  }
+  const prefix = ' '.repeat(2 * ctx.depth) + marginChar + ' ';
+  for (const p of pieces) out.push(splitKeepEnds(p).map((l) => prefix + l).join(''));
+}
+
+/** str.splitlines(keepends=True) (what textwrap.indent splits on) */
+function splitKeepEnds(text: string): string[] {
+  const res: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ('\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029'.includes(c)) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      res.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) res.push(text.slice(start));
+  return res;
+}
+
+/** TracebackException(type(value), value, tb, compact=True).format(chain=chain), exception
+ * groups included (their sub-exceptions framed as TracebackException.format frames them) */
+function formatChain(value: PyObject, tb: PyObject, limit: PyObject, chain: boolean, seen: Set<PyObject>, out: string[], ctx: GroupCtx = { depth: 0, needClose: false }): void {
   if (!(value instanceof PyBaseException)) {
-    out.push('NoneType: None\n');
+    emit(ctx, out, ['NoneType: None\n']);
     return;
   }
   seen.add(value);
@@ -54,21 +90,59 @@ function formatChain(value: PyObject, tb: PyObject, limit: PyObject, chain: bool
     const context = value.context;
     if (cause instanceof PyBaseException) {
       if (!seen.has(cause)) {
-        formatChain(cause, cause.traceback ?? None, limit, chain, seen, out);
-        out.push('\nThe above exception was the direct cause of the following exception:\n\n');
+        formatChain(cause, cause.traceback ?? None, limit, chain, seen, out, ctx);
+        emit(ctx, out, ['\nThe above exception was the direct cause of the following exception:\n\n']);
       }
     } else if (context instanceof PyBaseException && !value.suppressContext && !seen.has(context)) {
-      formatChain(context, context.traceback ?? None, limit, chain, seen, out);
-      out.push('\nDuring handling of the above exception, another exception occurred:\n\n');
+      formatChain(context, context.traceback ?? None, limit, chain, seen, out, ctx);
+      emit(ctx, out, ['\nDuring handling of the above exception, another exception occurred:\n\n']);
     }
   }
   // TracebackException.format: the header only when the (limited) stack has frames
   const entries = tb instanceof PyTraceback ? limited(tb, limit) : [];
-  if (entries.length) {
-    out.push('Traceback (most recent call last):\n');
-    out.push(...frameEntries(entries));
+  if (!isGroup(value)) {
+    if (entries.length) {
+      emit(ctx, out, ['Traceback (most recent call last):\n']);
+      emit(ctx, out, frameEntries(entries));
+    }
+    emit(ctx, out, lines(formatExceptionOnly(value, false)));
+    return;
   }
-  out.push(...lines(formatExceptionOnly(value, false)));
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    emit(ctx, out, [`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`]);
+    return;
+  }
+  const toplevel = ctx.depth === 0;
+  if (toplevel) ctx.depth++;
+  if (entries.length) {
+    emit(ctx, out, ['Exception Group Traceback (most recent call last):\n'], toplevel ? '+' : '|');
+    emit(ctx, out, frameEntries(entries));
+  }
+  emit(ctx, out, lines(formatExceptionOnly(value, false)));
+  const excs = (value.extra!.exceptions as PyTuple).items;
+  const num = excs.length;
+  const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    out.push(`${' '.repeat(2 * ctx.depth)}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`);
+    ctx.depth++;
+    if (!truncated) {
+      const e = excs[i];
+      formatChain(e, e instanceof PyBaseException ? e.traceback ?? None : None, limit, chain, seen, out, ctx);
+    } else {
+      const remaining = num - MAX_GROUP_WIDTH;
+      emit(ctx, out, [`and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`]);
+    }
+    if (last && ctx.needClose) {
+      out.push(`${' '.repeat(2 * ctx.depth)}+------------------------------------\n`);
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (toplevel) ctx.depth = 0;
 }
 
 const TRACEBACK_SRC = String.raw`

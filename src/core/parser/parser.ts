@@ -1105,7 +1105,8 @@ class Parser implements StringHost {
       let type: A.Expr | null = null;
       let name: string | null = null;
       if (!this.is(':')) {
-        if (isStar && this.ty() === Tok.NEWLINE) this.raiseAt(this.tok, "expected 'except' or 'finally' block");
+        // invalid_except_stmt: 'except' '*' (NEWLINE | ':')
+        if (isStar && this.ty() === Tok.NEWLINE) this.raiseAt(this.tok, 'expected one or more exception types');
         if (this.ty() === Tok.NEWLINE) this.raiseAt(this.tok, "expected ':'");
         type = this.parseExpression();
         if (this.is(',')) {
@@ -1120,7 +1121,7 @@ class Parser implements StringHost {
         }
         if (this.eat('as')) name = ident(this.expectName().value);
       } else if (isStar) {
-        this.raiseAt(this.tok, "expected 'except' or 'finally' block");
+        this.raiseAt(this.tok, 'expected one or more exception types');
       }
       this.expectColon(false);
       const hbody = this.parseBlock(isStar ? "'except*' statement" : "'except' statement", e.lineno);

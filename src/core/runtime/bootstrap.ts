@@ -33,6 +33,7 @@ import { typeError, raise, unsupported } from './errors';
 import * as E from './objects/exception';
 import { unicodeErrorInit, unicodeErrorStr } from './objects/codec_errors';
 import { installOSError, osErrorInit } from './objects/oserror';
+import { installExceptionGroups } from './objects/exception_group';
 import { DictTableIter } from './tables/dicttable';
 import { SetTableIter } from './tables/settable';
 
@@ -235,7 +236,8 @@ export function bootstrap(): void {
       // (Objects/exceptions.c, _PyExc_InitTypes), which lists each level's classes by name;
       // the stdlib's (io.UnsupportedOperation) come later, in the order their modules made them
       if (t.isSubtype(BaseException)) {
-        const rank = (x: PyType) => (x.module === 'builtins' ? 0 : 1);
+        // (ExceptionGroup is made after the static exceptions: create_exception_group_class)
+        const rank = (x: PyType) => (x.module === 'builtins' && x !== E.ExceptionGroup ? 0 : 1);
         subs.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? 0 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       }
       for (const s of subs) out.push(newRef(s));
@@ -475,6 +477,11 @@ export function bootstrap(): void {
     return newRef(None);
   });
   installOSError();
+  installExceptionGroups((origin, arg) => {
+    const ga = new PyGenericAlias(newRef(origin), newRef(arg));
+    gcNewObject(ga, true);
+    return ga;
+  });
   defMethod(E.OSError, '__init__', (args, kw, self) => {
     osErrorInit(self!, args, kw);
     return newRef(None);

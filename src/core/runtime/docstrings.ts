@@ -22,6 +22,9 @@ export const TYPE_DOCS: Record<string, string | null> = {
   "EOFError": "Read beyond end of file.",
   "EncodingWarning": "Base class for warnings about encodings.",
   "Exception": "Common base class for all non-exit exceptions.",
+  "BaseExceptionGroup": "A combination of multiple unrelated exceptions.",
+  // (a class PyErr_NewException made without a doc: __doc__ None)
+  "ExceptionGroup": null,
   "FileExistsError": "File already exists.",
   "FileNotFoundError": "File not found.",
   "FloatingPointError": "Floating point operation failed.",

@@ -291,7 +291,7 @@ function isFinallyHandler(code: Int32Array, h: number): boolean {
   if (code[2 * h + 2] === Op.POP_TOP) return false;
   for (let i = h + 1; i < n; i++) {
     const op = code[2 * i];
-    if (op === Op.CHECK_EXC_MATCH) return false;
+    if (op === Op.CHECK_EXC_MATCH || op === Op.CHECK_EG_MATCH) return false;
     if (OPS[op].terminal) return true;
   }
   return true;

@@ -7,48 +7,114 @@ import { PyObject, PyType, decref } from './object';
 import { PyBaseException } from './objects/exception';
 import * as E from './objects/exception';
 import { PyTraceback } from './objects/traceback';
-import { PyStr } from './objects/str';
-import { PyDict } from './objects/dict';
+import { PyStr, StrType } from './objects/str';
+import { PyDict, DictType } from './objects/dict';
 import { PyModule, PyInstance } from './objects/instance';
 import * as abs from './abstract';
 import { parse, formatSyntaxError } from '../parser/index';
-import { PyInt } from './objects/int';
+import { PyInt, newInt } from './objects/int';
 import { PyList } from './objects/list';
 import { PyTuple } from './objects/tuple';
 import { isWideCodePoint } from './eastasianwidth';
+import { isGroup } from './objects/exception_group';
 import type * as A from '../parser/ast';
 import { currentInterp } from './current';
 
 /** The text CPython writes to stderr for an uncaught exception. */
 export function formatException(exc: PyBaseException): string {
-  const seen = new Set<PyObject>();
-  return formatRecursive(exc, seen);
+  const ctx: PrintCtx = { seen: new Set<PyObject>(), depth: 0, needClose: false };
+  return printRecursive(ctx, exc);
 }
 
-function formatRecursive(exc: PyBaseException, seen: Set<PyObject>): string {
-  seen.add(exc);
+/** exception_print_context (Python/pythonrun.c): the exception groups' nesting */
+interface PrintCtx {
+  seen: Set<PyObject>;
+  depth: number;
+  needClose: boolean;
+}
+/** PyErr_MAX_GROUP_WIDTH, PyErr_MAX_GROUP_DEPTH */
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+/** EXC_INDENT spaces then EXC_MARGIN (write_indented_margin) */
+function marginOf(ctx: PrintCtx): string {
+  return ctx.depth ? ' '.repeat(2 * ctx.depth) + '| ' : '';
+}
+
+/** print_exception_recursive: the chained exceptions first, then this one (or its group) */
+function printRecursive(ctx: PrintCtx, exc: PyBaseException): string {
   let out = '';
+  // print_exception_cause_and_context
+  ctx.seen.add(exc);
   const cause = exc.cause;
   const context = exc.context;
   if (cause instanceof PyBaseException) {
-    if (!seen.has(cause)) {
-      out += formatRecursive(cause, seen);
-      out += '\nThe above exception was the direct cause of the following exception:\n\n';
-    }
+    if (!ctx.seen.has(cause)) out += printChained(ctx, cause, 'The above exception was the direct cause of the following exception:\n');
   } else if (context instanceof PyBaseException && !exc.suppressContext) {
-    if (!seen.has(context)) {
-      out += formatRecursive(context, seen);
-      out += '\nDuring handling of the above exception, another exception occurred:\n\n';
-    }
+    if (!ctx.seen.has(context)) out += printChained(ctx, context, 'During handling of the above exception, another exception occurred:\n');
   }
-  out += formatOne(exc);
+  out += isGroup(exc) ? printGroup(ctx, exc) : printOne(ctx, exc);
   return out;
 }
 
-function formatOne(exc: PyBaseException): string {
+/** print_chained */
+function printChained(ctx: PrintCtx, exc: PyBaseException, message: string): string {
+  const needClose = ctx.needClose;
+  let out = printRecursive(ctx, exc);
+  ctx.needClose = needClose;
+  const m = marginOf(ctx);
+  out += `${m}\n${m}${message}${m}\n`;
+  return out;
+}
+
+/** print_exception: the traceback (print_exception_traceback), the message and the notes */
+function printOne(ctx: PrintCtx, exc: PyBaseException): string {
   let out = '';
-  if (exc.traceback instanceof PyTraceback) out += printTraceback(exc.traceback);
-  out += formatExceptionOnly(exc);
+  const m = marginOf(ctx);
+  // (_PyTraceBack_Print_Indented: nothing at all when sys.tracebacklimit is 0 or less)
+  const limit = exc.traceback instanceof PyTraceback ? printLimit() : 0;
+  if (exc.traceback instanceof PyTraceback && limit > 0) {
+    let header = 'Traceback (most recent call last):\n';
+    let headerMargin = m;
+    if (isGroup(exc)) {
+      header = 'Exception Group Traceback (most recent call last):\n';
+      if (ctx.depth === 1) headerMargin = ' '.repeat(2 * ctx.depth) + '+ ';
+    }
+    out += headerMargin + header;
+    out += formatTracebackEntries(lastEntries(exc.traceback, limit), m);
+  }
+  out += formatExceptionOnly(exc, true, m);
+  return out;
+}
+
+/** print_exception_group: the group, then each of its first 15 exceptions in a frame */
+function printGroup(ctx: PrintCtx, exc: PyBaseException): string {
+  if (ctx.depth > MAX_GROUP_DEPTH) return `${marginOf(ctx)}... (max_group_depth is ${MAX_GROUP_DEPTH})\n`;
+  if (ctx.depth === 0) ctx.depth++;
+  let out = printOne(ctx, exc);
+  const excs = (exc.extra!.exceptions as PyTuple).items;
+  const num = excs.length;
+  const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    // the closing frame may be added in a recursive call
+    if (last) ctx.needClose = true;
+    const indent = ' '.repeat(2 * ctx.depth);
+    const truncated = i >= MAX_GROUP_WIDTH;
+    out += `${indent}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`;
+    ctx.depth++;
+    if (!truncated) out += printRecursive(ctx, excs[i] as PyBaseException);
+    else {
+      const remaining = num - MAX_GROUP_WIDTH;
+      out += `${marginOf(ctx)}and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`;
+    }
+    if (last && ctx.needClose) {
+      out += `${' '.repeat(2 * ctx.depth)}+------------------------------------\n`;
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (ctx.depth === 1) ctx.depth--;
   return out;
 }
 
@@ -71,8 +137,13 @@ function printLimit(): number {
 function printTraceback(tb: PyTraceback): string {
   const limit = printLimit();
   if (limit === 0) return '';
+  return 'Traceback (most recent call last):\n' + formatTracebackEntries(lastEntries(tb, limit));
+}
+
+/** tb_printinternal's entries: the last `limit` of the traceback */
+function lastEntries(tb: PyTraceback, limit: number): PyTraceback[] {
   const entries = tracebackEntries(tb);
-  return 'Traceback (most recent call last):\n' + formatTracebackEntries(entries.length > limit ? entries.slice(entries.length - limit) : entries);
+  return entries.length > limit ? entries.slice(entries.length - limit) : entries;
 }
 
 const RECURSIVE_CUTOFF = 3;
@@ -89,7 +160,7 @@ export function tracebackEntries(tb: PyTraceback): PyTraceback[] {
 }
 
 /** the frames of some traceback entries, with the "[Previous line repeated ...]" lines */
-export function formatTracebackEntries(entries: PyTraceback[]): string {
+export function formatTracebackEntries(entries: PyTraceback[], margin = ''): string {
   let out = '';
   let lastFile: string | null = null;
   let lastLine = -1;
@@ -109,7 +180,8 @@ export function formatTracebackEntries(entries: PyTraceback[]): string {
     }
     cnt++;
     if (cnt > RECURSIVE_CUTOFF) continue;
-    out += tbDisplayLine(t);
+    // (tb_displayline writes the margin before each of its lines; the repeated-line count has none)
+    out += margin ? tbDisplayLine(t).replace(/^/gm, margin).slice(0, -margin.length) : tbDisplayLine(t);
   }
   if (cnt > RECURSIVE_CUTOFF) out += repeatedLine(cnt - RECURSIVE_CUTOFF);
   return out;
@@ -347,7 +419,7 @@ export function formatUnraisable(exc: PyBaseException): string {
 /** The exception's last line(s). `suggest`: the "Did you mean" of a NameError or AttributeError,
  * which 3.11 computes only in the interpreter's own display (print_exception in pythonrun.c), not
  * in the traceback module */
-export function formatExceptionOnly(exc: PyBaseException, suggest = true): string {
+export function formatExceptionOnly(exc: PyBaseException, suggest = true, margin = ''): string {
   const t = exc.type;
   const name = printedTypeName(t);
   if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
@@ -359,12 +431,29 @@ export function formatExceptionOnly(exc: PyBaseException, suggest = true): strin
   }
   const sugg = suggest ? suggestion(exc) : null;
   if (sugg) msg += `. Did you mean: '${sugg}'?`;
-  let out = msg === '' ? `${name}\n` : `${name}: ${msg}\n`;
-  return out + formatNotes(exc);
+  let out = msg === '' ? `${margin}${name}\n` : `${margin}${name}: ${msg}\n`;
+  return out + formatNotes(exc, margin);
 }
 
-/** print_exception_notes: the __notes__ attribute (any sequence but a str or bytes, else its repr) */
-function formatNotes(exc: PyBaseException): string {
+/** str.splitlines(keepends=True) */
+function splitLinesKeepEnds(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ('\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029'.includes(c)) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+/** print_exception_notes (3.11.7): a sequence's items (a str's characters too), each str()'d and
+ * split into lines after the margin; anything else its repr, with no newline after it */
+function formatNotes(exc: PyBaseException, margin = ''): string {
   let notes: PyObject | null;
   try {
     notes = abs.lookupAttr(exc, '__notes__');
@@ -375,26 +464,48 @@ function formatNotes(exc: PyBaseException): string {
   if (notes === null) return '';
   let out = '';
   try {
-    if (!(notes instanceof PyList || notes instanceof PyTuple)) {
+    // PySequence_Check: sq_item, and not a dict
+    if (notes.type.isSubtype(DictType) || abs.typeLookup(notes.type, '__getitem__') === null) {
+      out += margin;
       try {
         out += abs.repr(notes);
       } catch (e) {
         if (e instanceof PyBaseException) decref(e);
         out += '<__notes__ repr() failed>';
       }
-      return out + '\n';
+      return out;
     }
-    for (const n of notes.items) {
-      if (n instanceof PyStr) {
-        out += n.v;
-      } else {
+    let n: number;
+    try {
+      n = abs.length(notes);
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      return out;
+    }
+    for (let i = 0; i < n; i++) {
+      let text: string | null;
+      try {
+        const idx = newInt(i);
+        let note: PyObject;
         try {
-          out += abs.str(n);
+          note = abs.getItem(notes, idx);
+        } finally {
+          decref(idx);
+        }
+        try {
+          text = note instanceof PyStr && note.type === StrType ? note.v : abs.str(note);
         } catch (e) {
           if (e instanceof PyBaseException) decref(e);
-          out += '<note str() failed>';
+          text = null;
+        } finally {
+          decref(note);
         }
+      } catch (e) {
+        if (e instanceof PyBaseException) decref(e);
+        break;
       }
+      if (text === null) out += '<note str() failed>';
+      else for (const l of splitLinesKeepEnds(text)) out += margin + l;
       out += '\n';
     }
   } finally {

@@ -932,6 +932,8 @@ export function addOperators(
     if (t.flags & TypeFlags.HEAPTYPE || (t.module !== 'builtins' || t.name.includes('.')) !== moduleTypes) continue;
     // (the modules' exceptions are classes, as PyErr_NewException makes them)
     if (moduleTypes && t.isSubtype(BaseException)) continue;
+    // (so is builtins.ExceptionGroup: its slots are BaseExceptionGroup's, its dict has no wrappers)
+    if (t.name === 'ExceptionGroup' && t.module === 'builtins') continue;
     const key = t.name.includes('.') ? t.name : `${t.module}.${t.name}`;
     const skip = moduleTypes ? MODULE_NO_WRAPPER[key] : undefined;
     const has = (n: string) => t.dict?.getStr(abs.strKey(n)) !== undefined || (skip !== undefined && skip.includes(n));

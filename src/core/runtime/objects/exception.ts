@@ -20,12 +20,15 @@ export class PyBaseException extends PyObject {
   }
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
+    // BaseExceptionGroup_traverse: msg and excs before BaseException_traverse
+    const group = this.extra !== null && 'exceptions' in this.extra;
+    if (group) for (const k in this.extra) if (this.extra![k]) visit(this.extra![k]!, Edge.OTHER, k);
     if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
     if (this.args) visit(this.args, Edge.OTHER, 'args');
     if (this.traceback) visit(this.traceback, Edge.OTHER, '__traceback__');
     if (this.cause) visit(this.cause, Edge.OTHER, '__cause__');
     if (this.context) visit(this.context, Edge.OTHER, '__context__');
-    if (this.extra) for (const k in this.extra) if (this.extra[k]) visit(this.extra[k]!, Edge.OTHER, k);
+    if (this.extra && !group) for (const k in this.extra) if (this.extra[k]) visit(this.extra[k]!, Edge.OTHER, k);
   }
   override clear(): void {
     this.dealloc();
@@ -129,3 +132,11 @@ export const BrokenPipeError = exc('BrokenPipeError', ConnectionError, 112);
 export const ConnectionAbortedError = exc('ConnectionAbortedError', ConnectionError, 112);
 export const ConnectionRefusedError = exc('ConnectionRefusedError', ConnectionError, 112);
 export const ConnectionResetError = exc('ConnectionResetError', ConnectionError, 112);
+// BaseExceptionGroup (msg, excs); ExceptionGroup is the class create_exception_group_class makes
+// with PyErr_NewException("builtins.ExceptionGroup", (BaseExceptionGroup, Exception)): a heap type
+// in CPython (a __weakref__ slot: 8 more bytes), static here
+export const BaseExceptionGroup = exc('BaseExceptionGroup', BaseException, 88);
+export const ExceptionGroup = exc('ExceptionGroup', BaseExceptionGroup, 96);
+ExceptionGroup.bases = [BaseExceptionGroup, Exception];
+ExceptionGroup.mro = [ExceptionGroup, BaseExceptionGroup, Exception, BaseException, ...BaseException.mro.slice(1)];
+ExceptionGroup.weakrefable = true;

@@ -29,6 +29,7 @@ import { PyGenerator, GeneratorType } from '../objects/generator';
 import { PySeqIter, ListIterType, PyRangeIter, RangeIterType, PySlice } from '../objects/misc';
 import { PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, TypeType } from '../types';
 import { raise, typeError, newException, numErrException, Unsupported } from '../errors';
+import { exceptionGroupMatch, prepReraiseStar, checkExceptStarType } from '../objects/exception_group';
 import { gcNewTracked } from '../objects/tuple';
 import { PyModule } from '../objects/instance';
 import { profile } from '../profile';
@@ -344,7 +345,7 @@ let reraising = false;
 
 /** CPython 3.11's builtins that RefScope's lack: using one is reported as not supported, not as
  * a NameError telling a learner Python has no such name */
-const MISSING_BUILTINS = new Set(['BaseExceptionGroup', 'ExceptionGroup', 'UnicodeTranslateError', 'aiter', 'anext', 'breakpoint', 'copyright', 'credits', 'license']);
+const MISSING_BUILTINS = new Set(['UnicodeTranslateError', 'aiter', 'anext', 'breakpoint', 'copyright', 'credits', 'license']);
 
 function nameError(name: string): never {
   if (MISSING_BUILTINS.has(name)) throw new Unsupported(`the builtin '${name}'`);
@@ -1552,6 +1553,49 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       const r = newBool(excMatches(exc, t));
       stack[sp - 1] = r;
       decref(t);
+      break;
+    }
+    case Op.CHECK_EG_MATCH: {
+      // [exc, type] -> [rest, match], or [exc, None] (check_except_star_type_valid,
+      // exception_group_match)
+      const t = stack[sp - 1]!;
+      checkExcType(t);
+      checkExceptStarType(t);
+      stack[--sp] = null;
+      f.sp = sp;
+      const exc = stack[sp - 1]!;
+      let pair: [PyObject, PyObject];
+      try {
+        pair = exceptionGroupMatch(exc, t);
+      } finally {
+        decref(t);
+      }
+      const [match, rest] = pair;
+      if (match === None) {
+        stack[sp++] = match;
+        decref(rest);
+      } else {
+        // a total or partial match: [rest, match], and the match is the exception being handled
+        // (PyErr_SetExcInfo)
+        stack[sp - 1] = rest;
+        stack[sp++] = match;
+        const old = st.excInfo;
+        st.excInfo = newRef(match);
+        xdecref(old);
+        decref(exc);
+      }
+      f.sp = sp;
+      break;
+    }
+    case Op.PREP_RERAISE_STAR: {
+      const excs = stack[sp - 1]!;
+      const orig = stack[sp - 2]!;
+      const val = prepReraiseStar(orig, excs as PyList);
+      stack[--sp] = null;
+      stack[sp - 1] = val;
+      f.sp = sp;
+      decref(excs);
+      decref(orig);
       break;
     }
     case Op.BEFORE_WITH: {
