@@ -314,8 +314,10 @@ export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
       // gen_iternext: a generator's return value travels in StopIteration.value
       const r = genSend(it, None);
       if (r.done) {
-        const args = r.value === None ? (decref(r.value), newTuple([])) : newTuple([r.value]);
+        // (StopIteration_init: `value` holds the value too, None when there is none)
+        const args = r.value === None ? newTuple([]) : newTuple([newRef(r.value)]);
         const e = new PyBaseException(StopIteration, args);
+        e.extra = { value: r.value };
         gcNewObject(e, true);
         throw e;
       }

@@ -16,7 +16,7 @@ import { PySet, SetType, FrozenSetType } from './objects/set';
 import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
 import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, PropertyType, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
 import { PyInstance, PyModule } from './objects/instance';
-import { PyBaseException } from './objects/exception';
+import { PyBaseException, excMembers } from './objects/exception';
 import * as E from './objects/exception';
 import { raise, typeError, newException, numErrException, Unsupported } from './errors';
 import { isMissingStdlibAttr } from './stdlibattrs';
@@ -478,14 +478,13 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
     if (o.extra && name in o.extra) return newRef(o.extra[name] ?? None);
     const osField = osErrorField(o, name);
     if (osField !== undefined) return osField;
-    if (o.type.isSubtype(E.StopIteration) && name === 'value') return newRef(o.args.items[0] ?? None);
-    if (o.type.isSubtype(E.SystemExit) && name === 'code') return newRef(o.args.items.length === 0 ? None : o.args.items.length === 1 ? o.args.items[0] : o.args);
-    if (o.type.isSubtype(E.NameError) && name === 'name') return newRef(None);
-    if (o.type.isSubtype(E.AttributeError) && (name === 'name' || name === 'obj')) return newRef(None);
-    if (o.type.isSubtype(E.ImportError)) {
-      // ImportError_init: msg is the one positional argument, name and path keywords (None)
-      if (name === 'name' || name === 'path') return newRef(None);
-      if (name === 'msg') return newRef(o.args.items.length === 1 ? o.args.items[0] : None);
+    // a member the init function did not set (an exception made without it): what it would have
+    // set, else None
+    if (excMembers(o.type)?.includes(name)) {
+      if (o.type.isSubtype(E.StopIteration) && name === 'value') return newRef(o.args.items[0] ?? None);
+      if (o.type.isSubtype(E.SystemExit) && name === 'code') return newRef(o.args.items.length === 0 ? None : o.args.items.length === 1 ? o.args.items[0] : o.args);
+      if (o.type.isSubtype(E.ImportError) && name === 'msg') return newRef(o.args.items.length === 1 ? o.args.items[0] : None);
+      return newRef(None);
     }
   }
   if (o instanceof PyModule) {
@@ -727,6 +726,14 @@ function exceptionSetAttr(e: PyBaseException, name: string, v: PyObject | null):
       if (v.type !== BoolType) typeError('attribute value type must be bool');
       e.suppressContext = v === True;
       return true;
+  }
+  // the subclass's object members (T_OBJECT: deleting leaves NULL, read as None)
+  if (excMembers(e.type)?.includes(name)) {
+    const x = (e.extra ??= {});
+    const old = x[name] ?? null;
+    x[name] = v === null ? null : newRef(v);
+    xdecref(old);
+    return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // the factories the protocol layer needs. Methods of the builtin types live in objects/*_methods.ts.
 
 import { CPYTHON_FROZEN } from './stdlibnames';
-import { PyObject, PyType, TypeFlags, newRef, decref, incref, addressOf, Edge, type Visit } from './object';
+import { PyObject, PyType, TypeFlags, newRef, decref, xdecref, incref, addressOf, Edge, type Visit } from './object';
 import { makeType, TypeType, ObjectType, PyBuiltinFunction, BuiltinFunctionType, MethodDescriptorType, WrapperDescriptorType, ClassMethodDescriptorType, builtinTypes, GetSetDescriptorType, tpName } from './types';
 import * as abs from './abstract';
 import { PyInt, IntType, BoolType, newInt, True, False } from './objects/int';
@@ -456,6 +456,25 @@ export function bootstrap(): void {
       }
       kw = null;
     }
+    // AttributeError_init / NameError_init: the keyword-only name (and obj), "|$OO:AttributeError"
+    const kwFields = self.type.isSubtype(E.AttributeError) ? ['name', 'obj'] : self.type.isSubtype(E.NameError) ? ['name'] : null;
+    const setField = (x: PyBaseException, k: string, v: PyObject | null) => {
+      const ex = (x.extra ??= {});
+      const old = ex[k] ?? null;
+      ex[k] = v === null ? null : newRef(v);
+      xdecref(old);
+    };
+    if (kwFields !== null) {
+      const n = kw ? kw.length : 0;
+      const owner = self.type.isSubtype(E.AttributeError) ? 'AttributeError' : 'NameError';
+      if (n > kwFields.length) typeError(`${owner}() takes at most ${kwFields.length} keyword argument${kwFields.length > 1 ? 's' : ''} (${n} given)`);
+      for (let i = 0; i < n; i++) if (!kwFields.includes(kw![i])) typeError(`'${kw![i]}' is an invalid keyword argument for ${owner}()`);
+      for (const k of kwFields) {
+        const i = kw ? kw.indexOf(k) : -1;
+        setField(self as PyBaseException, k, i >= 0 ? args[npos + i] : null);
+      }
+      kw = null;
+    }
     if (kw && kw.length && !(self.type.flags & TypeFlags.HEAPTYPE)) typeError(`${self.type.name}() takes no keyword arguments`);
     const e = self as PyBaseException;
     const same = madeBy !== null && madeBy.e === self && madeBy.args === args;
@@ -465,6 +484,15 @@ export function bootstrap(): void {
       e.args = newTuple(args.slice(0, npos).map(newRef));
       decref(old);
     }
+    // SystemExit_init: code is the argument, or the tuple of them (none: unset);
+    // StopIteration_init: value is the first argument or None; ImportError_init: msg is the one
+    // positional argument
+    const pos = e.args.items;
+    if (self.type.isSubtype(E.SystemExit)) {
+      if (pos.length === 1) setField(e, 'code', pos[0]);
+      else if (pos.length > 1) setField(e, 'code', e.args);
+    } else if (self.type.isSubtype(E.StopIteration)) setField(e, 'value', pos.length > 0 ? pos[0] : None);
+    else if (self.type.isSubtype(E.ImportError)) setField(e, 'msg', pos.length === 1 ? pos[0] : null);
     // UnicodeEncodeError_init / UnicodeDecodeError_init: the five fields
     if (self.type.isSubtype(E.UnicodeEncodeError) || self.type.isSubtype(E.UnicodeDecodeError)) unicodeErrorInit(e, e.args.items);
   };

@@ -20,15 +20,16 @@ export class PyBaseException extends PyObject {
   }
   override traverse(visit: Visit): void {
     if (this.type.flags & TypeFlags.HEAPTYPE) visit(this.type, Edge.TYPE, '__class__');
-    // BaseExceptionGroup_traverse: msg and excs before BaseException_traverse
-    const group = this.extra !== null && 'exceptions' in this.extra;
-    if (group) for (const k in this.extra) if (this.extra![k]) visit(this.extra![k]!, Edge.OTHER, k);
+    // a subclass's traverse function visits its own fields first (SystemExit_traverse: code,
+    // ImportError_traverse: msg, name, path, BaseExceptionGroup_traverse: msg, excs, ...), then
+    // BaseException_traverse
+    const extra = this.extra;
+    if (extra !== null) for (const k of Object.keys(extra).sort(byClearOrder)) if (extra[k]) visit(extra[k]!, Edge.OTHER, k);
     if (this.dict) visit(this.dict, Edge.DICT, '__dict__');
     if (this.args) visit(this.args, Edge.OTHER, 'args');
     if (this.traceback) visit(this.traceback, Edge.OTHER, '__traceback__');
     if (this.cause) visit(this.cause, Edge.OTHER, '__cause__');
     if (this.context) visit(this.context, Edge.OTHER, '__context__');
-    if (this.extra && !group) for (const k in this.extra) if (this.extra[k]) visit(this.extra[k]!, Edge.OTHER, k);
   }
   override clear(): void {
     this.dealloc();
@@ -51,7 +52,8 @@ export class PyBaseException extends PyObject {
   }
 }
 
-/** the order of the fields in the exception subclasses' *_clear functions (Objects/exceptions.c) */
+/** the order of the fields in the exception subclasses' *_traverse and *_clear functions
+ * (Objects/exceptions.c) */
 const CLEAR_ORDER = ['obj', 'msg', 'name', 'path', 'value', 'code', 'errno', 'strerror', 'filename', 'filename2', 'lineno', 'offset', 'end_lineno', 'end_offset', 'text', 'print_file_and_line', 'encoding', 'object', 'reason'];
 function byClearOrder(a: string, b: string): number {
   const i = CLEAR_ORDER.indexOf(a);
@@ -140,3 +142,24 @@ export const ExceptionGroup = exc('ExceptionGroup', BaseExceptionGroup, 96);
 ExceptionGroup.bases = [BaseExceptionGroup, Exception];
 ExceptionGroup.mro = [ExceptionGroup, BaseExceptionGroup, Exception, BaseException, ...BaseException.mro.slice(1)];
 ExceptionGroup.weakrefable = true;
+
+/** the object members (T_OBJECT) of the builtin exception classes that define them
+ * (Objects/exceptions.c *_members): read as None while unset, set and deleted in the instance
+ * (never its __dict__) */
+const MEMBERS = new Map<PyType, readonly string[]>([
+  [SystemExit, ['code']],
+  [StopIteration, ['value']],
+  [ImportError, ['msg', 'name', 'path']],
+  [AttributeError, ['name', 'obj']],
+  [NameError, ['name']],
+  [OSError, ['errno', 'strerror', 'filename', 'filename2']],
+  [SyntaxError, ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line']],
+]);
+/** the member names of exception type t (its first builtin base with members), or null */
+export function excMembers(t: PyType): readonly string[] | null {
+  for (const c of t.mro) {
+    const m = MEMBERS.get(c);
+    if (m !== undefined) return m;
+  }
+  return null;
+}

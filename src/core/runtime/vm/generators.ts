@@ -100,8 +100,10 @@ export function installGenerators(): void {
 }
 
 function stopIteration(value: PyObject): never {
-  const args = value === None ? (decref(value), newTuple([])) : newTuple([value]);
+  // (StopIteration_init: `value` holds the value too, None when there is none)
+  const args = value === None ? newTuple([]) : newTuple([newRef(value)]);
   const e = new PyBaseException(E.StopIteration, args);
+  e.extra = { value };
   gcNewObject(e, true);
   throw e;
 }
