@@ -158,7 +158,7 @@ environ = _Environ(_environ_data)
 del _environ_data
 `;
 
-const PID = 4242;
+export const PID = 4242;
 
 /** the run's files (what open() sees) */
 function run(): RunFiles {

@@ -109,7 +109,7 @@ export class AuditFailure extends Error {}
 let current: Interpreter | null = null;
 /** the modules RefScope provides that are packages in CPython 3.11 (they have a __path__):
  * their unknown submodules may be CPython's */
-const PACKAGES = new Set(['collections', 'ctypes', 'json', 're']);
+const PACKAGES = new Set(['collections', 'ctypes', 'json', 'logging', 're']);
 
 let operatorsAdded = false;
 let generatorsInstalled = false;
