@@ -379,6 +379,11 @@ registerModule('io', (m) => {
   m.set('BufferedWriter', BufferedWriterType);
   m.set('BufferedRandom', BufferedRandomType);
   m.set('TextIOWrapper', TextIOWrapperType);
+  // _io_text_encoding_impl: "locale" for None (no UTF-8 mode, no -X warn_default_encoding)
+  m.fn('text_encoding', (args, kw) => {
+    const [enc] = parseArgs({ name: 'text_encoding', params: ['encoding', 'stacklevel', '/'], required: 1 }, args, kw);
+    return enc === None ? newStr('locale') : newRef(enc!);
+  });
 });
 
 void PyBytes;
