@@ -593,6 +593,7 @@ const ROOT_NAMES: Record<string, [HolderKind, string]> = {
   'run_mod function': ['frame', 'the interpreter running the module (PyEval_EvalCode)'],
   exc_info: ['other', 'the exception being handled (sys.exc_info())'],
   'atexit callbacks': ['other', 'the functions registered with atexit (run at exit)'],
+  'fork handlers': ['other', 'the interpreter (os.register_at_fork keeps its functions)'],
   'run_file __main__': ['other', 'the interpreter running your file (_PyRun_SimpleFileObject, until the file has run)'],
   'builtin tp_subclasses': ['other', "a builtin type's __subclasses__ registry"],
   frame_obj: ['frame', 'the running frame (frame_obj)'],

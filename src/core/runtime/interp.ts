@@ -65,6 +65,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
+import { resetForkHandlers, visitForkHandlers } from '../modules/os';
 import { openFileCount, flushStdStream, runFileText, PyTextWrapper, finalizeTextWrapper, finishStdStreams } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
@@ -142,6 +143,7 @@ export class Interpreter {
   start(filename: string): void {
     current = this;
     resetAtexit();
+    resetForkHandlers();
     currentInterp.interp = this;
     bootstrap();
     if (!generatorsInstalled) {
@@ -342,6 +344,7 @@ export class Interpreter {
         for (const x of vmState.excOuter) if (x) v(x);
       } },
       { name: 'atexit callbacks', visit: (v) => visitAtexitCallbacks(v) },
+      { name: 'fork handlers', visit: (v) => visitForkHandlers(v) },
       { name: 'argument parsers', visit: (v) => {
           for (const t of argParserTuples()) v(t);
         },
