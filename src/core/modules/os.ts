@@ -667,6 +667,8 @@ export function visitForkHandlers(v: (o: PyObject) => void): void {
 registerModule('os', (m) => {
   // os_register_at_fork_impl
   m.fn('register_at_fork', (args, kw) => {
+    // (_PyArg_UnpackKeywords with keyword-only parameters alone)
+    if (args.length > (kw ? kw.length : 0)) typeError('register_at_fork() takes no positional arguments');
     const given = parseArgs({ name: 'register_at_fork', params: ['*', 'before', 'after_in_child', 'after_in_parent'] }, args, kw);
     const names = ['before', 'after_in_child', 'after_in_parent'];
     if (given.every((o) => o === undefined)) typeError('At least one argument is required.');

@@ -10,7 +10,7 @@ import { PyObject, TypeFlags, newRef, addressOf } from '../runtime/object';
 import { registerModule, parseArgs, checkArgs, type ModuleBuilder } from '../runtime/define';
 import { makeType, inModule } from '../runtime/types';
 import * as abs from '../runtime/abstract';
-import { PyInt, newInt, newBool, True } from '../runtime/objects/int';
+import { PyInt, newInt, newBool } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
 import { newTuple, PyTuple } from '../runtime/objects/tuple';
 import { None } from '../runtime/objects/singletons';
@@ -77,7 +77,7 @@ function acquireArgs(args: PyObject[], kw: string[] | null): { blocking: boolean
 
 /** a held lock that only another thread could release: nothing else runs here */
 function waitForever(what: string): never {
-  throw new Unsupported(`a deadlock: ${what} waits forever for a lock this program already holds (no other thread runs to release it)`);
+  throw new Unsupported(`waiting for a lock the program already holds (${what} with no timeout: no other thread runs to release it, so CPython would wait forever)`);
 }
 
 function lockAcquire(self: PyLock, args: PyObject[], kw: string[] | null): PyObject {
@@ -86,7 +86,7 @@ function lockAcquire(self: PyLock, args: PyObject[], kw: string[] | null): PyObj
     self.locked = true;
     return newBool(true);
   }
-  if (blocking && timeout === -1) waitForever('acquire()');
+  if (blocking && timeout === -1) waitForever('lock.acquire()');
   return newBool(false);
 }
 function lockRelease(self: PyLock): PyObject {
@@ -189,7 +189,6 @@ defMethod(RLockType, '_at_fork_reinit', (args, kw, self) => {
 
 registerModule('_thread', (m: ModuleBuilder) => {
   m.set('LockType', LockType);
-  m.set('lock', LockType);
   m.set('RLock', RLockType);
   m.set('error', E.RuntimeError);
   m.own('TIMEOUT_MAX', newFloat(TIMEOUT_MAX));
@@ -199,17 +198,19 @@ registerModule('_thread', (m: ModuleBuilder) => {
   m.fn('get_ident', (args, kw) => (checkArgs('get_ident', args, kw, 0, 0), newInt(MAIN_THREAD_IDENT)));
   m.fn('get_native_id', (args, kw) => (checkArgs('get_native_id', args, kw, 0, 0), newInt(BigInt(NATIVE_ID))));
   m.fn('_count', (args, kw) => (checkArgs('_count', args, kw, 0, 0), newInt(0n)));
-  m.fn('daemon_threads_allowed', (args, kw) => (checkArgs('daemon_threads_allowed', args, kw, 0, 0), newRef(True)));
   // (the main thread's lock that a finished thread's state releases: never, here)
   m.fn('_set_sentinel', (args, kw) => (checkArgs('_set_sentinel', args, kw, 0, 0), newLock()));
   m.fn('stack_size', (args, kw) => {
     checkArgs('stack_size', args, kw, 0, 1);
-    if (args.length && abs.index(args[0]) !== 0 && abs.index(args[0]) !== 0n) throw new Unsupported('threading.stack_size() with a size (RefScope runs one thread)');
+    if (args.length && abs.index(args[0]) !== 0 && abs.index(args[0]) !== 0n) throw new Unsupported('threading.stack_size() with a size (RefScope runs only the main thread)');
     return newInt(0n);
   });
-  for (const name of ['start_new_thread', 'start_new', 'interrupt_main']) {
+  m.fn('interrupt_main', () => {
+    throw new Unsupported('_thread.interrupt_main() (a simulated signal)');
+  });
+  for (const name of ['start_new_thread', 'start_new']) {
     m.fn(name, () => {
-      throw new Unsupported(`_thread.${name}() (RefScope runs one thread)`);
+      throw new Unsupported(`starting a thread (_thread.${name}(); RefScope runs only the main thread)`);
     });
   }
 });

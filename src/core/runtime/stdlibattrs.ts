@@ -4,6 +4,7 @@
 // tells a learner Python has no such function.
 
 const MISSING: Record<string, string> = {
+  '_thread': 'exit exit_thread',
   'base64': 'a85decode a85encode b32decode b32encode b32hexdecode b32hexencode b85decode b85encode binascii decode encode main re struct test',
   'calendar': 'LocaleHTMLCalendar LocaleTextCalendar different_locale main',
   'codecs': 'BufferedIncrementalDecoder BufferedIncrementalEncoder Codec EncodedFile IncrementalDecoder IncrementalEncoder StreamReader StreamReaderWriter StreamRecoder StreamWriter ascii_decode ascii_encode backslashreplace_errors builtins charmap_build charmap_decode charmap_encode escape_decode escape_encode getincrementaldecoder getincrementalencoder getreader getwriter ignore_errors iterdecode iterencode latin_1_decode latin_1_encode lookup_error make_encoding_map make_identity_dict namereplace_errors raw_unicode_escape_decode raw_unicode_escape_encode readbuffer_encode register register_error replace_errors strict_errors sys unicode_escape_decode unicode_escape_encode unregister utf_16_be_decode utf_16_be_encode utf_16_decode utf_16_encode utf_16_ex_decode utf_16_le_decode utf_16_le_encode utf_32_be_decode utf_32_be_encode utf_32_decode utf_32_encode utf_32_ex_decode utf_32_le_decode utf_32_le_encode utf_7_decode utf_7_encode utf_8_decode utf_8_encode xmlcharrefreplace_errors',
@@ -27,6 +28,7 @@ const MISSING: Record<string, string> = {
   'string': 'Formatter',
   'sys': 'abiflags addaudithook api_version audit base_exec_prefix base_prefix breakpointhook call_tracing copyright displayhook dont_write_bytecode exec_prefix get_asyncgen_hooks get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getprofile gettrace hash_info meta_path orig_argv path_hooks path_importer_cache platlibdir prefix pycache_prefix set_asyncgen_hooks set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info warnoptions',
   'textwrap': 're',
+  'threading': 'local',
   'time': 'CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns pthread_getcpuclockid strptime thread_time_ns tzset',
   'traceback': 'TracebackException collections itertools linecache print_last suppress textwrap',
   'types': 'AsyncGeneratorType CoroutineType coroutine',
