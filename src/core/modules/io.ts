@@ -381,8 +381,10 @@ registerModule('io', (m) => {
   m.set('TextIOWrapper', TextIOWrapperType);
   // _io_text_encoding_impl: "locale" for None (no UTF-8 mode, no -X warn_default_encoding)
   m.fn('text_encoding', (args, kw) => {
-    const [enc] = parseArgs({ name: 'text_encoding', params: ['encoding', 'stacklevel', '/'], required: 1 }, args, kw);
-    return enc === None ? newStr('locale') : newRef(enc!);
+    // (positional-only: _PyArg_CheckPositional)
+    checkArgs('text_encoding', args, kw, 1, 2);
+    if (args.length > 1) abs.asIndex(args[1]);
+    return args[0] === None ? newStr('locale') : newRef(args[0]);
   });
 });
 
