@@ -659,6 +659,13 @@ export function resetForkHandlers(): void {
   forkers = [null, null, null];
 }
 
+/** 'before_forkers', 'after_forkers_parent' or 'after_forkers_child' when `l` is that list of the
+ * interpreter (for the hover), else null */
+export function forkListName(l: PyObject): string | null {
+  const i = forkers.indexOf(l as PyList);
+  return i < 0 ? null : ['before_forkers', 'after_forkers_parent', 'after_forkers_child'][i];
+}
+
 /** the interpreter's references to those lists (for the refcount audit and the hover) */
 export function visitForkHandlers(v: (o: PyObject) => void): void {
   for (const l of forkers) if (l !== null) v(l);
