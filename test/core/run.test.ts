@@ -73,6 +73,25 @@ test('a standard library function a RefScope module lacks is reported as not sup
   assert.strictEqual(fromMissing.stdout, 'os\n');
 });
 
+test('threads: starting one, a lock that would wait forever, and logging.handlers/config are reported as not supported', () => {
+  const start = runSource('import threading\nprint("a")\nthreading.Thread(target=print).start()\n', 't.py');
+  assert.strictEqual(start.stdout, 'a\n');
+  assert.strictEqual(start.stderr, "RefScope: starting a thread (_thread.start_new_thread(); RefScope runs only the main thread) is not supported yet\n");
+  const dead = runSource('import threading\nl = threading.Lock()\nl.acquire()\nprint(l.acquire(timeout=0.5))\nl.acquire()\n', 't.py');
+  assert.strictEqual(dead.stdout, 'False\n');
+  assert.match(dead.stderr, /^RefScope: waiting for a lock the program already holds \(lock\.acquire\(\) with no timeout/);
+  const rdead = runSource('import threading\nc = threading.Condition()\nwith c:\n    c.wait()\n', 't.py');
+  assert.match(rdead.stderr, /^RefScope: waiting for a lock the program already holds/);
+  const local = runSource('import threading\nthreading.local()\n', 't.py');
+  assert.strictEqual(local.stderr, 'RefScope: threading.local is not supported yet\n');
+  for (const src of ['import logging.handlers\n', 'from logging import handlers\n', 'import logging.config\n']) {
+    const r = runSource(src, 'l.py');
+    assert.match(r.stderr, /^RefScope: the standard library module 'logging\.(handlers|config)' is not supported yet\n$/);
+  }
+  const attr = runSource('import logging\ntry:\n    logging.config\nexcept AttributeError as e:\n    print(e)\n', 'l.py');
+  assert.strictEqual(attr.stdout, "module 'logging' has no attribute 'config'\n");
+});
+
 test('help(obj) is reported as not supported (pydoc), not a NameError', () => {
   const r = runSource('print(help)\nhelp(len)\n', 'h.py');
   assert.strictEqual(r.stdout, 'Type help() for interactive help, or help(object) for help about object.\n');

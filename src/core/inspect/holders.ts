@@ -7,6 +7,7 @@
 // object sum to its refcount. Inspection never increfs anything.
 
 // the runtime's modules initialise in the interpreter's order (as src/core/run.ts imports them)
+import { forkListName } from '../modules/os';
 import '../runtime/interp';
 import { PyObject, PyType, Edge, heap, traverseFull, TypeFlags } from '../runtime/object';
 import type { Interpreter } from '../runtime/interp';
@@ -593,6 +594,7 @@ const ROOT_NAMES: Record<string, [HolderKind, string]> = {
   'run_mod function': ['frame', 'the interpreter running the module (PyEval_EvalCode)'],
   exc_info: ['other', 'the exception being handled (sys.exc_info())'],
   'atexit callbacks': ['other', 'the functions registered with atexit (run at exit)'],
+  'fork handlers': ['other', 'the interpreter (os.register_at_fork keeps its functions)'],
   'run_file __main__': ['other', 'the interpreter running your file (_PyRun_SimpleFileObject, until the file has run)'],
   'builtin tp_subclasses': ['other', "a builtin type's __subclasses__ registry"],
   frame_obj: ['frame', 'the running frame (frame_obj)'],
@@ -623,6 +625,8 @@ export function describeRef(ix: HeapIndex, r: RefEdge): Holder {
       // a text stream's pending writes, once two pieces wait: a list (_io_TextIOWrapper_write_impl)
       const stream = c instanceof PyList ? pendingOwner(ix, c) : null;
       if (stream) return h('other', "item [{0}] of {1}'s output not yet written (its pending_bytes list, until the stream flushes)", [String(r.key), streamLabel(ix, stream)]);
+      const forkers = c instanceof PyList ? forkListName(c) : null;
+      if (forkers) return h('other', "item [{0}] of the interpreter's `{1}` list (the functions os.register_at_fork keeps)", [String(r.key), forkers]);
       return h('item', 'item [{0}] of {1}', [String(r.key), named(ix, c, shortTypeName(c.type))]);
     }
     case Edge.SET_ITEM:

@@ -1094,7 +1094,9 @@ export function openFile(args: PyObject[], kw: string[] | null): PyObject {
     mode = modeArg.v;
   }
   const buffering = bufferingArg === undefined ? -1 : Number(abs.index(bufferingArg));
-  const encoding = optStr(encArg, 'encoding');
+  // ("locale": the locale's encoding, as encoding=None; PEP 597, _io_TextIOWrapper___init___impl)
+  const encArgStr = optStr(encArg, 'encoding');
+  const encoding = encArgStr === 'locale' ? null : encArgStr;
   const errors = optStr(errArg, 'errors');
   const newline = optStr(nlArg, 'newline');
   if (closefdArg !== undefined && !abs.isTrue(closefdArg)) raise(E.ValueError, 'Cannot use closefd=False with file name');

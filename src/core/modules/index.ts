@@ -49,6 +49,9 @@ import './keyword';
 import './csv';
 import './base64';
 import './hashlib';
+import './thread';
+import './threading';
+import './logging';
 
 let done = false;
 export function registerStdlib(): void {

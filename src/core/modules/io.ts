@@ -379,6 +379,13 @@ registerModule('io', (m) => {
   m.set('BufferedWriter', BufferedWriterType);
   m.set('BufferedRandom', BufferedRandomType);
   m.set('TextIOWrapper', TextIOWrapperType);
+  // _io_text_encoding_impl: "locale" for None (no UTF-8 mode, no -X warn_default_encoding)
+  m.fn('text_encoding', (args, kw) => {
+    // (positional-only: _PyArg_CheckPositional)
+    checkArgs('text_encoding', args, kw, 1, 2);
+    if (args.length > 1) abs.asIndex(args[1]);
+    return args[0] === None ? newStr('locale') : newRef(args[0]);
+  });
 });
 
 void PyBytes;

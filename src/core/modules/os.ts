@@ -10,7 +10,7 @@ import { PyStr, newStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { newDict } from '../runtime/objects/dict';
 import { None } from '../runtime/objects/singletons';
-import { newList } from '../runtime/objects/list';
+import { newList, listAppend, PyList } from '../runtime/objects/list';
 import { typeError, raise, Unsupported, ProcessExit } from '../runtime/errors';
 import { currentInterp } from '../runtime/current';
 import { vmState } from '../runtime/vm/eval';
@@ -158,7 +158,7 @@ environ = _Environ(_environ_data)
 del _environ_data
 `;
 
-const PID = 4242;
+export const PID = 4242;
 
 /** the run's files (what open() sees) */
 function run(): RunFiles {
@@ -652,8 +652,50 @@ registerModule('posixpath', (m) => {
   initPath(m);
 });
 
+/** os.register_at_fork's lists (interp->before_forkers, after_forkers_parent,
+ * after_forkers_child: lists the interpreter holds, made on first use). No fork ever happens in
+ * a run, so they are only kept. */
+let forkers: (PyList | null)[] = [null, null, null];
+
+/** A new run starts with none (what an earlier run left is dropped with its heap). */
+export function resetForkHandlers(): void {
+  forkers = [null, null, null];
+}
+
+/** 'before_forkers', 'after_forkers_parent' or 'after_forkers_child' when `l` is that list of the
+ * interpreter (for the hover), else null */
+export function forkListName(l: PyObject): string | null {
+  const i = forkers.indexOf(l as PyList);
+  return i < 0 ? null : ['before_forkers', 'after_forkers_parent', 'after_forkers_child'][i];
+}
+
+/** the interpreter's references to those lists (for the refcount audit and the hover) */
+export function visitForkHandlers(v: (o: PyObject) => void): void {
+  for (const l of forkers) if (l !== null) v(l);
+}
+
 registerModule('os', (m) => {
   setStdlibFile(m, 'os.py');
+  // os_register_at_fork_impl
+  m.fn('register_at_fork', (args, kw) => {
+    // (_PyArg_UnpackKeywords with keyword-only parameters alone)
+    if (args.length > (kw ? kw.length : 0)) typeError('register_at_fork() takes no positional arguments');
+    const given = parseArgs({ name: 'register_at_fork', params: ['*', 'before', 'after_in_child', 'after_in_parent'] }, args, kw);
+    const names = ['before', 'after_in_child', 'after_in_parent'];
+    if (given.every((o) => o === undefined)) typeError('At least one argument is required.');
+    given.forEach((o, i) => {
+      if (o !== undefined && !abs.isCallable(o)) typeError(`'${names[i]}' must be callable, not ${o.type.name}`);
+    });
+    // (before -> before_forkers, after_in_child -> after_forkers_child, after_in_parent ->
+    // after_forkers_parent, in that order)
+    given.forEach((o, i) => {
+      if (o === undefined) return;
+      const slot = i === 0 ? 0 : i === 1 ? 2 : 1;
+      forkers[slot] ??= newList([]);
+      listAppend(forkers[slot]!, newRef(o));
+    });
+    return newRef(None);
+  });
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still

@@ -8,7 +8,7 @@ import { registerModule, parseArgs } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { PyInt, newInt } from '../runtime/objects/int';
 import { PyFloat, newFloat } from '../runtime/objects/float';
-import { PyStr, newStr } from '../runtime/objects/str';
+import { PyStr, newStr, internStr } from '../runtime/objects/str';
 import { newTuple } from '../runtime/objects/tuple';
 import { None } from '../runtime/objects/singletons';
 import { raise, typeError } from '../runtime/errors';
@@ -271,12 +271,6 @@ class struct_time(tuple):
 struct_time.__module__ = 'time'
 _FIELDS = struct_time._f
 del struct_time._f
-
-def gmtime(secs=None):
-    return struct_time(_gmtime(secs))
-
-def localtime(secs=None):
-    return struct_time(_localtime(secs))
 `;
 
 registerModule('time', (m) => {
@@ -332,6 +326,21 @@ registerModule('time', (m) => {
   const tz = tzName();
   m.own('tzname', newTuple([newStr(tz), newStr(tz)]));
   execSource(m, TIME_SRC, '<frozen time>');
+  // builtin functions, as in CPython (a class attribute such as logging.Formatter.converter does
+  // not bind them as methods): struct_time(tuple)
+  for (const [name, utc] of [['gmtime', true], ['localtime', false]] as const) {
+    m.fn(name, (args, kw) => {
+      // PyArg_ParseTuple(args, "|O:localtime")
+      if (kw && kw.length) typeError(`${name}() takes no keyword arguments`);
+      if (args.length > 1) typeError(`${name}() takes at most 1 argument (${args.length} given)`);
+      const tm = tmTuple(fromDate(new Date(Math.floor(secondsArg(args[0])) * 1000), utc));
+      try {
+        return abs.call(m.dict.getItem(internStr('struct_time'))!, [tm], null);
+      } finally {
+        decref(tm);
+      }
+    });
+  }
 });
 
 function isUTCZone(): boolean {

@@ -27,7 +27,7 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   copy: { cpython: 11130, ours: 88, startModules: { names: ['types'], objects: 33 } },
   cmath: { cpython: 11129, ours: 23 },
   json: { cpython: 11232, ours: 170, importsRe: true, startModules: { names: ['codecs'], objects: 16 } },
-  string: { cpython: 11151, ours: 41 },
+  string: { cpython: 11151, ours: 186, importsRe: true, startModules: { names: ['collections'], objects: 71 } },
   textwrap: { cpython: 11133, ours: 102, importsRe: true },
   heapq: { cpython: 11129, ours: 23 },
   dataclasses: { cpython: 12396, ours: 217 },
@@ -37,11 +37,20 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   ctypes: { cpython: 11619, ours: 62 },
   datetime: { cpython: 11291, ours: 25 },
   unicodedata: { cpython: 11139, ours: 23 },
-  timeit: { cpython: 11131, ours: 81, startModules: { names: ['time', 'itertools'], objects: 38 } },
+  timeit: { cpython: 11131, ours: 79, startModules: { names: ['time', 'itertools'], objects: 36 } },
   array: { cpython: 11170, ours: 23 },
   csv: { cpython: 11216, ours: 150, importsRe: true, startModules: { names: ['io'], objects: 2 } },
   base64: { cpython: 11139, ours: 45 },
   hashlib: { cpython: 11215, ours: 79 },
+  logging: {
+    cpython: 11743,
+    ours: 1579,
+    importsRe: true,
+    startModules: {
+      names: ['_thread', 'abc', 'atexit', 'collections', 'collections.abc', 'functools', 'io', 'itertools', 'os', 'os.path', 'posixpath', 'threading', 'time', 'types', 'warnings', 'weakref'],
+      objects: 1140,
+    },
+  },
 };
 
 /**

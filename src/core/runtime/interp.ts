@@ -66,6 +66,7 @@ import { installWeakrefs, newRefTo, PyWeakref } from './objects/weakref';
 import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobject';
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
+import { resetForkHandlers, visitForkHandlers } from '../modules/os';
 import { openFileCount, flushStdStream, runFileText, PyTextWrapper, finalizeTextWrapper, finishStdStreams } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
@@ -116,7 +117,7 @@ export class AuditFailure extends Error {}
 let current: Interpreter | null = null;
 /** the modules RefScope provides that are packages in CPython 3.11 (they have a __path__):
  * their unknown submodules may be CPython's */
-const PACKAGES = new Set(['collections', 'ctypes', 'json', 're']);
+const PACKAGES = new Set(['collections', 'ctypes', 'json', 'logging', 're']);
 
 let operatorsAdded = false;
 let generatorsInstalled = false;
@@ -149,6 +150,7 @@ export class Interpreter {
   start(filename: string): void {
     current = this;
     resetAtexit();
+    resetForkHandlers();
     currentInterp.interp = this;
     bootstrap();
     if (!generatorsInstalled) {
@@ -349,6 +351,7 @@ export class Interpreter {
         for (const x of vmState.excOuter) if (x) v(x);
       } },
       { name: 'atexit callbacks', visit: (v) => visitAtexitCallbacks(v) },
+      { name: 'fork handlers', visit: (v) => visitForkHandlers(v) },
       { name: 'argument parsers', visit: (v) => {
           for (const t of argParserTuples()) v(t);
         },

@@ -43,3 +43,11 @@ export const CPYTHON_FROZEN: ReadonlySet<string> = new Set([
   'abc', 'codecs', 'io', '_collections_abc', '_sitebuiltins', 'genericpath', 'ntpath', 'posixpath',
   'os', 'os.path', 'site', 'stat', 'importlib.util', 'importlib.machinery', 'runpy', 'zipimport',
 ]);
+
+/** The submodules of the standard packages RefScope provides (CPython 3.11 on Linux, less tests
+ * and private ones): `from logging import handlers` imports the submodule (_handle_fromlist), so
+ * one RefScope lacks is reported as not supported, not as a name the package does not have. */
+export const STDLIB_SUBMODULES: ReadonlySet<string> = new Set([
+  'collections.abc', 'ctypes.util', 'ctypes.wintypes', 'json.decoder', 'json.encoder', 'json.scanner', 'json.tool',
+  'logging.config', 'logging.handlers',
+]);

@@ -5,6 +5,7 @@
 // operation runs and are released after it; CALL of a Python function moves the arguments and
 // the function into the callee's frame; native calls borrow the stack slots.
 
+import { STDLIB_SUBMODULES } from '../stdlibnames';
 import { PyObject, PyType, TypeFlags, incref, decref, xdecref, newRef } from '../object';
 import { Op } from '../../compiler/opcodes';
 import type { CodeUnit } from '../../compiler/code';
@@ -1678,6 +1679,11 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
         v = abs.lookupAttr(m, name);
       }
       if (!v) {
+        // (_handle_fromlist: a package's submodule is imported; here, a standard one)
+        if (m instanceof PyModule && STDLIB_SUBMODULES.has(`${m.name}.${name}`)) {
+          stack[sp++] = st.importModule!(`${m.name}.${name}`, f);
+          break;
+        }
         if (m instanceof PyModule) abs.checkStdlibAttr(m, name);
         const mn = m instanceof PyModule ? m.name : '?';
         raise(ImportError, `cannot import name '${name}' from '${mn}' (unknown location)`, { name: newStr(mn) });
