@@ -1,0 +1,89 @@
+// The references CPython's start-up holds to the module objects it loaded before a script runs
+// and to the builtin functions in their dicts (startmodules.ts, measured from CPython 3.11 by
+// tools/startstrings.mjs --modules): `sys.getrefcount(sys)` is 73 in a script that imports sys,
+// because some seventy start-up modules did `import sys` too, and `sys.getrefcount(len)` is 10.
+//
+// RefScope makes those objects when the script starts (builtins, sys) or imports them. When one
+// is complete, its count is raised to CPython's by references of "the start-up" (startRefs, the
+// same audit root as the strings the start-up interned): the count CPython gives it less the
+// references RefScope holds itself (its sys.modules entry, __main__'s __builtins__, the module
+// functions' __self__, the dicts of start-up modules RefScope has made). From then on the
+// count moves with the program's references, as any object's.
+
+import { PyObject } from './object';
+import { PyModule } from './objects/instance';
+import type { PyDict } from './objects/dict';
+import { PyBuiltinFunction } from './types';
+import { PyStr, startRefs } from './objects/str';
+import { MODULE_START_COUNTS, FUNCTION_START_COUNTS } from './startmodules';
+
+/** counts at or above this belong to objects the interpreter shares (the audit skips them) */
+const SHARED_RC = 100_000_000;
+
+/** the start-up modules of this run whose count has been set (resetStartRefs at each start) */
+const settled = new Set<PyModule>();
+
+export function resetStartRefs(): void {
+  settled.clear();
+}
+
+/** Whether CPython 3.11's start-up has loaded the module of this name (startmodules.ts). */
+export function isStartModule(name: string): boolean {
+  return MODULE_START_COUNTS.has(name);
+}
+
+function modulesOf(modules: PyDict): PyModule[] {
+  const out: PyModule[] = [];
+  for (const [, v] of modules.entries()) if (v instanceof PyModule && !out.includes(v) && v.dict) out.push(v);
+  return out;
+}
+
+function occurrences(d: PyDict, o: PyObject): number {
+  let n = 0;
+  for (const [, v] of d.entries()) if (v === o) n++;
+  return n;
+}
+
+/**
+ * Module m (in sys.modules, its body run) is complete: give it, and the builtin functions in its
+ * dict, the counts CPython's start-up leaves them with. (`inFlight`: references to m on their way
+ * to the importer, not counted as RefScope's own.)
+ *
+ * A start-up module whose dict refers to m but that is still being made (a circular import, or a
+ * package whose submodule finished first) takes that reference over from the start-up when it
+ * completes in turn; so do the references m's dict holds to start-up modules already complete
+ * (CPython counted `import sys` in os among sys's start-up references).
+ */
+export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): void {
+  const c = MODULE_START_COUNTS.get(m.name);
+  if (c === undefined || settled.has(m)) return;
+  const mods = modulesOf(modules);
+  let pending = 0;
+  for (const x of mods) if (x !== m && !settled.has(x) && MODULE_START_COUNTS.has(x.name)) pending += occurrences(x.dict, m);
+  settled.add(m);
+  const h = c - (m.rc - inFlight - pending);
+  if (h > 0) {
+    m.rc += h;
+    startRefs.set(m, h);
+  }
+  for (const [, v] of m.dict.entries()) {
+    if (!(v instanceof PyModule) || v === m || !settled.has(v)) continue;
+    const n = startRefs.get(v) ?? 0;
+    if (n <= 0) continue;
+    v.rc--;
+    if (n === 1) startRefs.delete(v);
+    else startRefs.set(v, n - 1);
+  }
+  // the builtin functions: shared until now (their count says nothing); the references the
+  // program can see are the module dicts' entries
+  const dicts = mods.map((x) => x.dict);
+  for (const [k, v] of m.dict.entries()) {
+    if (!(v instanceof PyBuiltinFunction) || v.rc < SHARED_RC || !(k instanceof PyStr)) continue;
+    const fc = FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);
+    if (fc === undefined) continue;
+    let seen = 0;
+    for (const d of dicts) seen += occurrences(d, v);
+    v.rc = Math.max(fc, seen);
+    if (fc > seen) startRefs.set(v, fc - seen);
+  }
+}
