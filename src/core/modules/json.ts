@@ -718,6 +718,8 @@ __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', '
 `;
 
 registerModule('json', (m: ModuleBuilder) => {
+  // its functions are _json's in CPython (their __self__)
+  m.functionsOf('_json');
   m.fn('_encode', (args) => nativeEncode(args));
   m.fn('_decode', (args) => nativeDecode(args));
   m.fn('_decode_bytes', (args) => newStr(decodeJsonBytes((args[0] as PyBytes).v)));

@@ -647,7 +647,11 @@ def lexists(path):
 `;
 
 // os.path is posixpath (sys.modules['os.path'] is set by os's import, as Lib/os.py does)
-registerModule('posixpath', (m) => initPath(m));
+registerModule('posixpath', (m) => {
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('posixpath');
+  initPath(m);
+});
 
 registerModule('os', (m) => {
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));

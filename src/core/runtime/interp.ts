@@ -766,12 +766,14 @@ export class Interpreter {
       setModuleNames(m);
       this.modules.setItem(key, m);
       try {
-        init(new ModuleBuilder(m));
+        const builder = new ModuleBuilder(m);
+        init(builder);
+        builder.finish();
         // (type_ready of the module's types: their slot wrappers)
         addOperators(builtinTypes, defMethod, defNew, true);
         gcState.interpreterObjects += interpreterObjectsOfModule(name);
         // a module CPython's start-up had loaded: the count it has there (m's reference here
-        // is the importer's)
+        // is the importer's); the functions' counts
         settleStartModule(m, this.modules, 1);
       } catch (e) {
         this.modules.delItem(key);

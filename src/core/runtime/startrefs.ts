@@ -55,35 +55,44 @@ function occurrences(d: PyDict, o: PyObject): number {
  * (CPython counted `import sys` in os among sys's start-up references).
  */
 export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): void {
-  const c = MODULE_START_COUNTS.get(m.name);
-  if (c === undefined || settled.has(m)) return;
-  const mods = modulesOf(modules);
-  let pending = 0;
-  for (const x of mods) if (x !== m && !settled.has(x) && MODULE_START_COUNTS.has(x.name)) pending += occurrences(x.dict, m);
+  if (settled.has(m)) return;
   settled.add(m);
-  const h = c - (m.rc - inFlight - pending);
-  if (h > 0) {
-    m.rc += h;
-    startRefs.set(m, h);
+  const c = MODULE_START_COUNTS.get(m.name);
+  const mods = modulesOf(modules);
+  // start-up modules still being made: what their dicts hold they take over when they complete
+  const unsettled = (x: PyModule) => x !== m && !settled.has(x) && MODULE_START_COUNTS.has(x.name);
+  if (c !== undefined) {
+    let pending = 0;
+    for (const x of mods) if (unsettled(x)) pending += occurrences(x.dict, m);
+    const h = c - (m.rc - inFlight - pending);
+    if (h > 0) {
+      m.rc += h;
+      startRefs.set(m, h);
+    }
+    const takeOver = (v: PyObject) => {
+      if (!(v instanceof PyModule || v instanceof PyBuiltinFunction) || v === m || v.rc >= SHARED_RC) return;
+      if (v instanceof PyModule && !settled.has(v)) return;
+      const n = startRefs.get(v) ?? 0;
+      if (n <= 0) return;
+      v.rc--;
+      if (n === 1) startRefs.delete(v);
+      else startRefs.set(v, n - 1);
+    };
+    for (const [, v] of m.dict.entries()) takeOver(v);
+    // and the aliases it put in sys.modules (Lib/os.py: sys.modules['os.path'] = posixpath)
+    for (const [k, v] of modules.entries()) {
+      if (k instanceof PyStr && v instanceof PyModule && k.v.startsWith(m.name + '.') && v.name !== k.v) takeOver(v);
+    }
   }
-  for (const [, v] of m.dict.entries()) {
-    if (!(v instanceof PyModule) || v === m || !settled.has(v)) continue;
-    const n = startRefs.get(v) ?? 0;
-    if (n <= 0) continue;
-    v.rc--;
-    if (n === 1) startRefs.delete(v);
-    else startRefs.set(v, n - 1);
-  }
-  // the builtin functions: shared until now (their count says nothing); the references the
-  // program can see are the module dicts' entries
-  const dicts = mods.map((x) => x.dict);
+  // the builtin functions: shared until now (their count said nothing); RefScope's references
+  // are the module dicts' entries (those of start-up modules still being made come later)
+  const dicts = mods.filter((x) => !unsettled(x)).map((x) => x.dict);
   for (const [k, v] of m.dict.entries()) {
     if (!(v instanceof PyBuiltinFunction) || v.rc < SHARED_RC || !(k instanceof PyStr)) continue;
-    const fc = FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);
-    if (fc === undefined) continue;
+    const fc = c === undefined ? undefined : FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);
     let seen = 0;
     for (const d of dicts) seen += occurrences(d, v);
-    v.rc = Math.max(fc, seen);
-    if (fc > seen) startRefs.set(v, fc - seen);
+    v.rc = Math.max(fc ?? 0, seen);
+    if (fc !== undefined && fc > seen) startRefs.set(v, fc - seen);
   }
 }
