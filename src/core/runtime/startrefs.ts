@@ -86,12 +86,18 @@ export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): v
   }
   // the builtin functions: shared until now (their count said nothing); RefScope's references
   // are the module dicts' entries (those of start-up modules still being made come later)
-  const dicts = mods.filter((x) => !unsettled(x)).map((x) => x.dict);
+  let held: Map<PyObject, number> | null = null;
   for (const [k, v] of m.dict.entries()) {
     if (!(v instanceof PyBuiltinFunction) || v.rc < SHARED_RC || !(k instanceof PyStr)) continue;
+    if (held === null) {
+      held = new Map();
+      for (const x of mods) {
+        if (unsettled(x)) continue;
+        for (const [, f] of x.dict.entries()) if (f instanceof PyBuiltinFunction && f.rc >= SHARED_RC) held.set(f, (held.get(f) ?? 0) + 1);
+      }
+    }
     const fc = c === undefined ? undefined : FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);
-    let seen = 0;
-    for (const d of dicts) seen += occurrences(d, v);
+    const seen = held.get(v) ?? 0;
     v.rc = Math.max(fc ?? 0, seen);
     if (fc !== undefined && fc > seen) startRefs.set(v, fc - seen);
   }
