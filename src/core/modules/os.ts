@@ -654,6 +654,8 @@ registerModule('posixpath', (m) => {
 });
 
 registerModule('os', (m) => {
+  // its functions are posix's in CPython (their __self__: `from posix import *`)
+  m.functionsOf('posix');
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still

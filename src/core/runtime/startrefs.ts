@@ -10,11 +10,12 @@
 // functions' __self__, the dicts of start-up modules RefScope has made). From then on the
 // count moves with the program's references, as any object's.
 
-import { PyObject } from './object';
+import { PyObject, PyType, TypeFlags } from './object';
 import { PyModule } from './objects/instance';
 import type { PyDict } from './objects/dict';
 import { PyBuiltinFunction } from './types';
-import { PyStr, startRefs } from './objects/str';
+import { PyFunction } from './objects/function';
+import { PyStr, startRefs, attrKey } from './objects/str';
 import { MODULE_START_COUNTS, FUNCTION_START_COUNTS } from './startmodules';
 
 /** counts at or above this belong to objects the interpreter shares (the audit skips them) */
@@ -78,7 +79,14 @@ export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): v
       if (n === 1) startRefs.delete(v);
       else startRefs.set(v, n - 1);
     };
-    for (const [, v] of m.dict.entries()) takeOver(v);
+    for (const [, v] of m.dict.entries()) {
+      takeOver(v);
+      // and what its classes' dicts hold (enum.Flag: `_numeric_repr_ = repr`)
+      if (v instanceof PyType && v.flags & TypeFlags.HEAPTYPE && v.dict) {
+        const mod = v.dict.getStr(attrKey('__module__'));
+        if (mod instanceof PyStr && mod.v === m.name) for (const [, x] of v.dict.entries()) takeOver(x);
+      }
+    }
     // and the aliases it put in sys.modules (Lib/os.py: sys.modules['os.path'] = posixpath)
     for (const [k, v] of modules.entries()) {
       if (k instanceof PyStr && v instanceof PyModule && k.v.startsWith(m.name + '.') && v.name !== k.v) takeOver(v);
@@ -88,6 +96,17 @@ export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): v
   // are the module dicts' entries (those of start-up modules still being made come later)
   let held: Map<PyObject, number> | null = null;
   for (const [k, v] of m.dict.entries()) {
+    // a Python function standing for CPython's builtin one (abc._abc_init, codecs.lookup), or a
+    // bound builtin (keyword.iskeyword, a frozenset's __contains__): its count is right already;
+    // the start-up's references are added
+    if ((v instanceof PyFunction || (v instanceof PyBuiltinFunction && v.rc < SHARED_RC)) && c !== undefined && k instanceof PyStr && !startRefs.has(v)) {
+      const fc = FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);
+      if (fc !== undefined && fc > v.rc) {
+        startRefs.set(v, fc - v.rc);
+        v.rc = fc;
+      }
+      continue;
+    }
     if (!(v instanceof PyBuiltinFunction) || v.rc < SHARED_RC || !(k instanceof PyStr)) continue;
     if (held === null) {
       held = new Map();
