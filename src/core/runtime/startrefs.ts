@@ -23,9 +23,13 @@ const SHARED_RC = 100_000_000;
 
 /** the start-up modules of this run whose count has been set (resetStartRefs at each start) */
 const settled = new Set<PyModule>();
+/** their names: a module imported again after `del sys.modules[name]` is a new object, which
+ * CPython's start-up never saw */
+const settledNames = new Set<string>();
 
 export function resetStartRefs(): void {
   settled.clear();
+  settledNames.clear();
 }
 
 /** Whether CPython 3.11's start-up has loaded the module of this name (startmodules.ts). */
@@ -58,10 +62,11 @@ function occurrences(d: PyDict, o: PyObject): number {
 export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): void {
   if (settled.has(m)) return;
   settled.add(m);
-  const c = MODULE_START_COUNTS.get(m.name);
+  const c = settledNames.has(m.name) ? undefined : MODULE_START_COUNTS.get(m.name);
+  settledNames.add(m.name);
   const mods = modulesOf(modules);
   // start-up modules still being made: what their dicts hold they take over when they complete
-  const unsettled = (x: PyModule) => x !== m && !settled.has(x) && MODULE_START_COUNTS.has(x.name);
+  const unsettled = (x: PyModule) => x !== m && !settled.has(x) && !settledNames.has(x.name) && MODULE_START_COUNTS.has(x.name);
   if (c !== undefined) {
     let pending = 0;
     for (const x of mods) if (unsettled(x)) pending += occurrences(x.dict, m);
