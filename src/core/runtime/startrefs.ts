@@ -8,7 +8,9 @@
 // same audit root as the strings the start-up interned): the count CPython gives it less the
 // references RefScope holds itself (its sys.modules entry, __main__'s __builtins__, the module
 // functions' __self__, the dicts of start-up modules RefScope has made). From then on the
-// count moves with the program's references, as any object's.
+// count moves with the program's references, as any object's. The builtin functions of every
+// module RefScope makes (start-up module or not) count their references from its import on:
+// before, they were shared objects with a count of about 1e9.
 
 import { PyObject, PyType, TypeFlags } from './object';
 import { PyModule } from './objects/instance';
@@ -30,11 +32,6 @@ const settledNames = new Set<string>();
 export function resetStartRefs(): void {
   settled.clear();
   settledNames.clear();
-}
-
-/** Whether CPython 3.11's start-up has loaded the module of this name (startmodules.ts). */
-export function isStartModule(name: string): boolean {
-  return MODULE_START_COUNTS.has(name);
 }
 
 function modulesOf(modules: PyDict): PyModule[] {
