@@ -587,6 +587,7 @@ export function fill(template: string, args: (string | number)[]): string {
 const ROOT_NAMES: Record<string, [HolderKind, string]> = {
   'sys.modules': ['other', 'sys.modules (the interpreter)'],
   'start-up modules': ['other', 'the modules Python imported before your code ran (they interned this string)'],
+  'start-up references': ['other', 'the modules Python imported before your code ran (they hold it)'],
   'interp.builtins': ['other', 'the interpreter (its builtins)'],
   'interp.builtins module': ['other', 'the interpreter (its builtins module)'],
   'script arena': ['const', "the script's AST arena (constants, while __main__ runs)"],

@@ -48,6 +48,8 @@ function search(args: PyObject[], kw: string[] | null, name: string, right: bool
 }
 
 registerModule('bisect', (m) => {
+  // its functions are _bisect's in CPython (their __self__)
+  m.functionsOf('_bisect');
   for (const [names, right] of [
     [['bisect_right', 'bisect'], true],
     [['bisect_left'], false],

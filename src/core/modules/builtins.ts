@@ -21,7 +21,7 @@ import { PyModule } from '../runtime/objects/instance';
 import { excTypes, PyBaseException, StopIteration } from '../runtime/objects/exception';
 import * as E from '../runtime/objects/exception';
 import * as misc from '../runtime/objects/misc';
-import { SuperType, buildClass, argsTuple, buildKwDict } from '../runtime/typeobject';
+import { SuperType, buildClass, varargsCall } from '../runtime/typeobject';
 import { checkArgs, parseArgs, builtinFunction, ModuleBuilder, argParserInit } from '../runtime/define';
 import { raise, typeError, numErrException } from '../runtime/errors';
 import { vmState, genSend } from '../runtime/vm/eval';
@@ -110,18 +110,6 @@ function fileGetLine(f: PyObject): PyObject {
 
 export function initBuiltins(m: ModuleBuilder, io: RuntimeIO): void {
   const fn = (name: string, f: (args: PyObject[], kw: string[] | null, self: PyObject | null) => PyObject) => m.fn(name, f);
-  /** A METH_VARARGS(|METH_KEYWORDS) builtin (min, max, vars, dir in 3.11) has no vectorcall:
-   *  _PyObject_MakeTpCall packs its arguments in a tuple (and a keyword dict) for the call. */
-  const varargsCall = (args: PyObject[], kw: string[] | null, f: () => PyObject): PyObject => {
-    const t = argsTuple(args, kw);
-    const d = kw && kw.length ? buildKwDict(args, kw) : null;
-    try {
-      return f();
-    } finally {
-      decref(t);
-      if (d) decref(d);
-    }
-  };
 
   fn('print', (args, kw) => {
     const nkw = kw ? kw.length : 0;

@@ -144,6 +144,8 @@ def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
 `;
 
 registerModule('codecs', (m: ModuleBuilder) => {
+  // its functions are _codecs's in CPython (their __self__)
+  m.functionsOf('_codecs');
   m.fn('encode', (args, kw) => {
     const [obj, enc, err] = parseArgs({ name: 'encode', params: ['obj', 'encoding', 'errors'], required: 1 }, args, kw);
     return codecEncode(obj!, strArg(enc, 'encode', 'encoding', 'utf-8'), strArg(err, 'encode', 'errors', 'strict'));

@@ -1351,6 +1351,8 @@ registerModule('collections', (m) => {
 
 // collections.abc (Lib/_collections_abc.py as source); importing it makes it collections.abc
 registerModule('collections.abc', (m) => {
+  // (its function is RefScope's: _collections_abc's, not the module's)
+  m.functionsOf('_collections_abc');
   // instances of C are callable natively (builtins.callable's tests, for a class)
   const CALLABLE_BUILTINS = new Set(['function', 'builtin_function_or_method', 'method_descriptor', 'method', 'wrapper_descriptor', 'method-wrapper', 'staticmethod', 'classmethod_descriptor']);
   m.fn('_has_call_slot', (args) => {

@@ -443,6 +443,8 @@ del _reduce_check, _weakref_ref
 `;
 
 registerModule('copy', (m) => {
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('copy');
   // (weakref.ref, which Lib/copy.py takes from the weakref module CPython has loaded at start)
   m.set('_weakref_ref', ReferenceType);
   // (bound as _builtin_reduce's default and deleted: the module's names stay Lib/copy.py's)

@@ -17,7 +17,7 @@ import { None } from '../runtime/objects/singletons';
 import { raise, typeError } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject, gcTrackObject } from '../runtime/gc';
-import { argsTuple, buildKwDict } from '../runtime/typeobject';
+import { argsTuple, varargsCall } from '../runtime/typeobject';
 import { execSource, defMethod, execStdlibSource } from './modutil';
 import { CSV_SRC } from './pysrc/csv';
 
@@ -207,17 +207,6 @@ function unpack(args: PyObject[], kwnames: string[] | null, min: number, max: nu
   return args.slice(0, npos);
 }
 
-/** a METH_VARARGS | METH_KEYWORDS function: the call packs a tuple and a keyword dict */
-function varargs<T>(args: PyObject[], kw: string[] | null, f: () => T): T {
-  const t = argsTuple(args, kw);
-  const d = kw && kw.length ? buildKwDict(args, kw) : null;
-  try {
-    return f();
-  } finally {
-    decref(t);
-    if (d) decref(d);
-  }
-}
 
 // ------------------------------------------------------------------ reader
 class PyReader extends PyObject {
@@ -671,7 +660,7 @@ registerModule('_csv', (m: ModuleBuilder) => {
   csvError = m.dict.getStr(abs.strKey('Error')) as PyType;
 
   m.fn('reader', (args, kw) =>
-    varargs(args, kw, () => {
+    varargsCall(args, kw, () => {
       const r = new PyReader(ReaderType);
       gcNewObject(r, false);
       try {
@@ -688,7 +677,7 @@ registerModule('_csv', (m: ModuleBuilder) => {
     }),
   );
   m.fn('writer', (args, kw) =>
-    varargs(args, kw, () => {
+    varargsCall(args, kw, () => {
       const w = new PyWriter(WriterType);
       gcNewObject(w, false);
       try {
@@ -706,7 +695,7 @@ registerModule('_csv', (m: ModuleBuilder) => {
     }),
   );
   m.fn('register_dialect', (args, kw) =>
-    varargs(args, kw, () => {
+    varargsCall(args, kw, () => {
       const [name, dialect] = unpack(args, kw, 1, 2);
       if (!(name instanceof PyStr)) typeError('dialect name must be a string');
       const d = callDialect(dialect ?? null, args, kw);

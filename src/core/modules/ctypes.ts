@@ -117,6 +117,8 @@ def sizeof(obj_or_type):
 `;
 
 registerModule('ctypes', (m) => {
+  // its functions are _ctypes's in CPython (their __self__)
+  m.functionsOf('_ctypes');
   // from here on id() records its addresses (objectAt)
   indexAddresses();
   m.fn('_store', (args, kw) => {

@@ -11,6 +11,8 @@ import { execStdlibSource } from './modutil';
 import { DATACLASSES_SRC } from './pysrc/dataclasses';
 
 registerModule('dataclasses', (m) => {
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('dataclasses');
   m.fn('_fixup_slots', (args, kw) => {
     checkArgs('_fixup_slots', args, kw, 1, 1);
     const t = args[0];

@@ -445,15 +445,41 @@ export function stdStreamWrite(o: PyStdStream, s: PyObject): void {
   pendWrite(o.pending, s, s.v, bytes);
 }
 
-/** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
- * pending writes of their write(); their `buffer` (a BufferedWriter, or the FileIO when
- * unbuffered) and `raw` (the FileIO) are made when first asked for */
-export class PyStdStream extends PyInstance {
-  /** the errors handler's name as reconfigure(errors=) last set it (null: create_stdio's) */
-  errorsName: string | null = null;
-  /** the binary layers (owned): textio's buffer and raw */
+/** The std streams' text layer (create_stdio's TextIOWrapper): its binary layers, made when
+ * first asked for (stdBinaryOf) and owned: textio's `buffer` (a BufferedWriter/BufferedReader,
+ * or the FileIO when unbuffered) and its `raw` (the FileIO). */
+abstract class PyStdTextLayer extends PyInstance {
   binary: PyStdBinary | null = null;
   rawObj: PyStdBinary | null = null;
+  /** textio_traverse's order: buffer, (what the subclass holds between), raw */
+  override traverse(visit: Visit): void {
+    if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
+    this.traverseBetween(visit);
+    if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
+    super.traverse(visit);
+  }
+  protected traverseBetween(_visit: Visit): void {}
+  override dealloc(): void {
+    this.releaseBinary();
+    super.dealloc();
+  }
+  override clear(): void {
+    this.releaseBinary();
+    super.clear();
+  }
+  private releaseBinary(): void {
+    const { binary, rawObj } = this;
+    this.binary = this.rawObj = null;
+    xdecref(binary);
+    xdecref(rawObj);
+  }
+}
+
+/** sys.stdout / sys.stderr (create_stdio): TextIOWrapper instances that are not files, with the
+ * pending writes of their write() and their binary layers */
+export class PyStdStream extends PyStdTextLayer {
+  /** the errors handler's name as reconfigure(errors=) last set it (null: create_stdio's) */
+  errorsName: string | null = null;
   /** detach() gave the buffer away */
   detached = false;
   constructor(
@@ -463,27 +489,17 @@ export class PyStdStream extends PyInstance {
   ) {
     super(type);
   }
-  override traverse(visit: Visit): void {
-    if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
+  protected override traverseBetween(visit: Visit): void {
     if (this.pending.obj) visit(this.pending.obj, Edge.OTHER, 'pending_bytes');
-    if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
-    super.traverse(visit);
   }
+  /** the pending writes go first, then the binary layers */
   override dealloc(): void {
     pendFlush(this.pending);
-    this.releaseBinary();
     super.dealloc();
   }
   override clear(): void {
     pendFlush(this.pending);
-    this.releaseBinary();
     super.clear();
-  }
-  private releaseBinary(): void {
-    const { binary, rawObj } = this;
-    this.binary = this.rawObj = null;
-    xdecref(binary);
-    xdecref(rawObj);
   }
 }
 
@@ -511,30 +527,9 @@ export function finishStdStreams(io: RuntimeIO): void {
 }
 
 /** sys.stdin (a TextIOWrapper that is not a file), with its binary layers once asked for */
-export class PyStdinStream extends PyInstance {
-  binary: PyStdBinary | null = null;
-  rawObj: PyStdBinary | null = null;
+export class PyStdinStream extends PyStdTextLayer {
   /** close() was called (its buffer and raw layers are closed with it) */
   closed = false;
-  override traverse(visit: Visit): void {
-    if (this.binary) visit(this.binary, Edge.OTHER, 'buffer');
-    if (this.rawObj) visit(this.rawObj, Edge.OTHER, 'raw');
-    super.traverse(visit);
-  }
-  override dealloc(): void {
-    this.releaseBinary();
-    super.dealloc();
-  }
-  override clear(): void {
-    this.releaseBinary();
-    super.clear();
-  }
-  private releaseBinary(): void {
-    const { binary, rawObj } = this;
-    this.binary = this.rawObj = null;
-    xdecref(binary);
-    xdecref(rawObj);
-  }
 }
 
 /** the BufferedWriter/BufferedReader and FileIO under a std stream (create_stdio's io.open(fd,

@@ -60,6 +60,8 @@ function sortedStable(items: PyObject[], keys: PyObject[], reverse: boolean): nu
 }
 
 registerModule('heapq', (m) => {
+  // its functions are _heapq's in CPython (their __self__)
+  m.functionsOf('_heapq');
   m.fn('heappush', (args, kw) => {
     checkArgs('heappush', args, kw, 2, 2);
     const l = heapList(args[0], 'heappush');

@@ -157,6 +157,8 @@ const CMP: [string, Cmp][] = [
 ];
 
 registerModule('operator', (m) => {
+  // its functions are _operator's in CPython (their __self__)
+  m.functionsOf('_operator');
   if (!installed) {
     installed = true;
     install();

@@ -649,6 +649,8 @@ def lexists(path):
 // os.path is posixpath (sys.modules['os.path'] is set by os's import, as Lib/os.py does)
 registerModule('posixpath', (m) => {
   setStdlibFile(m, 'posixpath.py');
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('posixpath');
   initPath(m);
 });
 
@@ -676,6 +678,8 @@ export function visitForkHandlers(v: (o: PyObject) => void): void {
 
 registerModule('os', (m) => {
   setStdlibFile(m, 'os.py');
+  // its functions are posix's in CPython (their __self__: `from posix import *`)
+  m.functionsOf('posix');
   // os_register_at_fork_impl
   m.fn('register_at_fork', (args, kw) => {
     // (_PyArg_UnpackKeywords with keyword-only parameters alone)

@@ -826,6 +826,8 @@ del _n, _v, _m
 let installed = false;
 registerModule('re', (m: ModuleBuilder) => {
   setStdlibFile(m, 're/__init__.py');
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('re');
   if (!installed) {
     installed = true;
     installTypes();

@@ -21,6 +21,8 @@ const C = {
 };
 
 registerModule('string', (m) => {
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('string');
   for (const [k, v] of Object.entries(C)) m.own(k, newStr(v));
   m.own('ascii_letters', newStr(C.ascii_lowercase + C.ascii_uppercase));
   m.own('printable', newStr(C.digits + C.ascii_lowercase + C.ascii_uppercase + C.punctuation + C.whitespace));

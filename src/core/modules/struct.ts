@@ -72,6 +72,8 @@ function withStruct(module: PyObject | null, fmt: PyObject, f: (s: PyStruct) => 
 }
 
 registerModule('struct', (m) => {
+  // its functions are _struct's in CPython (their __self__)
+  m.functionsOf('_struct');
   installStruct();
   startupEntries = STARTUP_ENTRIES;
   m.own('__doc__', newStr(STRUCT_DOC));

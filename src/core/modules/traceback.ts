@@ -548,6 +548,8 @@ function getline(code: PyObject, filename: string, lineno: number): string {
 }
 
 registerModule('traceback', (m: ModuleBuilder) => {
+  // its functions are Python functions in CPython (they hold no module)
+  m.functionsOf('traceback');
   m.fn('_format', (args) => {
     const [value, tb, limit, chain] = args;
     const out: string[] = [];

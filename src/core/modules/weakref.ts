@@ -632,6 +632,8 @@ ProxyTypes = (ProxyType, CallableProxyType)
 `;
 
 registerModule('weakref', (m: ModuleBuilder) => {
+  // its functions are _weakref's in CPython (their __self__)
+  m.functionsOf('_weakref');
   installWeakrefs();
   m.set('ref', ReferenceType);
   m.set('ReferenceType', ReferenceType);

@@ -90,13 +90,39 @@ export function registeredModules(): string[] {
 }
 
 export class ModuleBuilder {
-  constructor(public module: PyModule) {}
+  /** the module the functions defined here hold as __self__ (functionsOf) */
+  private fnSelf: PyModule;
+  constructor(public module: PyModule) {
+    this.fnSelf = module;
+  }
   get dict(): PyDict {
     return this.module.dict;
   }
+  /**
+   * The functions defined from now on stand for functions CPython defines elsewhere: in an
+   * accelerator module (bisect's are _bisect's, `bisect.bisect.__self__` is `<module '_bisect'>`)
+   * or in Python (json's: they hold no module). They hold a module object of that name, outside
+   * sys.modules, as __self__, not this one: the module's count is CPython's (a C module function
+   * holds its module, PyCFunction_NewEx's m_self). Untracked, like a module CPython's start-up
+   * had made already.
+   */
+  functionsOf(name: string): void {
+    const d = newDict();
+    const own = new PyModule(name, d);
+    const n = newStr(name);
+    d.setItem(internStr('__name__'), n);
+    decref(n);
+    d.setItem(internStr('__doc__'), None);
+    this.fnSelf = own;
+  }
+  /** the module's body has run: the builder's own reference to functionsOf's module goes */
+  finish(): void {
+    if (this.fnSelf !== this.module) decref(this.fnSelf);
+    this.fnSelf = this.module;
+  }
   /** define a function `name` */
   fn(name: string, fn: NativeFn): void {
-    const f = builtinFunction(name, fn, this.module);
+    const f = builtinFunction(name, fn, this.fnSelf);
     // a module function holds its module as __self__ (one reference, like CPython)
     this.set(name, f);
   }

@@ -57,6 +57,7 @@ import { formatObject } from '../modules/shared';
 import { Unsupported } from './errors';
 import { builtinTypes, PyBuiltinFunction } from './types';
 import { materializeCode } from './consts';
+import { settleStartModule, resetStartRefs } from './startrefs';
 import { installGenerators } from './vm/generators';
 import { installBytes, newBytes } from './objects/bytes';
 import { installBytesMethods3 } from './objects/bytes_methods';
@@ -178,6 +179,7 @@ export class Interpreter {
     resetArgParsers();
     resetInterned();
     resetSmallIntCounts();
+    resetStartRefs();
     abs.resetThreadState();
     if (this.opts.gcStress) gcState.threshold = [1, 1, 1];
     setGCHooks(this.gcHooks());
@@ -254,6 +256,9 @@ export class Interpreter {
     // _PyRun_SimpleFileObject keeps its own reference to __main__ while the file runs (its
     // Py_INCREF(m) after PyImport_AddModule): sys.getrefcount(__main__) counts it
     this.mainRef = this.main;
+    // the counts CPython's start-up leaves builtins, sys and their functions with
+    settleStartModule(this.builtinsModule, this.modules);
+    settleStartModule(this.sys, this.modules);
     gcStartupObjectsOld();
     if (this.opts.audit) {
       vmState.onLine = () => this.audit();
@@ -333,7 +338,9 @@ export class Interpreter {
     const roots: AuditRoot[] = [
       { name: 'sys.modules', visit: (v) => v(this.modules) },
       // the references of the modules CPython imports at start to strings they interned
-      { name: 'start-up modules', visit: (v) => startRefs.forEach((n, o) => { for (let i = 0; i < n; i++) v(o); }) },
+      { name: 'start-up modules', visit: (v) => startRefs.forEach((n, o) => { if (o instanceof PyStr) for (let i = 0; i < n; i++) v(o); }) },
+      // theirs to the modules they imported and to builtin functions (startrefs.ts)
+      { name: 'start-up references', visit: (v) => startRefs.forEach((n, o) => { if (!(o instanceof PyStr)) for (let i = 0; i < n; i++) v(o); }) },
       { name: 'interp.builtins', visit: (v) => v(this.builtins) },
       { name: 'run_file __main__', visit: (v) => this.mainRef && v(this.mainRef) },
       { name: 'interp.builtins module', visit: (v) => v(this.builtinsModule) },
@@ -819,13 +826,18 @@ export class Interpreter {
       setModuleNames(m);
       this.modules.setItem(key, m);
       try {
-        init(new ModuleBuilder(m));
+        const builder = new ModuleBuilder(m);
+        init(builder);
         // (then binds the submodule as an attribute of its package)
         const parent = parentName !== null ? this.modules.getItem(internStr(parentName)) : undefined;
         if (parent) abs.setAttr(parent, name.slice(dot + 1), m);
+        builder.finish();
         // (type_ready of the module's types: their slot wrappers)
         addOperators(builtinTypes, defMethod, defNew, true);
         gcState.interpreterObjects += interpreterObjectsOfModule(name);
+        // a module CPython's start-up had loaded: the count it has there (m's reference here
+        // is the importer's); the functions' counts
+        settleStartModule(m, this.modules, 1);
       } catch (e) {
         this.modules.delItem(key);
         decref(m);

@@ -36,6 +36,19 @@ export function argsTuple(args: PyObject[], kwnames: string[] | null): PyTuple {
   }
   return newTuple(items);
 }
+/** A METH_VARARGS(|METH_KEYWORDS) builtin (min, max, vars, dir in 3.11; _csv's reader, writer
+ * and register_dialect) has no vectorcall: _PyObject_MakeTpCall packs its arguments in a tuple
+ * (and a keyword dict) for the call, released when f returns. */
+export function varargsCall<T>(args: PyObject[], kw: string[] | null, f: () => T): T {
+  const t = argsTuple(args, kw);
+  const d = kw && kw.length ? buildKwDict(args, kw) : null;
+  try {
+    return f();
+  } finally {
+    decref(t);
+    if (d) decref(d);
+  }
+}
 /** the arguments typeCall packed into a tuple (_PyObject_MakeTpCall), while tp_new runs */
 let packed: { args: PyObject[]; tuple: PyTuple } | null = null;
 /** The tuple a type call made of exactly these positional `args`, if this is such a call's

@@ -77,6 +77,17 @@ describe('hover content', () => {
     assert.strictEqual(printed(r2), 6);
     assert.ok(holderLines(r2).includes('- the modules Python imported before your code ran (they interned this string) × 2'), r2.markdown);
   });
+  test('modules and builtin functions: the references CPython\'s start-up holds, named as such', () => {
+    const r = hover('start_counts.py', 3, 'sys)');
+    assert.strictEqual(printed(r), 73);
+    assert.ok(holderLines(r).includes('- entry `sys` of `sys.modules`'), r.markdown);
+    assert.ok(holderLines(r).some((l) => l.startsWith('- the modules Python imported before your code ran (they hold it) × ')), r.markdown);
+    const r2 = hover('start_counts.py', 6, 'len)');
+    assert.strictEqual(printed(r2), 11);
+    assert.ok(!r2.markdown.includes('shared by the whole interpreter'), r2.markdown);
+    assert.ok(holderLines(r2).includes('- global `p`'), r2.markdown);
+    assert.ok(holderLines(r2).includes('- the modules Python imported before your code ran (they hold it) × 8'), r2.markdown);
+  });
   test('lesson E5 at module level: 2 = global a + the argument', () => {
     const r = hover('lesson_e5.py', 6, 'a)');
     assert.strictEqual(printed(r), 2);

@@ -201,11 +201,13 @@ export function startCount(s: string): number {
   return 0;
 }
 /**
- * The references CPython's start-up holds to mortal interned strs (their startCount): part of
- * the count, held by no RefScope object; the refcount audit and the hover count them as a root
- * (Interpreter.roots: "start-up modules"). Such a str is never freed, as in CPython.
+ * The references CPython's start-up holds to mortal interned strs (their startCount), and to the
+ * module objects and builtin functions it had made (runtime/startrefs.ts): part of the count,
+ * held by no RefScope object; the refcount audit and the hover count them as a root
+ * (Interpreter.roots: "start-up modules" for the strs, "start-up references" for the others).
+ * Such an object is never freed, as in CPython.
  */
-export const startRefs = new Map<PyStr, number>();
+export const startRefs = new Map<PyObject, number>();
 
 /**
  * sys.intern / identifier constants: one object per value (PyUnicode_InternInPlace). The

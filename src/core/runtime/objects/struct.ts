@@ -49,49 +49,38 @@ interface FormatDef {
   size: number;
   align: number;
 }
-const NATIVE: Record<string, FormatDef> = {
-  x: { size: 1, align: 0 },
-  c: { size: 1, align: 0 },
-  b: { size: 1, align: 0 },
-  B: { size: 1, align: 0 },
-  '?': { size: 1, align: 1 },
-  h: { size: 2, align: 2 },
-  H: { size: 2, align: 2 },
-  i: { size: 4, align: 4 },
-  I: { size: 4, align: 4 },
-  l: { size: 8, align: 8 },
-  L: { size: 8, align: 8 },
-  q: { size: 8, align: 8 },
-  Q: { size: 8, align: 8 },
-  n: { size: 8, align: 8 },
-  N: { size: 8, align: 8 },
-  e: { size: 2, align: 2 },
-  f: { size: 4, align: 4 },
-  d: { size: 8, align: 8 },
-  s: { size: 1, align: 0 },
-  p: { size: 1, align: 0 },
-  P: { size: 8, align: 8 },
-};
-const STANDARD: Record<string, FormatDef> = {
-  x: { size: 1, align: 0 },
-  c: { size: 1, align: 0 },
-  b: { size: 1, align: 0 },
-  B: { size: 1, align: 0 },
-  '?': { size: 1, align: 0 },
-  h: { size: 2, align: 0 },
-  H: { size: 2, align: 0 },
-  i: { size: 4, align: 0 },
-  I: { size: 4, align: 0 },
-  l: { size: 4, align: 0 },
-  L: { size: 4, align: 0 },
-  q: { size: 8, align: 0 },
-  Q: { size: 8, align: 0 },
-  e: { size: 2, align: 0 },
-  f: { size: 4, align: 0 },
-  d: { size: 8, align: 0 },
-  s: { size: 1, align: 0 },
-  p: { size: 1, align: 0 },
-};
+/** the format chars (_struct.c native_table and lilendian_table/bigendian_table): native size
+ * (aligned to itself, except the byte-sized ones but '?'), then the standard size (no
+ * alignment; null: native only, n N P) */
+const FORMATS: [string, number, number, number | null][] = [
+  ['x', 1, 0, 1],
+  ['c', 1, 0, 1],
+  ['b', 1, 0, 1],
+  ['B', 1, 0, 1],
+  ['?', 1, 1, 1],
+  ['h', 2, 2, 2],
+  ['H', 2, 2, 2],
+  ['i', 4, 4, 4],
+  ['I', 4, 4, 4],
+  ['l', 8, 8, 4],
+  ['L', 8, 8, 4],
+  ['q', 8, 8, 8],
+  ['Q', 8, 8, 8],
+  ['n', 8, 8, null],
+  ['N', 8, 8, null],
+  ['e', 2, 2, 2],
+  ['f', 4, 4, 4],
+  ['d', 8, 8, 8],
+  ['s', 1, 0, 1],
+  ['p', 1, 0, 1],
+  ['P', 8, 8, null],
+];
+const NATIVE: Record<string, FormatDef> = {};
+const STANDARD: Record<string, FormatDef> = {};
+for (const [c, size, align, std] of FORMATS) {
+  NATIVE[c] = { size, align };
+  if (std !== null) STANDARD[c] = { size: std, align: 0 };
+}
 
 /** a formatcode: one format char with its place in the packed bytes */
 interface Code {
