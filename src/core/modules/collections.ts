@@ -24,6 +24,7 @@ import { gcNewObject } from '../runtime/gc';
 import { typeNew, subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
 import { vmState } from '../runtime/vm/eval';
 import { kwArgs, iterType, newIter, defMethod } from './modutil';
+import { installCollectionsReduces } from './collections_reduce';
 
 // ------------------------------------------------------------------ deque
 export class PyDeque extends PyObject {
@@ -1284,6 +1285,7 @@ registerModule('collections', (m) => {
     installDefaultDict();
     installOrderedDict();
     installCounter();
+    installCollectionsReduces();
     // (the deque iterators' types exist from the import on, as CPython's do: their slot wrappers)
     for (const reverse of [false, true]) {
       // dequeiter_len: the items left

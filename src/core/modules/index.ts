@@ -49,6 +49,7 @@ import './keyword';
 import './csv';
 import './base64';
 import './hashlib';
+import './pickle';
 
 let done = false;
 export function registerStdlib(): void {

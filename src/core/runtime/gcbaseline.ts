@@ -42,6 +42,7 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   csv: { cpython: 11216, ours: 150, importsRe: true, startModules: { names: ['io'], objects: 2 } },
   base64: { cpython: 11139, ours: 45 },
   hashlib: { cpython: 11215, ours: 79 },
+  pickle: { cpython: 11329, ours: 388, importsRe: true, startModules: { names: ['codecs', 'copyreg', 'functools', 'io', 'itertools', 'struct', 'types'], objects: 128 } },
 };
 
 /**
