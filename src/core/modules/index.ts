@@ -50,6 +50,12 @@ import './csv';
 import './base64';
 import './hashlib';
 import './pickle';
+import './reprlib';
+import './fnmatch';
+import './glob';
+import './linecache';
+import './shlex';
+import './difflib';
 
 let done = false;
 export function registerStdlib(): void {
