@@ -56,6 +56,7 @@ import './glob';
 import './linecache';
 import './shlex';
 import './difflib';
+import './uuid';
 
 let done = false;
 export function registerStdlib(): void {
