@@ -57,6 +57,7 @@ import './linecache';
 import './shlex';
 import './difflib';
 import './uuid';
+import './secrets';
 
 let done = false;
 export function registerStdlib(): void {
