@@ -104,6 +104,9 @@ class Unit {
   fblocks: FBlock[] = [];
   depth = 0;
   maxDepth = 0;
+  /** emitting unreachable code (after a terminal instruction, before a label some reachable
+   * jump targets): its depth is a guess that must not become a label's */
+  dead = false;
   loc: Loc = NO_LOC;
   flags = 0;
   argcount = 0;
@@ -463,7 +466,10 @@ class Compiler {
   // ------------------------------------------------------------------ emission
   private emit(op: Op, arg: number): void {
     const u = this.u;
-    if (u.depth < 0) u.depth = 0; // unreachable code after a terminal instruction
+    if (u.depth < 0) {
+      u.depth = 0; // unreachable code after a terminal instruction
+      u.dead = true;
+    }
     u.ops.push(op);
     u.args.push(arg);
     u.handlers.push(u.handlerStack.length ? u.handlerStack[u.handlerStack.length - 1] : null);
@@ -482,21 +488,32 @@ class Compiler {
   }
   private emitJump(op: Op, label: Label): void {
     const u = this.u;
-    if (u.depth < 0) u.depth = 0;
+    if (u.depth < 0) {
+      u.depth = 0;
+      u.dead = true;
+    }
     const info = OPS[op];
     const jd = u.depth + info.effect(0, true);
-    if (label.depth < 0) label.depth = jd;
+    // (a jump in unreachable code, as `return` in a try's else block leaves before the jump to
+    // the try's end, does not decide the depth there: CPython's stackdepth() never visits it)
+    if (label.depth < 0 && !u.dead) label.depth = jd;
     this.emit(op, 0);
     (u as unknown as { args: (number | Label)[] }).args[u.args.length - 1] = label as unknown as number;
   }
   private place(label: Label): void {
     label.pos = this.u.ops.length;
-    if (this.u.depth < 0) this.u.depth = label.depth < 0 ? 0 : label.depth;
-    else if (label.depth < 0) label.depth = this.u.depth;
+    const u = this.u;
+    if (u.depth < 0 || u.dead) {
+      if (label.depth >= 0) {
+        u.depth = label.depth;
+        u.dead = false;
+      } else u.depth = 0;
+    } else if (label.depth < 0) label.depth = u.depth;
   }
   private placeHandler(label: Label, h: Handler): void {
     label.pos = this.u.ops.length;
     this.u.depth = h.depth + 1 + (h.lasti ? 1 : 0);
+    this.u.dead = false;
     if (this.u.depth > this.u.maxDepth) this.u.maxDepth = this.u.depth;
   }
   private setupHandler(label: Label, lasti: boolean): Handler {

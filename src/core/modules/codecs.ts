@@ -15,6 +15,10 @@ import { PyStr, newStr } from '../runtime/objects/str';
 import { PyBytes, newBytes } from '../runtime/objects/bytes';
 import { newTuple } from '../runtime/objects/tuple';
 import { lookupCodec, requireImplemented, codecModule, codecName, normalizeEncoding, moduleEncode, moduleDecode, wrapCodecError } from '../runtime/objects/codec_registry';
+import { decref } from '../runtime/object';
+import { PyModule } from '../runtime/objects/instance';
+import { internStr } from '../runtime/objects/str';
+import { vmState } from '../runtime/vm/eval';
 import { CJK_CODECS } from '../runtime/objects/codec_cjk';
 import { isCharmap } from '../runtime/objects/codec_charmap';
 
@@ -143,9 +147,9 @@ def open(filename, mode='r', encoding=None, errors='strict', buffering=-1):
     return _builtins.open(filename, mode.replace('b', ''), buffering, encoding, errors, '')
 `;
 
-registerModule('codecs', (m: ModuleBuilder) => {
-  // its functions are _codecs's in CPython (their __self__)
-  m.functionsOf('_codecs');
+// _codecs (Modules/_codecsmodule.c): encode and decode live there (codecs.encode.__module__ is
+// '_codecs', which is how pickle names it)
+registerModule('_codecs', (m: ModuleBuilder) => {
   m.fn('encode', (args, kw) => {
     const [obj, enc, err] = parseArgs({ name: 'encode', params: ['obj', 'encoding', 'errors'], required: 1 }, args, kw);
     return codecEncode(obj!, strArg(enc, 'encode', 'encoding', 'utf-8'), strArg(err, 'encode', 'errors', 'strict'));
@@ -154,6 +158,17 @@ registerModule('codecs', (m: ModuleBuilder) => {
     const [obj, enc, err] = parseArgs({ name: 'decode', params: ['obj', 'encoding', 'errors'], required: 1 }, args, kw);
     return codecDecode(obj!, strArg(enc, 'decode', 'encoding', 'utf-8'), strArg(err, 'decode', 'errors', 'strict'));
   });
+});
+
+registerModule('codecs', (m: ModuleBuilder) => {
+  // its functions are _codecs's in CPython (their __self__)
+  m.functionsOf('_codecs');
+  const cm = vmState.importModule!('_codecs', vmState.current!);
+  try {
+    for (const n of ['encode', 'decode']) m.set(n, (cm as PyModule).dict.getStr(internStr(n))!);
+  } finally {
+    decref(cm);
+  }
   // (helpers of the Python part: the registry's answer for a name, and a codec's functions)
   m.fn('_lookup', (args, kw) => {
     const [enc] = parseArgs({ name: 'lookup', params: ['encoding', '/'], required: 1 }, args, kw);

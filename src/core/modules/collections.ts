@@ -9,7 +9,7 @@ import { execSource, execStdlibSource, placeLines, stdlibFilename, setStdlibFile
 import { CHAINMAP_SRC } from './pysrc/chainmap';
 import { USER_CLASSES_SRC } from './pysrc/userclasses';
 import { COLLECTIONS_ABC_SRC } from './pysrc/collections_abc';
-import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs, ModuleBuilder } from '../runtime/define';
+import { registerModule, defGetter, defClassMethod, parseArgs, checkArgs, ModuleBuilder, builtinFunction } from '../runtime/define';
 import * as abs from '../runtime/abstract';
 import { Cmp } from '../runtime/abstract';
 import { PyInt, newInt, newBool } from '../runtime/objects/int';
@@ -24,6 +24,7 @@ import { gcNewObject } from '../runtime/gc';
 import { typeNew, subtypeDictGet, subtypeDictSet } from '../runtime/typeobject';
 import { vmState } from '../runtime/vm/eval';
 import { kwArgs, iterType, newIter, defMethod } from './modutil';
+import { installCollectionsReduces } from './collections_reduce';
 
 // ------------------------------------------------------------------ deque
 export class PyDeque extends PyObject {
@@ -1200,6 +1201,13 @@ export function makeNamedTuple(name: string, fields: string[], module: string, d
   // the type keeps the defaults alive through _field_defaults
   t.slots.new = ntNew;
   t.slots.init = undefined;
+  // the class's own __new__(_cls, ...) (pickle's NEWOBJ calls cls.__new__(cls, *args))
+  const newFn = builtinFunction('__new__', (args, kw) => {
+    const cls = args[0];
+    if (!(cls instanceof PyType) || !cls.isSubtype(t)) typeError(`__new__() missing 1 required positional argument: '_cls'`);
+    return ntNew(cls, args.slice(1), kw);
+  }, null, `${name}.__new__`);
+  t.dict.setItem(internStr('__new__'), newFn);
   t.slots.repr = (o) => {
     const items = (o as PyTuple).items;
     const info = ntOf(o.type);
@@ -1284,6 +1292,7 @@ registerModule('collections', (m) => {
     installDefaultDict();
     installOrderedDict();
     installCounter();
+    installCollectionsReduces();
     // (the deque iterators' types exist from the import on, as CPython's do: their slot wrappers)
     for (const reverse of [false, true]) {
       // dequeiter_len: the items left

@@ -52,6 +52,15 @@ import './hashlib';
 import './thread';
 import './threading';
 import './logging';
+import './pickle';
+import './reprlib';
+import './fnmatch';
+import './glob';
+import './linecache';
+import './shlex';
+import './difflib';
+import './uuid';
+import './secrets';
 
 let done = false;
 export function registerStdlib(): void {

@@ -302,6 +302,19 @@ function installBytesIO(): void {
     s.pos += take;
     return newBytes(Uint8Array.from(out));
   });
+  // _io_BytesIO_readline_impl (scan_eol): up to and including the next newline, at most `size`
+  defMethod(T, 'readline', (a, k, self) => {
+    checkArgs('readline', a, k, 0, 1);
+    const s = bio(self);
+    checkOpen(s);
+    const n = sizeArg(a[0]);
+    const end = n < 0 ? s.buf.length : Math.min(s.buf.length, s.pos + n);
+    let i = s.pos;
+    while (i < end) if (s.buf[i++] === 10) break;
+    const out = s.buf.slice(s.pos, Math.max(s.pos, i));
+    s.pos = Math.max(s.pos, i);
+    return newBytes(Uint8Array.from(out));
+  });
   defMethod(T, 'getvalue', (a, k, self) => {
     checkArgs('getvalue', a, k, 0, 0);
     const s = bio(self);

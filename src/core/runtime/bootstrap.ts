@@ -35,6 +35,7 @@ import { unicodeErrorInit, unicodeErrorStr } from './objects/codec_errors';
 import { installOSError, osErrorInit } from './objects/oserror';
 import { installExceptionGroups } from './objects/exception_group';
 import { DictTableIter } from './tables/dicttable';
+import { installObjectReduce, installBuiltinReduces } from './objreduce';
 import { SetTableIter } from './tables/settable';
 
 let booted = false;
@@ -133,9 +134,8 @@ export function bootstrap(): void {
   // tp_richcompare wrappers), so dir() of any class lists them as CPython's does (but __doc__:
   // in object's dict it would shadow the docstrings functions compute)
   for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) defMethod(ObjectType, n, () => newRef(abs.NotImplemented));
-  for (const n of ['__reduce__', '__reduce_ex__']) {
-    defMethod(ObjectType, n, () => unsupported(`object.${n} (pickling)`));
-  }
+  installObjectReduce();
+  installBuiltinReduces();
   // object___getstate___impl -> object_getstate_default(obj, required=0): the instance dict (None
   // when absent or empty), and with __slots__ values (copyreg._slotnames: each class of the MRO's
   // own __slots__, private names mangled) the pair (state, {slot: value}); the copy module and

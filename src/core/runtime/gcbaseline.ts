@@ -51,6 +51,10 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
       objects: 1140,
     },
   },
+  pickle: { cpython: 11329, ours: 388, importsRe: true, startModules: { names: ['codecs', 'copyreg', 'functools', 'io', 'itertools', 'struct', 'types'], objects: 128 } },
+  glob: { cpython: 11131, ours: 468, startModules: { names: ['abc', 'contextlib', 'fnmatch', 'functools', 'itertools', 'os', 'stat'], objects: 414 } },
+  shlex: { cpython: 11133, ours: 211, importsRe: true, startModules: { names: ['collections', 'io', 'os'], objects: 108 } },
+  difflib: { cpython: 11253, ours: 265, importsRe: true, startModules: { names: ['collections', 'types'], objects: 104 } },
 };
 
 /**

@@ -394,7 +394,14 @@ function onRaise(exc: PyBaseException, f: Frame, lasti: number): void {
   addTraceback(exc, f, lasti);
 }
 
+/**
+ * The globals of stdlib modules that run from Python source in RefScope but are C code in
+ * CPython (pickle's Pickler and Unpickler for _pickle): their frames add no traceback entries.
+ */
+export const cFrameGlobals = new Set<PyObject>();
+
 export function addTraceback(exc: PyBaseException, f: Frame, lasti: number): void {
+  if (cFrameGlobals.size !== 0 && cFrameGlobals.has(f.globals)) return;
   const u = f.code.unit;
   const line = u.lines[lasti] ?? -1;
   const tb = new PyTraceback(exc.traceback as PyTraceback | null, materialize(f), lasti, line);
