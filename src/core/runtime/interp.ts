@@ -68,7 +68,7 @@ import { setSubclassWeakrefFactory, addOperators, setTypeDocs } from './typeobje
 import { FUNCTION_DOCS } from './docstrings';
 import { runAtexitCallbacks, resetAtexit, visitAtexitCallbacks } from '../modules/atexit';
 import { resetForkHandlers, visitForkHandlers } from '../modules/os';
-import { openFileCount, flushStdStream, runFileText, PyTextWrapper, finalizeTextWrapper, finishStdStreams } from '../modules/fileio';
+import { openFileCount, runFileText, PyTextWrapper, finalizeTextWrapper, finishStdStreams } from '../modules/fileio';
 import { STDLIB_MODULES } from './stdlibnames';
 import * as abs from './abstract';
 import { profile } from './profile';
