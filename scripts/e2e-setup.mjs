@@ -93,6 +93,11 @@ function setup() {
   const npm = (args, env = process.env, node = null) => {
     log(`npm ${args.join(' ')} (in ${E2E_HOME})`);
     const argv = ['install', '--prefix', E2E_HOME, '--no-audit', '--no-fund', '--no-save', ...args];
+    // (under `npm test` the environment carries the outer npm's npm_config_user_agent, "... node/v20
+    // ...", which the inner npm would take as its own: code-server's postinstall reads the node
+    // version from it and refuses anything but 24)
+    env = { ...env };
+    delete env.npm_config_user_agent;
     const npmCli = node ? npmCliPath() : null;
     const r = npmCli ? spawnSync(node, [npmCli, ...argv], { stdio: ['ignore', 2, 2], env }) : spawnSync('npm', argv, { stdio: ['ignore', 2, 2], env });
     return r.status === 0;
