@@ -128,22 +128,29 @@ export function writeUnraisable(exc: PyBaseException, obj: PyObject, msg: string
 function writeUnraisableFile(text: string): PyBaseException | null {
   const err = vmState.stderr ? vmState.stderr() : null;
   if (err === null || err === None) return null;
+  try {
+    fileWriteString(err, text);
+    decref(callMethodNoArgs(err, 'flush'));
+  } catch (e) {
+    if (e instanceof PyBaseException) return e;
+    throw e;
+  }
+  return null;
+}
+
+/** PyFile_WriteString(text, f): the str first, then f.write(str) */
+function fileWriteString(f: PyObject, text: string): void {
   const s = newStr(text);
   try {
-    const w = abs.getAttr(err, 'write');
+    const w = abs.getAttr(f, 'write');
     try {
       decref(abs.call(w, [s], null));
     } finally {
       decref(w);
     }
-    decref(callMethodNoArgs(err, 'flush'));
-  } catch (e) {
-    if (e instanceof PyBaseException) return e;
-    throw e;
   } finally {
     decref(s);
   }
-  return null;
 }
 
 /** `text` through sys.stderr.write (an exception there is dropped, as PyFile_WriteString's
@@ -155,19 +162,11 @@ export function writeSysStderr(text: string, fallback: ((s: string) => void) | n
     if (fallback) fallback(text);
     return;
   }
-  const s = newStr(text);
   try {
-    const w = abs.getAttr(err, 'write');
-    try {
-      decref(abs.call(w, [s], null));
-    } finally {
-      decref(w);
-    }
+    fileWriteString(err, text);
   } catch (e) {
     if (e instanceof PyBaseException) decref(e);
     else throw e;
-  } finally {
-    decref(s);
   }
 }
 
