@@ -125,6 +125,7 @@ export function runExercise(files: ExerciseFiles, learnerSource: string, learner
     }
     if (!abandoned) {
       interp.leaveMain(f);
+      interp.flushIo();
       if (exc) interp.handleUncaught(exc); // a bug of the pack's check code outside a check
       interp.endOfMain();
     }

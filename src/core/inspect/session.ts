@@ -563,6 +563,8 @@ export class InspectSession {
         return { summary: this.summarize(io, 1, error, truncated) };
       }
       interp.leaveMain(f);
+      // _PyRun_SimpleFileObject's flush_io, before the exception is printed
+      interp.flushIo();
       if (exc) {
         if (!exc.type.isSubtype(SystemExit)) error = this.exceptionError(exc, io);
         const before = io.err.length;

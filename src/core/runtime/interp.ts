@@ -675,8 +675,10 @@ export class Interpreter {
   }
 
   /** flush_io (Python/pythonrun.c): sys.stderr.flush(), then sys.stdout.flush(), each error
-   * cleared (sys.stdout may be anything the program put there) */
-  private flushIo(): void {
+   * cleared (sys.stdout may be anything the program put there). Called once the module's code
+   * returned (or raised), before the exception is printed: run() here, the editor's session and
+   * the exercise runner. */
+  flushIo(): void {
     for (const name of ['stderr', 'stdout']) {
       const f = this.sysAttr(name);
       if (f === undefined) continue;
