@@ -1,6 +1,7 @@
 // Bundles RefScope. `node esbuild.mjs` builds everything once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { webviewBuild } from './webview/bundle.mjs';
 
 // Localisation: each area keeps its 简体中文 strings in l10n/parts/<area>.zh-cn.json (keyed by the
@@ -81,4 +82,18 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   chmodSync('dist/cli.js', 0o755);
+  freezeStdlib();
+}
+
+// The standard library's Python sources compiled once, here, by the interpreter just built
+// (src/core/compiler/frozen.ts, src/worker/frozen-file.ts): dist/stdlib.frozen, which the node
+// entries read instead of compiling a module's source on each import. A bundle rebuilt without
+// this step still works: the sources whose text changed are no longer found and compile as before.
+function freezeStdlib() {
+  const require = createRequire(import.meta.url);
+  const { freezeStdlib: freeze } = require('./dist/worker.js');
+  const { text, sources } = freeze();
+  writeFileSync('dist/stdlib.frozen.tmp', text);
+  renameSync('dist/stdlib.frozen.tmp', 'dist/stdlib.frozen');
+  if (sources < 10) throw new Error(`esbuild.mjs: only ${sources} stdlib sources were frozen`);
 }

@@ -3,6 +3,10 @@
 
 import { runExercise, type ExerciseRunOptions } from '../core/exercises/runner';
 import type { ExerciseFiles, ExerciseResult } from '../core/exercises/types';
+import { installFrozenFile } from './frozen-file';
+
+// the stdlib's Python sources compiled at build time (dist/stdlib.frozen), if there
+installFrozenFile();
 
 export interface ExerciseRequest {
   files: ExerciseFiles;

@@ -2,6 +2,10 @@
 // stack and posts the hover's Markdown back (the same code the extension's hover uses).
 
 import { withHostFiles } from './node-fs';
+import { installFrozenFile } from './frozen-file';
+
+// the stdlib's Python sources compiled at build time (dist/stdlib.frozen), if there
+installFrozenFile();
 import { InspectSession, type SessionOptions, type ProgramError } from '../core/inspect/session';
 import { hoverAt, type HoverResult } from '../core/inspect/hover';
 import { makeTranslator } from '../core/inspect/translate';

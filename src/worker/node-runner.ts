@@ -9,6 +9,13 @@ import { runSource as runCore, type RunOptions, type RunResult } from '../core/r
 import { jitConfig } from '../core/runtime/vm/jit';
 import { nodeFS } from './node-fs';
 import { inputLines } from '../core/modules/io_shared';
+import { registeredModules } from '../core/runtime/define';
+import { lazyModuleAttrs } from '../core/runtime/abstract';
+import { stdlibSourcesRun } from '../core/modules/modutil';
+import { setFrozenStore } from '../core/compiler/frozen';
+import { installFrozenFile, frozenFileText } from './frozen-file';
+
+installFrozenFile();
 
 /** runSource of core/run.ts, with open() reading the host's files when options.hostFiles names
  * the directory relative paths start from, and input() reading options.stdinFd */
@@ -79,4 +86,39 @@ export interface RunRequest {
   source: string;
   filename: string;
   options: RunOptions;
+}
+
+/**
+ * The build's freeze step (esbuild.mjs): imports every module RefScope registers, and touches the
+ * attributes a module defines from Python source on first use (abs.lazyModuleAttrs), so that every
+ * stdlib source is compiled once; returns the text of dist/stdlib.frozen (frozen-file.ts) with
+ * their units. The frozen file already there is not used: each source is compiled afresh.
+ */
+export function freezeStdlib(): { text: string; sources: number } {
+  setFrozenStore(null);
+  try {
+    const names = registeredModules().sort();
+    const importAll = (mods: string[], attrs: string[]) =>
+      [
+        'import sys',
+        `for _m in ${JSON.stringify(mods)}:`,
+        '    try:',
+        '        __import__(_m)',
+        '    except BaseException:',
+        '        pass',
+        `for _k in ${JSON.stringify(attrs)}:`,
+        "    _m, _, _a = _k.rpartition('.')",
+        '    try:',
+        '        getattr(sys.modules[_m], _a)',
+        '    except BaseException:',
+        '        pass',
+      ].join('\n') + '\n';
+    runCore(importAll(names, []), '<freeze>', {});
+    const lazy = [...lazyModuleAttrs.keys()];
+    runCore(importAll(names, lazy), '<freeze>', {});
+    const sources = stdlibSourcesRun();
+    return { text: frozenFileText(sources), sources: sources.length };
+  } finally {
+    installFrozenFile();
+  }
 }

@@ -23,6 +23,10 @@ import { compileModule } from '../core/compiler/compiler';
 import type * as A from '../core/parser/ast';
 import type { WorkerRequest, WorkerReply } from '../protocol/worker';
 import { withHostFiles as withFiles } from './node-fs';
+import { installFrozenFile } from './frozen-file';
+
+// the stdlib's Python sources compiled at build time (dist/stdlib.frozen), if there
+installFrozenFile();
 
 let session: InspectSession | null = null;
 

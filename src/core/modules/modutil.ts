@@ -24,6 +24,7 @@ import { vmState } from '../runtime/vm/eval';
 import type { CodeUnit, ConstSlot } from '../compiler/code';
 import { compileModule } from '../compiler/compiler';
 import { parse } from '../parser/index';
+import { frozenUnit } from '../compiler/frozen';
 
 // ------------------------------------------------------------------ native iterators
 /**
@@ -142,19 +143,44 @@ function materialize(unit: CodeUnit): PyCode {
   return materializeCode(unit, null);
 }
 
-const compiled = new Map<string, CodeUnit>();
+/** the units of the sources run so far, by source (a module may run more than one source under
+ * its frozen file name) */
+const compiled = new Map<string, { filename: string; unit: CodeUnit }>();
+
+/** The unit of a stdlib source: compiled once per process, or taken from the build's frozen units
+ * (compiler/frozen.ts). */
+function stdlibUnit(source: string, filename: string): CodeUnit {
+  const known = compiled.get(source);
+  if (known !== undefined && known.filename === filename) return known.unit;
+  let unit = frozenUnit(filename, source);
+  if (unit === null) unit = compileStdlibSource(source, filename);
+  compiled.set(source, { filename, unit });
+  return unit;
+}
+
+/** Parse and compile a stdlib source (never fails for the tree's own sources). */
+export function compileStdlibSource(source: string, filename: string): CodeUnit {
+  const pr = parse(source, filename);
+  if (!pr.module) throw new Error(`internal: stdlib source ${filename} does not parse: ${JSON.stringify(pr.error)}`);
+  const cr = compileModule(pr.module, filename, source);
+  if (!cr.code) throw new Error(`internal: stdlib source ${filename} does not compile: ${JSON.stringify(cr.error)}`);
+  return cr.code;
+}
+
+/** The sources run so far in this process, with their file names and units (for the build's
+ * freeze step and its test). */
+export function stdlibSourcesRun(): { source: string; filename: string; unit: CodeUnit }[] {
+  return [...compiled].map(([source, { filename, unit }]) => ({ source, filename, unit }));
+}
+
+/** Forget the units of the sources run so far (tests: the next imports consult the frozen store). */
+export function forgetStdlibUnits(): void {
+  compiled.clear();
+}
+
 /** Run Python source as the body of module `m` (what importlib does for a Lib/*.py module). */
 export function execSource(m: ModuleBuilder, source: string, filename: string): void {
-  // (keyed by the source: a module may run more than one source under its frozen file name)
-  let unit = compiled.get(source);
-  if (!unit) {
-    const pr = parse(source, filename);
-    if (!pr.module) throw new Error(`internal: stdlib source ${filename} does not parse: ${JSON.stringify(pr.error)}`);
-    const cr = compileModule(pr.module, filename, source);
-    if (!cr.code) throw new Error(`internal: stdlib source ${filename} does not compile: ${JSON.stringify(cr.error)}`);
-    unit = cr.code;
-    compiled.set(source, unit);
-  }
+  const unit = stdlibUnit(source, filename);
   const code = materialize(unit);
   const g = m.dict;
   const f = new Frame(code, null, g, vmState.builtins!, newRef(g));
