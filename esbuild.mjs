@@ -1,6 +1,6 @@
 // Bundles RefScope. `node esbuild.mjs` builds everything once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { webviewBuild } from './webview/bundle.mjs';
 
@@ -78,6 +78,9 @@ const builds = [
 ];
 
 if (watch) {
+  // (rebuilds do not freeze: a frozen file from before could hold units an edited compiler would
+  // no longer make, so there is none while watching; imports compile their sources)
+  rmSync('dist/stdlib.frozen', { force: true });
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
