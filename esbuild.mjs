@@ -24,7 +24,10 @@ function mergeL10n() {
 mergeL10n();
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: true, target: 'node20', logLevel: 'warning' };
+// Every bundle of one build knows the build's id (src/worker/frozen-file.ts: a frozen stdlib file
+// serves only the build that wrote it).
+const buildId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const common = { bundle: true, sourcemap: true, target: 'node20', logLevel: 'warning', define: { REFSCOPE_BUILD_ID: JSON.stringify(buildId) } };
 
 // Node bundles are written as pure ASCII: V8 keeps a source with a single non-ASCII character as a
 // two-byte string and node decodes it through the slow UTF-8 path (15 ms of the CLI's start-up for

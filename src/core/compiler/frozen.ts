@@ -24,20 +24,27 @@ export function setFrozenStore(s: FrozenStore | null): void {
   store = s;
 }
 
-/** 32-bit FNV-1a of the UTF-16 code units of s, as 8 hex digits */
-function fnv1a(s: string): string {
+/** 32-bit FNV-1a of the UTF-16 code units s[from..to), as 8 hex digits */
+function fnv1a(s: string, from: number, to: number): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The key of a source compiled under `filename`: the name, the source's length and its hash
- * (a source changed by a rebuild has another key, and its stale unit is never used). */
+/** characters of each end of a source that go into its key */
+const KEY_ENDS = 512;
+
+/** The key of a source compiled under `filename`: the name, the source's length and a hash of its
+ * first and last KEY_ENDS characters. That tells apart the sources one build runs under one name
+ * (the test checks every one); a store only serves units made by the same build as the code asking
+ * (frozen-file.ts checks the build's id), so a source never changes under its key. */
 export function frozenKey(filename: string, source: string): string {
-  return `${filename}\u0000${source.length}\u0000${fnv1a(source)}`;
+  const n = source.length;
+  const ends = n <= 2 * KEY_ENDS ? fnv1a(source, 0, n) : fnv1a(source, 0, KEY_ENDS) + fnv1a(source, n - KEY_ENDS, n);
+  return `${filename}\u0000${n}\u0000${ends}`;
 }
 
 /** The lines the compiler splits a module's source into (Compiler's constructor): every unit of

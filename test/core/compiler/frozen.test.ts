@@ -5,13 +5,13 @@
 // import Python-source modules run the same from frozen units as from compiled ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 // (the runtime first: its modules import each other in this order)
 import { runSource } from '../../../src/core/run';
 import { serializeUnit, deserializeUnit } from '../../../src/core/compiler/serialize';
 import { frozenKey, frozenUnit, setFrozenStore, sourceLines } from '../../../src/core/compiler/frozen';
-import { frozenFileText, frozenStoreOf, FROZEN_FILE } from '../../../src/worker/frozen-file';
+import { frozenFileText, frozenStoreOf, fileReader, FROZEN_FILE } from '../../../src/worker/frozen-file';
 import { compileStdlibSource, stdlibSourcesRun, forgetStdlibUnits } from '../../../src/core/modules/modutil';
 import { parse } from '../../../src/core/parser/index';
 import { compileModule } from '../../../src/core/compiler/compiler';
@@ -122,19 +122,26 @@ test('a unit read back from its text is the compiled unit: constants of every ki
 test('frozenUnit: a unit only for the same file name and source text; a broken entry compiles again', () => {
   const source = 'def f():\n    return 41 + 1\n';
   const u = compiled(source, '<frozen a>');
-  const text = frozenFileText([{ source, filename: '<frozen a>', unit: u }]);
+  const text = frozenFileText([{ source, filename: '<frozen a>', unit: u }], 'build-1');
+  const over = (t: string | null) => (pos: number, len: number) => (t === null ? null : t.slice(pos, pos + len));
   try {
-    setFrozenStore(frozenStoreOf(() => text));
+    setFrozenStore(frozenStoreOf(over(text), 'build-1'));
     const got = frozenUnit('<frozen a>', source);
     assert.ok(got);
     assert.deepEqual(describe(got), describe(u));
     assert.equal(frozenUnit('<frozen b>', source), null, 'another file name');
     assert.equal(frozenUnit('<frozen a>', source.replace('41', '40')), null, 'another source');
-    setFrozenStore(frozenStoreOf(() => text.replace(/"s":\[/, '"s":[[')));
+    setFrozenStore(frozenStoreOf(over(text), null));
+    assert.ok(frozenUnit('<frozen a>', source), 'any build when none is asked for');
+    setFrozenStore(frozenStoreOf(over(text), 'build-2'));
+    assert.equal(frozenUnit('<frozen a>', source), null, 'a file another build wrote');
+    setFrozenStore(frozenStoreOf(over(text.replace(/"s":\[/, '"s":[[')), 'build-1'));
     assert.equal(frozenUnit('<frozen a>', source), null, 'an unreadable entry');
-    setFrozenStore(frozenStoreOf(() => 'something else\n{}\n'));
+    setFrozenStore(frozenStoreOf(over(text.slice(0, -10)), 'build-1'));
+    assert.equal(frozenUnit('<frozen a>', source), null, 'a cut file');
+    setFrozenStore(frozenStoreOf(over('something else\n{}\n'), null));
     assert.equal(frozenUnit('<frozen a>', source), null, 'not a frozen file');
-    setFrozenStore(frozenStoreOf(() => null));
+    setFrozenStore(frozenStoreOf(over(null), null));
     assert.equal(frozenUnit('<frozen a>', source), null, 'no file');
   } finally {
     setFrozenStore(null);
@@ -153,7 +160,7 @@ test('dist/stdlib.frozen holds what the current compiler makes of every stdlib s
   runSource(prog, '<freeze>', {});
   const sources = stdlibSourcesRun();
   assert.ok(sources.length >= 40, `${sources.length} stdlib sources ran`);
-  const store = frozenStoreOf(() => readFileSync(FILE, 'latin1'));
+  const store = frozenStoreOf(fileReader(FILE), null);
   let checked = 0;
   for (const { source, filename } of sources) {
     const text = store.get(frozenKey(filename, source));
@@ -182,10 +189,11 @@ test('programs importing Python-source modules run the same from the frozen unit
   forgetStdlibUnits();
   let reads = 0;
   let hits = 0;
-  const file = frozenStoreOf(() => {
+  const read = fileReader(FILE);
+  const file = frozenStoreOf((pos, len) => {
     reads++;
-    return readFileSync(FILE, 'latin1');
-  });
+    return read(pos, len);
+  }, null);
   setFrozenStore({
     get(key) {
       const t = file.get(key);
@@ -201,7 +209,7 @@ test('programs importing Python-source modules run the same from the frozen unit
   } finally {
     setFrozenStore(null);
   }
-  assert.equal(reads, 1, 'the file is read once');
+  assert.equal(reads, hits + 1, 'the index once, then each entry used');
   const ran = stdlibSourcesRun().length;
   assert.ok(ran >= 10, `${ran} stdlib sources ran`);
   assert.equal(hits, ran, 'every source the runs needed came from the frozen file');
