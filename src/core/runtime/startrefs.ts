@@ -34,15 +34,26 @@ export function resetStartRefs(): void {
   settledNames.clear();
 }
 
-function modulesOf(modules: PyDict): PyModule[] {
-  const out: PyModule[] = [];
-  for (const [, v] of modules.entries()) if (v instanceof PyModule && !out.includes(v) && v.dict) out.push(v);
+/** the values of dict d, in order (read from its table: no pair per entry, as entries() makes) */
+function valuesOf(d: PyDict): PyObject[] {
+  const k = d.t.keys;
+  const out: PyObject[] = [];
+  for (let i = 0; i < k.nentries; i++) {
+    const v = k.evalues[i];
+    if (v !== undefined) out.push(v as PyObject);
+  }
   return out;
+}
+
+function modulesOf(modules: PyDict): PyModule[] {
+  const seen = new Set<PyModule>();
+  for (const v of valuesOf(modules)) if (v instanceof PyModule && v.dict) seen.add(v);
+  return [...seen];
 }
 
 function occurrences(d: PyDict, o: PyObject): number {
   let n = 0;
-  for (const [, v] of d.entries()) if (v === o) n++;
+  for (const v of valuesOf(d)) if (v === o) n++;
   return n;
 }
 
@@ -114,7 +125,7 @@ export function settleStartModule(m: PyModule, modules: PyDict, inFlight = 0): v
       held = new Map();
       for (const x of mods) {
         if (unsettled(x)) continue;
-        for (const [, f] of x.dict.entries()) if (f instanceof PyBuiltinFunction && f.rc >= SHARED_RC) held.set(f, (held.get(f) ?? 0) + 1);
+        for (const f of valuesOf(x.dict)) if (f instanceof PyBuiltinFunction && f.rc >= SHARED_RC) held.set(f, (held.get(f) ?? 0) + 1);
       }
     }
     const fc = c === undefined ? undefined : FUNCTION_START_COUNTS.get(`${m.name}.${k.v}`);

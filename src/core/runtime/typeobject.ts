@@ -948,6 +948,18 @@ export function addOperators(
     // (so is builtins.ExceptionGroup: its slots are BaseExceptionGroup's, its dict has no wrappers)
     if (t.name === 'ExceptionGroup' && t.module === 'builtins') continue;
     const key = t.name.includes('.') ? t.name : `${t.module}.${t.name}`;
+    // (after each import the module types are looked at again, every one of them: a type whose
+    // name and own slots are what they were the last time has its wrappers already)
+    let fingerprint = '';
+    if (moduleTypes) {
+      let bits = 0;
+      for (let i = 0; i < WRAPPED_SLOTS.length; i++) {
+        const k = WRAPPED_SLOTS[i];
+        if (t.slots[k] !== undefined && (t.base === null || t.slots[k] !== t.base.slots[k])) bits |= 1 << i;
+      }
+      fingerprint = `${key}|${bits}`;
+      if (moduleTypesSeen.get(t) === fingerprint) continue;
+    }
     const skip = moduleTypes ? MODULE_NO_WRAPPER[key] : undefined;
     const has = (n: string) => t.dict?.getStr(abs.strKey(n)) !== undefined || (skip !== undefined && skip.includes(n));
     const own = <K extends keyof typeof t.slots>(k: K) => t.slots[k] !== undefined && (t.base === null || t.slots[k] !== t.base.slots[k]);
@@ -1015,8 +1027,15 @@ export function addOperators(
         return r;
       });
     }
+    if (moduleTypes) moduleTypesSeen.set(t, fingerprint);
   }
 }
+
+/** the slots addOperators gives wrappers for (and, for the module types, whose presence it
+ * remembers: moduleTypesSeen) */
+const WRAPPED_SLOTS = ['repr', 'str', 'iter', 'next', 'call', 'len', 'bool', 'new', 'init'] as const;
+/** module types addOperators has looked at, with their name and own WRAPPED_SLOTS then */
+const moduleTypesSeen = new WeakMap<PyType, string>();
 
 /** builtin types whose __doc__ is a member or getset descriptor of their own */
 const DOC_GETSET_TYPES = new Set(['property', 'function', 'builtin_function_or_method', 'method', 'method-wrapper', 'method_descriptor', 'wrapper_descriptor', 'classmethod_descriptor', 'getset_descriptor', 'member_descriptor']);
