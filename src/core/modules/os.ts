@@ -495,6 +495,47 @@ const OS_PATHLIKE_SRC = placed([
   ],
 ]);
 
+// os.fsencode / os.fsdecode (Lib/os.py 3.11.7's _fscodec), defined on first use
+const OS_FSCODEC_SRC = placed([
+  [26, 'import sys\n'],
+  [
+    802,
+    `def _fscodec():
+    encoding = sys.getfilesystemencoding()
+    errors = sys.getfilesystemencodeerrors()
+
+    def fsencode(filename):
+        """Encode filename (an os.PathLike, bytes, or str) to the filesystem
+        encoding with 'surrogateescape' error handler, return bytes unchanged.
+        On Windows, use 'strict' error handler if the file system encoding is
+        'mbcs' (which is the default encoding).
+        """
+        filename = fspath(filename)  # Does type-checking of \`filename\`.
+        if isinstance(filename, str):
+            return filename.encode(encoding, errors)
+        else:
+            return filename
+
+    def fsdecode(filename):
+        """Decode filename (an os.PathLike, bytes, or str) from the filesystem
+        encoding with 'surrogateescape' error handler, return str unchanged. On
+        Windows, use 'strict' error handler if the file system encoding is
+        'mbcs' (which is the default encoding).
+        """
+        filename = fspath(filename)  # Does type-checking of \`filename\`.
+        if isinstance(filename, bytes):
+            return filename.decode(encoding, errors)
+        else:
+            return filename
+
+    return fsencode, fsdecode
+
+fsencode, fsdecode = _fscodec()
+del _fscodec
+`,
+  ],
+]);
+
 function initPath(m: ModuleBuilder): void {
   const str1 = (name: string, f: (p: string) => PyObject) =>
     m.fn(name, (args, kw) => {
@@ -613,7 +654,8 @@ const GENERICPATH_SRC = placed([
 ]);
 
 // (Lib/genericpath.py and Lib/posixpath.py of CPython 3.11; no symbolic links here: realpath is
-// abspath, islink is False)
+// abspath (strict: os.stat of the whole path, where CPython's _joinrealpath lstats each
+// component and names the first one missing), islink is False)
 const PATH_EXTRA_SRC = `
 def commonprefix(m):
     if not m: return ''
@@ -665,6 +707,9 @@ def relpath(path, start=None):
     return join(*rel_list)
 
 def realpath(filename, *, strict=False):
+    if strict:
+        from os import stat
+        stat(filename)
     return abspath(filename)
 
 def normcase(s):
@@ -904,6 +949,12 @@ registerModule('os', (m) => {
   for (const name of ['stat_result', 'DirEntry', '_scandir', 'makedirs', 'removedirs', 'walk', '_walk']) {
     abs.lazyModuleAttrs.set(`os.${name}`, () => {
       execSource(new ModuleBuilder(osMod), OS_FS_SRC, '<frozen os>');
+      return abs.getAttr(osMod, name);
+    });
+  }
+  for (const name of ['fsencode', 'fsdecode']) {
+    abs.lazyModuleAttrs.set(`os.${name}`, () => {
+      execSource(new ModuleBuilder(osMod), OS_FSCODEC_SRC, '<frozen os>');
       return abs.getAttr(osMod, name);
     });
   }
