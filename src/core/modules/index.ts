@@ -45,6 +45,7 @@ import './array';
 import './struct';
 import './stat';
 import './shutil';
+import './errno';
 import './pathlib';
 import './keyword';
 import './csv';
