@@ -31,12 +31,11 @@ const FILES = [
     'pathlib',
     'PATHLIB_SRC',
     // RefScope has no ntpath (the Windows flavour's pathmod is otherwise unused), no importable
-    // _collections_abc (collections.abc is it), no errno module
-    // and no urllib.parse (as_uri's quoting written out: quote_from_bytes with safe='/')
+    // _collections_abc (collections.abc is it) and no urllib.parse (as_uri's quoting written out:
+    // quote_from_bytes with safe='/')
     [
       [4, 'import ntpath', 'ntpath = None  # RefScope: no ntpath module'],
       [10, 'from _collections_abc import Sequence', 'from collections.abc import Sequence  # RefScope: _collections_abc is collections.abc'],
-      [11, 'from errno import ENOENT, ENOTDIR, EBADF, ELOOP', 'ENOENT, ENOTDIR, EBADF, ELOOP = 2, 20, 9, 40  # RefScope: errno\'s values (no errno module)'],
       [
         14,
         'from urllib.parse import quote_from_bytes as urlquote_from_bytes',
