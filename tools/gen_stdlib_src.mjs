@@ -26,6 +26,23 @@ const FILES = [
     // RefScope's re has no bytes patterns; HAS_UTF8 is unused since 3.x
     [[20, "HAS_UTF8 = re.compile(b'[\\x80-\\xff]')", 'HAS_UTF8 = None  # RefScope: re.compile(b\'[\\x80-\\xff]\') (no bytes patterns)']],
   ],
+  [
+    'pathlib.py',
+    'pathlib',
+    'PATHLIB_SRC',
+    // RefScope has no ntpath (the Windows flavour's pathmod is otherwise unused), no importable
+    // _collections_abc (collections.abc is it) and no urllib.parse (as_uri's quoting written out:
+    // quote_from_bytes with safe='/')
+    [
+      [4, 'import ntpath', 'ntpath = None  # RefScope: no ntpath module'],
+      [10, 'from _collections_abc import Sequence', 'from collections.abc import Sequence  # RefScope: _collections_abc is collections.abc'],
+      [
+        14,
+        'from urllib.parse import quote_from_bytes as urlquote_from_bytes',
+        "urlquote_from_bytes = lambda bs: ''.join(chr(b) if chr(b) in 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/' else '%%%02X' % b for b in bs)  # RefScope: no urllib.parse",
+      ],
+    ],
+  ],
 ];
 
 for (const [rel, out, name, edits] of FILES) {

@@ -45,6 +45,8 @@ import './array';
 import './struct';
 import './stat';
 import './shutil';
+import './errno';
+import './pathlib';
 import './keyword';
 import './csv';
 import './base64';

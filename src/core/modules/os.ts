@@ -178,9 +178,12 @@ function placed(blocks: [number, string][]): string {
   return out;
 }
 
-function s(o: PyObject, fname: string): string {
-  if (!(o instanceof PyStr)) typeError(`${fname}() argument must be str, not ${o.type.name}`);
-  return o.v;
+/** a path argument of posixpath's functions: `os.fspath(a)` (a str, or what __fspath__ gives) */
+function s(o: PyObject, _fname: string): string {
+  if (o instanceof PyStr) return o.v;
+  const p = fspath(o);
+  if (p === null) typeError(`expected str, bytes or os.PathLike object, not ${o.type.name}`);
+  return p;
 }
 
 /** posixpath.normpath */
@@ -464,6 +467,75 @@ def _scandir(entries):
   ],
 ]);
 
+// os.PathLike (Lib/os.py 3.11.7), defined on first use: an ABC whose __subclasshook__ accepts a
+// class with __fspath__ (what pathlib registers PurePath with)
+const OS_PATHLIKE_SRC = placed([
+  [25, 'import abc\n'],
+  [29, 'from collections.abc import _check_methods\n'],
+  [31, 'GenericAlias = type(list[int])\n'],
+  [
+    1072,
+    `class PathLike(abc.ABC):
+
+    """Abstract base class for implementing the file system path protocol."""
+
+    @abc.abstractmethod
+    def __fspath__(self):
+        """Return the file system path representation of the object."""
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return _check_methods(subclass, '__fspath__')
+        return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
+`,
+  ],
+]);
+
+// os.fsencode / os.fsdecode (Lib/os.py 3.11.7's _fscodec), defined on first use
+const OS_FSCODEC_SRC = placed([
+  [26, 'import sys\n'],
+  [
+    802,
+    `def _fscodec():
+    encoding = sys.getfilesystemencoding()
+    errors = sys.getfilesystemencodeerrors()
+
+    def fsencode(filename):
+        """Encode filename (an os.PathLike, bytes, or str) to the filesystem
+        encoding with 'surrogateescape' error handler, return bytes unchanged.
+        On Windows, use 'strict' error handler if the file system encoding is
+        'mbcs' (which is the default encoding).
+        """
+        filename = fspath(filename)  # Does type-checking of \`filename\`.
+        if isinstance(filename, str):
+            return filename.encode(encoding, errors)
+        else:
+            return filename
+
+    def fsdecode(filename):
+        """Decode filename (an os.PathLike, bytes, or str) from the filesystem
+        encoding with 'surrogateescape' error handler, return str unchanged. On
+        Windows, use 'strict' error handler if the file system encoding is
+        'mbcs' (which is the default encoding).
+        """
+        filename = fspath(filename)  # Does type-checking of \`filename\`.
+        if isinstance(filename, bytes):
+            return filename.decode(encoding, errors)
+        else:
+            return filename
+
+    return fsencode, fsdecode
+
+fsencode, fsdecode = _fscodec()
+del _fscodec
+`,
+  ],
+]);
+
 function initPath(m: ModuleBuilder): void {
   const str1 = (name: string, f: (p: string) => PyObject) =>
     m.fn(name, (args, kw) => {
@@ -475,7 +547,10 @@ function initPath(m: ModuleBuilder): void {
     if (!args.length) typeError('join() missing 1 required positional argument: \'a\'');
     let path = s(args[0], 'join');
     for (const a of args.slice(1)) {
-      const b = s(a, 'join');
+      // (genericpath._check_arg_types for a later argument)
+      const pb = a instanceof PyStr ? a.v : fspath(a);
+      if (pb === null) typeError(`join() argument must be str, bytes, or os.PathLike object, not '${a.type.name}'`);
+      const b = pb;
       if (b.startsWith('/')) path = b;
       else if (!path || path.endsWith('/')) path += b;
       else path += '/' + b;
@@ -579,7 +654,8 @@ const GENERICPATH_SRC = placed([
 ]);
 
 // (Lib/genericpath.py and Lib/posixpath.py of CPython 3.11; no symbolic links here: realpath is
-// abspath, islink is False)
+// abspath (strict: os.stat of the whole path, where CPython's _joinrealpath lstats each
+// component and names the first one missing), islink is False)
 const PATH_EXTRA_SRC = `
 def commonprefix(m):
     if not m: return ''
@@ -631,6 +707,9 @@ def relpath(path, start=None):
     return join(*rel_list)
 
 def realpath(filename, *, strict=False):
+    if strict:
+        from os import stat
+        stat(filename)
     return abspath(filename)
 
 def normcase(s):
@@ -809,6 +888,56 @@ registerModule('os', (m) => {
       decref(list);
     }
   });
+  // os.utime (os_utime_impl) with times=None: the times become now (no other times: Unsupported)
+  m.fn('utime', (args, kw) => {
+    const [path, times, ns] = parseArgs({ name: 'utime', params: ['path', 'times', '*', 'ns', 'dir_fd', 'follow_symlinks'], required: 1 }, args, kw);
+    if ((times !== undefined && times !== abs.None) || ns !== undefined) throw new Unsupported('os.utime with times');
+    const p = pathArg('utime', 'path', path!, true);
+    const errno = run().touch(p);
+    // (os_utime_impl raises posix_error(): no file name)
+    if (errno !== 0) throw newOSError(errno, null);
+    return newRef(abs.None);
+  });
+  // os.open / os.close (posix's open(2) and close(2)) as far as Path.touch needs them: the file
+  // is made (O_CREAT; O_EXCL: it must not be there; O_TRUNC: emptied) and a descriptor given,
+  // which only os.close takes (os.read, os.write are not provided)
+  const O = { RDONLY: 0, WRONLY: 1, RDWR: 2, CREAT: 0o100, EXCL: 0o200, TRUNC: 0o1000, APPEND: 0o2000 };
+  for (const [k, v] of Object.entries(O)) m.own(`O_${k}`, newInt(v));
+  m.fn('open', (args, kw) => {
+    const [path, flagsO] = parseArgs({ name: 'open', params: ['path', 'flags', 'mode', '*', 'dir_fd'], required: 2 }, args, kw);
+    const p = pathArg('open', 'path', path!);
+    const flags = abs.asIndex(flagsO!);
+    const r = run();
+    const writing = (flags & 3) !== O.RDONLY;
+    const { kind } = r.resolve(p);
+    let errno = 0;
+    if (kind === 'dir') errno = writing || flags & O.CREAT ? 21 : 0;
+    else if (kind === 'file' && flags & O.CREAT && flags & O.EXCL) errno = 17;
+    else if (kind === 'file' ? writing && flags & O.TRUNC : flags & O.CREAT) {
+      const d = r.create(p, false);
+      if (typeof d === 'number') errno = d;
+    } else if (kind !== 'file') errno = kind as number;
+    else {
+      const d = r.load(p);
+      if (typeof d === 'number') errno = d;
+    }
+    if (errno !== 0) fail(errno, p);
+    const fd = r.fd();
+    r.rawFds.add(fd);
+    return newInt(fd);
+  });
+  m.fn('close', (args, kw) => {
+    const [fdO] = parseArgs({ name: 'close', params: ['fd'], required: 1 }, args, kw);
+    const fd = abs.asIndex(fdO!);
+    const r = run();
+    if (!r.rawFds.has(fd)) {
+      if (r.fds.has(fd) || (fd >= 0 && fd <= 2)) throw new Unsupported("os.close of a file object's descriptor");
+      throw newOSError(9, null, null);
+    }
+    r.rawFds.delete(fd);
+    r.fds.delete(fd);
+    return newRef(abs.None);
+  });
   m.fn('fspath', (args, kw) => {
     const [path] = parseArgs({ name: 'fspath', params: ['path'], required: 1 }, args, kw);
     if (path instanceof PyStr || path instanceof PyBytes) return newRef(path);
@@ -820,6 +949,18 @@ registerModule('os', (m) => {
   for (const name of ['stat_result', 'DirEntry', '_scandir', 'makedirs', 'removedirs', 'walk', '_walk']) {
     abs.lazyModuleAttrs.set(`os.${name}`, () => {
       execSource(new ModuleBuilder(osMod), OS_FS_SRC, '<frozen os>');
+      return abs.getAttr(osMod, name);
+    });
+  }
+  for (const name of ['fsencode', 'fsdecode']) {
+    abs.lazyModuleAttrs.set(`os.${name}`, () => {
+      execSource(new ModuleBuilder(osMod), OS_FSCODEC_SRC, '<frozen os>');
+      return abs.getAttr(osMod, name);
+    });
+  }
+  for (const name of ['PathLike', 'GenericAlias']) {
+    abs.lazyModuleAttrs.set(`os.${name}`, () => {
+      execSource(new ModuleBuilder(osMod), OS_PATHLIKE_SRC, '<frozen os>');
       return abs.getAttr(osMod, name);
     });
   }

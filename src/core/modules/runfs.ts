@@ -308,6 +308,23 @@ export class RunFiles {
     return info === undefined || typeof info === 'number' ? bits : info.mode & 0o7777;
   }
 
+  /** os.utime(path) with no times (the times set to now): 0, or an errno. A file's modification
+   * time is the run's clock now (its bytes are written back at the end, as touch(1) does); a
+   * directory's times are left. */
+  touch(path: string): number {
+    const { key, kind } = this.resolve(path);
+    if (typeof kind === 'number') return kind;
+    if (kind === 'dir') return 0;
+    const d = this.load(path);
+    if (typeof d === 'number') return d;
+    d.mtime = Date.now();
+    this.written.add(key);
+    return 0;
+  }
+
+  /** file descriptors os.open made (os.close releases them) */
+  rawFds = new Set<number>();
+
   /** os.chdir: 0, or an errno */
   chdir(path: string): number {
     const { key, kind } = this.resolve(path);

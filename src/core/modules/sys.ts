@@ -43,6 +43,13 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
     }
     return sysGetsizeof(o, dflt);
   });
+  // sys_audit (METH_FASTCALL): no audit hook is ever added in a run (sys.addaudithook is not
+  // provided), so it returns None before looking at the event
+  m.fn('audit', (args, kw) => {
+    if (kw && kw.length) typeError('sys.audit() takes no keyword arguments');
+    if (!args.length) typeError("audit() missing 1 required positional argument: 'event'");
+    return newRef(None);
+  });
   m.fn('intern', (args, kw) => {
     checkArgs('sys.intern', args, kw, 1, 1);
     const s = args[0];

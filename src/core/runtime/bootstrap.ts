@@ -948,7 +948,7 @@ function makeUnion(a: PyObject, b: PyObject): PyObject {
   return u;
 }
 
-export const builtinModuleNames = new Set<string>(['sys', 'builtins', 'gc', 'math', 'time', 'itertools', 'functools', 'collections', 'random', 'os', 'io', 're', 'typing', 'weakref']);
+export const builtinModuleNames = new Set<string>(['sys', 'builtins', 'gc', 'math', 'time', 'itertools', 'functools', 'collections', 'random', 'os', 'io', 're', 'typing', 'weakref', 'errno']);
 
 function hashPtr(o: PyObject): number | bigint {
   return abs.hash === undefined ? 0 : Number(addressOf(o) >> 4);

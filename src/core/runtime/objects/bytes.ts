@@ -213,6 +213,25 @@ export function installBytes(): void {
     t.slots.str = t.slots.repr;
     t.slots.len = (o) => (o as PyBytes).v.length;
     t.slots.new = (type, args, kw) => {
+      // bytes_new_impl: an object with __bytes__ (not a str: that needs an encoding) gives its result
+      if (t === BytesType && args.length === 1 && !kw && !(args[0] instanceof PyStr)) {
+        const f = abs.typeLookup(args[0].type, '__bytes__');
+        if (f !== null) {
+          const r = abs.callMethodObj(f, args[0], []);
+          if (!(r instanceof PyBytes) || r.type === ByteArrayType) {
+            const name = r.type.name;
+            decref(r);
+            typeError(`__bytes__ returned non-bytes (type ${name})`);
+          }
+          if (type === BytesType) return r;
+          const v = r.v.slice();
+          decref(r);
+          const o = new PyBytesSub(type, v);
+          if (type.flags & TypeFlags.HEAPTYPE) incref(type);
+          if (type.flags & TypeFlags.HAVE_GC) gcNewTracked(o);
+          return o;
+        }
+      }
       // bytearray: PyType_GenericNew; bytearray.__init__ fills it
       const v = t === BytesType ? argsNew(type, args, kw, what) : new Uint8Array(0);
       if (type === BytesType) return newBytes(v);
