@@ -26,6 +26,7 @@ const FILES = [
     // RefScope's re has no bytes patterns; HAS_UTF8 is unused since 3.x
     [[20, "HAS_UTF8 = re.compile(b'[\\x80-\\xff]')", 'HAS_UTF8 = None  # RefScope: re.compile(b\'[\\x80-\\xff]\') (no bytes patterns)']],
   ],
+  ['queue.py', 'queue', 'QUEUE_SRC', []],
 ];
 
 for (const [rel, out, name, edits] of FILES) {

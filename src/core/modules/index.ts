@@ -61,6 +61,7 @@ import './shlex';
 import './difflib';
 import './uuid';
 import './secrets';
+import './queue';
 
 let done = false;
 export function registerStdlib(): void {
