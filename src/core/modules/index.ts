@@ -62,6 +62,8 @@ import './difflib';
 import './uuid';
 import './secrets';
 import './queue';
+import './errno';
+import './argparse';
 
 let done = false;
 export function registerStdlib(): void {

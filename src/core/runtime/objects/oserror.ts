@@ -41,6 +41,7 @@ const ERRNO_CLASS: Record<number, string> = {
 export const STRERROR: Record<number, string> = {
   1: 'Operation not permitted',
   2: 'No such file or directory',
+  9: 'Bad file descriptor',
   13: 'Permission denied',
   16: 'Device or resource busy',
   17: 'File exists',
@@ -48,6 +49,7 @@ export const STRERROR: Record<number, string> = {
   20: 'Not a directory',
   21: 'Is a directory',
   22: 'Invalid argument',
+  25: 'Inappropriate ioctl for device',
   39: 'Directory not empty',
   40: 'Too many levels of symbolic links',
 };
