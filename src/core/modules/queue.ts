@@ -94,7 +94,7 @@ function sqGet(q: PySimpleQueue, block: boolean, timeout: PyObject | null): PyOb
   if (l.size === 0) {
     if (!block || secs === 0) emptyRaise();
     if (secs < 0) {
-      throw new Unsupported('SimpleQueue.get() on an empty queue with no timeout: no other thread runs to put an item, so CPython would wait forever');
+      throw new Unsupported(`${abs.typeQualname(q.type)}.get() on an empty queue with no timeout (no other thread runs to put an item, so CPython would wait forever)`);
     }
     // PyThread_acquire_lock_timed gives up after the timeout: that much time passes
     advanceClock(secs);

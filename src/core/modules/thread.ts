@@ -21,6 +21,7 @@ import { gcNewObject } from '../runtime/gc';
 import { defMethod, toDouble } from './modutil';
 import { PID } from './os';
 import { advanceClock } from './time';
+import { vmState } from '../runtime/vm/eval';
 
 /** the main thread's identifier (pthread_self(): an address; fixed, so replays agree) */
 export const MAIN_THREAD_IDENT = 140234563327808n;
@@ -77,8 +78,24 @@ function acquireArgs(args: PyObject[], kw: string[] | null): { blocking: boolean
   return { blocking, timeout };
 }
 
+/** Lib/queue.py's waits (Queue.get/put/join through a threading.Condition), said as such: the
+ * program's own call, not the lock under it, is what would wait forever */
+function queueWait(): string | null {
+  for (let f = vmState.current; f; f = f.back) {
+    const u = f.code.unit;
+    if (!u.filename.endsWith('/queue.py') || !u.qualname.startsWith('Queue.')) continue;
+    const cls = f.fast[0] ? f.fast[0].type.name : 'Queue';
+    if (u.name === 'get') return `${cls}.get() on an empty queue with no timeout (no other thread runs to put an item, so CPython would wait forever)`;
+    if (u.name === 'put') return `${cls}.put() on a full queue with no timeout (no other thread runs to take an item, so CPython would wait forever)`;
+    if (u.name === 'join') return `${cls}.join() with tasks not marked done (no other thread runs to call task_done(), so CPython would wait forever)`;
+  }
+  return null;
+}
+
 /** a held lock that only another thread could release: nothing else runs here */
 function waitForever(what: string): never {
+  const q = queueWait();
+  if (q) throw new Unsupported(q);
   throw new Unsupported(`waiting for a lock the program already holds (${what} with no timeout: no other thread runs to release it, so CPython would wait forever)`);
 }
 
