@@ -43,6 +43,16 @@ const FILES = [
       ],
     ],
   ],
+  ['queue.py', 'queue', 'QUEUE_SRC', []],
+  [
+    'gettext.py',
+    'gettext',
+    'GETTEXT_SRC',
+    // RefScope has no message catalogs (and no locale module, which _expand_lang needs): find()
+    // finds none, so gettext() returns the message (translation raises FileNotFoundError)
+    [[495, '        for nelang in _expand_lang(lang):', '        for nelang in ():  # RefScope: no message catalogs (_expand_lang(lang) needs locale)']],
+  ],
+  ['argparse.py', 'argparse', 'ARGPARSE_SRC', []],
 ];
 
 for (const [rel, out, name, edits] of FILES) {

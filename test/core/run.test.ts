@@ -92,6 +92,29 @@ test('threads: starting one, a lock that would wait forever, and logging.handler
   assert.strictEqual(attr.stdout, "module 'logging' has no attribute 'config'\n");
 });
 
+test('queue: a wait only another thread could end is reported as not supported; a timed one raises Empty/Full after its timeout', () => {
+  const cases: [string, string][] = [
+    ['q = queue.Queue()\nq.get()\n', 'Queue.get() on an empty queue with no timeout'],
+    ['q = queue.LifoQueue(maxsize=1)\nq.put(1)\nq.put(2)\n', 'LifoQueue.put() on a full queue with no timeout'],
+    ['q = queue.PriorityQueue()\nq.put(1)\nq.join()\n', 'PriorityQueue.join() with tasks not marked done'],
+    ['q = queue.SimpleQueue()\nq.get(block=True)\n', 'SimpleQueue.get() on an empty queue with no timeout'],
+  ];
+  for (const [src, what] of cases) {
+    const r = runSource(`import queue\nprint("a")\n${src}`, 'q.py');
+    assert.strictEqual(r.stdout, 'a\n');
+    assert.ok(r.stderr.startsWith(`RefScope: ${what} (no other thread runs`), r.stderr);
+    assert.ok(r.stderr.endsWith('so CPython would wait forever) is not supported yet\n'), r.stderr);
+    assert.strictEqual(r.exitCode, 1);
+  }
+  const timed = runSource(
+    'import queue, time\nt = time.monotonic()\ntry:\n    queue.Queue().get(timeout=30)\nexcept queue.Empty:\n    print(time.monotonic() - t >= 30)\n' +
+      'q = queue.Queue(1)\nq.put(0)\ntry:\n    q.put(1, timeout=2.5)\nexcept queue.Full:\n    print(time.monotonic() - t >= 32.5)\n',
+    'q.py',
+  );
+  assert.strictEqual(timed.stderr, '');
+  assert.strictEqual(timed.stdout, 'True\nTrue\n');
+});
+
 test('help(obj) is reported as not supported (pydoc), not a NameError', () => {
   const r = runSource('print(help)\nhelp(len)\n', 'h.py');
   assert.strictEqual(r.stdout, 'Type help() for interactive help, or help(object) for help about object.\n');

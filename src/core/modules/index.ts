@@ -63,6 +63,9 @@ import './shlex';
 import './difflib';
 import './uuid';
 import './secrets';
+import './queue';
+import './errno';
+import './argparse';
 
 let done = false;
 export function registerStdlib(): void {

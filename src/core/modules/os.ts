@@ -20,7 +20,8 @@ import { runFilesOf, fspath, type RunFiles } from './runfs';
 import type { HostStat } from './io_shared';
 import { newOSError } from '../runtime/objects/oserror';
 import { PyBytes } from '../runtime/objects/bytes';
-import { newFloat } from '../runtime/objects/float';
+import { newFloat, PyFloat } from '../runtime/objects/float';
+import { structSeqType, newStructSeq } from '../runtime/structseq';
 import { pyInt } from './modutil';
 
 // os._Environ (Lib/os.py): a MutableMapping over the environment strings. collections.abc is not
@@ -780,6 +781,37 @@ registerModule('os', (m) => {
     return newRef(None);
   });
   m.fn('getpid', (args, kw) => (checkArgs('getpid', args, kw, 0, 0), newInt(PID)));
+  // os.terminal_size (posixmodule.c's TerminalSizeType, a struct sequence) and
+  // os.get_terminal_size: a run's output goes to the editor (or a pipe), never to a terminal, so
+  // the standard descriptors are not terminals (ENOTTY, what CPython finds for a pipe) and no
+  // other descriptor is open (EBADF); shutil.get_terminal_size then falls back to COLUMNS/LINES
+  // or (80, 24)
+  const TS = structSeqType('os', 'terminal_size', ['columns', 'lines']);
+  TS.slots.new = (_t, args, kw) => {
+    // structseq_new(sequence, dict=None)
+    const [seq] = parseArgs({ name: 'structseq', params: ['sequence', 'dict'], required: 1 }, args, kw);
+    if (abs.typeLookup(seq!.type, '__iter__') === null && abs.typeLookup(seq!.type, '__getitem__') === null) {
+      typeError('constructor requires a sequence');
+    }
+    const items = abs.toArray(seq!);
+    if (items.length !== 2) {
+      for (const x of items) decref(x);
+      typeError(`os.terminal_size() takes a 2-sequence (${items.length}-sequence given)`);
+    }
+    return newStructSeq(TS, items);
+  };
+  m.set('terminal_size', TS);
+  m.fn('get_terminal_size', (args, kw) => {
+    if (kw && kw.length) typeError('posix.get_terminal_size() takes no keyword arguments');
+    if (args.length > 1) typeError(`get_terminal_size expected at most 1 argument, got ${args.length}`);
+    let fd = 1;
+    if (args.length) {
+      // _PyLong_AsInt
+      if (args[0] instanceof PyFloat) typeError("'float' object cannot be interpreted as an integer");
+      fd = Number(abs.index(args[0]));
+    }
+    throw newOSError(fd >= 0 && fd <= 2 ? 25 : 9, null);
+  });
   m.fn('getppid', (args, kw) => (checkArgs('getppid', args, kw, 0, 0), newInt(PID - 1)));
   // os._exit: the process ends now (_exit(2)): what sys.stdout's and sys.stderr's buffers still
   // hold is lost, and no finally clause, atexit function or finalizer runs

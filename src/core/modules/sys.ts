@@ -1,5 +1,6 @@
 // The sys module (Python/sysmodule.c): what learners use to look at references and sizes.
 
+import { STDLIB_DIR } from '../runtime/stdlibnames';
 import { PyObject, PyType, newRef, decref } from '../runtime/object';
 import { ModuleBuilder, checkArgs, builtinFunction, parseArgs } from '../runtime/define';
 import { newInt, PyInt, False, newBool } from '../runtime/objects/int';
@@ -150,6 +151,10 @@ export function initSys(m: ModuleBuilder, interp: Interpreter, filename: string)
   m.own('maxsize', newInt(9223372036854775807n));
   m.own('maxunicode', newInt(0x10ffff));
   m.own('executable', newStr('/usr/bin/python3'));
+  // the installation the standard library's files come from (STDLIB_DIR is PREFIX/lib/python3.11):
+  // gettext's default locale directory is made from base_prefix
+  const prefix = STDLIB_DIR.replace(/\/lib\/python3\.11$/, '');
+  for (const name of ['prefix', 'base_prefix', 'exec_prefix', 'base_exec_prefix']) m.own(name, newStr(prefix));
   m.own('implementation_name', newStr('cpython'));
   m.set('modules', interp.modules);
   m.own('path', newList([newStr(interp.opts.path0 ?? '.')]));

@@ -2,7 +2,8 @@
 // the lock and RLock types (gc-tracked, weak-referenceable, with CPython's reprs, sizes and
 // argument errors), get_ident/get_native_id and TIMEOUT_MAX. No other thread ever runs, so a
 // blocking acquire() of a lock that is already held would wait forever: that is reported as a
-// deadlock (unsupported) instead of hanging; with a timeout it gives up (False) at once.
+// deadlock (unsupported) instead of hanging; with a timeout it gives up (False) at once, the
+// clocks the program sees advanced by the timeout (as if it had waited).
 // start_new_thread is reported as not supported. threading runs from source over it
 // (pysrc/threading.ts).
 
@@ -19,6 +20,8 @@ import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
 import { defMethod, toDouble } from './modutil';
 import { PID } from './os';
+import { advanceClock } from './time';
+import { vmState } from '../runtime/vm/eval';
 
 /** the main thread's identifier (pthread_self(): an address; fixed, so replays agree) */
 export const MAIN_THREAD_IDENT = 140234563327808n;
@@ -75,9 +78,31 @@ function acquireArgs(args: PyObject[], kw: string[] | null): { blocking: boolean
   return { blocking, timeout };
 }
 
+/** Lib/queue.py's waits (Queue.get/put/join through a threading.Condition), said as such: the
+ * program's own call, not the lock under it, is what would wait forever */
+function queueWait(): string | null {
+  for (let f = vmState.current; f; f = f.back) {
+    const u = f.code.unit;
+    if (!u.filename.endsWith('/queue.py') || !u.qualname.startsWith('Queue.')) continue;
+    const cls = f.fast[0] ? f.fast[0].type.name : 'Queue';
+    if (u.name === 'get') return `${cls}.get() on an empty queue with no timeout (no other thread runs to put an item, so CPython would wait forever)`;
+    if (u.name === 'put') return `${cls}.put() on a full queue with no timeout (no other thread runs to take an item, so CPython would wait forever)`;
+    if (u.name === 'join') return `${cls}.join() with tasks not marked done (no other thread runs to call task_done(), so CPython would wait forever)`;
+  }
+  return null;
+}
+
 /** a held lock that only another thread could release: nothing else runs here */
 function waitForever(what: string): never {
+  const q = queueWait();
+  if (q) throw new Unsupported(q);
   throw new Unsupported(`waiting for a lock the program already holds (${what} with no timeout: no other thread runs to release it, so CPython would wait forever)`);
+}
+
+/** a blocking acquire with a timeout gives up once the timeout has passed
+ * (PyThread_acquire_lock_timed): that much time passes for the program (time.ts) */
+function timedOut(blocking: boolean, timeout: number): void {
+  if (blocking && timeout > 0) advanceClock(timeout);
 }
 
 function lockAcquire(self: PyLock, args: PyObject[], kw: string[] | null): PyObject {
@@ -87,6 +112,7 @@ function lockAcquire(self: PyLock, args: PyObject[], kw: string[] | null): PyObj
     return newBool(true);
   }
   if (blocking && timeout === -1) waitForever('lock.acquire()');
+  timedOut(blocking, timeout);
   return newBool(false);
 }
 function lockRelease(self: PyLock): PyObject {
@@ -131,6 +157,7 @@ function rlockAcquire(self: PyRLock, args: PyObject[], kw: string[] | null): PyO
   }
   if (self.count > 0n) {
     if (blocking && timeout === -1) waitForever('RLock.acquire()');
+    timedOut(blocking, timeout);
     return newBool(false);
   }
   self.owner = MAIN_THREAD_IDENT;

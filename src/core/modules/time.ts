@@ -16,6 +16,11 @@ import * as E from '../runtime/objects/exception';
 import { execSource, toDouble, pyInt } from './modutil';
 
 let skew = 0; // seconds added by sleep()
+/** time passes without the program running (sleep(), a wait that ends by its timeout): the
+ * clocks it sees advance by `secs` (at most an hour at a time, a fast-forward) */
+export function advanceClock(secs: number): void {
+  skew += Math.min(secs, 3600);
+}
 const t0 = Date.now();
 function nowPerf(): number {
   const p = (globalThis as { performance?: { now(): number } }).performance;
@@ -288,7 +293,7 @@ registerModule('time', (m) => {
     if (!(s instanceof PyInt) && !(s instanceof PyFloat)) typeError(`'${s!.type.name}' object cannot be interpreted as an integer`);
     const x = toDouble(s!);
     if (x < 0) raise(E.ValueError, 'sleep length must be non-negative');
-    skew += Math.min(x, 3600);
+    advanceClock(x);
     return newRef0();
   });
   m.fn('_gmtime', (args) => tmTuple(fromDate(new Date(Math.floor(secondsArg(args[0])) * 1000), true)));

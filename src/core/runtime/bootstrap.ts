@@ -795,7 +795,8 @@ export function bootstrap(): void {
     // ga_repr_item, and ga_repr_items_list for a list argument (Callable[[int], str])
     const one = (x: PyObject): string => {
       if (x === abs.Ellipsis) return '...';
-      if (x instanceof PyType) return x.module === 'builtins' ? x.qualname : `${x.module}.${x.qualname}`;
+      // (__module__ and __qualname__: a C type's tp_name 'module.Name' gives both)
+      if (x instanceof PyType) return abs.typeModule(x) === 'builtins' ? abs.typeQualname(x) : `${abs.typeModule(x)}.${abs.typeQualname(x)}`;
       if (x instanceof PyList) return `[${x.items.map(one).join(', ')}]`;
       return abs.repr(x);
     };

@@ -55,6 +55,12 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   glob: { cpython: 11131, ours: 502, startModules: { names: ['abc', 'contextlib', 'fnmatch', 'functools', 'itertools', 'os', 'stat'], objects: 447 } },
   shlex: { cpython: 11133, ours: 211, importsRe: true, startModules: { names: ['collections', 'io', 'os'], objects: 108 } },
   difflib: { cpython: 11253, ours: 265, importsRe: true, startModules: { names: ['collections', 'types'], objects: 104 } },
+  queue: {
+    cpython: 11217,
+    ours: 789,
+    startModules: { names: ['_thread', 'collections', 'functools', 'itertools', 'os', 'os.path', 'posixpath', 'threading', 'time', 'types', 'weakref'], objects: 693 },
+  },
+  argparse: { cpython: 11492, ours: 547, importsRe: true, startModules: { names: ['operator', 'os', 'os.path', 'posixpath', 'warnings'], objects: 83 } },
 };
 
 /**

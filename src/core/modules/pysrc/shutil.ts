@@ -1,6 +1,7 @@
 // Python source of RefScope's shutil module: the file-copying and tree functions of CPython
 // 3.11's Lib/shutil.py that a program uses over os (copyfileobj, copyfile, copy, copy2,
-// copytree, rmtree, move), written over RefScope's os: the run's view of the files. File modes
+// copytree, rmtree, move) and get_terminal_size, written over RefScope's os: the run's view of
+// the files (and an output that is never a terminal: os.get_terminal_size fails). File modes
 // and times are not copied (the run's files have fixed ones; os.chmod and os.utime are not
 // provided).
 
@@ -10,7 +11,7 @@ import os
 import sys
 
 __all__ = ['copyfileobj', 'copyfile', 'copymode', 'copystat', 'copy', 'copy2', 'copytree', 'move',
-           'rmtree', 'Error', 'SameFileError', 'ignore_patterns']
+           'rmtree', 'Error', 'SameFileError', 'ignore_patterns', 'get_terminal_size']
 
 COPY_BUFSIZE = 64 * 1024
 
@@ -209,4 +210,49 @@ def move(src, dst, copy_function=copy2):
             copy_function(src, real_dst)
             os.unlink(src)
     return real_dst
+#@1398
+def get_terminal_size(fallback=(80, 24)):
+    """Get the size of the terminal window.
+
+    For each of the two dimensions, the environment variable, COLUMNS
+    and LINES respectively, is checked. If the variable is defined and
+    the value is a positive integer, it is used.
+
+    When COLUMNS or LINES is not defined, which is the common case,
+    the terminal connected to sys.__stdout__ is queried
+    by invoking os.get_terminal_size.
+
+    If the terminal size cannot be successfully queried, either because
+    the system doesn't support querying, or because we are not
+    connected to a terminal, the value given in fallback parameter
+    is used. Fallback defaults to (80, 24) which is the default
+    size used by many terminal emulators.
+
+    The value returned is a named tuple of type os.terminal_size.
+    """
+    # columns, lines are the working values
+    try:
+        columns = int(os.environ['COLUMNS'])
+    except (KeyError, ValueError):
+        columns = 0
+
+    try:
+        lines = int(os.environ['LINES'])
+    except (KeyError, ValueError):
+        lines = 0
+
+    # only query if necessary
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())
+        except (AttributeError, ValueError, OSError):
+            # stdout is None, closed, detached, or not a terminal, or
+            # os.get_terminal_size() is unsupported
+            size = os.terminal_size(fallback)
+        if columns <= 0:
+            columns = size.columns or fallback[0]
+        if lines <= 0:
+            lines = size.lines or fallback[1]
+
+    return os.terminal_size((columns, lines))
 `;

@@ -49,6 +49,7 @@ export const STRERROR: Record<number, string> = {
   20: 'Not a directory',
   21: 'Is a directory',
   22: 'Invalid argument',
+  25: 'Inappropriate ioctl for device',
   39: 'Directory not empty',
   40: 'Too many levels of symbolic links',
 };
