@@ -2,6 +2,7 @@
 // (Objects/odictobject.c), Counter and namedtuple (Lib/collections/__init__.py semantics,
 // implemented natively).
 
+import { defClassGetitem } from '../runtime/bootstrap';
 import { sizeofHooks } from '../runtime/sizes';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, TypeType, PyGetSet, inModule, shortTypeName } from '../runtime/types';
@@ -122,6 +123,7 @@ type DequeIter = PyObject & { counter: () => number };
 
 function installDeque(): void {
   const T = DequeType;
+  defClassGetitem(T);
   T.slots.new = (t) => {
     const d = new PyDeque(t);
     if (t.flags & TypeFlags.HEAPTYPE) incref(t);

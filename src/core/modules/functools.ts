@@ -2,6 +2,7 @@
 // update_wrapper, wraps, cache (Lib/functools.py semantics, native here); total_ordering,
 // cached_property and singledispatch from Python source (pysrc/functools.ts).
 
+import { defClassGetitem } from '../runtime/bootstrap';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, addressOf, type Visit } from '../runtime/object';
 import { makeType, PyBuiltinFunction, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, builtinFunction, ModuleBuilder, defGetter } from '../runtime/define';
@@ -88,6 +89,7 @@ function installPartial(): void {
   // partial's __dict__ (tp_dictoffset): a getset as a class's (kept aside, abstract.ts extraDicts)
   defGetter(PartialType, '__dict__', subtypeDictGet, subtypeDictSet);
   const T = PartialType;
+  defClassGetitem(T);
   T.slots.new = (t, args, kw) => {
     const { pos, kw: kws } = kwArgs(args, kw);
     if (!pos.length) typeError('type \'partial\' takes at least one argument');

@@ -3,6 +3,7 @@
 // the module functions of Lib/re/__init__.py (_compile with its cache, escape, sub templates
 // as in _parser.parse_template). The matching itself is sre_engine.ts.
 
+import { defClassGetitem } from '../runtime/bootstrap';
 import { PyObject, PyType, TypeFlags, Edge, newRef, decref, incref, type Visit } from '../runtime/object';
 import { makeType, inModule } from '../runtime/types';
 import { registerModule, parseArgs, checkArgs, defGetter, type ModuleBuilder } from '../runtime/define';
@@ -540,6 +541,8 @@ function groupIndexOf(m: PyMatch, g: PyObject): number {
 
 function installTypes(): void {
   const P = PatternType;
+  defClassGetitem(P);
+  defClassGetitem(MatchType);
   P.slots.repr = patternRepr;
   P.slots.hash = (o) => { const h = abs.hash((o as PyPattern).pattern); return typeof h === "bigint" ? h ^ BigInt((o as PyPattern).flags) : h ^ (o as PyPattern).flags; };
   defMethod(P, 'match', (a, k, self) => patternSearchLike(pat(self), 'match', a, k));

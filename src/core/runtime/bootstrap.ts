@@ -17,6 +17,7 @@ import { PyFunction, FunctionType, PyMethod, MethodType, newMethod, PyCode, Code
 import { PyInstance, PyModule, ModuleType, setMaterializeHook } from './objects/instance';
 import { PyBaseException, BaseException, AttributeError, excTypes } from './objects/exception';
 import * as misc from './objects/misc';
+import { hashTupleCombine } from './primitives/hash';
 import { ComplexType } from './objects/complex';
 import { BytesType, ByteArrayType } from './objects/bytes';
 import { PyGenerator, GeneratorType } from './objects/generator';
@@ -775,13 +776,7 @@ export function bootstrap(): void {
   defMethod(PropertyType, 'deleter', propCopy('fdel'));
 
   // types.GenericAlias: list[int], dict[str, int] (Objects/genericaliasobject.c)
-  for (const t of [ListType, DictType, TupleType, SetType, FrozenSetType, TypeType]) {
-    defClassMethod(t, '__class_getitem__', (args, _kw, self) => {
-      const ga = new PyGenericAlias(newRef(self as PyType), newRef(args[0]));
-      gcNewObject(ga, true);
-      return ga;
-    });
-  }
+  for (const t of [ListType, DictType, TupleType, SetType, FrozenSetType, TypeType, misc.EnumerateType]) defClassGetitem(t);
   // GenericAlias(origin, args) (ga_new): collections.abc's __class_getitem__ makes them
   GenericAliasType.slots.new = (_t, args, kw) => {
     if (kw && kw.length) typeError('GenericAlias() takes no keyword arguments');
@@ -804,6 +799,32 @@ export function bootstrap(): void {
     return `${one(g.origin)}[${items.length ? items.map(one).join(', ') : '()'}]`;
   };
   GenericAliasType.slots.call = (o, args, kw) => abs.call((o as PyGenericAlias).origin, args, kw);
+  // ga_richcompare: == and != of two aliases compare their origins, then their args tuples
+  const gaEq = (a: PyGenericAlias, b: PyObject): PyObject => {
+    if (!(b instanceof PyGenericAlias) || b.type !== GenericAliasType) return newRef(abs.NotImplemented);
+    if (!abs.richCompareBool(a.origin, b.origin, abs.Cmp.EQ)) return newRef(False);
+    const x = a.argsList();
+    const y = b.argsList();
+    if (x.length !== y.length) return newRef(False);
+    for (let i = 0; i < x.length; i++) if (!abs.richCompareBool(x[i], y[i], abs.Cmp.EQ)) return newRef(False);
+    return newRef(True);
+  };
+  defMethod(GenericAliasType, '__eq__', (args, _k, self) => gaEq(self as PyGenericAlias, args[0]));
+  defMethod(GenericAliasType, '__ne__', (args, _k, self) => {
+    const r = gaEq(self as PyGenericAlias, args[0]);
+    if (r === abs.NotImplemented) return r;
+    const ne = r === False;
+    decref(r);
+    return newRef(ne ? True : False);
+  });
+  // ga_hash: hash(origin) ^ hash(args)
+  GenericAliasType.slots.hash = (o) => {
+    const g = o as PyGenericAlias;
+    const h0 = abs.hash(g.origin);
+    const h1 = hashTupleCombine(g.argsList().map(abs.hash));
+    const h = BigInt.asIntN(64, BigInt(h0) ^ BigInt(h1));
+    return Number.isSafeInteger(Number(h)) ? Number(h) : h;
+  };
   defMethod(GenericAliasType, '__or__', unionOr);
   defMethod(GenericAliasType, '__ror__', unionRor);
   defMethod(UnionType, '__or__', unionOr);
@@ -1001,3 +1022,13 @@ export function newListOfStr(xs: string[]): PyList {
   return l;
 }
 
+
+/** `{"__class_getitem__", Py_GenericAlias, METH_O|METH_CLASS, ...}` of a C type's methods: T[x] is
+ * types.GenericAlias(T, x) */
+export function defClassGetitem(t: PyType): void {
+  defClassMethod(t, '__class_getitem__', (args, _kw, self) => {
+    const ga = new PyGenericAlias(newRef(self as PyType), newRef(args[0]));
+    gcNewObject(ga, true);
+    return ga;
+  });
+}
