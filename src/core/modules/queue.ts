@@ -20,7 +20,7 @@ import { None } from '../runtime/objects/singletons';
 import { raise, typeError, Unsupported } from '../runtime/errors';
 import * as E from '../runtime/objects/exception';
 import { gcNewObject } from '../runtime/gc';
-import { PyGenericAlias } from '../runtime/bootstrap';
+import { genericAlias } from '../runtime/bootstrap';
 import { defMethod, execSource, execStdlibSource, toDouble } from './modutil';
 import { advanceClock } from './time';
 import { QUEUE_SRC } from './pysrc/queue';
@@ -138,9 +138,7 @@ defMethod(SimpleQueueType, 'qsize', (args, kw, self) => {
 });
 // {"__class_getitem__", Py_GenericAlias, METH_O|METH_CLASS}
 defClassMethod(SimpleQueueType, '__class_getitem__', (args, _kw, cls) => {
-  const ga = new PyGenericAlias(newRef(cls!), newRef(args[0]));
-  gcNewObject(ga, true);
-  return ga;
+  return genericAlias(cls!, args[0]);
 });
 
 registerModule('_queue', (m: ModuleBuilder) => {

@@ -506,11 +506,7 @@ export function bootstrap(): void {
     return newRef(None);
   });
   installOSError();
-  installExceptionGroups((origin, arg) => {
-    const ga = new PyGenericAlias(newRef(origin), newRef(arg));
-    gcNewObject(ga, true);
-    return ga;
-  });
+  installExceptionGroups(genericAlias);
   defMethod(E.OSError, '__init__', (args, kw, self) => {
     osErrorInit(self!, args, kw);
     return newRef(None);
@@ -781,8 +777,7 @@ export function bootstrap(): void {
   GenericAliasType.slots.new = (_t, args, kw) => {
     if (kw && kw.length) typeError('GenericAlias() takes no keyword arguments');
     if (args.length !== 2) typeError(`GenericAlias expected 2 arguments, got ${args.length}`);
-    const ga = new PyGenericAlias(newRef(args[0]), newRef(args[1]));
-    gcNewObject(ga, true);
+    const ga = genericAlias(args[0], args[1]);
     return ga;
   };
   GenericAliasType.slots.repr = (o) => {
@@ -1026,9 +1021,17 @@ export function newListOfStr(xs: string[]): PyList {
 /** `{"__class_getitem__", Py_GenericAlias, METH_O|METH_CLASS, ...}` of a C type's methods: T[x] is
  * types.GenericAlias(T, x) */
 export function defClassGetitem(t: PyType): void {
-  defClassMethod(t, '__class_getitem__', (args, _kw, self) => {
-    const ga = new PyGenericAlias(newRef(self as PyType), newRef(args[0]));
-    gcNewObject(ga, true);
-    return ga;
-  });
+  defClassMethod(t, '__class_getitem__', (args, _kw, self) => genericAlias(self!, args[0]));
+}
+
+/** Py_GenericAlias (Objects/genericaliasobject.c): the alias is allocated (and tracked) first,
+ * then setup_ga packs a non-tuple `args` into a 1-tuple; a new reference */
+export function genericAlias(origin: PyObject, args: PyObject): PyGenericAlias {
+  const ga = new PyGenericAlias(newRef(origin), newRef(args));
+  gcNewObject(ga, true);
+  if (!(args instanceof PyTuple)) {
+    ga.args = newTuple([args]);
+    // (the reference taken above moves into the tuple)
+  }
+  return ga;
 }
