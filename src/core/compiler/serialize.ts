@@ -50,30 +50,30 @@ function asciiJSON(v: unknown): string {
   return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
+/** Numbers objects in the order they are first added (`add` returns an object's number). */
+function numbering<T>(): { list: T[]; add: (x: T) => number } {
+  const index = new Map<T, number>();
+  const list: T[] = [];
+  return {
+    list,
+    add(x) {
+      let i = index.get(x);
+      if (i === undefined) {
+        i = list.length;
+        index.set(x, i);
+        list.push(x);
+      }
+      return i;
+    },
+  };
+}
+
 /** The unit tree rooted at `root` as ASCII text. */
 export function serializeUnit(root: CodeUnit): string {
-  const slotIndex = new Map<ConstSlot, number>();
-  const unitIndex = new Map<CodeUnit, number>();
-  const slots: ConstSlot[] = [];
-  const units: CodeUnit[] = [];
-  const addUnit = (u: CodeUnit): number => {
-    let i = unitIndex.get(u);
-    if (i === undefined) {
-      i = units.length;
-      unitIndex.set(u, i);
-      units.push(u);
-    }
-    return i;
-  };
-  const addSlot = (s: ConstSlot): number => {
-    let i = slotIndex.get(s);
-    if (i === undefined) {
-      i = slots.length;
-      slotIndex.set(s, i);
-      slots.push(s);
-    }
-    return i;
-  };
+  const units = numbering<CodeUnit>();
+  const slots = numbering<ConstSlot>();
+  const addUnit = units.add;
+  const addSlot = slots.add;
   addUnit(root);
   const litJSON = (lit: ConstLit): LitJSON => {
     switch (lit.type) {
@@ -102,11 +102,10 @@ export function serializeUnit(root: CodeUnit): string {
     }
   };
   const out: TreeJSON = { s: [], u: [] };
-  // (units and slots found while writing earlier ones are appended and written in turn)
-  let si = 0;
-  for (let ui = 0; ui < units.length || si < slots.length; ) {
-    if (ui < units.length) {
-      const u = units[ui++];
+  // (units and slots found while writing earlier ones are numbered after them and written in turn)
+  for (let ui = 0, si = 0; ui < units.list.length || si < slots.list.length; ) {
+    if (ui < units.list.length) {
+      const u = units.list[ui++];
       if (u.source !== root.source) throw new Error(`serialize: unit ${u.qualname} has its own source lines`);
       const consts = u.consts.map(addSlot);
       out.u.push([
@@ -135,13 +134,9 @@ export function serializeUnit(root: CodeUnit): string {
         u.arenaShared === undefined ? null : Array.from(u.arenaShared),
       ]);
     } else {
-      const s = slots[si++];
+      const s = slots.list[si++];
       out.s.push([litJSON(s.lit), s.arena ? 1 : 0, s.users]);
     }
-  }
-  while (si < slots.length) {
-    const s = slots[si++];
-    out.s.push([litJSON(s.lit), s.arena ? 1 : 0, s.users]);
   }
   return asciiJSON(out);
 }
