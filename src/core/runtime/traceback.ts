@@ -675,6 +675,8 @@ function dictKeys(d: PyDict): string[] {
 }
 
 function dirOf(o: PyObject): string[] {
+  // module___dir__ (Objects/moduleobject.c): the module's __dict__ keys, no type attributes
+  if (o instanceof PyModule && o.dict.getItem(abs.strKey('__dir__')) === undefined) return dictKeys(o.dict).sort();
   const names = new Set<string>();
   // PyObject_Dir -> object.__dir__ gets `o.__dict__` (an instance's values become its dict)
   const own = o instanceof PyInstance && o.type.hasDict ? o.materializeDict() : null;
