@@ -1,32 +1,10 @@
 // The copy module (Lib/copy.py semantics: copy/deepcopy with the per-type dispatch, __copy__/
-// __deepcopy__ hooks, __reduce_ex__-style reconstruction of plain instances (cls.__new__ +
-// __dict__/__slots__ state, __getstate__/__setstate__), the memo for shared and cyclic
-// structure), written as Python source for the interpreter.
+// __deepcopy__ hooks, reconstruction from __reduce_ex__(4) (object's is objreduce.ts), the memo
+// for shared and cyclic structure), Lib/copy.py's source run by the interpreter.
 
-import { registerModule, checkArgs } from '../runtime/define';
+import { registerModule } from '../runtime/define';
 import { execStdlibSource } from './modutil';
-import { PyObject, newRef } from '../runtime/object';
-import { None } from '../runtime/objects/singletons';
-import { PyList } from '../runtime/objects/list';
-import { PyDict } from '../runtime/objects/dict';
-import { typeLookup } from '../runtime/abstract';
-import { typeError } from '../runtime/errors';
 import { ReferenceType } from '../runtime/objects/weakref';
-
-/**
- * What object.__reduce_ex__(4) refuses before it builds anything (Objects/typeobject.c
- * reduce_newobj and object_getstate_default with `required`): a type without tp_new, and an
- * object with no __getnewargs__ (not a list or dict) whose type's basic size is more than
- * object's plus its dict and weakref pointers and __slots__ (its C fields would be lost).
- */
-function reduceCheck(x: PyObject): void {
-  const t = x.type;
-  if (!t.slots.new) typeError(`cannot pickle '${t.name}' object`);
-  if (typeLookup(t, '__getnewargs_ex__') || typeLookup(t, '__getnewargs__')) return;
-  if (x instanceof PyList || x instanceof PyDict) return;
-  const size = 16 + (t.hasDict && !t.managedDict ? 8 : 0) + (t.weakrefable ? 8 : 0) + 8 * (t.slotNames?.length ?? 0);
-  if (t.basicsize > size) typeError(`cannot pickle '${t.name}' object`);
-}
 
 const COPY_SRC = `"""Generic (shallow and deep) copying operations.
 
@@ -117,7 +95,7 @@ def copy(x):
     if reductor is not None:
         rv = reductor(x)
     else:
-        reductor = _reductor(x)  # (object.__reduce_ex__: _builtin_reduce)
+        reductor = getattr(x, "__reduce_ex__", None)
         if reductor is not None:
             rv = reductor(4)
         else:
@@ -186,7 +164,7 @@ def deepcopy(x, memo=None, _nil=[]):
                 if reductor:
                     rv = reductor(x)
                 else:
-                    reductor = _reductor(x)  # (object.__reduce_ex__: _builtin_reduce)
+                    reductor = getattr(x, "__reduce_ex__", None)
                     if reductor is not None:
                         rv = reductor(4)
                     else:
@@ -331,115 +309,7 @@ def _reconstruct(x, memo, func, args,
                 y[key] = value
     return y
 
-_MethodType = types.MethodType; del types, PyStringMap  # (and weakref)
-
-# RefScope: what object.__reduce_ex__(4) (typeobject.c object___reduce_ex___impl, copyreg's
-# reduce_newobj) returns, for the classes that do not define their own reduce
-def _state_of(x):
-    gs = getattr(x, '__getstate__', None)
-    if gs is not None and getattr(type(x), '__getstate__', None) is not None and type(x).__getstate__ is not getattr(object, '__getstate__', None):
-        return gs(), True
-    state = None
-    d = getattr(x, '__dict__', None)
-    if d:
-        state = d
-    slots = []
-    for k in type(x).__mro__:
-        s = k.__dict__.get('__slots__', ())
-        if isinstance(s, str):
-            s = (s,)
-        for n in s:
-            if n not in ('__dict__', '__weakref__') and n not in slots:
-                slots.append(n)
-    if slots:
-        sv = {}
-        for n in slots:
-            try:
-                sv[n] = getattr(x, n)
-            except AttributeError:
-                pass
-        if sv:
-            state = (state, sv)
-    return state, False
-
-
-def _set_state(y, state, custom):
-    if custom or hasattr(y, '__setstate__'):
-        if hasattr(y, '__setstate__'):
-            y.__setstate__(state)
-            return
-    slotstate = None
-    if isinstance(state, tuple) and len(state) == 2:
-        state, slotstate = state
-    if state:
-        y.__dict__.update(state)
-    if slotstate:
-        for k, v in slotstate.items():
-            setattr(y, k, v)
-
-
-def _builtin_reduce(x, cls, _check=_reduce_check):
-    # what __reduce_ex__(4) gives for the builtin types whose reduce RefScope does not define:
-    # (func, args, state, listitems, dictitems) as set_reduce, bytearray_reduce_ex, slice's,
-    # BaseException.__reduce__, the collections types' and typeobject.c reduce_newobj do
-    d = getattr(x, '__dict__', None) or None
-    coll = [k.__name__ for k in cls.__mro__ if k.__module__ == 'collections']
-    if 'defaultdict' in coll:
-        f = x.default_factory
-        return cls, ((f,) if f is not None else ()), None, None, iter(x.items())
-    if 'Counter' in coll:
-        return cls, (dict(x),), d, None, None
-    if 'OrderedDict' in coll:
-        return cls, (), d, None, iter(x.items())
-    if isinstance(x, BaseException):
-        return cls, x.args, d, None, None
-    if isinstance(x, (set, frozenset)):
-        return cls, (list(x),), d, None, None
-    if isinstance(x, bytearray):
-        return cls, (bytes(x),), d, None, None
-    if cls is _MethodType:
-        # method_reduce: (getattr, (self, name))
-        return getattr, (x.__self__, x.__func__.__name__)
-    if cls is slice:
-        return cls, (x.start, x.stop, x.step), None, None, None
-    if isinstance(x, tuple) and hasattr(cls, '_make') and hasattr(cls, '_fields'):
-        # a namedtuple: its __new__(_cls, *fields) (RefScope's namedtuples have it as a slot)
-        return cls._make, (list(x),), None, None, None
-    _check(x)
-    # reduce_newobj: cls.__new__(cls, *__getnewargs__()), the state, a list's or dict's items
-    gna = getattr(x, '__getnewargs__', None)
-    args = gna() if gna is not None else ()
-    state, custom = _state_of(x)
-    listitems = iter(x) if isinstance(x, list) else None
-    dictitems = iter(x.items()) if isinstance(x, dict) else None
-    return _newobj, (cls,) + tuple(args), state, listitems, dictitems
-
-
-def _newobj(cls, *args):
-    return cls.__new__(cls, *args)
-
-
-def _own_reduce(cls):
-    for k in cls.__mro__:
-        if k is object:
-            return None
-        if '__reduce_ex__' in k.__dict__ or '__reduce__' in k.__dict__:
-            return k
-    return None
-
-
-def _reductor(x):
-    # getattr(x, "__reduce_ex__", None): the class's own __reduce_ex__, else its __reduce__, else
-    # object's (_builtin_reduce)
-    cls = type(x)
-    own = _own_reduce(cls)
-    if own is None:
-        return lambda proto: _builtin_reduce(x, cls)
-    if '__reduce_ex__' in own.__dict__:
-        return x.__reduce_ex__
-    return lambda proto: x.__reduce__()
-
-del _reduce_check, _weakref_ref
+del types, _weakref_ref, PyStringMap  # (weakref: _weakref_ref)
 `;
 
 registerModule('copy', (m) => {
@@ -447,11 +317,5 @@ registerModule('copy', (m) => {
   m.functionsOf('copy');
   // (weakref.ref, which Lib/copy.py takes from the weakref module CPython has loaded at start)
   m.set('_weakref_ref', ReferenceType);
-  // (bound as _builtin_reduce's default and deleted: the module's names stay Lib/copy.py's)
-  m.fn('_reduce_check', (args, kw) => {
-    checkArgs('_reduce_check', args, kw, 1, 1);
-    reduceCheck(args[0]);
-    return newRef(None);
-  });
   execStdlibSource(m, COPY_SRC, 'copy.py');
 });

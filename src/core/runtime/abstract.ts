@@ -17,6 +17,7 @@ import { None, NoneType, NotImplemented, Ellipsis } from './objects/singletons';
 import { PyFunction, PyMethod, PyWrapper, ClassMethodType, StaticMethodType, PyProperty, PropertyType, newMethod, FunctionType, PyCode, PyCell } from './objects/function';
 import { PyInstance, PyModule } from './objects/instance';
 import { PyBaseException, excMembers } from './objects/exception';
+import { unicodeErrorGetSize, unicodeErrorSetSize } from './objects/codec_errors';
 import * as E from './objects/exception';
 import { raise, typeError, newException, numErrException, Unsupported } from './errors';
 import { isMissingStdlibAttr } from './stdlibattrs';
@@ -475,6 +476,7 @@ function specialAttr(o: PyObject, name: string): PyObject | null {
         if (!o.dict) o.dict = newDictObj();
         return newRef(o.dict);
     }
+    if ((name === 'start' || name === 'end') && isUnicodeCodecError(o)) return unicodeErrorGetSize(o, name);
     if (o.extra && name in o.extra) return newRef(o.extra[name] ?? None);
     const osField = osErrorField(o, name);
     if (osField !== undefined) return osField;
@@ -689,6 +691,11 @@ export function setAttr(o: PyObject, name: string, v: PyObject | null): void {
   genericSetAttr(o, name, v);
 }
 
+/** an instance of UnicodeEncodeError or UnicodeDecodeError (PyUnicodeErrorObject's layout) */
+function isUnicodeCodecError(e: PyBaseException): boolean {
+  return e.type.isSubtype(E.UnicodeEncodeError) || e.type.isSubtype(E.UnicodeDecodeError);
+}
+
 /** BaseException_getset's setters (Objects/exceptions.c): args, __traceback__, __context__,
  * __cause__ and the __suppress_context__ member; false for any other name */
 function exceptionSetAttr(e: PyBaseException, name: string, v: PyObject | null): boolean {
@@ -726,6 +733,11 @@ function exceptionSetAttr(e: PyBaseException, name: string, v: PyObject | null):
       if (v.type !== BoolType) typeError('attribute value type must be bool');
       e.suppressContext = v === True;
       return true;
+  }
+  // UnicodeError_members' T_PYSSIZET start and end
+  if ((name === 'start' || name === 'end') && isUnicodeCodecError(e)) {
+    unicodeErrorSetSize(e, name, v);
+    return true;
   }
   // the subclass's object members (T_OBJECT: deleting leaves NULL, read as None)
   if (excMembers(e.type)?.includes(name)) {

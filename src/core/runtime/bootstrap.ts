@@ -879,7 +879,9 @@ export function bootstrap(): void {
         // a byte offset into CPython's own bytecode, which RefScope's compiler does not lay out
         unsupported('frame.f_lasti');
     }
-    return null;
+    // (PyObject_GenericGetAttr: the rest of the type's and object's attributes, __class__,
+    // __reduce_ex__...)
+    return abs.genericGetAttr(o, name, true);
   };
   // tb_getsetters / tb_memberlist (Python/traceback.c)
   TracebackType.slots.getattr = (o, name) => {
@@ -894,7 +896,7 @@ export function bootstrap(): void {
       case 'tb_lasti':
         unsupported('traceback.tb_lasti');
     }
-    return null;
+    return abs.genericGetAttr(o, name, true);
   };
   void gcState;
   void GetSetDescriptorType;

@@ -41,7 +41,9 @@ import { callMethodNoArgs } from './vm/attrcache';
 import { raise } from './errors';
 import { gcState, gcNewObject, resetGC, setGCHooks, collectWithCallback, collectMain, someTracked, gcStartupObjectsOld, type GCHooks } from './gc';
 import { initGc } from '../modules/gc';
-import { PyList, ListType, listAppend } from './objects/list';
+import { PyList, ListType, listAppend, newList } from './objects/list';
+import { STDLIB_ALL } from './stdliball';
+import { starSkipped } from './vm/importstar';
 import { DictType, mayBeTracked } from './objects/dict';
 import { addressOf, resetAddressIndex } from './object';
 import { auditHeap, type AuditRoot } from './audit';
@@ -178,6 +180,7 @@ export class Interpreter {
     resetAddressIndex();
     resetArgParsers();
     resetInterned();
+    starSkipped.clear();
     resetSmallIntCounts();
     resetStartRefs();
     abs.resetThreadState();
@@ -830,6 +833,12 @@ export class Interpreter {
       try {
         const builder = new ModuleBuilder(m);
         init(builder);
+        // the __all__ CPython's Lib source defines, for a module written here in TypeScript
+        const all = STDLIB_ALL[name];
+        if (all !== undefined && d.getItem(abs.strKey('__all__')) === undefined) {
+          const names = all.names.map((n) => internStr(n));
+          builder.own('__all__', all.tuple ? newTuple(names) : newList(names));
+        }
         // (then binds the submodule as an attribute of its package)
         const parent = parentName !== null ? this.modules.getItem(internStr(parentName)) : undefined;
         if (parent) abs.setAttr(parent, name.slice(dot + 1), m);

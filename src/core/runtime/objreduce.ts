@@ -12,7 +12,9 @@ import { PyModule } from './objects/instance';
 import * as abs from './abstract';
 import { PyInt } from './objects/int';
 import { PyTuple, newTuple } from './objects/tuple';
-import { PyList } from './objects/list';
+import { PyList, newList } from './objects/list';
+import { SetType, FrozenSetType } from './objects/set';
+import { MethodType, PyMethod } from './objects/function';
 import { PyDict } from './objects/dict';
 import { None, NotImplementedType, EllipsisType } from './objects/singletons';
 import { BaseException, PyBaseException, ValueError } from './objects/exception';
@@ -262,6 +264,30 @@ export function installBuiltinReduces(): void {
   defMethod(EllipsisType, '__reduce__', (args, kw) => {
     checkArgs('ellipsis.__reduce__', args, kw, 0, 0);
     return newStr('Ellipsis');
+  });
+  // set_reduce (Objects/setobject.c): (type, (list(self),), _PyObject_GetState(self))
+  for (const t of [SetType, FrozenSetType]) {
+    defMethod(t, '__reduce__', (args, kw, self) => {
+      checkArgs(`${t.name}.__reduce__`, args, kw, 0, 0);
+      const keys = newList(abs.toArray(self!));
+      const a = newTuple([keys]);
+      let state: PyObject;
+      try {
+        state = getState(self!, false);
+      } catch (e) {
+        decref(a);
+        throw e;
+      }
+      return newTuple([newRef(self!.type), a, state]);
+    });
+  }
+  // method___reduce___impl (Objects/classobject.c): (getattr, (self.__self__, func.__name__))
+  defMethod(MethodType, '__reduce__', (args, kw, self) => {
+    checkArgs('method.__reduce__', args, kw, 0, 0);
+    const m = self as PyMethod;
+    const name = abs.getAttr(m.func, '__name__');
+    const ga = vmState.builtins!.getItem(abs.strKey('getattr'))!;
+    return newTuple([newRef(ga), newTuple([newRef(m.self), name])]);
   });
   // BaseException___reduce___impl: (type, args) or (type, args, __dict__) once it has a dict
   defMethod(BaseException, '__reduce__', (args, kw, self) => {

@@ -20,10 +20,22 @@ import { isGroup } from './objects/exception_group';
 import type * as A from '../parser/ast';
 import { currentInterp } from './current';
 
+/** A sink for the pieces of text CPython writes one PyFile_WriteString / PyFile_WriteObject call
+ * each (a custom sys.stderr's write() gets exactly those pieces) */
+export type Emit = (s: string) => void;
+
 /** The text CPython writes to stderr for an uncaught exception. */
 export function formatException(exc: PyBaseException): string {
-  const ctx: PrintCtx = { seen: new Set<PyObject>(), depth: 0, needClose: false };
-  return printRecursive(ctx, exc);
+  const parts: string[] = [];
+  printException(exc, (s) => parts.push(s));
+  return parts.join('');
+}
+
+/** print_exception_recursive from _PyErr_Display (Python/pythonrun.c): the pieces in the order
+ * and the cuts CPython writes them to the file (an error `emit` throws stops it there) */
+export function printException(exc: PyBaseException, emit: Emit): void {
+  const ctx: PrintCtx = { seen: new Set<PyObject>(), depth: 0, needClose: false, emit };
+  printRecursive(ctx, exc);
 }
 
 /** exception_print_context (Python/pythonrun.c): the exception groups' nesting */
@@ -31,66 +43,82 @@ interface PrintCtx {
   seen: Set<PyObject>;
   depth: number;
   needClose: boolean;
+  emit: Emit;
 }
 /** PyErr_MAX_GROUP_WIDTH, PyErr_MAX_GROUP_DEPTH */
 const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
-/** EXC_INDENT spaces then EXC_MARGIN (write_indented_margin) */
-function marginOf(ctx: PrintCtx): string {
-  return ctx.depth ? ' '.repeat(2 * ctx.depth) + '| ' : '';
+/** _Py_WriteIndent (Python/traceback.c): the spaces ten at a time */
+function writeIndent(indent: number, emit: Emit): void {
+  for (; indent > 0; indent -= 10) emit(' '.repeat(Math.min(indent, 10)));
+}
+/** _Py_WriteIndentedMargin: the indent, then the margin (written even when it is "") */
+function writeIndentedMargin(indent: number, margin: string, emit: Emit): void {
+  writeIndent(indent, emit);
+  emit(margin);
+}
+/** write_indented_margin: EXC_INDENT spaces then EXC_MARGIN */
+function writeMargin(ctx: PrintCtx): void {
+  writeIndentedMargin(2 * ctx.depth, ctx.depth ? '| ' : '', ctx.emit);
 }
 
 /** print_exception_recursive: the chained exceptions first, then this one (or its group) */
-function printRecursive(ctx: PrintCtx, exc: PyBaseException): string {
-  let out = '';
+function printRecursive(ctx: PrintCtx, exc: PyBaseException): void {
   // print_exception_cause_and_context
   ctx.seen.add(exc);
   const cause = exc.cause;
   const context = exc.context;
   if (cause instanceof PyBaseException) {
-    if (!ctx.seen.has(cause)) out += printChained(ctx, cause, 'The above exception was the direct cause of the following exception:\n');
+    if (!ctx.seen.has(cause)) printChained(ctx, cause, 'The above exception was the direct cause of the following exception:\n');
   } else if (context instanceof PyBaseException && !exc.suppressContext) {
-    if (!ctx.seen.has(context)) out += printChained(ctx, context, 'During handling of the above exception, another exception occurred:\n');
+    if (!ctx.seen.has(context)) printChained(ctx, context, 'During handling of the above exception, another exception occurred:\n');
   }
-  out += isGroup(exc) ? printGroup(ctx, exc) : printOne(ctx, exc);
-  return out;
+  if (isGroup(exc)) printGroup(ctx, exc);
+  else printOne(ctx, exc);
 }
 
 /** print_chained */
-function printChained(ctx: PrintCtx, exc: PyBaseException, message: string): string {
+function printChained(ctx: PrintCtx, exc: PyBaseException, message: string): void {
   const needClose = ctx.needClose;
-  let out = printRecursive(ctx, exc);
+  printRecursive(ctx, exc);
   ctx.needClose = needClose;
-  const m = marginOf(ctx);
-  out += `${m}\n${m}${message}${m}\n`;
-  return out;
+  writeMargin(ctx);
+  ctx.emit('\n');
+  writeMargin(ctx);
+  ctx.emit(message);
+  writeMargin(ctx);
+  ctx.emit('\n');
 }
 
 /** print_exception: the traceback (print_exception_traceback), the message and the notes */
-function printOne(ctx: PrintCtx, exc: PyBaseException): string {
-  let out = '';
-  const m = marginOf(ctx);
+function printOne(ctx: PrintCtx, exc: PyBaseException): void {
   // (_PyTraceBack_Print_Indented: nothing at all when sys.tracebacklimit is 0 or less)
   const limit = exc.traceback instanceof PyTraceback ? printLimit() : 0;
   if (exc.traceback instanceof PyTraceback && limit > 0) {
     let header = 'Traceback (most recent call last):\n';
-    let headerMargin = m;
+    let headerMargin = ctx.depth ? '| ' : '';
     if (isGroup(exc)) {
       header = 'Exception Group Traceback (most recent call last):\n';
-      if (ctx.depth === 1) headerMargin = ' '.repeat(2 * ctx.depth) + '+ ';
+      if (ctx.depth === 1) headerMargin = '+ ';
     }
-    out += headerMargin + header;
-    out += formatTracebackEntries(lastEntries(exc.traceback, limit), m);
+    writeIndentedMargin(2 * ctx.depth, headerMargin, ctx.emit);
+    ctx.emit(header);
+    const depth = ctx.depth;
+    emitTracebackEntries(lastEntries(exc.traceback, limit), () => writeIndentedMargin(2 * depth, depth ? '| ' : '', ctx.emit), ctx.emit);
   }
-  out += formatExceptionOnly(exc, true, m);
-  return out;
+  printExceptionOnly(exc, true, () => writeMargin(ctx), ctx.emit);
 }
 
 /** print_exception_group: the group, then each of its first 15 exceptions in a frame */
-function printGroup(ctx: PrintCtx, exc: PyBaseException): string {
-  if (ctx.depth > MAX_GROUP_DEPTH) return `${marginOf(ctx)}... (max_group_depth is ${MAX_GROUP_DEPTH})\n`;
+function printGroup(ctx: PrintCtx, exc: PyBaseException): void {
+  const emit = ctx.emit;
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    writeMargin(ctx);
+    emit(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    return;
+  }
   if (ctx.depth === 0) ctx.depth++;
-  let out = printOne(ctx, exc);
+  printOne(ctx, exc);
   const excs = (exc.extra!.exceptions as PyTuple).items;
   const num = excs.length;
   const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
@@ -99,23 +127,24 @@ function printGroup(ctx: PrintCtx, exc: PyBaseException): string {
     const last = i === n - 1;
     // the closing frame may be added in a recursive call
     if (last) ctx.needClose = true;
-    const indent = ' '.repeat(2 * ctx.depth);
+    writeIndent(2 * ctx.depth, emit);
     const truncated = i >= MAX_GROUP_WIDTH;
-    out += `${indent}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`;
+    emit(`${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`);
     ctx.depth++;
-    if (!truncated) out += printRecursive(ctx, excs[i] as PyBaseException);
+    if (!truncated) printRecursive(ctx, excs[i] as PyBaseException);
     else {
       const remaining = num - MAX_GROUP_WIDTH;
-      out += `${marginOf(ctx)}and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`;
+      writeMargin(ctx);
+      emit(`and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`);
     }
     if (last && ctx.needClose) {
-      out += `${' '.repeat(2 * ctx.depth)}+------------------------------------\n`;
+      writeIndent(2 * ctx.depth, emit);
+      emit('+------------------------------------\n');
       ctx.needClose = false;
     }
     ctx.depth--;
   }
   if (ctx.depth === 1) ctx.depth--;
-  return out;
 }
 
 /** PyTraceBack_LIMIT: the entries printed when sys.tracebacklimit is not set */
@@ -161,7 +190,15 @@ export function tracebackEntries(tb: PyTraceback): PyTraceback[] {
 
 /** the frames of some traceback entries, with the "[Previous line repeated ...]" lines */
 export function formatTracebackEntries(entries: PyTraceback[], margin = ''): string {
-  let out = '';
+  const parts: string[] = [];
+  const emit: Emit = (s) => parts.push(s);
+  emitTracebackEntries(entries, () => emit(margin), emit);
+  return parts.join('');
+}
+
+/** tb_printinternal: `margin` writes the margin tb_displayline writes before each of its lines
+ * (the repeated-line count has none) */
+function emitTracebackEntries(entries: PyTraceback[], margin: () => void, emit: Emit): void {
   let lastFile: string | null = null;
   let lastLine = -1;
   let lastName: string | null = null;
@@ -172,7 +209,7 @@ export function formatTracebackEntries(entries: PyTraceback[], margin = ''): str
     const name = code.name;
     const line = t.lineno;
     if (lastFile === null || file !== lastFile || line !== lastLine || name !== lastName) {
-      if (cnt > RECURSIVE_CUTOFF) out += repeatedLine(cnt - RECURSIVE_CUTOFF);
+      if (cnt > RECURSIVE_CUTOFF) emit(repeatedLine(cnt - RECURSIVE_CUTOFF));
       lastFile = file;
       lastLine = line;
       lastName = name;
@@ -180,11 +217,9 @@ export function formatTracebackEntries(entries: PyTraceback[], margin = ''): str
     }
     cnt++;
     if (cnt > RECURSIVE_CUTOFF) continue;
-    // (tb_displayline writes the margin before each of its lines; the repeated-line count has none)
-    out += margin ? tbDisplayLine(t).replace(/^/gm, margin).slice(0, -margin.length) : tbDisplayLine(t);
+    tbDisplayLine(t, margin, emit);
   }
-  if (cnt > RECURSIVE_CUTOFF) out += repeatedLine(cnt - RECURSIVE_CUTOFF);
-  return out;
+  if (cnt > RECURSIVE_CUTOFF) emit(repeatedLine(cnt - RECURSIVE_CUTOFF));
 }
 
 function repeatedLine(n: number): string {
@@ -195,24 +230,31 @@ function repeatedLine(n: number): string {
  * finds no file for them, so a traceback shows no line */
 const FROZEN_NO_SOURCE = new Set([...CPYTHON_FROZEN].map((n) => `<frozen ${n}>`));
 
-function tbDisplayLine(t: PyTraceback): string {
+/** tb_displayline: the margin and the "File" line; display_source_line_with_margin: the margin,
+ * the four spaces, the line and "\n"; print_error_location_carets: the margin, then one write
+ * per caret column and "\n" */
+function tbDisplayLine(t: PyTraceback, margin: () => void, emit: Emit): void {
   const u = t.frame.code.unit;
-  let out = `  File "${u.filename}", line ${t.lineno}, in ${u.name}\n`;
-  if (FROZEN_NO_SOURCE.has(u.filename)) return out;
+  margin();
+  emit(`  File "${u.filename}", line ${t.lineno}, in ${u.name}\n`);
+  if (FROZEN_NO_SOURCE.has(u.filename)) return;
   const src = u.source[t.lineno - 1];
-  if (src === undefined || t.lineno < 1) return out;
+  if (src === undefined || t.lineno < 1) return;
   const original = src.replace(/[\r\n]+$/, '');
   let i = 0;
   while (i < original.length && (original[i] === ' ' || original[i] === '\t' || original[i] === '\f')) i++;
   const stripped = original.slice(i);
-  if (!stripped.length) return out;
-  out += '    ' + stripped + '\n';
+  if (!stripped.length) return;
+  margin();
+  emit('    ');
+  emit(stripped);
+  emit('\n');
   const li = t.lasti;
   const startLine = u.lines[li];
   const endLine = u.endLines[li];
   const startByte = u.cols[li];
   const endByte = u.endCols[li];
-  if (startLine < 0 || endLine < 0 || startByte < 0 || endByte < 0) return out;
+  if (startLine < 0 || endLine < 0 || startByte < 0 || endByte < 0) return;
   const start = byteToChar(original, startByte);
   let end = byteToChar(original, endByte);
   let left = -1;
@@ -234,7 +276,7 @@ function tbDisplayLine(t: PyTraceback): string {
   // with any trailing blanks) less its indentation
   const strippedLen = original.length - i;
   const hasSecondary = left !== -1 || right !== -1;
-  if (end - start === strippedLen && !hasSecondary) return out;
+  if (end - start === strippedLen && !hasSecondary) return;
   // print_error_location_carets, in display columns: as Lib/traceback.py's _display_width, a
   // wide or fullwidth character (East Asian Width W or F: CJK) takes two columns
   const col = displayColumns(original);
@@ -242,13 +284,13 @@ function tbDisplayLine(t: PyTraceback): string {
   const dEnd = col(end);
   const dLeft = hasSecondary ? col(left) : -1;
   const dRight = hasSecondary ? col(right) : -1;
-  let line = '';
+  margin();
   for (let off = i - 4 + 1; off <= dEnd; off++) {
-    if (off <= dStart) line += ' ';
-    else if (hasSecondary && dLeft < off && off <= dRight) line += secondary;
-    else line += primary;
+    if (off <= dStart) emit(' ');
+    else if (hasSecondary && dLeft < off && off <= dRight) emit(secondary);
+    else emit(primary);
   }
-  return out + line + '\n';
+  emit('\n');
 }
 
 /** col(k): the display width of line.slice(0, k) (k a UTF-16 index; past the end, one column
@@ -420,19 +462,56 @@ export function formatUnraisable(exc: PyBaseException): string {
  * which 3.11 computes only in the interpreter's own display (print_exception in pythonrun.c), not
  * in the traceback module */
 export function formatExceptionOnly(exc: PyBaseException, suggest = true, margin = ''): string {
+  const parts: string[] = [];
+  const emit: Emit = (s) => parts.push(s);
+  printExceptionOnly(exc, suggest, () => emit(margin), emit);
+  return parts.join('');
+}
+
+/** print_exception after the traceback: print_exception_file_and_line (a SyntaxError's),
+ * print_exception_message (the margin, the module and ".", the qualname, ": " when str() is not
+ * empty, and str()), print_exception_suggestions, "\n", print_exception_notes */
+function printExceptionOnly(exc: PyBaseException, suggest: boolean, margin: () => void, emit: Emit): void {
   const t = exc.type;
-  const name = printedTypeName(t);
-  if (t.isSubtype(E.SyntaxError)) return formatSyntaxErrorExc(exc, name);
+  if (t.isSubtype(E.SyntaxError)) {
+    // (the file, line, text and carets in one piece; the message's pieces as print_exception's)
+    const text = formatSyntaxErrorExc(exc, printedTypeName(t));
+    const cut = text.lastIndexOf('\n', text.length - 2) + 1;
+    if (cut > 0) {
+      margin();
+      emit(text.slice(0, cut));
+    }
+    margin();
+    emit(text.slice(cut));
+    return;
+  }
+  margin();
+  const name = abs.typeQualname(t);
+  const mod = abs.typeModule(t);
+  if (mod && mod !== 'builtins' && mod !== '__main__') {
+    emit(mod);
+    emit('.');
+  }
+  emit(name);
   let msg: string;
   try {
     msg = abs.str(exc);
-  } catch {
-    msg = '<exception str() failed>';
+    if (msg !== '') emit(': ');
+  } catch (e) {
+    if (e instanceof PyBaseException) decref(e);
+    else throw e;
+    msg = ': <exception str() failed>';
   }
+  emit(msg);
   const sugg = suggest ? suggestion(exc) : null;
-  if (sugg) msg += `. Did you mean: '${sugg}'?`;
-  let out = msg === '' ? `${margin}${name}\n` : `${margin}${name}: ${msg}\n`;
-  return out + formatNotes(exc, margin);
+  if (sugg) {
+    // print_exception_suggestions
+    emit(". Did you mean: '");
+    emit(sugg);
+    emit("'?");
+  }
+  emit('\n');
+  printNotes(exc, margin, emit);
 }
 
 /** str.splitlines(keepends=True) */
@@ -453,34 +532,38 @@ function splitLinesKeepEnds(text: string): string[] {
 
 /** print_exception_notes (3.11.7): a sequence's items (a str's characters too), each str()'d and
  * split into lines after the margin; anything else its repr, with no newline after it */
-function formatNotes(exc: PyBaseException, margin = ''): string {
+function printNotes(exc: PyBaseException, margin: () => void, emit: Emit): void {
   let notes: PyObject | null;
   try {
     notes = abs.lookupAttr(exc, '__notes__');
   } catch (e) {
     if (e instanceof PyBaseException) decref(e);
-    return '';
+    else throw e;
+    return;
   }
-  if (notes === null) return '';
-  let out = '';
+  if (notes === null) return;
   try {
     // PySequence_Check: sq_item, and not a dict
     if (notes.type.isSubtype(DictType) || abs.typeLookup(notes.type, '__getitem__') === null) {
-      out += margin;
+      margin();
+      let r: string;
       try {
-        out += abs.repr(notes);
+        r = abs.repr(notes);
       } catch (e) {
         if (e instanceof PyBaseException) decref(e);
-        out += '<__notes__ repr() failed>';
+        else throw e;
+        r = '<__notes__ repr() failed>';
       }
-      return out;
+      emit(r);
+      return;
     }
     let n: number;
     try {
       n = abs.length(notes);
     } catch (e) {
       if (e instanceof PyBaseException) decref(e);
-      return out;
+      else throw e;
+      return;
     }
     for (let i = 0; i < n; i++) {
       let text: string | null;
@@ -496,22 +579,27 @@ function formatNotes(exc: PyBaseException, margin = ''): string {
           text = note instanceof PyStr && note.type === StrType ? note.v : abs.str(note);
         } catch (e) {
           if (e instanceof PyBaseException) decref(e);
+          else throw e;
           text = null;
         } finally {
           decref(note);
         }
       } catch (e) {
         if (e instanceof PyBaseException) decref(e);
+        else throw e;
         break;
       }
-      if (text === null) out += '<note str() failed>';
-      else for (const l of splitLinesKeepEnds(text)) out += margin + l;
-      out += '\n';
+      if (text === null) emit('<note str() failed>');
+      else
+        for (const l of splitLinesKeepEnds(text)) {
+          margin();
+          emit(l);
+        }
+      emit('\n');
     }
   } finally {
     decref(notes);
   }
-  return out;
 }
 
 function formatSyntaxErrorExc(exc: PyBaseException, name: string): string {
@@ -587,6 +675,8 @@ function dictKeys(d: PyDict): string[] {
 }
 
 function dirOf(o: PyObject): string[] {
+  // module___dir__ (Objects/moduleobject.c): the module's __dict__ keys, no type attributes
+  if (o instanceof PyModule && o.dict.getItem(abs.strKey('__dir__')) === undefined) return dictKeys(o.dict).sort();
   const names = new Set<string>();
   // PyObject_Dir -> object.__dir__ gets `o.__dict__` (an instance's values become its dict)
   const own = o instanceof PyInstance && o.type.hasDict ? o.materializeDict() : null;

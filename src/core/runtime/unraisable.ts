@@ -4,7 +4,7 @@
 // text to sys.stderr, and nothing when sys.stderr is None or gone. And the default
 // sys.excepthook's PyErr_Display.
 
-import { PyObject, PyType, decref } from './object';
+import { PyObject, PyType, decref, incref } from './object';
 import { PyBaseException } from './objects/exception';
 import { None } from './objects/singletons';
 import { newStr } from './objects/str';
@@ -13,7 +13,7 @@ import * as abs from './abstract';
 import { typeNew } from './typeobject';
 import { vmState, addTraceback } from './vm/eval';
 import { callMethodNoArgs } from './vm/attrcache';
-import { formatUnraisable, formatException } from './traceback';
+import { formatUnraisable, printException } from './traceback';
 
 /** sys.unraisablehook of the running interpreter, if any (interp.ts sets the lookup) */
 let unraisableHook: () => PyObject | null = () => null;
@@ -31,15 +31,27 @@ export function displayException(value: PyObject): void {
     writeSysStderr(`TypeError: print_exception(): Exception expected for value, ${value.type.name} found\n`, null);
     return;
   }
-  writeSysStderr(formatException(value), null);
-  flushSysStderr();
+  // (PyErr_Display holds sys.stderr while print_exception_recursive writes to it piece by piece:
+  // a write that fails ends the display, its error dropped)
+  const err = vmState.stderr ? vmState.stderr() : null;
+  if (err === null || err === None) return;
+  incref(err);
+  try {
+    try {
+      printException(value, (s) => fileWriteString(err, s));
+    } catch (e) {
+      if (e instanceof PyBaseException) decref(e);
+      else throw e;
+    }
+    flushFile(err);
+  } finally {
+    decref(err);
+  }
 }
 
 /** _PyErr_Display's and write_unraisable_exc_file's closing file.flush() on sys.stderr (its
  * error dropped) */
-function flushSysStderr(): void {
-  const err = vmState.stderr ? vmState.stderr() : null;
-  if (err === null || err === None) return;
+function flushFile(err: PyObject): void {
   try {
     decref(callMethodNoArgs(err, 'flush'));
   } catch (e) {

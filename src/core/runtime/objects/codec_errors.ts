@@ -8,6 +8,7 @@
 // supported); codecs.register_error's own handlers are not modelled.
 
 import { PyObject, newRef, decref } from '../object';
+import * as abs from '../abstract';
 import { raise, typeError, unsupported } from '../errors';
 import { newTuple } from './tuple';
 import { newStr, PyStr } from './str';
@@ -17,49 +18,77 @@ import * as E from './exception';
 import { gcNewTracked } from './tuple';
 import { newBytes, PyBytes, BytesType } from './bytes';
 
-const FIELDS = ['encoding', 'object', 'start', 'end', 'reason'] as const;
-
 /** a UnicodeEncodeError / UnicodeDecodeError as PyUnicodeEncodeError_Create makes it: its args
- * are (encoding, object, start, end, reason) and the fields the same objects */
+ * are (encoding, object, start, end, reason); encoding, object and reason are the same objects,
+ * start and end C Py_ssize_t fields */
 export function newUnicodeError(type: typeof E.UnicodeEncodeError, encoding: string, object: PyObject, start: number, end: number, reason: string): PyBaseException {
   const items = [newStr(encoding), object, newInt(start), newInt(end), newStr(reason)];
   const e = new PyBaseException(type, newTuple(items));
   gcNewTracked(e);
-  setUnicodeFields(e);
+  e.extra = { encoding: newRef(items[0]), object: newRef(object), reason: newRef(items[4]) };
+  e.ustart = start;
+  e.uend = end;
   return e;
 }
 
-/** UnicodeEncodeError_init / UnicodeDecodeError_init: the fields from args (already checked) */
-function setUnicodeFields(e: PyBaseException): void {
-  const items = e.args.items;
-  const x: Record<string, PyObject | null> = {};
-  FIELDS.forEach((k, i) => (x[k] = newRef(items[i])));
-  const old = e.extra;
-  e.extra = x;
-  if (old) for (const k in old) if (old[k]) decref(old[k]!);
+const SSIZE_MAX = 2n ** 63n - 1n;
+const SSIZE_MIN = -(2n ** 63n);
+/** a Py_ssize_t from an int's value (PyLong_AsSsize_t's overflow check) */
+function ssize(v: number | bigint): number | bigint {
+  if (typeof v === 'number') return v;
+  if (v > SSIZE_MAX || v < SSIZE_MIN) raise(E.OverflowError, 'Python int too large to convert to C ssize_t');
+  return Number.isSafeInteger(Number(v)) ? Number(v) : v;
+}
+
+/** UnicodeError_members' start and end (T_PYSSIZET) read: a new int */
+export function unicodeErrorGetSize(e: PyBaseException, name: 'start' | 'end'): PyObject {
+  return newInt(name === 'start' ? e.ustart : e.uend);
+}
+
+/** PyMember_SetOne for T_PYSSIZET: PyLong_AsSsize_t(v) is stored before its error is checked
+ * (a failed assignment leaves -1) */
+export function unicodeErrorSetSize(e: PyBaseException, name: 'start' | 'end', v: PyObject | null): void {
+  if (v === null) typeError("can't delete numeric/char attribute");
+  let n: number | bigint = -1;
+  try {
+    if (!(v instanceof PyInt)) typeError('an integer is required');
+    n = ssize(v.v);
+  } finally {
+    if (name === 'start') e.ustart = n;
+    else e.uend = n;
+  }
 }
 
 /** UnicodeEncodeError.__init__(encoding, object, start, end, reason) ("UUnnU"; decode: "UOnnU",
- * the object a bytes-like one made bytes) */
+ * then a bytes-like object other than bytes made bytes): UnicodeEncodeError_init /
+ * UnicodeDecodeError_init */
 export function unicodeErrorInit(e: PyBaseException, args: PyObject[]): void {
   const decode = e.type.isSubtype(E.UnicodeDecodeError);
+  // Py_CLEAR(encoding), object, reason
+  const old = e.extra;
+  e.extra = null;
+  if (old) for (const k of ['encoding', 'object', 'reason']) if (old[k]) decref(old[k]!);
   if (args.length !== 5) typeError(`function takes exactly 5 arguments (${args.length} given)`);
   const check = (i: number, ok: boolean, what: string) => {
     if (!ok) typeError(`argument ${i + 1} must be ${what}, not ${args[i].type.name}`);
   };
+  // (PyArg_ParseTuple stores each value as it converts it)
   check(0, args[0] instanceof PyStr, 'str');
-  if (decode) {
-    if (!(args[1] instanceof PyBytes)) typeError(`a bytes-like object is required, not '${args[1].type.name}'`);
-  } else check(1, args[1] instanceof PyStr, 'str');
-  for (const i of [2, 3]) if (!(args[i] instanceof PyInt)) typeError(`'${args[i].type.name}' object cannot be interpreted as an integer`);
+  if (!decode) check(1, args[1] instanceof PyStr, 'str');
+  e.ustart = ssize(abs.index(args[2]));
+  e.uend = ssize(abs.index(args[3]));
   check(4, args[4] instanceof PyStr, 'str');
-  setUnicodeFields(e);
-  if (decode && args[1].type !== BytesType) {
-    // (a bytearray or bytes subclass: the field is a bytes copy)
-    const b = newBytes((args[1] as PyBytes).v.slice());
-    decref(e.extra!.object!);
-    e.extra!.object = b;
+  let object = newRef(args[1]);
+  if (decode && !args[1].type.isSubtype(BytesType)) {
+    // (a bytearray: the field is a bytes copy)
+    if (!(args[1] instanceof PyBytes)) {
+      decref(object);
+      typeError(`a bytes-like object is required, not '${args[1].type.name}'`);
+    }
+    decref(object);
+    object = newBytes((args[1] as PyBytes).v.slice());
   }
+  e.extra = { encoding: newRef(args[0]), object, reason: newRef(args[4]) };
 }
 
 /** UnicodeEncodeError_str / UnicodeDecodeError_str */
@@ -69,8 +98,8 @@ export function unicodeErrorStr(e: PyBaseException, str: (o: PyObject) => string
   const obj = x.object;
   const reason = str(x.reason!);
   const encoding = str(x.encoding!);
-  const start = x.start instanceof PyInt ? Number(x.start.v) : 0;
-  const end = x.end instanceof PyInt ? Number(x.end.v) : 0;
+  const start = Number(e.ustart);
+  const end = Number(e.uend);
   if (e.type.isSubtype(E.UnicodeDecodeError)) {
     const b = obj instanceof PyBytes ? obj.v : new Uint8Array(0);
     if (start < b.length && end === start + 1) return `'${encoding}' codec can't decode byte 0x${hex2(b[start])} in position ${start}: ${reason}`;

@@ -14,6 +14,10 @@ export class PyBaseException extends PyObject {
   dict: PyDict | null = null;
   /** NameError.name, AttributeError.name/obj, StopIteration.value, SystemExit.code, ... */
   extra: Record<string, PyObject | null> | null = null;
+  /** UnicodeEncodeError / UnicodeDecodeError's start and end: C Py_ssize_t fields
+   * (PyUnicodeErrorObject), no objects (read as new ints, never visited) */
+  ustart: number | bigint = 0;
+  uend: number | bigint = 0;
   constructor(type: PyType, args: PyTuple) {
     super(type);
     this.args = args;
@@ -154,6 +158,9 @@ const MEMBERS = new Map<PyType, readonly string[]>([
   [NameError, ['name']],
   [OSError, ['errno', 'strerror', 'filename', 'filename2']],
   [SyntaxError, ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line']],
+  // UnicodeError_members' T_OBJECT ones (start and end are T_PYSSIZET: PyBaseException.ustart/uend)
+  [UnicodeEncodeError, ['encoding', 'object', 'reason']],
+  [UnicodeDecodeError, ['encoding', 'object', 'reason']],
 ]);
 /** the member names of exception type t (its first builtin base with members), or null */
 export function excMembers(t: PyType): readonly string[] | null {

@@ -39,6 +39,7 @@ import { NumErr, mulAddMod } from '../numeric';
 import { jsStack } from '../current';
 import { loadAttr, attrHit, storeAttrHit, loadMethod, methodHit, storeAttr } from './attrcache';
 import { jumpWarms, unpackWithoutIterator } from './warmup';
+import { importAllFrom, starSkipped } from './importstar';
 import { loopFor, bodyFor, jitConfig, oneLineLoop, type JitHelpers, type CompiledLoop } from './jit';
 
 export interface VMState {
@@ -350,6 +351,8 @@ const MISSING_BUILTINS = new Set(['UnicodeTranslateError', 'aiter', 'anext', 'br
 
 function nameError(name: string): never {
   if (MISSING_BUILTINS.has(name)) throw new Unsupported(`the builtin '${name}'`);
+  const skipped = starSkipped.get(name);
+  if (skipped !== undefined) throw new Unsupported(skipped);
   raise(NameError, `name '${name}' is not defined`, { name: newStr(name) });
 }
 
@@ -1699,13 +1702,15 @@ function coldOp(f: Frame, op: number, arg: number, pc: number): number {
       break;
     }
     case Op.IMPORT_STAR: {
-      const m = stack[sp - 1] as PyModule;
-      for (const [k, v] of m.dict.entries()) {
-        if (k instanceof PyStr && !k.v.startsWith('_')) storeName(f, k, v);
-      }
-      stack[--sp] = null;
+      // (Python/ceval.c 3.11 IMPORT_STAR: the module is popped first, decref'd after the stores)
+      const m = stack[--sp]!;
+      stack[sp] = null;
       f.sp = sp;
-      decref(m);
+      try {
+        importAllFrom(m, (k, v) => storeName(f, k, v));
+      } finally {
+        decref(m);
+      }
       break;
     }
     case Op.LOAD_BUILD_CLASS: {
