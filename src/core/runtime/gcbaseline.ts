@@ -57,10 +57,10 @@ export const GEN2_AFTER_IMPORT: Record<string, { cpython: number; ours: number; 
   difflib: { cpython: 11253, ours: 268, importsRe: true, startModules: { names: ['collections', 'types'], objects: 105 } },
   queue: {
     cpython: 11217,
-    ours: 789,
-    startModules: { names: ['_thread', 'collections', 'functools', 'itertools', 'os', 'os.path', 'posixpath', 'threading', 'time', 'types', 'weakref'], objects: 693 },
+    ours: 795,
+    startModules: { names: ['_thread', 'collections', 'functools', 'itertools', 'os', 'os.path', 'posixpath', 'threading', 'time', 'types', 'weakref'], objects: 698 },
   },
-  argparse: { cpython: 11492, ours: 547, importsRe: true, startModules: { names: ['operator', 'os', 'os.path', 'posixpath', 'warnings'], objects: 83 } },
+  argparse: { cpython: 11492, ours: 551, importsRe: true, startModules: { names: ['operator', 'os', 'os.path', 'posixpath', 'warnings'], objects: 86 } },
 };
 
 /**
