@@ -93,8 +93,9 @@ if (watch) {
 
 // The standard library's Python sources compiled once, here, by the interpreter just built
 // (src/core/compiler/frozen.ts, src/worker/frozen-file.ts): dist/stdlib.frozen, which the node
-// entries read instead of compiling a module's source on each import. A bundle rebuilt without
-// this step still works: the sources whose text changed are no longer found and compile as before.
+// entries read instead of compiling a module's source on each import. The file names the build
+// that wrote it: bundles of another build (rebuilt without this step) do not use it and compile
+// their sources as before.
 function freezeStdlib() {
   const require = createRequire(import.meta.url);
   const { freezeStdlib: freeze } = require('./dist/worker.js');
